@@ -1,0 +1,94 @@
+"""Appending to a case's event log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+from django.utils import timezone
+
+from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
+
+from .canonical import GENESIS_HASH, bereken_hash, normaliseer
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+    from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does something, and from where; every service takes one."""
+
+    gebruiker: AbstractBaseUser | None
+    herkomst: str = ""
+
+    @classmethod
+    def uit_request(cls, request: HttpRequest) -> Actor:
+        ip = request.META.get("REMOTE_ADDR", "")
+        # DRF stores the authenticator on its own Request; plain Django requests use sessions.
+        authenticator = getattr(request, "successful_authenticator", None)
+        kanaal = "api-token" if type(authenticator).__name__ == "TokenAuthentication" else "web"
+        return cls(gebruiker=getattr(request, "user", None), herkomst=f"{kanaal}@{ip}")
+
+    @classmethod
+    def beheer(cls, commando: str, gebruiker: AbstractBaseUser | None = None) -> Actor:
+        return cls(gebruiker=gebruiker, herkomst=f"beheer:{commando}")
+
+    @property
+    def gebruikersnaam(self) -> str:
+        return self.gebruiker.get_username() if self.gebruiker is not None else ""
+
+    @property
+    def naam(self) -> str:
+        if self.gebruiker is None:
+            return ""
+        volledig = getattr(self.gebruiker, "get_full_name", lambda: "")()
+        return str(volledig or self.gebruiker.get_username())
+
+
+def append_event(
+    *,
+    bestuursproces: Bestuursproces,
+    type: GebeurtenisType | str,
+    actor: Actor,
+    payload: dict[str, Any],
+    toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
+) -> Gebeurtenis:
+    """Append one event to the case's chain.
+
+    Call inside the service's transaction after locking the case row
+    (``select_for_update``): the lock is what keeps volgnummers gapless and the chain linear
+    when several writers work on one case.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("append_event hoort binnen de transactie van een service.")
+    gebeurtenis_type = GebeurtenisType(type)  # unknown types raise ValueError
+    laatste = (
+        Gebeurtenis.objects.filter(bestuursproces=bestuursproces)
+        .order_by("-volgnummer")
+        .values_list("volgnummer", "hash")
+        .first()
+    )
+    volgnummer, vorige_hash = (laatste[0] + 1, laatste[1]) if laatste else (1, GENESIS_HASH)
+    geregistreerd = timezone.now()
+    gebeurtenis = Gebeurtenis(
+        bestuursproces=bestuursproces,
+        volgnummer=volgnummer,
+        type=gebeurtenis_type.value,
+        actor=actor.gebruiker if actor.gebruiker is not None else None,  # type: ignore[misc]
+        actor_gebruikersnaam=actor.gebruikersnaam,
+        actor_naam=actor.naam,
+        herkomst=actor.herkomst[:200],
+        tijdstip=tijdstip or geregistreerd,
+        geregistreerd=geregistreerd,
+        toelichting=toelichting,
+        payload=normaliseer(payload),
+        vorige_hash=vorige_hash,
+    )
+    gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
+    gebeurtenis.save(force_insert=True)
+    return gebeurtenis

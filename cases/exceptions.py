@@ -1,0 +1,68 @@
+"""The one family of domain errors; the API maps them to problem+json, the admin to form errors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class DomainError(Exception):
+    """A request the domain refuses. ``veld`` names the offending input field, if any."""
+
+    status = 400
+    code = "ongeldig"
+    titel = "De gevraagde wijziging is niet toegestaan."
+
+    def __init__(self, detail: str, *, veld: str | None = None, code: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.veld = veld
+        if code is not None:
+            self.code = code
+
+
+class OngeldigeInvoer(DomainError):
+    """Input that breaks a rule; carries every field error at once."""
+
+    titel = "Een of meer gegevens zijn ongeldig."
+
+    def __init__(self, fouten: dict[str, Sequence[tuple[str, str]]]) -> None:
+        self.fouten = {veld: list(items) for veld, items in fouten.items()}
+        eerste = next(iter(self.fouten.values()))[0][1] if self.fouten else self.titel
+        super().__init__(eerste, code="invalid")
+
+
+class OngeldigeOvergang(DomainError):
+    code = "ongeldige-overgang"
+    titel = "Deze stadiumovergang is niet toegestaan."
+
+
+class PoortGesloten(DomainError):
+    """A gate objected to a forward move; the caller may retry with ``forceren``."""
+
+    status = 409
+    code = "poort-gesloten"
+    titel = "De overgang voldoet niet aan de voorwaarden van de poort."
+
+    def __init__(self, bezwaren: Sequence[str]) -> None:
+        self.bezwaren = list(bezwaren)
+        super().__init__(
+            "; ".join(self.bezwaren) + " Gebruik 'forceren' om toch door te gaan.", veld="naar"
+        )
+
+
+class ProcesAfgerond(DomainError):
+    status = 409
+    code = "proces-afgerond"
+    titel = "Het bestuursproces is afgerond."
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Het bestuursproces is afgerond en kan niet meer worden gewijzigd. "
+            "Heropen het eerst door de status op 'actief' te zetten."
+        )
+
+
+class LidmaatschapConflict(DomainError):
+    status = 409
+    code = "lidmaatschap-conflict"
+    titel = "Deze wijziging van de lidmaatschappen is niet toegestaan."

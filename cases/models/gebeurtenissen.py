@@ -1,0 +1,74 @@
+"""The append-only, hash-chained event log of a case (DESIGN §4)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .bestuursproces import Bestuursproces
+
+
+class GebeurtenisType(models.TextChoices):
+    """Every event type the log accepts; a service appends the event named for its verb."""
+
+    BESTUURSPROCES_GEOPEND = "bestuursproces.geopend", _("Bestuursproces geopend")
+    BESTUURSPROCES_GEWIJZIGD = "bestuursproces.gewijzigd", _("Bestuursproces gewijzigd")
+    STATUS_GEWIJZIGD = "status.gewijzigd", _("Status gewijzigd")
+    IDEE_HERZIEN = "idee.herzien", _("Idee herzien")
+    STADIUM_GEWIJZIGD = "stadium.gewijzigd", _("Stadium gewijzigd")
+    LIDMAATSCHAP_TOEGEVOEGD = "lidmaatschap.toegevoegd", _("Lid toegevoegd")
+    LIDMAATSCHAP_GEWIJZIGD = "lidmaatschap.gewijzigd", _("Rol van lid gewijzigd")
+    LIDMAATSCHAP_BEEINDIGD = "lidmaatschap.beeindigd", _("Lidmaatschap beëindigd")
+
+
+class Gebeurtenis(models.Model):
+    bestuursproces = models.ForeignKey(
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="gebeurtenissen",
+        verbose_name=_("bestuursproces"),
+    )
+    volgnummer = models.PositiveIntegerField(_("volgnummer"))
+    type = models.CharField(_("type"), max_length=64, choices=GebeurtenisType.choices)
+    # The FK is a convenience for queries; the snapshots are what the hash covers, so the
+    # chain stays verifiable when a user is renamed.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    actor_gebruikersnaam = models.CharField(_("gebruikersnaam actor"), max_length=150, blank=True)
+    actor_naam = models.CharField(_("naam actor"), max_length=300, blank=True)
+    herkomst = models.CharField(
+        _("herkomst"), max_length=200, blank=True, help_text=_("IP-adres of API-client.")
+    )
+    tijdstip = models.DateTimeField(_("tijdstip"), help_text=_("Wanneer het gebeurde."))
+    geregistreerd = models.DateTimeField(
+        _("geregistreerd"), default=timezone.now, editable=False,
+        help_text=_("Wanneer het werd vastgelegd."),
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    payload = models.JSONField(_("gegevens"), default=dict)
+    vorige_hash = models.CharField(_("vorige hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["bestuursproces", "volgnummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bestuursproces", "volgnummer"], name="gebeurtenis_volgnummer_uniek"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(volgnummer__gte=1), name="gebeurtenis_volgnummer_positief"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.volgnummer} {self.type}"

@@ -1,0 +1,64 @@
+"""The idee at the centre of the 7-veldenmodel, kept as numbered revisions."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .bestuursproces import Bestuursproces
+
+# The seven sub-questions of the idee (book ch. 5), in the book's order.
+IDEE_VELDEN = (
+    "wat",
+    "context",
+    "sterkte",
+    "eigenaren",
+    "verrijking",
+    "concretisering",
+    "framing",
+    "stip_op_de_horizon",
+)
+
+
+class IdeeVersie(models.Model):
+    bestuursproces = models.ForeignKey(
+        Bestuursproces, on_delete=models.PROTECT, related_name="ideeversies"
+    )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    versie = models.PositiveIntegerField(_("versie"))
+    wat = models.TextField(_("wat is het idee"))
+    context = models.TextField(_("context waarin het is geboren"), blank=True)
+    sterkte = models.TextField(
+        _("wat maakt het sterk"),
+        blank=True,
+        help_text=_("Onderbouwing, maatschappelijke waarde, urgentie."),
+    )
+    eigenaren = models.TextField(_("idee-eigenaren"), blank=True)
+    verrijking = models.TextField(_("verrijking"), blank=True)
+    concretisering = models.TextField(_("concretisering in (deel)resultaten"), blank=True)
+    framing = models.TextField(_("framing naar buiten"), blank=True)
+    stip_op_de_horizon = models.TextField(_("stip op de horizon"), blank=True)
+    toelichting = models.TextField(_("toelichting op de herziening"), blank=True)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("auteur"),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"))
+
+    class Meta:
+        verbose_name = _("ideeversie")
+        verbose_name_plural = _("ideeversies")
+        ordering = ["bestuursproces", "-versie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bestuursproces", "versie"], name="ideeversie_uniek_per_proces"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bestuursproces} — idee v{self.versie}"

@@ -1,0 +1,105 @@
+"""Reads of the case domain: membership scoping, query shape, current state and replay."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from cases.events import herbouw
+from cases.events.payloads import (
+    bestuursproces_gegevens,
+    idee_gegevens,
+    lidmaatschap_gegevens,
+    stadiumovergang_gegevens,
+)
+from cases.models import Bestuursproces, Gebeurtenis, IdeeVersie, Lidmaatschap, Stadiumovergang
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    Gebruiker = AbstractBaseUser | AnonymousUser
+
+
+def bestuursprocessen_voor(gebruiker: Gebruiker) -> QuerySet[Bestuursproces]:
+    """The cases a user is a member of, each annotated with ``mijn_rol``."""
+    return Bestuursproces.objects.voor_lid(gebruiker)
+
+
+def bestuursproces_voor(
+    gebruiker: Gebruiker, bestuursproces_uuid: uuid.UUID, *, met_details: bool = False
+) -> Bestuursproces:
+    """One case the user is a member of, or Http404: non-members must not learn it exists.
+
+    With ``met_details`` the besluitmomenten and the current idee come along (2 queries more).
+    """
+    queryset = bestuursprocessen_voor(gebruiker)
+    if met_details:
+        queryset = queryset.prefetch_related(
+            "besluitmomenten",
+            Prefetch(
+                "ideeversies",
+                queryset=IdeeVersie.objects.select_related("auteur").order_by("-versie")[:1],
+                to_attr="_huidig_idee",
+            ),
+        )
+    try:
+        return queryset.get(uuid=bestuursproces_uuid)
+    except Bestuursproces.DoesNotExist as fout:
+        raise Http404("Bestuursproces niet gevonden.") from fout
+
+
+def huidig_idee(bestuursproces: Bestuursproces) -> IdeeVersie | None:
+    vooraf = getattr(bestuursproces, "_huidig_idee", None)
+    if vooraf is not None:
+        return vooraf[0] if vooraf else None
+    return (
+        IdeeVersie.objects.filter(bestuursproces=bestuursproces)
+        .select_related("auteur")
+        .order_by("-versie")
+        .first()
+    )
+
+
+def ideeversies(bestuursproces: Bestuursproces) -> QuerySet[IdeeVersie]:
+    return IdeeVersie.objects.filter(bestuursproces=bestuursproces).select_related("auteur")
+
+
+def stadiumovergangen(bestuursproces: Bestuursproces) -> QuerySet[Stadiumovergang]:
+    return Stadiumovergang.objects.filter(bestuursproces=bestuursproces).select_related("door")
+
+
+def gebeurtenissen(bestuursproces: Bestuursproces) -> QuerySet[Gebeurtenis]:
+    return Gebeurtenis.objects.filter(bestuursproces=bestuursproces).order_by("volgnummer")
+
+
+def lidmaatschappen(bestuursproces: Bestuursproces) -> QuerySet[Lidmaatschap]:
+    return Lidmaatschap.objects.filter(bestuursproces=bestuursproces).select_related("gebruiker")
+
+
+def huidige_toestand(bestuursproces: Bestuursproces) -> dict[str, Any]:
+    """The case read from its tables, in the shape replay produces."""
+    laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
+    idee = huidig_idee(bestuursproces)
+    return {
+        "bestuursproces": bestuursproces_gegevens(
+            bestuursproces, list(bestuursproces.besluitmomenten.all())
+        ),
+        "idee": idee_gegevens(idee) if idee else None,
+        "lidmaatschappen": sorted(
+            (lidmaatschap_gegevens(lid) for lid in lidmaatschappen(bestuursproces)),
+            key=lambda lid: lid["gebruiker"],
+        ),
+        "stadiumovergangen": [
+            stadiumovergang_gegevens(o) for o in stadiumovergangen(bestuursproces)
+        ],
+        "volgnummer": laatste or 0,
+    }
+
+
+def momentopname(bestuursproces: Bestuursproces, tijdstip: dt.datetime) -> dict[str, Any] | None:
+    """The case as it stood at ``tijdstip``, rebuilt from its event log."""
+    return herbouw(gebeurtenissen(bestuursproces).filter(tijdstip__lte=tijdstip).iterator())

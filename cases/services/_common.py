@@ -1,0 +1,34 @@
+"""Helpers every service uses: locking the case and turning model validation into domain errors."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
+from cases.models import Bestuursproces, Status
+
+
+def vergrendel(bestuursproces: Bestuursproces | int) -> Bestuursproces:
+    """Lock the case row for the rest of the transaction and return a fresh copy."""
+    pk = bestuursproces if isinstance(bestuursproces, int) else bestuursproces.pk
+    return Bestuursproces.objects.select_for_update().get(pk=pk)
+
+
+def eis_open(bestuursproces: Bestuursproces) -> None:
+    if bestuursproces.status == Status.AFGEROND:
+        raise ProcesAfgerond()
+
+
+def valideer(instance: models.Model, *, exclude: list[str] | None = None) -> None:
+    """Run the model's own validation; raise every field error at once as OngeldigeInvoer."""
+    try:
+        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=True)
+    except ValidationError as fout:
+        fouten: dict[str, list[tuple[str, str]]] = {}
+        for veld, meldingen in fout.error_dict.items():
+            for melding in meldingen:
+                fouten.setdefault(veld, []).append(
+                    (melding.code or "invalid", " ".join(melding.messages))
+                )
+        raise OngeldigeInvoer(fouten) from fout

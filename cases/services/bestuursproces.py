@@ -1,0 +1,243 @@
+"""Opening a case, changing its attributes and opdracht, pausing and closing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases.events import Actor, append_event
+from cases.events.payloads import (
+    BESTUURSPROCES_VELDEN,
+    OPDRACHT_VELDEN,
+    bestuursproces_gegevens,
+    opdracht_gegevens,
+)
+from cases.exceptions import OngeldigeInvoer
+from cases.models import Besluitmoment, Bestuursproces, GebeurtenisType, Rol, Stadium, Status
+
+from ._common import eis_open, valideer, vergrendel
+from .idee import IdeeInhoud, herzie_idee
+from .lidmaatschap import voeg_lid_toe
+
+
+@dataclass(frozen=True)
+class BesluitmomentInvoer:
+    datum: dt.date
+    soort: str
+    gevraagd: str
+
+
+@dataclass(frozen=True)
+class Opdracht:
+    """The opdracht's kaders (book §10.5); replaced as a whole when it changes."""
+
+    kaders: str = ""
+    budget: Decimal | None = None
+    uren: int | None = None
+    einddatum: dt.date | None = None
+    speelruimte: str = ""
+    besluitmomenten: tuple[BesluitmomentInvoer, ...] = field(default_factory=tuple)
+
+
+def _zet_opdracht(bestuursproces: Bestuursproces, opdracht: Opdracht) -> None:
+    for attr in OPDRACHT_VELDEN.values():
+        setattr(bestuursproces, attr, getattr(opdracht, attr))
+
+
+def _vervang_besluitmomenten(
+    bestuursproces: Bestuursproces, besluitmomenten: tuple[BesluitmomentInvoer, ...]
+) -> list[Besluitmoment]:
+    nieuw = [
+        Besluitmoment(
+            bestuursproces=bestuursproces,
+            datum=b.datum,
+            soort=b.soort,
+            gevraagd=b.gevraagd,
+            volgorde=index,
+        )
+        for index, b in enumerate(besluitmomenten)
+    ]
+    fouten: dict[str, list[tuple[str, str]]] = {}
+    for index, besluitmoment in enumerate(nieuw):
+        try:
+            valideer(besluitmoment, exclude=["bestuursproces"])
+        except OngeldigeInvoer as fout:
+            for veld, items in fout.fouten.items():
+                fouten.setdefault(f"besluitmomenten.{index}.{veld}", []).extend(items)
+    if fouten:
+        raise OngeldigeInvoer(fouten)
+    # Besluitmomenten are part of the opdracht, whose history lives in the event log.
+    Besluitmoment.objects.filter(bestuursproces=bestuursproces).delete()
+    return Besluitmoment.objects.bulk_create(nieuw)
+
+
+@transaction.atomic
+def open_bestuursproces(
+    *,
+    actor: Actor,
+    titel: str,
+    rol_gemeente: str,
+    aanpak: str,
+    omschrijving: str = "",
+    procesrol: str = "procesregisseur",
+    opdracht: Opdracht | None = None,
+    idee: IdeeInhoud | None = None,
+    archiefnominatie: str = "",
+    archiefactiedatum: dt.date | None = None,
+    toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
+) -> Bestuursproces:
+    """Open a case; its creator becomes its procesregisseur. Optionally with a first idee."""
+    if actor.gebruiker is None:
+        raise OngeldigeInvoer({"gebruiker": [("required", "Een bestuursproces heeft een opener.")]})
+    nu = tijdstip or timezone.now()
+    opdracht = opdracht or Opdracht()
+    bestuursproces = Bestuursproces(
+        titel=titel,
+        omschrijving=omschrijving,
+        rol_gemeente=rol_gemeente,
+        procesrol=procesrol,
+        aanpak=aanpak,
+        stadium=Stadium.VOORSTELBAAR,
+        status=Status.ACTIEF,
+        archiefnominatie=archiefnominatie,
+        archiefactiedatum=archiefactiedatum,
+        geopend_op=nu,
+    )
+    _zet_opdracht(bestuursproces, opdracht)
+    valideer(bestuursproces)
+    bestuursproces.save(force_insert=True)
+    bestuursproces = vergrendel(bestuursproces)
+    besluitmomenten = _vervang_besluitmomenten(bestuursproces, opdracht.besluitmomenten)
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.BESTUURSPROCES_GEOPEND,
+        actor=actor,
+        toelichting=toelichting,
+        tijdstip=nu,
+        payload={"bestuursproces": bestuursproces_gegevens(bestuursproces, besluitmomenten)},
+    )
+    voeg_lid_toe(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        gebruiker=actor.gebruiker,
+        rol=Rol.PROCESREGISSEUR,
+        tijdstip=nu,
+    )
+    if idee is not None:
+        herzie_idee(actor=actor, bestuursproces=bestuursproces, inhoud=idee, tijdstip=nu)
+    return bestuursproces
+
+
+@transaction.atomic
+def wijzig_bestuursproces(
+    *,
+    actor: Actor,
+    bestuursproces: Bestuursproces,
+    wijzigingen: dict[str, Any],
+    opdracht: Opdracht | None = None,
+    status: str | None = None,
+    uitkomst: str | None = None,
+    toelichting: str = "",
+) -> Bestuursproces:
+    """Change the case's descriptive attributes, replace its opdracht, and/or its status.
+
+    ``wijzigingen`` holds model attribute names from BESTUURSPROCES_VELDEN. The stadium has
+    its own service (a transition with a reason); a status change is delegated to
+    :func:`wijzig_status` so that reopening happens before, and closing after, the edits.
+    """
+    if status is not None or uitkomst is not None:
+        doel = status or bestuursproces.status
+        if doel != Status.AFGEROND:
+            bestuursproces = wijzig_status(
+                actor=actor, bestuursproces=bestuursproces, status=doel, uitkomst=uitkomst,
+                toelichting=toelichting,
+            )
+            return wijzig_bestuursproces(
+                actor=actor, bestuursproces=bestuursproces, wijzigingen=wijzigingen,
+                opdracht=opdracht, toelichting=toelichting,
+            )
+        bestuursproces = wijzig_bestuursproces(
+            actor=actor, bestuursproces=bestuursproces, wijzigingen=wijzigingen,
+            opdracht=opdracht, toelichting=toelichting,
+        )
+        return wijzig_status(
+            actor=actor, bestuursproces=bestuursproces, status=doel, uitkomst=uitkomst,
+            toelichting=toelichting,
+        )
+    toegestaan = set(BESTUURSPROCES_VELDEN.values())
+    onbekend = set(wijzigingen) - toegestaan
+    if onbekend:
+        raise OngeldigeInvoer(
+            {veld: [("read_only", "Dit veld kan hier niet worden gewijzigd.")] for veld in onbekend}
+        )
+    bestuursproces = vergrendel(bestuursproces)
+    eis_open(bestuursproces)
+    huidige_momenten = list(bestuursproces.besluitmomenten.all())
+    voor = bestuursproces_gegevens(bestuursproces, huidige_momenten)
+    for attr, waarde in wijzigingen.items():
+        setattr(bestuursproces, attr, waarde)
+    if opdracht is not None:
+        _zet_opdracht(bestuursproces, opdracht)
+    valideer(bestuursproces)
+    velden = list(wijzigingen)
+    if opdracht is not None:
+        velden += list(OPDRACHT_VELDEN.values())
+        gevraagd = [(b.datum, b.soort, b.gevraagd) for b in opdracht.besluitmomenten]
+        if gevraagd != [(b.datum, b.soort, b.gevraagd) for b in huidige_momenten]:
+            huidige_momenten = _vervang_besluitmomenten(bestuursproces, opdracht.besluitmomenten)
+    na = bestuursproces_gegevens(bestuursproces, huidige_momenten)
+    gewijzigd = {sleutel: na[sleutel] for sleutel in na if na[sleutel] != voor[sleutel]}
+    if not gewijzigd:
+        return bestuursproces
+    bestuursproces.save(update_fields=velden)
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.BESTUURSPROCES_GEWIJZIGD,
+        actor=actor,
+        toelichting=toelichting,
+        payload={
+            "wijzigingen": gewijzigd,
+            "vorigeWaarden": {sleutel: voor[sleutel] for sleutel in gewijzigd},
+        },
+    )
+    return bestuursproces
+
+
+@transaction.atomic
+def wijzig_status(
+    *,
+    actor: Actor,
+    bestuursproces: Bestuursproces,
+    status: str,
+    uitkomst: str | None = None,
+    toelichting: str = "",
+) -> Bestuursproces:
+    """Pause, resume, close (afgerond, with its uitkomst) or reopen a case."""
+    bestuursproces = vergrendel(bestuursproces)
+    if status not in Status.values:
+        raise OngeldigeInvoer({"status": [("invalid_choice", f"'{status}' is geen geldige status.")]})
+    nieuwe_uitkomst = bestuursproces.uitkomst if uitkomst is None else uitkomst
+    if status == Status.AFGEROND and not nieuwe_uitkomst.strip():
+        raise OngeldigeInvoer(
+            {"uitkomst": [("required", "Vul de uitkomst in om het proces af te ronden.")]}
+        )
+    if status == bestuursproces.status and nieuwe_uitkomst == bestuursproces.uitkomst:
+        return bestuursproces
+    van = bestuursproces.status
+    bestuursproces.status = status
+    bestuursproces.uitkomst = nieuwe_uitkomst
+    bestuursproces.save(update_fields=["status", "uitkomst"])
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.STATUS_GEWIJZIGD,
+        actor=actor,
+        toelichting=toelichting,
+        payload={"van": van, "naar": status, "uitkomst": nieuwe_uitkomst},
+    )
+    return bestuursproces

@@ -1,0 +1,108 @@
+"""Who is a member of a case, in which role. Every change is an event of the case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from cases.events import Actor, append_event
+from cases.events.payloads import lidmaatschap_gegevens
+from cases.exceptions import LidmaatschapConflict, OngeldigeInvoer
+from cases.models import Bestuursproces, GebeurtenisType, Lidmaatschap, Rol
+
+from ._common import vergrendel
+
+
+def _eis_geldige_rol(rol: str) -> None:
+    if rol not in Rol.values:
+        raise OngeldigeInvoer({"rol": [("invalid_choice", f"'{rol}' is geen geldige rol.")]})
+
+
+def _eis_andere_regisseur(bestuursproces: Bestuursproces, lidmaatschap: Lidmaatschap) -> None:
+    if lidmaatschap.rol != Rol.PROCESREGISSEUR:
+        return
+    anderen = (
+        Lidmaatschap.objects.filter(bestuursproces=bestuursproces, rol=Rol.PROCESREGISSEUR)
+        .exclude(pk=lidmaatschap.pk)
+        .exists()
+    )
+    if not anderen:
+        raise LidmaatschapConflict(
+            "Een bestuursproces houdt altijd minstens één procesregisseur.", veld="rol"
+        )
+
+
+@transaction.atomic
+def voeg_lid_toe(
+    *,
+    actor: Actor,
+    bestuursproces: Bestuursproces,
+    gebruiker: AbstractBaseUser,
+    rol: str,
+    toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
+) -> Lidmaatschap:
+    bestuursproces = vergrendel(bestuursproces)
+    _eis_geldige_rol(rol)
+    if Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=gebruiker).exists():
+        raise LidmaatschapConflict(
+            f"{gebruiker.get_username()} is al lid van dit bestuursproces.", veld="gebruiker"
+        )
+    nu = tijdstip or timezone.now()
+    lidmaatschap = Lidmaatschap.objects.create(
+        bestuursproces=bestuursproces, gebruiker=gebruiker, rol=rol, sinds=nu
+    )
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.LIDMAATSCHAP_TOEGEVOEGD,
+        actor=actor,
+        toelichting=toelichting,
+        tijdstip=nu,
+        payload={"lidmaatschap": lidmaatschap_gegevens(lidmaatschap)},
+    )
+    return lidmaatschap
+
+
+@transaction.atomic
+def wijzig_lidmaatschap(
+    *, actor: Actor, lidmaatschap: Lidmaatschap, rol: str, toelichting: str = ""
+) -> Lidmaatschap:
+    bestuursproces = vergrendel(lidmaatschap.bestuursproces_id)
+    lidmaatschap = Lidmaatschap.objects.select_related("gebruiker").get(pk=lidmaatschap.pk)
+    _eis_geldige_rol(rol)
+    if rol == lidmaatschap.rol:
+        return lidmaatschap
+    _eis_andere_regisseur(bestuursproces, lidmaatschap)
+    van = lidmaatschap.rol
+    lidmaatschap.rol = rol
+    lidmaatschap.save(update_fields=["rol"])
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.LIDMAATSCHAP_GEWIJZIGD,
+        actor=actor,
+        toelichting=toelichting,
+        payload={"lidmaatschap": lidmaatschap_gegevens(lidmaatschap), "vorigeRol": van},
+    )
+    return lidmaatschap
+
+
+@transaction.atomic
+def beeindig_lidmaatschap(
+    *, actor: Actor, lidmaatschap: Lidmaatschap, toelichting: str = ""
+) -> None:
+    bestuursproces = vergrendel(lidmaatschap.bestuursproces_id)
+    lidmaatschap = Lidmaatschap.objects.select_related("gebruiker").get(pk=lidmaatschap.pk)
+    _eis_andere_regisseur(bestuursproces, lidmaatschap)
+    gegevens = lidmaatschap_gegevens(lidmaatschap)
+    # The row goes; the membership's whole history stays in the event log.
+    lidmaatschap.delete()
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.LIDMAATSCHAP_BEEINDIGD,
+        actor=actor,
+        toelichting=toelichting,
+        payload={"lidmaatschap": gegevens},
+    )

@@ -1,0 +1,100 @@
+"""Moving a case between stadia: forward one at a time, back any number, always with a reason.
+
+Gates (poorten) plug in through :func:`registreer_poort`: each is asked about a forward move
+and returns its objections. A later issue registers the wyber-stap gate here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases.events import Actor, append_event
+from cases.events.payloads import stadiumovergang_gegevens
+from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang, PoortGesloten
+from cases.models import Bestuursproces, GebeurtenisType, Richting, Stadium, Stadiumovergang
+
+from ._common import eis_open, vergrendel
+
+Poort = Callable[[Bestuursproces, Stadium, Stadium], list[str]]
+_POORTEN: list[Poort] = []
+
+
+def registreer_poort(poort: Poort) -> Poort:
+    """Register a gate for forward moves; usable as a decorator."""
+    if poort not in _POORTEN:
+        _POORTEN.append(poort)
+    return poort
+
+
+def controleer_stadiumovergang(bestuursproces: Bestuursproces, naar: str) -> Richting:
+    """The direction of a legal move, or OngeldigeOvergang saying why it is not legal."""
+    if naar not in Stadium.values:
+        raise OngeldigeInvoer(
+            {"naar": [("invalid_choice", f"'{naar}' is geen geldig stadium.")]}
+        )
+    huidig, doel = Stadium(bestuursproces.stadium), Stadium(naar)
+    if doel == huidig:
+        raise OngeldigeOvergang(
+            f"Het bestuursproces is al {huidig.label.lower()}.", veld="naar", code="zelfde-stadium"
+        )
+    if doel.rang > huidig.rang + 1:
+        volgende = list(Stadium)[huidig.rang + 1]
+        raise OngeldigeOvergang(
+            f"Vooruit gaat één stadium tegelijk: van {huidig.label.lower()} "
+            f"alleen naar {volgende.label.lower()}.",
+            veld="naar",
+            code="stadium-overgeslagen",
+        )
+    return Richting.VOORUIT if doel.rang > huidig.rang else Richting.TERUG
+
+
+@transaction.atomic
+def wijzig_stadium(
+    *,
+    actor: Actor,
+    bestuursproces: Bestuursproces,
+    naar: str,
+    toelichting: str,
+    forceren: bool = False,
+    tijdstip: dt.datetime | None = None,
+) -> Stadiumovergang:
+    if not toelichting.strip():
+        raise OngeldigeInvoer(
+            {"toelichting": [("required", "Geef een toelichting bij de stadiumovergang.")]}
+        )
+    bestuursproces = vergrendel(bestuursproces)
+    eis_open(bestuursproces)
+    richting = controleer_stadiumovergang(bestuursproces, naar)
+    van = Stadium(bestuursproces.stadium)
+    bezwaren: list[str] = []
+    if richting == Richting.VOORUIT:
+        for poort in _POORTEN:
+            bezwaren.extend(poort(bestuursproces, van, Stadium(naar)))
+    if bezwaren and not forceren:
+        raise PoortGesloten(bezwaren)
+    nu = tijdstip or timezone.now()
+    overgang = Stadiumovergang.objects.create(
+        bestuursproces=bestuursproces,
+        van=van,
+        naar=naar,
+        richting=richting,
+        toelichting=toelichting,
+        geforceerd=forceren,
+        door=actor.gebruiker,
+        tijdstip=nu,
+    )
+    bestuursproces.stadium = naar
+    bestuursproces.save(update_fields=["stadium"])
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.STADIUM_GEWIJZIGD,
+        actor=actor,
+        toelichting=toelichting,
+        tijdstip=nu,
+        payload={"overgang": stadiumovergang_gegevens(overgang), "bezwaren": bezwaren},
+    )
+    return overgang

@@ -1,0 +1,165 @@
+"""Errors as application/problem+json (RFC 9457), with every field error in invalidParams."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from cases.exceptions import DomainError, OngeldigeInvoer
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+TITELS = {
+    400: "Ongeldige invoer.",
+    401: "Niet geauthenticeerd.",
+    403: "Geen toestemming.",
+    404: "Niet gevonden.",
+    405: "Methode niet toegestaan.",
+    406: "Gevraagd formaat niet beschikbaar.",
+    409: "Conflict met de huidige toestand.",
+    415: "Mediatype niet ondersteund.",
+    429: "Te veel verzoeken.",
+    500: "Interne serverfout.",
+}
+
+
+def camel(naam: str) -> str:
+    """snake_case → camelCase, per dotted segment (``opdracht.eind_datum`` → ``opdracht.eindDatum``)."""
+
+    def segment(deel: str) -> str:
+        kop, *rest = deel.split("_")
+        return kop + "".join(w[:1].upper() + w[1:] for w in rest)
+
+    return ".".join(segment(deel) for deel in naam.split("."))
+
+
+def probleem(
+    *,
+    status_code: int,
+    code: str,
+    detail: str,
+    instance: str,
+    titel: str | None = None,
+    invalid_params: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": f"urn:procesregie:fout:{code}",
+        "code": code,
+        "title": titel or TITELS.get(status_code, "Fout."),
+        "status": status_code,
+        "detail": detail,
+        "instance": instance,
+    }
+    if invalid_params is not None:
+        body["invalidParams"] = invalid_params
+    return body
+
+
+def _platte_fouten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+    """Flatten DRF's nested error structure into invalidParams entries with dotted names."""
+    if isinstance(detail, dict):
+        result = []
+        for sleutel, waarde in detail.items():
+            naam = "nonFieldErrors" if sleutel == "non_field_errors" else str(sleutel)
+            result += _platte_fouten(waarde, f"{prefix}.{naam}" if prefix else naam)
+        return result
+    if isinstance(detail, list):
+        if all(isinstance(item, exceptions.ErrorDetail) for item in detail):
+            return [
+                {"name": prefix or "nonFieldErrors", "code": item.code or "invalid",
+                 "reason": str(item)}
+                for item in detail
+            ]
+        result = []
+        for index, item in enumerate(detail):
+            result += _platte_fouten(item, f"{prefix}.{index}" if prefix else str(index))
+        return result
+    code = getattr(detail, "code", "invalid")
+    return [{"name": prefix or "nonFieldErrors", "code": code, "reason": str(detail)}]
+
+
+def _domeinfout(exc: DomainError, instance: str) -> Response:
+    if isinstance(exc, OngeldigeInvoer):
+        params = [
+            {"name": camel(veld), "code": code, "reason": reden}
+            for veld, items in exc.fouten.items()
+            for code, reden in items
+        ]
+    elif exc.veld:
+        params = [{"name": camel(exc.veld), "code": exc.code, "reason": exc.detail}]
+    else:
+        params = None
+    body = probleem(
+        status_code=exc.status,
+        code=exc.code,
+        titel=exc.titel,
+        detail=exc.detail,
+        instance=instance,
+        invalid_params=params,
+    )
+    return Response(body, status=exc.status, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    request = context.get("request")
+    instance = request.path if request is not None else ""
+    if isinstance(exc, DomainError):
+        return _domeinfout(exc, instance)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(str(exc) if str(exc) else None)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    assert isinstance(exc, exceptions.APIException)
+    if isinstance(exc, exceptions.ValidationError):
+        body = probleem(
+            status_code=response.status_code,
+            code="invalid",
+            detail="Een of meer velden zijn ongeldig; zie invalidParams.",
+            instance=instance,
+            invalid_params=_platte_fouten(exc.detail),
+        )
+    else:
+        codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else exc.default_code
+        body = probleem(
+            status_code=response.status_code,
+            code=code,
+            detail=str(exc.detail),
+            instance=instance,
+        )
+    response.data = body
+    response.content_type = PROBLEM_CONTENT_TYPE
+    return response
+
+
+def probleem_response(request: HttpRequest, status_code: int, code: str, detail: str) -> JsonResponse:
+    """A problem+json answer for requests that never reach a DRF view (unknown URLs, 500s)."""
+    return JsonResponse(
+        probleem(status_code=status_code, code=code, detail=detail, instance=request.path),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def niet_gevonden(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    return probleem_response(
+        request,
+        status.HTTP_404_NOT_FOUND,
+        "not_found",
+        "Deze URL bestaat niet in de API. Let op: paden eindigen zonder schuine streep.",
+    )
+
+
+def serverfout(request: HttpRequest) -> JsonResponse:
+    return probleem_response(
+        request, 500, "server_error", "Er ging iets mis aan onze kant; er is niets opgeslagen."
+    )

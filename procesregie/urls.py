@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from procesregie.api.problems import serverfout
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("procesregie.api.urls")),
+]
+
+
+def handler500(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    if request.path.startswith("/api/"):
+        return serverfout(request)
+    from django.views.defaults import server_error
+
+    return server_error(request, *args, **kwargs)
