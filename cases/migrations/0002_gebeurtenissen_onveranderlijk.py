@@ -54,7 +54,7 @@ def _voer_uit(schema_editor, per_vendor):
             f"Geen onveranderlijkheidstriggers voor {schema_editor.connection.vendor}."
         )
     for statement in statements if isinstance(statements, list) else [statements]:
-        schema_editor.execute(statement)
+        schema_editor.execute(statement, params=None)
 
 
 def aan(apps, schema_editor):

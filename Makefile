@@ -1,0 +1,67 @@
+# Procesregie: the two set-up commands are `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: run test install install-dev lint typecheck migrations-check openapi openapi-check \
+        pytest-sqlite pytest-postgresql clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 ontbreekt ($(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.base: requirements/base.txt | $(PY)
+	$(PIP) install --quiet -r requirements/base.txt
+	@touch $@
+
+$(VENV)/.dev: requirements/dev.txt requirements/base.txt | $(PY)
+	$(PIP) install --quiet -r requirements/dev.txt
+	@touch $@ $(VENV)/.base
+
+install: $(VENV)/.base
+install-dev: $(VENV)/.dev
+
+## make run: install, migrate SQLite, load the demo case and users, serve on HOST:PORT.
+run: install
+	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
+	DEBUG=$${DEBUG:-true} $(PY) manage.py collectstatic --no-input --verbosity 0
+	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_demo
+	DEBUG=$${DEBUG:-true} $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
+	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
+
+## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
+test: install-dev lint typecheck migrations-check openapi-check pytest-sqlite pytest-postgresql
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install-dev
+	$(VENV)/bin/mypy .
+
+migrations-check: install-dev
+	DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py makemigrations --check --dry-run
+
+openapi: install-dev
+	DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py spectacular \
+	    --file openapi.yaml --validate --fail-on-warn
+
+openapi-check: install-dev
+	DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py spectacular \
+	    --file $(VENV)/openapi.generated.yaml --validate --fail-on-warn
+	@cmp -s openapi.yaml $(VENV)/openapi.generated.yaml || \
+	    { echo "openapi.yaml is verouderd: draai 'make openapi' en commit het."; exit 1; }
+
+pytest-sqlite: install-dev
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q
+
+pytest-postgresql: install-dev
+	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

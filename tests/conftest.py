@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from rest_framework.test import APIClient
+
+from cases.models import Bestuursproces
+
+from .factories import GebruikerFactory, open_proces, voeg_leden_toe
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    from django.conf import settings
+
+    vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    if vendor != "postgresql":
+        overslaan = pytest.mark.skip(reason="alleen op PostgreSQL (make test draait die run ook)")
+        for item in items:
+            if "postgresql" in item.keywords:
+                item.add_marker(overslaan)
+
+
+@pytest.fixture
+def regisseur(db: None) -> Any:
+    return GebruikerFactory(username="regisseur", first_name="Rina", last_name="Regisseur")
+
+
+@pytest.fixture
+def bestuursproces(regisseur: Any) -> Bestuursproces:
+    return open_proces(regisseur)
+
+
+@pytest.fixture
+def leden(bestuursproces: Bestuursproces, regisseur: Any) -> dict[str, Any]:
+    """role → user for every role, plus 'buitenstaander': a user who is member of nothing."""
+    result = voeg_leden_toe(bestuursproces, regisseur)
+    result["buitenstaander"] = GebruikerFactory(username="buitenstaander")
+    return result
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def als(api: APIClient) -> Any:
+    """``als(user)`` returns an API client authenticated as that user."""
+
+    def _als(gebruiker: Any) -> APIClient:
+        api.force_authenticate(gebruiker)
+        return api
+
+    return _als
+
+
+@pytest.fixture
+def is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
