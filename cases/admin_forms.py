@@ -1,0 +1,83 @@
+"""Admin forms: they validate what a form can; the services decide the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.exceptions import DomainError
+from cases.models import Bestuursproces, IdeeVersie, Lidmaatschap, Stadiumovergang
+from cases.services import controleer_stadiumovergang
+
+
+class BestuursprocesForm(forms.ModelForm[Bestuursproces]):
+    class Meta:
+        model = Bestuursproces
+        fields = [
+            "titel", "omschrijving", "rol_gemeente", "procesrol", "aanpak", "status", "uitkomst",
+            "kaders", "budget", "uren", "einddatum", "speelruimte", "archiefnominatie",
+            "archiefactiedatum",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("status") == "afgerond" and not (data.get("uitkomst") or "").strip():
+            self.add_error("uitkomst", _("Vul de uitkomst in om het proces af te ronden."))
+        return data
+
+
+class NieuweIdeeVersieForm(forms.ModelForm[IdeeVersie]):
+    """A new revision of the idee; the previous one stays in the history."""
+
+    class Meta:
+        model = IdeeVersie
+        fields = [
+            "wat", "context", "sterkte", "eigenaren", "verrijking", "concretisering", "framing",
+            "stip_op_de_horizon", "toelichting",
+        ]
+        widgets = {veld: forms.Textarea(attrs={"rows": 2}) for veld in fields}
+
+
+class NieuweStadiumovergangForm(forms.ModelForm[Stadiumovergang]):
+    forceren = forms.BooleanField(
+        label=_("forceren"), required=False,
+        help_text=_("Doorzetten ondanks bezwaren van een poort; wordt vastgelegd."),
+    )
+
+    class Meta:
+        model = Stadiumovergang
+        fields = ["naar", "toelichting"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        naar = data.get("naar")
+        bestuursproces = getattr(self.instance, "bestuursproces", None)
+        if naar and bestuursproces is not None and bestuursproces.pk:
+            try:
+                controleer_stadiumovergang(bestuursproces, naar)
+            except DomainError as fout:
+                self.add_error("naar", fout.detail)
+        return data
+
+
+class LidmaatschapForm(forms.ModelForm[Lidmaatschap]):
+    class Meta:
+        model = Lidmaatschap
+        fields = ["gebruiker", "rol"]
+
+
+class LidmaatschapFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        rollen = [
+            form.cleaned_data.get("rol")
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if self.instance.pk and "procesregisseur" not in rollen:
+            raise forms.ValidationError(
+                _("Een bestuursproces houdt altijd minstens één procesregisseur.")
+            )

@@ -1,0 +1,45 @@
+"""Build the POST data a browser would send for an admin change form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _waarde(bound_field: Any) -> Any:
+    waarde = bound_field.value()
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "on" if waarde else ""
+    return waarde
+
+
+def formulierdata(response: Any) -> dict[str, Any]:
+    """The form as rendered, ready to be changed and posted back."""
+    data: dict[str, Any] = {}
+    form = response.context["adminform"].form
+    for naam in form.fields:
+        data[naam] = _waarde(form[naam])
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        beheer = formset.management_form
+        for naam in beheer.fields:
+            waarde = beheer[naam].value()
+            data[f"{formset.prefix}-{naam}"] = "" if waarde is None else str(waarde)
+        for subform in formset.forms:
+            for naam in subform.fields:
+                if naam == "DELETE":
+                    continue
+                data[subform.add_prefix(naam)] = _waarde(subform[naam])
+    return {k: v for k, v in data.items() if v != ""}
+
+
+def prefix(response: Any, model_naam: str, *, nieuw: bool) -> str:
+    """Prefix of the inline for a model: the add-only one (nieuw) or the list one."""
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        if formset.model._meta.model_name == model_naam and (
+            inline.opts.__class__.__name__.startswith("Nieuw") == nieuw
+        ):
+            return str(formset.prefix)
+    raise LookupError(model_naam)

@@ -1,0 +1,216 @@
+"""The admin writes only through services: every save leaves exactly its events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.urls import reverse
+
+from cases.models import Bestuursproces, Gebeurtenis, Lidmaatschap
+
+from ..factories import GebruikerFactory
+from .admin_helpers import formulierdata, prefix
+
+ADMIN_RECHTEN = [
+    "view_bestuursproces", "add_bestuursproces", "change_bestuursproces", "view_ideeversie",
+    "add_ideeversie", "view_lidmaatschap", "add_lidmaatschap", "change_lidmaatschap",
+    "delete_lidmaatschap", "view_stadiumovergang", "add_stadiumovergang", "view_gebeurtenis",
+]
+
+
+def _staf(gebruiker: Any) -> Any:
+    gebruiker.is_staff = True
+    gebruiker.save()
+    gebruiker.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="cases", codename__in=ADMIN_RECHTEN)
+    )
+    return gebruiker
+
+
+@pytest.fixture
+def browser(client: Client) -> Any:
+    def _als(gebruiker: Any) -> Client:
+        client.force_login(_staf(gebruiker))
+        return client
+
+    return _als
+
+
+def _types(bestuursproces: Bestuursproces, vanaf: int) -> list[str]:
+    return list(
+        Gebeurtenis.objects.filter(bestuursproces=bestuursproces, volgnummer__gt=vanaf)
+        .order_by("volgnummer")
+        .values_list("type", flat=True)
+    )
+
+
+def _laatste(bestuursproces: Bestuursproces) -> int:
+    return bestuursproces.gebeurtenissen.count()
+
+
+def _wijzig_url(bestuursproces: Bestuursproces) -> str:
+    return reverse("admin:cases_bestuursproces_change", args=[bestuursproces.pk])
+
+
+def test_openen_via_admin_maakt_regisseur_en_gebeurtenissen(browser: Any, db: None) -> None:
+    gebruiker = GebruikerFactory(username="nieuwe-regisseur")
+    client = browser(gebruiker)
+    response = client.post(
+        reverse("admin:cases_bestuursproces_add"),
+        {
+            "titel": "Gezondheidsakkoord Oostflank",
+            "rol_gemeente": "participerend",
+            "procesrol": "procesregisseur",
+            "aanpak": "flipperkast",
+            "status": "actief",
+            "budget": "2500.50",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    bestuursproces = Bestuursproces.objects.get(titel="Gezondheidsakkoord Oostflank")
+    assert _types(bestuursproces, 0) == ["bestuursproces.geopend", "lidmaatschap.toegevoegd"]
+    geopend = bestuursproces.gebeurtenissen.get(volgnummer=1)
+    assert geopend.payload["bestuursproces"]["opdracht"]["budget"] == "2500.50"
+    assert geopend.herkomst.startswith("web@")
+    assert Lidmaatschap.objects.get(bestuursproces=bestuursproces).rol == "procesregisseur"
+
+
+def test_wijzigen_idee_en_stadium_via_admin(browser: Any, leden: dict[str, Any]) -> None:
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+    client = browser(regisseur)
+    pagina = client.get(_wijzig_url(bestuursproces))
+    assert pagina.status_code == 200
+    data = formulierdata(pagina)
+    data["titel"] = "Havenkwartier: wonen en werken"
+    idee = prefix(pagina, "ideeversie", nieuw=True)
+    data[f"{idee}-0-wat"] = "Een havenkwartier waar wonen, werken en water samenkomen"
+    data[f"{idee}-0-toelichting"] = "Na de werksessie met ondernemers"
+    overgang = prefix(pagina, "stadiumovergang", nieuw=True)
+    data[f"{overgang}-0-naar"] = "houdbaar"
+    data[f"{overgang}-0-toelichting"] = "Het idee wordt breed gedragen"
+    voor = _laatste(bestuursproces)
+
+    response = client.post(_wijzig_url(bestuursproces), data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert _types(bestuursproces, voor) == [
+        "bestuursproces.gewijzigd", "idee.herzien", "stadium.gewijzigd"
+    ]
+    bestuursproces.refresh_from_db()
+    assert bestuursproces.stadium == "houdbaar"
+    assert bestuursproces.titel == "Havenkwartier: wonen en werken"
+    herzien = bestuursproces.gebeurtenissen.get(type="idee.herzien", volgnummer__gt=voor)
+    assert herzien.payload["idee"]["versie"] == 2
+    assert herzien.toelichting == "Na de werksessie met ondernemers"
+
+
+def test_ongeldige_overgang_is_formulierfout_en_schrijft_niets(
+    browser: Any, leden: dict[str, Any]
+) -> None:
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+    client = browser(regisseur)
+    pagina = client.get(_wijzig_url(bestuursproces))
+    data = formulierdata(pagina)
+    data["titel"] = "Andere titel"
+    overgang = prefix(pagina, "stadiumovergang", nieuw=True)
+    data[f"{overgang}-0-naar"] = "uitvoerbaar"
+    data[f"{overgang}-0-toelichting"] = "Te snel"
+    voor = _laatste(bestuursproces)
+
+    response = client.post(_wijzig_url(bestuursproces), data)
+
+    assert response.status_code == 200
+    assert "één stadium tegelijk" in response.content.decode()
+    assert _laatste(bestuursproces) == voor
+    bestuursproces.refresh_from_db()
+    assert bestuursproces.titel != "Andere titel"
+
+
+def test_lidmaatschappen_via_admin(browser: Any, leden: dict[str, Any]) -> None:
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+    nieuw_lid = GebruikerFactory(username="nieuw-lid")
+    client = browser(regisseur)
+    pagina = client.get(_wijzig_url(bestuursproces))
+    data = formulierdata(pagina)
+    lid_prefix = prefix(pagina, "lidmaatschap", nieuw=False)
+    totaal = int(data[f"{lid_prefix}-TOTAL_FORMS"])
+    # change the evaluator to kernteam, remove the opdrachtgever, add a new evaluator
+    for index in range(totaal):
+        gebruiker_id = int(data[f"{lid_prefix}-{index}-gebruiker"])
+        if gebruiker_id == leden["evaluator"].pk:
+            data[f"{lid_prefix}-{index}-rol"] = "kernteam"
+        if gebruiker_id == leden["opdrachtgever"].pk:
+            data[f"{lid_prefix}-{index}-DELETE"] = "on"
+    data[f"{lid_prefix}-{totaal}-gebruiker"] = nieuw_lid.pk
+    data[f"{lid_prefix}-{totaal}-rol"] = "evaluator"
+    data[f"{lid_prefix}-TOTAL_FORMS"] = totaal + 1
+    voor = _laatste(bestuursproces)
+
+    response = client.post(_wijzig_url(bestuursproces), data)
+
+    assert response.status_code == 302
+    assert sorted(_types(bestuursproces, voor)) == [
+        "lidmaatschap.beeindigd", "lidmaatschap.gewijzigd", "lidmaatschap.toegevoegd"
+    ]
+    rollen = dict(
+        Lidmaatschap.objects.filter(bestuursproces=bestuursproces).values_list(
+            "gebruiker__username", "rol"
+        )
+    )
+    assert rollen[leden["evaluator"].username] == "kernteam"
+    assert rollen["nieuw-lid"] == "evaluator"
+    assert leden["opdrachtgever"].username not in rollen
+
+
+@pytest.mark.parametrize("rol", ["opdrachtgever", "evaluator"])
+def test_lezers_kunnen_niet_wijzigen(browser: Any, leden: dict[str, Any], rol: str) -> None:
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=leden[rol])
+    client = browser(leden[rol])
+    pagina = client.get(_wijzig_url(bestuursproces))
+    assert pagina.status_code == 200
+    assert pagina.context["has_change_permission"] is False
+    voor = _laatste(bestuursproces)
+    response = client.post(_wijzig_url(bestuursproces), {"titel": "Gekaapt"})
+    assert response.status_code == 403
+    assert _laatste(bestuursproces) == voor
+
+
+def test_buitenstaander_ziet_het_bestuursproces_niet(browser: Any, leden: dict[str, Any]) -> None:
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=leden["kernteam"])
+    client = browser(leden["buitenstaander"])
+    lijst = client.get(reverse("admin:cases_bestuursproces_changelist"))
+    assert bestuursproces.titel not in lijst.content.decode()
+    detail = client.get(_wijzig_url(bestuursproces))
+    assert detail.status_code == 302  # Django's admin redirects unknown objects to the index
+    gebeurtenissen = client.get(reverse("admin:cases_gebeurtenis_changelist"))
+    assert bestuursproces.titel not in gebeurtenissen.content.decode()
+
+
+def test_geen_verwijderen_en_gebeurtenissen_alleen_lezen(
+    browser: Any, leden: dict[str, Any]
+) -> None:
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+    client = browser(regisseur)
+    delete = client.post(
+        reverse("admin:cases_bestuursproces_delete", args=[bestuursproces.pk]), {"post": "yes"}
+    )
+    assert delete.status_code == 403
+    assert Bestuursproces.objects.filter(pk=bestuursproces.pk).exists()
+    lijst = client.get(
+        reverse("admin:cases_gebeurtenis_changelist") + f"?bestuursproces={bestuursproces.uuid}"
+    )
+    assert lijst.status_code == 200
+    assert "bestuursproces.geopend" in lijst.content.decode()
+    gebeurtenis = bestuursproces.gebeurtenissen.first()
+    assert gebeurtenis is not None
+    wijzig = client.post(
+        reverse("admin:cases_gebeurtenis_change", args=[gebeurtenis.pk]), {"toelichting": "x"}
+    )
+    assert wijzig.status_code == 403
