@@ -93,8 +93,14 @@ class IdeeHistorieInline(AlleenLezenInline):
     model = IdeeVersie
     verbose_name = _("versie van het idee")
     verbose_name_plural = _("historie van het idee")
-    fields = ["versie", "wat", "stip_op_de_horizon", "toelichting", "auteur", "aangemaakt_op"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "versie",
+        "wat",
+        "stip_op_de_horizon",
+        "toelichting",
+        "auteur",
+        "aangemaakt_op",
+    )
     ordering = ["-versie"]
 
 
@@ -107,8 +113,15 @@ class NieuweIdeeVersieInline(NieuwInline):
 
 class StadiumovergangenInline(AlleenLezenInline):
     model = Stadiumovergang
-    fields = ["tijdstip", "van", "naar", "richting", "toelichting", "geforceerd", "door"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "tijdstip",
+        "van",
+        "naar",
+        "richting",
+        "toelichting",
+        "geforceerd",
+        "door",
+    )
 
 
 class NieuweStadiumovergangInline(NieuwInline):
@@ -156,11 +169,15 @@ class BestuursprocesAdmin(admin.ModelAdmin[Bestuursproces]):
     readonly_fields = ["stadium", "geopend_op", "gebeurtenissen_link"]
     fieldsets = [
         (None, {"fields": ["titel", "omschrijving", "rol_gemeente", "procesrol", "aanpak"]}),
-        (_("Voortgang"), {"fields": ["stadium", "status", "uitkomst", "geopend_op",
-                                     "gebeurtenissen_link"]}),
+        (
+            _("Voortgang"),
+            {"fields": ["stadium", "status", "uitkomst", "geopend_op", "gebeurtenissen_link"]},
+        ),
         (_("Opdracht"), {"fields": list(OPDRACHT_ATTRS)}),
-        (_("Archief"), {"fields": ["archiefnominatie", "archiefactiedatum"],
-                        "classes": ["collapse"]}),
+        (
+            _("Archief"),
+            {"fields": ["archiefnominatie", "archiefactiedatum"], "classes": ["collapse"]},
+        ),
     ]
     inlines = [
         NieuweIdeeVersieInline,
@@ -235,14 +252,19 @@ class BestuursprocesAdmin(admin.ModelAdmin[Bestuursproces]):
         actor = Actor.uit_request(request)
         data = form.cleaned_data
         opdracht = Opdracht(
-            **{attr: data.get(attr) or ("" if attr in ("kaders", "speelruimte") else None)
-               for attr in OPDRACHT_ATTRS},
+            kaders=data.get("kaders") or "",
+            budget=data.get("budget"),
+            uren=data.get("uren"),
+            einddatum=data.get("einddatum"),
+            speelruimte=data.get("speelruimte") or "",
             besluitmomenten=tuple(
                 BesluitmomentInvoer(datum=b.datum, soort=b.soort, gevraagd=b.gevraagd)
                 for b in (form.instance.besluitmomenten.all() if change else [])
             ),
         )
-        eigenschappen = {attr: data[attr] for attr in BESTUURSPROCES_VELDEN.values() if attr in data}
+        eigenschappen = {
+            attr: data[attr] for attr in BESTUURSPROCES_VELDEN.values() if attr in data
+        }
         if change:
             bestuursproces = services.wijzig_bestuursproces(
                 actor=actor,
@@ -263,7 +285,10 @@ class BestuursprocesAdmin(admin.ModelAdmin[Bestuursproces]):
             self._bewaar_formset(request, actor, bestuursproces, formset)
 
     def _bewaar_formset(
-        self, request: HttpRequest, actor: Actor, bestuursproces: Bestuursproces,
+        self,
+        request: HttpRequest,
+        actor: Actor,
+        bestuursproces: Bestuursproces,
         formset: BaseInlineFormSet[Any, Any, Any],
     ) -> None:
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
@@ -306,12 +331,14 @@ class BestuursprocesAdmin(admin.ModelAdmin[Bestuursproces]):
             services.wijzig_lidmaatschap(actor=actor, lidmaatschap=bestaand, rol=data["rol"])
         elif not data.get("DELETE"):
             services.voeg_lid_toe(
-                actor=actor, bestuursproces=bestuursproces, gebruiker=data["gebruiker"],
+                actor=actor,
+                bestuursproces=bestuursproces,
+                gebruiker=data["gebruiker"],
                 rol=data["rol"],
             )
 
     def construct_change_message(
-        self, request: HttpRequest, form: ModelForm[Any], formsets: Any, add: bool = False
+        self, request: HttpRequest, form: Any, formsets: Any, add: bool = False
     ) -> list[dict[str, Any]]:
         # The event log is the real history; the admin log only notes that a save happened.
         return [{"added": {}}] if add else [{"changed": {"fields": form.changed_data}}]
@@ -348,11 +375,20 @@ class GebeurtenisAdmin(admin.ModelAdmin[Gebeurtenis]):
     ordering = ["bestuursproces", "-volgnummer"]
     list_per_page = 50
     actions = None
-    readonly_fields = [
-        "bestuursproces", "volgnummer", "type", "actor_gebruikersnaam", "actor_naam", "herkomst",
-        "tijdstip", "geregistreerd", "toelichting", "payload", "vorige_hash", "hash",
-    ]
-    fields = readonly_fields
+    fields = readonly_fields = (
+        "bestuursproces",
+        "volgnummer",
+        "type",
+        "actor_gebruikersnaam",
+        "actor_naam",
+        "herkomst",
+        "tijdstip",
+        "geregistreerd",
+        "toelichting",
+        "payload",
+        "vorige_hash",
+        "hash",
+    )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Gebeurtenis]:
         return (

@@ -16,8 +16,19 @@ class BestuursprocesForm(forms.ModelForm[Bestuursproces]):
     class Meta:
         model = Bestuursproces
         fields = [
-            "titel", "omschrijving", "rol_gemeente", "procesrol", "aanpak", "status", "uitkomst",
-            "kaders", "budget", "uren", "einddatum", "speelruimte", "archiefnominatie",
+            "titel",
+            "omschrijving",
+            "rol_gemeente",
+            "procesrol",
+            "aanpak",
+            "status",
+            "uitkomst",
+            "kaders",
+            "budget",
+            "uren",
+            "einddatum",
+            "speelruimte",
+            "archiefnominatie",
             "archiefactiedatum",
         ]
 
@@ -34,15 +45,23 @@ class NieuweIdeeVersieForm(forms.ModelForm[IdeeVersie]):
     class Meta:
         model = IdeeVersie
         fields = [
-            "wat", "context", "sterkte", "eigenaren", "verrijking", "concretisering", "framing",
-            "stip_op_de_horizon", "toelichting",
+            "wat",
+            "context",
+            "sterkte",
+            "eigenaren",
+            "verrijking",
+            "concretisering",
+            "framing",
+            "stip_op_de_horizon",
+            "toelichting",
         ]
         widgets = {veld: forms.Textarea(attrs={"rows": 2}) for veld in fields}
 
 
 class NieuweStadiumovergangForm(forms.ModelForm[Stadiumovergang]):
     forceren = forms.BooleanField(
-        label=_("forceren"), required=False,
+        label=_("forceren"),
+        required=False,
         help_text=_("Doorzetten ondanks bezwaren van een poort; wordt vastgelegd."),
     )
 

@@ -56,11 +56,17 @@ def _groep() -> Group:
     rechten = Permission.objects.filter(
         content_type__app_label="cases",
         codename__in=[
-            "view_bestuursproces", "add_bestuursproces", "change_bestuursproces",
-            "view_ideeversie", "add_ideeversie",
-            "view_lidmaatschap", "add_lidmaatschap", "change_lidmaatschap",
+            "view_bestuursproces",
+            "add_bestuursproces",
+            "change_bestuursproces",
+            "view_ideeversie",
+            "add_ideeversie",
+            "view_lidmaatschap",
+            "add_lidmaatschap",
+            "change_lidmaatschap",
             "delete_lidmaatschap",
-            "view_stadiumovergang", "add_stadiumovergang",
+            "view_stadiumovergang",
+            "add_stadiumovergang",
             "view_gebeurtenis",
         ],
     )

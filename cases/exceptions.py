@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
 class DomainError(Exception):
@@ -25,7 +25,7 @@ class OngeldigeInvoer(DomainError):
 
     titel = "Een of meer gegevens zijn ongeldig."
 
-    def __init__(self, fouten: dict[str, Sequence[tuple[str, str]]]) -> None:
+    def __init__(self, fouten: Mapping[str, Sequence[tuple[str, str]]]) -> None:
         self.fouten = {veld: list(items) for veld, items in fouten.items()}
         eerste = next(iter(self.fouten.values()))[0][1] if self.fouten else self.titel
         super().__init__(eerste, code="invalid")

@@ -11,7 +11,7 @@ urlpatterns = [
 ]
 
 
-def handler500(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+def handler500(request, *args, **kwargs):
     if request.path.startswith("/api/"):
         return serverfout(request)
     from django.views.defaults import server_error

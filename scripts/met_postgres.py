@@ -39,7 +39,11 @@ def _bindir() -> Path | None:
         glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]), reverse=True
     )
     for kandidaat in kandidaten:
-        if kandidaat and (Path(kandidaat) / "initdb").exists() and (Path(kandidaat) / "pg_ctl").exists():
+        if (
+            kandidaat
+            and (Path(kandidaat) / "initdb").exists()
+            and (Path(kandidaat) / "pg_ctl").exists()
+        ):
             return Path(kandidaat)
     return None
 
@@ -62,9 +66,20 @@ def cluster(bindir: Path) -> Iterator[str]:
     poort = _vrije_poort()
     try:
         subprocess.run(
-            [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-             "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                *prefix,
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         opties = (
             f"-p {poort} -c listen_addresses=127.0.0.1 -c unix_socket_directories={basis} "
@@ -72,16 +87,30 @@ def cluster(bindir: Path) -> Iterator[str]:
             "-c max_connections=60"
         )
         subprocess.run(
-            [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(basis / "server.log"),
-             "-o", opties, "-w", "-t", "60", "start"],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                *prefix,
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(basis / "server.log"),
+                "-o",
+                opties,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         try:
             yield f"postgres://postgres@127.0.0.1:{poort}/postgres"
         finally:
             subprocess.run(
                 [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
-                check=False, stdout=subprocess.DEVNULL,
+                check=False,
+                stdout=subprocess.DEVNULL,
             )
     finally:
         shutil.rmtree(basis, ignore_errors=True)
@@ -97,10 +126,12 @@ def main(argv: list[str]) -> int:
     if bindir is None:
         ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
         balk = "!" * 78
-        print(f"\n{balk}\n!! PostgreSQL-binaries niet gevonden: de PostgreSQL-testrun is "
-              f"{'VERPLICHT in CI en MISLUKT' if ci else 'OVERGESLAGEN'}.\n"
-              f"!! Installeer ze (apt-get install postgresql) of zet PG_BINDIR.\n{balk}\n",
-              file=sys.stderr)
+        print(
+            f"\n{balk}\n!! PostgreSQL-binaries niet gevonden: de PostgreSQL-testrun is "
+            f"{'VERPLICHT in CI en MISLUKT' if ci else 'OVERGESLAGEN'}.\n"
+            f"!! Installeer ze (apt-get install postgresql) of zet PG_BINDIR.\n{balk}\n",
+            file=sys.stderr,
+        )
         return 2 if ci else 0
     with cluster(bindir) as url:
         print(f"PostgreSQL-testcluster uit {bindir} draait op {url}", file=sys.stderr)

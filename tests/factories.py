@@ -53,7 +53,7 @@ def voeg_leden_toe(bestuursproces: Bestuursproces, regisseur: Any) -> dict[str, 
     """One user per role (the regisseur is already a member); returns role → user."""
     leden = {Rol.PROCESREGISSEUR.value: regisseur}
     for rol in (Rol.KERNTEAM, Rol.OPDRACHTGEVER, Rol.EVALUATOR):
-        gebruiker = GebruikerFactory(username=f"{rol.value}-{bestuursproces.pk}")
+        gebruiker: Any = GebruikerFactory(username=f"{rol.value}-{bestuursproces.pk}")
         services.voeg_lid_toe(
             actor=actor_voor(regisseur), bestuursproces=bestuursproces, gebruiker=gebruiker, rol=rol
         )

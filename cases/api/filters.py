@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import django_filters
 
-from cases.models import Aanpak, Bestuursproces, Gebeurtenis, GebeurtenisType, RolGemeente, Stadium, Status
+from cases.models import (
+    Aanpak,
+    Bestuursproces,
+    Gebeurtenis,
+    GebeurtenisType,
+    RolGemeente,
+    Stadium,
+    Status,
+)
 
 
 class BestuursprocesFilter(django_filters.FilterSet):

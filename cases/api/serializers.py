@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from collections.abc import Mapping
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
@@ -28,31 +31,47 @@ from cases.services.idee import IdeeInhoud
 Serializer = serializers.Serializer[Any]
 
 
-class StriktMixin:
-    """Refuse properties the resource does not have instead of silently ignoring them."""
+class StriktMixin(Serializer):
+    """Refuse properties the resource does not have instead of silently ignoring them.
+
+    Checked in ``to_internal_value`` (not ``validate``) so that it also works for nested
+    serializers, which have no ``initial_data``, and so that unknown properties are listed
+    together with every other field error.
+    """
 
     onbekend_redenen: dict[str, str] = {}
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        initial = getattr(self, "initial_data", None)
-        if isinstance(initial, dict):
-            velden = getattr(self, "fields", {})
-            onbekend = sorted(set(initial) - set(velden))
-            if onbekend:
-                raise serializers.ValidationError(
-                    {
-                        naam: [
-                            serializers.ErrorDetail(
-                                self.onbekend_redenen.get(naam, "Onbekend veld."), code="unknown"
-                            )
-                        ]
-                        for naam in onbekend
-                    }
-                )
-        return attrs
+    def to_internal_value(self, data: Any) -> Any:
+        onbekend: dict[str, Any] = {}
+        if isinstance(data, Mapping):
+            onbekend = {
+                naam: [
+                    serializers.ErrorDetail(
+                        self.onbekend_redenen.get(naam, "Onbekend veld."), code="unknown"
+                    )
+                ]
+                for naam in sorted(set(data) - set(self.fields))
+            }
+        try:
+            waarde = super().to_internal_value(data)
+        except serializers.ValidationError as fout:
+            if onbekend and isinstance(fout.detail, dict):
+                raise serializers.ValidationError({**fout.detail, **onbekend}) from fout
+            raise
+        if onbekend:
+            raise serializers.ValidationError(onbekend)
+        return waarde
 
 
-def _case_url(naam: str, bestuursproces: Bestuursproces, context: dict[str, Any]) -> str:
+@extend_schema_field(serializers.ChoiceField(choices=Stadium.choices), component_name="StadiumEnum")
+class StadiumField(serializers.ChoiceField):
+    """A stadium; one enum component in the OpenAPI document wherever a stadium appears."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Stadium.choices, **kwargs)
+
+
+def _case_url(naam: str, bestuursproces: Bestuursproces, context: Mapping[str, Any]) -> str:
     return reverse(naam, kwargs={"uuid": bestuursproces.uuid}, request=context.get("request"))
 
 
@@ -68,7 +87,12 @@ class BesluitmomentSerializer(StriktMixin, Serializer):
 class OpdrachtSerializer(StriktMixin, Serializer):
     kaders = serializers.CharField(allow_blank=True, required=False, default="")
     budget = serializers.DecimalField(
-        max_digits=12, decimal_places=2, min_value=0, allow_null=True, required=False, default=None,
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        allow_null=True,
+        required=False,
+        default=None,
         help_text="Budget in euro.",
     )
     uren = serializers.IntegerField(min_value=0, allow_null=True, required=False, default=None)
@@ -109,11 +133,15 @@ class OpdrachtSerializer(StriktMixin, Serializer):
 
 class IdeeInvoerSerializer(StriktMixin, Serializer):
     wat = serializers.CharField(help_text="Wat is het idee?")
-    context = serializers.CharField(
+    # DRF's metaclass moves declared fields off the class, so this does not shadow
+    # Serializer.context at run time; only the type checker sees a clash.
+    context = serializers.CharField(  # type: ignore[assignment]
         allow_blank=True, required=False, default="", help_text="Context waarin het is geboren."
     )
     sterkte = serializers.CharField(
-        allow_blank=True, required=False, default="",
+        allow_blank=True,
+        required=False,
+        default="",
         help_text="Wat maakt het sterk: onderbouwing, maatschappelijke waarde, urgentie.",
     )
     eigenaren = serializers.CharField(
@@ -121,7 +149,10 @@ class IdeeInvoerSerializer(StriktMixin, Serializer):
     )
     verrijking = serializers.CharField(allow_blank=True, required=False, default="")
     concretisering = serializers.CharField(
-        allow_blank=True, required=False, default="", help_text="Concretisering in (deel)resultaten."
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text="Concretisering in (deel)resultaten.",
     )
     framing = serializers.CharField(
         allow_blank=True, required=False, default="", help_text="Framing naar buiten."
@@ -130,7 +161,10 @@ class IdeeInvoerSerializer(StriktMixin, Serializer):
         source="stip_op_de_horizon", allow_blank=True, required=False, default=""
     )
     toelichting = serializers.CharField(
-        allow_blank=True, required=False, default="", write_only=True,
+        allow_blank=True,
+        required=False,
+        default="",
+        write_only=True,
         help_text="Waarom het idee is herzien (of gebruik de header X-Audit-Toelichting).",
     )
 
@@ -147,8 +181,18 @@ class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
     class Meta:
         model = IdeeVersie
         fields = [
-            "uuid", "versie", "wat", "context", "sterkte", "eigenaren", "verrijking",
-            "concretisering", "framing", "stipOpDeHorizon", "toelichting", "auteur",
+            "uuid",
+            "versie",
+            "wat",
+            "context",
+            "sterkte",
+            "eigenaren",
+            "verrijking",
+            "concretisering",
+            "framing",
+            "stipOpDeHorizon",
+            "toelichting",
+            "auteur",
             "aangemaaktOp",
         ]
         read_only_fields = fields
@@ -160,6 +204,7 @@ class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
 class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
     url = serializers.SerializerMethodField()
     rolGemeente = serializers.ChoiceField(source="rol_gemeente", choices=RolGemeente.choices)
+    stadium = StadiumField(read_only=True)
     opdracht = OpdrachtSerializer(source="*")
     geopendOp = serializers.DateTimeField(source="geopend_op")
     mijnRol = serializers.ChoiceField(
@@ -170,9 +215,22 @@ class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
     class Meta:
         model = Bestuursproces
         fields = [
-            "url", "uuid", "titel", "omschrijving", "rolGemeente", "procesrol", "aanpak",
-            "stadium", "status", "uitkomst", "opdracht", "archiefnominatie", "archiefactiedatum",
-            "geopendOp", "mijnRol", "links",
+            "url",
+            "uuid",
+            "titel",
+            "omschrijving",
+            "rolGemeente",
+            "procesrol",
+            "aanpak",
+            "stadium",
+            "status",
+            "uitkomst",
+            "opdracht",
+            "archiefnominatie",
+            "archiefactiedatum",
+            "geopendOp",
+            "mijnRol",
+            "links",
         ]
         read_only_fields = fields
 
@@ -199,6 +257,7 @@ class BestuursprocesDetailSerializer(BestuursprocesSerializer):
         fields = [*BestuursprocesSerializer.Meta.fields, "huidigIdee"]
         read_only_fields = fields
 
+    @extend_schema_field(IdeeVersieSerializer(allow_null=True))
     def get_huidigIdee(self, obj: Bestuursproces) -> dict[str, Any] | None:  # noqa: N802
         idee = huidig_idee(obj)
         return IdeeVersieSerializer(idee).data if idee else None
@@ -248,22 +307,34 @@ class BestuursprocesWijzigenSerializer(StriktMixin, Serializer):
 
 
 class StadiumovergangInvoerSerializer(StriktMixin, Serializer):
-    naar = serializers.ChoiceField(choices=Stadium.choices)
+    naar = StadiumField()
     toelichting = serializers.CharField(
         help_text="Waarom het bestuursproces van stadium wisselt (verplicht)."
     )
     forceren = serializers.BooleanField(
-        required=False, default=False,
+        required=False,
+        default=False,
         help_text="Doorzetten ondanks bezwaren van een poort; wordt vastgelegd.",
     )
 
 
 class StadiumovergangSerializer(serializers.ModelSerializer[Stadiumovergang]):
+    van = StadiumField(read_only=True)
+    naar = StadiumField(read_only=True)
     door = serializers.CharField(source="door.get_username")
 
     class Meta:
         model = Stadiumovergang
-        fields = ["uuid", "van", "naar", "richting", "toelichting", "geforceerd", "door", "tijdstip"]
+        fields = [
+            "uuid",
+            "van",
+            "naar",
+            "richting",
+            "toelichting",
+            "geforceerd",
+            "door",
+            "tijdstip",
+        ]
         read_only_fields = fields
 
 
@@ -279,8 +350,18 @@ class GebeurtenisSerializer(serializers.ModelSerializer[Gebeurtenis]):
     class Meta:
         model = Gebeurtenis
         fields = [
-            "url", "volgnummer", "type", "actor", "actorNaam", "herkomst", "tijdstip",
-            "geregistreerd", "toelichting", "payload", "vorigeHash", "hash",
+            "url",
+            "volgnummer",
+            "type",
+            "actor",
+            "actorNaam",
+            "herkomst",
+            "tijdstip",
+            "geregistreerd",
+            "toelichting",
+            "payload",
+            "vorigeHash",
+            "hash",
         ]
         read_only_fields = fields
 

@@ -14,7 +14,7 @@ from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
 from .canonical import GENESIS_HASH, bereken_hash, normaliseer
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
     from django.http import HttpRequest
 
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class Actor:
     """Who does something, and from where; every service takes one."""
 
-    gebruiker: AbstractBaseUser | None
+    gebruiker: User | None
     herkomst: str = ""
 
     @classmethod
@@ -31,10 +31,13 @@ class Actor:
         # DRF stores the authenticator on its own Request; plain Django requests use sessions.
         authenticator = getattr(request, "successful_authenticator", None)
         kanaal = "api-token" if type(authenticator).__name__ == "TokenAuthentication" else "web"
-        return cls(gebruiker=getattr(request, "user", None), herkomst=f"{kanaal}@{ip}")
+        gebruiker = getattr(request, "user", None)
+        if gebruiker is not None and not gebruiker.is_authenticated:
+            gebruiker = None
+        return cls(gebruiker=gebruiker, herkomst=f"{kanaal}@{ip}")
 
     @classmethod
-    def beheer(cls, commando: str, gebruiker: AbstractBaseUser | None = None) -> Actor:
+    def beheer(cls, commando: str, gebruiker: User | None = None) -> Actor:
         return cls(gebruiker=gebruiker, herkomst=f"beheer:{commando}")
 
     @property
@@ -79,7 +82,7 @@ def append_event(
         bestuursproces=bestuursproces,
         volgnummer=volgnummer,
         type=gebeurtenis_type.value,
-        actor=actor.gebruiker if actor.gebruiker is not None else None,  # type: ignore[misc]
+        actor=actor.gebruiker,
         actor_gebruikersnaam=actor.gebruikersnaam,
         actor_naam=actor.naam,
         herkomst=actor.herkomst[:200],

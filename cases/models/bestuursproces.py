@@ -94,9 +94,7 @@ class Bestuursproces(models.Model):
         validators=[MinValueValidator(0)],
     )
     uren = models.PositiveIntegerField(_("uren"), null=True, blank=True)
-    einddatum = models.DateField(
-        _("einddatum time-box"), null=True, blank=True
-    )
+    einddatum = models.DateField(_("einddatum time-box"), null=True, blank=True)
     speelruimte = models.TextField(_("speelruimte"), blank=True)
 
     archiefnominatie = models.CharField(

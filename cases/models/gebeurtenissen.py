@@ -49,7 +49,9 @@ class Gebeurtenis(models.Model):
     )
     tijdstip = models.DateTimeField(_("tijdstip"), help_text=_("Wanneer het gebeurde."))
     geregistreerd = models.DateTimeField(
-        _("geregistreerd"), default=timezone.now, editable=False,
+        _("geregistreerd"),
+        default=timezone.now,
+        editable=False,
         help_text=_("Wanneer het werd vastgelegd."),
     )
     toelichting = models.TextField(_("toelichting"), blank=True)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
 from cases.models import Bestuursproces, Status
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def vergrendel(bestuursproces: Bestuursproces | int) -> Bestuursproces:
@@ -32,3 +38,10 @@ def valideer(instance: models.Model, *, exclude: list[str] | None = None) -> Non
                     (melding.code or "invalid", " ".join(melding.messages))
                 )
         raise OngeldigeInvoer(fouten) from fout
+
+
+def gebruiker_van(actor: Actor) -> User:
+    """The user behind an actor, for records that must name a person."""
+    if actor.gebruiker is None:
+        raise OngeldigeInvoer({"gebruiker": [("required", "Deze handeling vraagt een gebruiker.")]})
+    return actor.gebruiker

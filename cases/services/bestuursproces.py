@@ -15,9 +15,8 @@ from cases.events.payloads import (
     BESTUURSPROCES_VELDEN,
     OPDRACHT_VELDEN,
     bestuursproces_gegevens,
-    opdracht_gegevens,
 )
-from cases.exceptions import OngeldigeInvoer
+from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
 from cases.models import Besluitmoment, Bestuursproces, GebeurtenisType, Rol, Stadium, Status
 
 from ._common import eis_open, valideer, vergrendel
@@ -152,22 +151,35 @@ def wijzig_bestuursproces(
     :func:`wijzig_status` so that reopening happens before, and closing after, the edits.
     """
     if status is not None or uitkomst is not None:
-        doel = status or bestuursproces.status
+        # Read the current status under the lock: the caller's instance may be stale.
+        doel = status or vergrendel(bestuursproces).status
         if doel != Status.AFGEROND:
             bestuursproces = wijzig_status(
-                actor=actor, bestuursproces=bestuursproces, status=doel, uitkomst=uitkomst,
+                actor=actor,
+                bestuursproces=bestuursproces,
+                status=doel,
+                uitkomst=uitkomst,
                 toelichting=toelichting,
             )
             return wijzig_bestuursproces(
-                actor=actor, bestuursproces=bestuursproces, wijzigingen=wijzigingen,
-                opdracht=opdracht, toelichting=toelichting,
+                actor=actor,
+                bestuursproces=bestuursproces,
+                wijzigingen=wijzigingen,
+                opdracht=opdracht,
+                toelichting=toelichting,
             )
         bestuursproces = wijzig_bestuursproces(
-            actor=actor, bestuursproces=bestuursproces, wijzigingen=wijzigingen,
-            opdracht=opdracht, toelichting=toelichting,
+            actor=actor,
+            bestuursproces=bestuursproces,
+            wijzigingen=wijzigingen,
+            opdracht=opdracht,
+            toelichting=toelichting,
         )
         return wijzig_status(
-            actor=actor, bestuursproces=bestuursproces, status=doel, uitkomst=uitkomst,
+            actor=actor,
+            bestuursproces=bestuursproces,
+            status=doel,
+            uitkomst=uitkomst,
             toelichting=toelichting,
         )
     toegestaan = set(BESTUURSPROCES_VELDEN.values())
@@ -221,7 +233,9 @@ def wijzig_status(
     """Pause, resume, close (afgerond, with its uitkomst) or reopen a case."""
     bestuursproces = vergrendel(bestuursproces)
     if status not in Status.values:
-        raise OngeldigeInvoer({"status": [("invalid_choice", f"'{status}' is geen geldige status.")]})
+        raise OngeldigeInvoer(
+            {"status": [("invalid_choice", f"'{status}' is geen geldige status.")]}
+        )
     nieuwe_uitkomst = bestuursproces.uitkomst if uitkomst is None else uitkomst
     if status == Status.AFGEROND and not nieuwe_uitkomst.strip():
         raise OngeldigeInvoer(
@@ -229,6 +243,9 @@ def wijzig_status(
         )
     if status == bestuursproces.status and nieuwe_uitkomst == bestuursproces.uitkomst:
         return bestuursproces
+    if status == bestuursproces.status == Status.AFGEROND:
+        # A closed case is not edited, its uitkomst included: reopen it first.
+        raise ProcesAfgerond()
     van = bestuursproces.status
     bestuursproces.status = status
     bestuursproces.uitkomst = nieuwe_uitkomst

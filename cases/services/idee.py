@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from cases.events import Actor, append_event
 from cases.events.payloads import idee_gegevens
+from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, GebeurtenisType, IdeeVersie
 
-from ._common import eis_open, valideer, vergrendel
+from ._common import eis_open, gebruiker_van, valideer, vergrendel
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,22 @@ def herzie_idee(
     tijdstip: dt.datetime | None = None,
 ) -> IdeeVersie:
     """Record a new version of the idee; it becomes the case's current idee."""
+    if actor.gebruiker is None:
+        raise OngeldigeInvoer({"gebruiker": [("required", "Een ideeversie heeft een auteur.")]})
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces)
+    huidig = IdeeVersie.objects.filter(bestuursproces=bestuursproces).order_by("-versie").first()
+    if huidig is not None and all(
+        getattr(huidig, veld) == waarde for veld, waarde in asdict(inhoud).items()
+    ):
+        # Nothing to revise: the same content again is not a new version.
+        return huidig
     nu = tijdstip or timezone.now()
-    hoogste = IdeeVersie.objects.filter(bestuursproces=bestuursproces).aggregate(m=Max("versie"))
     idee = IdeeVersie(
         bestuursproces=bestuursproces,
-        versie=(hoogste["m"] or 0) + 1,
+        versie=(huidig.versie if huidig is not None else 0) + 1,
         toelichting=toelichting,
-        auteur=actor.gebruiker,
+        auteur=gebruiker_van(actor),
         aangemaakt_op=nu,
         **asdict(inhoud),
     )

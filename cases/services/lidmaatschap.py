@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -40,7 +40,7 @@ def voeg_lid_toe(
     *,
     actor: Actor,
     bestuursproces: Bestuursproces,
-    gebruiker: AbstractBaseUser,
+    gebruiker: User,
     rol: str,
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,

@@ -17,7 +17,7 @@ from cases.events.payloads import stadiumovergang_gegevens
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang, PoortGesloten
 from cases.models import Bestuursproces, GebeurtenisType, Richting, Stadium, Stadiumovergang
 
-from ._common import eis_open, vergrendel
+from ._common import eis_open, gebruiker_van, vergrendel
 
 Poort = Callable[[Bestuursproces, Stadium, Stadium], list[str]]
 _POORTEN: list[Poort] = []
@@ -33,9 +33,7 @@ def registreer_poort(poort: Poort) -> Poort:
 def controleer_stadiumovergang(bestuursproces: Bestuursproces, naar: str) -> Richting:
     """The direction of a legal move, or OngeldigeOvergang saying why it is not legal."""
     if naar not in Stadium.values:
-        raise OngeldigeInvoer(
-            {"naar": [("invalid_choice", f"'{naar}' is geen geldig stadium.")]}
-        )
+        raise OngeldigeInvoer({"naar": [("invalid_choice", f"'{naar}' is geen geldig stadium.")]})
     huidig, doel = Stadium(bestuursproces.stadium), Stadium(naar)
     if doel == huidig:
         raise OngeldigeOvergang(
@@ -66,6 +64,10 @@ def wijzig_stadium(
         raise OngeldigeInvoer(
             {"toelichting": [("required", "Geef een toelichting bij de stadiumovergang.")]}
         )
+    if actor.gebruiker is None:
+        raise OngeldigeInvoer(
+            {"gebruiker": [("required", "Een stadiumovergang wordt door iemand gemaakt.")]}
+        )
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces)
     richting = controleer_stadiumovergang(bestuursproces, naar)
@@ -84,7 +86,7 @@ def wijzig_stadium(
         richting=richting,
         toelichting=toelichting,
         geforceerd=forceren,
-        door=actor.gebruiker,
+        door=gebruiker_van(actor),
         tijdstip=nu,
     )
     bestuursproces.stadium = naar

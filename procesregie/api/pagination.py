@@ -18,6 +18,7 @@ class Paginering(PageNumberPagination):
 
     def _link_header(self) -> str:
         assert self.request is not None
+        assert self.page is not None
         url = self.request.build_absolute_uri()
         laatste = self.page.paginator.num_pages
         links = [(remove_query_param(url, self.page_query_param), "first")]

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -29,7 +30,7 @@ TITELS = {
 
 
 def camel(naam: str) -> str:
-    """snake_case → camelCase, per dotted segment (``opdracht.eind_datum`` → ``opdracht.eindDatum``)."""
+    """snake_case → camelCase per dotted segment: ``opdracht.stip_op`` → ``opdracht.stipOp``."""
 
     def segment(deel: str) -> str:
         kop, *rest = deel.split("_")
@@ -71,8 +72,11 @@ def _platte_fouten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     if isinstance(detail, list):
         if all(isinstance(item, exceptions.ErrorDetail) for item in detail):
             return [
-                {"name": prefix or "nonFieldErrors", "code": item.code or "invalid",
-                 "reason": str(item)}
+                {
+                    "name": prefix or "nonFieldErrors",
+                    "code": item.code or "invalid",
+                    "reason": str(item),
+                }
                 for item in detail
             ]
         result = []
@@ -114,6 +118,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound(str(exc) if str(exc) else None)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+        # DRF takes the challenge from the first authentication class and turns the answer
+        # into a 403 when that class has none (SessionAuthentication). Missing or wrong
+        # credentials are a 401 with a challenge for the API's own scheme (RFC 9110 §15.5.2).
+        exc.status_code = status.HTTP_401_UNAUTHORIZED
+        exc.auth_header = TokenAuthentication.keyword  # type: ignore[union-attr]
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -140,7 +150,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     return response
 
 
-def probleem_response(request: HttpRequest, status_code: int, code: str, detail: str) -> JsonResponse:
+def probleem_response(
+    request: HttpRequest, status_code: int, code: str, detail: str
+) -> JsonResponse:
     """A problem+json answer for requests that never reach a DRF view (unknown URLs, 500s)."""
     return JsonResponse(
         probleem(status_code=status_code, code=code, detail=detail, instance=request.path),

@@ -15,9 +15,18 @@ from ..factories import GebruikerFactory
 from .admin_helpers import formulierdata, prefix
 
 ADMIN_RECHTEN = [
-    "view_bestuursproces", "add_bestuursproces", "change_bestuursproces", "view_ideeversie",
-    "add_ideeversie", "view_lidmaatschap", "add_lidmaatschap", "change_lidmaatschap",
-    "delete_lidmaatschap", "view_stadiumovergang", "add_stadiumovergang", "view_gebeurtenis",
+    "view_bestuursproces",
+    "add_bestuursproces",
+    "change_bestuursproces",
+    "view_ideeversie",
+    "add_ideeversie",
+    "view_lidmaatschap",
+    "add_lidmaatschap",
+    "change_lidmaatschap",
+    "delete_lidmaatschap",
+    "view_stadiumovergang",
+    "add_stadiumovergang",
+    "view_gebeurtenis",
 ]
 
 
@@ -98,7 +107,9 @@ def test_wijzigen_idee_en_stadium_via_admin(browser: Any, leden: dict[str, Any])
 
     assert response.status_code == 302, response.context and response.context["errors"]
     assert _types(bestuursproces, voor) == [
-        "bestuursproces.gewijzigd", "idee.herzien", "stadium.gewijzigd"
+        "bestuursproces.gewijzigd",
+        "idee.herzien",
+        "stadium.gewijzigd",
     ]
     bestuursproces.refresh_from_db()
     assert bestuursproces.stadium == "houdbaar"
@@ -134,7 +145,7 @@ def test_ongeldige_overgang_is_formulierfout_en_schrijft_niets(
 def test_lidmaatschappen_via_admin(browser: Any, leden: dict[str, Any]) -> None:
     regisseur = leden["procesregisseur"]
     bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
-    nieuw_lid = GebruikerFactory(username="nieuw-lid")
+    nieuw_lid: Any = GebruikerFactory(username="nieuw-lid")
     client = browser(regisseur)
     pagina = client.get(_wijzig_url(bestuursproces))
     data = formulierdata(pagina)
@@ -156,7 +167,9 @@ def test_lidmaatschappen_via_admin(browser: Any, leden: dict[str, Any]) -> None:
 
     assert response.status_code == 302
     assert sorted(_types(bestuursproces, voor)) == [
-        "lidmaatschap.beeindigd", "lidmaatschap.gewijzigd", "lidmaatschap.toegevoegd"
+        "lidmaatschap.beeindigd",
+        "lidmaatschap.gewijzigd",
+        "lidmaatschap.toegevoegd",
     ]
     rollen = dict(
         Lidmaatschap.objects.filter(bestuursproces=bestuursproces).values_list(

@@ -29,4 +29,6 @@ class Command(BaseCommand):
                 f"  {gebruiker.gebruikersnaam:<14} {wachtwoord:<20} {gebruiker.omschrijving}"
             )
         self.stdout.write("")
-        self.stdout.write("Beheer: http://<HOST>:<PORT>/admin/   API: /api/v1/   Docs: /api/v1/docs")
+        self.stdout.write(
+            "Beheer: http://<HOST>:<PORT>/admin/   API: /api/v1/   Docs: /api/v1/docs"
+        )

@@ -26,7 +26,7 @@ class Command(BaseCommand):
             if not processen.exists():
                 raise CommandError(f"Bestuursproces {opties['bestuursproces']} bestaat niet.")
         aantal = 0
-        for bestuursproces, breuk in verifieer_alle(processen.iterator()):
+        for _bestuursproces, breuk in verifieer_alle(processen.iterator()):
             if breuk is not None:
                 self.stderr.write(self.style.ERROR(f"KETEN GEBROKEN: {breuk}"))
                 raise SystemExit(1)

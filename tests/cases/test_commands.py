@@ -1,0 +1,118 @@
+"""verify_gebeurtenissen, checkpoint_gebeurtenissen and laad_demo."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from cases import selectors
+from cases.models import Bestuursproces, Gebeurtenis
+
+from ..factories import GebruikerFactory, open_proces
+
+
+def _knoei(gebeurtenis: Gebeurtenis) -> None:
+    """Change one event behind the chain's back (the trigger is lifted inside the test's
+    transaction, whose rollback restores it)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Deferred FK checks of this transaction's inserts would block the ALTER TABLE.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(
+                "ALTER TABLE cases_gebeurtenis DISABLE TRIGGER cases_gebeurtenis_geen_wijziging"
+            )
+        else:
+            cursor.execute("DROP TRIGGER cases_gebeurtenis_geen_update")
+        cursor.execute(
+            "UPDATE cases_gebeurtenis SET toelichting = %s WHERE id = %s",
+            ["achteraf herschreven", gebeurtenis.pk],
+        )
+
+
+def test_verify_slaagt_op_intacte_ketens(bestuursproces: Bestuursproces) -> None:
+    uit = StringIO()
+    call_command("verify_gebeurtenissen", stdout=uit)
+    assert "1 keten(s) gecontroleerd: alle intact." in uit.getvalue()
+
+
+def test_verify_noemt_eerste_breuk_en_eindigt_met_1(bestuursproces: Bestuursproces) -> None:
+    tweede = GebruikerFactory(username="tweede")
+    open_proces(tweede, titel="Ander proces")
+    _knoei(bestuursproces.gebeurtenissen.get(volgnummer=2))
+    fout = StringIO()
+    with pytest.raises(SystemExit) as einde:
+        call_command("verify_gebeurtenissen", stderr=fout)
+    assert einde.value.code == 1
+    assert f"bestuursproces {bestuursproces.uuid}, volgnummer 2" in fout.getvalue()
+
+
+def test_verify_een_bestuursproces(bestuursproces: Bestuursproces) -> None:
+    ander = open_proces(GebruikerFactory(username="tweede"), titel="Ander proces")
+    _knoei(ander.gebeurtenissen.get(volgnummer=1))
+    uit = StringIO()
+    call_command("verify_gebeurtenissen", "--bestuursproces", str(bestuursproces.uuid), stdout=uit)
+    assert "1 keten(s) gecontroleerd" in uit.getvalue()
+    with pytest.raises(SystemExit):
+        call_command(
+            "verify_gebeurtenissen", "--bestuursproces", str(ander.uuid), stderr=StringIO()
+        )
+
+
+def test_verify_onbekend_bestuursproces(db: None) -> None:
+    with pytest.raises(CommandError, match="bestaat niet"):
+        call_command(
+            "verify_gebeurtenissen", "--bestuursproces", "00000000-0000-0000-0000-000000000000"
+        )
+
+
+def test_checkpoint_toont_kop_van_elke_keten(bestuursproces: Bestuursproces) -> None:
+    uit = StringIO()
+    call_command("checkpoint_gebeurtenissen", stdout=uit)
+    kop = bestuursproces.gebeurtenissen.order_by("-volgnummer").first()
+    assert kop is not None
+    assert uit.getvalue().split() == [str(bestuursproces.uuid), str(kop.volgnummer), kop.hash]
+
+
+def test_laad_demo_is_idempotent_en_volledig(db: None, settings: Any) -> None:
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = "demo-wachtwoord-123"
+    uit = StringIO()
+    call_command("laad_demo", stdout=uit)
+    call_command("laad_demo", stdout=uit)
+    assert "was al geladen" in uit.getvalue()
+    assert "demo-wachtwoord-123" in uit.getvalue()
+    demo = Bestuursproces.objects.get()
+    assert demo.stadium == "houdbaar"
+    rollen = {
+        lid["gebruiker"]: lid["rol"] for lid in selectors.huidige_toestand(demo)["lidmaatschappen"]
+    }
+    assert rollen == {
+        "regisseur": "procesregisseur",
+        "kernteam": "kernteam",
+        "opdrachtgever": "opdrachtgever",
+        "evaluator": "evaluator",
+    }
+    assert demo.ideeversies.count() == 3
+    assert demo.stadiumovergangen.filter(richting="terug").exists()
+    from django.contrib.auth import authenticate
+
+    beheerder = authenticate(username="beheerder", password="demo-wachtwoord-123")
+    assert beheerder is not None
+    assert beheerder.is_superuser
+    assert not selectors.bestuursprocessen_voor(beheerder).exists()
+    verify = StringIO()
+    call_command("verify_gebeurtenissen", stdout=verify)
+    assert "alle intact" in verify.getvalue()
+
+
+def test_laad_demo_weigert_zonder_debug(db: None, settings: Any) -> None:
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("laad_demo", stdout=StringIO())
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username="regisseur").exists()
