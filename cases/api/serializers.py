@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from collections.abc import Mapping
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
@@ -258,7 +257,7 @@ class BestuursprocesDetailSerializer(BestuursprocesSerializer):
         read_only_fields = fields
 
     @extend_schema_field(IdeeVersieSerializer(allow_null=True))
-    def get_huidigIdee(self, obj: Bestuursproces) -> dict[str, Any] | None:  # noqa: N802
+    def get_huidigIdee(self, obj: Bestuursproces) -> dict[str, Any] | None:
         idee = huidig_idee(obj)
         return IdeeVersieSerializer(idee).data if idee else None
 

@@ -333,7 +333,8 @@ class MomentopnameView(BestuursprocesBasis):
                 {
                     "tijdstip": [
                         serializers.ErrorDetail(
-                            "Geef een tijdstip in ISO 8601, bijvoorbeeld 2026-05-01T12:00:00+02:00.",
+                            "Geef een tijdstip in ISO 8601, "
+                            "bijvoorbeeld 2026-05-01T12:00:00+02:00.",
                             code="invalid",
                         )
                     ]

@@ -1,0 +1,160 @@
+"""Every list and detail endpoint runs a fixed number of queries, whatever the data size.
+
+Each endpoint is called at 1, 10 and 50 rows of what it shows, inside
+``django_assert_num_queries(K)`` with the same K for every size. The client is authenticated
+with ``force_authenticate`` so that authentication adds no queries (no session, no token).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from cases import services
+from cases.models import Bestuursproces
+from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
+from cases.services.idee import IdeeInhoud
+from tests.factories import actor_voor, open_proces
+
+from .helpers import LIJST, proces_url
+
+GROOTTES = [1, 10, 50]
+PAGINA = 20  # the default page size
+
+
+def opdracht(aantal_besluitmomenten: int) -> Opdracht:
+    return Opdracht(
+        kaders="Kaders",
+        besluitmomenten=tuple(
+            BesluitmomentInvoer(
+                datum=dt.date(2026, 1, 1) + dt.timedelta(days=n), soort="besluit", gevraagd=f"{n}"
+            )
+            for n in range(aantal_besluitmomenten)
+        ),
+    )
+
+
+def n_processen(regisseur: Any, n: int) -> str:
+    """n cases, each with besluitmomenten (which the list prefetches) and an idee."""
+    for nummer in range(n):
+        open_proces(regisseur, titel=f"Proces {nummer}", opdracht=opdracht(2))
+    return LIJST
+
+
+def proces_met_ideeversies(regisseur: Any, n: int) -> Bestuursproces:
+    proces = open_proces(regisseur, opdracht=opdracht(n))  # idee version 1
+    for versie in range(2, n + 1):
+        services.herzie_idee(
+            actor=actor_voor(regisseur),
+            bestuursproces=proces,
+            inhoud=IdeeInhoud(wat=f"Versie {versie}"),
+        )
+    return proces
+
+
+def proces_met_overgangen(regisseur: Any, n: int) -> Bestuursproces:
+    """n stadium transitions, back and forth between voorstelbaar and houdbaar."""
+    proces = open_proces(regisseur, met_idee=False)
+    for nummer in range(n):
+        services.wijzig_stadium(
+            actor=actor_voor(regisseur),
+            bestuursproces=proces,
+            naar="houdbaar" if nummer % 2 == 0 else "voorstelbaar",
+            toelichting=f"Overgang {nummer}",
+        )
+    return proces
+
+
+@dataclass(frozen=True)
+class Eindpunt:
+    bouw: Callable[[Any, int], str]  # builds n rows, returns the URL to call
+    queries: int
+    rijen: Callable[[dict[str, Any], int], None]  # asserts the response shows the data
+
+
+def pagina(aantal: int) -> Callable[[dict[str, Any], int], None]:
+    """A paginated body with ``aantal(n)`` rows in total."""
+
+    def controleer(body: dict[str, Any], n: int) -> None:
+        assert body["count"] == aantal + n
+        assert len(body["results"]) == min(aantal + n, PAGINA)
+
+    return controleer
+
+
+def controleer_detail(body: dict[str, Any], n: int) -> None:
+    assert len(body["opdracht"]["besluitmomenten"]) == n
+    assert body["huidigIdee"]["versie"] == n
+
+
+def controleer_idee(body: dict[str, Any], n: int) -> None:
+    assert body["versie"] == n
+
+
+def controleer_gebeurtenis(body: dict[str, Any], n: int) -> None:
+    assert body["volgnummer"] == 2 + n
+    assert body["type"] == "stadium.gewijzigd"
+
+
+def controleer_momentopname(body: dict[str, Any], n: int) -> None:
+    assert len(body["stadiumovergangen"]) == n
+    assert body["volgnummer"] == 2 + n
+
+
+EINDPUNTEN = {
+    # 1 count of my cases, 2 the page of cases with mijnRol, 3 their besluitmomenten.
+    "bestuursprocessen": Eindpunt(n_processen, 3, pagina(0)),
+    # 1 the case with mijnRol, 2 its besluitmomenten, 3 the current idee with its author.
+    "bestuursproces": Eindpunt(
+        lambda r, n: proces_url(proces_met_ideeversies(r, n)), 3, controleer_detail
+    ),
+    # 1 the case with mijnRol, 2 the current idee with its author.
+    "idee": Eindpunt(
+        lambda r, n: proces_url(proces_met_ideeversies(r, n), "/idee"), 2, controleer_idee
+    ),
+    # 1 the case with mijnRol, 2 count, 3 the page of versions with their authors.
+    "idee/versies": Eindpunt(
+        lambda r, n: proces_url(proces_met_ideeversies(r, n), "/idee/versies"), 3, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 count, 3 the page of transitions with who made them.
+    "stadiumovergangen": Eindpunt(
+        lambda r, n: proces_url(proces_met_overgangen(r, n), "/stadiumovergangen"), 3, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 count, 3 the page of events. Every case starts with 2 events
+    # (geopend, lidmaatschap.toegevoegd); each transition adds one.
+    "gebeurtenissen": Eindpunt(
+        lambda r, n: proces_url(proces_met_overgangen(r, n), "/gebeurtenissen"), 3, pagina(2)
+    ),
+    # 1 the case with mijnRol, 2 the event.
+    "gebeurtenissen/{volgnummer}": Eindpunt(
+        lambda r, n: proces_url(proces_met_overgangen(r, n), f"/gebeurtenissen/{2 + n}"),
+        2,
+        controleer_gebeurtenis,
+    ),
+    # 1 the case with mijnRol, 2 all its events up to the moment (replayed in Python).
+    "momentopname": Eindpunt(
+        lambda r, n: proces_url(proces_met_overgangen(r, n), "/momentopname"),
+        2,
+        controleer_momentopname,
+    ),
+}
+
+
+@pytest.mark.parametrize("n", GROOTTES)
+@pytest.mark.parametrize("naam", list(EINDPUNTEN))
+def test_vast_aantal_queries(regisseur, django_assert_num_queries, naam, n):
+    eindpunt = EINDPUNTEN[naam]
+    url = eindpunt.bouw(regisseur, n)
+    client = APIClient()
+    client.force_authenticate(regisseur)
+
+    with django_assert_num_queries(eindpunt.queries):
+        response = client.get(url)
+
+    assert response.status_code == 200, response.content
+    eindpunt.rijen(response.json(), n)
