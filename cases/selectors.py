@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,14 @@ from cases.events.payloads import (
     lidmaatschap_gegevens,
     stadiumovergang_gegevens,
 )
-from cases.models import Bestuursproces, Gebeurtenis, IdeeVersie, Lidmaatschap, Stadiumovergang
+from cases.models import (
+    Bestuursproces,
+    Gebeurtenis,
+    GebeurtenisType,
+    IdeeVersie,
+    Lidmaatschap,
+    Stadiumovergang,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -101,5 +109,13 @@ def huidige_toestand(bestuursproces: Bestuursproces) -> dict[str, Any]:
 
 
 def momentopname(bestuursproces: Bestuursproces, tijdstip: dt.datetime) -> dict[str, Any] | None:
-    """The case as it stood at ``tijdstip``, rebuilt from its event log."""
-    return herbouw(gebeurtenissen(bestuursproces).filter(tijdstip__lte=tijdstip).iterator())
+    """The case as it stood at ``tijdstip``, rebuilt from its event log.
+
+    None when the case was not opened yet at that moment, also when some of its events are
+    dated earlier than its opening (services accept a ``tijdstip`` in the past).
+    """
+    reeks = gebeurtenissen(bestuursproces).filter(tijdstip__lte=tijdstip).iterator()
+    eerste = next(reeks, None)
+    if eerste is None or eerste.type != GebeurtenisType.BESTUURSPROCES_GEOPEND:
+        return None
+    return herbouw(itertools.chain([eerste], reeks))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import connection
 from django.utils import timezone
 
+from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
 
 from .canonical import GENESIS_HASH, bereken_hash, normaliseer
@@ -73,11 +74,29 @@ def append_event(
     laatste = (
         Gebeurtenis.objects.filter(bestuursproces=bestuursproces)
         .order_by("-volgnummer")
-        .values_list("volgnummer", "hash")
+        .values_list("volgnummer", "hash", "tijdstip")
         .first()
     )
     volgnummer, vorige_hash = (laatste[0] + 1, laatste[1]) if laatste else (1, GENESIS_HASH)
     geregistreerd = timezone.now()
+    # A point-in-time view folds events in volgnummer order up to a tijdstip, so tijdstip
+    # must never run backwards along the chain, nor lie in the future.
+    if tijdstip is not None and timezone.is_naive(tijdstip):
+        raise ValueError("Tijdstippen in gebeurtenissen moeten een tijdzone hebben.")
+    if tijdstip is not None and (
+        tijdstip > geregistreerd or (laatste is not None and tijdstip < laatste[2])
+    ):
+        raise OngeldigeInvoer(
+            {
+                "tijdstip": [
+                    (
+                        "invalid",
+                        "Het tijdstip ligt in de toekomst of vóór de laatste gebeurtenis "
+                        "van dit bestuursproces.",
+                    )
+                ]
+            }
+        )
     gebeurtenis = Gebeurtenis(
         bestuursproces=bestuursproces,
         volgnummer=volgnummer,

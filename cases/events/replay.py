@@ -42,18 +42,19 @@ def _stadium(staat: Momentopname, e: Gebeurtenis) -> None:
     staat["stadiumovergangen"].append(overgang)
 
 
+# Memberships are keyed by their uuid: a username can change between two events.
 def _lid_erbij(staat: Momentopname, e: Gebeurtenis) -> None:
     lid = copy.deepcopy(e.payload["lidmaatschap"])
-    staat["lidmaatschappen"][lid["gebruiker"]] = lid
+    staat["lidmaatschappen"][lid["uuid"]] = lid
 
 
 def _lid_gewijzigd(staat: Momentopname, e: Gebeurtenis) -> None:
-    lid = staat["lidmaatschappen"][e.payload["lidmaatschap"]["gebruiker"]]
-    lid["rol"] = e.payload["lidmaatschap"]["rol"]
+    lid = copy.deepcopy(e.payload["lidmaatschap"])
+    staat["lidmaatschappen"][lid["uuid"]] = lid
 
 
 def _lid_eraf(staat: Momentopname, e: Gebeurtenis) -> None:
-    del staat["lidmaatschappen"][e.payload["lidmaatschap"]["gebruiker"]]
+    del staat["lidmaatschappen"][e.payload["lidmaatschap"]["uuid"]]
 
 
 REDUCERS: dict[GebeurtenisType, Reducer] = {

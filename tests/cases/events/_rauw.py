@@ -1,0 +1,24 @@
+"""Raw SQL against the event table, for the tamper and immutability tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+
+from cases.models import Bestuursproces, Gebeurtenis
+
+
+def rauw_bijwerken(
+    bestuursproces: Bestuursproces, volgnummer: int, kolom: str, waarde: Any
+) -> None:
+    """UPDATE one column of one event with raw SQL, bypassing the ORM (as an attacker would)."""
+    assert kolom in {f.column for f in Gebeurtenis._meta.concrete_fields}
+    plaatshouder = "%s::jsonb" if kolom == "payload" and connection.vendor == "postgresql" else "%s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE cases_gebeurtenis SET {kolom} = {plaatshouder} "
+            "WHERE bestuursproces_id = %s AND volgnummer = %s",
+            [waarde, bestuursproces.pk, volgnummer],
+        )
+        assert cursor.rowcount == 1

@@ -1,0 +1,340 @@
+"""wijzig_stadium: forward one at a time, back any number, always with a reason; gates."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from cases import selectors, services
+from cases.events import Actor
+from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang, PoortGesloten, ProcesAfgerond
+from cases.models import Bestuursproces, Stadium, Stadiumovergang
+from cases.services import stadium as stadium_module
+
+from ._hulp import REGISSEUR_NAAM, gebeurtenissen_na, samenvatting, schrijft_niets, verwacht
+
+VOLGORDE = ["voorstelbaar", "houdbaar", "maakbaar", "uitvoerbaar", "bruikbaar"]
+
+
+@pytest.fixture
+def poorten(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """An empty gate registry for this test; the real one comes back afterwards."""
+    leeg: list[Any] = []
+    monkeypatch.setattr(stadium_module, "_POORTEN", leeg)
+    return leeg
+
+
+class Poort:
+    """A gate that records what it was asked and answers with fixed objections."""
+
+    def __init__(self, *bezwaren: str) -> None:
+        self.bezwaren = list(bezwaren)
+        self.gevraagd: list[tuple[int, Stadium, Stadium]] = []
+
+    def __call__(self, bestuursproces: Bestuursproces, van: Stadium, naar: Stadium) -> list[str]:
+        self.gevraagd.append((bestuursproces.pk, van, naar))
+        return list(self.bezwaren)
+
+
+def _naar(bestuursproces: Bestuursproces, actor: Actor, *stadia: str) -> None:
+    for stadium in stadia:
+        services.wijzig_stadium(
+            actor=actor, bestuursproces=bestuursproces, naar=stadium, toelichting=f"naar {stadium}"
+        )
+
+
+def test_een_stadium_vooruit(bestuursproces: Bestuursproces, regisseur: Any, poorten: Any) -> None:
+    tijdstip = timezone.now()  # explicit, between the last event and the recording
+    overgang = services.wijzig_stadium(
+        actor=Actor(gebruiker=regisseur, herkomst="web@127.0.0.1"),
+        bestuursproces=bestuursproces,
+        naar="houdbaar",
+        toelichting="Partijen zien het idee als houdbaar (wyber-stap 2 geconsolideerd)",
+        tijdstip=tijdstip,
+    )
+
+    bestuursproces.refresh_from_db()
+    assert bestuursproces.stadium == "houdbaar"
+    assert Stadiumovergang.objects.get(bestuursproces=bestuursproces) == overgang
+    assert (overgang.van, overgang.naar, overgang.richting, overgang.geforceerd) == (
+        "voorstelbaar",
+        "houdbaar",
+        "vooruit",
+        False,
+    )
+    assert (overgang.door, overgang.tijdstip) == (regisseur, tijdstip)
+    [gebeurtenis] = gebeurtenissen_na(bestuursproces, 3)
+    assert samenvatting(gebeurtenis) == verwacht(
+        4,
+        "stadium.gewijzigd",
+        {
+            "overgang": {
+                "uuid": str(overgang.uuid),
+                "van": "voorstelbaar",
+                "naar": "houdbaar",
+                "richting": "vooruit",
+                "geforceerd": False,
+                "toelichting": "Partijen zien het idee als houdbaar (wyber-stap 2 geconsolideerd)",
+            },
+            "bezwaren": [],
+        },
+        door=regisseur,
+        naam=REGISSEUR_NAAM,
+        toelichting="Partijen zien het idee als houdbaar (wyber-stap 2 geconsolideerd)",
+        herkomst="web@127.0.0.1",
+    )
+    assert gebeurtenis.tijdstip == tijdstip
+
+
+def test_stap_voor_stap_tot_bruikbaar_en_niet_verder(
+    bestuursproces: Bestuursproces, actor: Actor, poorten: Any
+) -> None:
+    _naar(bestuursproces, actor, *VOLGORDE[1:])
+    bestuursproces.refresh_from_db()
+    assert bestuursproces.stadium == "bruikbaar"
+    assert [(o.van, o.naar) for o in selectors.stadiumovergangen(bestuursproces)] == list(
+        itertools.pairwise(VOLGORDE)
+    )
+    assert [e.payload["overgang"]["naar"] for e in gebeurtenissen_na(bestuursproces, 3)] == (
+        VOLGORDE[1:]
+    )
+    with schrijft_niets(), pytest.raises(OngeldigeOvergang) as fout:
+        _naar(bestuursproces, actor, "bruikbaar")
+    assert (fout.value.code, fout.value.veld) == ("zelfde-stadium", "naar")
+
+
+@pytest.mark.parametrize(("van", "naar"), [(0, 2), (0, 4), (1, 3), (2, 4)])
+def test_vooruit_mag_geen_stadium_overslaan(
+    bestuursproces: Bestuursproces, actor: Actor, poorten: Any, van: int, naar: int
+) -> None:
+    _naar(bestuursproces, actor, *VOLGORDE[1 : van + 1])
+    with schrijft_niets(), pytest.raises(OngeldigeOvergang) as fout:
+        services.wijzig_stadium(
+            actor=actor, bestuursproces=bestuursproces, naar=VOLGORDE[naar], toelichting="Snel"
+        )
+    assert (fout.value.code, fout.value.veld) == ("stadium-overgeslagen", "naar")
+    assert VOLGORDE[van + 1] in fout.value.detail
+
+
+def test_naar_hetzelfde_stadium_wordt_geweigerd(
+    bestuursproces: Bestuursproces, actor: Actor
+) -> None:
+    with schrijft_niets(), pytest.raises(OngeldigeOvergang) as fout:
+        services.wijzig_stadium(
+            actor=actor, bestuursproces=bestuursproces, naar="voorstelbaar", toelichting="Blijf"
+        )
+    assert fout.value.code == "zelfde-stadium"
+
+
+def test_onbekend_stadium_is_ongeldige_invoer(bestuursproces: Bestuursproces, actor: Actor) -> None:
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+        services.wijzig_stadium(
+            actor=actor, bestuursproces=bestuursproces, naar="denkbaar", toelichting="Nieuw"
+        )
+    assert set(fout.value.fouten) == {"naar"}
+
+
+@pytest.mark.parametrize("toelichting", ["", "   ", "\n\t"])
+def test_een_toelichting_is_verplicht(
+    bestuursproces: Bestuursproces, actor: Actor, toelichting: str
+) -> None:
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+        services.wijzig_stadium(
+            actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting=toelichting
+        )
+    assert set(fout.value.fouten) == {"toelichting"}
+
+
+def test_een_overgang_vraagt_iemand_die_hem_maakt(bestuursproces: Bestuursproces) -> None:
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+        services.wijzig_stadium(
+            actor=Actor.beheer("import"),
+            bestuursproces=bestuursproces,
+            naar="houdbaar",
+            toelichting="Door een script",
+        )
+    assert set(fout.value.fouten) == {"gebruiker"}
+
+
+@pytest.mark.parametrize(("van", "naar"), [(1, 0), (3, 0), (4, 1), (4, 3), (2, 1)])
+def test_terug_mag_meerdere_stadia(
+    bestuursproces: Bestuursproces, regisseur: Any, actor: Actor, van: int, naar: int
+) -> None:
+    _naar(bestuursproces, actor, *VOLGORDE[1 : van + 1])
+    vorige = 3 + van
+    voor = timezone.now()
+
+    overgang = services.wijzig_stadium(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naar=VOLGORDE[naar],
+        toelichting="Een partij trekt haar steun in",
+    )
+
+    bestuursproces.refresh_from_db()
+    assert bestuursproces.stadium == VOLGORDE[naar]
+    assert (overgang.van, overgang.naar, overgang.richting) == (
+        VOLGORDE[van],
+        VOLGORDE[naar],
+        "terug",
+    )
+    [gebeurtenis] = gebeurtenissen_na(bestuursproces, vorige)
+    assert samenvatting(gebeurtenis) == verwacht(
+        vorige + 1,
+        "stadium.gewijzigd",
+        {
+            "overgang": {
+                "uuid": str(overgang.uuid),
+                "van": VOLGORDE[van],
+                "naar": VOLGORDE[naar],
+                "richting": "terug",
+                "geforceerd": False,
+                "toelichting": "Een partij trekt haar steun in",
+            },
+            "bezwaren": [],
+        },
+        door=regisseur,
+        naam=REGISSEUR_NAAM,
+        toelichting="Een partij trekt haar steun in",
+    )
+    assert voor <= gebeurtenis.tijdstip <= gebeurtenis.geregistreerd
+
+
+def test_forceren_zonder_poort_wordt_vastgelegd(
+    bestuursproces: Bestuursproces, actor: Actor, poorten: Any
+) -> None:
+    overgang = services.wijzig_stadium(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naar="houdbaar",
+        toelichting="Op eigen gezag",
+        forceren=True,
+    )
+    assert overgang.geforceerd is True
+    [gebeurtenis] = gebeurtenissen_na(bestuursproces, 3)
+    assert gebeurtenis.payload["overgang"]["geforceerd"] is True
+    assert gebeurtenis.payload["bezwaren"] == []
+
+
+def test_poort_houdt_een_stap_vooruit_tegen(
+    bestuursproces: Bestuursproces, regisseur: Any, actor: Actor, poorten: list[Any]
+) -> None:
+    poort = Poort("Wyber-stap 1 is niet geconsolideerd.")
+    services.registreer_poort(poort)
+    assert poorten == [poort]
+
+    with schrijft_niets(), pytest.raises(PoortGesloten) as fout:
+        services.wijzig_stadium(
+            actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting="Door"
+        )
+    assert fout.value.bezwaren == ["Wyber-stap 1 is niet geconsolideerd."]
+    assert (fout.value.code, fout.value.status, fout.value.veld) == ("poort-gesloten", 409, "naar")
+    assert poort.gevraagd == [(bestuursproces.pk, Stadium.VOORSTELBAAR, Stadium.HOUDBAAR)]
+
+
+def test_forceren_zet_door_ondanks_de_poort_en_legt_de_bezwaren_vast(
+    bestuursproces: Bestuursproces, regisseur: Any, actor: Actor, poorten: list[Any]
+) -> None:
+    services.registreer_poort(Poort("Niet geconsolideerd.", "Opdrachtgever niet akkoord."))
+
+    overgang = services.wijzig_stadium(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naar="houdbaar",
+        toelichting="Bestuurlijk afgesproken",
+        forceren=True,
+    )
+
+    bestuursproces.refresh_from_db()
+    assert bestuursproces.stadium == "houdbaar"
+    assert overgang.geforceerd is True
+    [gebeurtenis] = gebeurtenissen_na(bestuursproces, 3)
+    assert samenvatting(gebeurtenis) == verwacht(
+        4,
+        "stadium.gewijzigd",
+        {
+            "overgang": {
+                "uuid": str(overgang.uuid),
+                "van": "voorstelbaar",
+                "naar": "houdbaar",
+                "richting": "vooruit",
+                "geforceerd": True,
+                "toelichting": "Bestuurlijk afgesproken",
+            },
+            "bezwaren": ["Niet geconsolideerd.", "Opdrachtgever niet akkoord."],
+        },
+        door=regisseur,
+        naam=REGISSEUR_NAAM,
+        toelichting="Bestuurlijk afgesproken",
+    )
+
+
+def test_poort_zonder_bezwaren_laat_door(
+    bestuursproces: Bestuursproces, actor: Actor, poorten: list[Any]
+) -> None:
+    poort = Poort()
+    services.registreer_poort(poort)
+    overgang = services.wijzig_stadium(
+        actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting="Akkoord"
+    )
+    assert overgang.geforceerd is False
+    assert poort.gevraagd == [(bestuursproces.pk, Stadium.VOORSTELBAAR, Stadium.HOUDBAAR)]
+
+
+def test_poort_wordt_bij_een_stap_terug_niet_gevraagd(
+    bestuursproces: Bestuursproces, actor: Actor, poorten: list[Any]
+) -> None:
+    _naar(bestuursproces, actor, "houdbaar", "maakbaar")
+    poort = Poort("Altijd dicht.")
+    services.registreer_poort(poort)
+
+    overgang = services.wijzig_stadium(
+        actor=actor, bestuursproces=bestuursproces, naar="voorstelbaar", toelichting="Terug"
+    )
+
+    assert overgang.richting == "terug"
+    assert overgang.geforceerd is False
+    assert poort.gevraagd == []
+    [gebeurtenis] = gebeurtenissen_na(bestuursproces, 5)
+    assert gebeurtenis.payload["bezwaren"] == []
+
+
+def test_registreer_poort_is_een_decorator_en_registreert_eenmaal(
+    poorten: list[Any],
+) -> None:
+    @services.registreer_poort
+    def poort(bestuursproces: Bestuursproces, van: Stadium, naar: Stadium) -> list[str]:
+        return []
+
+    assert services.registreer_poort(poort) is poort
+    assert poorten == [poort]
+
+
+def test_de_echte_poortenlijst_blijft_onaangeroerd_door_deze_tests() -> None:
+    assert all(not isinstance(poort, Poort) for poort in stadium_module._POORTEN)
+
+
+def test_wijzig_stadium_op_afgerond_proces_wordt_geweigerd(
+    bestuursproces: Bestuursproces, actor: Actor
+) -> None:
+    services.wijzig_status(
+        actor=actor, bestuursproces=bestuursproces, status="afgerond", uitkomst="Klaar"
+    )
+    with schrijft_niets(), pytest.raises(ProcesAfgerond):
+        services.wijzig_stadium(
+            actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting="Te laat"
+        )
+
+
+@pytest.mark.parametrize(
+    ("huidig", "naar", "richting"),
+    [(0, 1, "vooruit"), (2, 3, "vooruit"), (3, 0, "terug"), (4, 3, "terug")],
+)
+def test_controleer_stadiumovergang_geeft_de_richting(
+    huidig: int, naar: int, richting: str
+) -> None:
+    bestuursproces = Bestuursproces(stadium=VOLGORDE[huidig])
+    assert services.controleer_stadiumovergang(bestuursproces, VOLGORDE[naar]) == richting
