@@ -22,6 +22,21 @@ from cases.services.idee import IdeeInhoud
 
 DEMO_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "demo_bestuursproces.json"
 GROEP = "Procesregie-gebruikers"
+# Model permissions that let members use the admin; per case, their role decides the rest.
+GEBRUIKERSRECHTEN = [
+    "view_bestuursproces",
+    "add_bestuursproces",
+    "change_bestuursproces",
+    "view_ideeversie",
+    "add_ideeversie",
+    "view_lidmaatschap",
+    "add_lidmaatschap",
+    "change_lidmaatschap",
+    "delete_lidmaatschap",
+    "view_stadiumovergang",
+    "add_stadiumovergang",
+    "view_gebeurtenis",
+]
 
 
 @dataclass(frozen=True)
@@ -55,20 +70,7 @@ def _groep() -> Group:
     groep, _ = Group.objects.get_or_create(name=GROEP)
     rechten = Permission.objects.filter(
         content_type__app_label="cases",
-        codename__in=[
-            "view_bestuursproces",
-            "add_bestuursproces",
-            "change_bestuursproces",
-            "view_ideeversie",
-            "add_ideeversie",
-            "view_lidmaatschap",
-            "add_lidmaatschap",
-            "change_lidmaatschap",
-            "delete_lidmaatschap",
-            "view_stadiumovergang",
-            "add_stadiumovergang",
-            "view_gebeurtenis",
-        ],
+        codename__in=GEBRUIKERSRECHTEN,
     )
     groep.permissions.set(rechten)
     return groep

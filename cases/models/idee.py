@@ -10,18 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .bestuursproces import Bestuursproces
 
-# The seven sub-questions of the idee (book ch. 5), in the book's order.
-IDEE_VELDEN = (
-    "wat",
-    "context",
-    "sterkte",
-    "eigenaren",
-    "verrijking",
-    "concretisering",
-    "framing",
-    "stip_op_de_horizon",
-)
-
 
 class IdeeVersie(models.Model):
     bestuursproces = models.ForeignKey(

@@ -9,25 +9,13 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
+from cases.demo import GEBRUIKERSRECHTEN
 from cases.models import Bestuursproces, Gebeurtenis, Lidmaatschap
 
 from ..factories import GebruikerFactory
 from .admin_helpers import formulierdata, prefix
 
-ADMIN_RECHTEN = [
-    "view_bestuursproces",
-    "add_bestuursproces",
-    "change_bestuursproces",
-    "view_ideeversie",
-    "add_ideeversie",
-    "view_lidmaatschap",
-    "add_lidmaatschap",
-    "change_lidmaatschap",
-    "delete_lidmaatschap",
-    "view_stadiumovergang",
-    "add_stadiumovergang",
-    "view_gebeurtenis",
-]
+ADMIN_RECHTEN = GEBRUIKERSRECHTEN
 
 
 def _staf(gebruiker: Any) -> Any:
