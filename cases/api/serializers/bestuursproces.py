@@ -1,0 +1,125 @@
+"""The case itself: output, opening and changing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cases.models import (
+    Aanpak,
+    Archiefnominatie,
+    Bestuursproces,
+    Procesrol,
+    Rol,
+    RolGemeente,
+    Status,
+)
+from cases.selectors import huidig_idee
+
+from .basis import Serializer, StadiumField, StriktMixin, case_url
+from .idee import IdeeInvoerSerializer, IdeeVersieSerializer
+from .opdracht import OpdrachtSerializer
+
+
+class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
+    url = serializers.SerializerMethodField()
+    rolGemeente = serializers.ChoiceField(source="rol_gemeente", choices=RolGemeente.choices)
+    stadium = StadiumField(read_only=True)
+    opdracht = OpdrachtSerializer(source="*")
+    geopendOp = serializers.DateTimeField(source="geopend_op")
+    mijnRol = serializers.ChoiceField(
+        source="mijn_rol", choices=Rol.choices, help_text="Jouw rol in dit bestuursproces."
+    )
+    links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Bestuursproces
+        fields = [
+            "url",
+            "uuid",
+            "titel",
+            "omschrijving",
+            "rolGemeente",
+            "procesrol",
+            "aanpak",
+            "stadium",
+            "status",
+            "uitkomst",
+            "opdracht",
+            "archiefnominatie",
+            "archiefactiedatum",
+            "geopendOp",
+            "mijnRol",
+            "links",
+        ]
+        read_only_fields = fields
+
+    def get_url(self, obj: Bestuursproces) -> str:
+        return case_url("api:bestuursproces-detail", obj, self.context)
+
+    def get_links(self, obj: Bestuursproces) -> dict[str, str]:
+        return {
+            naam: case_url(f"api:{route}", obj, self.context)
+            for naam, route in {
+                "idee": "idee",
+                "ideeVersies": "idee-versies",
+                "stadiumovergangen": "stadiumovergangen",
+                "gebeurtenissen": "gebeurtenissen",
+                "momentopname": "momentopname",
+            }.items()
+        }
+
+
+class BestuursprocesDetailSerializer(BestuursprocesSerializer):
+    huidigIdee = serializers.SerializerMethodField(help_text="De huidige versie van het idee.")
+
+    class Meta(BestuursprocesSerializer.Meta):
+        fields = [*BestuursprocesSerializer.Meta.fields, "huidigIdee"]
+        read_only_fields = fields
+
+    @extend_schema_field(IdeeVersieSerializer(allow_null=True))
+    def get_huidigIdee(self, obj: Bestuursproces) -> dict[str, Any] | None:
+        idee = huidig_idee(obj)
+        return IdeeVersieSerializer(idee).data if idee else None
+
+
+class BestuursprocesOpenenSerializer(StriktMixin, Serializer):
+    titel = serializers.CharField(max_length=200)
+    omschrijving = serializers.CharField(allow_blank=True, required=False, default="")
+    rolGemeente = serializers.ChoiceField(source="rol_gemeente", choices=RolGemeente.choices)
+    procesrol = serializers.ChoiceField(
+        choices=Procesrol.choices, required=False, default=Procesrol.PROCESREGISSEUR
+    )
+    aanpak = serializers.ChoiceField(choices=Aanpak.choices)
+    opdracht = OpdrachtSerializer(required=False)
+    idee = IdeeInvoerSerializer(required=False)
+    archiefnominatie = serializers.ChoiceField(
+        choices=Archiefnominatie.choices, allow_blank=True, required=False, default=""
+    )
+    archiefactiedatum = serializers.DateField(allow_null=True, required=False, default=None)
+    onbekend_redenen = {
+        "stadium": "Een nieuw bestuursproces begint voorstelbaar.",
+        "status": "Een nieuw bestuursproces is actief.",
+    }
+
+
+class BestuursprocesWijzigenSerializer(StriktMixin, Serializer):
+    titel = serializers.CharField(max_length=200, required=False)
+    omschrijving = serializers.CharField(allow_blank=True, required=False)
+    rolGemeente = serializers.ChoiceField(
+        source="rol_gemeente", choices=RolGemeente.choices, required=False
+    )
+    procesrol = serializers.ChoiceField(choices=Procesrol.choices, required=False)
+    aanpak = serializers.ChoiceField(choices=Aanpak.choices, required=False)
+    opdracht = OpdrachtSerializer(required=False, help_text="Vervangt de hele opdracht.")
+    archiefnominatie = serializers.ChoiceField(
+        choices=Archiefnominatie.choices, allow_blank=True, required=False
+    )
+    archiefactiedatum = serializers.DateField(allow_null=True, required=False)
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    uitkomst = serializers.CharField(allow_blank=True, required=False)
+    onbekend_redenen = {
+        "stadium": "Het stadium wijzig je met POST .../stadiumovergangen, met een toelichting.",
+    }

@@ -1,0 +1,43 @@
+"""Stadium transitions."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from cases.models import (
+    Stadiumovergang,
+)
+
+from .basis import Serializer, StadiumField, StriktMixin
+
+
+class StadiumovergangInvoerSerializer(StriktMixin, Serializer):
+    naar = StadiumField()
+    toelichting = serializers.CharField(
+        help_text="Waarom het bestuursproces van stadium wisselt (verplicht)."
+    )
+    forceren = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Doorzetten ondanks bezwaren van een poort; wordt vastgelegd.",
+    )
+
+
+class StadiumovergangSerializer(serializers.ModelSerializer[Stadiumovergang]):
+    van = StadiumField(read_only=True)
+    naar = StadiumField(read_only=True)
+    door = serializers.CharField(source="door.get_username")
+
+    class Meta:
+        model = Stadiumovergang
+        fields = [
+            "uuid",
+            "van",
+            "naar",
+            "richting",
+            "toelichting",
+            "geforceerd",
+            "door",
+            "tijdstip",
+        ]
+        read_only_fields = fields

@@ -1,0 +1,50 @@
+"""What every case-scoped view shares: the case lookup, access and the audit reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import generics
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+
+from cases import selectors
+from cases.models import Bestuursproces
+
+from ..permissions import LidMetSchrijfrecht
+
+AUDIT_HEADER = OpenApiParameter(
+    "X-Audit-Toelichting",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="De reden van de wijziging; komt in de gebeurtenis terecht.",
+)
+
+
+def toelichting_uit(request: Request, veld: str = "") -> str:
+    """The reason for a change: the body's toelichting, else the X-Audit-Toelichting header."""
+    return veld or request.headers.get("X-Audit-Toelichting", "")
+
+
+class BestuursprocesBasis(generics.GenericAPIView[Any]):
+    """Base for every URL below one case: resolves the case once, for members only."""
+
+    permission_classes = [IsAuthenticated, LidMetSchrijfrecht]
+    met_details = False
+    _bestuursproces: Bestuursproces | None = None
+
+    def get_bestuursproces(self) -> Bestuursproces:
+        if self._bestuursproces is None:
+            self._bestuursproces = selectors.bestuursproces_voor(
+                self.request.user, self.kwargs["uuid"], met_details=self.met_details
+            )
+        return self._bestuursproces
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        if "uuid" in self.kwargs:
+            context["bestuursproces"] = self.get_bestuursproces()
+        return context

@@ -1,0 +1,119 @@
+"""The case: list, open, read, change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from cases import selectors, services
+from cases.events import Actor
+from cases.models import Bestuursproces
+
+from .. import serializers as s
+from ..filters import BestuursprocesFilter
+from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+
+
+@extend_schema(tags=["bestuursprocessen"])
+class BestuursprocesLijstView(generics.ListAPIView[Bestuursproces]):
+    """Bestuursprocessen waarvan je lid bent, en een nieuw bestuursproces openen."""
+
+    serializer_class = s.BestuursprocesSerializer
+    filterset_class = BestuursprocesFilter
+
+    def get_queryset(self) -> Any:
+        # Query 1: count; query 2: the page; query 3: besluitmomenten of the page.
+        return selectors.bestuursprocessen_voor(self.request.user).prefetch_related(
+            "besluitmomenten"
+        )
+
+    @extend_schema(
+        operation_id="bestuursproces_list",
+        summary="Bestuursprocessen opvragen",
+        description="Alle bestuursprocessen waarvan je lid bent, nieuwste eerst.",
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="bestuursproces_create",
+        summary="Bestuursproces openen",
+        description=(
+            "Opent een bestuursproces in stadium voorstelbaar, met zijn opdracht en "
+            "optioneel het eerste idee. Wie het opent, wordt de procesregisseur."
+        ),
+        request=s.BestuursprocesOpenenSerializer,
+        responses={201: s.BestuursprocesDetailSerializer},
+        parameters=[AUDIT_HEADER],
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        invoer = s.BestuursprocesOpenenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = dict(invoer.validated_data)
+        opdracht = data.pop("opdracht", None)
+        idee = data.pop("idee", None)
+        bestuursproces = services.open_bestuursproces(
+            actor=Actor.uit_request(request),
+            opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
+            idee=s.IdeeInvoerSerializer.naar_inhoud(idee) if idee else None,
+            toelichting=toelichting_uit(request),
+            **data,
+        )
+        bestuursproces = selectors.bestuursproces_voor(
+            request.user, bestuursproces.uuid, met_details=True
+        )
+        data_uit = s.BestuursprocesDetailSerializer(
+            bestuursproces, context=self.get_serializer_context()
+        ).data
+        return Response(
+            data_uit, status=status.HTTP_201_CREATED, headers={"Location": data_uit["url"]}
+        )
+
+
+@extend_schema(tags=["bestuursprocessen"])
+class BestuursprocesDetailView(BestuursprocesBasis):
+    serializer_class = s.BestuursprocesDetailSerializer
+    met_details = True
+
+    @extend_schema(
+        operation_id="bestuursproces_read",
+        summary="Bestuursproces opvragen",
+        description="Het bestuursproces met zijn opdracht en het huidige idee.",
+    )
+    def get(self, request: Request, uuid: Any) -> Response:
+        # Queries: case with my role; besluitmomenten; current idee with its author.
+        return Response(self.get_serializer(self.get_bestuursproces()).data)
+
+    @extend_schema(
+        operation_id="bestuursproces_partial_update",
+        summary="Bestuursproces wijzigen",
+        description=(
+            "Wijzigt eigenschappen, vervangt de opdracht, of wijzigt de status (afronden vraagt "
+            "een uitkomst). Het stadium wijzig je via stadiumovergangen. Verwijderen kan niet: "
+            "een bestuursproces wordt afgerond."
+        ),
+        request=s.BestuursprocesWijzigenSerializer,
+        responses={200: s.BestuursprocesDetailSerializer},
+        parameters=[AUDIT_HEADER],
+    )
+    def patch(self, request: Request, uuid: Any) -> Response:
+        bestuursproces = self.get_bestuursproces()
+        invoer = s.BestuursprocesWijzigenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = dict(invoer.validated_data)
+        opdracht = data.pop("opdracht", None)
+        services.wijzig_bestuursproces(
+            actor=Actor.uit_request(request),
+            bestuursproces=bestuursproces,
+            opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
+            status=data.pop("status", None),
+            uitkomst=data.pop("uitkomst", None),
+            wijzigingen=data,
+            toelichting=toelichting_uit(request),
+        )
+        vers = selectors.bestuursproces_voor(request.user, uuid, met_details=True)
+        return Response(self.get_serializer(vers).data)

@@ -1,0 +1,112 @@
+"""The event log and the momentopname."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from cases import selectors
+from cases.models import Gebeurtenis
+
+from .. import serializers as s
+from ..filters import GebeurtenisFilter
+from .basis import BestuursprocesBasis
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="gebeurtenis_list",
+        summary="Gebeurtenissen opvragen",
+        description=(
+            "De gebeurtenissenlog van het bestuursproces op volgnummer. Elke gebeurtenis draagt "
+            "de hash van haar voorganger (vorigeHash) en haar eigen hash."
+        ),
+        tags=["gebeurtenissen"],
+    )
+)
+class GebeurtenissenView(BestuursprocesBasis, generics.ListAPIView[Gebeurtenis]):
+    serializer_class = s.GebeurtenisSerializer
+    filterset_class = GebeurtenisFilter
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no case
+            return Gebeurtenis.objects.none()
+        # Queries: case with my role; count; page.
+        return selectors.gebeurtenissen(self.get_bestuursproces())
+
+
+@extend_schema(tags=["gebeurtenissen"])
+class GebeurtenisDetailView(BestuursprocesBasis):
+    serializer_class = s.GebeurtenisSerializer
+
+    @extend_schema(operation_id="gebeurtenis_read", summary="Eén gebeurtenis opvragen")
+    def get(self, request: Request, uuid: Any, volgnummer: int) -> Response:
+        gebeurtenis = (
+            selectors.gebeurtenissen(self.get_bestuursproces())
+            .filter(volgnummer=volgnummer)
+            .first()
+        )
+        if gebeurtenis is None:
+            raise NotFound(f"Gebeurtenis {volgnummer} bestaat niet in dit bestuursproces.")
+        return Response(self.get_serializer(gebeurtenis).data)
+
+
+@extend_schema(tags=["gebeurtenissen"])
+class MomentopnameView(BestuursprocesBasis):
+    serializer_class = s.MomentopnameSerializer
+
+    @extend_schema(
+        operation_id="momentopname_read",
+        summary="Momentopname",
+        description=(
+            "Het bestuursproces zoals het er op een moment voor stond, herbouwd uit de "
+            "gebeurtenissenlog: eigenschappen, opdracht, idee, lidmaatschappen en stadia."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "tijdstip",
+                OpenApiTypes.DATETIME,
+                description="Het moment (ISO 8601, met tijdzone); standaard nu.",
+            )
+        ],
+    )
+    def get(self, request: Request, uuid: Any) -> Response:
+        tijdstip = self._tijdstip(request.query_params.get("tijdstip"))
+        staat = selectors.momentopname(self.get_bestuursproces(), tijdstip)
+        if staat is None:
+            raise NotFound("Het bestuursproces bestond op dat tijdstip nog niet.")
+        return Response(
+            {"tijdstip": serializers.DateTimeField().to_representation(tijdstip), **staat}
+        )
+
+    @staticmethod
+    def _tijdstip(waarde: str | None) -> Any:
+        if not waarde:
+            return timezone.now()
+        try:
+            tijdstip = parse_datetime(waarde)
+        except ValueError:
+            tijdstip = None
+        if tijdstip is None:
+            raise ValidationError(
+                {
+                    "tijdstip": [
+                        serializers.ErrorDetail(
+                            "Geef een tijdstip in ISO 8601, "
+                            "bijvoorbeeld 2026-05-01T12:00:00+02:00.",
+                            code="invalid",
+                        )
+                    ]
+                }
+            )
+        if timezone.is_naive(tijdstip):
+            tijdstip = timezone.make_aware(tijdstip)
+        return tijdstip
