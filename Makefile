@@ -30,6 +30,7 @@ install-dev: $(VENV)/.dev
 run: install
 	@test -f .env || { printf '# Local development settings, written by make run.\nDEBUG=true\n' > .env; echo ".env aangemaakt met DEBUG=true (lokale ontwikkeling)"; }
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
+	DEBUG=$${DEBUG:-true} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-true} $(PY) manage.py collectstatic --no-input --verbosity 0
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_demo
 	DEBUG=$${DEBUG:-true} $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \

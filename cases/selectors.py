@@ -7,6 +7,7 @@ import itertools
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
@@ -27,7 +28,7 @@ from cases.models import (
 )
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 
     Gebruiker = AbstractBaseUser | AnonymousUser
 
@@ -86,6 +87,11 @@ def gebeurtenissen(bestuursproces: Bestuursproces) -> QuerySet[Gebeurtenis]:
 
 def lidmaatschappen(bestuursproces: Bestuursproces) -> QuerySet[Lidmaatschap]:
     return Lidmaatschap.objects.filter(bestuursproces=bestuursproces).select_related("gebruiker")
+
+
+def actieve_gebruiker(gebruikersnaam: str) -> User | None:
+    """An active user by username, for adding members; None when there is no such user."""
+    return get_user_model().objects.filter(username=gebruikersnaam, is_active=True).first()
 
 
 def huidige_toestand(bestuursproces: Bestuursproces) -> dict[str, Any]:

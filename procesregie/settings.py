@@ -79,6 +79,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Shared by every worker process (the login throttle counts here); a database table by
+# default, created by `manage.py createcachetable`. Any django-environ CACHE_URL works.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://procesregie_cache")}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -143,7 +147,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {"RolEnum": "cases.models.lidmaatschap.Rol"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "procesregie.api.schema.voeg_problemen_en_versie_toe",

@@ -11,16 +11,19 @@ from cases.models import Rol
 
 
 class LidMetSchrijfrecht(BasePermission):
-    """Reading needs membership; writing needs a writing role.
+    """Reading needs membership; writing needs one of the view's ``schrijfrollen``.
 
     The view's ``get_bestuursproces()`` raises 404 for non-members before this decides, so a
     non-member never learns that a case exists.
     """
 
-    message = "Alleen de procesregisseur en het kernteam kunnen dit dossier wijzigen."
-
     def has_permission(self, request: Request, view: Any) -> bool:
         bestuursproces = view.get_bestuursproces()
         if request.method in SAFE_METHODS:
             return True
-        return bestuursproces.mijn_rol in Rol.schrijvend()
+        return bestuursproces.mijn_rol in view.schrijfrollen
+
+
+ALLEEN_REGISSEUR = frozenset({Rol.PROCESREGISSEUR})
+MELDING_SCHRIJVEN = "Alleen de procesregisseur en het kernteam kunnen dit dossier wijzigen."
+MELDING_REGISSEUR = "Alleen de procesregisseur beheert de leden van dit bestuursproces."

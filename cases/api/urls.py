@@ -23,6 +23,21 @@ urlpatterns = [
         name="stadiumovergangen",
     ),
     path(
+        "bestuursprocessen/<uuid:uuid>/stadiumovergangen/<uuid:overgang>",
+        views.StadiumovergangDetailView.as_view(),
+        name="stadiumovergang-detail",
+    ),
+    path(
+        "bestuursprocessen/<uuid:uuid>/lidmaatschappen",
+        views.LidmaatschappenView.as_view(),
+        name="lidmaatschappen",
+    ),
+    path(
+        "bestuursprocessen/<uuid:uuid>/lidmaatschappen/<uuid:lidmaatschap>",
+        views.LidmaatschapDetailView.as_view(),
+        name="lidmaatschap-detail",
+    ),
+    path(
         "bestuursprocessen/<uuid:uuid>/gebeurtenissen",
         views.GebeurtenissenView.as_view(),
         name="gebeurtenissen",

@@ -60,6 +60,8 @@ def voeg_problemen_en_versie_toe(result: dict[str, Any], **kwargs: Any) -> dict[
             codes = ["401", "404"] if pad != "/api/v1/tokens" else []
             if methode in {"post", "put", "patch"}:
                 codes += ["400", "403", "409"] if pad != "/api/v1/tokens" else ["400"]
+            elif methode == "delete":
+                codes += ["403", "409"]
             for code in codes:
                 antwoorden.setdefault(
                     code,

@@ -9,6 +9,11 @@ from .bestuursproces import (
 )
 from .gebeurtenissen import GebeurtenisSerializer, MomentopnameSerializer
 from .idee import IdeeInvoerSerializer, IdeeVersieSerializer
+from .lidmaatschappen import (
+    LidmaatschapSerializer,
+    LidmaatschapWijzigenSerializer,
+    LidToevoegenSerializer,
+)
 from .opdracht import BesluitmomentSerializer, OpdrachtSerializer
 from .stadia import StadiumovergangInvoerSerializer, StadiumovergangSerializer
 
@@ -21,6 +26,9 @@ __all__ = [
     "GebeurtenisSerializer",
     "IdeeInvoerSerializer",
     "IdeeVersieSerializer",
+    "LidToevoegenSerializer",
+    "LidmaatschapSerializer",
+    "LidmaatschapWijzigenSerializer",
     "MomentopnameSerializer",
     "OpdrachtSerializer",
     "StadiumField",

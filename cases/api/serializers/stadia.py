@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from cases.models import (
     Stadiumovergang,
@@ -26,11 +27,13 @@ class StadiumovergangInvoerSerializer(StriktMixin, Serializer):
 class StadiumovergangSerializer(serializers.ModelSerializer[Stadiumovergang]):
     van = StadiumField(read_only=True)
     naar = StadiumField(read_only=True)
+    url = serializers.SerializerMethodField()
     door = serializers.CharField(source="door.get_username")
 
     class Meta:
         model = Stadiumovergang
         fields = [
+            "url",
             "uuid",
             "van",
             "naar",
@@ -41,3 +44,10 @@ class StadiumovergangSerializer(serializers.ModelSerializer[Stadiumovergang]):
             "tijdstip",
         ]
         read_only_fields = fields
+
+    def get_url(self, obj: Stadiumovergang) -> str:
+        return reverse(
+            "api:stadiumovergang-detail",
+            kwargs={"uuid": self.context["bestuursproces"].uuid, "overgang": obj.uuid},
+            request=self.context.get("request"),
+        )

@@ -3,7 +3,8 @@
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .gebeurtenissen import GebeurtenisDetailView, GebeurtenissenView, MomentopnameView
 from .idee import IdeeVersiesView, IdeeView
-from .stadia import StadiumovergangenView
+from .lidmaatschappen import LidmaatschapDetailView, LidmaatschappenView
+from .stadia import StadiumovergangDetailView, StadiumovergangenView
 
 __all__ = [
     "BestuursprocesDetailView",
@@ -12,6 +13,9 @@ __all__ = [
     "GebeurtenissenView",
     "IdeeVersiesView",
     "IdeeView",
+    "LidmaatschapDetailView",
+    "LidmaatschappenView",
     "MomentopnameView",
+    "StadiumovergangDetailView",
     "StadiumovergangenView",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -11,9 +11,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 
 from cases import selectors
-from cases.models import Bestuursproces
+from cases.models import Bestuursproces, Rol
 
-from ..permissions import LidMetSchrijfrecht
+from ..permissions import MELDING_SCHRIJVEN, LidMetSchrijfrecht
 
 AUDIT_HEADER = OpenApiParameter(
     "X-Audit-Toelichting",
@@ -33,6 +33,8 @@ class BestuursprocesBasis(generics.GenericAPIView[Any]):
     """Base for every URL below one case: resolves the case once, for members only."""
 
     permission_classes = [IsAuthenticated, LidMetSchrijfrecht]
+    schrijfrollen: frozenset[str] = Rol.schrijvend()
+    melding_geen_schrijfrecht = MELDING_SCHRIJVEN
     met_details = False
     _bestuursproces: Bestuursproces | None = None
 
@@ -42,6 +44,11 @@ class BestuursprocesBasis(generics.GenericAPIView[Any]):
                 self.request.user, self.kwargs["uuid"], met_details=self.met_details
             )
         return self._bestuursproces
+
+    def permission_denied(
+        self, request: Request, message: Any = None, code: Any = None
+    ) -> NoReturn:
+        super().permission_denied(request, message or self.melding_geen_schrijfrecht, code)
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = dict(super().get_serializer_context())

@@ -6,6 +6,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -54,4 +55,19 @@ class StadiumovergangenView(BestuursprocesBasis, generics.ListAPIView[Stadiumove
             bestuursproces=self.get_bestuursproces(),
             **invoer.validated_data,
         )
-        return Response(s.StadiumovergangSerializer(overgang).data, status=status.HTTP_201_CREATED)
+        data = self.get_serializer(overgang).data
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
+
+
+@extend_schema(tags=["stadia"])
+class StadiumovergangDetailView(BestuursprocesBasis):
+    serializer_class = s.StadiumovergangSerializer
+
+    @extend_schema(operation_id="stadiumovergang_read", summary="Eén stadiumovergang opvragen")
+    def get(self, request: Request, uuid: Any, overgang: Any) -> Response:
+        # Queries: case with my role; the transition with who made it.
+        gevonden = selectors.stadiumovergangen(self.get_bestuursproces()).filter(uuid=overgang)
+        instance = gevonden.first()
+        if instance is None:
+            raise NotFound("Deze stadiumovergang bestaat niet in dit bestuursproces.")
+        return Response(self.get_serializer(instance).data)

@@ -19,7 +19,7 @@ from cases import services
 from cases.models import Bestuursproces
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
-from tests.factories import actor_voor, open_proces
+from tests.factories import GebruikerFactory, actor_voor, open_proces
 
 from .helpers import LIJST, proces_url
 
@@ -70,6 +70,33 @@ def proces_met_overgangen(regisseur: Any, n: int) -> Bestuursproces:
     return proces
 
 
+def proces_met_leden(regisseur: Any, n: int) -> Bestuursproces:
+    """n members: the regisseur and n - 1 kernteam members."""
+    proces = open_proces(regisseur, met_idee=False)
+    for nummer in range(1, n):
+        services.voeg_lid_toe(
+            actor=actor_voor(regisseur),
+            bestuursproces=proces,
+            gebruiker=GebruikerFactory(username=f"lid-{proces.pk}-{nummer}"),
+            rol="kernteam",
+        )
+    return proces
+
+
+def laatste_overgang_url(regisseur: Any, n: int) -> str:
+    proces = proces_met_overgangen(regisseur, n)
+    laatste = proces.stadiumovergangen.order_by("-tijdstip").first()
+    assert laatste is not None
+    return proces_url(proces, f"/stadiumovergangen/{laatste.uuid}")
+
+
+def laatste_lid_url(regisseur: Any, n: int) -> str:
+    proces = proces_met_leden(regisseur, n)
+    laatste = proces.lidmaatschappen.order_by("-sinds", "-id").first()
+    assert laatste is not None
+    return proces_url(proces, f"/lidmaatschappen/{laatste.uuid}")
+
+
 @dataclass(frozen=True)
 class Eindpunt:
     bouw: Callable[[Any, int], str]  # builds n rows, returns the URL to call
@@ -101,6 +128,14 @@ def controleer_gebeurtenis(body: dict[str, Any], n: int) -> None:
     assert body["type"] == "stadium.gewijzigd"
 
 
+def controleer_toelichting(body: dict[str, Any], n: int) -> None:
+    assert body["toelichting"] == f"Overgang {n - 1}"
+
+
+def controleer_lid(body: dict[str, Any], n: int) -> None:
+    assert body["rol"] == ("procesregisseur" if n == 1 else "kernteam")
+
+
 def controleer_momentopname(body: dict[str, Any], n: int) -> None:
     assert len(body["stadiumovergangen"]) == n
     assert body["volgnummer"] == 2 + n
@@ -125,6 +160,16 @@ EINDPUNTEN = {
     "stadiumovergangen": Eindpunt(
         lambda r, n: proces_url(proces_met_overgangen(r, n), "/stadiumovergangen"), 3, pagina(0)
     ),
+    # 1 the case with mijnRol, 2 the transition with who made it.
+    "stadiumovergangen/{uuid}": Eindpunt(
+        laatste_overgang_url, 2, lambda body, n: controleer_toelichting(body, n)
+    ),
+    # 1 the case with mijnRol, 2 count, 3 the page of memberships with their users.
+    "lidmaatschappen": Eindpunt(
+        lambda r, n: proces_url(proces_met_leden(r, n), "/lidmaatschappen"), 3, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the membership with its user.
+    "lidmaatschappen/{uuid}": Eindpunt(laatste_lid_url, 2, lambda body, n: controleer_lid(body, n)),
     # 1 the case with mijnRol, 2 count, 3 the page of events. Every case starts with 2 events
     # (geopend, lidmaatschap.toegevoegd); each transition adds one.
     "gebeurtenissen": Eindpunt(

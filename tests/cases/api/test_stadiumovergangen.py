@@ -24,6 +24,7 @@ from .helpers import (
 )
 
 OVERGANG_VELDEN = {
+    "url",
     "uuid",
     "van",
     "naar",
@@ -79,6 +80,9 @@ def test_vooruit(bestuursproces, regisseur_api):
         "door": "regisseur",
     }
     assert body["uuid"] == str(Stadiumovergang.objects.get(bestuursproces=bestuursproces).uuid)
+    assert response["Location"] == body["url"]
+    assert body["url"].endswith(f"/stadiumovergangen/{body['uuid']}")
+    assert regisseur_api.get(body["url"]).json() == body
     assert regisseur_api.get(proces_url(bestuursproces)).json()["stadium"] == "houdbaar"
     lijst = regisseur_api.get(proces_url(bestuursproces, "/stadiumovergangen")).json()
     assert lijst["results"] == [body]
