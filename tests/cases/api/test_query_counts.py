@@ -74,10 +74,11 @@ def proces_met_leden(regisseur: Any, n: int) -> Bestuursproces:
     """n members: the regisseur and n - 1 kernteam members."""
     proces = open_proces(regisseur, met_idee=False)
     for nummer in range(1, n):
+        lid: Any = GebruikerFactory(username=f"lid-{proces.pk}-{nummer}")
         services.voeg_lid_toe(
             actor=actor_voor(regisseur),
             bestuursproces=proces,
-            gebruiker=GebruikerFactory(username=f"lid-{proces.pk}-{nummer}"),
+            gebruiker=lid,
             rol="kernteam",
         )
     return proces
