@@ -1,4 +1,4 @@
-"""Shared assertions for the API tests: problem+json bodies, URLs, invalidParams."""
+"""Shared assertions for the API tests: problem+json bodies, case bodies, URLs, invalidParams."""
 
 from __future__ import annotations
 
@@ -24,6 +24,38 @@ PROCES_SUFFIXEN = [
     "/gebeurtenissen/1",
     "/momentopname",
 ]
+
+# The fields of a case in the list and in the detail, and the links below it.
+LIJST_VELDEN = {
+    "url",
+    "uuid",
+    "titel",
+    "omschrijving",
+    "rolGemeente",
+    "procesrol",
+    "aanpak",
+    "stadium",
+    "status",
+    "uitkomst",
+    "opdracht",
+    "archiefnominatie",
+    "archiefactiedatum",
+    "geopendOp",
+    "mijnRol",
+    "links",
+}
+DETAIL_VELDEN = LIJST_VELDEN | {"huidigIdee"}
+OPDRACHT_VELDEN = {"kaders", "budget", "uren", "einddatum", "speelruimte", "besluitmomenten"}
+LINKS = {
+    "idee": "/idee",
+    "ideeVersies": "/idee/versies",
+    "stadiumovergangen": "/stadiumovergangen",
+    "gebeurtenissen": "/gebeurtenissen",
+    "momentopname": "/momentopname",
+}
+
+# The fewest fields that open a case.
+MINIMAAL = {"titel": "Verkenning", "rolGemeente": "faciliterend", "aanpak": "lineair"}
 
 # The timeline of the ``tijdlijn`` fixture. Its events:
 # 1 bestuursproces.geopend, 2 lidmaatschap.toegevoegd, 3 idee.herzien (v1), all at T[0];
@@ -93,3 +125,13 @@ def link_header(response: Any) -> dict[str, str]:
         assert rel.startswith('rel="')
         links[rel[5:-1]] = url[1:-1]
     return links
+
+
+def assert_proces_body(body: dict[str, Any], bestuursproces_uuid: str, *, detail: bool) -> None:
+    assert set(body) == (DETAIL_VELDEN if detail else LIJST_VELDEN)
+    assert body["uuid"] == bestuursproces_uuid
+    assert body["url"] == absoluut(proces_url(bestuursproces_uuid))
+    assert set(body["opdracht"]) == OPDRACHT_VELDEN
+    assert body["links"] == {
+        naam: absoluut(proces_url(bestuursproces_uuid, suffix)) for naam, suffix in LINKS.items()
+    }

@@ -1,4 +1,4 @@
-"""Raw SQL against the event table, for the tamper and immutability tests."""
+"""Raw SQL against the event table (tamper and immutability tests), and the replay helpers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db import connection
 
+from cases import selectors
+from cases.events import herbouw
 from cases.models import Bestuursproces, Gebeurtenis
 
 
@@ -22,3 +24,11 @@ def rauw_bijwerken(
             [waarde, bestuursproces.pk, volgnummer],
         )
         assert cursor.rowcount == 1
+
+
+def _toestand(bestuursproces: Bestuursproces) -> dict[str, Any]:
+    return selectors.huidige_toestand(Bestuursproces.objects.get(pk=bestuursproces.pk))
+
+
+def _herbouwd(bestuursproces: Bestuursproces) -> dict[str, Any] | None:
+    return herbouw(selectors.gebeurtenissen(bestuursproces))

@@ -1,10 +1,14 @@
-"""Helpers: assert exactly which events a service appended, and that a refusal wrote nothing."""
+"""Helpers: assert exactly which events a service appended, and that a refusal wrote nothing.
+
+Also the opdracht the bestuursproces tests open and change cases with.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Model
@@ -17,9 +21,43 @@ from cases.models import (
     Lidmaatschap,
     Stadiumovergang,
 )
+from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 
 # The full name of the ``regisseur`` fixture (tests/conftest.py), as events snapshot it.
 REGISSEUR_NAAM = "Rina Regisseur"
+
+# A full opdracht, and the form it takes in event payloads.
+OPDRACHT = Opdracht(
+    kaders="Binnen de bestaande begroting",
+    budget=Decimal("125000.5"),
+    uren=400,
+    einddatum=dt.date(2026, 12, 31),
+    speelruimte="Vrij in de keuze van partners",
+    besluitmomenten=(
+        BesluitmomentInvoer(dt.date(2026, 6, 1), "mandaat", "Mandaat voor verkenning"),
+        BesluitmomentInvoer(dt.date(2026, 11, 15), "besluit", "Raadsbesluit over het plan"),
+    ),
+)
+OPDRACHT_GEGEVENS = {
+    "kaders": "Binnen de bestaande begroting",
+    "budget": "125000.50",
+    "uren": 400,
+    "einddatum": "2026-12-31",
+    "speelruimte": "Vrij in de keuze van partners",
+    "besluitmomenten": [
+        {"datum": "2026-06-01", "soort": "mandaat", "gevraagd": "Mandaat voor verkenning"},
+        {"datum": "2026-11-15", "soort": "besluit", "gevraagd": "Raadsbesluit over het plan"},
+    ],
+}
+STANDAARD_OPDRACHT: dict[str, Any] = {
+    # what tests.factories.open_proces gives a case
+    "kaders": "Binnen de bestaande begroting",
+    "budget": None,
+    "uren": 400,
+    "einddatum": None,
+    "speelruimte": "",
+    "besluitmomenten": [],
+}
 
 CASE_MODELLEN: tuple[type[Model], ...] = (
     Bestuursproces,

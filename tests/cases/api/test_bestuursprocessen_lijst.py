@@ -1,0 +1,209 @@
+"""GET /bestuursprocessen: the list, its filters and its pagination."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from cases import services
+from cases.models import Bestuursproces
+from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
+from tests.factories import GebruikerFactory, actor_voor, open_proces
+
+from .helpers import (
+    LIJST,
+    absoluut,
+    assert_api_versie,
+    assert_probleem,
+    assert_proces_body,
+    fouten,
+    link_header,
+)
+
+# --- lijst ----------------------------------------------------------------------------------
+
+
+def test_lijst_toont_alleen_eigen_processen_nieuwste_eerst(regisseur, regisseur_api):
+    oud = open_proces(regisseur, titel="Oud")
+    nieuw = open_proces(regisseur, titel="Nieuw")
+    open_proces(GebruikerFactory(), titel="Van een ander")
+
+    response = regisseur_api.get(LIJST)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert_api_versie(response)
+    body = response.json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    assert body["count"] == 2
+    assert body["next"] is None
+    assert body["previous"] is None
+    assert [item["titel"] for item in body["results"]] == ["Nieuw", "Oud"]
+    for item, proces in zip(body["results"], [nieuw, oud], strict=True):
+        assert_proces_body(item, str(proces.uuid), detail=False)
+        assert item["mijnRol"] == "procesregisseur"
+
+
+def test_lijst_item_heeft_de_waarden_van_het_proces(regisseur, regisseur_api):
+    opdracht = Opdracht(
+        kaders="Kaders",
+        budget=None,
+        uren=12,
+        besluitmomenten=(
+            BesluitmomentInvoer(datum=dt.date(2026, 10, 1), soort="besluit", gevraagd="Go"),
+        ),
+    )
+    proces = open_proces(regisseur, opdracht=opdracht, omschrijving="Omschrijving")
+
+    item = regisseur_api.get(LIJST).json()["results"][0]
+
+    assert item["titel"] == "Herinrichting Havenkwartier"
+    assert item["omschrijving"] == "Omschrijving"
+    assert item["rolGemeente"] == "initierend"
+    assert item["procesrol"] == "procesregisseur"
+    assert item["aanpak"] == "cyclisch"
+    assert item["stadium"] == "voorstelbaar"
+    assert item["status"] == "actief"
+    assert item["geopendOp"].startswith(proces.geopend_op.date().isoformat())
+    assert item["opdracht"] == {
+        "kaders": "Kaders",
+        "budget": None,
+        "uren": 12,
+        "einddatum": None,
+        "speelruimte": "",
+        "besluitmomenten": [{"datum": "2026-10-01", "soort": "besluit", "gevraagd": "Go"}],
+    }
+
+
+@pytest.fixture
+def gevarieerde_processen(regisseur: Any) -> dict[str, Bestuursproces]:
+    actor = actor_voor(regisseur)
+    a = open_proces(regisseur, titel="Havenkwartier", rol_gemeente="initierend", aanpak="lineair")
+    b = open_proces(regisseur, titel="Warmtenet", rol_gemeente="participerend", aanpak="cyclisch")
+    c = open_proces(regisseur, titel="Haven Noord", rol_gemeente="faciliterend", aanpak="cyclisch")
+    services.wijzig_stadium(actor=actor, bestuursproces=b, naar="houdbaar", toelichting="Rijp")
+    services.wijzig_status(actor=actor, bestuursproces=c, status="gepauzeerd")
+    return {"a": a, "b": b, "c": c}
+
+
+@pytest.mark.parametrize(
+    ("query", "verwacht"),
+    [
+        ({}, {"Havenkwartier", "Warmtenet", "Haven Noord"}),
+        ({"stadium": "houdbaar"}, {"Warmtenet"}),
+        ({"stadium": "voorstelbaar"}, {"Havenkwartier", "Haven Noord"}),
+        ({"status": "gepauzeerd"}, {"Haven Noord"}),
+        ({"status": "actief"}, {"Havenkwartier", "Warmtenet"}),
+        ({"rolGemeente": "participerend"}, {"Warmtenet"}),
+        ({"aanpak": "cyclisch"}, {"Warmtenet", "Haven Noord"}),
+        ({"titel": "haven"}, {"Havenkwartier", "Haven Noord"}),
+        ({"titel": "haven", "aanpak": "lineair"}, {"Havenkwartier"}),
+        ({"status": "afgerond"}, set()),
+    ],
+)
+def test_lijst_filters(gevarieerde_processen, regisseur_api, query, verwacht):
+    response = regisseur_api.get(LIJST, query)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == len(verwacht)
+    assert {item["titel"] for item in body["results"]} == verwacht
+
+
+@pytest.mark.parametrize(
+    ("query", "naam"),
+    [
+        ({"rolGemeente": "dictatoriaal"}, "rolGemeente"),
+        ({"stadium": "onmogelijk"}, "stadium"),
+        ({"status": "weg"}, "status"),
+        ({"aanpak": "chaos"}, "aanpak"),
+    ],
+)
+def test_lijst_ongeldig_filter(bestuursproces, regisseur_api, query, naam):
+    assert fouten(regisseur_api.get(LIJST, query)) == {naam: "invalid_choice"}
+
+
+# --- paginering -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def vijf_processen(regisseur: Any) -> list[Bestuursproces]:
+    return [open_proces(regisseur, titel=f"Proces {n}") for n in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("pagina", "aantal", "rels", "vorige", "volgende"),
+    [
+        (None, 2, {"first", "next", "last"}, None, 2),
+        (1, 2, {"first", "next", "last"}, None, 2),
+        (2, 2, {"first", "prev", "next", "last"}, 1, 3),
+        (3, 1, {"first", "prev", "last"}, 2, None),
+    ],
+)
+def test_paginering(vijf_processen, regisseur_api, pagina, aantal, rels, vorige, volgende):
+    query: dict[str, Any] = {"pageSize": 2}
+    if pagina is not None:
+        query["page"] = pagina
+
+    response = regisseur_api.get(LIJST, query)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 5
+    assert len(body["results"]) == aantal
+    links = link_header(response)
+    assert set(links) == rels
+    assert links["first"] == absoluut(f"{LIJST}?pageSize=2")
+    assert links["last"] == absoluut(f"{LIJST}?page=3&pageSize=2")
+
+    def pagina_url(nummer: int | None) -> str | None:
+        if nummer is None:
+            return None
+        if nummer == 1:
+            return absoluut(f"{LIJST}?pageSize=2")
+        return absoluut(f"{LIJST}?page={nummer}&pageSize=2")
+
+    assert body["previous"] == pagina_url(vorige)
+    assert body["next"] == pagina_url(volgende)
+    assert links.get("prev") == pagina_url(vorige)
+    assert links.get("next") == pagina_url(volgende)
+
+
+def test_paginering_standaard_20_en_alle_titels_een_keer(regisseur, regisseur_api):
+    for n in range(21):
+        open_proces(regisseur, titel=f"Proces {n:02}", met_idee=False)
+
+    eerste = regisseur_api.get(LIJST).json()
+    tweede = regisseur_api.get(LIJST, {"page": 2}).json()
+
+    assert len(eerste["results"]) == 20
+    assert len(tweede["results"]) == 1
+    titels = [item["titel"] for item in eerste["results"] + tweede["results"]]
+    assert sorted(titels) == [f"Proces {n:02}" for n in range(21)]
+
+
+def test_paginering_lege_lijst_heeft_first_en_last(db, regisseur_api):
+    response = regisseur_api.get(LIJST)
+
+    assert response.json() == {"count": 0, "next": None, "previous": None, "results": []}
+    assert link_header(response) == {"first": absoluut(LIJST), "last": absoluut(f"{LIJST}?page=1")}
+
+
+@pytest.mark.parametrize("pagina", ["99", "nul"])
+def test_paginering_ongeldige_pagina(vijf_processen, regisseur_api, pagina):
+    assert_probleem(regisseur_api.get(LIJST, {"page": pagina}), 404, "not_found")
+
+
+def test_paginering_pagesize_heeft_een_maximum(regisseur, regisseur_api, monkeypatch):
+    from procesregie.api.pagination import Paginering
+
+    monkeypatch.setattr(Paginering, "max_page_size", 3)
+    for n in range(4):
+        open_proces(regisseur, titel=f"Proces {n}", met_idee=False)
+
+    body = regisseur_api.get(LIJST, {"pageSize": 1000}).json()
+
+    assert body["count"] == 4
+    assert len(body["results"]) == 3
