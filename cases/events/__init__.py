@@ -5,7 +5,7 @@ Every service appends through :func:`append_event`; nothing else writes events.
 
 from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
 from .log import Actor, append_event
-from .replay import REDUCERS, Momentopname, herbouw
+from .replay import REDUCERS, Momentopname, herbouw, zichtbaarheid_van
 from .verify import Breuk, verifieer_alle, verifieer_keten
 
 __all__ = [
@@ -20,4 +20,5 @@ __all__ = [
     "herbouw",
     "verifieer_alle",
     "verifieer_keten",
+    "zichtbaarheid_van",
 ]

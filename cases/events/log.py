@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from cases.exceptions import OngeldigeInvoer
-from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
+from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Zichtbaarheid
 
 from .canonical import GENESIS_HASH, bereken_hash, normaliseer
 
@@ -61,12 +61,17 @@ def append_event(
     payload: dict[str, Any],
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
+    zichtbaarheid: str = Zichtbaarheid.PROCES,
 ) -> Gebeurtenis:
     """Append one event to the case's chain.
 
     Call inside the service's transaction after locking the case row
     (``select_for_update``): the lock is what keeps volgnummers gapless and the chain linear
     when several writers work on one case.
+
+    Sensitive events name their ``zichtbaarheid``; it is stored in the payload (so the hash
+    covers it) and viewers below that level see the event with its payload and toelichting
+    withheld. Absent means ``proces``: every member may read it.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("append_event hoort binnen de transactie van een service.")
@@ -108,7 +113,11 @@ def append_event(
         tijdstip=tijdstip or geregistreerd,
         geregistreerd=geregistreerd,
         toelichting=toelichting,
-        payload=normaliseer(payload),
+        payload=normaliseer(
+            payload
+            if zichtbaarheid == Zichtbaarheid.PROCES
+            else {**payload, "zichtbaarheid": Zichtbaarheid(zichtbaarheid).value}
+        ),
         vorige_hash=vorige_hash,
     )
     gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)

@@ -8,7 +8,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from cases.models import Besluitmoment, Bestuursproces, IdeeVersie, Lidmaatschap, Stadiumovergang
+from cases.models import (
+    Besluitmoment,
+    Bestuursproces,
+    Betrokkenheidswijziging,
+    IdeeVersie,
+    Lidmaatschap,
+    Notitie,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Organisatie,
+    Speler,
+    SpelerBeoordeling,
+    Stadiumovergang,
+)
 
 from .canonical import formatteer_tijdstip
 
@@ -89,9 +102,11 @@ def bestuursproces_gegevens(
     return gegevens
 
 
-def idee_gegevens(idee: IdeeVersie) -> dict[str, Any]:
+def idee_gegevens(idee: IdeeVersie, eigenaar_spelers: list[str]) -> dict[str, Any]:
+    """``eigenaar_spelers``: uuids of the spelers named as idee-eigenaar, in order."""
     gegevens: dict[str, Any] = {"uuid": str(idee.uuid), "versie": idee.versie}
     gegevens.update({sleutel: getattr(idee, attr) for sleutel, attr in IDEE_VELDEN.items()})
+    gegevens["eigenaarSpelers"] = eigenaar_spelers
     return gegevens
 
 
@@ -111,4 +126,113 @@ def stadiumovergang_gegevens(overgang: Stadiumovergang) -> dict[str, Any]:
         "richting": overgang.richting,
         "geforceerd": overgang.geforceerd,
         "toelichting": overgang.toelichting,
+    }
+
+
+# --- partijen: organisaties, spelers, opdrachtgevers -----------------------------------------
+
+ORGANISATIE_VELDEN = {"naam": "naam", "soort": "soort", "eigenGemeente": "eigen_gemeente"}
+SPELER_VELDEN = {
+    "naam": "naam",
+    "soort": "soort",
+    "veld": "veld",
+    "rolInProces": "rol_in_proces",
+    "belang": "belang",
+    "belemmeringen": "belemmeringen",
+    "waarden": "waarden",
+    "commitment": "commitment",
+    "symmetrie": "symmetrie",
+}
+OPDRACHTGEVER_VELDEN = {"naam": "naam", "rol": "rol", "expliciteOpdracht": "expliciete_opdracht"}
+SPELERBEOORDELING_VELDEN = {
+    "standpunt": "standpunt",
+    "macht": "macht",
+    "uniekeMacht": "unieke_macht",
+    "invloed": "invloed",
+    "vertrouwen": "vertrouwen",
+}
+OPDRACHTGEVERBEOORDELING_VELDEN = {
+    "mandaat": "mandaat",
+    "stevigheid": "stevigheid",
+    "steun": "steun",
+    "onderlingVertrouwen": "onderling_vertrouwen",
+    "openRekeningen": "open_rekeningen",
+    "implicieteOpdracht": "impliciete_opdracht",
+}
+
+
+def _velden(instance: Any, velden: dict[str, str]) -> dict[str, Any]:
+    return {sleutel: _waarde(getattr(instance, attr)) for sleutel, attr in velden.items()}
+
+
+def _uuid_of_none(waarde: Any) -> str | None:
+    return None if waarde is None else str(waarde)
+
+
+def organisatie_gegevens(organisatie: Organisatie) -> dict[str, Any]:
+    return {"uuid": str(organisatie.uuid), **_velden(organisatie, ORGANISATIE_VELDEN)}
+
+
+def speler_gegevens(speler: Speler, organisatie_uuid: Any) -> dict[str, Any]:
+    return {
+        "uuid": str(speler.uuid),
+        **_velden(speler, SPELER_VELDEN),
+        "organisatie": _uuid_of_none(organisatie_uuid),
+        "betrokkenheid": speler.betrokkenheid,
+    }
+
+
+def opdrachtgever_gegevens(opdrachtgever: Opdrachtgever, organisatie_uuid: Any) -> dict[str, Any]:
+    return {
+        "uuid": str(opdrachtgever.uuid),
+        **_velden(opdrachtgever, OPDRACHTGEVER_VELDEN),
+        "organisatie": _uuid_of_none(organisatie_uuid),
+        "betrokkenheid": opdrachtgever.betrokkenheid,
+    }
+
+
+def _beoordeling_basis(beoordeling: SpelerBeoordeling | OpdrachtgeverBeoordeling) -> dict[str, Any]:
+    return {
+        "uuid": str(beoordeling.uuid),
+        "tijdstip": formatteer_tijdstip(beoordeling.tijdstip),
+        "auteur": beoordeling.auteur.get_username(),
+        "stadium": beoordeling.stadium,
+        "toelichting": beoordeling.toelichting,
+        "zichtbaarheid": beoordeling.zichtbaarheid,
+    }
+
+
+def spelerbeoordeling_gegevens(beoordeling: SpelerBeoordeling) -> dict[str, Any]:
+    return {**_beoordeling_basis(beoordeling), **_velden(beoordeling, SPELERBEOORDELING_VELDEN)}
+
+
+def opdrachtgeverbeoordeling_gegevens(beoordeling: OpdrachtgeverBeoordeling) -> dict[str, Any]:
+    return {
+        **_beoordeling_basis(beoordeling),
+        **_velden(beoordeling, OPDRACHTGEVERBEOORDELING_VELDEN),
+    }
+
+
+def betrokkenheidswijziging_gegevens(
+    wijziging: Betrokkenheidswijziging, partij_uuid: Any
+) -> dict[str, Any]:
+    return {
+        "uuid": str(wijziging.uuid),
+        "partij": str(partij_uuid),
+        "actie": wijziging.actie,
+        "van": wijziging.van,
+        "naar": wijziging.naar,
+        "reden": wijziging.reden,
+    }
+
+
+def notitie_gegevens(notitie: Notitie, speler_uuid: Any, opdrachtgever_uuid: Any) -> dict[str, Any]:
+    return {
+        "uuid": str(notitie.uuid),
+        "speler": _uuid_of_none(speler_uuid),
+        "opdrachtgever": _uuid_of_none(opdrachtgever_uuid),
+        "tekst": notitie.tekst,
+        "zichtbaarheid": notitie.zichtbaarheid,
+        "tijdstip": formatteer_tijdstip(notitie.tijdstip),
+        "auteur": notitie.auteur.get_username(),
     }

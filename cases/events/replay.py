@@ -10,7 +10,7 @@ import copy
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from cases.models import Gebeurtenis, GebeurtenisType
+from cases.models import Gebeurtenis, GebeurtenisType, Zichtbaarheid
 
 from .canonical import formatteer_tijdstip
 
@@ -34,6 +34,8 @@ def _status(staat: Momentopname, e: Gebeurtenis) -> None:
 
 def _idee(staat: Momentopname, e: Gebeurtenis) -> None:
     staat["idee"] = copy.deepcopy(e.payload["idee"])
+    # Versions recorded before idee-eigenaren could be spelers have no such list.
+    staat["idee"].setdefault("eigenaarSpelers", [])
 
 
 def _stadium(staat: Momentopname, e: Gebeurtenis) -> None:
@@ -57,6 +59,43 @@ def _lid_eraf(staat: Momentopname, e: Gebeurtenis) -> None:
     del staat["lidmaatschappen"][e.payload["lidmaatschap"]["uuid"]]
 
 
+def _registreer(verzameling: str, sleutel: str, met_beoordeling: bool = False) -> Reducer:
+    def reducer(staat: Momentopname, e: Gebeurtenis) -> None:
+        gegevens = copy.deepcopy(e.payload[sleutel])
+        if met_beoordeling:
+            gegevens["huidigeBeoordeling"] = None
+        staat[verzameling][gegevens["uuid"]] = gegevens
+
+    return reducer
+
+
+def _wijzig(verzameling: str, sleutel: str) -> Reducer:
+    def reducer(staat: Momentopname, e: Gebeurtenis) -> None:
+        staat[verzameling][e.payload[sleutel]].update(copy.deepcopy(e.payload["wijzigingen"]))
+
+    return reducer
+
+
+def _beoordeel(verzameling: str, sleutel: str) -> Reducer:
+    def reducer(staat: Momentopname, e: Gebeurtenis) -> None:
+        beoordeling = copy.deepcopy(e.payload["beoordeling"])
+        staat[verzameling][e.payload[sleutel]]["huidigeBeoordeling"] = beoordeling
+
+    return reducer
+
+
+def _betrokkenheid(verzameling: str) -> Reducer:
+    def reducer(staat: Momentopname, e: Gebeurtenis) -> None:
+        wijziging = e.payload["wijziging"]
+        staat[verzameling][wijziging["partij"]]["betrokkenheid"] = wijziging["naar"]
+
+    return reducer
+
+
+def _notitie(staat: Momentopname, e: Gebeurtenis) -> None:
+    staat["notities"].append(copy.deepcopy(e.payload["notitie"]))
+
+
 REDUCERS: dict[GebeurtenisType, Reducer] = {
     GebeurtenisType.BESTUURSPROCES_GEOPEND: _geopend,
     GebeurtenisType.BESTUURSPROCES_GEWIJZIGD: _gewijzigd,
@@ -66,7 +105,31 @@ REDUCERS: dict[GebeurtenisType, Reducer] = {
     GebeurtenisType.LIDMAATSCHAP_TOEGEVOEGD: _lid_erbij,
     GebeurtenisType.LIDMAATSCHAP_GEWIJZIGD: _lid_gewijzigd,
     GebeurtenisType.LIDMAATSCHAP_BEEINDIGD: _lid_eraf,
+    GebeurtenisType.ORGANISATIE_GEREGISTREERD: _registreer("organisaties", "organisatie"),
+    GebeurtenisType.ORGANISATIE_GEWIJZIGD: _wijzig("organisaties", "organisatie"),
+    GebeurtenisType.SPELER_GEREGISTREERD: _registreer("spelers", "speler", met_beoordeling=True),
+    GebeurtenisType.SPELER_GEWIJZIGD: _wijzig("spelers", "speler"),
+    GebeurtenisType.SPELER_BEOORDEELD: _beoordeel("spelers", "speler"),
+    GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD: _betrokkenheid("spelers"),
+    GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD: _registreer(
+        "opdrachtgevers", "opdrachtgever", met_beoordeling=True
+    ),
+    GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD: _wijzig("opdrachtgevers", "opdrachtgever"),
+    GebeurtenisType.OPDRACHTGEVER_BEOORDEELD: _beoordeel("opdrachtgevers", "opdrachtgever"),
+    GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD: _betrokkenheid("opdrachtgevers"),
+    GebeurtenisType.NOTITIE_GEMAAKT: _notitie,
 }
+
+
+def zichtbaarheid_van(gebeurtenis: Gebeurtenis) -> str:
+    """The level an event is visible at; absent in the payload means every member."""
+    waarde = gebeurtenis.payload.get("zichtbaarheid", Zichtbaarheid.PROCES)
+    return str(waarde)
+
+
+def op_naam(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Registers are listed by name (then uuid, so that equal names stay in a fixed order)."""
+    return sorted(items, key=lambda item: (item["naam"], item["uuid"]))
 
 
 def lege_staat() -> Momentopname:
@@ -75,19 +138,33 @@ def lege_staat() -> Momentopname:
         "idee": None,
         "lidmaatschappen": {},
         "stadiumovergangen": [],
+        "organisaties": {},
+        "spelers": {},
+        "opdrachtgevers": {},
+        "notities": [],
         "volgnummer": 0,
     }
 
 
-def herbouw(gebeurtenissen: Iterable[Gebeurtenis]) -> Momentopname | None:
-    """Fold events (in volgnummer order) into a state; None when the case was not opened yet."""
+def herbouw(
+    gebeurtenissen: Iterable[Gebeurtenis], zichtbaar: frozenset[str] | None = None
+) -> Momentopname | None:
+    """Fold events (in volgnummer order) into a state; None when the case was not opened yet.
+
+    With ``zichtbaar`` only events at those visibility levels are folded: the case as a viewer
+    with that role may see it (the latest assessment they may see is their current one).
+    ``volgnummer`` still counts every event, so it says how far the log was read.
+    """
     staat = lege_staat()
     for gebeurtenis in gebeurtenissen:
-        REDUCERS[GebeurtenisType(gebeurtenis.type)](staat, gebeurtenis)
+        if zichtbaar is None or zichtbaarheid_van(gebeurtenis) in zichtbaar:
+            REDUCERS[GebeurtenisType(gebeurtenis.type)](staat, gebeurtenis)
         staat["volgnummer"] = gebeurtenis.volgnummer
     if staat["bestuursproces"] is None:
         return None
     staat["lidmaatschappen"] = sorted(
         staat["lidmaatschappen"].values(), key=lambda lid: lid["gebruiker"]
     )
+    for verzameling in ("organisaties", "spelers", "opdrachtgevers"):
+        staat[verzameling] = op_naam(staat[verzameling].values())
     return staat

@@ -11,24 +11,51 @@ from .bestuursproces import (
     Status,
 )
 from .gebeurtenissen import Gebeurtenis, GebeurtenisType
-from .idee import IdeeVersie
+from .idee import IdeeEigenaar, IdeeVersie
 from .lidmaatschap import Lidmaatschap, Rol
+from .opdrachtgevers import Opdrachtgever, OpdrachtgeverBeoordeling
+from .partijen import Betrokkenheidswijziging, Notitie
+from .spelers import (
+    Betrokkenheid,
+    BetrokkenheidsActie,
+    Macht,
+    Organisatie,
+    Speler,
+    SpelerBeoordeling,
+    Standpunt,
+    Veld,
+)
 from .stadia import Richting, Stadiumovergang
+from .zichtbaarheid import Zichtbaarheid
 
 __all__ = [
     "Aanpak",
     "Archiefnominatie",
     "Besluitmoment",
     "Bestuursproces",
+    "Betrokkenheid",
+    "BetrokkenheidsActie",
+    "Betrokkenheidswijziging",
     "Gebeurtenis",
     "GebeurtenisType",
+    "IdeeEigenaar",
     "IdeeVersie",
     "Lidmaatschap",
+    "Macht",
+    "Notitie",
+    "Opdrachtgever",
+    "OpdrachtgeverBeoordeling",
+    "Organisatie",
     "Procesrol",
     "Richting",
     "Rol",
     "RolGemeente",
+    "Speler",
+    "SpelerBeoordeling",
     "Stadium",
     "Stadiumovergang",
+    "Standpunt",
     "Status",
+    "Veld",
+    "Zichtbaarheid",
 ]

@@ -21,6 +21,23 @@ class GebeurtenisType(models.TextChoices):
     LIDMAATSCHAP_TOEGEVOEGD = "lidmaatschap.toegevoegd", _("Lid toegevoegd")
     LIDMAATSCHAP_GEWIJZIGD = "lidmaatschap.gewijzigd", _("Rol van lid gewijzigd")
     LIDMAATSCHAP_BEEINDIGD = "lidmaatschap.beeindigd", _("Lidmaatschap beëindigd")
+    ORGANISATIE_GEREGISTREERD = "organisatie.geregistreerd", _("Organisatie geregistreerd")
+    ORGANISATIE_GEWIJZIGD = "organisatie.gewijzigd", _("Organisatie gewijzigd")
+    SPELER_GEREGISTREERD = "speler.geregistreerd", _("Speler geregistreerd")
+    SPELER_GEWIJZIGD = "speler.gewijzigd", _("Speler gewijzigd")
+    SPELER_BEOORDEELD = "speler.beoordeeld", _("Speler beoordeeld")
+    SPELER_BETROKKENHEID_GEWIJZIGD = (
+        "speler.betrokkenheid_gewijzigd",
+        _("Betrokkenheid van speler gewijzigd"),
+    )
+    OPDRACHTGEVER_GEREGISTREERD = "opdrachtgever.geregistreerd", _("Opdrachtgever geregistreerd")
+    OPDRACHTGEVER_GEWIJZIGD = "opdrachtgever.gewijzigd", _("Opdrachtgever gewijzigd")
+    OPDRACHTGEVER_BEOORDEELD = "opdrachtgever.beoordeeld", _("Opdrachtgever beoordeeld")
+    OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD = (
+        "opdrachtgever.betrokkenheid_gewijzigd",
+        _("Betrokkenheid van opdrachtgever gewijzigd"),
+    )
+    NOTITIE_GEMAAKT = "notitie.gemaakt", _("Notitie gemaakt")
 
 
 class Gebeurtenis(models.Model):

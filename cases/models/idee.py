@@ -38,6 +38,14 @@ class IdeeVersie(models.Model):
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"))
 
+    eigenaar_spelers = models.ManyToManyField(
+        "cases.Speler",
+        through="cases.IdeeEigenaar",
+        related_name="+",
+        blank=True,
+        verbose_name=_("idee-eigenaren (spelers)"),
+    )
+
     class Meta:
         verbose_name = _("ideeversie")
         verbose_name_plural = _("ideeversies")
@@ -50,3 +58,25 @@ class IdeeVersie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bestuursproces} — idee v{self.versie}"
+
+
+class IdeeEigenaar(models.Model):
+    """A speler named as idee-eigenaar in one version of the idee."""
+
+    bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.PROTECT, related_name="+")
+    ideeversie = models.ForeignKey(IdeeVersie, on_delete=models.PROTECT, related_name="+")
+    speler = models.ForeignKey("cases.Speler", on_delete=models.PROTECT, related_name="+")
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("idee-eigenaar")
+        verbose_name_plural = _("idee-eigenaren")
+        ordering = ["ideeversie", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ideeversie", "speler"], name="idee_eigenaar_uniek_per_versie"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.speler)

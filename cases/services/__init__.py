@@ -3,17 +3,31 @@
 from .bestuursproces import open_bestuursproces, wijzig_bestuursproces, wijzig_status
 from .idee import herzie_idee
 from .lidmaatschap import beeindig_lidmaatschap, voeg_lid_toe, wijzig_lidmaatschap
+from .opdrachtgevers import beoordeel_opdrachtgever, registreer_opdrachtgever, wijzig_opdrachtgever
+from .organisaties import registreer_organisatie, wijzig_organisatie
+from .partijen import maak_notitie, wijzig_betrokkenheid
+from .spelers import beoordeel_speler, registreer_speler, wijzig_speler
 from .stadium import controleer_stadiumovergang, registreer_poort, wijzig_stadium
 
 __all__ = [
     "beeindig_lidmaatschap",
+    "beoordeel_opdrachtgever",
+    "beoordeel_speler",
     "controleer_stadiumovergang",
     "herzie_idee",
+    "maak_notitie",
     "open_bestuursproces",
+    "registreer_opdrachtgever",
+    "registreer_organisatie",
     "registreer_poort",
+    "registreer_speler",
     "voeg_lid_toe",
     "wijzig_bestuursproces",
+    "wijzig_betrokkenheid",
     "wijzig_lidmaatschap",
+    "wijzig_opdrachtgever",
+    "wijzig_organisatie",
+    "wijzig_speler",
     "wijzig_stadium",
     "wijzig_status",
 ]

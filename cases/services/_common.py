@@ -9,7 +9,7 @@ from django.db import models
 
 from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
-from cases.models import Bestuursproces, Status
+from cases.models import Bestuursproces, Lidmaatschap, Status, Zichtbaarheid
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -45,3 +45,32 @@ def gebruiker_van(actor: Actor) -> User:
     if actor.gebruiker is None:
         raise OngeldigeInvoer({"gebruiker": [("required", "Deze handeling vraagt een gebruiker.")]})
     return actor.gebruiker
+
+
+def eis_zichtbaar_voor_auteur(
+    bestuursproces: Bestuursproces, actor: Actor, zichtbaarheid: str
+) -> None:
+    """Nobody records content at a level they may not read themselves."""
+    if zichtbaarheid not in Zichtbaarheid.values:
+        raise OngeldigeInvoer(
+            {"zichtbaarheid": [("invalid_choice", f"'{zichtbaarheid}' is geen geldige keuze.")]}
+        )
+    if actor.gebruiker is None:
+        return  # management commands act outside any role
+    rol = (
+        Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=actor.gebruiker)
+        .values_list("rol", flat=True)
+        .first()
+    )
+    if zichtbaarheid not in Zichtbaarheid.voor_rol(rol):
+        raise OngeldigeInvoer(
+            {
+                "zichtbaarheid": [
+                    (
+                        "niet_toegestaan",
+                        "U kunt niets vastleggen dat u zelf niet mag zien; kies een "
+                        "zichtbaarheid die bij uw rol past.",
+                    )
+                ]
+            }
+        )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from cases.events import zichtbaarheid_van
 from cases.models import (
     Gebeurtenis,
 )
@@ -35,6 +38,16 @@ class GebeurtenisSerializer(serializers.ModelSerializer[Gebeurtenis]):
             "hash",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance: Gebeurtenis) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        niveau = zichtbaarheid_van(instance)
+        if niveau not in self.context["zichtbaar"]:
+            # Withheld, not hidden: the event and its hashes stay, so the chain's shape is
+            # visible, but what it says is not.
+            data["payload"] = {"afgeschermd": True, "zichtbaarheid": niveau}
+            data["toelichting"] = None
+        return data
 
     def get_url(self, obj: Gebeurtenis) -> str:
         return reverse(

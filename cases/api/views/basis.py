@@ -11,7 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 
 from cases import selectors
-from cases.models import Bestuursproces, Rol
+from cases.models import Bestuursproces, Rol, Zichtbaarheid
 
 from ..permissions import MELDING_SCHRIJVEN, LidMetSchrijfrecht
 
@@ -50,8 +50,14 @@ class BestuursprocesBasis(generics.GenericAPIView[Any]):
     ) -> NoReturn:
         super().permission_denied(request, message or self.melding_geen_schrijfrecht, code)
 
+    def zichtbaar(self) -> frozenset[str]:
+        """The visibility levels the requesting member may read in this case."""
+        # mijn_rol is annotated by selectors.bestuursproces_voor.
+        return Zichtbaarheid.voor_rol(getattr(self.get_bestuursproces(), "mijn_rol", None))
+
     def get_serializer_context(self) -> dict[str, Any]:
         context = dict(super().get_serializer_context())
         if "uuid" in self.kwargs:
             context["bestuursproces"] = self.get_bestuursproces()
+            context["zichtbaar"] = self.zichtbaar()
         return context

@@ -80,7 +80,7 @@ class MomentopnameView(BestuursprocesBasis):
     )
     def get(self, request: Request, uuid: Any) -> Response:
         tijdstip = self._tijdstip(request.query_params.get("tijdstip"))
-        staat = selectors.momentopname(self.get_bestuursproces(), tijdstip)
+        staat = selectors.momentopname(self.get_bestuursproces(), tijdstip, self.zichtbaar())
         if staat is None:
             raise NotFound("Het bestuursproces bestond op dat tijdstip nog niet.")
         return Response(

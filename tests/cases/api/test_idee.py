@@ -101,7 +101,12 @@ def test_herzien_legt_een_nieuwe_versie_vast(bestuursproces, regisseur_api):
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
     assert gebeurtenis.type == GebeurtenisType.IDEE_HERZIEN
     assert gebeurtenis.toelichting == "Na de eerste spelersanalyse"
-    assert gebeurtenis.payload["idee"] == {**VOLLEDIG_IDEE, "uuid": body["uuid"], "versie": 2}
+    assert gebeurtenis.payload["idee"] == {
+        **VOLLEDIG_IDEE,
+        "uuid": body["uuid"],
+        "versie": 2,
+        "eigenaarSpelers": [],
+    }
 
 
 def test_herzien_vult_ontbrekende_velden_leeg(bestuursproces, regisseur, regisseur_api):

@@ -21,6 +21,10 @@ MOMENTOPNAME_VELDEN = {
     "idee",
     "lidmaatschappen",
     "stadiumovergangen",
+    "organisaties",
+    "spelers",
+    "opdrachtgevers",
+    "notities",
 }
 
 

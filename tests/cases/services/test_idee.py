@@ -70,6 +70,7 @@ def test_herzie_idee_schrijft_een_nieuwe_versie_met_zijn_gebeurtenis(
                 "concretisering": VOLLEDIG.concretisering,
                 "framing": VOLLEDIG.framing,
                 "stipOpDeHorizon": VOLLEDIG.stip_op_de_horizon,
+                "eigenaarSpelers": [],
             }
         },
         door=regisseur,

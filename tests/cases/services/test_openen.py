@@ -130,6 +130,7 @@ def test_open_bestuursproces_schrijft_geopend_lid_en_idee(regisseur: Any, actor:
                     "concretisering": "",
                     "framing": "",
                     "stipOpDeHorizon": "2035",
+                    "eigenaarSpelers": [],
                 }
             },
             door=regisseur,

@@ -1,27 +1,17 @@
-"""Reads of the case domain: membership scoping, query shape, current state and replay."""
+"""Reads of the case itself: membership scoping and the query shape of its parts."""
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from cases.events import herbouw
-from cases.events.payloads import (
-    bestuursproces_gegevens,
-    idee_gegevens,
-    lidmaatschap_gegevens,
-    stadiumovergang_gegevens,
-)
 from cases.models import (
     Bestuursproces,
     Gebeurtenis,
-    GebeurtenisType,
     IdeeVersie,
     Lidmaatschap,
     Stadiumovergang,
@@ -92,36 +82,3 @@ def lidmaatschappen(bestuursproces: Bestuursproces) -> QuerySet[Lidmaatschap]:
 def actieve_gebruiker(gebruikersnaam: str) -> User | None:
     """An active user by username, for adding members; None when there is no such user."""
     return get_user_model().objects.filter(username=gebruikersnaam, is_active=True).first()
-
-
-def huidige_toestand(bestuursproces: Bestuursproces) -> dict[str, Any]:
-    """The case read from its tables, in the shape replay produces."""
-    laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
-    idee = huidig_idee(bestuursproces)
-    return {
-        "bestuursproces": bestuursproces_gegevens(
-            bestuursproces, list(bestuursproces.besluitmomenten.all())
-        ),
-        "idee": idee_gegevens(idee) if idee else None,
-        "lidmaatschappen": sorted(
-            (lidmaatschap_gegevens(lid) for lid in lidmaatschappen(bestuursproces)),
-            key=lambda lid: lid["gebruiker"],
-        ),
-        "stadiumovergangen": [
-            stadiumovergang_gegevens(o) for o in stadiumovergangen(bestuursproces)
-        ],
-        "volgnummer": laatste or 0,
-    }
-
-
-def momentopname(bestuursproces: Bestuursproces, tijdstip: dt.datetime) -> dict[str, Any] | None:
-    """The case as it stood at ``tijdstip``, rebuilt from its event log.
-
-    None when the case was not opened yet at that moment, also when some of its events are
-    dated earlier than its opening (services accept a ``tijdstip`` in the past).
-    """
-    reeks = gebeurtenissen(bestuursproces).filter(tijdstip__lte=tijdstip).iterator()
-    eerste = next(reeks, None)
-    if eerste is None or eerste.type != GebeurtenisType.BESTUURSPROCES_GEOPEND:
-        return None
-    return herbouw(itertools.chain([eerste], reeks))

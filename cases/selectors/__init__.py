@@ -1,0 +1,47 @@
+"""Reads of the case domain: membership scoping, query shape, current state and replay."""
+
+from .bestuursprocessen import (
+    actieve_gebruiker,
+    bestuursproces_voor,
+    bestuursprocessen_voor,
+    gebeurtenissen,
+    huidig_idee,
+    ideeversies,
+    lidmaatschappen,
+    stadiumovergangen,
+)
+from .krachtenveld import krachtenveld, verschuivingen
+from .partijen import (
+    betrokkenheidswijzigingen,
+    huidige_beoordeling,
+    notities,
+    opdrachtgeverbeoordelingen,
+    opdrachtgevers,
+    organisaties,
+    spelerbeoordelingen,
+    spelers,
+)
+from .toestand import huidige_toestand, momentopname
+
+__all__ = [
+    "actieve_gebruiker",
+    "bestuursproces_voor",
+    "bestuursprocessen_voor",
+    "betrokkenheidswijzigingen",
+    "gebeurtenissen",
+    "huidig_idee",
+    "huidige_beoordeling",
+    "huidige_toestand",
+    "ideeversies",
+    "krachtenveld",
+    "lidmaatschappen",
+    "momentopname",
+    "notities",
+    "opdrachtgeverbeoordelingen",
+    "opdrachtgevers",
+    "organisaties",
+    "spelerbeoordelingen",
+    "spelers",
+    "stadiumovergangen",
+    "verschuivingen",
+]

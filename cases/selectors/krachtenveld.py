@@ -1,0 +1,168 @@
+"""The krachtenveld (book §10.2, ch. 11; seed 001): who stands where, with what power.
+
+Both reads fold the event log with the viewer's visibility, so they answer for any moment and
+never show an assessment the viewer may not see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cases.events import zichtbaarheid_van
+from cases.models import Bestuursproces, GebeurtenisType, Macht, Standpunt
+
+from .bestuursprocessen import gebeurtenissen
+from .toestand import momentopname
+
+# An opdrachtgever's power is its doorzettingsmacht within its own organisation (book §10.3);
+# its stevigheid plays the part a speler's invloed plays.
+DOORZETTINGSMACHT = "doorzettingsmacht"
+STANDPUNT_VOLGORDE = [
+    Standpunt.VOORSTANDER,
+    Standpunt.AFWACHTEND,
+    Standpunt.TEGENSTANDER,
+    Standpunt.ONBEKEND,
+]
+MACHT_VOLGORDE = [
+    Macht.PRODUCTIEMACHT,
+    Macht.BLOKKADEMACHT,
+    DOORZETTINGSMACHT,
+    Macht.DIFFUSE_MACHT,
+    Macht.GEEN,
+]
+
+
+def _speler(speler: dict[str, Any]) -> dict[str, Any]:
+    b = speler["huidigeBeoordeling"]
+    return {
+        "soort": "speler",
+        "uuid": speler["uuid"],
+        "naam": speler["naam"],
+        "veld": speler["veld"],
+        "betrokkenheid": speler["betrokkenheid"],
+        "invloed": b["invloed"] if b else None,
+        "uniekeMacht": b["uniekeMacht"] if b else None,
+        "beoordeeldOp": b["tijdstip"] if b else None,
+    }
+
+
+def _opdrachtgever(opdrachtgever: dict[str, Any]) -> dict[str, Any]:
+    b = opdrachtgever["huidigeBeoordeling"]
+    return {
+        "soort": "opdrachtgever",
+        "uuid": opdrachtgever["uuid"],
+        "naam": opdrachtgever["naam"],
+        "veld": "opdrachtgevende",
+        "betrokkenheid": opdrachtgever["betrokkenheid"],
+        "invloed": b["stevigheid"] if b else None,
+        "uniekeMacht": None,
+        "beoordeeldOp": b["tijdstip"] if b else None,
+    }
+
+
+def krachtenveld(
+    bestuursproces: Bestuursproces, tijdstip: dt.datetime, zichtbaar: frozenset[str]
+) -> dict[str, Any] | None:
+    """Parties at ``tijdstip`` grouped by standpunt and macht; None before the case existed."""
+    staat = momentopname(bestuursproces, tijdstip, zichtbaar)
+    if staat is None:
+        return None
+    groepen: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    niet_beoordeeld: list[dict[str, Any]] = []
+    for speler in staat["spelers"]:
+        b = speler["huidigeBeoordeling"]
+        if b is None:
+            niet_beoordeeld.append(_speler(speler))
+        else:
+            groepen.setdefault((b["standpunt"], b["macht"]), []).append(_speler(speler))
+    for opdrachtgever in staat["opdrachtgevers"]:
+        b = opdrachtgever["huidigeBeoordeling"]
+        if b is None:
+            niet_beoordeeld.append(_opdrachtgever(opdrachtgever))
+        else:
+            groepen.setdefault((b["steun"], DOORZETTINGSMACHT), []).append(
+                _opdrachtgever(opdrachtgever)
+            )
+    volgorde = sorted(
+        groepen,
+        key=lambda k: (STANDPUNT_VOLGORDE.index(k[0]), MACHT_VOLGORDE.index(k[1])),  # type: ignore[arg-type]
+    )
+    return {
+        "volgnummer": staat["volgnummer"],
+        "groepen": [
+            {
+                "standpunt": standpunt,
+                "macht": macht,
+                "partijen": sorted(
+                    groepen[(standpunt, macht)],
+                    key=lambda p: (-(p["invloed"] or 0), p["naam"], p["uuid"]),
+                ),
+            }
+            for standpunt, macht in volgorde
+        ],
+        "nietBeoordeeld": niet_beoordeeld,
+    }
+
+
+def verschuivingen(
+    bestuursproces: Bestuursproces,
+    van: dt.datetime | None,
+    tot: dt.datetime,
+    zichtbaar: frozenset[str],
+) -> list[dict[str, Any]]:
+    """Who shifted standpunt (or steun) or betrokkenheid between ``van`` and ``tot``, and why.
+
+    A first assessment counts as a shift from ``None``: the party's position became known.
+    """
+    namen: dict[str, dict[str, str]] = {}
+    standpunten: dict[str, str | None] = {}
+    result: list[dict[str, Any]] = []
+
+    def meld(e: Any, partij: str, aspect: str, oud: Any, nieuw: Any) -> None:
+        if van is not None and e.tijdstip < van:
+            return
+        result.append(
+            {
+                "volgnummer": e.volgnummer,
+                "tijdstip": e.tijdstip,
+                "partij": namen.get(partij, {"uuid": partij, "naam": "", "soort": ""}),
+                "aspect": aspect,
+                "van": oud,
+                "naar": nieuw,
+                "toelichting": e.toelichting,
+                "door": e.actor_naam,
+            }
+        )
+
+    for e in gebeurtenissen(bestuursproces).filter(tijdstip__lte=tot).iterator():
+        if zichtbaarheid_van(e) not in zichtbaar:
+            continue
+        t = GebeurtenisType(e.type)
+        if t in (GebeurtenisType.SPELER_GEREGISTREERD, GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD):
+            soort = "speler" if t == GebeurtenisType.SPELER_GEREGISTREERD else "opdrachtgever"
+            gegevens = e.payload[soort]
+            namen[gegevens["uuid"]] = {
+                "uuid": gegevens["uuid"],
+                "naam": gegevens["naam"],
+                "soort": soort,
+            }
+        elif t in (GebeurtenisType.SPELER_GEWIJZIGD, GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD):
+            soort = "speler" if t == GebeurtenisType.SPELER_GEWIJZIGD else "opdrachtgever"
+            if "naam" in e.payload["wijzigingen"]:
+                namen[e.payload[soort]]["naam"] = e.payload["wijzigingen"]["naam"]
+        elif t in (GebeurtenisType.SPELER_BEOORDEELD, GebeurtenisType.OPDRACHTGEVER_BEOORDEELD):
+            soort = "speler" if t == GebeurtenisType.SPELER_BEOORDEELD else "opdrachtgever"
+            partij = e.payload[soort]
+            nieuw = e.payload["beoordeling"]["standpunt" if soort == "speler" else "steun"]
+            oud = standpunten.get(partij)
+            standpunten[partij] = nieuw
+            if nieuw != oud:
+                meld(e, partij, "standpunt", oud, nieuw)
+        elif t in (
+            GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD,
+            GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD,
+        ):
+            w = e.payload["wijziging"]
+            meld(e, w["partij"], "betrokkenheid", w["van"], w["naar"])
+    return result

@@ -1,0 +1,101 @@
+"""Reads of the register of parties, with the current assessment a viewer may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from cases.models import (
+    Bestuursproces,
+    Betrokkenheidswijziging,
+    Notitie,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Organisatie,
+    Speler,
+    SpelerBeoordeling,
+)
+
+
+def organisaties(bestuursproces: Bestuursproces) -> QuerySet[Organisatie]:
+    return Organisatie.objects.filter(bestuursproces=bestuursproces)
+
+
+def spelers(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QuerySet[Speler]:
+    """Spelers with their organisation and, in ``_zichtbare_beoordelingen``, the assessments
+    the viewer may see, oldest first (the last is the current one for that viewer)."""
+    return (
+        Speler.objects.filter(bestuursproces=bestuursproces)
+        .select_related("organisatie")
+        .prefetch_related(
+            Prefetch(
+                "beoordelingen",
+                queryset=spelerbeoordelingen(bestuursproces, zichtbaar),
+                to_attr="_zichtbare_beoordelingen",
+            )
+        )
+    )
+
+
+def opdrachtgevers(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
+) -> QuerySet[Opdrachtgever]:
+    """Like :func:`spelers`, for opdrachtgevers."""
+    return (
+        Opdrachtgever.objects.filter(bestuursproces=bestuursproces)
+        .select_related("organisatie")
+        .prefetch_related(
+            Prefetch(
+                "beoordelingen",
+                queryset=opdrachtgeverbeoordelingen(bestuursproces, zichtbaar),
+                to_attr="_zichtbare_beoordelingen",
+            )
+        )
+    )
+
+
+def spelerbeoordelingen(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
+) -> QuerySet[SpelerBeoordeling]:
+    return (
+        SpelerBeoordeling.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar)
+        .select_related("auteur", "speler")
+        .order_by("tijdstip", "id")
+    )
+
+
+def opdrachtgeverbeoordelingen(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
+) -> QuerySet[OpdrachtgeverBeoordeling]:
+    return (
+        OpdrachtgeverBeoordeling.objects.filter(
+            bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar
+        )
+        .select_related("auteur", "opdrachtgever")
+        .order_by("tijdstip", "id")
+    )
+
+
+def huidige_beoordeling(partij: Speler | Opdrachtgever) -> Any:
+    """The latest assessment the viewer may see (needs the prefetch of the selectors above)."""
+    zichtbaar: list[Any] = getattr(partij, "_zichtbare_beoordelingen", [])
+    return zichtbaar[-1] if zichtbaar else None
+
+
+def betrokkenheidswijzigingen(
+    bestuursproces: Bestuursproces,
+) -> QuerySet[Betrokkenheidswijziging]:
+    return (
+        Betrokkenheidswijziging.objects.filter(bestuursproces=bestuursproces)
+        .select_related("speler", "opdrachtgever", "door")
+        .order_by("tijdstip", "id")
+    )
+
+
+def notities(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QuerySet[Notitie]:
+    return (
+        Notitie.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar)
+        .select_related("auteur", "speler", "opdrachtgever")
+        .order_by("tijdstip", "id")
+    )

@@ -1,0 +1,112 @@
+"""The whole case as one document: read from the tables, or rebuilt from the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from cases.events import herbouw
+from cases.events.payloads import (
+    bestuursproces_gegevens,
+    idee_gegevens,
+    lidmaatschap_gegevens,
+    notitie_gegevens,
+    opdrachtgever_gegevens,
+    opdrachtgeverbeoordeling_gegevens,
+    organisatie_gegevens,
+    speler_gegevens,
+    spelerbeoordeling_gegevens,
+    stadiumovergang_gegevens,
+)
+from cases.events.replay import op_naam
+from cases.models import Bestuursproces, GebeurtenisType, IdeeEigenaar, Notitie, Zichtbaarheid
+
+from . import partijen
+from .bestuursprocessen import gebeurtenissen, huidig_idee, lidmaatschappen, stadiumovergangen
+
+ALLES = frozenset(Zichtbaarheid.values)
+
+
+def _met_beoordeling(gegevens: dict[str, Any], beoordeling: Any, vorm: Any) -> dict[str, Any]:
+    return {**gegevens, "huidigeBeoordeling": vorm(beoordeling) if beoordeling else None}
+
+
+def notitie_vorm(notitie: Notitie) -> dict[str, Any]:
+    speler, opdrachtgever = notitie.speler, notitie.opdrachtgever
+    return notitie_gegevens(
+        notitie, speler.uuid if speler else None, opdrachtgever.uuid if opdrachtgever else None
+    )
+
+
+def huidige_toestand(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str] = ALLES
+) -> dict[str, Any]:
+    """The case read from its tables, in the shape replay produces, as a viewer sees it."""
+    laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
+    idee = huidig_idee(bestuursproces)
+    eigenaren = (
+        [
+            str(u)
+            for u in IdeeEigenaar.objects.filter(ideeversie=idee)
+            .order_by("volgorde")
+            .values_list("speler__uuid", flat=True)
+        ]
+        if idee
+        else []
+    )
+    return {
+        "bestuursproces": bestuursproces_gegevens(
+            bestuursproces, list(bestuursproces.besluitmomenten.all())
+        ),
+        "idee": idee_gegevens(idee, eigenaren) if idee else None,
+        "lidmaatschappen": sorted(
+            (lidmaatschap_gegevens(lid) for lid in lidmaatschappen(bestuursproces)),
+            key=lambda lid: lid["gebruiker"],
+        ),
+        "stadiumovergangen": [
+            stadiumovergang_gegevens(o) for o in stadiumovergangen(bestuursproces)
+        ],
+        "organisaties": op_naam(
+            organisatie_gegevens(o) for o in partijen.organisaties(bestuursproces)
+        ),
+        "spelers": op_naam(
+            _met_beoordeling(
+                speler_gegevens(s, s.organisatie.uuid if s.organisatie else None),
+                partijen.huidige_beoordeling(s),
+                spelerbeoordeling_gegevens,
+            )
+            for s in partijen.spelers(bestuursproces, zichtbaar)
+        ),
+        "opdrachtgevers": op_naam(
+            _met_beoordeling(
+                opdrachtgever_gegevens(o, o.organisatie.uuid if o.organisatie else None),
+                partijen.huidige_beoordeling(o),
+                opdrachtgeverbeoordeling_gegevens,
+            )
+            for o in partijen.opdrachtgevers(bestuursproces, zichtbaar)
+        ),
+        "notities": [
+            notitie_gegevens(
+                n,
+                n.speler.uuid if n.speler else None,
+                n.opdrachtgever.uuid if n.opdrachtgever else None,
+            )
+            for n in partijen.notities(bestuursproces, zichtbaar)
+        ],
+        "volgnummer": laatste or 0,
+    }
+
+
+def momentopname(
+    bestuursproces: Bestuursproces, tijdstip: dt.datetime, zichtbaar: frozenset[str] = ALLES
+) -> dict[str, Any] | None:
+    """The case as it stood at ``tijdstip``, rebuilt from its event log, as a viewer sees it.
+
+    None when the case was not opened yet at that moment.
+    """
+    reeks = gebeurtenissen(bestuursproces).filter(tijdstip__lte=tijdstip).iterator()
+    eerste = next(reeks, None)
+    if eerste is None or eerste.type != GebeurtenisType.BESTUURSPROCES_GEOPEND:
+        return None
+    return herbouw(itertools.chain([eerste], reeks), zichtbaar)

@@ -1,0 +1,83 @@
+"""The organisations behind spelers and opdrachtgevers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from cases.events import Actor, append_event
+from cases.events.payloads import ORGANISATIE_VELDEN, organisatie_gegevens
+from cases.exceptions import OngeldigeInvoer
+from cases.models import Bestuursproces, GebeurtenisType, Organisatie
+
+from ._common import eis_open, valideer, vergrendel
+from ._wijzigen import pas_velden_toe
+
+
+def _eis_unieke_naam(bestuursproces_id: int, naam: str, pk: int | None = None) -> None:
+    dubbel = Organisatie.objects.filter(bestuursproces_id=bestuursproces_id, naam__iexact=naam)
+    if pk is not None:
+        dubbel = dubbel.exclude(pk=pk)
+    if dubbel.exists():
+        raise OngeldigeInvoer(
+            {"naam": [("unique", "Dit bestuursproces kent al een organisatie met deze naam.")]}
+        )
+
+
+@transaction.atomic
+def registreer_organisatie(
+    *,
+    actor: Actor,
+    bestuursproces: Bestuursproces,
+    naam: str,
+    soort: str,
+    eigen_gemeente: bool = False,
+    toelichting: str = "",
+) -> Organisatie:
+    bestuursproces = vergrendel(bestuursproces)
+    eis_open(bestuursproces)
+    organisatie = Organisatie(
+        bestuursproces=bestuursproces, naam=naam, soort=soort, eigen_gemeente=eigen_gemeente
+    )
+    valideer(organisatie)
+    _eis_unieke_naam(bestuursproces.pk, naam)
+    organisatie.save(force_insert=True)
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.ORGANISATIE_GEREGISTREERD,
+        actor=actor,
+        toelichting=toelichting,
+        payload={"organisatie": organisatie_gegevens(organisatie)},
+    )
+    return organisatie
+
+
+@transaction.atomic
+def wijzig_organisatie(
+    *, actor: Actor, organisatie: Organisatie, wijzigingen: dict[str, Any], toelichting: str = ""
+) -> Organisatie:
+    bestuursproces = vergrendel(organisatie.bestuursproces_id)
+    eis_open(bestuursproces)
+    organisatie = Organisatie.objects.get(pk=organisatie.pk)
+    if "naam" in wijzigingen:
+        _eis_unieke_naam(bestuursproces.pk, wijzigingen["naam"], organisatie.pk)
+    gewijzigd, vorige = pas_velden_toe(
+        organisatie,
+        wijzigingen,
+        toegestaan=set(ORGANISATIE_VELDEN.values()),
+        gegevens=organisatie_gegevens,
+    )
+    if gewijzigd:
+        append_event(
+            bestuursproces=bestuursproces,
+            type=GebeurtenisType.ORGANISATIE_GEWIJZIGD,
+            actor=actor,
+            toelichting=toelichting,
+            payload={
+                "organisatie": str(organisatie.uuid),
+                "wijzigingen": gewijzigd,
+                "vorigeWaarden": vorige,
+            },
+        )
+    return organisatie

@@ -1,0 +1,151 @@
+"""What spelers and opdrachtgevers share: betrokkenheid actions and free-text notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases.events import Actor, append_event
+from cases.events.payloads import betrokkenheidswijziging_gegevens, notitie_gegevens
+from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
+from cases.models import (
+    Bestuursproces,
+    Betrokkenheid,
+    BetrokkenheidsActie,
+    Betrokkenheidswijziging,
+    GebeurtenisType,
+    Notitie,
+    Opdrachtgever,
+    Speler,
+)
+
+from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
+
+B = Betrokkenheid
+# Each action: the betrokkenheid it leads to, and where it may start from.
+ACTIES: dict[str, tuple[Betrokkenheid, frozenset[Betrokkenheid]]] = {
+    BetrokkenheidsActie.AANSLUITEN: (B.AANGEHAAKT, frozenset({B.NOG_TE_BETREKKEN})),
+    BetrokkenheidsActie.AANHAKEN: (B.AANGEHAAKT, frozenset({B.AFWACHTEND, B.AFGEHAAKT})),
+    BetrokkenheidsActie.AFWACHTEN: (B.AFWACHTEND, frozenset({B.NOG_TE_BETREKKEN, B.AANGEHAAKT})),
+    BetrokkenheidsActie.AFHAKEN: (
+        B.AFGEHAAKT,
+        frozenset({B.NOG_TE_BETREKKEN, B.AANGEHAAKT, B.AFWACHTEND}),
+    ),
+}
+
+
+def controleer_betrokkenheidsactie(huidig: str, actie: str) -> Betrokkenheid:
+    """The betrokkenheid an action leads to, or a clear error why it cannot be taken now."""
+    if actie not in ACTIES:
+        raise OngeldigeInvoer({"actie": [("invalid_choice", f"'{actie}' is geen geldige actie.")]})
+    naar, vanaf = ACTIES[actie]
+    if huidig not in vanaf:
+        toegestaan = ", ".join(sorted(Betrokkenheid(b).label.lower() for b in vanaf))
+        raise OngeldigeOvergang(
+            f"{BetrokkenheidsActie(actie).label} kan alleen vanuit: {toegestaan} "
+            f"(nu: {Betrokkenheid(huidig).label.lower()}).",
+            veld="actie",
+            code="ongeldige-betrokkenheidsactie",
+        )
+    return naar
+
+
+@transaction.atomic
+def wijzig_betrokkenheid(
+    *,
+    actor: Actor,
+    partij: Speler | Opdrachtgever,
+    actie: str,
+    reden: str,
+    tijdstip: dt.datetime | None = None,
+) -> Betrokkenheidswijziging:
+    """Aansluiten, aanhaken, afhaken or afwachten of a speler or opdrachtgever, with a reason."""
+    if not reden.strip():
+        raise OngeldigeInvoer({"reden": [("required", "Geef de reden van deze wijziging.")]})
+    bestuursproces = vergrendel(partij.bestuursproces_id)
+    eis_open(bestuursproces)
+    partij = type(partij).objects.get(pk=partij.pk)
+    naar = controleer_betrokkenheidsactie(partij.betrokkenheid, actie)
+    nu = tijdstip or timezone.now()
+    is_speler = isinstance(partij, Speler)
+    wijziging = Betrokkenheidswijziging.objects.create(
+        bestuursproces=bestuursproces,
+        speler=partij if isinstance(partij, Speler) else None,
+        opdrachtgever=partij if isinstance(partij, Opdrachtgever) else None,
+        actie=actie,
+        van=partij.betrokkenheid,
+        naar=naar,
+        reden=reden,
+        tijdstip=nu,
+        door=gebruiker_van(actor),
+    )
+    partij.betrokkenheid = naar
+    partij.save(update_fields=["betrokkenheid"])
+    append_event(
+        bestuursproces=bestuursproces,
+        type=(
+            GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD
+            if is_speler
+            else GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD
+        ),
+        actor=actor,
+        toelichting=reden,
+        tijdstip=nu,
+        payload={"wijziging": betrokkenheidswijziging_gegevens(wijziging, partij.uuid)},
+    )
+    return wijziging
+
+
+@transaction.atomic
+def maak_notitie(
+    *,
+    actor: Actor,
+    bestuursproces: Bestuursproces,
+    tekst: str,
+    zichtbaarheid: str,
+    speler: Speler | None = None,
+    opdrachtgever: Opdrachtgever | None = None,
+) -> Notitie:
+    """A free-text note on the case, or on one speler or opdrachtgever, at a chosen level."""
+    bestuursproces = vergrendel(bestuursproces)
+    eis_open(bestuursproces)
+    eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
+    for naam, partij in (("speler", speler), ("opdrachtgever", opdrachtgever)):
+        if partij is not None and partij.bestuursproces_id != bestuursproces.pk:
+            raise OngeldigeInvoer({naam: [("does_not_exist", "Hoort niet bij dit proces.")]})
+    if speler is not None and opdrachtgever is not None:
+        raise OngeldigeInvoer(
+            {
+                "opdrachtgever": [
+                    ("invalid", "Een notitie gaat over één partij, of over het proces.")
+                ]
+            }
+        )
+    notitie = Notitie(
+        bestuursproces=bestuursproces,
+        speler=speler,
+        opdrachtgever=opdrachtgever,
+        tekst=tekst,
+        zichtbaarheid=zichtbaarheid,
+        auteur=gebruiker_van(actor),
+        tijdstip=timezone.now(),
+    )
+    valideer(notitie)
+    notitie.save(force_insert=True)
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.NOTITIE_GEMAAKT,
+        actor=actor,
+        tijdstip=notitie.tijdstip,
+        zichtbaarheid=zichtbaarheid,
+        payload={
+            "notitie": notitie_gegevens(
+                notitie,
+                speler.uuid if speler else None,
+                opdrachtgever.uuid if opdrachtgever else None,
+            )
+        },
+    )
+    return notitie
