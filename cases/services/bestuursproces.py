@@ -236,6 +236,11 @@ def wijzig_status(
         raise OngeldigeInvoer(
             {"status": [("invalid_choice", f"'{status}' is geen geldige status.")]}
         )
+    if uitkomst is not None and uitkomst != bestuursproces.uitkomst and status != Status.AFGEROND:
+        # The uitkomst is what the case ended with; it is set when closing, not along the way.
+        raise OngeldigeInvoer(
+            {"uitkomst": [("invalid", "De uitkomst leg je vast bij het afronden van het proces.")]}
+        )
     nieuwe_uitkomst = bestuursproces.uitkomst if uitkomst is None else uitkomst
     if status == Status.AFGEROND and not nieuwe_uitkomst.strip():
         raise OngeldigeInvoer(

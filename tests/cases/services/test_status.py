@@ -292,3 +292,18 @@ def test_wijzig_bestuursproces_leest_de_status_onder_het_slot(
         )
     bestuursproces.refresh_from_db()
     assert (bestuursproces.status, bestuursproces.uitkomst) == ("afgerond", "Akkoord")
+
+
+@pytest.mark.parametrize("status", ["actief", "gepauzeerd"])
+def test_uitkomst_alleen_bij_afronden(
+    bestuursproces: Bestuursproces, actor: Actor, status: str
+) -> None:
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+        services.wijzig_status(
+            actor=actor, bestuursproces=bestuursproces, status=status, uitkomst="Voorbarig"
+        )
+    assert list(fout.value.fouten) == ["uitkomst"]
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer):
+        services.wijzig_bestuursproces(
+            actor=actor, bestuursproces=bestuursproces, wijzigingen={}, uitkomst="Voorbarig"
+        )
