@@ -44,6 +44,7 @@ def registreer_opdrachtgever(
     organisatie: Organisatie | None = None,
     expliciete_opdracht: str = "",
     toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
 ) -> Opdrachtgever:
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces)
@@ -62,6 +63,7 @@ def registreer_opdrachtgever(
         bestuursproces=bestuursproces,
         type=GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD,
         actor=actor,
+        tijdstip=tijdstip,
         toelichting=toelichting,
         payload={"opdrachtgever": _gegevens(opdrachtgever)},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -34,6 +35,7 @@ def registreer_organisatie(
     soort: str,
     eigen_gemeente: bool = False,
     toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
 ) -> Organisatie:
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces)
@@ -47,6 +49,7 @@ def registreer_organisatie(
         bestuursproces=bestuursproces,
         type=GebeurtenisType.ORGANISATIE_GEREGISTREERD,
         actor=actor,
+        tijdstip=tijdstip,
         toelichting=toelichting,
         payload={"organisatie": organisatie_gegevens(organisatie)},
     )

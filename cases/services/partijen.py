@@ -107,6 +107,7 @@ def maak_notitie(
     zichtbaarheid: str,
     speler: Speler | None = None,
     opdrachtgever: Opdrachtgever | None = None,
+    tijdstip: dt.datetime | None = None,
 ) -> Notitie:
     """A free-text note on the case, or on one speler or opdrachtgever, at a chosen level."""
     bestuursproces = vergrendel(bestuursproces)
@@ -130,7 +131,7 @@ def maak_notitie(
         tekst=tekst,
         zichtbaarheid=zichtbaarheid,
         auteur=gebruiker_van(actor),
-        tijdstip=timezone.now(),
+        tijdstip=tijdstip or timezone.now(),
     )
     valideer(notitie)
     notitie.save(force_insert=True)

@@ -58,6 +58,7 @@ def registreer_speler(
     commitment: bool | None = None,
     symmetrie: bool | None = None,
     toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
 ) -> Speler:
     """Add a party to the register; it starts as 'nog te betrekken'."""
     bestuursproces = vergrendel(bestuursproces)
@@ -83,6 +84,7 @@ def registreer_speler(
         bestuursproces=bestuursproces,
         type=GebeurtenisType.SPELER_GEREGISTREERD,
         actor=actor,
+        tijdstip=tijdstip,
         toelichting=toelichting,
         payload={"speler": _gegevens(speler)},
     )
