@@ -116,3 +116,42 @@ def test_laad_demo_weigert_zonder_debug(db: None, settings: Any) -> None:
     from django.contrib.auth import get_user_model
 
     assert not get_user_model().objects.filter(username="regisseur").exists()
+
+
+def test_democasus_heeft_een_krachtenveld_en_herbouwt_per_niveau(db: None, settings: Any) -> None:
+    from django.utils import timezone
+
+    from cases.events import herbouw
+    from cases.models import Rol, Zichtbaarheid
+
+    settings.DEBUG = True
+    call_command("laad_demo", stdout=StringIO())
+    demo = Bestuursproces.objects.get()
+    assert demo.organisaties.count() == 5
+    assert demo.spelers.count() == 5
+    assert demo.opdrachtgevers.count() == 3
+    for rol in Rol.values:
+        zichtbaar = Zichtbaarheid.voor_rol(rol)
+        gebeurtenissen = demo.gebeurtenissen.order_by("volgnummer")
+        assert herbouw(gebeurtenissen, zichtbaar) == selectors.huidige_toestand(demo, zichtbaar)
+
+    regisseur = selectors.krachtenveld(
+        demo, timezone.now(), Zichtbaarheid.voor_rol("procesregisseur")
+    )
+    opdrachtgever = selectors.krachtenveld(
+        demo, timezone.now(), Zichtbaarheid.voor_rol("opdrachtgever")
+    )
+    assert regisseur is not None
+    assert opdrachtgever is not None
+    # The regisseur sees how the opdrachtgevers stand; an opdrachtgever does not.
+    assert any(g["macht"] == "doorzettingsmacht" for g in regisseur["groepen"])
+    assert not any(g["macht"] == "doorzettingsmacht" for g in opdrachtgever["groepen"])
+    assert {p["naam"] for p in opdrachtgever["nietBeoordeeld"]} >= {"Marieke de Boer"}
+    # The water board's objection shows up as a shift, with its reason.
+    shifts = selectors.verschuivingen(
+        demo, None, timezone.now(), Zichtbaarheid.voor_rol("evaluator")
+    )
+    assert any(
+        s["partij"]["naam"] == "Petra Smit" and s["naar"] == "tegenstander" and s["toelichting"]
+        for s in shifts
+    )

@@ -1,0 +1,87 @@
+"""The demo users for `make run`; refused when DEBUG is off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+DEMO_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "demo_bestuursproces.json"
+GROEP = "Procesregie-gebruikers"
+# Model permissions that let members use the admin; per case, their role decides the rest.
+GEBRUIKERSRECHTEN = [
+    "view_bestuursproces",
+    "add_bestuursproces",
+    "change_bestuursproces",
+    "view_ideeversie",
+    "add_ideeversie",
+    "view_lidmaatschap",
+    "add_lidmaatschap",
+    "change_lidmaatschap",
+    "delete_lidmaatschap",
+    "view_stadiumovergang",
+    "add_stadiumovergang",
+    "view_gebeurtenis",
+]
+
+
+@dataclass(frozen=True)
+class DemoGebruiker:
+    gebruikersnaam: str
+    voornaam: str
+    achternaam: str
+    omschrijving: str
+    beheerder: bool = False
+
+
+DEMO_GEBRUIKERS = (
+    DemoGebruiker("regisseur", "Rosa", "de Regt", "procesregisseur van de democasus"),
+    DemoGebruiker("kernteam", "Karim", "Terpstra", "kernteamlid"),
+    DemoGebruiker("opdrachtgever", "Olga", "van Gent", "ambtelijk opdrachtgever (alleen lezen)"),
+    DemoGebruiker("evaluator", "Evert", "Lammers", "evaluator (alleen lezen)"),
+    DemoGebruiker("beheerder", "Bea", "Hendriks", "functioneel beheerder, lid van niets", True),
+)
+
+
+class DemoNietToegestaan(Exception):
+    pass
+
+
+def eis_debug() -> None:
+    if not settings.DEBUG:
+        raise DemoNietToegestaan("Demogebruikers worden alleen aangemaakt als DEBUG aan staat.")
+
+
+def _groep() -> Group:
+    groep, _ = Group.objects.get_or_create(name=GROEP)
+    rechten = Permission.objects.filter(
+        content_type__app_label="cases",
+        codename__in=GEBRUIKERSRECHTEN,
+    )
+    groep.permissions.set(rechten)
+    return groep
+
+
+@transaction.atomic
+def maak_demo_gebruikers(wachtwoord: str) -> list[DemoGebruiker]:
+    """Create or refresh the demo users; idempotent. Members of the demo case use the admin
+    through the group's model permissions; what they may do per case follows their role."""
+    eis_debug()
+    groep = _groep()
+    model = get_user_model()
+    for demo in DEMO_GEBRUIKERS:
+        gebruiker, _ = model.objects.get_or_create(username=demo.gebruikersnaam)
+        gebruiker.first_name = demo.voornaam
+        gebruiker.last_name = demo.achternaam
+        gebruiker.email = f"{demo.gebruikersnaam}@dijkveld.example"
+        gebruiker.is_staff = True
+        gebruiker.is_superuser = demo.beheerder
+        gebruiker.set_password(wachtwoord)
+        gebruiker.save()
+        if not demo.beheerder:
+            gebruiker.groups.add(groep)
+    return list(DEMO_GEBRUIKERS)
