@@ -36,6 +36,14 @@ class BestuursprocesForm(forms.ModelForm[Bestuursproces]):
         data = super().clean() or {}
         if data.get("status") == "afgerond" and not (data.get("uitkomst") or "").strip():
             self.add_error("uitkomst", _("Vul de uitkomst in om het proces af te ronden."))
+        elif (
+            "uitkomst" in self.changed_data
+            and data.get("uitkomst") != self.initial.get("uitkomst", "")
+            and data.get("status") != "afgerond"
+        ):
+            self.add_error(
+                "uitkomst", _("De uitkomst leg je vast bij het afronden van het proces.")
+            )
         return data
 
 

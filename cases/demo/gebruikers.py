@@ -26,6 +26,22 @@ GEBRUIKERSRECHTEN = [
     "view_stadiumovergang",
     "add_stadiumovergang",
     "view_gebeurtenis",
+    # The register of parties; what a member may do with it per case follows from their role.
+    *(
+        f"{recht}_{model}"
+        for model in ("organisatie", "speler", "opdrachtgever")
+        for recht in ("view", "add", "change")
+    ),
+    *(
+        f"{recht}_{model}"
+        for model in (
+            "spelerbeoordeling",
+            "opdrachtgeverbeoordeling",
+            "betrokkenheidswijziging",
+            "notitie",
+        )
+        for recht in ("view", "add")
+    ),
 ]
 
 

@@ -1,8 +1,40 @@
-"""Build the POST data a browser would send for an admin change form."""
+"""Staff users for the admin, the POST data a browser would send, and the events it left."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.test import Client
+
+from cases.demo import GEBRUIKERSRECHTEN
+from cases.models import Bestuursproces, Gebeurtenis
+
+ADMIN_RECHTEN = GEBRUIKERSRECHTEN
+
+
+def als_staf(client: Client, gebruiker: Any) -> Client:
+    """Log the user in to the admin as staff with the model permissions members get."""
+    gebruiker.is_staff = True
+    gebruiker.save()
+    gebruiker.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="cases", codename__in=ADMIN_RECHTEN)
+    )
+    client.force_login(gebruiker)
+    return client
+
+
+def gebeurtenistypen(bestuursproces: Bestuursproces, vanaf: int) -> list[str]:
+    """The types of the case's events after volgnummer ``vanaf``, in order."""
+    return list(
+        Gebeurtenis.objects.filter(bestuursproces=bestuursproces, volgnummer__gt=vanaf)
+        .order_by("volgnummer")
+        .values_list("type", flat=True)
+    )
+
+
+def laatste(bestuursproces: Bestuursproces) -> int:
+    return bestuursproces.gebeurtenissen.count()
 
 
 def _waarde(bound_field: Any) -> Any:

@@ -5,47 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
-from cases.demo import GEBRUIKERSRECHTEN
-from cases.models import Bestuursproces, Gebeurtenis, Lidmaatschap
+from cases.models import Bestuursproces, Lidmaatschap
 
 from ..factories import GebruikerFactory
-from .admin_helpers import formulierdata, prefix
-
-ADMIN_RECHTEN = GEBRUIKERSRECHTEN
-
-
-def _staf(gebruiker: Any) -> Any:
-    gebruiker.is_staff = True
-    gebruiker.save()
-    gebruiker.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="cases", codename__in=ADMIN_RECHTEN)
-    )
-    return gebruiker
+from .admin_helpers import als_staf, formulierdata, gebeurtenistypen, laatste, prefix
 
 
 @pytest.fixture
 def browser(client: Client) -> Any:
-    def _als(gebruiker: Any) -> Client:
-        client.force_login(_staf(gebruiker))
-        return client
-
-    return _als
-
-
-def _types(bestuursproces: Bestuursproces, vanaf: int) -> list[str]:
-    return list(
-        Gebeurtenis.objects.filter(bestuursproces=bestuursproces, volgnummer__gt=vanaf)
-        .order_by("volgnummer")
-        .values_list("type", flat=True)
-    )
-
-
-def _laatste(bestuursproces: Bestuursproces) -> int:
-    return bestuursproces.gebeurtenissen.count()
+    return lambda gebruiker: als_staf(client, gebruiker)
 
 
 def _wijzig_url(bestuursproces: Bestuursproces) -> str:
@@ -68,7 +39,10 @@ def test_openen_via_admin_maakt_regisseur_en_gebeurtenissen(browser: Any, db: No
     )
     assert response.status_code == 302, response.content[:2000]
     bestuursproces = Bestuursproces.objects.get(titel="Gezondheidsakkoord Oostflank")
-    assert _types(bestuursproces, 0) == ["bestuursproces.geopend", "lidmaatschap.toegevoegd"]
+    assert gebeurtenistypen(bestuursproces, 0) == [
+        "bestuursproces.geopend",
+        "lidmaatschap.toegevoegd",
+    ]
     geopend = bestuursproces.gebeurtenissen.get(volgnummer=1)
     assert geopend.payload["bestuursproces"]["opdracht"]["budget"] == "2500.50"
     assert geopend.herkomst.startswith("web@")
@@ -89,12 +63,12 @@ def test_wijzigen_idee_en_stadium_via_admin(browser: Any, leden: dict[str, Any])
     overgang = prefix(pagina, "stadiumovergang", nieuw=True)
     data[f"{overgang}-0-naar"] = "houdbaar"
     data[f"{overgang}-0-toelichting"] = "Het idee wordt breed gedragen"
-    voor = _laatste(bestuursproces)
+    voor = laatste(bestuursproces)
 
     response = client.post(_wijzig_url(bestuursproces), data)
 
     assert response.status_code == 302, response.context and response.context["errors"]
-    assert _types(bestuursproces, voor) == [
+    assert gebeurtenistypen(bestuursproces, voor) == [
         "bestuursproces.gewijzigd",
         "idee.herzien",
         "stadium.gewijzigd",
@@ -119,13 +93,13 @@ def test_ongeldige_overgang_is_formulierfout_en_schrijft_niets(
     overgang = prefix(pagina, "stadiumovergang", nieuw=True)
     data[f"{overgang}-0-naar"] = "uitvoerbaar"
     data[f"{overgang}-0-toelichting"] = "Te snel"
-    voor = _laatste(bestuursproces)
+    voor = laatste(bestuursproces)
 
     response = client.post(_wijzig_url(bestuursproces), data)
 
     assert response.status_code == 200
     assert "één stadium tegelijk" in response.content.decode()
-    assert _laatste(bestuursproces) == voor
+    assert laatste(bestuursproces) == voor
     bestuursproces.refresh_from_db()
     assert bestuursproces.titel != "Andere titel"
 
@@ -149,12 +123,12 @@ def test_lidmaatschappen_via_admin(browser: Any, leden: dict[str, Any]) -> None:
     data[f"{lid_prefix}-{totaal}-gebruiker"] = nieuw_lid.pk
     data[f"{lid_prefix}-{totaal}-rol"] = "evaluator"
     data[f"{lid_prefix}-TOTAL_FORMS"] = totaal + 1
-    voor = _laatste(bestuursproces)
+    voor = laatste(bestuursproces)
 
     response = client.post(_wijzig_url(bestuursproces), data)
 
     assert response.status_code == 302
-    assert sorted(_types(bestuursproces, voor)) == [
+    assert sorted(gebeurtenistypen(bestuursproces, voor)) == [
         "lidmaatschap.beeindigd",
         "lidmaatschap.gewijzigd",
         "lidmaatschap.toegevoegd",
@@ -176,10 +150,10 @@ def test_lezers_kunnen_niet_wijzigen(browser: Any, leden: dict[str, Any], rol: s
     pagina = client.get(_wijzig_url(bestuursproces))
     assert pagina.status_code == 200
     assert pagina.context["has_change_permission"] is False
-    voor = _laatste(bestuursproces)
+    voor = laatste(bestuursproces)
     response = client.post(_wijzig_url(bestuursproces), {"titel": "Gekaapt"})
     assert response.status_code == 403
-    assert _laatste(bestuursproces) == voor
+    assert laatste(bestuursproces) == voor
 
 
 def test_buitenstaander_ziet_het_bestuursproces_niet(browser: Any, leden: dict[str, Any]) -> None:
@@ -215,3 +189,19 @@ def test_geen_verwijderen_en_gebeurtenissen_alleen_lezen(
         reverse("admin:cases_gebeurtenis_change", args=[gebeurtenis.pk]), {"toelichting": "x"}
     )
     assert wijzig.status_code == 403
+
+
+def test_uitkomst_zonder_afronden_is_een_formulierfout(browser: Any, leden: dict[str, Any]) -> None:
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+    client = browser(regisseur)
+    pagina = client.get(_wijzig_url(bestuursproces))
+    data = formulierdata(pagina)
+    data["uitkomst"] = "Voorbarig"
+    voor = laatste(bestuursproces)
+
+    response = client.post(_wijzig_url(bestuursproces), data)
+
+    assert response.status_code == 200
+    assert "bij het afronden" in response.content.decode()
+    assert laatste(bestuursproces) == voor
