@@ -8,6 +8,7 @@ PORT ?= 8000
 export HOST PORT
 
 .PHONY: run test install install-dev lint typecheck migrations-check openapi openapi-check \
+        messages messages-check \
         pytest-sqlite pytest-postgresql clean
 
 $(PY):
@@ -37,7 +38,8 @@ run: install
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-test: install-dev lint typecheck migrations-check openapi-check pytest-sqlite pytest-postgresql
+test: install-dev lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
+      pytest-postgresql
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -58,6 +60,27 @@ openapi-check: install-dev
 	    --file $(VENV)/openapi.generated.yaml --validate --fail-on-warn
 	@cmp -s openapi.yaml $(VENV)/openapi.generated.yaml || \
 	    { echo "openapi.yaml is verouderd: draai 'make openapi' en commit het."; exit 1; }
+
+MAKEMESSAGES = DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py makemessages \
+    -l en --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+
+## Translations: Dutch source strings, English catalogue in locale/en (po and compiled mo).
+messages: install-dev
+	$(MAKEMESSAGES)
+	DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py compilemessages -l en --ignore=.venv
+
+messages-check: install-dev
+	@cp locale/en/LC_MESSAGES/django.po $(VENV)/django.po.committed
+	@$(MAKEMESSAGES) >/dev/null
+	@diff -q -I '^"POT-Creation-Date' $(VENV)/django.po.committed locale/en/LC_MESSAGES/django.po \
+	    >/dev/null || { cp $(VENV)/django.po.committed locale/en/LC_MESSAGES/django.po; \
+	    echo "locale/en is verouderd: draai 'make messages', vertaal en commit."; exit 1; }
+	@cp $(VENV)/django.po.committed locale/en/LC_MESSAGES/django.po
+	@msgattrib --untranslated locale/en/LC_MESSAGES/django.po | grep -q '^msgid "[^"]' && \
+	    { echo "locale/en heeft onvertaalde teksten."; exit 1; } || true
+	@msgfmt --check -o $(VENV)/django.mo locale/en/LC_MESSAGES/django.po
+	@cmp -s $(VENV)/django.mo locale/en/LC_MESSAGES/django.mo || \
+	    { echo "django.mo is verouderd: draai 'make messages' en commit."; exit 1; }
 
 pytest-sqlite: install-dev
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q

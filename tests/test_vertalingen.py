@@ -1,0 +1,40 @@
+"""The UI is Dutch by default and English on request (Accept-Language)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from tests.factories import GebruikerFactory
+
+
+@pytest.fixture
+def beheerder(db: None) -> Any:
+    return GebruikerFactory(username="beheer", beheerder=True)
+
+
+@pytest.mark.parametrize(
+    ("taal", "verwacht", "niet"),
+    [
+        ("nl", "Bestuursprocessen", "Governance processes"),
+        ("en", "Governance processes", "Bestuursprocessen"),
+    ],
+)
+def test_beheer_in_de_gevraagde_taal(
+    client: Client, beheerder: Any, taal: str, verwacht: str, niet: str
+) -> None:
+    client.force_login(beheerder)
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=taal)
+    tekst = response.content.decode()
+    assert response.status_code == 200
+    assert verwacht in tekst
+    assert niet not in tekst
+
+
+def test_modelnamen_hebben_een_engelse_vertaling(beheerder: Any, client: Client) -> None:
+    client.force_login(beheerder)
+    response = client.get("/admin/cases/speler/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "stakeholder" in response.content.decode().lower()
