@@ -42,8 +42,10 @@ def registreer_organisatie(
     organisatie = Organisatie(
         bestuursproces=bestuursproces, naam=naam, soort=soort, eigen_gemeente=eigen_gemeente
     )
-    valideer(organisatie)
+    # Before valideer(): its check of the unique constraint is case-sensitive and reports
+    # under __all__; this one reports any spelling of an existing name under naam.
     _eis_unieke_naam(bestuursproces.pk, naam)
+    valideer(organisatie)
     organisatie.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,

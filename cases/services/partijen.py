@@ -110,6 +110,8 @@ def maak_notitie(
     tijdstip: dt.datetime | None = None,
 ) -> Notitie:
     """A free-text note on the case, or on one speler or opdrachtgever, at a chosen level."""
+    if not tekst.strip():
+        raise OngeldigeInvoer({"tekst": [("blank", "Een notitie heeft tekst.")]})
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)

@@ -26,9 +26,18 @@ def rauw_bijwerken(
         assert cursor.rowcount == 1
 
 
-def _toestand(bestuursproces: Bestuursproces) -> dict[str, Any]:
-    return selectors.huidige_toestand(Bestuursproces.objects.get(pk=bestuursproces.pk))
+def _toestand(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """The case read from its tables, as a viewer at ``zichtbaar`` sees it (default: all)."""
+    vers = Bestuursproces.objects.get(pk=bestuursproces.pk)
+    if zichtbaar is None:
+        return selectors.huidige_toestand(vers)
+    return selectors.huidige_toestand(vers, zichtbaar)
 
 
-def _herbouwd(bestuursproces: Bestuursproces) -> dict[str, Any] | None:
-    return herbouw(selectors.gebeurtenissen(bestuursproces))
+def _herbouwd(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str] | None = None
+) -> dict[str, Any] | None:
+    """The case rebuilt from its log, folding only what ``zichtbaar`` may see (default: all)."""
+    return herbouw(selectors.gebeurtenissen(bestuursproces), zichtbaar)

@@ -1,6 +1,7 @@
 """Helpers: assert exactly which events a service appended, and that a refusal wrote nothing.
 
-Also the opdracht the bestuursproces tests open and change cases with.
+Also the opdracht the bestuursproces tests open and change cases with, and builders for the
+parties (organisaties, spelers, opdrachtgevers) and their assessments, all through the services.
 """
 
 from __future__ import annotations
@@ -13,12 +14,22 @@ from typing import Any
 
 from django.db.models import Model
 
+from cases import services
+from cases.events import Actor
 from cases.models import (
     Besluitmoment,
     Bestuursproces,
+    Betrokkenheidswijziging,
     Gebeurtenis,
+    IdeeEigenaar,
     IdeeVersie,
     Lidmaatschap,
+    Notitie,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Organisatie,
+    Speler,
+    SpelerBeoordeling,
     Stadiumovergang,
 )
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
@@ -64,8 +75,16 @@ CASE_MODELLEN: tuple[type[Model], ...] = (
     Besluitmoment,
     Gebeurtenis,
     IdeeVersie,
+    IdeeEigenaar,
     Lidmaatschap,
     Stadiumovergang,
+    Organisatie,
+    Speler,
+    SpelerBeoordeling,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Betrokkenheidswijziging,
+    Notitie,
 )
 
 
@@ -112,14 +131,17 @@ def verwacht(
     toelichting: str = "",
     herkomst: str = "test",
 ) -> dict[str, Any]:
-    """An expected :func:`samenvatting`; ``door`` is the acting user, ``naam`` its full name."""
+    """An expected :func:`samenvatting`; ``door`` is the acting user, ``naam`` its full name.
+
+    ``door=None`` (with ``naam=""``) is a management command acting without a user.
+    """
     return {
         "volgnummer": volgnummer,
         "type": type,
         "payload": payload,
         "toelichting": toelichting,
-        "actor_id": door.pk,
-        "actor_gebruikersnaam": door.get_username(),
+        "actor_id": door.pk if door is not None else None,
+        "actor_gebruikersnaam": door.get_username() if door is not None else "",
         "actor_naam": naam,
         "herkomst": herkomst,
     }
@@ -144,3 +166,61 @@ def schrijft_niets() -> Iterator[None]:
     voor = alle_rijen()
     yield
     assert alle_rijen() == voor
+
+
+# --- parties: spelers, opdrachtgevers, organisaties ------------------------------------------
+
+
+def naam_van(gebruiker: Any) -> str:
+    """The name an event snapshots for a user (its full name, else its username)."""
+    return str(gebruiker.get_full_name() or gebruiker.get_username())
+
+
+def maak_organisatie(actor: Actor, bestuursproces: Bestuursproces, **velden: Any) -> Organisatie:
+    gegevens: dict[str, Any] = {"naam": "Gemeente Havenstad", "soort": "gemeentelijk_onderdeel"}
+    gegevens.update(velden)
+    return services.registreer_organisatie(actor=actor, bestuursproces=bestuursproces, **gegevens)
+
+
+def maak_speler(actor: Actor, bestuursproces: Bestuursproces, **velden: Any) -> Speler:
+    gegevens: dict[str, Any] = {
+        "naam": "Wethouder Ruimte",
+        "soort": "persoon",
+        "veld": "verbindende",
+        "rol_in_proces": "sleutelpersoon",
+    }
+    gegevens.update(velden)
+    return services.registreer_speler(actor=actor, bestuursproces=bestuursproces, **gegevens)
+
+
+def maak_opdrachtgever(
+    actor: Actor, bestuursproces: Bestuursproces, **velden: Any
+) -> Opdrachtgever:
+    gegevens: dict[str, Any] = {"naam": "Wethouder Haven", "rol": "bestuurlijk_opdrachtgever"}
+    gegevens.update(velden)
+    return services.registreer_opdrachtgever(actor=actor, bestuursproces=bestuursproces, **gegevens)
+
+
+def beoordeel(actor: Actor, speler: Speler, **velden: Any) -> SpelerBeoordeling:
+    """A speler assessment with ordinary values, at proces level unless told otherwise."""
+    gegevens: dict[str, Any] = {
+        "standpunt": "voorstander",
+        "macht": "productiemacht",
+        "invloed": 3,
+        "vertrouwen": 3,
+    }
+    gegevens.update(velden)
+    return services.beoordeel_speler(actor=actor, speler=speler, **gegevens)
+
+
+def beoordeel_og(actor: Actor, opdrachtgever: Opdrachtgever, **velden: Any) -> Any:
+    """An opdrachtgever assessment with ordinary values (regisseur level unless told)."""
+    gegevens: dict[str, Any] = {"stevigheid": 3, "steun": "voorstander", "onderling_vertrouwen": 3}
+    gegevens.update(velden)
+    return services.beoordeel_opdrachtgever(actor=actor, opdrachtgever=opdrachtgever, **gegevens)
+
+
+def sluit_af(actor: Actor, bestuursproces: Bestuursproces) -> None:
+    services.wijzig_status(
+        actor=actor, bestuursproces=bestuursproces, status="afgerond", uitkomst="Klaar"
+    )
