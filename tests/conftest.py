@@ -22,6 +22,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(overslaan)
 
 
+@pytest.fixture(autouse=True)
+def _taal_terug() -> Any:
+    """LocaleMiddleware activates a request's language in the thread and never resets it;
+    every test starts and ends in the default language, whatever the one before asked for."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def regisseur(db: None) -> Any:
     return GebruikerFactory(username="regisseur", first_name="Rina", last_name="Regisseur")

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 import django_filters
+from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from cases.models import (
     Aanpak,
     Bestuursproces,
+    Betrokkenheid,
     Gebeurtenis,
     GebeurtenisType,
+    Notitie,
+    Opdrachtgever,
     RolGemeente,
+    Speler,
     Stadium,
     Status,
+    Veld,
 )
+
+from .verwijzingen import lees_url
 
 
 class BestuursprocesFilter(django_filters.FilterSet):
@@ -45,4 +58,101 @@ class GebeurtenisFilter(django_filters.FilterSet):
 
     class Meta:
         model = Gebeurtenis
+        fields: list[str] = []
+
+
+class RelatieVeld(forms.CharField):
+    """An object of this case by its full URL or its uuid; cleans to the object's uuid.
+
+    A URL must be one of this case (no query is needed to tell); a bare uuid of something
+    elsewhere simply matches nothing.
+    """
+
+    def __init__(
+        self,
+        *,
+        soort: str,
+        bestuursproces_uuid: uuid.UUID | None = None,
+        host: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.soort = soort
+        self.bestuursproces_uuid = bestuursproces_uuid
+        self.host = host
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> uuid.UUID | None:
+        tekst = super().clean(value)
+        if not tekst:
+            return None
+        try:
+            return uuid.UUID(tekst)
+        except ValueError:
+            pass
+        try:
+            proces, gevonden = lees_url(tekst, f"{self.soort}-detail", self.soort, self.host)
+        except ValueError:
+            raise forms.ValidationError(
+                f"Geef de URL of de uuid van een {self.soort} van dit bestuursproces.",
+                code="invalid",
+            ) from None
+        if proces != self.bestuursproces_uuid:
+            raise forms.ValidationError(
+                f"Deze {self.soort} hoort niet bij dit bestuursproces.", code="does_not_exist"
+            )
+        return gevonden
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class RelatieFilter(django_filters.Filter):
+    field_class = RelatieVeld
+
+    def __init__(self, *, soort: str, **kwargs: Any) -> None:
+        kwargs.setdefault("field_name", f"{soort}__uuid")
+        kwargs.setdefault("help_text", f"URL of uuid van een {soort} van dit bestuursproces.")
+        super().__init__(soort=soort, **kwargs)
+
+
+class ProcesFilterSet(django_filters.FilterSet):
+    """Filters below one case: relation filters learn the case and host of the request."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.request
+        route = getattr(request, "resolver_match", None)
+        for filter_ in self.filters.values():
+            if isinstance(filter_, RelatieFilter):
+                filter_.extra["bestuursproces_uuid"] = route.kwargs.get("uuid") if route else None
+                filter_.extra["host"] = request.get_host() if request is not None else None
+
+
+class SpelerFilter(ProcesFilterSet):
+    veld = django_filters.ChoiceFilter(choices=Veld.choices)
+    rolInProces = django_filters.ChoiceFilter(
+        field_name="rol_in_proces", choices=Speler.RolInProces.choices
+    )
+    betrokkenheid = django_filters.ChoiceFilter(choices=Betrokkenheid.choices)
+    organisatie = RelatieFilter(soort="organisatie")
+
+    class Meta:
+        model = Speler
+        fields: list[str] = []
+
+
+class OpdrachtgeverFilter(ProcesFilterSet):
+    rol = django_filters.ChoiceFilter(choices=Opdrachtgever.Rol.choices)
+    betrokkenheid = django_filters.ChoiceFilter(choices=Betrokkenheid.choices)
+    organisatie = RelatieFilter(soort="organisatie")
+
+    class Meta:
+        model = Opdrachtgever
+        fields: list[str] = []
+
+
+class NotitieFilter(ProcesFilterSet):
+    speler = RelatieFilter(soort="speler")
+    opdrachtgever = RelatieFilter(soort="opdrachtgever")
+
+    class Meta:
+        model = Notitie
         fields: list[str] = []

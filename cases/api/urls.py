@@ -4,6 +4,8 @@ from django.urls import path
 
 from . import views
 
+PROCES = "bestuursprocessen/<uuid:uuid>"
+
 urlpatterns = [
     path("bestuursprocessen", views.BestuursprocesLijstView.as_view(), name="bestuursproces-lijst"),
     path(
@@ -51,5 +53,46 @@ urlpatterns = [
         "bestuursprocessen/<uuid:uuid>/momentopname",
         views.MomentopnameView.as_view(),
         name="momentopname",
+    ),
+    path(f"{PROCES}/organisaties", views.OrganisatiesView.as_view(), name="organisaties"),
+    path(
+        f"{PROCES}/organisaties/<uuid:organisatie>",
+        views.OrganisatieDetailView.as_view(),
+        name="organisatie-detail",
+    ),
+    path(f"{PROCES}/spelers", views.SpelersView.as_view(), name="spelers"),
+    path(f"{PROCES}/spelers/<uuid:speler>", views.SpelerDetailView.as_view(), name="speler-detail"),
+    path(
+        f"{PROCES}/spelers/<uuid:speler>/beoordelingen",
+        views.SpelerBeoordelingenView.as_view(),
+        name="speler-beoordelingen",
+    ),
+    path(
+        f"{PROCES}/spelers/<uuid:speler>/betrokkenheidswijzigingen",
+        views.SpelerBetrokkenheidswijzigingenView.as_view(),
+        name="speler-betrokkenheidswijzigingen",
+    ),
+    path(f"{PROCES}/opdrachtgevers", views.OpdrachtgeversView.as_view(), name="opdrachtgevers"),
+    path(
+        f"{PROCES}/opdrachtgevers/<uuid:opdrachtgever>",
+        views.OpdrachtgeverDetailView.as_view(),
+        name="opdrachtgever-detail",
+    ),
+    path(
+        f"{PROCES}/opdrachtgevers/<uuid:opdrachtgever>/beoordelingen",
+        views.OpdrachtgeverBeoordelingenView.as_view(),
+        name="opdrachtgever-beoordelingen",
+    ),
+    path(
+        f"{PROCES}/opdrachtgevers/<uuid:opdrachtgever>/betrokkenheidswijzigingen",
+        views.OpdrachtgeverBetrokkenheidswijzigingenView.as_view(),
+        name="opdrachtgever-betrokkenheidswijzigingen",
+    ),
+    path(f"{PROCES}/notities", views.NotitiesView.as_view(), name="notities"),
+    path(f"{PROCES}/krachtenveld", views.KrachtenveldView.as_view(), name="krachtenveld"),
+    path(
+        f"{PROCES}/krachtenveld/verschuivingen",
+        views.VerschuivingenView.as_view(),
+        name="krachtenveld-verschuivingen",
     ),
 ]

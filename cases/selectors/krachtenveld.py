@@ -131,7 +131,8 @@ def verschuivingen(
                 "van": oud,
                 "naar": nieuw,
                 "toelichting": e.toelichting,
-                "door": e.actor_naam,
+                "door": e.actor_gebruikersnaam,
+                "doorNaam": e.actor_naam,
             }
         )
 

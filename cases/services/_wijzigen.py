@@ -1,17 +1,40 @@
-"""The shared shape of an attribute edit: validate, compare, save what changed, say what."""
+"""The shared shapes of edits and assessments: validate, compare, save, say what changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import models
+from django.utils import timezone
 
+from cases.events import Actor, append_event
 from cases.exceptions import OngeldigeInvoer
+from cases.models import (
+    Bestuursproces,
+    GebeurtenisType,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Organisatie,
+    Speler,
+    SpelerBeoordeling,
+)
 
-from ._common import valideer
+from ._common import (
+    eis_open,
+    eis_zichtbaar_voor_auteur,
+    gebruiker_van,
+    valideer,
+    vergrendel,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 M = TypeVar("M", bound=models.Model)
+B = TypeVar("B", SpelerBeoordeling, OpdrachtgeverBeoordeling)
 
 
 def pas_velden_toe(
@@ -39,3 +62,101 @@ def pas_velden_toe(
     if gewijzigd:
         instance.save(update_fields=list(wijzigingen))
     return gewijzigd, {sleutel: voor[sleutel] for sleutel in gewijzigd}
+
+
+P = TypeVar("P", Speler, Opdrachtgever)
+
+
+def wijzig_partij(
+    *,
+    actor: Actor,
+    partij: P,
+    wijzigingen: Mapping[str, Any],
+    toelichting: str,
+    toegestaan: set[str],
+    gegevens: Callable[[P], dict[str, Any]],
+    type: GebeurtenisType,
+    sleutel: str,
+) -> P:
+    """Edit a speler or opdrachtgever: lock, check, apply, and say what changed (if anything)."""
+    bestuursproces = vergrendel(partij.bestuursproces_id)
+    eis_open(bestuursproces)
+    partij = type_van(partij).objects.select_related("organisatie").get(pk=partij.pk)
+    if "organisatie" in wijzigingen:
+        eis_organisatie_van(bestuursproces, wijzigingen["organisatie"])
+    gewijzigd, vorige = pas_velden_toe(
+        partij, wijzigingen, toegestaan={*toegestaan, "organisatie"}, gegevens=gegevens
+    )
+    if gewijzigd:
+        append_event(
+            bestuursproces=bestuursproces,
+            type=type,
+            actor=actor,
+            toelichting=toelichting,
+            payload={sleutel: str(partij.uuid), "wijzigingen": gewijzigd, "vorigeWaarden": vorige},
+        )
+    return partij
+
+
+def type_van(partij: P) -> type[P]:
+    return partij.__class__
+
+
+def eis_organisatie_van(bestuursproces: Bestuursproces, organisatie: Organisatie | None) -> None:
+    if organisatie is not None and organisatie.bestuursproces_id != bestuursproces.pk:
+        raise OngeldigeInvoer(
+            {"organisatie": [("does_not_exist", "Deze organisatie hoort niet bij dit proces.")]}
+        )
+
+
+@dataclass(frozen=True)
+class Beoordelingskader:
+    """What every assessment records besides its content: case, stadium, author, moment."""
+
+    bestuursproces: Bestuursproces
+    auteur: User
+    tijdstip: dt.datetime
+
+    def velden(self, *, toelichting: str, zichtbaarheid: str) -> dict[str, Any]:
+        return {
+            "bestuursproces": self.bestuursproces,
+            "stadium": self.bestuursproces.stadium,
+            "auteur": self.auteur,
+            "tijdstip": self.tijdstip,
+            "toelichting": toelichting,
+            "zichtbaarheid": zichtbaarheid,
+        }
+
+
+def open_beoordeling(
+    *, actor: Actor, partij: Speler | Opdrachtgever, zichtbaarheid: str, tijdstip: Any
+) -> Beoordelingskader:
+    """Lock the case and check that this author may record an assessment at this level."""
+    bestuursproces = vergrendel(partij.bestuursproces_id)
+    eis_open(bestuursproces)
+    eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
+    return Beoordelingskader(bestuursproces, gebruiker_van(actor), tijdstip or timezone.now())
+
+
+def bewaar_beoordeling(
+    *,
+    actor: Actor,
+    beoordeling: B,
+    type: GebeurtenisType,
+    sleutel: str,
+    partij: Speler | Opdrachtgever,
+    gegevens: Callable[[B], dict[str, Any]],
+) -> B:
+    """Validate and save an assessment with its event, at the assessment's own visibility."""
+    valideer(beoordeling)
+    beoordeling.save(force_insert=True)
+    append_event(
+        bestuursproces=beoordeling.bestuursproces,
+        type=type,
+        actor=actor,
+        toelichting=beoordeling.toelichting,
+        tijdstip=beoordeling.tijdstip,
+        zichtbaarheid=beoordeling.zichtbaarheid,
+        payload={sleutel: str(partij.uuid), "beoordeling": gegevens(beoordeling)},
+    )
+    return beoordeling

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from cases.events import Actor, append_event
 from cases.events.payloads import (
@@ -24,9 +23,8 @@ from cases.models import (
     Zichtbaarheid,
 )
 
-from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
-from ._wijzigen import pas_velden_toe
-from .spelers import eis_organisatie_van
+from ._common import eis_open, valideer, vergrendel
+from ._wijzigen import bewaar_beoordeling, eis_organisatie_van, open_beoordeling, wijzig_partij
 
 
 def _gegevens(opdrachtgever: Opdrachtgever) -> dict[str, Any]:
@@ -78,30 +76,16 @@ def wijzig_opdrachtgever(
     wijzigingen: dict[str, Any],
     toelichting: str = "",
 ) -> Opdrachtgever:
-    bestuursproces = vergrendel(opdrachtgever.bestuursproces_id)
-    eis_open(bestuursproces)
-    opdrachtgever = Opdrachtgever.objects.select_related("organisatie").get(pk=opdrachtgever.pk)
-    if "organisatie" in wijzigingen:
-        eis_organisatie_van(bestuursproces, wijzigingen["organisatie"])
-    gewijzigd, vorige = pas_velden_toe(
-        opdrachtgever,
-        wijzigingen,
-        toegestaan={*OPDRACHTGEVER_VELDEN.values(), "organisatie"},
+    return wijzig_partij(
+        actor=actor,
+        partij=opdrachtgever,
+        wijzigingen=wijzigingen,
+        toelichting=toelichting,
+        toegestaan=set(OPDRACHTGEVER_VELDEN.values()),
         gegevens=_gegevens,
+        type=GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD,
+        sleutel="opdrachtgever",
     )
-    if gewijzigd:
-        append_event(
-            bestuursproces=bestuursproces,
-            type=GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD,
-            actor=actor,
-            toelichting=toelichting,
-            payload={
-                "opdrachtgever": str(opdrachtgever.uuid),
-                "wijzigingen": gewijzigd,
-                "vorigeWaarden": vorige,
-            },
-        )
-    return opdrachtgever
 
 
 @transaction.atomic
@@ -120,37 +104,23 @@ def beoordeel_opdrachtgever(
     tijdstip: dt.datetime | None = None,
 ) -> OpdrachtgeverBeoordeling:
     """Record how the regisseur reads an opdrachtgever now; regisseur-only unless opened up."""
-    bestuursproces = vergrendel(opdrachtgever.bestuursproces_id)
-    eis_open(bestuursproces)
-    eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
-    nu = tijdstip or timezone.now()
-    beoordeling = OpdrachtgeverBeoordeling(
-        bestuursproces=bestuursproces,
-        opdrachtgever=opdrachtgever,
-        mandaat=mandaat,
-        stevigheid=stevigheid,
-        steun=steun,
-        onderling_vertrouwen=onderling_vertrouwen,
-        open_rekeningen=open_rekeningen,
-        impliciete_opdracht=impliciete_opdracht,
-        toelichting=toelichting,
-        zichtbaarheid=zichtbaarheid,
-        stadium=bestuursproces.stadium,
-        auteur=gebruiker_van(actor),
-        tijdstip=nu,
+    kader = open_beoordeling(
+        actor=actor, partij=opdrachtgever, zichtbaarheid=zichtbaarheid, tijdstip=tijdstip
     )
-    valideer(beoordeling)
-    beoordeling.save(force_insert=True)
-    append_event(
-        bestuursproces=bestuursproces,
-        type=GebeurtenisType.OPDRACHTGEVER_BEOORDEELD,
+    return bewaar_beoordeling(
         actor=actor,
-        toelichting=toelichting,
-        tijdstip=nu,
-        zichtbaarheid=zichtbaarheid,
-        payload={
-            "opdrachtgever": str(opdrachtgever.uuid),
-            "beoordeling": opdrachtgeverbeoordeling_gegevens(beoordeling),
-        },
+        beoordeling=OpdrachtgeverBeoordeling(
+            opdrachtgever=opdrachtgever,
+            mandaat=mandaat,
+            stevigheid=stevigheid,
+            steun=steun,
+            onderling_vertrouwen=onderling_vertrouwen,
+            open_rekeningen=open_rekeningen,
+            impliciete_opdracht=impliciete_opdracht,
+            **kader.velden(toelichting=toelichting, zichtbaarheid=zichtbaarheid),
+        ),
+        type=GebeurtenisType.OPDRACHTGEVER_BEOORDEELD,
+        sleutel="opdrachtgever",
+        partij=opdrachtgever,
+        gegevens=opdrachtgeverbeoordeling_gegevens,
     )
-    return beoordeling

@@ -6,11 +6,9 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from cases.events import Actor, append_event
 from cases.events.payloads import SPELER_VELDEN, speler_gegevens, spelerbeoordeling_gegevens
-from cases.exceptions import OngeldigeInvoer
 from cases.models import (
     Bestuursproces,
     Betrokkenheid,
@@ -23,19 +21,10 @@ from cases.models import (
 
 from ._common import (
     eis_open,
-    eis_zichtbaar_voor_auteur,
-    gebruiker_van,
     valideer,
     vergrendel,
 )
-from ._wijzigen import pas_velden_toe
-
-
-def eis_organisatie_van(bestuursproces: Bestuursproces, organisatie: Organisatie | None) -> None:
-    if organisatie is not None and organisatie.bestuursproces_id != bestuursproces.pk:
-        raise OngeldigeInvoer(
-            {"organisatie": [("does_not_exist", "Deze organisatie hoort niet bij dit proces.")]}
-        )
+from ._wijzigen import bewaar_beoordeling, eis_organisatie_van, open_beoordeling, wijzig_partij
 
 
 def _gegevens(speler: Speler) -> dict[str, Any]:
@@ -97,26 +86,16 @@ def wijzig_speler(
 ) -> Speler:
     """Change a speler's attributes. Standpunt, macht and the like are assessments, and
     betrokkenheid changes through its own actions; neither is edited here."""
-    bestuursproces = vergrendel(speler.bestuursproces_id)
-    eis_open(bestuursproces)
-    speler = Speler.objects.select_related("organisatie").get(pk=speler.pk)
-    if "organisatie" in wijzigingen:
-        eis_organisatie_van(bestuursproces, wijzigingen["organisatie"])
-    gewijzigd, vorige = pas_velden_toe(
-        speler,
-        wijzigingen,
-        toegestaan={*SPELER_VELDEN.values(), "organisatie"},
+    return wijzig_partij(
+        actor=actor,
+        partij=speler,
+        wijzigingen=wijzigingen,
+        toelichting=toelichting,
+        toegestaan=set(SPELER_VELDEN.values()),
         gegevens=_gegevens,
+        type=GebeurtenisType.SPELER_GEWIJZIGD,
+        sleutel="speler",
     )
-    if gewijzigd:
-        append_event(
-            bestuursproces=bestuursproces,
-            type=GebeurtenisType.SPELER_GEWIJZIGD,
-            actor=actor,
-            toelichting=toelichting,
-            payload={"speler": str(speler.uuid), "wijzigingen": gewijzigd, "vorigeWaarden": vorige},
-        )
-    return speler
 
 
 @transaction.atomic
@@ -134,36 +113,22 @@ def beoordeel_speler(
     tijdstip: dt.datetime | None = None,
 ) -> SpelerBeoordeling:
     """Record a dated assessment; it becomes the speler's current one for those who may see it."""
-    bestuursproces = vergrendel(speler.bestuursproces_id)
-    eis_open(bestuursproces)
-    eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
-    nu = tijdstip or timezone.now()
-    beoordeling = SpelerBeoordeling(
-        bestuursproces=bestuursproces,
-        speler=speler,
-        standpunt=standpunt,
-        macht=macht,
-        unieke_macht=unieke_macht,
-        invloed=invloed,
-        vertrouwen=vertrouwen,
-        toelichting=toelichting,
-        zichtbaarheid=zichtbaarheid,
-        stadium=bestuursproces.stadium,
-        auteur=gebruiker_van(actor),
-        tijdstip=nu,
+    kader = open_beoordeling(
+        actor=actor, partij=speler, zichtbaarheid=zichtbaarheid, tijdstip=tijdstip
     )
-    valideer(beoordeling)
-    beoordeling.save(force_insert=True)
-    append_event(
-        bestuursproces=bestuursproces,
-        type=GebeurtenisType.SPELER_BEOORDEELD,
+    return bewaar_beoordeling(
         actor=actor,
-        toelichting=toelichting,
-        tijdstip=nu,
-        zichtbaarheid=zichtbaarheid,
-        payload={
-            "speler": str(speler.uuid),
-            "beoordeling": spelerbeoordeling_gegevens(beoordeling),
-        },
+        beoordeling=SpelerBeoordeling(
+            speler=speler,
+            standpunt=standpunt,
+            macht=macht,
+            unieke_macht=unieke_macht,
+            invloed=invloed,
+            vertrouwen=vertrouwen,
+            **kader.velden(toelichting=toelichting, zichtbaarheid=zichtbaarheid),
+        ),
+        type=GebeurtenisType.SPELER_BEOORDEELD,
+        sleutel="speler",
+        partij=speler,
+        gegevens=spelerbeoordeling_gegevens,
     )
-    return beoordeling

@@ -1,6 +1,6 @@
 """Translation between the API's camelCase JSON and the domain; no decisions here."""
 
-from .basis import StadiumField, StriktMixin, case_url
+from .basis import ProcesRelatieField, StadiumField, StriktMixin, case_url
 from .bestuursproces import (
     BestuursprocesDetailSerializer,
     BestuursprocesOpenenSerializer,
@@ -8,13 +8,33 @@ from .bestuursproces import (
     BestuursprocesWijzigenSerializer,
 )
 from .gebeurtenissen import GebeurtenisSerializer, MomentopnameSerializer
-from .idee import IdeeInvoerSerializer, IdeeVersieSerializer
+from .idee import IdeeHerzieningSerializer, IdeeInvoerSerializer, IdeeVersieSerializer
+from .krachtenveld import KrachtenveldSerializer, VerschuivingSerializer
 from .lidmaatschappen import (
     LidmaatschapSerializer,
     LidmaatschapWijzigenSerializer,
     LidToevoegenSerializer,
 )
 from .opdracht import BesluitmomentSerializer, OpdrachtSerializer
+from .opdrachtgevers import (
+    OpdrachtgeverBeoordelingInvoerSerializer,
+    OpdrachtgeverBeoordelingSerializer,
+    OpdrachtgeverInvoerSerializer,
+    OpdrachtgeverSerializer,
+)
+from .organisaties import OrganisatieInvoerSerializer, OrganisatieSerializer
+from .partijen import (
+    BetrokkenheidsactieSerializer,
+    BetrokkenheidswijzigingSerializer,
+    NotitieInvoerSerializer,
+    NotitieSerializer,
+)
+from .spelers import (
+    SpelerBeoordelingInvoerSerializer,
+    SpelerBeoordelingSerializer,
+    SpelerInvoerSerializer,
+    SpelerSerializer,
+)
 from .stadia import StadiumovergangInvoerSerializer, StadiumovergangSerializer
 
 __all__ = [
@@ -23,17 +43,35 @@ __all__ = [
     "BestuursprocesOpenenSerializer",
     "BestuursprocesSerializer",
     "BestuursprocesWijzigenSerializer",
+    "BetrokkenheidsactieSerializer",
+    "BetrokkenheidswijzigingSerializer",
     "GebeurtenisSerializer",
+    "IdeeHerzieningSerializer",
     "IdeeInvoerSerializer",
     "IdeeVersieSerializer",
+    "KrachtenveldSerializer",
     "LidToevoegenSerializer",
     "LidmaatschapSerializer",
     "LidmaatschapWijzigenSerializer",
     "MomentopnameSerializer",
+    "NotitieInvoerSerializer",
+    "NotitieSerializer",
     "OpdrachtSerializer",
+    "OpdrachtgeverBeoordelingInvoerSerializer",
+    "OpdrachtgeverBeoordelingSerializer",
+    "OpdrachtgeverInvoerSerializer",
+    "OpdrachtgeverSerializer",
+    "OrganisatieInvoerSerializer",
+    "OrganisatieSerializer",
+    "ProcesRelatieField",
+    "SpelerBeoordelingInvoerSerializer",
+    "SpelerBeoordelingSerializer",
+    "SpelerInvoerSerializer",
+    "SpelerSerializer",
     "StadiumField",
     "StadiumovergangInvoerSerializer",
     "StadiumovergangSerializer",
     "StriktMixin",
+    "VerschuivingSerializer",
     "case_url",
 ]

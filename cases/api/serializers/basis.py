@@ -5,25 +5,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.db import models
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from cases.models import (
     Bestuursproces,
+    Betrokkenheid,
     Stadium,
+    Standpunt,
 )
+
+from ..verwijzingen import lees_url
 
 Serializer = serializers.Serializer[Any]
 
 
 class StriktMixin(Serializer):
-    """Refuse properties the resource does not have instead of silently ignoring them.
-
-    Checked in ``to_internal_value`` (not ``validate``) so that it also works for nested
-    serializers, which have no ``initial_data``, and so that unknown properties are listed
-    together with every other field error.
-    """
+    # Refuse properties the resource does not have instead of silently ignoring them.
+    #
+    # Checked in ``to_internal_value`` (not ``validate``) so that it also works for nested
+    # serializers, which have no ``initial_data``, and so that unknown properties are listed
+    # together with every other field error. (A comment, not a docstring: the OpenAPI document
+    # takes a serializer's docstring, inherited ones included, as the Dutch description.)
 
     onbekend_redenen: dict[str, str] = {}
 
@@ -59,3 +65,77 @@ class StadiumField(serializers.ChoiceField):
 
 def case_url(naam: str, bestuursproces: Bestuursproces, context: Mapping[str, Any]) -> str:
     return reverse(naam, kwargs={"uuid": bestuursproces.uuid}, request=context.get("request"))
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ProcesRelatieField(serializers.Field):
+    """An object of this case (organisatie, speler, opdrachtgever), shown and given as its URL.
+
+    In input only the URL of such an object of the case in the request's path is accepted;
+    anything else, the URL of another case's object included, is a field error. The route is
+    ``<model name>-detail`` with the object's uuid in the path parameter ``<model name>``.
+    """
+
+    default_error_messages = {
+        "invalid": "Geef de volledige URL van een {soort} van dit bestuursproces.",
+        "does_not_exist": "Dit bestuursproces heeft geen {soort} met deze URL.",
+    }
+
+    def __init__(self, *, model: type[models.Model], **kwargs: Any) -> None:
+        self.model = model
+        self.soort = model._meta.model_name or ""
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return reverse(
+            f"api:{self.soort}-detail",
+            kwargs={"uuid": self.context["bestuursproces"].uuid, self.soort: value.uuid},
+            request=self.context.get("request"),
+        )
+
+    def to_internal_value(self, data: Any) -> models.Model:
+        request = self.context.get("request")
+        bestuursproces: Bestuursproces = self.context["bestuursproces"]
+        try:
+            proces_uuid, object_uuid = lees_url(
+                data,
+                f"{self.soort}-detail",
+                self.soort,
+                request.get_host() if request is not None else None,
+            )
+        except ValueError:
+            self.fail("invalid", soort=self.soort)
+        if proces_uuid != bestuursproces.uuid:
+            self.fail("does_not_exist", soort=self.soort)
+        gevonden = self.model._default_manager.filter(
+            bestuursproces=bestuursproces, uuid=object_uuid
+        ).first()
+        if gevonden is None:
+            self.fail("does_not_exist", soort=self.soort)
+        return gevonden
+
+
+class Keuzeveld(serializers.ChoiceField):
+    """A choice field whose choices are fixed by its class (see :func:`keuzeveld`)."""
+
+    keuzes: Any = ()
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=self.keuzes, **kwargs)
+
+
+def keuzeveld(naam: str, choices: Any) -> type[Keuzeveld]:
+    """A choice field class with its own enum component ``naam`` in the OpenAPI document.
+
+    For choice sets that share a property name with a different set elsewhere (``soort``,
+    ``rol``, ``veld``, ``macht``) or one set under several names (``betrokkenheid`` also as
+    ``van``/``naar``, ``standpunt`` also as ``steun``), so that the document names each set
+    once and explicitly instead of guessing.
+    """
+    veld = type(naam.removesuffix("Enum") + "Field", (Keuzeveld,), {"keuzes": choices})
+    return extend_schema_field(serializers.ChoiceField(choices=choices), component_name=naam)(veld)
+
+
+# One enum component each, wherever they appear (also as van/naar, steun, a group's standpunt).
+BetrokkenheidField = keuzeveld("BetrokkenheidEnum", Betrokkenheid.choices)
+StandpuntField = keuzeveld("StandpuntEnum", Standpunt.choices)

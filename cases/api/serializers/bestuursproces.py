@@ -68,6 +68,11 @@ class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
                 "stadiumovergangen": "stadiumovergangen",
                 "gebeurtenissen": "gebeurtenissen",
                 "momentopname": "momentopname",
+                "organisaties": "organisaties",
+                "spelers": "spelers",
+                "opdrachtgevers": "opdrachtgevers",
+                "notities": "notities",
+                "krachtenveld": "krachtenveld",
             }.items()
         }
 
@@ -82,7 +87,9 @@ class BestuursprocesDetailSerializer(BestuursprocesSerializer):
     @extend_schema_field(IdeeVersieSerializer(allow_null=True))
     def get_huidigIdee(self, obj: Bestuursproces) -> dict[str, Any] | None:
         idee = huidig_idee(obj)
-        return IdeeVersieSerializer(idee).data if idee else None
+        if idee is None:
+            return None
+        return IdeeVersieSerializer(idee, context={**self.context, "bestuursproces": obj}).data
 
 
 class BestuursprocesOpenenSerializer(StriktMixin, Serializer):

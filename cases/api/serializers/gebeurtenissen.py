@@ -58,7 +58,9 @@ class GebeurtenisSerializer(serializers.ModelSerializer[Gebeurtenis]):
 
 
 class MomentopnameSerializer(Serializer):
-    """Documents the shape of a momentopname; the data itself comes from replay."""
+    """Het bestuursproces zoals het op een moment was, herbouwd uit de gebeurtenissenlog."""
+
+    # Documents the shape only; the data itself comes from replay.
 
     tijdstip = serializers.DateTimeField(help_text="Het gevraagde moment.")
     volgnummer = serializers.IntegerField(help_text="De laatste gebeurtenis tot dat moment.")
@@ -66,3 +68,15 @@ class MomentopnameSerializer(Serializer):
     idee = serializers.JSONField(allow_null=True)
     lidmaatschappen = serializers.ListField(child=serializers.JSONField())
     stadiumovergangen = serializers.ListField(child=serializers.JSONField())
+    organisaties = serializers.ListField(child=serializers.JSONField(), help_text="Op naam.")
+    spelers = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="Op naam, elk met de laatste beoordeling die jij mag zien (huidigeBeoordeling).",
+    )
+    opdrachtgevers = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="Op naam, elk met de laatste beoordeling die jij mag zien (huidigeBeoordeling).",
+    )
+    notities = serializers.ListField(
+        child=serializers.JSONField(), help_text="De notities die jij mag zien, oudste eerst."
+    )

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
-from cases.models import (
-    IdeeVersie,
-)
+from cases.models import IdeeEigenaar, IdeeVersie, Speler
 from cases.services.idee import IdeeInhoud
 
-from .basis import Serializer, StriktMixin
+from .basis import ProcesRelatieField, Serializer, StriktMixin
 
 
 class IdeeInvoerSerializer(StriktMixin, Serializer):
@@ -56,10 +57,78 @@ class IdeeInvoerSerializer(StriktMixin, Serializer):
         return IdeeInhoud(**{k: v for k, v in data.items() if k != "toelichting"})
 
 
+class IdeeHerzieningSerializer(IdeeInvoerSerializer):
+    """Een nieuwe versie van het idee, met de spelers die er eigenaar van zijn."""
+
+    eigenaarSpelers = serializers.ListField(
+        source="eigenaar_spelers",
+        child=ProcesRelatieField(model=Speler),
+        required=False,
+        default=list,
+        help_text=(
+            "URL's van spelers van dit bestuursproces die idee-eigenaar zijn, in volgorde. "
+            "Weglaten is: geen."
+        ),
+    )
+
+    @staticmethod
+    def naar_inhoud(data: dict[str, Any]) -> IdeeInhoud:
+        spelers = data.get("eigenaar_spelers", [])
+        tekst = {k: v for k, v in data.items() if k not in {"toelichting", "eigenaar_spelers"}}
+        return IdeeInhoud(**tekst, eigenaar_spelers=tuple(speler.uuid for speler in spelers))
+
+
+EIGENAREN = "_eigenaar_spelers"
+
+
+def laad_eigenaar_spelers(versies: Iterable[IdeeVersie]) -> None:
+    """Attach the uuids of each version's idee-eigenaren, in order, in one query for all.
+
+    IdeeEigenaar has no reverse accessor on IdeeVersie to ``prefetch_related`` through, and the
+    many-to-many through it orders by the speler's name, so the rows are read here directly.
+    """
+    per_versie: dict[int, list[Any]] = {versie.pk: [] for versie in versies}
+    if not per_versie:
+        return
+    rijen = (
+        IdeeEigenaar.objects.filter(ideeversie_id__in=per_versie)
+        .order_by("ideeversie_id", "volgorde")
+        .values_list("ideeversie_id", "speler__uuid")
+    )
+    for versie_id, speler_uuid in rijen:
+        per_versie[versie_id].append(speler_uuid)
+    for versie in versies:
+        setattr(versie, EIGENAREN, per_versie[versie.pk])
+
+
+class IdeeVersieLijstSerializer(serializers.ListSerializer[IdeeVersie]):
+    def to_representation(self, data: Any) -> list[Any]:
+        versies = list(data.all() if hasattr(data, "all") else data)
+        laad_eigenaar_spelers(versies)
+        return super().to_representation(versies)
+
+
 class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
     stipOpDeHorizon = serializers.CharField(source="stip_op_de_horizon")
+    eigenaarSpelers = serializers.SerializerMethodField(
+        help_text="URL's van de spelers die idee-eigenaar zijn, in volgorde."
+    )
     auteur = serializers.CharField(source="auteur.get_username")
     aangemaaktOp = serializers.DateTimeField(source="aangemaakt_op")
+
+    @extend_schema_field(serializers.ListField(child=serializers.URLField()))
+    def get_eigenaarSpelers(self, obj: IdeeVersie) -> list[str]:
+        if not hasattr(obj, EIGENAREN):
+            laad_eigenaar_spelers([obj])
+        bestuursproces = self.context["bestuursproces"]
+        return [
+            reverse(
+                "api:speler-detail",
+                kwargs={"uuid": bestuursproces.uuid, "speler": speler_uuid},
+                request=self.context.get("request"),
+            )
+            for speler_uuid in getattr(obj, EIGENAREN)
+        ]
 
     class Meta:
         model = IdeeVersie
@@ -74,8 +143,10 @@ class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
             "concretisering",
             "framing",
             "stipOpDeHorizon",
+            "eigenaarSpelers",
             "toelichting",
             "auteur",
             "aangemaaktOp",
         ]
         read_only_fields = fields
+        list_serializer_class = IdeeVersieLijstSerializer

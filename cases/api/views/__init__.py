@@ -3,7 +3,22 @@
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .gebeurtenissen import GebeurtenisDetailView, GebeurtenissenView, MomentopnameView
 from .idee import IdeeVersiesView, IdeeView
+from .krachtenveld import KrachtenveldView, VerschuivingenView
 from .lidmaatschappen import LidmaatschapDetailView, LidmaatschappenView
+from .notities import NotitiesView
+from .opdrachtgevers import (
+    OpdrachtgeverBeoordelingenView,
+    OpdrachtgeverBetrokkenheidswijzigingenView,
+    OpdrachtgeverDetailView,
+    OpdrachtgeversView,
+)
+from .organisaties import OrganisatieDetailView, OrganisatiesView
+from .spelers import (
+    SpelerBeoordelingenView,
+    SpelerBetrokkenheidswijzigingenView,
+    SpelerDetailView,
+    SpelersView,
+)
 from .stadia import StadiumovergangDetailView, StadiumovergangenView
 
 __all__ = [
@@ -13,9 +28,22 @@ __all__ = [
     "GebeurtenissenView",
     "IdeeVersiesView",
     "IdeeView",
+    "KrachtenveldView",
     "LidmaatschapDetailView",
     "LidmaatschappenView",
     "MomentopnameView",
+    "NotitiesView",
+    "OpdrachtgeverBeoordelingenView",
+    "OpdrachtgeverBetrokkenheidswijzigingenView",
+    "OpdrachtgeverDetailView",
+    "OpdrachtgeversView",
+    "OrganisatieDetailView",
+    "OrganisatiesView",
+    "SpelerBeoordelingenView",
+    "SpelerBetrokkenheidswijzigingenView",
+    "SpelerDetailView",
+    "SpelersView",
     "StadiumovergangDetailView",
     "StadiumovergangenView",
+    "VerschuivingenView",
 ]

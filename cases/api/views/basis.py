@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, NoReturn
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import generics
+from rest_framework import generics, serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from cases import selectors
 from cases.models import Bestuursproces, Rol, Zichtbaarheid
@@ -22,6 +27,39 @@ AUDIT_HEADER = OpenApiParameter(
     required=False,
     description="De reden van de wijziging; komt in de gebeurtenis terecht.",
 )
+
+
+def tijdstip_parameter(naam: str, beschrijving: str) -> OpenApiParameter:
+    return OpenApiParameter(naam, OpenApiTypes.DATETIME, description=beschrijving)
+
+
+def lees_tijdstip(request: Request, naam: str = "tijdstip") -> dt.datetime | None:
+    """The ISO 8601 moment in query parameter ``naam``, or None when it is absent.
+
+    Without a zone it is Dutch time (TIME_ZONE). Anything unreadable is a 400 naming the
+    parameter.
+    """
+    waarde = request.query_params.get(naam)
+    if not waarde:
+        return None
+    try:
+        tijdstip = parse_datetime(waarde)
+    except ValueError:
+        tijdstip = None
+    if tijdstip is None:
+        raise ValidationError(
+            {
+                naam: [
+                    serializers.ErrorDetail(
+                        "Geef een tijdstip in ISO 8601, bijvoorbeeld 2026-05-01T12:00:00+02:00.",
+                        code="invalid",
+                    )
+                ]
+            }
+        )
+    if timezone.is_naive(tijdstip):
+        tijdstip = timezone.make_aware(tijdstip)
+    return tijdstip
 
 
 def toelichting_uit(request: Request, veld: str = "") -> str:
@@ -61,3 +99,20 @@ class BestuursprocesBasis(generics.GenericAPIView[Any]):
             context["bestuursproces"] = self.get_bestuursproces()
             context["zichtbaar"] = self.zichtbaar()
         return context
+
+    def lees_invoer(
+        self, serializer_class: type[serializers.Serializer[Any]], *, partial: bool = False
+    ) -> dict[str, Any]:
+        """The request body, validated by ``serializer_class`` (which may resolve URLs of this
+        case's objects, hence the context); a 400 with every field error otherwise."""
+        invoer = serializer_class(
+            data=self.request.data, partial=partial, context=self.get_serializer_context()
+        )
+        invoer.is_valid(raise_exception=True)
+        return dict(invoer.validated_data)
+
+    @staticmethod
+    def aangemaakt(data: Any) -> Response:
+        """201 Created, with a Location when the new resource has its own URL."""
+        headers = {"Location": data["url"]} if "url" in data else None
+        return Response(data, status=201, headers=headers)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -18,7 +16,7 @@ from cases.models import Gebeurtenis
 
 from .. import serializers as s
 from ..filters import GebeurtenisFilter
-from .basis import BestuursprocesBasis
+from .basis import BestuursprocesBasis, lees_tijdstip, tijdstip_parameter
 
 
 @extend_schema_view(
@@ -68,45 +66,19 @@ class MomentopnameView(BestuursprocesBasis):
         summary="Momentopname",
         description=(
             "Het bestuursproces zoals het er op een moment voor stond, herbouwd uit de "
-            "gebeurtenissenlog: eigenschappen, opdracht, idee, lidmaatschappen en stadia."
+            "gebeurtenissenlog: eigenschappen, opdracht, idee, lidmaatschappen, stadia, "
+            "organisaties, spelers, opdrachtgevers en notities. Wat jouw rol niet mag zien, "
+            "ontbreekt."
         ),
         parameters=[
-            OpenApiParameter(
-                "tijdstip",
-                OpenApiTypes.DATETIME,
-                description="Het moment (ISO 8601, met tijdzone); standaard nu.",
-            )
+            tijdstip_parameter("tijdstip", "Het moment (ISO 8601, met tijdzone); standaard nu.")
         ],
     )
     def get(self, request: Request, uuid: Any) -> Response:
-        tijdstip = self._tijdstip(request.query_params.get("tijdstip"))
+        tijdstip = lees_tijdstip(request) or timezone.now()
         staat = selectors.momentopname(self.get_bestuursproces(), tijdstip, self.zichtbaar())
         if staat is None:
             raise NotFound("Het bestuursproces bestond op dat tijdstip nog niet.")
         return Response(
             {"tijdstip": serializers.DateTimeField().to_representation(tijdstip), **staat}
         )
-
-    @staticmethod
-    def _tijdstip(waarde: str | None) -> Any:
-        if not waarde:
-            return timezone.now()
-        try:
-            tijdstip = parse_datetime(waarde)
-        except ValueError:
-            tijdstip = None
-        if tijdstip is None:
-            raise ValidationError(
-                {
-                    "tijdstip": [
-                        serializers.ErrorDetail(
-                            "Geef een tijdstip in ISO 8601, "
-                            "bijvoorbeeld 2026-05-01T12:00:00+02:00.",
-                            code="invalid",
-                        )
-                    ]
-                }
-            )
-        if timezone.is_naive(tijdstip):
-            tijdstip = timezone.make_aware(tijdstip)
-        return tijdstip

@@ -31,29 +31,30 @@ class IdeeView(BestuursprocesBasis):
         idee = selectors.huidig_idee(self.get_bestuursproces())
         if idee is None:
             raise NotFound("Dit bestuursproces heeft nog geen idee.")
-        return Response(s.IdeeVersieSerializer(idee).data)
+        # Queries: case with my role; the current idee with its author; its idee-eigenaren.
+        return Response(self.get_serializer(idee).data)
 
     @extend_schema(
         operation_id="idee_update",
         summary="Idee herzien",
         description=(
             "Legt een nieuwe versie van het idee vast; eerdere versies blijven bewaard "
-            "(zie idee/versies)."
+            "(zie idee/versies). Alles wat je weglaat, is daarna leeg: ook de idee-eigenaren "
+            "(eigenaarSpelers), die spelers van dit bestuursproces moeten zijn."
         ),
-        request=s.IdeeInvoerSerializer,
+        request=s.IdeeHerzieningSerializer,
         responses={200: s.IdeeVersieSerializer},
         parameters=[AUDIT_HEADER],
     )
     def put(self, request: Request, uuid: Any) -> Response:
-        invoer = s.IdeeInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.lees_invoer(s.IdeeHerzieningSerializer)
         idee = services.herzie_idee(
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),
-            inhoud=s.IdeeInvoerSerializer.naar_inhoud(invoer.validated_data),
-            toelichting=toelichting_uit(request, invoer.validated_data.get("toelichting", "")),
+            inhoud=s.IdeeHerzieningSerializer.naar_inhoud(invoer),
+            toelichting=toelichting_uit(request, invoer.get("toelichting", "")),
         )
-        return Response(s.IdeeVersieSerializer(idee).data)
+        return Response(self.get_serializer(idee).data)
 
 
 @extend_schema_view(
@@ -70,5 +71,6 @@ class IdeeVersiesView(BestuursprocesBasis, generics.ListAPIView[IdeeVersie]):
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no case
             return IdeeVersie.objects.none()
-        # Queries: case with my role; count; page with authors.
+        # Queries: case with my role; count; page with authors; the page's idee-eigenaren
+        # (IdeeVersieSerializer's list serializer reads them for the whole page at once).
         return selectors.ideeversies(self.get_bestuursproces()).order_by("-versie")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rest_framework.test import APIClient
+
 from cases.models import Bestuursproces, Gebeurtenis
 
 API = "/api/v1"
@@ -23,6 +25,12 @@ PROCES_SUFFIXEN = [
     "/gebeurtenissen",
     "/gebeurtenissen/1",
     "/momentopname",
+    "/organisaties",
+    "/spelers",
+    "/opdrachtgevers",
+    "/notities",
+    "/krachtenveld",
+    "/krachtenveld/verschuivingen",
 ]
 
 # The fields of a case in the list and in the detail, and the links below it.
@@ -52,6 +60,11 @@ LINKS = {
     "stadiumovergangen": "/stadiumovergangen",
     "gebeurtenissen": "/gebeurtenissen",
     "momentopname": "/momentopname",
+    "organisaties": "/organisaties",
+    "spelers": "/spelers",
+    "opdrachtgevers": "/opdrachtgevers",
+    "notities": "/notities",
+    "krachtenveld": "/krachtenveld",
 }
 
 # The fewest fields that open a case.
@@ -135,3 +148,19 @@ def assert_proces_body(body: dict[str, Any], bestuursproces_uuid: str, *, detail
     assert body["links"] == {
         naam: absoluut(proces_url(bestuursproces_uuid, suffix)) for naam, suffix in LINKS.items()
     }
+
+
+def client_voor(gebruiker: Any) -> APIClient:
+    """An API client authenticated as ``gebruiker`` (its own client, so several can coexist)."""
+    client = APIClient()
+    client.force_authenticate(gebruiker)
+    return client
+
+
+def verzoek(
+    client: APIClient, methode: str, url: str, payload: dict[str, Any] | None = None
+) -> Any:
+    """``client.<methode>(url)``, with ``payload`` as JSON when there is one."""
+    if payload is None:
+        return getattr(client, methode)(url)
+    return getattr(client, methode)(url, payload, format="json")

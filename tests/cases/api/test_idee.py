@@ -22,6 +22,8 @@ from .helpers import (
     link_header,
     proces_url,
 )
+from .register import organisatie, speler
+from .register import url as api_url
 
 IDEE_VELDEN = {
     "uuid",
@@ -34,6 +36,7 @@ IDEE_VELDEN = {
     "concretisering",
     "framing",
     "stipOpDeHorizon",
+    "eigenaarSpelers",
     "toelichting",
     "auteur",
     "aangemaaktOp",
@@ -282,3 +285,79 @@ def test_zonder_authenticatie_401(bestuursproces, api, methode, suffix):
 
     assert_probleem(response, 401, "not_authenticated")
     assert IdeeVersie.objects.filter(bestuursproces=bestuursproces).count() == 1
+
+
+# --- idee-eigenaren as spelers ---------------------------------------------------------------
+
+
+def test_herzien_met_eigenaar_spelers(bestuursproces, regisseur, regisseur_api):
+    wethouder = speler(bestuursproces, regisseur, "Wethouder", rol_in_proces="idee_eigenaar")
+    bewoners = speler(bestuursproces, regisseur, "Bewoners", rol_in_proces="idee_eigenaar")
+    volgorde = [api_url(bewoners), api_url(wethouder)]  # not by name: as given
+
+    response = regisseur_api.put(
+        proces_url(bestuursproces, "/idee"),
+        {"wat": "Samen met de buurt", "eigenaarSpelers": volgorde},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["eigenaarSpelers"] == volgorde
+    assert regisseur_api.get(proces_url(bestuursproces, "/idee")).json() == body
+    assert regisseur_api.get(proces_url(bestuursproces)).json()["huidigIdee"] == body
+    versies = regisseur_api.get(proces_url(bestuursproces, "/idee/versies")).json()["results"]
+    assert [v["eigenaarSpelers"] for v in versies] == [volgorde, []]
+    assert laatste_gebeurtenis(bestuursproces).payload["idee"]["eigenaarSpelers"] == [
+        str(bewoners.uuid),
+        str(wethouder.uuid),
+    ]
+
+
+def test_weglaten_is_geen_eigenaar_spelers(bestuursproces, regisseur, regisseur_api):
+    wethouder = speler(bestuursproces, regisseur, "Wethouder")
+    idee = proces_url(bestuursproces, "/idee")
+    regisseur_api.put(idee, {"wat": "Met", "eigenaarSpelers": [api_url(wethouder)]}, format="json")
+
+    body = regisseur_api.put(idee, {"wat": "Met"}, format="json").json()
+
+    assert (body["versie"], body["eigenaarSpelers"]) == (3, [])
+
+
+@pytest.mark.parametrize(
+    ("eigenaars", "verwacht"),
+    [
+        (["ander-proces"], {"eigenaarSpelers.0": "does_not_exist"}),
+        (["eigen", "onbekend"], {"eigenaarSpelers.1": "does_not_exist"}),
+        (["uuid"], {"eigenaarSpelers.0": "invalid"}),
+        (["organisatie"], {"eigenaarSpelers.0": "invalid"}),
+        (["eigen", "eigen"], {"eigenaarSpelers": "unique"}),
+        ("eigen", {"eigenaarSpelers": "not_a_list"}),
+    ],
+)
+def test_eigenaar_spelers_van_dit_proces(
+    bestuursproces, regisseur, regisseur_api, eigenaars, verwacht
+):
+    eigen = speler(bestuursproces, regisseur)
+    elders = speler(open_proces(regisseur, titel="Ander"), regisseur)
+    corporatie = organisatie(bestuursproces, regisseur)
+    waarden = {
+        "ander-proces": api_url(elders),
+        "eigen": api_url(eigen),
+        "onbekend": api_url(eigen).replace(str(eigen.uuid), str(uuid.uuid4())),
+        "uuid": str(eigen.uuid),
+        "organisatie": api_url(corporatie),
+    }
+    aantal = len(gebeurtenissen_van(bestuursproces))
+    payload = {
+        "wat": "Herzien",
+        "eigenaarSpelers": waarden[eigenaars]
+        if isinstance(eigenaars, str)
+        else [waarden[e] for e in eigenaars],
+    }
+
+    response = regisseur_api.put(proces_url(bestuursproces, "/idee"), payload, format="json")
+
+    assert fouten(response) == verwacht
+    assert IdeeVersie.objects.filter(bestuursproces=bestuursproces).count() == 1
+    assert len(gebeurtenissen_van(bestuursproces)) == aantal

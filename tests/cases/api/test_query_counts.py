@@ -16,12 +16,21 @@ import pytest
 from rest_framework.test import APIClient
 
 from cases import services
-from cases.models import Bestuursproces
+from cases.models import Bestuursproces, Opdrachtgever, Speler
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
 from tests.factories import GebruikerFactory, actor_voor, open_proces
 
 from .helpers import LIJST, proces_url
+from .register import (
+    NIVEAUS,
+    beoordeel_opdrachtgever,
+    beoordeel_speler,
+    opdrachtgever,
+    organisatie,
+    speler,
+    url,
+)
 
 GROOTTES = [1, 10, 50]
 PAGINA = 20  # the default page size
@@ -47,12 +56,16 @@ def n_processen(regisseur: Any, n: int) -> str:
 
 
 def proces_met_ideeversies(regisseur: Any, n: int) -> Bestuursproces:
+    """n idee versions; from version 2 on, each names two spelers as idee-eigenaren."""
     proces = open_proces(regisseur, opdracht=opdracht(n))  # idee version 1
+    eigenaren = (speler(proces, regisseur, "Eigenaar A").uuid, speler(proces, regisseur, "B").uuid)
     for versie in range(2, n + 1):
         services.herzie_idee(
             actor=actor_voor(regisseur),
             bestuursproces=proces,
-            inhoud=IdeeInhoud(wat=f"Versie {versie}"),
+            inhoud=IdeeInhoud(
+                wat=f"Versie {versie}", eigenaar_spelers=eigenaren[:: (-1) ** versie]
+            ),
         )
     return proces
 
@@ -96,6 +109,101 @@ def laatste_lid_url(regisseur: Any, n: int) -> str:
     laatste = proces.lidmaatschappen.order_by("-sinds", "-id").first()
     assert laatste is not None
     return proces_url(proces, f"/lidmaatschappen/{laatste.uuid}")
+
+
+def proces_met_organisaties(regisseur: Any, n: int) -> Bestuursproces:
+    proces = open_proces(regisseur, met_idee=False)
+    for nummer in range(n):
+        organisatie(proces, regisseur, f"Organisatie {nummer:02}")
+    return proces
+
+
+def laatste_organisatie_url(regisseur: Any, n: int) -> str:
+    proces = proces_met_organisaties(regisseur, n)
+    laatste = proces.organisaties.order_by("-naam").first()
+    assert laatste is not None
+    return url(laatste)
+
+
+def proces_met_spelers(regisseur: Any, n: int) -> Bestuursproces:
+    """n spelers, each of an organisatie, each with one assessment per visibility level."""
+    proces = open_proces(regisseur, met_idee=False)
+    for nummer in range(n):
+        partij = speler(
+            proces,
+            regisseur,
+            f"Speler {nummer:02}",
+            organisatie=organisatie(proces, regisseur, f"O{nummer}"),
+        )
+        for niveau in NIVEAUS:
+            beoordeel_speler(partij, regisseur, zichtbaarheid=niveau, toelichting=niveau)
+    return proces
+
+
+def proces_met_opdrachtgevers(regisseur: Any, n: int) -> Bestuursproces:
+    """n opdrachtgevers, each of an organisatie, each with one assessment per level."""
+    proces = open_proces(regisseur, met_idee=False)
+    for nummer in range(n):
+        partij = opdrachtgever(
+            proces,
+            regisseur,
+            f"Opdrachtgever {nummer:02}",
+            organisatie=organisatie(proces, regisseur, f"O{nummer}"),
+        )
+        for niveau in NIVEAUS:
+            beoordeel_opdrachtgever(partij, regisseur, zichtbaarheid=niveau, toelichting=niveau)
+    return proces
+
+
+def partij_met_beoordelingen(regisseur: Any, n: int, soort: str) -> Speler | Opdrachtgever:
+    """One speler or opdrachtgever with n assessments (of every level) and n betrokkenheid
+    changes (afwachten and aanhaken in turn), beside another party with the same."""
+    proces = open_proces(regisseur, met_idee=False)
+    partijen = []
+    for naam in ("Gemeten", "Ernaast"):
+        if soort == "speler":
+            partij: Any = speler(
+                proces, regisseur, naam, organisatie=organisatie(proces, regisseur, naam)
+            )
+        else:
+            partij = opdrachtgever(
+                proces, regisseur, naam, organisatie=organisatie(proces, regisseur, naam)
+            )
+        for nummer in range(n):
+            niveau = NIVEAUS[nummer % 3]
+            if soort == "speler":
+                beoordeel_speler(partij, regisseur, zichtbaarheid=niveau, toelichting=f"{nummer}")
+            else:
+                beoordeel_opdrachtgever(
+                    partij, regisseur, zichtbaarheid=niveau, toelichting=f"{nummer}"
+                )
+            services.wijzig_betrokkenheid(
+                actor=actor_voor(regisseur),
+                partij=partij,
+                actie="afwachten" if nummer % 2 == 0 else "aanhaken",
+                reden=f"Reden {nummer}",
+            )
+        partijen.append(partij)
+    return partijen[0]
+
+
+def proces_met_notities(regisseur: Any, n: int) -> Bestuursproces:
+    """n notes at every level, in turn about the case, a speler and an opdrachtgever."""
+    proces = open_proces(regisseur, met_idee=False)
+    over: list[dict[str, Any]] = [
+        {},
+        {"speler": speler(proces, regisseur)},
+        {"opdrachtgever": opdrachtgever(proces, regisseur)},
+    ]
+    for nummer in range(n):
+        services.maak_notitie(
+            actor=actor_voor(regisseur),
+            bestuursproces=proces,
+            tekst=f"Notitie {nummer}",
+            zichtbaarheid=NIVEAUS[nummer % 3],
+            **over[nummer % 3],
+        )
+    return proces
 
 
 @dataclass(frozen=True)
@@ -142,20 +250,40 @@ def controleer_momentopname(body: dict[str, Any], n: int) -> None:
     assert body["volgnummer"] == 2 + n
 
 
+def controleer_eigenaren(body: dict[str, Any], n: int) -> None:
+    assert body["versie"] == n
+    assert len(body["eigenaarSpelers"]) == (2 if n > 1 else 0)
+
+
+def controleer_huidige_beoordeling(body: dict[str, Any], n: int) -> None:
+    assert body["huidigeBeoordeling"]["toelichting"] == f"{n - 1}"
+    assert body["organisatie"] is not None
+
+
+def controleer_krachtenveld(body: dict[str, Any], n: int) -> None:
+    assert sum(len(groep["partijen"]) for groep in body["groepen"]) == n
+
+
+def controleer_organisatie(body: dict[str, Any], n: int) -> None:
+    assert body["naam"] == f"Organisatie {n - 1:02}"
+
+
 EINDPUNTEN = {
     # 1 count of my cases, 2 the page of cases with mijnRol, 3 their besluitmomenten.
     "bestuursprocessen": Eindpunt(n_processen, 3, pagina(0)),
-    # 1 the case with mijnRol, 2 its besluitmomenten, 3 the current idee with its author.
+    # 1 the case with mijnRol, 2 its besluitmomenten, 3 the current idee with its author,
+    # 4 the idee's eigenaar spelers.
     "bestuursproces": Eindpunt(
-        lambda r, n: proces_url(proces_met_ideeversies(r, n)), 3, controleer_detail
+        lambda r, n: proces_url(proces_met_ideeversies(r, n)), 4, controleer_detail
     ),
-    # 1 the case with mijnRol, 2 the current idee with its author.
+    # 1 the case with mijnRol, 2 the current idee with its author, 3 its eigenaar spelers.
     "idee": Eindpunt(
-        lambda r, n: proces_url(proces_met_ideeversies(r, n), "/idee"), 2, controleer_idee
+        lambda r, n: proces_url(proces_met_ideeversies(r, n), "/idee"), 3, controleer_eigenaren
     ),
-    # 1 the case with mijnRol, 2 count, 3 the page of versions with their authors.
+    # 1 the case with mijnRol, 2 count, 3 the page of versions with their authors, 4 the
+    # eigenaar spelers of the whole page.
     "idee/versies": Eindpunt(
-        lambda r, n: proces_url(proces_met_ideeversies(r, n), "/idee/versies"), 3, pagina(0)
+        lambda r, n: proces_url(proces_met_ideeversies(r, n), "/idee/versies"), 4, pagina(0)
     ),
     # 1 the case with mijnRol, 2 count, 3 the page of transitions with who made them.
     "stadiumovergangen": Eindpunt(
@@ -187,6 +315,77 @@ EINDPUNTEN = {
         lambda r, n: proces_url(proces_met_overgangen(r, n), "/momentopname"),
         2,
         controleer_momentopname,
+    ),
+    # 1 the case with mijnRol, 2 count, 3 the page.
+    "organisaties": Eindpunt(
+        lambda r, n: proces_url(proces_met_organisaties(r, n), "/organisaties"), 3, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the organisatie.
+    "organisaties/{uuid}": Eindpunt(laatste_organisatie_url, 2, controleer_organisatie),
+    # 1 the case with mijnRol, 2 count, 3 the page with organisaties, 4 the assessments of the
+    # page that I may see, with their authors.
+    "spelers": Eindpunt(
+        lambda r, n: proces_url(proces_met_spelers(r, n), "/spelers"), 4, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the speler with its organisatie, 3 its assessments I may see.
+    "spelers/{uuid}": Eindpunt(
+        lambda r, n: url(partij_met_beoordelingen(r, n, "speler")),
+        3,
+        controleer_huidige_beoordeling,
+    ),
+    # 1 the case with mijnRol, 2 the speler, 3 count, 4 the page with their authors.
+    "spelers/{uuid}/beoordelingen": Eindpunt(
+        lambda r, n: url(partij_met_beoordelingen(r, n, "speler"), "/beoordelingen"), 4, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the speler, 3 count, 4 the page with who made each change.
+    "spelers/{uuid}/betrokkenheidswijzigingen": Eindpunt(
+        lambda r, n: url(partij_met_beoordelingen(r, n, "speler"), "/betrokkenheidswijzigingen"),
+        4,
+        pagina(0),
+    ),
+    # 1 the case with mijnRol, 2 count, 3 the page with organisaties, 4 the assessments of the
+    # page that I may see, with their authors.
+    "opdrachtgevers": Eindpunt(
+        lambda r, n: proces_url(proces_met_opdrachtgevers(r, n), "/opdrachtgevers"), 4, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the opdrachtgever with its organisatie, 3 its assessments I
+    # may see.
+    "opdrachtgevers/{uuid}": Eindpunt(
+        lambda r, n: url(partij_met_beoordelingen(r, n, "opdrachtgever")),
+        3,
+        controleer_huidige_beoordeling,
+    ),
+    # 1 the case with mijnRol, 2 the opdrachtgever, 3 count, 4 the page with their authors.
+    "opdrachtgevers/{uuid}/beoordelingen": Eindpunt(
+        lambda r, n: url(partij_met_beoordelingen(r, n, "opdrachtgever"), "/beoordelingen"),
+        4,
+        pagina(0),
+    ),
+    # 1 the case with mijnRol, 2 the opdrachtgever, 3 count, 4 the page with who made each.
+    "opdrachtgevers/{uuid}/betrokkenheidswijzigingen": Eindpunt(
+        lambda r, n: url(
+            partij_met_beoordelingen(r, n, "opdrachtgever"), "/betrokkenheidswijzigingen"
+        ),
+        4,
+        pagina(0),
+    ),
+    # 1 the case with mijnRol, 2 count, 3 the page of notes I may see with authors and parties.
+    "notities": Eindpunt(
+        lambda r, n: proces_url(proces_met_notities(r, n), "/notities"), 3, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 all its events up to the moment (folded in Python).
+    "krachtenveld": Eindpunt(
+        lambda r, n: proces_url(proces_met_spelers(r, n), "/krachtenveld"),
+        2,
+        controleer_krachtenveld,
+    ),
+    # 1 the case with mijnRol, 2 all its events up to tot (folded in Python); the page is cut
+    # from that list, so there is no count query.
+    "krachtenveld/verschuivingen": Eindpunt(
+        lambda r, n: proces_url(proces_met_spelers(r, n), "/krachtenveld/verschuivingen"),
+        2,
+        # Per speler, only the first assessment (null → voorstander) shifts its standpunt.
+        pagina(0),
     ),
 }
 

@@ -837,9 +837,11 @@ class Uitvoerder:
             partijen = self.opdrachtgevers
         partij: dict[str, Any] = {over: partijen[n % len(partijen)]} if partijen else {}
         fout: type[DomainError] | None = None
-        if self.model.afgerond:
+        if not tekst.strip():
+            fout = OngeldigeInvoer  # the service checks its input before the case
+        elif self.model.afgerond:
             fout = ProcesAfgerond
-        elif not self.model.mag_vastleggen(auteur, niveau) or not tekst:
+        elif not self.model.mag_vastleggen(auteur, niveau):
             fout = OngeldigeInvoer
 
         def doe() -> None:
