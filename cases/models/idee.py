@@ -64,7 +64,7 @@ class IdeeEigenaar(models.Model):
     """A speler named as idee-eigenaar in one version of the idee."""
 
     bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.PROTECT, related_name="+")
-    ideeversie = models.ForeignKey(IdeeVersie, on_delete=models.PROTECT, related_name="+")
+    ideeversie = models.ForeignKey(IdeeVersie, on_delete=models.PROTECT, related_name="eigenaars")
     speler = models.ForeignKey("cases.Speler", on_delete=models.PROTECT, related_name="+")
     volgorde = models.PositiveSmallIntegerField(default=0)
 

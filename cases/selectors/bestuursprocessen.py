@@ -12,8 +12,10 @@ from django.http import Http404
 from cases.models import (
     Bestuursproces,
     Gebeurtenis,
+    IdeeEigenaar,
     IdeeVersie,
     Lidmaatschap,
+    Speler,
     Stadiumovergang,
 )
 
@@ -21,6 +23,14 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 
     Gebruiker = AbstractBaseUser | AnonymousUser
+
+
+# The idee-eigenaren of each version, in their order, with the spelers they name.
+EIGENAARS = Prefetch(
+    "eigenaars",
+    queryset=IdeeEigenaar.objects.select_related("speler").order_by("volgorde"),
+    to_attr="eigenaars_op_volgorde",
+)
 
 
 def bestuursprocessen_voor(gebruiker: Gebruiker) -> QuerySet[Bestuursproces]:
@@ -41,7 +51,9 @@ def bestuursproces_voor(
             "besluitmomenten",
             Prefetch(
                 "ideeversies",
-                queryset=IdeeVersie.objects.select_related("auteur").order_by("-versie")[:1],
+                queryset=IdeeVersie.objects.select_related("auteur")
+                .prefetch_related(EIGENAARS)
+                .order_by("-versie")[:1],
                 to_attr="_huidig_idee",
             ),
         )
@@ -58,13 +70,26 @@ def huidig_idee(bestuursproces: Bestuursproces) -> IdeeVersie | None:
     return (
         IdeeVersie.objects.filter(bestuursproces=bestuursproces)
         .select_related("auteur")
+        .prefetch_related(EIGENAARS)
         .order_by("-versie")
         .first()
     )
 
 
 def ideeversies(bestuursproces: Bestuursproces) -> QuerySet[IdeeVersie]:
-    return IdeeVersie.objects.filter(bestuursproces=bestuursproces).select_related("auteur")
+    return (
+        IdeeVersie.objects.filter(bestuursproces=bestuursproces)
+        .select_related("auteur")
+        .prefetch_related(EIGENAARS)
+    )
+
+
+def eigenaar_spelers(idee: IdeeVersie) -> list[Speler]:
+    """The spelers named as idee-eigenaar in this version, in order (prefetched if possible)."""
+    eigenaars = getattr(idee, "eigenaars_op_volgorde", None)
+    if eigenaars is None:
+        eigenaars = idee.eigenaars.select_related("speler").order_by("volgorde")
+    return [eigenaar.speler for eigenaar in eigenaars]
 
 
 def stadiumovergangen(bestuursproces: Bestuursproces) -> QuerySet[Stadiumovergang]:

@@ -20,10 +20,16 @@ from cases.events.payloads import (
     stadiumovergang_gegevens,
 )
 from cases.events.replay import op_naam
-from cases.models import Bestuursproces, GebeurtenisType, IdeeEigenaar, Notitie, Zichtbaarheid
+from cases.models import Bestuursproces, GebeurtenisType, Notitie, Zichtbaarheid
 
 from . import partijen
-from .bestuursprocessen import gebeurtenissen, huidig_idee, lidmaatschappen, stadiumovergangen
+from .bestuursprocessen import (
+    eigenaar_spelers,
+    gebeurtenissen,
+    huidig_idee,
+    lidmaatschappen,
+    stadiumovergangen,
+)
 
 ALLES = frozenset(Zichtbaarheid.values)
 
@@ -45,16 +51,7 @@ def huidige_toestand(
     """The case read from its tables, in the shape replay produces, as a viewer sees it."""
     laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
     idee = huidig_idee(bestuursproces)
-    eigenaren = (
-        [
-            str(u)
-            for u in IdeeEigenaar.objects.filter(ideeversie=idee)
-            .order_by("volgorde")
-            .values_list("speler__uuid", flat=True)
-        ]
-        if idee
-        else []
-    )
+    eigenaren = [str(speler.uuid) for speler in eigenaar_spelers(idee)] if idee else []
     return {
         "bestuursproces": bestuursproces_gegevens(
             bestuursproces, list(bestuursproces.besluitmomenten.all())

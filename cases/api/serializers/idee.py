@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from cases.models import IdeeEigenaar, IdeeVersie, Speler
+from cases import selectors
+from cases.models import IdeeVersie, Speler
 from cases.services.idee import IdeeInhoud
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin
@@ -78,36 +78,6 @@ class IdeeHerzieningSerializer(IdeeInvoerSerializer):
         return IdeeInhoud(**tekst, eigenaar_spelers=tuple(speler.uuid for speler in spelers))
 
 
-EIGENAREN = "_eigenaar_spelers"
-
-
-def laad_eigenaar_spelers(versies: Iterable[IdeeVersie]) -> None:
-    """Attach the uuids of each version's idee-eigenaren, in order, in one query for all.
-
-    IdeeEigenaar has no reverse accessor on IdeeVersie to ``prefetch_related`` through, and the
-    many-to-many through it orders by the speler's name, so the rows are read here directly.
-    """
-    per_versie: dict[int, list[Any]] = {versie.pk: [] for versie in versies}
-    if not per_versie:
-        return
-    rijen = (
-        IdeeEigenaar.objects.filter(ideeversie_id__in=per_versie)
-        .order_by("ideeversie_id", "volgorde")
-        .values_list("ideeversie_id", "speler__uuid")
-    )
-    for versie_id, speler_uuid in rijen:
-        per_versie[versie_id].append(speler_uuid)
-    for versie in versies:
-        setattr(versie, EIGENAREN, per_versie[versie.pk])
-
-
-class IdeeVersieLijstSerializer(serializers.ListSerializer[IdeeVersie]):
-    def to_representation(self, data: Any) -> list[Any]:
-        versies = list(data.all() if hasattr(data, "all") else data)
-        laad_eigenaar_spelers(versies)
-        return super().to_representation(versies)
-
-
 class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
     stipOpDeHorizon = serializers.CharField(source="stip_op_de_horizon")
     eigenaarSpelers = serializers.SerializerMethodField(
@@ -118,16 +88,14 @@ class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
 
     @extend_schema_field(serializers.ListField(child=serializers.URLField()))
     def get_eigenaarSpelers(self, obj: IdeeVersie) -> list[str]:
-        if not hasattr(obj, EIGENAREN):
-            laad_eigenaar_spelers([obj])
         bestuursproces = self.context["bestuursproces"]
         return [
             reverse(
                 "api:speler-detail",
-                kwargs={"uuid": bestuursproces.uuid, "speler": speler_uuid},
+                kwargs={"uuid": bestuursproces.uuid, "speler": speler.uuid},
                 request=self.context.get("request"),
             )
-            for speler_uuid in getattr(obj, EIGENAREN)
+            for speler in selectors.eigenaar_spelers(obj)
         ]
 
     class Meta:
@@ -149,4 +117,3 @@ class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
             "aangemaaktOp",
         ]
         read_only_fields = fields
-        list_serializer_class = IdeeVersieLijstSerializer
