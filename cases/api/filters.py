@@ -16,11 +16,13 @@ from cases.models import (
     Betrokkenheid,
     Gebeurtenis,
     GebeurtenisType,
+    Macht,
     Notitie,
     Opdrachtgever,
     RolGemeente,
     Speler,
     Stadium,
+    Standpunt,
     Status,
     Veld,
 )
@@ -133,6 +135,16 @@ class SpelerFilter(ProcesFilterSet):
     )
     betrokkenheid = django_filters.ChoiceFilter(choices=Betrokkenheid.choices)
     organisatie = RelatieFilter(soort="organisatie")
+    standpunt = django_filters.ChoiceFilter(
+        field_name="huidig_standpunt",
+        choices=Standpunt.choices,
+        help_text="Standpunt volgens de laatste beoordeling die jij mag zien.",
+    )
+    macht = django_filters.ChoiceFilter(
+        field_name="huidige_macht",
+        choices=Macht.choices,
+        help_text="Macht volgens de laatste beoordeling die jij mag zien.",
+    )
 
     class Meta:
         model = Speler
@@ -143,6 +155,11 @@ class OpdrachtgeverFilter(ProcesFilterSet):
     rol = django_filters.ChoiceFilter(choices=Opdrachtgever.Rol.choices)
     betrokkenheid = django_filters.ChoiceFilter(choices=Betrokkenheid.choices)
     organisatie = RelatieFilter(soort="organisatie")
+    standpunt = django_filters.ChoiceFilter(
+        field_name="huidige_steun",
+        choices=Standpunt.choices,
+        help_text="Steun voor het proces volgens de laatste beoordeling die jij mag zien.",
+    )
 
     class Meta:
         model = Opdrachtgever

@@ -68,9 +68,9 @@ urlpatterns = [
         name="speler-beoordelingen",
     ),
     path(
-        f"{PROCES}/spelers/<uuid:speler>/betrokkenheidswijzigingen",
+        f"{PROCES}/spelers/<uuid:speler>/betrokkenheid",
         views.SpelerBetrokkenheidswijzigingenView.as_view(),
-        name="speler-betrokkenheidswijzigingen",
+        name="speler-betrokkenheid",
     ),
     path(f"{PROCES}/opdrachtgevers", views.OpdrachtgeversView.as_view(), name="opdrachtgevers"),
     path(
@@ -84,9 +84,9 @@ urlpatterns = [
         name="opdrachtgever-beoordelingen",
     ),
     path(
-        f"{PROCES}/opdrachtgevers/<uuid:opdrachtgever>/betrokkenheidswijzigingen",
+        f"{PROCES}/opdrachtgevers/<uuid:opdrachtgever>/betrokkenheid",
         views.OpdrachtgeverBetrokkenheidswijzigingenView.as_view(),
-        name="opdrachtgever-betrokkenheidswijzigingen",
+        name="opdrachtgever-betrokkenheid",
     ),
     path(f"{PROCES}/notities", views.NotitiesView.as_view(), name="notities"),
     path(f"{PROCES}/krachtenveld", views.KrachtenveldView.as_view(), name="krachtenveld"),

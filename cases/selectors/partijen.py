@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from cases.models import (
     Bestuursproces,
@@ -22,11 +22,35 @@ def organisaties(bestuursproces: Bestuursproces) -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(bestuursproces=bestuursproces)
 
 
+def _laatste_zichtbare(
+    model: type[SpelerBeoordeling] | type[OpdrachtgeverBeoordeling],
+    partij: str,
+    zichtbaar: frozenset[str],
+    veld: str,
+) -> Subquery:
+    """One field of the latest assessment of each party that the viewer may see."""
+    return Subquery(
+        model.objects.filter(**{partij: OuterRef("pk")}, zichtbaarheid__in=zichtbaar)
+        .order_by("-tijdstip", "-id")
+        .values(veld)[:1]
+    )
+
+
 def spelers(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QuerySet[Speler]:
     """Spelers with their organisation and, in ``_zichtbare_beoordelingen``, the assessments
-    the viewer may see, oldest first (the last is the current one for that viewer)."""
+    the viewer may see, oldest first (the last is the current one for that viewer).
+
+    Annotated with ``huidig_standpunt`` and ``huidige_macht`` from that same current
+    assessment, so lists can be filtered on how a speler stands as the viewer sees it.
+    """
     return (
         Speler.objects.filter(bestuursproces=bestuursproces)
+        .annotate(
+            huidig_standpunt=_laatste_zichtbare(
+                SpelerBeoordeling, "speler", zichtbaar, "standpunt"
+            ),
+            huidige_macht=_laatste_zichtbare(SpelerBeoordeling, "speler", zichtbaar, "macht"),
+        )
         .select_related("organisatie")
         .prefetch_related(
             Prefetch(
@@ -41,9 +65,14 @@ def spelers(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QueryS
 def opdrachtgevers(
     bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
 ) -> QuerySet[Opdrachtgever]:
-    """Like :func:`spelers`, for opdrachtgevers."""
+    """Like :func:`spelers`, for opdrachtgevers; annotated with ``huidige_steun``."""
     return (
         Opdrachtgever.objects.filter(bestuursproces=bestuursproces)
+        .annotate(
+            huidige_steun=_laatste_zichtbare(
+                OpdrachtgeverBeoordeling, "opdrachtgever", zichtbaar, "steun"
+            )
+        )
         .select_related("organisatie")
         .prefetch_related(
             Prefetch(

@@ -156,7 +156,7 @@ def test_elke_kanarie_precies_waar_de_rol_hem_mag_zien(
     # The crawl really went everywhere: lists, details, sub-resources, events one by one.
     assert any("/gebeurtenissen/" in url for url in bezocht)
     assert any("/beoordelingen" in url for url in bezocht)
-    assert any("/betrokkenheidswijzigingen" in url for url in bezocht)
+    assert any("/betrokkenheid" in url for url in bezocht)
 
 
 def test_buitenstaander_vindt_niets(

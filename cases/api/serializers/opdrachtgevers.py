@@ -33,7 +33,7 @@ NAAR_BEOORDELINGEN = (
 )
 NAAR_BETROKKENHEID = (
     "Betrokkenheid wijzigt alleen door een actie met een reden: "
-    "POST .../opdrachtgevers/{opdrachtgever}/betrokkenheidswijzigingen."
+    "POST .../opdrachtgevers/{opdrachtgever}/betrokkenheid."
 )
 BEOORDELINGSVELDEN = (
     "mandaat",
@@ -62,7 +62,7 @@ class OpdrachtgeverSerializer(serializers.ModelSerializer[Opdrachtgever]):
     rol = OpdrachtgeverRolField()
     organisatie = ProcesRelatieField(model=Organisatie, read_only=True, allow_null=True)
     expliciteOpdracht = serializers.CharField(source="expliciete_opdracht")
-    betrokkenheid = BetrokkenheidField(help_text="Wijzigt via betrokkenheidswijzigingen.")
+    betrokkenheid = BetrokkenheidField(help_text="Wijzigt via POST .../betrokkenheid.")
     huidigeBeoordeling = serializers.SerializerMethodField(
         help_text="De laatste beoordeling die jij mag zien, of null."
     )
@@ -92,7 +92,7 @@ class OpdrachtgeverSerializer(serializers.ModelSerializer[Opdrachtgever]):
 
     @extend_schema_field(
         serializers.DictField(
-            child=serializers.URLField(), help_text="beoordelingen, betrokkenheidswijzigingen"
+            child=serializers.URLField(), help_text="beoordelingen, betrokkenheid"
         )
     )
     def get_links(self, obj: Opdrachtgever) -> dict[str, str]:

@@ -32,7 +32,7 @@ def partij_links(soort: str, partij: Any, context: Mapping[str, Any]) -> dict[st
     kwargs = {"uuid": context["bestuursproces"].uuid, soort: partij.uuid}
     return {
         naam: reverse(f"api:{soort}-{naam}", kwargs=kwargs, request=context.get("request"))
-        for naam in ("beoordelingen", "betrokkenheidswijzigingen")
+        for naam in ("beoordelingen", "betrokkenheid")
     }
 
 

@@ -31,7 +31,7 @@ NAAR_BEOORDELINGEN = (
 BEOORDELINGSVELDEN = ("standpunt", "macht", "uniekeMacht", "invloed", "vertrouwen")
 NAAR_BETROKKENHEID = (
     "Betrokkenheid wijzigt alleen door een actie met een reden: "
-    "POST .../spelers/{speler}/betrokkenheidswijzigingen."
+    "POST .../spelers/{speler}/betrokkenheid."
 )
 
 
@@ -63,7 +63,7 @@ class SpelerSerializer(serializers.ModelSerializer[Speler]):
     rolInProces = serializers.ChoiceField(
         source="rol_in_proces", choices=Speler.RolInProces.choices
     )
-    betrokkenheid = BetrokkenheidField(help_text="Wijzigt via betrokkenheidswijzigingen.")
+    betrokkenheid = BetrokkenheidField(help_text="Wijzigt via POST .../betrokkenheid.")
     huidigeBeoordeling = serializers.SerializerMethodField(
         help_text="De laatste beoordeling die jij mag zien, of null."
     )
@@ -99,7 +99,7 @@ class SpelerSerializer(serializers.ModelSerializer[Speler]):
 
     @extend_schema_field(
         serializers.DictField(
-            child=serializers.URLField(), help_text="beoordelingen, betrokkenheidswijzigingen"
+            child=serializers.URLField(), help_text="beoordelingen, betrokkenheid"
         )
     )
     def get_links(self, obj: Speler) -> dict[str, str]:

@@ -89,7 +89,7 @@ class OpdrachtgeverDetailView(OpdrachtgeverPartij):
         summary="Opdrachtgever wijzigen",
         description=(
             "Wijzigt eigenschappen van de opdrachtgever. Betrokkenheid en beoordelingen horen "
-            "hier niet: daarvoor zijn betrokkenheidswijzigingen en beoordelingen."
+            "hier niet: daarvoor zijn betrokkenheid en beoordelingen."
         ),
         request=s.OpdrachtgeverInvoerSerializer,
         responses={200: s.OpdrachtgeverSerializer},

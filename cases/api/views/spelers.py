@@ -87,7 +87,7 @@ class SpelerDetailView(SpelerPartij):
         summary="Speler wijzigen",
         description=(
             "Wijzigt eigenschappen van de speler. Betrokkenheid en beoordelingen horen hier "
-            "niet: daarvoor zijn betrokkenheidswijzigingen en beoordelingen."
+            "niet: daarvoor zijn betrokkenheid en beoordelingen."
         ),
         request=s.SpelerInvoerSerializer,
         responses={200: s.SpelerSerializer},

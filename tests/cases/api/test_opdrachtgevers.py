@@ -1,4 +1,4 @@
-"""/bestuursprocessen/{uuid}/opdrachtgevers, their beoordelingen and betrokkenheidswijzigingen."""
+"""/bestuursprocessen/{uuid}/opdrachtgevers, their beoordelingen and betrokkenheid."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_registreren(bestuursproces, regisseur, regisseur_api):
         "huidigeBeoordeling": None,
         "links": {
             "beoordelingen": url(nieuw, "/beoordelingen"),
-            "betrokkenheidswijzigingen": url(nieuw, "/betrokkenheidswijzigingen"),
+            "betrokkenheid": url(nieuw, "/betrokkenheid"),
         },
     }
     assert response["Location"] == body["url"]
@@ -111,7 +111,7 @@ def test_lijst_op_naam_met_filters(bestuursproces, regisseur, regisseur_api, que
         organisatie=haven,
     )
     regisseur_api.post(
-        url(wethouder, "/betrokkenheidswijzigingen"),
+        url(wethouder, "/betrokkenheid"),
         {"actie": "afwachten", "reden": "Wacht de begroting af"},
         format="json",
     )
@@ -202,7 +202,7 @@ def test_wijzigen_legt_uit_waar_beoordelingen_horen(bestuursproces, regisseur, r
     )
 
     redenen = {p["name"]: p["reason"] for p in body["invalidParams"]}
-    assert "/betrokkenheidswijzigingen" in redenen["betrokkenheid"]
+    assert "/betrokkenheid" in redenen["betrokkenheid"]
     assert "/beoordelingen" in redenen["steun"]
 
 
@@ -211,7 +211,7 @@ def test_wijzigen_legt_uit_waar_beoordelingen_horen(bestuursproces, regisseur, r
 
 def test_betrokkenheid_wijzigen(bestuursproces, regisseur, regisseur_api):
     bestaand = opdrachtgever(bestuursproces, regisseur)
-    wijzigingen = url(bestaand, "/betrokkenheidswijzigingen")
+    wijzigingen = url(bestaand, "/betrokkenheid")
 
     response = regisseur_api.post(
         wijzigingen, {"actie": "afhaken", "reden": "Andere prioriteiten"}, format="json"
@@ -253,7 +253,7 @@ def test_betrokkenheid_wijzigen(bestuursproces, regisseur, regisseur_api):
 # --- not found and who may do what --------------------------------------------------------
 
 
-@pytest.mark.parametrize("suffix", ["", "/beoordelingen", "/betrokkenheidswijzigingen"])
+@pytest.mark.parametrize("suffix", ["", "/beoordelingen", "/betrokkenheid"])
 def test_onbekende_opdrachtgever_is_404(bestuursproces, regisseur, regisseur_api, suffix):
     geen_opdrachtgever = speler(bestuursproces, regisseur)
     elders = opdrachtgever(open_proces(regisseur, titel="Ander"), regisseur)
@@ -275,7 +275,7 @@ def schrijfverzoeken(
         ("post", url(partij, "/beoordelingen"), {**MINIMAAL, "zichtbaarheid": "proces"}, 201),
         (
             "post",
-            url(partij, "/betrokkenheidswijzigingen"),
+            url(partij, "/betrokkenheid"),
             {"actie": "aansluiten", "reden": "x"},
             201,
         ),
@@ -287,7 +287,7 @@ def test_elk_lid_leest(bestuursproces, leden, regisseur, rol):
     bestaand = opdrachtgever(bestuursproces, regisseur)
     client = client_voor(leden[rol])
 
-    for suffix in ("", "/beoordelingen", "/betrokkenheidswijzigingen"):
+    for suffix in ("", "/beoordelingen", "/betrokkenheid"):
         assert client.get(url(bestaand, suffix)).status_code == 200
     assert client.get(lijst_url(bestuursproces)).json()["count"] == 1
 
@@ -332,7 +332,7 @@ def test_buitenstaander_krijgt_overal_404(bestuursproces, leden, regisseur):
             lijst_url(bestuursproces),
             url(bestaand),
             url(bestaand, "/beoordelingen"),
-            url(bestaand, "/betrokkenheidswijzigingen"),
+            url(bestaand, "/betrokkenheid"),
         )
     ]
 

@@ -33,14 +33,14 @@ PADEN = {
     "/api/v1/bestuursprocessen/{uuid}/spelers": {"get", "post"},
     "/api/v1/bestuursprocessen/{uuid}/spelers/{speler}": {"get", "patch"},
     "/api/v1/bestuursprocessen/{uuid}/spelers/{speler}/beoordelingen": {"get", "post"},
-    "/api/v1/bestuursprocessen/{uuid}/spelers/{speler}/betrokkenheidswijzigingen": {"get", "post"},
+    "/api/v1/bestuursprocessen/{uuid}/spelers/{speler}/betrokkenheid": {"get", "post"},
     "/api/v1/bestuursprocessen/{uuid}/opdrachtgevers": {"get", "post"},
     "/api/v1/bestuursprocessen/{uuid}/opdrachtgevers/{opdrachtgever}": {"get", "patch"},
     "/api/v1/bestuursprocessen/{uuid}/opdrachtgevers/{opdrachtgever}/beoordelingen": {
         "get",
         "post",
     },
-    "/api/v1/bestuursprocessen/{uuid}/opdrachtgevers/{opdrachtgever}/betrokkenheidswijzigingen": {
+    "/api/v1/bestuursprocessen/{uuid}/opdrachtgevers/{opdrachtgever}/betrokkenheid": {
         "get",
         "post",
     },

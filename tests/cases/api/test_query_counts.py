@@ -338,8 +338,8 @@ EINDPUNTEN = {
         lambda r, n: url(partij_met_beoordelingen(r, n, "speler"), "/beoordelingen"), 4, pagina(0)
     ),
     # 1 the case with mijnRol, 2 the speler, 3 count, 4 the page with who made each change.
-    "spelers/{uuid}/betrokkenheidswijzigingen": Eindpunt(
-        lambda r, n: url(partij_met_beoordelingen(r, n, "speler"), "/betrokkenheidswijzigingen"),
+    "spelers/{uuid}/betrokkenheid": Eindpunt(
+        lambda r, n: url(partij_met_beoordelingen(r, n, "speler"), "/betrokkenheid"),
         4,
         pagina(0),
     ),
@@ -362,10 +362,8 @@ EINDPUNTEN = {
         pagina(0),
     ),
     # 1 the case with mijnRol, 2 the opdrachtgever, 3 count, 4 the page with who made each.
-    "opdrachtgevers/{uuid}/betrokkenheidswijzigingen": Eindpunt(
-        lambda r, n: url(
-            partij_met_beoordelingen(r, n, "opdrachtgever"), "/betrokkenheidswijzigingen"
-        ),
+    "opdrachtgevers/{uuid}/betrokkenheid": Eindpunt(
+        lambda r, n: url(partij_met_beoordelingen(r, n, "opdrachtgever"), "/betrokkenheid"),
         4,
         pagina(0),
     ),

@@ -1,4 +1,4 @@
-"""/bestuursprocessen/{uuid}/spelers/{speler}/betrokkenheidswijzigingen: aansluiten, aanhaken,
+"""/bestuursprocessen/{uuid}/spelers/{speler}/betrokkenheid: aansluiten, aanhaken,
 afwachten and afhaken, each with a reason."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def test_betrokkenheid_wijzigen(bestuursproces, regisseur, regisseur_api):
     bestaand = speler(bestuursproces, regisseur)
 
     response = regisseur_api.post(
-        url(bestaand, "/betrokkenheidswijzigingen"),
+        url(bestaand, "/betrokkenheid"),
         {"actie": "aansluiten", "reden": "Zit vanaf nu in het kernoverleg"},
         format="json",
     )
@@ -61,11 +61,11 @@ def test_betrokkenheid_wijzigen(bestuursproces, regisseur, regisseur_api):
 def test_betrokkenheid_door_de_tijd(bestuursproces, regisseur, regisseur_api):
     bestaand = speler(bestuursproces, regisseur)
     ander = speler(bestuursproces, regisseur, "Ander")
-    wijzigingen = url(bestaand, "/betrokkenheidswijzigingen")
+    wijzigingen = url(bestaand, "/betrokkenheid")
     for actie in ("aansluiten", "afwachten", "aanhaken", "afhaken"):
         regisseur_api.post(wijzigingen, {"actie": actie, "reden": f"Reden {actie}"}, format="json")
     regisseur_api.post(
-        url(ander, "/betrokkenheidswijzigingen"),
+        url(ander, "/betrokkenheid"),
         {"actie": "afhaken", "reden": "Niet van deze speler"},
         format="json",
     )
@@ -97,7 +97,7 @@ def test_betrokkenheid_door_de_tijd(bestuursproces, regisseur, regisseur_api):
 )
 def test_betrokkenheid_ongeldig(bestuursproces, regisseur, regisseur_api, payload, verwacht):
     bestaand = speler(bestuursproces, regisseur)
-    wijzigingen = url(bestaand, "/betrokkenheidswijzigingen")
+    wijzigingen = url(bestaand, "/betrokkenheid")
     regisseur_api.post(wijzigingen, {"actie": "aansluiten", "reden": "Eerst"}, format="json")
     aantal = len(gebeurtenissen_van(bestuursproces))
 
@@ -108,7 +108,7 @@ def test_betrokkenheid_ongeldig(bestuursproces, regisseur, regisseur_api, payloa
 
 def test_tweemaal_aansluiten_legt_uit_waarom(bestuursproces, regisseur, regisseur_api):
     bestaand = speler(bestuursproces, regisseur)
-    wijzigingen = url(bestaand, "/betrokkenheidswijzigingen")
+    wijzigingen = url(bestaand, "/betrokkenheid")
     regisseur_api.post(wijzigingen, {"actie": "aansluiten", "reden": "Eerst"}, format="json")
 
     body = assert_probleem(

@@ -46,8 +46,8 @@ def lijst_url(proces: Bestuursproces) -> str:
         ("patch", "", {"naam": "x"}),
         ("get", "/beoordelingen", None),
         ("post", "/beoordelingen", {"standpunt": "voorstander"}),
-        ("get", "/betrokkenheidswijzigingen", None),
-        ("post", "/betrokkenheidswijzigingen", {"actie": "aansluiten", "reden": "x"}),
+        ("get", "/betrokkenheid", None),
+        ("post", "/betrokkenheid", {"actie": "aansluiten", "reden": "x"}),
     ],
 )
 def test_onbekende_speler_is_404(
@@ -65,7 +65,7 @@ def test_onbekende_speler_is_404(
     assert len(gebeurtenissen_van(bestuursproces)) == aantal
 
 
-@pytest.mark.parametrize("suffix", ["", "/beoordelingen", "/betrokkenheidswijzigingen"])
+@pytest.mark.parametrize("suffix", ["", "/beoordelingen", "/betrokkenheid"])
 def test_schuine_streep_aan_het_eind_is_404(bestuursproces, regisseur, regisseur_api, suffix):
     bestaand = speler(bestuursproces, regisseur)
 
@@ -80,7 +80,7 @@ def test_schuine_streep_aan_het_eind_is_404(bestuursproces, regisseur, regisseur
         ("delete", "", {"GET", "PATCH", "HEAD", "OPTIONS"}),
         ("put", "", {"GET", "PATCH", "HEAD", "OPTIONS"}),
         ("delete", "/beoordelingen", {"GET", "POST", "HEAD", "OPTIONS"}),
-        ("patch", "/betrokkenheidswijzigingen", {"GET", "POST", "HEAD", "OPTIONS"}),
+        ("patch", "/betrokkenheid", {"GET", "POST", "HEAD", "OPTIONS"}),
     ],
 )
 def test_methode_niet_toegestaan(
@@ -111,7 +111,7 @@ def schrijfverzoeken(
         ),
         (
             "post",
-            url(partij, "/betrokkenheidswijzigingen"),
+            url(partij, "/betrokkenheid"),
             {"actie": "afwachten", "reden": "x"},
             201,
         ),
@@ -127,7 +127,7 @@ def test_elk_lid_leest(bestuursproces, leden, regisseur, rol):
         lijst_url(bestuursproces),
         url(bestaand),
         url(bestaand, "/beoordelingen"),
-        url(bestaand, "/betrokkenheidswijzigingen"),
+        url(bestaand, "/betrokkenheid"),
     ):
         response = client.get(doel)
         assert response.status_code == 200, (doel, response.content)
@@ -177,7 +177,7 @@ def test_buitenstaander_krijgt_overal_404(bestuursproces, leden, regisseur):
             lijst_url(bestuursproces),
             url(bestaand),
             url(bestaand, "/beoordelingen"),
-            url(bestaand, "/betrokkenheidswijzigingen"),
+            url(bestaand, "/betrokkenheid"),
         )
     ]
 

@@ -42,7 +42,7 @@ def lijst_url(proces: Bestuursproces) -> str:
 def links(partij: Speler) -> dict[str, str]:
     return {
         "beoordelingen": url(partij, "/beoordelingen"),
-        "betrokkenheidswijzigingen": url(partij, "/betrokkenheidswijzigingen"),
+        "betrokkenheid": url(partij, "/betrokkenheid"),
     }
 
 
@@ -338,7 +338,7 @@ def test_wijzigen_naar_organisatie(bestuursproces, regisseur, regisseur_api):
 @pytest.mark.parametrize(
     ("veld", "waarde", "verwijst_naar"),
     [
-        ("betrokkenheid", "aangehaakt", "/betrokkenheidswijzigingen"),
+        ("betrokkenheid", "aangehaakt", "/betrokkenheid"),
         ("standpunt", "tegenstander", "/beoordelingen"),
         ("macht", "blokkademacht", "/beoordelingen"),
         ("invloed", 5, "/beoordelingen"),
