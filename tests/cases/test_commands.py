@@ -127,8 +127,8 @@ def test_democasus_heeft_een_krachtenveld_en_herbouwt_per_niveau(db: None, setti
     settings.DEBUG = True
     call_command("laad_demo", stdout=StringIO())
     demo = Bestuursproces.objects.get()
-    assert demo.organisaties.count() == 5
-    assert demo.spelers.count() == 5
+    assert demo.organisaties.count() == 9
+    assert demo.spelers.count() == 10
     assert demo.opdrachtgevers.count() == 3
     for rol in Rol.values:
         zichtbaar = Zichtbaarheid.voor_rol(rol)
@@ -155,3 +155,10 @@ def test_democasus_heeft_een_krachtenveld_en_herbouwt_per_niveau(db: None, setti
         s["partij"]["naam"] == "Petra Smit" and s["naar"] == "tegenstander" and s["toelichting"]
         for s in shifts
     )
+    # The nature society dropped out and came back, each time with its reason.
+    natuur = [s for s in shifts if s["partij"]["naam"] == "Natuurvereniging De Linge"]
+    assert [s["naar"] for s in natuur if s["aspect"] == "betrokkenheid"] == [
+        "aangehaakt",
+        "afgehaakt",
+        "aangehaakt",
+    ]
