@@ -128,7 +128,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
 }
 
-API_VERSION = "1.0.0"
+API_VERSION = "1.1.0"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Procesregie API",
