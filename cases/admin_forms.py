@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.exceptions import DomainError
-from cases.models import Bestuursproces, IdeeVersie, Lidmaatschap, Stadiumovergang
+from cases.models import Bestuursproces, IdeeVersie, Lidmaatschap, Speler, Stadiumovergang
 from cases.services import controleer_stadiumovergang
 
 
@@ -49,6 +49,20 @@ class BestuursprocesForm(forms.ModelForm[Bestuursproces]):
 
 class NieuweIdeeVersieForm(forms.ModelForm[IdeeVersie]):
     """A new revision of the idee; the previous one stays in the history."""
+
+    eigenaar_keuze = forms.ModelMultipleChoiceField(
+        queryset=Speler.objects.none(),
+        required=False,
+        label=IdeeVersie._meta.get_field("eigenaar_spelers").verbose_name,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, bestuursproces: Bestuursproces | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        veld = self.fields["eigenaar_keuze"]
+        assert isinstance(veld, forms.ModelMultipleChoiceField)
+        if bestuursproces is not None:
+            veld.queryset = Speler.objects.filter(bestuursproces=bestuursproces).order_by("naam")
 
     class Meta:
         model = IdeeVersie

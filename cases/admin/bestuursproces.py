@@ -155,10 +155,17 @@ class BestuursprocesAdmin(DienstAdmin[Bestuursproces]):
     ) -> dict[str, Any]:
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, NieuweIdeeVersieInline) and obj is not None and obj.pk:
+            # The idee-eigenaren are chosen from this case's spelers.
+            kwargs["form_kwargs"] = {"bestuursproces": obj}
             idee = selectors.huidig_idee(obj)
             if idee is not None:
                 # Start the new revision from the current text, so only changes need typing.
-                kwargs["initial"] = [{attr: getattr(idee, attr) for attr in IDEE_VELDEN.values()}]
+                kwargs["initial"] = [
+                    {
+                        **{attr: getattr(idee, attr) for attr in IDEE_VELDEN.values()},
+                        "eigenaar_keuze": [s.pk for s in selectors.eigenaar_spelers(idee)],
+                    }
+                ]
         return kwargs
 
     # --- writes: all through services, in the admin's own transaction ---------------------
@@ -198,7 +205,10 @@ class BestuursprocesAdmin(DienstAdmin[Bestuursproces]):
             services.herzie_idee(
                 actor=actor,
                 bestuursproces=bestuursproces,
-                inhoud=IdeeInhoud(**{a: data.get(a, "") for a in IDEE_VELDEN.values()}),
+                inhoud=IdeeInhoud(
+                    **{a: data.get(a, "") for a in IDEE_VELDEN.values()},
+                    eigenaar_spelers=tuple(s.uuid for s in data.get("eigenaar_keuze", [])),
+                ),
                 toelichting=data.get("toelichting", ""),
             )
         elif isinstance(subform, NieuweStadiumovergangForm):

@@ -205,3 +205,38 @@ def test_uitkomst_zonder_afronden_is_een_formulierfout(browser: Any, leden: dict
     assert response.status_code == 200
     assert "bij het afronden" in response.content.decode()
     assert laatste(bestuursproces) == voor
+
+
+def test_idee_eigenaren_kiezen_uit_de_spelers(browser: Any, leden: dict[str, Any]) -> None:
+    from cases import services
+    from tests.factories import actor_voor
+
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+    coop, dorp = (
+        services.registreer_speler(
+            actor=actor_voor(regisseur),
+            bestuursproces=bestuursproces,
+            naam=naam,
+            soort="groep",
+            veld="verbindende",
+            rol_in_proces="idee_eigenaar",
+        )
+        for naam in ("Coöperatie", "Dorpsraad")
+    )
+    client = browser(regisseur)
+    pagina = client.get(_wijzig_url(bestuursproces))
+    data = formulierdata(pagina)
+    idee = prefix(pagina, "ideeversie", nieuw=True)
+    data[f"{idee}-0-eigenaar_keuze"] = [coop.pk, dorp.pk]
+    voor = laatste(bestuursproces)
+
+    response = client.post(_wijzig_url(bestuursproces), data)
+
+    assert response.status_code == 302, response.context["errors"]
+    herzien = bestuursproces.gebeurtenissen.get(volgnummer=voor + 1)
+    assert herzien.type == "idee.herzien"
+    assert herzien.payload["idee"]["eigenaarSpelers"] == [str(coop.uuid), str(dorp.uuid)]
+    # The next revision starts from these eigenaren.
+    opnieuw = formulierdata(client.get(_wijzig_url(bestuursproces)))
+    assert sorted(opnieuw[f"{idee}-0-eigenaar_keuze"]) == sorted([coop.pk, dorp.pk])
