@@ -32,8 +32,11 @@ class OngeldigeInvoer(DomainError):
 
 
 class OngeldigeOvergang(DomainError):
+    """A move the current state does not allow (a conflict with the resource, hence 409)."""
+
+    status = 409
     code = "ongeldige-overgang"
-    titel = "Deze stadiumovergang is niet toegestaan."
+    titel = "Deze overgang is in de huidige toestand niet toegestaan."
 
 
 class PoortGesloten(DomainError):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -14,7 +16,40 @@ class Paginering(PageNumberPagination):
     page_size_query_param = "pageSize"
     page_size = 20
     max_page_size = 100
-    invalid_page_message = "Ongeldige pagina."
+    invalid_page_message = "Deze pagina bestaat niet."
+
+    def _positief_getal(self, request: Request, naam: str) -> int | None:
+        waarde = request.query_params.get(naam)
+        if waarde is None:
+            return None
+        if not waarde.isdigit() or int(waarde) < 1:
+            raise ValidationError(
+                {naam: [ErrorDetail("Geef een geheel getal van 1 of meer.", code="invalid")]}
+            )
+        return int(waarde)
+
+    def get_page_size(self, request: Request) -> int:
+        gevraagd = self._positief_getal(request, self.page_size_query_param)
+        return min(gevraagd, self.max_page_size) if gevraagd else self.page_size
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> Any:
+        # A page that is not a number is bad input (400); a page past the end is not found.
+        self._positief_getal(request, self.page_query_param)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+                parameter["description"] = (
+                    f"Aantal resultaten per pagina (standaard {self.page_size}, "
+                    f"hoogstens {self.max_page_size})."
+                )
+            else:
+                parameter["description"] = "Paginanummer, vanaf 1."
+        return parameters
 
     def _link_header(self) -> str:
         assert self.request is not None

@@ -49,6 +49,10 @@ VERSIE_HEADER = {
 def voeg_problemen_en_versie_toe(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Fout"] = PROBLEM_SCHEMA
+    for naam, schema in schemas.items():
+        # Input is strict: unknown properties are refused (StriktMixin), so say so.
+        if naam.endswith("Request") and schema.get("type") == "object":
+            schema["additionalProperties"] = False
     ref = {"$ref": "#/components/schemas/Fout"}
     for pad, methoden in result.get("paths", {}).items():
         for methode, operatie in methoden.items():
@@ -58,6 +62,8 @@ def voeg_problemen_en_versie_toe(result: dict[str, Any], **kwargs: Any) -> dict[
             for antwoord in antwoorden.values():
                 antwoord.setdefault("headers", {}).update(VERSIE_HEADER)
             codes = ["401", "404"] if pad != "/api/v1/tokens" else []
+            if any(p.get("in") == "query" for p in operatie.get("parameters", [])):
+                codes.append("400")
             if methode in {"post", "put", "patch"}:
                 codes += ["400", "403", "409"] if pad != "/api/v1/tokens" else ["400"]
             elif methode == "delete":

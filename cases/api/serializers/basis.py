@@ -44,6 +44,17 @@ class StriktMixin(Serializer):
                 ]
                 for naam in sorted(set(data) - set(self.fields))
             }
+            # DRF turns numbers into text; a client sending 0 for a text meant something else.
+            onbekend.update(
+                {
+                    naam: [serializers.ErrorDetail("Geef tekst op.", code="invalid")]
+                    for naam, veld in self.fields.items()
+                    if isinstance(veld, serializers.CharField)
+                    and naam in data
+                    and data[naam] is not None
+                    and not isinstance(data[naam], str)
+                }
+            )
         try:
             waarde = super().to_internal_value(data)
         except serializers.ValidationError as fout:

@@ -28,6 +28,9 @@ class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
     rolGemeente = serializers.ChoiceField(source="rol_gemeente", choices=RolGemeente.choices)
     stadium = StadiumField(read_only=True)
     opdracht = OpdrachtSerializer(source="*")
+    archiefnominatie = serializers.ChoiceField(
+        choices=Archiefnominatie.choices, allow_blank=True, read_only=True
+    )
     geopendOp = serializers.DateTimeField(source="geopend_op")
     mijnRol = serializers.ChoiceField(
         source="mijn_rol", choices=Rol.choices, help_text="Jouw rol in dit bestuursproces."

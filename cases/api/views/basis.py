@@ -40,7 +40,7 @@ def lees_tijdstip(request: Request, naam: str = "tijdstip") -> dt.datetime | Non
     parameter.
     """
     waarde = request.query_params.get(naam)
-    if not waarde:
+    if waarde is None:
         return None
     try:
         tijdstip = parse_datetime(waarde)

@@ -191,9 +191,15 @@ def test_paginering_lege_lijst_heeft_first_en_last(db, regisseur_api):
     assert link_header(response) == {"first": absoluut(LIJST), "last": absoluut(f"{LIJST}?page=1")}
 
 
-@pytest.mark.parametrize("pagina", ["99", "nul"])
-def test_paginering_ongeldige_pagina(vijf_processen, regisseur_api, pagina):
-    assert_probleem(regisseur_api.get(LIJST, {"page": pagina}), 404, "not_found")
+def test_paginering_voorbij_het_einde_is_404(vijf_processen, regisseur_api):
+    assert_probleem(regisseur_api.get(LIJST, {"page": "99"}), 404, "not_found")
+
+
+@pytest.mark.parametrize("parameter", ["page", "pageSize"])
+@pytest.mark.parametrize("waarde", ["nul", "0", "-3", "1.5", "", "null"])
+def test_paginering_ongeldige_parameters_zijn_400(vijf_processen, regisseur_api, parameter, waarde):
+    body = assert_probleem(regisseur_api.get(LIJST, {parameter: waarde}), 400, "invalid")
+    assert [p["name"] for p in body["invalidParams"]] == [parameter]
 
 
 def test_paginering_pagesize_heeft_een_maximum(regisseur, regisseur_api, monkeypatch):

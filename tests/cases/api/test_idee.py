@@ -158,7 +158,10 @@ def test_herzien_toelichting_uit_body_of_header(
         ({"wat": "Idee", "kleur": "rood"}, {"kleur": "unknown"}),
         ({"wat": "Idee", "versie": 7}, {"versie": "unknown"}),
         ({"wat": "Idee", "stip_op_de_horizon": "snake"}, {"stip_op_de_horizon": "unknown"}),
-        ({"context": 5, "sterkte": ["lijst"]}, {"wat": "required", "sterkte": "invalid"}),
+        (
+            {"context": 5, "sterkte": ["lijst"]},
+            {"wat": "required", "context": "invalid", "sterkte": "invalid"},
+        ),
         ({"wat": "", "auteur": "iemand"}, {"wat": "blank", "auteur": "unknown"}),
     ],
 )

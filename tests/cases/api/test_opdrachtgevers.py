@@ -247,7 +247,7 @@ def test_betrokkenheid_wijzigen(bestuursproces, regisseur, regisseur_api):
     tweede = regisseur_api.post(
         wijzigingen, {"actie": "afhaken", "reden": "Nog eens"}, format="json"
     )
-    assert fouten(tweede) == {"actie": "ongeldige-betrokkenheidsactie"}
+    assert_probleem(tweede, 409, "ongeldige-betrokkenheidsactie")
 
 
 # --- not found and who may do what --------------------------------------------------------

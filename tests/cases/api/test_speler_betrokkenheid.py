@@ -90,9 +90,6 @@ def test_betrokkenheid_door_de_tijd(bestuursproces, regisseur, regisseur_api):
         ({"actie": "aansluiten", "reden": "   "}, {"reden": "blank"}),
         ({"actie": "meedoen", "reden": "x"}, {"actie": "invalid_choice"}),
         ({"actie": "aansluiten", "reden": "x", "naar": "aangehaakt"}, {"naar": "unknown"}),
-        # Already aangehaakt: aansluiten again, or aanhaken, is not possible from here.
-        ({"actie": "aansluiten", "reden": "Nog eens"}, {"actie": "ongeldige-betrokkenheidsactie"}),
-        ({"actie": "aanhaken", "reden": "Nog eens"}, {"actie": "ongeldige-betrokkenheidsactie"}),
     ],
 )
 def test_betrokkenheid_ongeldig(bestuursproces, regisseur, regisseur_api, payload, verwacht):
@@ -106,6 +103,24 @@ def test_betrokkenheid_ongeldig(bestuursproces, regisseur, regisseur_api, payloa
     assert Speler.objects.get(pk=bestaand.pk).betrokkenheid == "aangehaakt"
 
 
+@pytest.mark.parametrize("actie", ["aansluiten", "aanhaken"])
+def test_actie_die_de_toestand_niet_toelaat_is_een_conflict(
+    bestuursproces, regisseur, regisseur_api, actie
+):
+    # Already aangehaakt: aansluiten again, or aanhaken, is not possible from here.
+    bestaand = speler(bestuursproces, regisseur)
+    wijzigingen = url(bestaand, "/betrokkenheid")
+    regisseur_api.post(wijzigingen, {"actie": "aansluiten", "reden": "Eerst"}, format="json")
+    aantal = len(gebeurtenissen_van(bestuursproces))
+
+    response = regisseur_api.post(wijzigingen, {"actie": actie, "reden": "Nog eens"}, format="json")
+
+    body = assert_probleem(response, 409, "ongeldige-betrokkenheidsactie")
+    assert [param["name"] for param in body["invalidParams"]] == ["actie"]
+    assert len(gebeurtenissen_van(bestuursproces)) == aantal
+    assert Speler.objects.get(pk=bestaand.pk).betrokkenheid == "aangehaakt"
+
+
 def test_tweemaal_aansluiten_legt_uit_waarom(bestuursproces, regisseur, regisseur_api):
     bestaand = speler(bestuursproces, regisseur)
     wijzigingen = url(bestaand, "/betrokkenheid")
@@ -115,7 +130,7 @@ def test_tweemaal_aansluiten_legt_uit_waarom(bestuursproces, regisseur, regisseu
         regisseur_api.post(
             wijzigingen, {"actie": "aansluiten", "reden": "Nog eens"}, format="json"
         ),
-        400,
+        409,
         "ongeldige-betrokkenheidsactie",
     )
 

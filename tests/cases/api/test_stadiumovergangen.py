@@ -137,8 +137,8 @@ def test_stadium_overslaan_mag_niet(bestuursproces, regisseur, regisseur_api, ro
 
     response = post(regisseur_api, bestuursproces, {"naar": naar, "toelichting": "Snel door"})
 
-    body = assert_probleem(response, 400, "stadium-overgeslagen")
-    assert body["title"] == "Deze stadiumovergang is niet toegestaan."
+    body = assert_probleem(response, 409, "stadium-overgeslagen")
+    assert body["title"] == "Deze overgang is in de huidige toestand niet toegestaan."
     volgende = STADIA[STADIA.index(van) + 1]
     assert body["invalidParams"] == [
         {
@@ -159,7 +159,7 @@ def test_zelfde_stadium_mag_niet(bestuursproces, regisseur, regisseur_api, route
 
     response = post(regisseur_api, bestuursproces, {"naar": huidig, "toelichting": "Nog eens"})
 
-    body = assert_probleem(response, 400, "zelfde-stadium")
+    body = assert_probleem(response, 409, "zelfde-stadium")
     assert [(p["name"], p["code"]) for p in body["invalidParams"]] == [("naar", "zelfde-stadium")]
     assert Stadiumovergang.objects.filter(bestuursproces=bestuursproces).count() == len(route)
 

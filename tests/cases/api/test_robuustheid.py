@@ -1,0 +1,69 @@
+"""What a generic API client (or a fuzzer working from the OpenAPI document) runs into.
+
+Each case here was found by running schemathesis against the served OpenAPI document: no
+request may yield a 500, and what the document promises must hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from django.conf import settings
+
+from .helpers import PROCES_SUFFIXEN, assert_probleem, fouten, proces_url
+
+GECOMMIT = settings.BASE_DIR / "openapi.yaml"
+
+
+@pytest.mark.parametrize("suffix", PROCES_SUFFIXEN)
+def test_options_is_405_en_nooit_een_serverfout(bestuursproces, regisseur_api, suffix):
+    assert_probleem(regisseur_api.options(proces_url(bestuursproces, suffix)), 405)
+
+
+@pytest.mark.parametrize("pad", ["/momentopname", "/krachtenveld"])
+def test_leeg_tijdstip_is_ongeldig(bestuursproces, regisseur_api, pad):
+    response = regisseur_api.get(proces_url(bestuursproces, pad), {"tijdstip": ""})
+    assert fouten(response) == {"tijdstip": "invalid"}
+
+
+def test_getal_voor_tekst_is_ongeldig(bestuursproces, regisseur_api):
+    response = regisseur_api.post(
+        proces_url(bestuursproces, "/notities"),
+        {"tekst": 42, "zichtbaarheid": "proces"},
+        format="json",
+    )
+    assert fouten(response) == {"tekst": "invalid"}
+
+
+@pytest.fixture(scope="module")
+def document() -> dict:
+    return yaml.safe_load(GECOMMIT.read_text(encoding="utf-8"))
+
+
+def test_invoerschemas_weigeren_onbekende_eigenschappen(document):
+    schemas = document["components"]["schemas"]
+    invoer = [naam for naam in schemas if naam.endswith("Request")]
+    assert invoer
+    for naam in invoer:
+        assert schemas[naam].get("additionalProperties") is False, naam
+
+
+def test_queryparameters_documenteren_400(document):
+    for pad, operaties in document["paths"].items():
+        for methode, operatie in operaties.items():
+            if any(p.get("in") == "query" for p in operatie.get("parameters", [])):
+                assert "400" in operatie["responses"], (pad, methode)
+
+
+def test_paginering_heeft_grenzen_in_het_document(document):
+    parameters = document["paths"]["/api/v1/bestuursprocessen"]["get"]["parameters"]
+    per_naam = {p["name"]: p["schema"] for p in parameters}
+    assert per_naam["page"]["minimum"] == 1
+    assert per_naam["pageSize"] == {"type": "integer", "minimum": 1, "maximum": 100}
+
+
+def test_lege_archiefnominatie_past_in_het_antwoordschema(document, bestuursproces, regisseur_api):
+    schema = document["components"]["schemas"]["BestuursprocesDetail"]["properties"]
+    keuzes = str(schema["archiefnominatie"])
+    assert "BlankEnum" in keuzes or "''" in keuzes
+    assert regisseur_api.get(proces_url(bestuursproces)).json()["archiefnominatie"] == ""
