@@ -36,6 +36,7 @@ from ._basis import (
     wijzigingen,
 )
 from ._toegang import BestuursprocesFilter, schrijfbare_processen, van_eigen_processen
+from .betrokkenheid import BetrokkenheidActies
 from .forms_partijen import (
     BetrokkenheidFormSet,
     NieuweBetrokkenheidForm,
@@ -155,8 +156,9 @@ GEDEELDE_INLINES = [
 P = TypeVar("P", Speler, Opdrachtgever)
 
 
-class PartijAdmin(PerProcesAdmin[P]):
-    """Spelers and opdrachtgevers: attributes by form, the rest through add-only inlines."""
+class PartijAdmin(BetrokkenheidActies, PerProcesAdmin[P]):
+    """Spelers and opdrachtgevers: attributes by form, the rest through add-only inlines;
+    betrokkenheid also for several at once, by changelist actions."""
 
     readonly_fields = ["betrokkenheid"]
     search_fields = ["naam", "organisatie__naam"]
