@@ -1,4 +1,5 @@
-"""Staff users for the admin, the POST data a browser would send, and the events it left."""
+"""Staff users for the admin, its URLs, the POST data a browser would send, the errors of the
+add-only inlines, and the events it left."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django.urls import reverse
 
 from cases.demo import GEBRUIKERSRECHTEN
 from cases.models import Bestuursproces, Gebeurtenis
@@ -75,3 +77,19 @@ def prefix(response: Any, model_naam: str, *, nieuw: bool) -> str:
         ):
             return str(formset.prefix)
     raise LookupError(model_naam)
+
+
+def _url(model: str, actie: str, *args: Any) -> str:
+    return reverse(f"admin:cases_{model}_{actie}", args=args)
+
+
+def _nieuw_formset(response: Any, model_naam: str) -> Any:
+    """The formset of the add-only inline for a model."""
+    gezocht = prefix(response, model_naam, nieuw=True)
+    inlines = response.context["inline_admin_formsets"]
+    [formset] = [inline.formset for inline in inlines if inline.formset.prefix == gezocht]
+    return formset
+
+
+def _fouten(response: Any, model_naam: str) -> Any:
+    return _nieuw_formset(response, model_naam).errors[0]

@@ -6,8 +6,10 @@ import pytest
 
 from cases import services
 from cases.events import Actor
-from cases.models import Bestuursproces
+from cases.models import Bestuursproces, Organisatie, Speler
 from tests.factories import GebruikerFactory, actor_voor, open_proces
+
+from ._hulp import maak_organisatie, maak_speler
 
 
 @pytest.fixture
@@ -35,3 +37,15 @@ def kernteamlid(bestuursproces: Bestuursproces, actor: Actor, kees: Any) -> Any:
 def ander_proces(regisseur: Any) -> Bestuursproces:
     """A second case of the same regisseur, for cross-case references."""
     return open_proces(regisseur, titel="Vernieuwing Stationsgebied")
+
+
+@pytest.fixture
+def organisatie(bestuursproces: Bestuursproces, actor: Actor) -> Organisatie:
+    """Gemeente Havenstad, event 4."""
+    return maak_organisatie(actor, bestuursproces)
+
+
+@pytest.fixture
+def speler(bestuursproces: Bestuursproces, actor: Actor, organisatie: Organisatie) -> Speler:
+    """Wethouder Ruimte, without organisatie, event 5."""
+    return maak_speler(actor, bestuursproces)
