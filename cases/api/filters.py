@@ -30,6 +30,16 @@ from cases.models import (
 from .verwijzingen import lees_url
 
 
+class VolgnummerFilter(django_filters.NumberFilter):
+    """A whole volgnummer of 1 or more (a plain NumberFilter would accept 0.5)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        super().__init__(*args, **kwargs)
+
+
 class BestuursprocesFilter(django_filters.FilterSet):
     stadium = django_filters.ChoiceFilter(choices=Stadium.choices, help_text="Huidig stadium.")
     status = django_filters.ChoiceFilter(choices=Status.choices)
@@ -48,7 +58,7 @@ class BestuursprocesFilter(django_filters.FilterSet):
 
 class GebeurtenisFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(choices=GebeurtenisType.choices)
-    vanafVolgnummer = django_filters.NumberFilter(
+    vanafVolgnummer = VolgnummerFilter(
         field_name="volgnummer", lookup_expr="gte", help_text="Vanaf dit volgnummer (inclusief)."
     )
     vanafTijdstip = django_filters.IsoDateTimeFilter(

@@ -18,7 +18,9 @@ class Paginering(PageNumberPagination):
     max_page_size = 100
     invalid_page_message = "Deze pagina bestaat niet."
 
-    def _positief_getal(self, request: Request, naam: str) -> int | None:
+    def _positief_getal(
+        self, request: Request, naam: str, hoogstens: int | None = None
+    ) -> int | None:
         waarde = request.query_params.get(naam)
         if waarde is None:
             return None
@@ -26,11 +28,15 @@ class Paginering(PageNumberPagination):
             raise ValidationError(
                 {naam: [ErrorDetail("Geef een geheel getal van 1 of meer.", code="invalid")]}
             )
+        if hoogstens is not None and int(waarde) > hoogstens:
+            raise ValidationError(
+                {naam: [ErrorDetail(f"Hoogstens {hoogstens} per pagina.", code="max_value")]}
+            )
         return int(waarde)
 
     def get_page_size(self, request: Request) -> int:
-        gevraagd = self._positief_getal(request, self.page_size_query_param)
-        return min(gevraagd, self.max_page_size) if gevraagd else self.page_size
+        gevraagd = self._positief_getal(request, self.page_size_query_param, self.max_page_size)
+        return gevraagd or self.page_size
 
     def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> Any:
         # A page that is not a number is bad input (400); a page past the end is not found.

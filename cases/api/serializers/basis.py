@@ -55,6 +55,17 @@ class StriktMixin(Serializer):
                     and not isinstance(data[naam], str)
                 }
             )
+            # Likewise 0/1 and "true" for a boolean: JSON has true and false.
+            onbekend.update(
+                {
+                    naam: [serializers.ErrorDetail("Geef true of false.", code="invalid")]
+                    for naam, veld in self.fields.items()
+                    if isinstance(veld, serializers.BooleanField)
+                    and naam in data
+                    and data[naam] is not None
+                    and not isinstance(data[naam], bool)
+                }
+            )
         try:
             waarde = super().to_internal_value(data)
         except serializers.ValidationError as fout:

@@ -209,7 +209,11 @@ def test_paginering_pagesize_heeft_een_maximum(regisseur, regisseur_api, monkeyp
     for n in range(4):
         open_proces(regisseur, titel=f"Proces {n}", met_idee=False)
 
-    body = regisseur_api.get(LIJST, {"pageSize": 1000}).json()
-
+    body = regisseur_api.get(LIJST, {"pageSize": 3}).json()
     assert body["count"] == 4
     assert len(body["results"]) == 3
+    # Above the maximum is refused, as the OpenAPI document says, rather than quietly cut.
+    te_veel = assert_probleem(regisseur_api.get(LIJST, {"pageSize": 4}), 400, "invalid")
+    assert te_veel["invalidParams"] == [
+        {"name": "pageSize", "code": "max_value", "reason": "Hoogstens 3 per pagina."}
+    ]

@@ -67,3 +67,33 @@ def test_lege_archiefnominatie_past_in_het_antwoordschema(document, bestuursproc
     keuzes = str(schema["archiefnominatie"])
     assert "BlankEnum" in keuzes or "''" in keuzes
     assert regisseur_api.get(proces_url(bestuursproces)).json()["archiefnominatie"] == ""
+
+
+@pytest.mark.parametrize("waarde", ["0.5", "0", "-1", "een"])
+def test_vanaf_volgnummer_is_een_geheel_getal(bestuursproces, regisseur_api, waarde):
+    response = regisseur_api.get(
+        proces_url(bestuursproces, "/gebeurtenissen"), {"vanafVolgnummer": waarde}
+    )
+    assert set(fouten(response)) == {"vanafVolgnummer"}
+
+
+@pytest.mark.parametrize("waarde", [0, 1, "true", None])
+def test_waarheidswaarden_zijn_true_of_false(bestuursproces, leden, regisseur_api, waarde):
+    spelers = proces_url(bestuursproces, "/spelers")
+    speler = regisseur_api.post(
+        spelers,
+        {"naam": "Boer", "soort": "persoon", "veld": "verbindende", "rolInProces": "betrokkene"},
+        format="json",
+    ).json()
+    response = regisseur_api.post(
+        speler["links"]["beoordelingen"],
+        {
+            "standpunt": "voorstander",
+            "macht": "geen",
+            "invloed": 1,
+            "vertrouwen": 1,
+            "uniekeMacht": waarde,
+        },
+        format="json",
+    )
+    assert fouten(response) == {"uniekeMacht": "null" if waarde is None else "invalid"}
