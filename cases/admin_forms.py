@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.events.payloads import IDEE_VELDEN
 from cases.exceptions import DomainError
 from cases.models import Bestuursproces, IdeeVersie, Lidmaatschap, Speler, Stadiumovergang
 from cases.services import controleer_stadiumovergang
@@ -66,17 +67,7 @@ class NieuweIdeeVersieForm(forms.ModelForm[IdeeVersie]):
 
     class Meta:
         model = IdeeVersie
-        fields = [
-            "wat",
-            "context",
-            "sterkte",
-            "eigenaren",
-            "verrijking",
-            "concretisering",
-            "framing",
-            "stip_op_de_horizon",
-            "toelichting",
-        ]
+        fields = [*IDEE_VELDEN.values(), "toelichting"]
         widgets = {veld: forms.Textarea(attrs={"rows": 2}) for veld in fields}
 
 
