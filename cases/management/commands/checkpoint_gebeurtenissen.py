@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand
-from django.db.models import OuterRef, Subquery
+from django.core.management.base import BaseCommand, CommandParser
 
-from cases.models import Bestuursproces, Gebeurtenis
+from cases.events.checkpoint import koppen, schrijf_regels
+
+
+def lees_sleutel(pad: str | None) -> bytes | None:
+    """The signing key from a file kept outside the database (whitespace stripped)."""
+    return Path(pad).read_bytes().strip() if pad else None
 
 
 class Command(BaseCommand):
     help = (
         "Toont per bestuursproces de kop van de keten (uuid, volgnummer, hash). Bewaar de "
-        "uitvoer buiten de database: zo valt ook het herschrijven van een hele keten op."
+        "uitvoer buiten de database: zo valt ook het herschrijven van een hele keten op "
+        "(verify_gebeurtenissen --checkpoint)."
     )
 
-    def handle(self, *args: Any, **opties: Any) -> None:
-        laatste = Gebeurtenis.objects.filter(bestuursproces=OuterRef("pk")).order_by("-volgnummer")
-        koppen = (
-            Bestuursproces.objects.order_by("id")
-            .annotate(
-                kop_volgnummer=Subquery(laatste.values("volgnummer")[:1]),
-                kop_hash=Subquery(laatste.values("hash")[:1]),
-            )
-            .values_list("uuid", "kop_volgnummer", "kop_hash")
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--sleutelbestand",
+            help="Bestand met een geheime sleutel (buiten de database); elke regel krijgt een "
+            "HMAC-SHA256-handtekening.",
         )
-        for uuid, volgnummer, hash_ in koppen.iterator():
-            self.stdout.write(f"{uuid} {volgnummer or 0} {hash_ or '-'}")
+
+    def handle(self, *args: Any, **opties: Any) -> None:
+        sleutel = lees_sleutel(opties["sleutelbestand"])
+        for regel in schrijf_regels(koppen(), sleutel):
+            self.stdout.write(regel)
