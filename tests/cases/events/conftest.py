@@ -8,6 +8,17 @@ from django.db import connection
 
 from tests.factories import GebruikerFactory
 
+# The replay test's helper modules (the Uitvoerder asserts that a refused call writes nothing):
+# have pytest rewrite their asserts as it does the test modules', so a failure shows the values
+# compared. This must run before they are imported, which test_replay.py does when it is
+# collected, after this conftest.
+pytest.register_assert_rewrite(
+    "tests.cases.events._replay_model",
+    "tests.cases.events._replay_partijen",
+    "tests.cases.events._replay_strategieen",
+    "tests.cases.events._replay_uitvoerder",
+)
+
 
 @pytest.fixture
 def zet_onveranderlijkheid_uit(db: None) -> Callable[[], None]:

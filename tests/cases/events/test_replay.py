@@ -17,7 +17,8 @@ from tests.cases.services._hulp import gebeurtenissen_na
 from tests.factories import open_proces
 
 from ._rauw import _herbouwd, _toestand
-from ._replay_model import Uitvoerder, acties
+from ._replay_strategieen import acties
+from ._replay_uitvoerder import Uitvoerder
 
 BEZWAAR = "Geen bestuurlijk mandaat voor uitvoering."
 
