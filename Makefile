@@ -78,6 +78,8 @@ messages-check: install-dev
 	@cp $(VENV)/django.po.committed locale/en/LC_MESSAGES/django.po
 	@msgattrib --untranslated locale/en/LC_MESSAGES/django.po | grep -q '^msgid "[^"]' && \
 	    { echo "locale/en heeft onvertaalde teksten."; exit 1; } || true
+	@msgattrib --only-fuzzy locale/en/LC_MESSAGES/django.po | grep -q '^msgid' && \
+	    { echo "locale/en heeft vage (fuzzy) vertalingen: controleer en vertaal ze."; exit 1; } || true
 	@msgfmt --check -o $(VENV)/django.mo locale/en/LC_MESSAGES/django.po
 	@cmp -s $(VENV)/django.mo locale/en/LC_MESSAGES/django.mo || \
 	    { echo "django.mo is verouderd: draai 'make messages' en commit."; exit 1; }

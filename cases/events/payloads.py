@@ -12,15 +12,19 @@ from cases.models import (
     Besluitmoment,
     Bestuursproces,
     Betrokkenheidswijziging,
+    Consolidatie,
     IdeeVersie,
+    Instemming,
     Lidmaatschap,
     Notitie,
     Opdrachtgever,
     OpdrachtgeverBeoordeling,
+    Optie,
     Organisatie,
     Speler,
     SpelerBeoordeling,
     Stadiumovergang,
+    WyberStap,
 )
 
 from .canonical import formatteer_tijdstip
@@ -235,4 +239,59 @@ def notitie_gegevens(notitie: Notitie, speler_uuid: Any, opdrachtgever_uuid: Any
         "zichtbaarheid": notitie.zichtbaarheid,
         "tijdstip": formatteer_tijdstip(notitie.tijdstip),
         "auteur": notitie.auteur.get_username(),
+    }
+
+
+# --- wyberen -----------------------------------------------------------------------------------
+
+
+def wyberstap_gegevens(stap: WyberStap, heropent_uuid: Any) -> dict[str, Any]:
+    return {
+        "uuid": str(stap.uuid),
+        "volgnummer": stap.volgnummer,
+        "doel": stap.doel,
+        "stadium": stap.stadium,
+        "fase": stap.fase,
+        "gestartOp": formatteer_tijdstip(stap.gestart_op),
+        "heropent": _uuid_of_none(heropent_uuid),
+        "heropeningsreden": stap.heropeningsreden,
+    }
+
+
+def optie_gegevens(optie: Optie, speler_uuid: Any, opdrachtgever_uuid: Any) -> dict[str, Any]:
+    return {
+        "uuid": str(optie.uuid),
+        "titel": optie.titel,
+        "omschrijving": optie.omschrijving,
+        "speler": _uuid_of_none(speler_uuid),
+        "opdrachtgever": _uuid_of_none(opdrachtgever_uuid),
+        "status": optie.status,
+        "reden": optie.reden,
+        "samengevoegdIn": _uuid_of_none(
+            optie.samengevoegd_in.uuid if optie.samengevoegd_in else None
+        ),
+    }
+
+
+def consolidatie_gegevens(consolidatie: Consolidatie) -> dict[str, Any]:
+    return {
+        "uuid": str(consolidatie.uuid),
+        "uitkomst": consolidatie.uitkomst,
+        "tekst": consolidatie.tekst,
+        "documentTitel": consolidatie.document_titel,
+        "documentUrl": consolidatie.document_url,
+    }
+
+
+def instemming_gegevens(instemming: Instemming) -> dict[str, Any]:
+    speler, opdrachtgever = instemming.speler, instemming.opdrachtgever
+    return {
+        "uuid": str(instemming.uuid),
+        "speler": _uuid_of_none(speler.uuid if speler else None),
+        "opdrachtgever": _uuid_of_none(opdrachtgever.uuid if opdrachtgever else None),
+        "status": instemming.status,
+        "voorbehoud": instemming.voorbehoud,
+        "formeelBesloten": instemming.formeel_besloten,
+        "beslotenOp": _waarde(instemming.besloten_op),
+        "besluitreferentie": instemming.besluitreferentie,
     }

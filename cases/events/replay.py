@@ -96,6 +96,46 @@ def _notitie(staat: Momentopname, e: Gebeurtenis) -> None:
     staat["notities"].append(copy.deepcopy(e.payload["notitie"]))
 
 
+def _stap_gestart(staat: Momentopname, e: Gebeurtenis) -> None:
+    stap = copy.deepcopy(e.payload["stap"])
+    stap.update({"opties": {}, "consolidatie": None, "instemmingen": {}})
+    staat["wyberstappen"][stap["uuid"]] = stap
+
+
+def _fase(staat: Momentopname, e: Gebeurtenis) -> None:
+    staat["wyberstappen"][e.payload["stap"]]["fase"] = e.payload["naar"]
+
+
+def _optie_ingebracht(staat: Momentopname, e: Gebeurtenis) -> None:
+    optie = copy.deepcopy(e.payload["optie"])
+    staat["wyberstappen"][e.payload["stap"]]["opties"][optie["uuid"]] = optie
+
+
+def _optie_besloten(staat: Momentopname, e: Gebeurtenis) -> None:
+    optie = staat["wyberstappen"][e.payload["stap"]]["opties"][e.payload["optie"]]
+    optie.update({k: e.payload[k] for k in ("status", "reden", "samengevoegdIn")})
+
+
+def _consolidatie(staat: Momentopname, e: Gebeurtenis) -> None:
+    stap = staat["wyberstappen"][e.payload["stap"]]
+    stap["consolidatie"] = copy.deepcopy(e.payload["consolidatie"])
+    for instemming in e.payload["instemmingen"]:
+        stap["instemmingen"][instemming["uuid"]] = copy.deepcopy(instemming)
+
+
+def _instemming(staat: Momentopname, e: Gebeurtenis) -> None:
+    instemming = copy.deepcopy(e.payload["instemming"])
+    staat["wyberstappen"][e.payload["stap"]]["instemmingen"][instemming["uuid"]] = instemming
+
+
+def _instemmers(staat: Momentopname, e: Gebeurtenis) -> None:
+    instemmingen = staat["wyberstappen"][e.payload["stap"]]["instemmingen"]
+    for instemming in e.payload["toegevoegd"]:
+        instemmingen[instemming["uuid"]] = copy.deepcopy(instemming)
+    for weg in e.payload["verwijderd"]:
+        del instemmingen[weg]
+
+
 REDUCERS: dict[GebeurtenisType, Reducer] = {
     GebeurtenisType.BESTUURSPROCES_GEOPEND: _geopend,
     GebeurtenisType.BESTUURSPROCES_GEWIJZIGD: _gewijzigd,
@@ -118,6 +158,13 @@ REDUCERS: dict[GebeurtenisType, Reducer] = {
     GebeurtenisType.OPDRACHTGEVER_BEOORDEELD: _beoordeel("opdrachtgevers", "opdrachtgever"),
     GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD: _betrokkenheid("opdrachtgevers"),
     GebeurtenisType.NOTITIE_GEMAAKT: _notitie,
+    GebeurtenisType.WYBERSTAP_GESTART: _stap_gestart,
+    GebeurtenisType.WYBERSTAP_FASE_GEWIJZIGD: _fase,
+    GebeurtenisType.OPTIE_INGEBRACHT: _optie_ingebracht,
+    GebeurtenisType.OPTIE_BESLOTEN: _optie_besloten,
+    GebeurtenisType.CONSOLIDATIE_VASTGELEGD: _consolidatie,
+    GebeurtenisType.INSTEMMING_VASTGELEGD: _instemming,
+    GebeurtenisType.INSTEMMERS_GEWIJZIGD: _instemmers,
 }
 
 
@@ -142,6 +189,7 @@ def lege_staat() -> Momentopname:
         "spelers": {},
         "opdrachtgevers": {},
         "notities": [],
+        "wyberstappen": {},
         "volgnummer": 0,
     }
 
@@ -167,4 +215,12 @@ def herbouw(
     )
     for verzameling in ("organisaties", "spelers", "opdrachtgevers"):
         staat[verzameling] = op_naam(staat[verzameling].values())
+    staat["wyberstappen"] = [
+        {
+            **stap,
+            "opties": list(stap["opties"].values()),
+            "instemmingen": list(stap["instemmingen"].values()),
+        }
+        for stap in sorted(staat["wyberstappen"].values(), key=lambda s: s["volgnummer"])
+    ]
     return staat

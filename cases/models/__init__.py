@@ -26,6 +26,7 @@ from .spelers import (
     Veld,
 )
 from .stadia import Richting, Stadiumovergang
+from .wyberen import Consolidatie, Fase, Instemming, Optie, WyberStap
 from .zichtbaarheid import Zichtbaarheid
 
 __all__ = [
@@ -36,15 +37,19 @@ __all__ = [
     "Betrokkenheid",
     "BetrokkenheidsActie",
     "Betrokkenheidswijziging",
+    "Consolidatie",
+    "Fase",
     "Gebeurtenis",
     "GebeurtenisType",
     "IdeeEigenaar",
     "IdeeVersie",
+    "Instemming",
     "Lidmaatschap",
     "Macht",
     "Notitie",
     "Opdrachtgever",
     "OpdrachtgeverBeoordeling",
+    "Optie",
     "Organisatie",
     "Procesrol",
     "Richting",
@@ -57,5 +62,6 @@ __all__ = [
     "Standpunt",
     "Status",
     "Veld",
+    "WyberStap",
     "Zichtbaarheid",
 ]

@@ -38,6 +38,16 @@ class GebeurtenisType(models.TextChoices):
         _("Betrokkenheid van opdrachtgever gewijzigd"),
     )
     NOTITIE_GEMAAKT = "notitie.gemaakt", _("Notitie gemaakt")
+    WYBERSTAP_GESTART = "wyberstap.gestart", _("Wyber-stap gestart")
+    WYBERSTAP_FASE_GEWIJZIGD = "wyberstap.fase_gewijzigd", _("Fase van wyber-stap gewijzigd")
+    OPTIE_INGEBRACHT = "optie.ingebracht", _("Optie ingebracht")
+    OPTIE_BESLOTEN = "optie.besloten", _("Over optie besloten")
+    CONSOLIDATIE_VASTGELEGD = (
+        "consolidatie.vastgelegd",
+        _("Consolidatie vastgelegd"),
+    )
+    INSTEMMING_VASTGELEGD = "instemming.vastgelegd", _("Instemming vastgelegd")
+    INSTEMMERS_GEWIJZIGD = "instemmers.gewijzigd", _("Vereiste instemmers gewijzigd")
 
 
 class Gebeurtenis(models.Model):

@@ -30,6 +30,7 @@ from .bestuursprocessen import (
     lidmaatschappen,
     stadiumovergangen,
 )
+from .wyberen import wyberstap_toestand, wyberstappen
 
 ALLES = frozenset(Zichtbaarheid.values)
 
@@ -91,6 +92,7 @@ def huidige_toestand(
             )
             for n in partijen.notities(bestuursproces, zichtbaar)
         ],
+        "wyberstappen": [wyberstap_toestand(stap) for stap in wyberstappen(bestuursproces)],
         "volgnummer": laatste or 0,
     }
 

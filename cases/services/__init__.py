@@ -1,6 +1,13 @@
 """Every write to the case domain: one function per domain verb, each with its event(s)."""
 
 from .bestuursproces import open_bestuursproces, wijzig_bestuursproces, wijzig_status
+from .consolidatie import (
+    consolideer,
+    heropen_wyberstap,
+    leg_instemming_vast,
+    standaard_instemmers,
+    wijzig_instemmers,
+)
 from .idee import herzie_idee
 from .lidmaatschap import beeindig_lidmaatschap, voeg_lid_toe, wijzig_lidmaatschap
 from .opdrachtgevers import beoordeel_opdrachtgever, registreer_opdrachtgever, wijzig_opdrachtgever
@@ -8,22 +15,32 @@ from .organisaties import registreer_organisatie, wijzig_organisatie
 from .partijen import maak_notitie, wijzig_betrokkenheid
 from .spelers import beoordeel_speler, registreer_speler, wijzig_speler
 from .stadium import controleer_stadiumovergang, registreer_poort, wijzig_stadium
+from .wyberen import besluit_over_optie, breng_optie_in, start_wyberstap, wijzig_fase
 
 __all__ = [
     "beeindig_lidmaatschap",
     "beoordeel_opdrachtgever",
     "beoordeel_speler",
+    "besluit_over_optie",
+    "breng_optie_in",
+    "consolideer",
     "controleer_stadiumovergang",
+    "heropen_wyberstap",
     "herzie_idee",
+    "leg_instemming_vast",
     "maak_notitie",
     "open_bestuursproces",
     "registreer_opdrachtgever",
     "registreer_organisatie",
     "registreer_poort",
     "registreer_speler",
+    "standaard_instemmers",
+    "start_wyberstap",
     "voeg_lid_toe",
     "wijzig_bestuursproces",
     "wijzig_betrokkenheid",
+    "wijzig_fase",
+    "wijzig_instemmers",
     "wijzig_lidmaatschap",
     "wijzig_opdrachtgever",
     "wijzig_organisatie",

@@ -80,3 +80,7 @@ class MomentopnameSerializer(Serializer):
     notities = serializers.ListField(
         child=serializers.JSONField(), help_text="De notities die jij mag zien, oudste eerst."
     )
+    wyberstappen = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="De wyber-stappen op volgnummer, met opties, consolidatie en instemmingen.",
+    )

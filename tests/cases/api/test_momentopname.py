@@ -25,6 +25,7 @@ MOMENTOPNAME_VELDEN = {
     "spelers",
     "opdrachtgevers",
     "notities",
+    "wyberstappen",
 }
 
 

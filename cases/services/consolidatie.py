@@ -1,0 +1,282 @@
+"""Consolidating a wyber-stap: what was agreed, who must consent, and when it is settled.
+
+"Niets staat vast totdat alle partijen hebben ingestemd en hierover formeel, binnen hun eigen
+organisatie, hebben besloten": the step becomes geconsolideerd only when every required party
+(one Instemming each) has consented and formally decided. A settled step can be reopened in a
+new step; its consolidation stays in the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from cases.events import Actor, append_event
+from cases.events.payloads import consolidatie_gegevens, instemming_gegevens
+from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
+from cases.models import (
+    Betrokkenheid,
+    Consolidatie,
+    Fase,
+    GebeurtenisType,
+    Instemming,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Speler,
+    WyberStap,
+)
+
+from ._common import gebruiker_van, valideer
+from .wyberen import eis_fase, start_wyberstap, vergrendel_stap
+
+Partij = Speler | Opdrachtgever
+
+
+def fout(veld: str, code: str, reden: str) -> OngeldigeInvoer:
+    return OngeldigeInvoer({veld: [(code, reden)]})
+
+
+def standaard_instemmers(stap: WyberStap) -> list[Partij]:
+    """Who must consent unless the regisseur says otherwise: the aangehaakte spelers that can
+    commit their organisation, and the aangehaakte opdrachtgevers with a recorded mandaat."""
+    spelers = Speler.objects.filter(
+        bestuursproces_id=stap.bestuursproces_id,
+        betrokkenheid=Betrokkenheid.AANGEHAAKT,
+        commitment=True,
+    ).order_by("naam")
+    laatste_mandaat = Subquery(
+        OpdrachtgeverBeoordeling.objects.filter(opdrachtgever=OuterRef("pk"))
+        .order_by("-tijdstip", "-id")
+        .values("mandaat")[:1]
+    )
+    opdrachtgevers = (
+        Opdrachtgever.objects.filter(
+            bestuursproces_id=stap.bestuursproces_id, betrokkenheid=Betrokkenheid.AANGEHAAKT
+        )
+        .annotate(mandaat=laatste_mandaat)
+        .exclude(mandaat__isnull=True)
+        .exclude(mandaat="")
+        .order_by("naam")
+    )
+    return [*spelers, *opdrachtgevers]
+
+
+def _instemming_voor(stap: WyberStap, partij: Partij) -> Instemming:
+    if partij.bestuursproces_id != stap.bestuursproces_id:
+        raise fout("instemmers", "does_not_exist", f"{partij} hoort niet bij dit proces.")
+    return Instemming(
+        bestuursproces_id=stap.bestuursproces_id,
+        stap=stap,
+        speler=partij if isinstance(partij, Speler) else None,
+        opdrachtgever=partij if isinstance(partij, Opdrachtgever) else None,
+    )
+
+
+@transaction.atomic
+def consolideer(
+    *,
+    actor: Actor,
+    stap: WyberStap,
+    uitkomst: str,
+    tekst: str,
+    document_titel: str = "",
+    document_url: str = "",
+    instemmers: Sequence[Partij] | None = None,
+    toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
+) -> Consolidatie:
+    """Record what was agreed and whose consent it needs (by default: standaard_instemmers)."""
+    bestuursproces, stap = vergrendel_stap(stap)
+    eis_fase(stap, Fase.CONSOLIDEREN, "Een consolidatie vastleggen")
+    if Consolidatie.objects.filter(stap=stap).exists():
+        raise OngeldigeOvergang(
+            f"Stap {stap.volgnummer} heeft al een consolidatie.", code="al-geconsolideerd"
+        )
+    partijen = list(standaard_instemmers(stap) if instemmers is None else instemmers)
+    if not partijen:
+        raise OngeldigeInvoer(
+            {
+                "instemmers": [
+                    ("required", "Een consolidatie vraagt minstens één partij die instemt.")
+                ]
+            }
+        )
+    if len({(type(p), p.pk) for p in partijen}) != len(partijen):
+        raise fout("instemmers", "unique", "Elke partij staat er één keer in.")
+    nu = tijdstip or timezone.now()
+    consolidatie = Consolidatie(
+        bestuursproces=bestuursproces,
+        stap=stap,
+        uitkomst=uitkomst,
+        tekst=tekst,
+        document_titel=document_titel,
+        document_url=document_url,
+        tijdstip=nu,
+        door=gebruiker_van(actor),
+    )
+    valideer(consolidatie)
+    consolidatie.save(force_insert=True)
+    instemmingen = Instemming.objects.bulk_create(_instemming_voor(stap, p) for p in partijen)
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.CONSOLIDATIE_VASTGELEGD,
+        actor=actor,
+        toelichting=toelichting,
+        tijdstip=nu,
+        payload={
+            "stap": str(stap.uuid),
+            "consolidatie": consolidatie_gegevens(consolidatie),
+            "instemmingen": [instemming_gegevens(i) for i in instemmingen],
+        },
+    )
+    return consolidatie
+
+
+def _rond_af_als_iedereen_rond_is(actor: Actor, stap: WyberStap, nu: dt.datetime) -> None:
+    instemmingen = list(Instemming.objects.filter(stap=stap))
+    if instemmingen and all(i.rond for i in instemmingen):
+        stap.fase = Fase.GECONSOLIDEERD
+        stap.geconsolideerd_op = nu
+        stap.save(update_fields=["fase", "geconsolideerd_op"])
+        append_event(
+            bestuursproces=stap.bestuursproces,
+            type=GebeurtenisType.WYBERSTAP_FASE_GEWIJZIGD,
+            actor=actor,
+            toelichting="Alle vereiste partijen hebben ingestemd en formeel besloten.",
+            tijdstip=nu,
+            payload={"stap": str(stap.uuid), "van": Fase.CONSOLIDEREN.value, "naar": stap.fase},
+        )
+
+
+@transaction.atomic
+def leg_instemming_vast(
+    *,
+    actor: Actor,
+    instemming: Instemming,
+    status: str,
+    voorbehoud: str = "",
+    formeel_besloten: bool = False,
+    besloten_op: dt.date | None = None,
+    besluitreferentie: str = "",
+    toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
+) -> Instemming:
+    """Record where a party stands; the step is settled when every party is rond."""
+    _, stap = vergrendel_stap(instemming.stap)
+    eis_fase(stap, Fase.CONSOLIDEREN, "Een instemming vastleggen")
+    instemming = Instemming.objects.select_related("speler", "opdrachtgever").get(pk=instemming.pk)
+    if status not in Instemming.Status.values:
+        raise fout("status", "invalid_choice", f"'{status}' is geen geldige keuze.")
+    if formeel_besloten and status == Instemming.Status.NOG_GEEN_REACTIE:
+        raise fout("formeel_besloten", "invalid", "Een formeel besluit hoort bij een reactie.")
+    instemming.status = status
+    instemming.voorbehoud = voorbehoud
+    instemming.formeel_besloten = formeel_besloten
+    instemming.besloten_op = besloten_op if formeel_besloten else None
+    instemming.besluitreferentie = besluitreferentie if formeel_besloten else ""
+    valideer(instemming)
+    instemming.save(
+        update_fields=[
+            "status",
+            "voorbehoud",
+            "formeel_besloten",
+            "besloten_op",
+            "besluitreferentie",
+        ]
+    )
+    nu = tijdstip or timezone.now()
+    append_event(
+        bestuursproces=stap.bestuursproces,
+        type=GebeurtenisType.INSTEMMING_VASTGELEGD,
+        actor=actor,
+        toelichting=toelichting,
+        tijdstip=nu,
+        payload={"stap": str(stap.uuid), "instemming": instemming_gegevens(instemming)},
+    )
+    _rond_af_als_iedereen_rond_is(actor, stap, nu)
+    return instemming
+
+
+@transaction.atomic
+def wijzig_instemmers(
+    *,
+    actor: Actor,
+    stap: WyberStap,
+    reden: str,
+    toevoegen: Iterable[Partij] = (),
+    verwijderen: Iterable[Partij] = (),
+    tijdstip: dt.datetime | None = None,
+) -> WyberStap:
+    """Adjust who must consent, with a reason; removing the last holdout may settle the step."""
+    if not reden.strip():
+        raise fout("reden", "required", "Geef de reden van deze wijziging.")
+    _, stap = vergrendel_stap(stap)
+    eis_fase(stap, Fase.CONSOLIDEREN, "De vereiste instemmers wijzigen")
+    if not Consolidatie.objects.filter(stap=stap).exists():
+        # Without a consolidation there is nothing to consent to (and nothing to settle).
+        raise OngeldigeOvergang(
+            f"Stap {stap.volgnummer} heeft nog geen consolidatie; leg die eerst vast.",
+            code="geen-consolidatie",
+        )
+    erbij, eraf = list(toevoegen), list(verwijderen)
+    bestaand = {(i.speler_id, i.opdrachtgever_id): i for i in Instemming.objects.filter(stap=stap)}
+
+    def sleutel(p: Partij) -> tuple[int | None, int | None]:
+        return (p.pk, None) if isinstance(p, Speler) else (None, p.pk)
+
+    for veld, partijen in (("toevoegen", erbij), ("verwijderen", eraf)):
+        if len({sleutel(p) for p in partijen}) != len(partijen):
+            raise fout(veld, "unique", "Elke partij staat er één keer in.")
+    if any(sleutel(p) in bestaand for p in erbij):
+        raise fout("toevoegen", "unique", "Deze partij moet al instemmen.")
+    if any(sleutel(p) not in bestaand for p in eraf):
+        raise fout("verwijderen", "does_not_exist", "Deze partij hoeft niet in te stemmen.")
+    if len(bestaand) + len(erbij) - len(eraf) < 1:
+        raise fout("verwijderen", "invalid", "Er blijft minstens één partij die moet instemmen.")
+    nieuw = Instemming.objects.bulk_create(_instemming_voor(stap, p) for p in erbij)
+    weg = [bestaand[sleutel(p)] for p in eraf]
+    # The consent records go; what they said stays in the event log.
+    Instemming.objects.filter(pk__in=[i.pk for i in weg]).delete()
+    nu = tijdstip or timezone.now()
+    append_event(
+        bestuursproces=stap.bestuursproces,
+        type=GebeurtenisType.INSTEMMERS_GEWIJZIGD,
+        actor=actor,
+        toelichting=reden,
+        tijdstip=nu,
+        payload={
+            "stap": str(stap.uuid),
+            "toegevoegd": [instemming_gegevens(i) for i in nieuw],
+            "verwijderd": [str(i.uuid) for i in weg],
+        },
+    )
+    _rond_af_als_iedereen_rond_is(actor, stap, nu)
+    return stap
+
+
+@transaction.atomic
+def heropen_wyberstap(
+    *,
+    actor: Actor,
+    stap: WyberStap,
+    reden: str,
+    doel: str | None = None,
+    tijdstip: dt.datetime | None = None,
+) -> WyberStap:
+    """Put a settled step back on the table ("opnieuw ter discussie stellen") in a new step."""
+    if not reden.strip():
+        raise fout("reden", "required", "Geef de reden van de heropening.")
+    _, stap = vergrendel_stap(stap)
+    eis_fase(stap, Fase.GECONSOLIDEERD, "Een stap heropenen")
+    return start_wyberstap(
+        actor=actor,
+        bestuursproces=stap.bestuursproces,
+        doel=doel or stap.doel,
+        heropent=stap,
+        heropeningsreden=reden,
+        tijdstip=tijdstip,
+    )

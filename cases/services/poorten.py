@@ -1,0 +1,56 @@
+"""The stadium gate of issue #4: a forward move needs a step consolidated in the current stadium.
+
+Written and tested, but not yet registered with :func:`cases.services.registreer_poort`: once
+it is, every forward stadium move without a consolidated step is refused (409) unless the
+procesregisseur forces it. Registering it is part of the next step of issue #4, together with
+the API for steps, so that a regisseur can actually satisfy it.
+"""
+
+from __future__ import annotations
+
+from cases.models import Bestuursproces, Fase, Instemming, Stadium, Stadiumovergang, WyberStap
+
+
+def _in_stadium_sinds(bestuursproces: Bestuursproces, stadium: Stadium) -> object:
+    binnenkomst = (
+        Stadiumovergang.objects.filter(bestuursproces=bestuursproces, naar=stadium)
+        .order_by("-tijdstip", "-id")
+        .values_list("tijdstip", flat=True)
+        .first()
+    )
+    return binnenkomst or bestuursproces.geopend_op
+
+
+def _wacht_op(stap: WyberStap) -> list[str]:
+    result = []
+    instemmingen = Instemming.objects.filter(stap=stap).select_related("speler", "opdrachtgever")
+    for instemming in instemmingen:
+        if instemming.rond:
+            continue
+        partij = instemming.speler or instemming.opdrachtgever
+        if instemming.status != Instemming.Status.INGESTEMD:
+            result.append(f"{partij} ({instemming.get_status_display().lower()})")
+        else:
+            result.append(f"{partij} (nog niet formeel besloten)")
+    return result
+
+
+def geconsolideerde_stap_vereist(
+    bestuursproces: Bestuursproces, van: Stadium, naar: Stadium
+) -> list[str]:
+    """Objections to leaving ``van``: empty when a step in ``van`` was consolidated since the
+    case entered it; otherwise what is missing, naming the parties still to consent or decide."""
+    sinds = _in_stadium_sinds(bestuursproces, van)
+    stappen = WyberStap.objects.filter(bestuursproces=bestuursproces, stadium=van)
+    if stappen.filter(fase=Fase.GECONSOLIDEERD, geconsolideerd_op__gte=sinds).exists():
+        return []
+    lopend = stappen.filter(fase=Fase.CONSOLIDEREN).order_by("-volgnummer").first()
+    if lopend is None:
+        return [
+            f"Er is sinds het bereiken van stadium {van.label.lower()} geen wyber-stap "
+            "geconsolideerd."
+        ]
+    return [
+        f"Stap {lopend.volgnummer} ({lopend.doel[:60]}) is nog niet geconsolideerd; "
+        f"wacht op: {', '.join(_wacht_op(lopend)) or 'de consolidatie'}."
+    ]
