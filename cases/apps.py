@@ -6,3 +6,11 @@ class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Bestuursprocessen")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The stadium gate of issue #4: a forward move needs a consolidated wyber-stap.
+        # registreer_poort ignores a second registration, so a repeated ready() is harmless.
+        from cases.services import registreer_poort
+        from cases.services.poorten import geconsolideerde_stap_vereist
+
+        registreer_poort(geconsolideerde_stap_vereist)

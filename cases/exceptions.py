@@ -53,6 +53,22 @@ class PoortGesloten(DomainError):
         )
 
 
+class ForcerenNietToegestaan(DomainError):
+    """Only the procesregisseur of the case may force a stadium move past its gates."""
+
+    status = 403
+    code = "forceren-niet-toegestaan"
+    titel = "Alleen de procesregisseur mag een stadiumovergang forceren."
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Alleen de procesregisseur van dit bestuursproces mag een stadiumovergang "
+            "forceren. Consolideer eerst een wyber-stap in dit stadium, of vraag de "
+            "procesregisseur om de overgang te forceren.",
+            veld="forceren",
+        )
+
+
 class ProcesAfgerond(DomainError):
     status = 409
     code = "proces-afgerond"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from cases import services
 from cases.events import Actor
-from cases.models import Bestuursproces, Rol
+from cases.models import Bestuursproces, Instemming, Opdrachtgever, Rol, Speler, WyberStap
 from cases.services.bestuursproces import Opdracht
 from cases.services.idee import IdeeInhoud
 
@@ -59,3 +62,75 @@ def voeg_leden_toe(bestuursproces: Bestuursproces, regisseur: Any) -> dict[str, 
         )
         leden[rol.value] = gebruiker
     return leden
+
+
+# The party that consents to the steps consolidate_stap settles, unless a test names its own.
+INSTEMMER = "Stuurgroep"
+
+
+def _instemmer(
+    actor: Actor, bestuursproces: Bestuursproces, tijdstip: dt.datetime | None
+) -> Speler:
+    bestaand = Speler.objects.filter(bestuursproces=bestuursproces, naam=INSTEMMER).first()
+    if bestaand is not None:
+        return bestaand
+    return services.registreer_speler(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naam=INSTEMMER,
+        soort="groep",
+        veld="interne",
+        rol_in_proces="betrokkene",
+        tijdstip=tijdstip,
+    )
+
+
+def consolideer_stap(
+    bestuursproces: Bestuursproces,
+    regisseur: Any,
+    *,
+    instemmers: Sequence[Speler | Opdrachtgever] | None = None,
+    doel: str = "Overeenstemming over de volgende stap",
+    tijdstip: dt.datetime | None = None,
+) -> WyberStap:
+    """Run one wyber-stap in the case's current stadium through to geconsolideerd, through the
+    services: start, one optie, convergeren, kies haar, consolideren, consolideer, and every
+    instemmer ingestemd and formeel besloten. Without ``instemmers`` a speler named
+    :data:`INSTEMMER` consents (registered on first use). ``tijdstip`` backdates every event."""
+    actor = actor_voor(regisseur)
+    partijen = (
+        list(instemmers)
+        if instemmers is not None
+        else [_instemmer(actor, bestuursproces, tijdstip)]
+    )
+    stap = services.start_wyberstap(
+        actor=actor, bestuursproces=bestuursproces, doel=doel, tijdstip=tijdstip
+    )
+    optie = services.breng_optie_in(
+        actor=actor, stap=stap, titel="Doorgaan zoals besproken", tijdstip=tijdstip
+    )
+    services.wijzig_fase(actor=actor, stap=stap, naar="convergeren", tijdstip=tijdstip)
+    services.besluit_over_optie(actor=actor, optie=optie, status="gekozen", tijdstip=tijdstip)
+    services.wijzig_fase(actor=actor, stap=stap, naar="consolideren", tijdstip=tijdstip)
+    services.consolideer(
+        actor=actor,
+        stap=stap,
+        uitkomst="consensus",
+        tekst="Doorgaan zoals besproken.",
+        instemmers=partijen,
+        tijdstip=tijdstip,
+    )
+    besloten_op = (tijdstip or timezone.now()).date()
+    for instemming in Instemming.objects.filter(stap=stap).order_by("id"):
+        services.leg_instemming_vast(
+            actor=actor,
+            instemming=instemming,
+            status="ingestemd",
+            formeel_besloten=True,
+            besloten_op=besloten_op,
+            besluitreferentie="Besluit in de eigen organisatie",
+            tijdstip=tijdstip,
+        )
+    stap.refresh_from_db()
+    assert stap.fase == "geconsolideerd", stap.fase
+    return stap

@@ -1,7 +1,9 @@
 """The demo case: a fictional bestuursproces loaded through the services, step by step.
 
 The steps in ``fixtures/demo_bestuursproces.json`` are in time order and each names when it
-happened, so the demo has a real history to browse, replay and check.
+happened, so the demo has a real history to browse, replay and check. Wyber-stappen are named
+by a key of the file's own (``stap``), their options by titel, parties by name; every forward
+stadium move rests on a step consolidated before it, as the stadium gate requires.
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from cases import services
 from cases.events import Actor
-from cases.models import Bestuursproces, Opdrachtgever, Organisatie, Speler
+from cases.models import (
+    Bestuursproces,
+    Instemming,
+    Opdrachtgever,
+    Optie,
+    Organisatie,
+    Speler,
+    WyberStap,
+)
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
 
@@ -43,6 +53,8 @@ class _Lader:
         self.bestuursproces = bestuursproces
         self.organisaties: dict[str, Organisatie] = {}
         self.partijen: dict[str, Speler | Opdrachtgever] = {}
+        self.stappen: dict[str, WyberStap] = {}
+        self.opties: dict[tuple[str, str], Optie] = {}
 
     def stap(self, stap: dict[str, Any]) -> None:
         handelingen: dict[str, Callable[[dict[str, Any], Any], None]] = {
@@ -56,6 +68,13 @@ class _Lader:
             "opdrachtgever_beoordeling": self._opdrachtgever_beoordeling,
             "betrokkenheid": self._betrokkenheid,
             "notitie": self._notitie,
+            "wyberstap": self._wyberstap,
+            "optie": self._optie,
+            "optiebesluit": self._optiebesluit,
+            "fase": self._fase,
+            "consolidatie": self._consolidatie,
+            "instemming": self._instemming,
+            "heropening": self._heropening,
         }
         if stap["soort"] not in handelingen:
             raise ValueError(f"Onbekende stap in demobestand: {stap['soort']}")
@@ -178,6 +197,94 @@ class _Lader:
             zichtbaarheid=stap["zichtbaarheid"],
             speler=partij if isinstance(partij, Speler) else None,
             opdrachtgever=partij if isinstance(partij, Opdrachtgever) else None,
+            tijdstip=tijdstip,
+        )
+
+    # --- wyber-stappen ------------------------------------------------------------------------
+
+    def _partij(self, naam: str | None) -> tuple[Speler | None, Opdrachtgever | None]:
+        partij = self.partijen[naam] if naam else None
+        return (
+            partij if isinstance(partij, Speler) else None,
+            partij if isinstance(partij, Opdrachtgever) else None,
+        )
+
+    def _wyberstap(self, stap: dict[str, Any], tijdstip: Any) -> None:
+        self.stappen[stap["stap"]] = services.start_wyberstap(
+            actor=self.actor,
+            bestuursproces=self.bestuursproces,
+            doel=stap["doel"],
+            tijdstip=tijdstip,
+        )
+
+    def _optie(self, stap: dict[str, Any], tijdstip: Any) -> None:
+        speler, opdrachtgever = self._partij(stap.get("partij"))
+        self.opties[stap["stap"], stap["titel"]] = services.breng_optie_in(
+            actor=self.actor,
+            stap=self.stappen[stap["stap"]],
+            titel=stap["titel"],
+            omschrijving=stap.get("omschrijving", ""),
+            speler=speler,
+            opdrachtgever=opdrachtgever,
+            tijdstip=tijdstip,
+        )
+
+    def _optiebesluit(self, stap: dict[str, Any], tijdstip: Any) -> None:
+        samengevoegd_in = stap.get("samengevoegd_in")
+        services.besluit_over_optie(
+            actor=self.actor,
+            optie=self.opties[stap["stap"], stap["optie"]],
+            status=stap["status"],
+            reden=stap.get("reden", ""),
+            samengevoegd_in=self.opties[stap["stap"], samengevoegd_in] if samengevoegd_in else None,
+            tijdstip=tijdstip,
+        )
+
+    def _fase(self, stap: dict[str, Any], tijdstip: Any) -> None:
+        services.wijzig_fase(
+            actor=self.actor,
+            stap=self.stappen[stap["stap"]],
+            naar=stap["naar"],
+            toelichting=stap.get("toelichting", ""),
+            tijdstip=tijdstip,
+        )
+
+    def _consolidatie(self, stap: dict[str, Any], tijdstip: Any) -> None:
+        services.consolideer(
+            actor=self.actor,
+            stap=self.stappen[stap["stap"]],
+            uitkomst=stap["uitkomst"],
+            tekst=stap["tekst"],
+            document_titel=stap.get("document_titel", ""),
+            document_url=stap.get("document_url", ""),
+            instemmers=[self.partijen[naam] for naam in stap["instemmers"]],
+            toelichting=stap.get("toelichting", ""),
+            tijdstip=tijdstip,
+        )
+
+    def _instemming(self, stap: dict[str, Any], tijdstip: Any) -> None:
+        speler, opdrachtgever = self._partij(stap["partij"])
+        besloten_op = stap.get("besloten_op")
+        services.leg_instemming_vast(
+            actor=self.actor,
+            instemming=Instemming.objects.get(
+                stap=self.stappen[stap["stap"]], speler=speler, opdrachtgever=opdrachtgever
+            ),
+            status=stap["status"],
+            voorbehoud=stap.get("voorbehoud", ""),
+            formeel_besloten=stap.get("formeel_besloten", False),
+            besloten_op=parse_date(besloten_op) if besloten_op else None,
+            besluitreferentie=stap.get("besluitreferentie", ""),
+            toelichting=stap.get("toelichting", ""),
+            tijdstip=tijdstip,
+        )
+
+    def _heropening(self, stap: dict[str, Any], tijdstip: Any) -> None:
+        self.stappen[stap["nieuwe_stap"]] = services.heropen_wyberstap(
+            actor=self.actor,
+            stap=self.stappen[stap["stap"]],
+            reden=stap["reden"],
+            doel=stap.get("doel"),
             tijdstip=tijdstip,
         )
 

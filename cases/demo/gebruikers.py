@@ -42,6 +42,13 @@ GEBRUIKERSRECHTEN = [
         )
         for recht in ("view", "add")
     ),
+    # Wyber-stappen; options, consolidation and consents are changed through the step.
+    "view_wyberstap",
+    "add_wyberstap",
+    "change_wyberstap",
+    "view_optie",
+    "view_consolidatie",
+    "view_instemming",
 ]
 
 

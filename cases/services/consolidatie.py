@@ -231,6 +231,8 @@ def wijzig_instemmers(
     for veld, partijen in (("toevoegen", erbij), ("verwijderen", eraf)):
         if len({sleutel(p) for p in partijen}) != len(partijen):
             raise fout(veld, "unique", "Elke partij staat er één keer in.")
+    if any(p.bestuursproces_id != stap.bestuursproces_id for p in erbij):
+        raise fout("toevoegen", "does_not_exist", "Deze partij hoort niet bij dit proces.")
     if any(sleutel(p) in bestaand for p in erbij):
         raise fout("toevoegen", "unique", "Deze partij moet al instemmen.")
     if any(sleutel(p) not in bestaand for p in eraf):

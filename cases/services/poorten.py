@@ -1,9 +1,8 @@
 """The stadium gate of issue #4: a forward move needs a step consolidated in the current stadium.
 
-Written and tested, but not yet registered with :func:`cases.services.registreer_poort`: once
-it is, every forward stadium move without a consolidated step is refused (409) unless the
-procesregisseur forces it. Registering it is part of the next step of issue #4, together with
-the API for steps, so that a regisseur can actually satisfy it.
+Registered once at start-up (``CasesConfig.ready``) with :func:`cases.services.registreer_poort`:
+every forward stadium move without a consolidated step is refused (409 ``poort-gesloten``)
+unless the procesregisseur forces it; the event then records what was missing.
 """
 
 from __future__ import annotations
@@ -42,9 +41,17 @@ def geconsolideerde_stap_vereist(
     case entered it; otherwise what is missing, naming the parties still to consent or decide."""
     sinds = _in_stadium_sinds(bestuursproces, van)
     stappen = WyberStap.objects.filter(bestuursproces=bestuursproces, stadium=van)
-    if stappen.filter(fase=Fase.GECONSOLIDEERD, geconsolideerd_op__gte=sinds).exists():
+    geconsolideerd = stappen.filter(fase=Fase.GECONSOLIDEERD, geconsolideerd_op__gte=sinds)
+    # A reopened step was put back on the table: what it settled is open again.
+    if geconsolideerd.filter(heropeningen__isnull=True).exists():
         return []
     lopend = stappen.filter(fase=Fase.CONSOLIDEREN).order_by("-volgnummer").first()
+    heropend = geconsolideerd.order_by("-volgnummer").first()
+    if lopend is None and heropend is not None:
+        return [
+            f"Stap {heropend.volgnummer} ({heropend.doel[:60]}) is heropend; wat daar was "
+            "afgesproken staat weer ter discussie."
+        ]
     if lopend is None:
         return [
             f"Er is sinds het bereiken van stadium {van.label.lower()} geen wyber-stap "

@@ -1,7 +1,9 @@
 """Moving a case between stadia: forward one at a time, back any number, always with a reason.
 
 Gates (poorten) plug in through :func:`registreer_poort`: each is asked about a forward move
-and returns its objections. A later issue registers the wyber-stap gate here.
+and returns its objections. ``CasesConfig.ready`` registers the wyber-stap gate
+(:func:`cases.services.poorten.geconsolideerde_stap_vereist`). Only the procesregisseur of the
+case may force a move past the objections; the event records that and what was missing.
 """
 
 from __future__ import annotations
@@ -14,8 +16,21 @@ from django.utils import timezone
 
 from cases.events import Actor, append_event
 from cases.events.payloads import stadiumovergang_gegevens
-from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang, PoortGesloten
-from cases.models import Bestuursproces, GebeurtenisType, Richting, Stadium, Stadiumovergang
+from cases.exceptions import (
+    ForcerenNietToegestaan,
+    OngeldigeInvoer,
+    OngeldigeOvergang,
+    PoortGesloten,
+)
+from cases.models import (
+    Bestuursproces,
+    GebeurtenisType,
+    Lidmaatschap,
+    Richting,
+    Rol,
+    Stadium,
+    Stadiumovergang,
+)
 
 from ._common import eis_open, gebruiker_van, vergrendel
 
@@ -50,6 +65,20 @@ def controleer_stadiumovergang(bestuursproces: Bestuursproces, naar: str) -> Ric
     return Richting.VOORUIT if doel.rang > huidig.rang else Richting.TERUG
 
 
+def eis_mag_forceren(bestuursproces: Bestuursproces, actor: Actor) -> None:
+    """Only the case's procesregisseur may force; an actor without a user (a management
+    command acting outside any role) may too."""
+    if actor.gebruiker is None:
+        return
+    rol = (
+        Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=actor.gebruiker)
+        .values_list("rol", flat=True)
+        .first()
+    )
+    if rol != Rol.PROCESREGISSEUR:
+        raise ForcerenNietToegestaan()
+
+
 @transaction.atomic
 def wijzig_stadium(
     *,
@@ -69,6 +98,8 @@ def wijzig_stadium(
             {"gebruiker": [("required", "Een stadiumovergang wordt door iemand gemaakt.")]}
         )
     bestuursproces = vergrendel(bestuursproces)
+    if forceren:
+        eis_mag_forceren(bestuursproces, actor)
     eis_open(bestuursproces)
     richting = controleer_stadiumovergang(bestuursproces, naar)
     van = Stadium(bestuursproces.stadium)

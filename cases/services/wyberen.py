@@ -75,7 +75,7 @@ def start_wyberstap(
             )
     elif heropeningsreden:
         raise OngeldigeInvoer(
-            {"heropeningsreden": [("invalid", "Een reden van heropening hoort bij een heropening.")]}
+            {"heropeningsreden": [("invalid", "Een heropeningsreden hoort bij een heropening.")]}
         )
     nu = tijdstip or timezone.now()
     hoogste = WyberStap.objects.filter(bestuursproces=bestuursproces).aggregate(m=Max("volgnummer"))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 
 from cases.models import Bestuursproces, Lidmaatschap
 
-from ..factories import GebruikerFactory
+from ..factories import GebruikerFactory, consolideer_stap
 from .admin_helpers import als_staf, formulierdata, gebeurtenistypen, laatste, prefix
 
 
@@ -52,6 +53,7 @@ def test_openen_via_admin_maakt_regisseur_en_gebeurtenissen(browser: Any, db: No
 def test_wijzigen_idee_en_stadium_via_admin(browser: Any, leden: dict[str, Any]) -> None:
     regisseur = leden["procesregisseur"]
     bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+    consolideer_stap(bestuursproces, regisseur)  # the stadium gate lets the move pass
     client = browser(regisseur)
     pagina = client.get(_wijzig_url(bestuursproces))
     assert pagina.status_code == 200
@@ -102,6 +104,73 @@ def test_ongeldige_overgang_is_formulierfout_en_schrijft_niets(
     assert laatste(bestuursproces) == voor
     bestuursproces.refresh_from_db()
     assert bestuursproces.titel != "Andere titel"
+
+
+def _stadium_via_admin(
+    client: Client, bestuursproces: Bestuursproces, *, forceren: bool
+) -> tuple[Any, int]:
+    pagina = client.get(_wijzig_url(bestuursproces))
+    data = formulierdata(pagina)
+    data["titel"] = "Andere titel"
+    overgang = prefix(pagina, "stadiumovergang", nieuw=True)
+    data[f"{overgang}-0-naar"] = "houdbaar"
+    data[f"{overgang}-0-toelichting"] = "Toch door"
+    if forceren:
+        data[f"{overgang}-0-forceren"] = "on"
+    voor = laatste(bestuursproces)
+    return client.post(_wijzig_url(bestuursproces), data), voor
+
+
+def _melding(response: Any) -> str:
+    return " ".join(str(m) for m in get_messages(response.wsgi_request))
+
+
+def test_poort_gesloten_is_melding_en_schrijft_niets(browser: Any, leden: dict[str, Any]) -> None:
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+
+    response, voor = _stadium_via_admin(browser(regisseur), bestuursproces, forceren=False)
+
+    # The service refuses after the forms validated: the save rolls back, with a message.
+    assert response.status_code == 302
+    assert "geen wyber-stap geconsolideerd" in _melding(response)
+    assert laatste(bestuursproces) == voor
+    bestuursproces.refresh_from_db()
+    assert (bestuursproces.stadium, bestuursproces.titel) == (
+        "voorstelbaar",
+        "Herinrichting Havenkwartier",
+    )
+
+
+def test_forceren_door_kernteam_via_admin_wordt_geweigerd(
+    browser: Any, leden: dict[str, Any]
+) -> None:
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+
+    response, voor = _stadium_via_admin(browser(leden["kernteam"]), bestuursproces, forceren=True)
+
+    assert response.status_code == 302
+    assert "Alleen de procesregisseur" in _melding(response)
+    assert laatste(bestuursproces) == voor
+    bestuursproces.refresh_from_db()
+    assert bestuursproces.stadium == "voorstelbaar"
+
+
+def test_forceren_door_regisseur_via_admin_legt_de_bezwaren_vast(
+    browser: Any, leden: dict[str, Any]
+) -> None:
+    regisseur = leden["procesregisseur"]
+    bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
+
+    response, voor = _stadium_via_admin(browser(regisseur), bestuursproces, forceren=True)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    overgang = bestuursproces.gebeurtenissen.get(type="stadium.gewijzigd", volgnummer__gt=voor)
+    assert overgang.payload["overgang"]["geforceerd"] is True
+    assert overgang.payload["bezwaren"] == [
+        "Er is sinds het bereiken van stadium voorstelbaar geen wyber-stap geconsolideerd."
+    ]
 
 
 def test_lidmaatschappen_via_admin(browser: Any, leden: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from cases import selectors
-from cases.models import Bestuursproces, Gebeurtenis
+from cases.models import Bestuursproces, Gebeurtenis, Instemming, WyberStap
 
 from ..factories import GebruikerFactory, open_proces
 
@@ -98,6 +98,35 @@ def test_laad_demo_is_idempotent_en_volledig(db: None, settings: Any) -> None:
     }
     assert demo.ideeversies.count() == 3
     assert demo.stadiumovergangen.filter(richting="terug").exists()
+    # Every forward move rests on a step consolidated in the stadium it left; none was forced.
+    assert not demo.stadiumovergangen.filter(geforceerd=True).exists()
+    stappen = list(WyberStap.objects.filter(bestuursproces=demo).order_by("volgnummer"))
+    geconsolideerd = [s for s in stappen if s.fase == "geconsolideerd"]
+    assert [(s.volgnummer, s.stadium) for s in geconsolideerd] == [
+        (1, "voorstelbaar"),
+        (2, "houdbaar"),
+    ]
+    for stap in geconsolideerd:
+        instemmingen = list(Instemming.objects.filter(stap=stap))
+        assert instemmingen
+        assert all(i.rond for i in instemmingen)
+    vooruit = demo.stadiumovergangen.filter(richting="vooruit").order_by("tijdstip")
+    for overgang, stap in zip(vooruit, geconsolideerd, strict=True):
+        assert overgang.van == stap.stadium
+        assert stap.geconsolideerd_op is not None
+        assert stap.geconsolideerd_op < overgang.tijdstip
+    # The waterschap's objection reopened the step that led to maakbaar, after the move back.
+    [heropening] = [s for s in stappen if s.heropent_id is not None]
+    terug = demo.stadiumovergangen.get(richting="terug")
+    assert heropening.heropent == geconsolideerd[1]
+    assert "waterschap" in heropening.heropeningsreden
+    assert heropening.gestart_op > terug.tijdstip
+    # One step is still in progress, with open options.
+    [lopend] = [s for s in stappen if s.fase != "geconsolideerd"]
+    assert lopend == heropening
+    assert (lopend.fase, lopend.stadium) == ("divergeren", "houdbaar")
+    assert lopend.opties.count() >= 2
+    assert not lopend.opties.exclude(status="open").exists()
     from django.contrib.auth import authenticate
 
     beheerder = authenticate(username="beheerder", password="demo-wachtwoord-123")

@@ -83,7 +83,9 @@ def gevarieerde_processen(regisseur: Any) -> dict[str, Bestuursproces]:
     a = open_proces(regisseur, titel="Havenkwartier", rol_gemeente="initierend", aanpak="lineair")
     b = open_proces(regisseur, titel="Warmtenet", rol_gemeente="participerend", aanpak="cyclisch")
     c = open_proces(regisseur, titel="Haven Noord", rol_gemeente="faciliterend", aanpak="cyclisch")
-    services.wijzig_stadium(actor=actor, bestuursproces=b, naar="houdbaar", toelichting="Rijp")
+    services.wijzig_stadium(
+        actor=actor, bestuursproces=b, naar="houdbaar", toelichting="Rijp", forceren=True
+    )
     services.wijzig_status(actor=actor, bestuursproces=c, status="gepauzeerd")
     return {"a": a, "b": b, "c": c}
 

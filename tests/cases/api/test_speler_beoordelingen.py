@@ -105,7 +105,11 @@ def test_stadium_van_het_moment(bestuursproces, regisseur, regisseur_api):
     bestaand = speler(bestuursproces, regisseur)
     regisseur_api.post(url(bestaand, "/beoordelingen"), MINIMAAL, format="json")
     services.wijzig_stadium(
-        actor=actor_voor(regisseur), bestuursproces=bestuursproces, naar="houdbaar", toelichting="x"
+        actor=actor_voor(regisseur),
+        bestuursproces=bestuursproces,
+        naar="houdbaar",
+        toelichting="x",
+        forceren=True,
     )
     regisseur_api.post(url(bestaand, "/beoordelingen"), VOLLEDIG, format="json")
 

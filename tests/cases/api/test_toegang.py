@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 
 from cases import services
 from cases.models import Lidmaatschap, Rol
-from tests.factories import GebruikerFactory, actor_voor, open_proces
+from tests.factories import GebruikerFactory, actor_voor, consolideer_stap, open_proces
 
 from .helpers import (
     LIJST,
@@ -88,6 +88,8 @@ def test_mijn_rol_staat_in_het_proces(bestuursproces, leden, rol):
 @pytest.mark.parametrize("rol", SCHRIJVERS)
 @pytest.mark.parametrize(("methode", "suffix", "payload", "status"), SCHRIJVEN, ids=id_van)
 def test_schrijvers_mogen_schrijven(bestuursproces, leden, rol, methode, suffix, payload, status):
+    if suffix == "/stadiumovergangen":
+        consolideer_stap(bestuursproces, leden["procesregisseur"])  # the stadium gate is open
     aantal = len(gebeurtenissen_van(bestuursproces))
 
     response = verzoek(

@@ -15,6 +15,9 @@ class Model:
     """What the test expects of the case, to predict which calls the domain refuses."""
 
     stadium: str = "voorstelbaar"
+    # Whether a wyber-stap was consolidated in the current stadium since the case entered it:
+    # the stadium gate lets a forward move pass only then (or when the regisseur forces it).
+    geconsolideerd: bool = False
     status: str = "actief"
     uitkomst: str = ""
     leden: dict[str, str] = field(default_factory=lambda: {"regisseur": "procesregisseur"})

@@ -140,7 +140,10 @@ SOORTEN: dict[str, st.SearchStrategy[tuple[Any, ...]]] = {
         st.lists(index, max_size=3),
         toelichting,
     ),
-    "vooruit": st.tuples(st.just("vooruit"), st.booleans(), toelichting),
+    # forceren, toelichting, and whether the kernteam member (not the regisseur) moves
+    "vooruit": st.tuples(st.just("vooruit"), st.booleans(), toelichting, st.booleans()),
+    # run a wyber-stap in the current stadium through to geconsolideerd
+    "stap": st.tuples(st.just("stap")),
     "terug": st.tuples(st.just("terug"), st.integers(min_value=0, max_value=4), toelichting),
     "velden": st.tuples(st.just("velden"), veldwijzigingen, toelichting),
     "opdracht": st.tuples(st.just("opdracht"), opdrachten, toelichting),
@@ -234,12 +237,14 @@ SOORTEN: dict[str, st.SearchStrategy[tuple[Any, ...]]] = {
         index,
     ),
 }
-# Moving forward, changing status and adding members come up more often than the rest, so
-# that sequences reach the later stadia (and the gate), closed cases and several members;
+# Moving forward (and consolidating the steps the gate asks for), changing status and adding
+# members come up more often than the rest, so that sequences reach the later stadia (through
+# the gate and past it by force), closed cases and several members;
 # registering and assessing parties and moving their betrokkenheid likewise, so that
 # sequences build a krachtenveld with history.
 GEWICHTEN = {
-    "vooruit": 3,
+    "vooruit": 4,
+    "stap": 3,
     "status": 2,
     "lid_erbij": 2,
     "speler": 3,

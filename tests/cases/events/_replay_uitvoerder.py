@@ -11,6 +11,7 @@ from hypothesis import event
 from cases import services
 from cases.exceptions import (
     DomainError,
+    ForcerenNietToegestaan,
     LidmaatschapConflict,
     OngeldigeInvoer,
     OngeldigeOvergang,
@@ -21,7 +22,7 @@ from cases.models import Bestuursproces, Lidmaatschap
 from cases.services.bestuursproces import Opdracht
 from cases.services.idee import IdeeInhoud
 from tests.cases.services._hulp import laatste_volgnummer, schrijft_niets
-from tests.factories import GebruikerFactory, actor_voor
+from tests.factories import GebruikerFactory, actor_voor, consolideer_stap
 
 from ._replay_model import Model, _opdracht_geldig, _status_fout
 from ._replay_partijen import PartijHandelingen
@@ -93,34 +94,57 @@ class Uitvoerder(PartijHandelingen):
 
         return fout, doe
 
-    def _stadium(self, naar: str, reden: str, forceren: bool) -> Any:
+    def _stadium(self, naar: str, reden: str, forceren: bool, door: str = "regisseur") -> Any:
         huidig = VOLGORDE.index(self.model.stadium)
         doel = VOLGORDE.index(naar)
         fout: type[DomainError] | None = None
         if not reden.strip():
             fout = OngeldigeInvoer
+        elif forceren and self.model.leden.get(door) != "procesregisseur":
+            fout = ForcerenNietToegestaan
         elif self.model.afgerond:
             fout = ProcesAfgerond
         elif doel == huidig:
             fout = OngeldigeOvergang
-        elif naar == "uitvoerbaar" and doel > huidig and not forceren:
+        elif doel > huidig and not self.model.geconsolideerd and not forceren:
             fout = PoortGesloten
 
         def doe() -> None:
             services.wijzig_stadium(
-                actor=self.actor,
+                actor=self.auteurs[door],
                 bestuursproces=self.bestuursproces,
                 naar=naar,
                 toelichting=reden,
                 forceren=forceren,
             )
             self.model.stadium = naar
+            self.model.geconsolideerd = False  # a new stadium asks for a step of its own
 
         return fout, doe
 
-    def _vooruit(self, forceren: bool, reden: str) -> Any:
+    def _vooruit(self, forceren: bool, reden: str, door_kernteamlid: bool) -> Any:
         huidig = VOLGORDE.index(self.model.stadium)
-        return self._stadium(VOLGORDE[min(huidig + 1, 4)], reden, forceren)
+        door = KERNTEAMLID if door_kernteamlid else "regisseur"
+        return self._stadium(VOLGORDE[min(huidig + 1, 4)], reden, forceren, door)
+
+    def _stap(self) -> Any:
+        """A wyber-stap in the current stadium, consolidated with the first party's consent
+        (the helper registers a party when the case has none yet)."""
+        fout = ProcesAfgerond if self.model.afgerond else None
+        partij = (self.spelers or self.opdrachtgevers or [None])[0]
+
+        def doe() -> None:
+            consolideer_stap(
+                self.bestuursproces,
+                self.actor.gebruiker,
+                instemmers=None if partij is None else [partij],
+            )
+            if partij is None:
+                self.spelers.append(self.bestuursproces.spelers.get())
+                self.model.spelers.append("nog_te_betrekken")
+            self.model.geconsolideerd = True
+
+        return fout, doe
 
     def _terug(self, n: int, reden: str) -> Any:
         huidig = VOLGORDE.index(self.model.stadium)

@@ -1,4 +1,6 @@
-"""Concurrent writers on one case: the row lock keeps volgnummers gapless and the chain linear.
+"""Concurrent writers on one case: the row lock keeps volgnummers gapless and the chain linear,
+and of two requests making the same move on a wyber-stap (or the case) one wins, the other is
+refused with a 409 and writes nothing.
 
 This needs real commits from several connections, so it does not run inside a test
 transaction. The ``transactional_db`` fixture cannot be used either: its flush TRUNCATEs the
@@ -8,6 +10,7 @@ it made in a ``finally`` block, with the triggers switched off and back on in on
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import uuid
 from collections.abc import Iterator
@@ -21,13 +24,19 @@ from django.test.utils import setup_databases, teardown_databases
 
 from cases import selectors, services
 from cases.events import herbouw, verifieer_keten
+from cases.exceptions import OngeldigeOvergang
 from cases.models import (
     Besluitmoment,
     Bestuursproces,
+    Consolidatie,
     Gebeurtenis,
     IdeeVersie,
+    Instemming,
     Lidmaatschap,
+    Optie,
+    Speler,
     Stadiumovergang,
+    WyberStap,
 )
 from cases.services.idee import IdeeInhoud
 from tests.factories import actor_voor, open_proces
@@ -66,7 +75,18 @@ def _ruim_op(bestuursproces_pk: int | None, gebruiker_pks: list[int]) -> None:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("ALTER TABLE cases_gebeurtenis DISABLE TRIGGER USER")
         if bestuursproces_pk is not None:
-            for model in (Gebeurtenis, IdeeVersie, Stadiumovergang, Lidmaatschap, Besluitmoment):
+            for model in (
+                Gebeurtenis,
+                Instemming,
+                Consolidatie,
+                Optie,
+                WyberStap,
+                Speler,
+                IdeeVersie,
+                Stadiumovergang,
+                Lidmaatschap,
+                Besluitmoment,
+            ):
                 model._default_manager.filter(bestuursproces_id=bestuursproces_pk).delete()
             Bestuursproces.objects.filter(pk=bestuursproces_pk).delete()
         get_user_model().objects.filter(pk__in=gebruiker_pks).delete()
@@ -192,3 +212,159 @@ def _schrijf_gelijktijdig(bestuursproces: Bestuursproces, schrijvers: list[Any])
         draad.join(timeout=120)
     assert not any(draad.is_alive() for draad in draden)
     assert fouten == []
+
+
+# --- two requests, one move: on a wyber-stap and on the case -----------------------------------
+
+
+def _tegelijk(doe: Any) -> tuple[list[int], list[BaseException]]:
+    """Run ``doe(n)`` in two threads released at the same moment: who succeeded, what failed."""
+    start = threading.Barrier(2, timeout=30)
+    gelukt: list[int] = []
+    fouten: list[BaseException] = []
+
+    def draai(n: int) -> None:
+        try:
+            start.wait()
+            doe(n)
+            gelukt.append(n)
+        except BaseException as fout:
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=draai, args=(n,), name=f"tweeling-{n}") for n in range(2)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=60)
+    assert not any(draad.is_alive() for draad in draden)
+    return gelukt, fouten
+
+
+def _een_wint(
+    bestuursproces: Bestuursproces, doe: Any, code: str, nieuw: list[str]
+) -> list[Gebeurtenis]:
+    """Exactly one of two simultaneous calls succeeds; the other is refused with a 409
+    (``code``); exactly the events ``nieuw`` (types, in order) were written, once."""
+    voor = bestuursproces.gebeurtenissen.count()
+    gelukt, fouten = _tegelijk(doe)
+    assert len(gelukt) == 1, fouten
+    [fout] = fouten
+    assert isinstance(fout, OngeldigeOvergang), repr(fout)
+    assert (fout.status, fout.code) == (409, code)
+    erbij = list(bestuursproces.gebeurtenissen.filter(volgnummer__gt=voor).order_by("volgnummer"))
+    assert [e.type for e in erbij] == nieuw
+    return erbij
+
+
+def test_twee_verzoeken_op_dezelfde_stap_een_wint(testdatabase: None) -> None:
+    assert connection.get_autocommit()
+    bestuursproces: Bestuursproces | None = None
+    gebruikers: list[Any] = []
+    try:
+        achtervoegsel = uuid.uuid4().hex[:8]
+        model = get_user_model()
+        regisseur = model.objects.create_user(username=f"tweeling-{achtervoegsel}")
+        kernteam = model.objects.create_user(username=f"tweeling-kt-{achtervoegsel}")
+        gebruikers += [regisseur, kernteam]
+        bestuursproces = open_proces(regisseur)
+        services.voeg_lid_toe(
+            actor=actor_voor(regisseur),
+            bestuursproces=bestuursproces,
+            gebruiker=kernteam,
+            rol="kernteam",
+        )
+        actoren = [actor_voor(regisseur), actor_voor(kernteam)]
+        speler = services.registreer_speler(
+            actor=actoren[0],
+            bestuursproces=bestuursproces,
+            naam="Anouk de Wit",
+            soort="persoon",
+            veld="verbindende",
+            rol_in_proces="sleutelpersoon",
+        )
+        stap = services.start_wyberstap(
+            actor=actoren[0], bestuursproces=bestuursproces, doel="Functies"
+        )
+        optie = services.breng_optie_in(actor=actoren[0], stap=stap, titel="Wonen")
+
+        def eigen_stap() -> WyberStap:
+            return WyberStap.objects.get(pk=stap.pk)
+
+        # Both move the step to the same next phase.
+        [fase] = _een_wint(
+            bestuursproces,
+            lambda n: services.wijzig_fase(actor=actoren[n], stap=eigen_stap(), naar="convergeren"),
+            "fase-overgeslagen",
+            ["wyberstap.fase_gewijzigd"],
+        )
+        assert (fase.payload["van"], fase.payload["naar"]) == ("divergeren", "convergeren")
+        assert eigen_stap().fase == "convergeren"
+
+        services.besluit_over_optie(actor=actoren[0], optie=optie, status="gekozen")
+        services.wijzig_fase(actor=actoren[0], stap=stap, naar="consolideren")
+
+        # Both record the consolidation of the same step.
+        _een_wint(
+            bestuursproces,
+            lambda n: services.consolideer(
+                actor=actoren[n],
+                stap=eigen_stap(),
+                uitkomst="consensus",
+                tekst=f"Wonen, volgens {n}",
+                instemmers=[speler],
+            ),
+            "al-geconsolideerd",
+            ["consolidatie.vastgelegd"],
+        )
+        assert Consolidatie.objects.filter(stap=stap).count() == 1
+        assert Instemming.objects.filter(stap=stap).count() == 1
+
+        # Both record the last consent, which settles the step: it is settled once.
+        instemming = Instemming.objects.get(stap=stap)
+        _een_wint(
+            bestuursproces,
+            lambda n: services.leg_instemming_vast(
+                actor=actoren[n],
+                instemming=Instemming.objects.get(pk=instemming.pk),
+                status="ingestemd",
+                formeel_besloten=True,
+                besloten_op=dt.date(2026, 3, 1),
+                besluitreferentie=f"Besluit {n}",
+            ),
+            "verkeerde-fase",
+            ["instemming.vastgelegd", "wyberstap.fase_gewijzigd"],
+        )
+        assert eigen_stap().fase == "geconsolideerd"
+
+        # Both move the case through the gate the step opened, to the same next stadium.
+        _een_wint(
+            bestuursproces,
+            lambda n: services.wijzig_stadium(
+                actor=actoren[n],
+                bestuursproces=Bestuursproces.objects.get(pk=bestuursproces.pk),
+                naar="houdbaar",
+                toelichting=f"Door, volgens {n}",
+            ),
+            "zelfde-stadium",
+            ["stadium.gewijzigd"],
+        )
+        assert Stadiumovergang.objects.filter(bestuursproces=bestuursproces).count() == 1
+
+        gebeurtenissen = list(selectors.gebeurtenissen(bestuursproces))
+        assert [e.volgnummer for e in gebeurtenissen] == list(range(1, len(gebeurtenissen) + 1))
+        assert verifieer_keten(bestuursproces) is None
+        assert herbouw(gebeurtenissen) == selectors.huidige_toestand(
+            Bestuursproces.objects.get(pk=bestuursproces.pk)
+        )
+    finally:
+        _ruim_op(
+            bestuursproces.pk if bestuursproces is not None else None,
+            [g.pk for g in gebruikers],
+        )
+    assert _triggers() == [
+        ("cases_gebeurtenis_geen_truncate", "A"),
+        ("cases_gebeurtenis_geen_wijziging", "A"),
+    ]
+    assert not Bestuursproces.objects.filter(pk=bestuursproces.pk).exists()

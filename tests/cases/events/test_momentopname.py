@@ -15,7 +15,7 @@ from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces
 from cases.services.bestuursproces import Opdracht
 from cases.services.idee import IdeeInhoud
-from tests.factories import actor_voor, open_proces
+from tests.factories import actor_voor, consolideer_stap, open_proces
 
 from ._rauw import _herbouwd, _toestand
 
@@ -48,6 +48,7 @@ def test_momentopname_tussen_twee_wijzigingen_is_de_toestand_na_de_eerste(
     services.wijzig_bestuursproces(
         actor=actor, bestuursproces=bestuursproces, wijzigingen={"titel": "Tweede wijziging"}
     )
+    consolideer_stap(bestuursproces, regisseur)
     services.wijzig_stadium(
         actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting="Verder"
     )
@@ -75,6 +76,7 @@ def test_momentopname_met_expliciete_tijdstippen(regisseur: Any) -> None:
         inhoud=IdeeInhoud(wat="Februari-idee"),
         tijdstip=januari + dt.timedelta(days=31),
     )
+    consolideer_stap(bestuursproces, regisseur, tijdstip=januari + dt.timedelta(days=59))
     services.wijzig_stadium(
         actor=actor,
         bestuursproces=bestuursproces,
@@ -104,6 +106,7 @@ def test_gebeurtenis_van_voor_de_opening_wordt_geweigerd(regisseur: Any) -> None
     before it was opened, and point-in-time folds stay in order."""
     geopend = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
     bestuursproces = open_proces(regisseur, tijdstip=geopend)
+    consolideer_stap(bestuursproces, regisseur, tijdstip=geopend)  # only the tijdstip is wrong
     with pytest.raises(OngeldigeInvoer):
         services.wijzig_stadium(
             actor=actor_voor(regisseur),

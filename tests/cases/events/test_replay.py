@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cases import selectors, services
+from cases import selectors
 from cases.events import REDUCERS, herbouw, verifieer_keten
-from cases.models import Bestuursproces, GebeurtenisType, Rol, Stadium, Zichtbaarheid
+from cases.models import Bestuursproces, GebeurtenisType, Rol, Zichtbaarheid
 from cases.services import stadium as stadium_module
+from cases.services.poorten import geconsolideerde_stap_vereist
 from tests.cases.services._hulp import gebeurtenissen_na
 from tests.factories import open_proces
 
 from ._rauw import _herbouwd, _toestand
 from ._replay_strategieen import acties
 from ._replay_uitvoerder import Uitvoerder
-
-BEZWAAR = "Geen bestuurlijk mandaat voor uitvoering."
 
 
 def test_elk_gebeurtenistype_heeft_een_reducer() -> None:
@@ -43,14 +41,10 @@ def test_herbouw_van_een_vers_proces(bestuursproces: Bestuursproces) -> None:
 # --- the property: any sequence of valid service calls replays to the same case ----------------
 
 
-@pytest.fixture
-def poort_voor_uitvoerbaar(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A gate that objects to every forward move into uitvoerbaar."""
-    monkeypatch.setattr(stadium_module, "_POORTEN", [])
-
-    @services.registreer_poort
-    def _poort(bestuursproces: Bestuursproces, van: Stadium, naar: Stadium) -> list[str]:
-        return [BEZWAAR] if naar == Stadium.UITVOERBAAR else []
+def test_de_wyberstap_poort_is_geregistreerd() -> None:
+    """The property below runs against the real gate: a forward move needs a consolidated
+    step (the model predicts PoortGesloten otherwise), or the regisseur forces it."""
+    assert [geconsolideerde_stap_vereist] == stadium_module._POORTEN
 
 
 @settings(
@@ -58,7 +52,7 @@ def poort_voor_uitvoerbaar(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 @given(reeks=st.lists(acties, min_size=8, max_size=30))
 def test_herbouw_uit_de_log_is_gelijk_aan_de_tabellen(
-    regisseur: Any, poort_voor_uitvoerbaar: None, reeks: list[tuple[Any, ...]]
+    regisseur: Any, reeks: list[tuple[Any, ...]]
 ) -> None:
     bestuursproces = open_proces(regisseur)
     uitvoerder = Uitvoerder(bestuursproces, regisseur)

@@ -30,7 +30,11 @@ def keten(bestuursproces: Bestuursproces, regisseur: Any) -> Bestuursproces:
         actor=actor, bestuursproces=bestuursproces, inhoud=IdeeInhoud(wat="Versie twee")
     )
     services.wijzig_stadium(
-        actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting="Draagvlak"
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naar="houdbaar",
+        toelichting="Draagvlak",
+        forceren=True,
     )
     services.wijzig_bestuursproces(
         actor=actor,

@@ -1,7 +1,8 @@
 """Helpers: assert exactly which events a service appended, and that a refusal wrote nothing.
 
 Also the opdracht the bestuursproces tests open and change cases with, and builders for the
-parties (organisaties, spelers, opdrachtgevers) and their assessments, all through the services.
+parties (organisaties, spelers, opdrachtgevers) and their assessments, and for wyber-stappen
+(options, consolidations, consents), all through the services.
 """
 
 from __future__ import annotations
@@ -20,17 +21,21 @@ from cases.models import (
     Besluitmoment,
     Bestuursproces,
     Betrokkenheidswijziging,
+    Consolidatie,
     Gebeurtenis,
     IdeeEigenaar,
     IdeeVersie,
+    Instemming,
     Lidmaatschap,
     Notitie,
     Opdrachtgever,
     OpdrachtgeverBeoordeling,
+    Optie,
     Organisatie,
     Speler,
     SpelerBeoordeling,
     Stadiumovergang,
+    WyberStap,
 )
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 
@@ -85,6 +90,10 @@ CASE_MODELLEN: tuple[type[Model], ...] = (
     OpdrachtgeverBeoordeling,
     Betrokkenheidswijziging,
     Notitie,
+    WyberStap,
+    Optie,
+    Consolidatie,
+    Instemming,
 )
 
 
@@ -224,3 +233,106 @@ def sluit_af(actor: Actor, bestuursproces: Bestuursproces) -> None:
     services.wijzig_status(
         actor=actor, bestuursproces=bestuursproces, status="afgerond", uitkomst="Klaar"
     )
+
+
+# --- wyber-stappen ----------------------------------------------------------------------------
+
+DOEL = "Vaststellen welke functies het havenkwartier krijgt"
+
+
+def start_stap(actor: Actor, bestuursproces: Bestuursproces, **velden: Any) -> WyberStap:
+    gegevens: dict[str, Any] = {"doel": DOEL}
+    gegevens.update(velden)
+    return services.start_wyberstap(actor=actor, bestuursproces=bestuursproces, **gegevens)
+
+
+def breng_in(actor: Actor, stap: WyberStap, *titels: str) -> list[Optie]:
+    return [services.breng_optie_in(actor=actor, stap=stap, titel=titel) for titel in titels]
+
+
+def naar_consolideren(
+    actor: Actor, bestuursproces: Bestuursproces, *titels: str, **velden: Any
+) -> tuple[WyberStap, list[Optie]]:
+    """A step brought to consolideren: the first option gekozen, the others verworpen."""
+    stap = start_stap(actor, bestuursproces, **velden)
+    opties = breng_in(actor, stap, *(titels or ("Wonen en werken",)))
+    services.wijzig_fase(actor=actor, stap=stap, naar="convergeren")
+    services.besluit_over_optie(actor=actor, optie=opties[0], status="gekozen")
+    for optie in opties[1:]:
+        services.besluit_over_optie(
+            actor=actor, optie=optie, status="verworpen", reden="Past niet in de kaders"
+        )
+    stap = services.wijzig_fase(actor=actor, stap=stap, naar="consolideren")
+    return stap, [Optie.objects.get(pk=optie.pk) for optie in opties]
+
+
+def instemmende_speler(
+    actor: Actor, bestuursproces: Bestuursproces, naam: str, **velden: Any
+) -> Speler:
+    """An aangehaakte speler with commitment: one of the default instemmers."""
+    gegevens: dict[str, Any] = {"commitment": True}
+    gegevens.update(velden)
+    speler = maak_speler(actor, bestuursproces, naam=naam, **gegevens)
+    services.wijzig_betrokkenheid(actor=actor, partij=speler, actie="aansluiten", reden="Aan tafel")
+    speler.refresh_from_db()
+    return speler
+
+
+def instemmende_opdrachtgever(
+    actor: Actor, bestuursproces: Bestuursproces, naam: str, mandaat: str = "Mag tekenen"
+) -> Opdrachtgever:
+    """An aangehaakte opdrachtgever whose latest assessment records a mandaat."""
+    opdrachtgever = maak_opdrachtgever(actor, bestuursproces, naam=naam)
+    services.wijzig_betrokkenheid(
+        actor=actor, partij=opdrachtgever, actie="aansluiten", reden="Aan tafel"
+    )
+    beoordeel_og(actor, opdrachtgever, mandaat=mandaat)
+    opdrachtgever.refresh_from_db()
+    return opdrachtgever
+
+
+def consolideer(
+    actor: Actor, stap: WyberStap, instemmers: list[Any] | None, **velden: Any
+) -> Consolidatie:
+    gegevens: dict[str, Any] = {
+        "uitkomst": "consensus",
+        "tekst": "Wonen en werken, in die volgorde",
+    }
+    gegevens.update(velden)
+    return services.consolideer(actor=actor, stap=stap, instemmers=instemmers, **gegevens)
+
+
+def instemming_van(stap: WyberStap, partij: Speler | Opdrachtgever) -> Instemming:
+    if isinstance(partij, Speler):
+        return Instemming.objects.get(stap=stap, speler=partij)
+    return Instemming.objects.get(stap=stap, opdrachtgever=partij)
+
+
+def stem_in(actor: Actor, stap: WyberStap, partij: Speler | Opdrachtgever, **velden: Any) -> Any:
+    """The party consents and has formally decided: it is rond."""
+    gegevens: dict[str, Any] = {
+        "status": "ingestemd",
+        "formeel_besloten": True,
+        "besloten_op": dt.date(2026, 3, 1),
+        "besluitreferentie": "B&W 2026/12",
+    }
+    gegevens.update(velden)
+    return services.leg_instemming_vast(
+        actor=actor, instemming=instemming_van(stap, partij), **gegevens
+    )
+
+
+def instemming_zonder_reactie(
+    instemming: Instemming, speler: Any = None, opdrachtgever: Any = None
+) -> Any:
+    """The payload form of a consent nobody has reacted to yet."""
+    return {
+        "uuid": str(instemming.uuid),
+        "speler": str(speler.uuid) if speler else None,
+        "opdrachtgever": str(opdrachtgever.uuid) if opdrachtgever else None,
+        "status": "nog_geen_reactie",
+        "voorbehoud": "",
+        "formeelBesloten": False,
+        "beslotenOp": None,
+        "besluitreferentie": "",
+    }

@@ -51,7 +51,11 @@ def test_beoordeel_speler_schrijft_een_gedateerde_beoordeling_en_haar_gebeurteni
     bestuursproces: Bestuursproces, speler: Speler, regisseur: Any, actor: Actor
 ) -> None:
     services.wijzig_stadium(
-        actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting="Verder"
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naar="houdbaar",
+        toelichting="Verder",
+        forceren=True,
     )
     tijdstip = timezone.now()
 

@@ -1,4 +1,10 @@
-"""wijzig_stadium: forward one at a time, back any number, always with a reason; gates."""
+"""wijzig_stadium: forward one at a time, back any number, always with a reason; gates.
+
+The real gate (a consolidated wyber-stap, registered at start-up) is in force: forward moves
+here rest on a step consolidated through the services (``tests.factories.consolideer_stap``).
+Tests of the gate mechanism itself swap in an empty registry (``poorten``) and fake gates;
+the wyber-stap gate has its own tests in test_stadiumpoort.py.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +19,16 @@ from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang, PoortGesloten, ProcesAfgerond
 from cases.models import Bestuursproces, Stadium, Stadiumovergang
 from cases.services import stadium as stadium_module
+from tests.factories import consolideer_stap
 
-from ._hulp import REGISSEUR_NAAM, gebeurtenissen_na, samenvatting, schrijft_niets, verwacht
+from ._hulp import (
+    REGISSEUR_NAAM,
+    gebeurtenissen_na,
+    laatste_volgnummer,
+    samenvatting,
+    schrijft_niets,
+    verwacht,
+)
 
 VOLGORDE = ["voorstelbaar", "houdbaar", "maakbaar", "uitvoerbaar", "bruikbaar"]
 
@@ -40,13 +54,17 @@ class Poort:
 
 
 def _naar(bestuursproces: Bestuursproces, actor: Actor, *stadia: str) -> None:
+    """Forward, each move resting on a step consolidated in the stadium it leaves."""
     for stadium in stadia:
+        consolideer_stap(bestuursproces, actor.gebruiker)
         services.wijzig_stadium(
             actor=actor, bestuursproces=bestuursproces, naar=stadium, toelichting=f"naar {stadium}"
         )
 
 
-def test_een_stadium_vooruit(bestuursproces: Bestuursproces, regisseur: Any, poorten: Any) -> None:
+def test_een_stadium_vooruit(bestuursproces: Bestuursproces, regisseur: Any) -> None:
+    consolideer_stap(bestuursproces, regisseur)
+    vorige = laatste_volgnummer(bestuursproces)
     tijdstip = timezone.now()  # explicit, between the last event and the recording
     overgang = services.wijzig_stadium(
         actor=Actor(gebruiker=regisseur, herkomst="web@127.0.0.1"),
@@ -66,9 +84,9 @@ def test_een_stadium_vooruit(bestuursproces: Bestuursproces, regisseur: Any, poo
         False,
     )
     assert (overgang.door, overgang.tijdstip) == (regisseur, tijdstip)
-    [gebeurtenis] = gebeurtenissen_na(bestuursproces, 3)
+    [gebeurtenis] = gebeurtenissen_na(bestuursproces, vorige)
     assert samenvatting(gebeurtenis) == verwacht(
-        4,
+        vorige + 1,
         "stadium.gewijzigd",
         {
             "overgang": {
@@ -90,7 +108,7 @@ def test_een_stadium_vooruit(bestuursproces: Bestuursproces, regisseur: Any, poo
 
 
 def test_stap_voor_stap_tot_bruikbaar_en_niet_verder(
-    bestuursproces: Bestuursproces, actor: Actor, poorten: Any
+    bestuursproces: Bestuursproces, actor: Actor
 ) -> None:
     _naar(bestuursproces, actor, *VOLGORDE[1:])
     bestuursproces.refresh_from_db()
@@ -98,19 +116,24 @@ def test_stap_voor_stap_tot_bruikbaar_en_niet_verder(
     assert [(o.van, o.naar) for o in selectors.stadiumovergangen(bestuursproces)] == list(
         itertools.pairwise(VOLGORDE)
     )
-    assert [e.payload["overgang"]["naar"] for e in gebeurtenissen_na(bestuursproces, 3)] == (
-        VOLGORDE[1:]
-    )
+    assert [
+        e.payload["overgang"]["naar"]
+        for e in gebeurtenissen_na(bestuursproces, 3)
+        if e.type == "stadium.gewijzigd"
+    ] == VOLGORDE[1:]
     with schrijft_niets(), pytest.raises(OngeldigeOvergang) as fout:
-        _naar(bestuursproces, actor, "bruikbaar")
+        services.wijzig_stadium(
+            actor=actor, bestuursproces=bestuursproces, naar="bruikbaar", toelichting="Verder"
+        )
     assert (fout.value.code, fout.value.veld) == ("zelfde-stadium", "naar")
 
 
 @pytest.mark.parametrize(("van", "naar"), [(0, 2), (0, 4), (1, 3), (2, 4)])
 def test_vooruit_mag_geen_stadium_overslaan(
-    bestuursproces: Bestuursproces, actor: Actor, poorten: Any, van: int, naar: int
+    bestuursproces: Bestuursproces, actor: Actor, van: int, naar: int
 ) -> None:
     _naar(bestuursproces, actor, *VOLGORDE[1 : van + 1])
+    consolideer_stap(bestuursproces, actor.gebruiker)  # the gate would let one stadium pass
     with schrijft_niets(), pytest.raises(OngeldigeOvergang) as fout:
         services.wijzig_stadium(
             actor=actor, bestuursproces=bestuursproces, naar=VOLGORDE[naar], toelichting="Snel"
@@ -164,7 +187,7 @@ def test_terug_mag_meerdere_stadia(
     bestuursproces: Bestuursproces, regisseur: Any, actor: Actor, van: int, naar: int
 ) -> None:
     _naar(bestuursproces, actor, *VOLGORDE[1 : van + 1])
-    vorige = 3 + van
+    vorige = laatste_volgnummer(bestuursproces)
     voor = timezone.now()
 
     overgang = services.wijzig_stadium(
@@ -288,6 +311,7 @@ def test_poort_wordt_bij_een_stap_terug_niet_gevraagd(
     bestuursproces: Bestuursproces, actor: Actor, poorten: list[Any]
 ) -> None:
     _naar(bestuursproces, actor, "houdbaar", "maakbaar")
+    vorige = laatste_volgnummer(bestuursproces)
     poort = Poort("Altijd dicht.")
     services.registreer_poort(poort)
 
@@ -298,7 +322,7 @@ def test_poort_wordt_bij_een_stap_terug_niet_gevraagd(
     assert overgang.richting == "terug"
     assert overgang.geforceerd is False
     assert poort.gevraagd == []
-    [gebeurtenis] = gebeurtenissen_na(bestuursproces, 5)
+    [gebeurtenis] = gebeurtenissen_na(bestuursproces, vorige)
     assert gebeurtenis.payload["bezwaren"] == []
 
 
