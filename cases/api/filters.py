@@ -14,6 +14,7 @@ from cases.models import (
     Aanpak,
     Bestuursproces,
     Betrokkenheid,
+    Fase,
     Gebeurtenis,
     GebeurtenisType,
     Macht,
@@ -25,6 +26,7 @@ from cases.models import (
     Standpunt,
     Status,
     Veld,
+    WyberStap,
 )
 
 from .verwijzingen import lees_url
@@ -182,4 +184,15 @@ class NotitieFilter(ProcesFilterSet):
 
     class Meta:
         model = Notitie
+        fields: list[str] = []
+
+
+class WyberStapFilter(django_filters.FilterSet):
+    fase = django_filters.ChoiceFilter(choices=Fase.choices)
+    stadium = django_filters.ChoiceFilter(
+        choices=Stadium.choices, help_text="Het stadium waarin de stap begon."
+    )
+
+    class Meta:
+        model = WyberStap
         fields: list[str] = []

@@ -5,6 +5,7 @@ from django.urls import path
 from . import views
 
 PROCES = "bestuursprocessen/<uuid:uuid>"
+STAP = f"{PROCES}/wyberstappen/<uuid:stap>"
 
 urlpatterns = [
     path("bestuursprocessen", views.BestuursprocesLijstView.as_view(), name="bestuursproces-lijst"),
@@ -95,4 +96,26 @@ urlpatterns = [
         views.VerschuivingenView.as_view(),
         name="krachtenveld-verschuivingen",
     ),
+    path(f"{PROCES}/wyberstappen", views.WyberStappenView.as_view(), name="wyberstappen"),
+    path(
+        f"{STAP}",
+        views.WyberStapDetailView.as_view(),
+        name="wyberstap-detail",
+    ),
+    path(f"{STAP}/opties", views.OptiesView.as_view(), name="wyberstap-opties"),
+    path(f"{STAP}/opties/<uuid:optie>", views.OptieDetailView.as_view(), name="optie-detail"),
+    path(
+        f"{STAP}/faseovergangen",
+        views.FaseovergangenView.as_view(),
+        name="wyberstap-faseovergangen",
+    ),
+    path(f"{STAP}/consolidatie", views.ConsolidatieView.as_view(), name="wyberstap-consolidatie"),
+    path(f"{STAP}/instemmingen", views.InstemmingenView.as_view(), name="wyberstap-instemmingen"),
+    path(
+        f"{STAP}/instemmingen/<uuid:instemming>",
+        views.InstemmingDetailView.as_view(),
+        name="instemming-detail",
+    ),
+    path(f"{STAP}/heropeningen", views.HeropeningenView.as_view(), name="wyberstap-heropeningen"),
+    path(f"{PROCES}/tijdlijn", views.TijdlijnView.as_view(), name="tijdlijn"),
 ]

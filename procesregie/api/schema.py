@@ -41,7 +41,7 @@ FOUTEN = {
 VERSIE_HEADER = {
     "API-Version": {
         "description": "De volledige versie van de API die antwoordde.",
-        "schema": {"type": "string", "example": "1.1.0"},
+        "schema": {"type": "string", "example": "1.2.0"},
     }
 }
 

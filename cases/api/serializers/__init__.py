@@ -36,6 +36,21 @@ from .spelers import (
     SpelerSerializer,
 )
 from .stadia import StadiumovergangInvoerSerializer, StadiumovergangSerializer
+from .tijdlijn import TijdlijnItemSerializer
+from .wyberen import (
+    ConsolidatieInvoerSerializer,
+    ConsolidatieSerializer,
+    FaseovergangInvoerSerializer,
+    HeropeningInvoerSerializer,
+    InstemmersInvoerSerializer,
+    InstemmingInvoerSerializer,
+    InstemmingSerializer,
+    OptieBesluitSerializer,
+    OptieInvoerSerializer,
+    OptieSerializer,
+    WyberStapInvoerSerializer,
+    WyberStapSerializer,
+)
 
 __all__ = [
     "BesluitmomentSerializer",
@@ -45,10 +60,17 @@ __all__ = [
     "BestuursprocesWijzigenSerializer",
     "BetrokkenheidsactieSerializer",
     "BetrokkenheidswijzigingSerializer",
+    "ConsolidatieInvoerSerializer",
+    "ConsolidatieSerializer",
+    "FaseovergangInvoerSerializer",
     "GebeurtenisSerializer",
+    "HeropeningInvoerSerializer",
     "IdeeHerzieningSerializer",
     "IdeeInvoerSerializer",
     "IdeeVersieSerializer",
+    "InstemmersInvoerSerializer",
+    "InstemmingInvoerSerializer",
+    "InstemmingSerializer",
     "KrachtenveldSerializer",
     "LidToevoegenSerializer",
     "LidmaatschapSerializer",
@@ -61,6 +83,9 @@ __all__ = [
     "OpdrachtgeverBeoordelingSerializer",
     "OpdrachtgeverInvoerSerializer",
     "OpdrachtgeverSerializer",
+    "OptieBesluitSerializer",
+    "OptieInvoerSerializer",
+    "OptieSerializer",
     "OrganisatieInvoerSerializer",
     "OrganisatieSerializer",
     "ProcesRelatieField",
@@ -72,6 +97,9 @@ __all__ = [
     "StadiumovergangInvoerSerializer",
     "StadiumovergangSerializer",
     "StriktMixin",
+    "TijdlijnItemSerializer",
     "VerschuivingSerializer",
+    "WyberStapInvoerSerializer",
+    "WyberStapSerializer",
     "case_url",
 ]

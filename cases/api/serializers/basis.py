@@ -95,7 +95,8 @@ class ProcesRelatieField(serializers.Field):
 
     In input only the URL of such an object of the case in the request's path is accepted;
     anything else, the URL of another case's object included, is a field error. The route is
-    ``<model name>-detail`` with the object's uuid in the path parameter ``<model name>``.
+    ``<model name>-detail`` with the object's uuid in the path parameter ``<model name>``,
+    unless ``route`` and ``kwarg`` say otherwise.
     """
 
     default_error_messages = {
@@ -103,15 +104,34 @@ class ProcesRelatieField(serializers.Field):
         "does_not_exist": "Dit bestuursproces heeft geen {soort} met deze URL.",
     }
 
-    def __init__(self, *, model: type[models.Model], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        model: type[models.Model],
+        route: str | None = None,
+        kwarg: str | None = None,
+        soort: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.model = model
-        self.soort = model._meta.model_name or ""
+        naam = model._meta.model_name or ""
+        self.soort = soort or naam
+        self.route = route or f"{naam}-detail"
+        self.kwarg = kwarg or naam
         super().__init__(**kwargs)
+
+    def pad_kwargs(self, value: Any) -> dict[str, Any]:
+        """The path parameters of ``value``'s URL besides the case's uuid."""
+        return {self.kwarg: value.uuid}
+
+    def zoek(self, gevonden: models.QuerySet[Any]) -> models.QuerySet[Any]:
+        """Narrow the case's objects with the uuid of the URL further (see subclasses)."""
+        return gevonden
 
     def to_representation(self, value: Any) -> str:
         return reverse(
-            f"api:{self.soort}-detail",
-            kwargs={"uuid": self.context["bestuursproces"].uuid, self.soort: value.uuid},
+            f"api:{self.route}",
+            kwargs={"uuid": self.context["bestuursproces"].uuid, **self.pad_kwargs(value)},
             request=self.context.get("request"),
         )
 
@@ -121,16 +141,16 @@ class ProcesRelatieField(serializers.Field):
         try:
             proces_uuid, object_uuid = lees_url(
                 data,
-                f"{self.soort}-detail",
-                self.soort,
+                self.route,
+                self.kwarg,
                 request.get_host() if request is not None else None,
             )
         except ValueError:
             self.fail("invalid", soort=self.soort)
         if proces_uuid != bestuursproces.uuid:
             self.fail("does_not_exist", soort=self.soort)
-        gevonden = self.model._default_manager.filter(
-            bestuursproces=bestuursproces, uuid=object_uuid
+        gevonden = self.zoek(
+            self.model._default_manager.filter(bestuursproces=bestuursproces, uuid=object_uuid)
         ).first()
         if gevonden is None:
             self.fail("does_not_exist", soort=self.soort)

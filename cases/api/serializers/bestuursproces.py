@@ -76,6 +76,8 @@ class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
                 "opdrachtgevers": "opdrachtgevers",
                 "notities": "notities",
                 "krachtenveld": "krachtenveld",
+                "wyberstappen": "wyberstappen",
+                "tijdlijn": "tijdlijn",
             }.items()
         }
 

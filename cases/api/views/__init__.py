@@ -20,14 +20,31 @@ from .spelers import (
     SpelersView,
 )
 from .stadia import StadiumovergangDetailView, StadiumovergangenView
+from .tijdlijn import TijdlijnView
+from .wyberen import (
+    ConsolidatieView,
+    FaseovergangenView,
+    HeropeningenView,
+    InstemmingDetailView,
+    InstemmingenView,
+    OptieDetailView,
+    OptiesView,
+    WyberStapDetailView,
+    WyberStappenView,
+)
 
 __all__ = [
     "BestuursprocesDetailView",
     "BestuursprocesLijstView",
+    "ConsolidatieView",
+    "FaseovergangenView",
     "GebeurtenisDetailView",
     "GebeurtenissenView",
+    "HeropeningenView",
     "IdeeVersiesView",
     "IdeeView",
+    "InstemmingDetailView",
+    "InstemmingenView",
     "KrachtenveldView",
     "LidmaatschapDetailView",
     "LidmaatschappenView",
@@ -37,6 +54,8 @@ __all__ = [
     "OpdrachtgeverBetrokkenheidswijzigingenView",
     "OpdrachtgeverDetailView",
     "OpdrachtgeversView",
+    "OptieDetailView",
+    "OptiesView",
     "OrganisatieDetailView",
     "OrganisatiesView",
     "SpelerBeoordelingenView",
@@ -45,5 +64,8 @@ __all__ = [
     "SpelersView",
     "StadiumovergangDetailView",
     "StadiumovergangenView",
+    "TijdlijnView",
     "VerschuivingenView",
+    "WyberStapDetailView",
+    "WyberStappenView",
 ]

@@ -12,7 +12,7 @@ from cases.models import Bestuursproces, Gebeurtenis
 API = "/api/v1"
 LIJST = f"{API}/bestuursprocessen"
 HOST = "http://testserver"
-API_VERSIE = "1.1.0"
+API_VERSIE = "1.2.0"
 PROBLEEM = "application/problem+json"
 PROBLEEM_SLEUTELS = {"type", "code", "title", "status", "detail", "instance"}
 
@@ -31,6 +31,8 @@ PROCES_SUFFIXEN = [
     "/notities",
     "/krachtenveld",
     "/krachtenveld/verschuivingen",
+    "/wyberstappen",
+    "/tijdlijn",
 ]
 
 # The fields of a case in the list and in the detail, and the links below it.
@@ -65,6 +67,8 @@ LINKS = {
     "opdrachtgevers": "/opdrachtgevers",
     "notities": "/notities",
     "krachtenveld": "/krachtenveld",
+    "wyberstappen": "/wyberstappen",
+    "tijdlijn": "/tijdlijn",
 }
 
 # The fewest fields that open a case.

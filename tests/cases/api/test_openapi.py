@@ -47,6 +47,19 @@ PADEN = {
     "/api/v1/bestuursprocessen/{uuid}/notities": {"get", "post"},
     "/api/v1/bestuursprocessen/{uuid}/krachtenveld": {"get"},
     "/api/v1/bestuursprocessen/{uuid}/krachtenveld/verschuivingen": {"get"},
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen": {"get", "post"},
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}": {"get"},
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}/opties": {"get", "post"},
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}/opties/{optie}": {"get", "patch"},
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}/faseovergangen": {"post"},
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}/consolidatie": {"get", "post"},
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}/instemmingen": {"get", "post"},
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}/instemmingen/{instemming}": {
+        "get",
+        "patch",
+    },
+    "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}/heropeningen": {"post"},
+    "/api/v1/bestuursprocessen/{uuid}/tijdlijn": {"get"},
     "/api/v1/tokens": {"post"},
 }
 CDN = ["cdn.jsdelivr", "unpkg", "cdnjs", "googleapis", "//cdn."]

@@ -16,19 +16,27 @@ import pytest
 from rest_framework.test import APIClient
 
 from cases import services
-from cases.models import Bestuursproces, Opdrachtgever, Speler
+from cases.models import Bestuursproces, Instemming, Opdrachtgever, Optie, Speler, WyberStap
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
-from tests.factories import GebruikerFactory, actor_voor, open_proces
+from tests.factories import GebruikerFactory, actor_voor, consolideer_stap, open_proces
 
 from .helpers import LIJST, proces_url
 from .register import (
     NIVEAUS,
     beoordeel_opdrachtgever,
     beoordeel_speler,
+    besluit,
+    consolideer,
+    fase,
+    instemming_url,
     opdrachtgever,
+    optie,
+    optie_url,
     organisatie,
     speler,
+    stap,
+    stap_url,
     url,
 )
 
@@ -79,6 +87,8 @@ def proces_met_overgangen(regisseur: Any, n: int) -> Bestuursproces:
             bestuursproces=proces,
             naar="houdbaar" if nummer % 2 == 0 else "voorstelbaar",
             toelichting=f"Overgang {nummer}",
+            # Past the stadium gate: what is counted here is the reading, not the steps.
+            forceren=nummer % 2 == 0,
         )
     return proces
 
@@ -204,6 +214,89 @@ def proces_met_notities(regisseur: Any, n: int) -> Bestuursproces:
             **over[nummer % 3],
         )
     return proces
+
+
+def proces_met_stappen(regisseur: Any, n: int) -> Bestuursproces:
+    """n steps: settled ones (with consolidatie and a consent) and open ones in turn."""
+    proces = open_proces(regisseur, met_idee=False)
+    for nummer in range(n):
+        if nummer % 2 == 0:
+            consolideer_stap(proces, regisseur, doel=f"Stap {nummer}")
+        else:
+            optie(stap(proces, regisseur, f"Stap {nummer}"), regisseur)
+    return proces
+
+
+def stap_met_partijen(regisseur: Any, n: int) -> WyberStap:
+    """A step in consolideren with n options (one gekozen, one merged into it, the rest
+    verworpen, each from a speler or opdrachtgever in turn) and n parties yet to consent
+    (spelers and opdrachtgevers in turn); beside it another step."""
+    proces = open_proces(regisseur, met_idee=False)
+    stap(proces, regisseur, "Ernaast")
+    wyberstap = stap(proces, regisseur)
+    partijen: list[Speler | Opdrachtgever] = [
+        speler(proces, regisseur, f"Partij {nummer:02}")
+        if nummer % 2 == 0
+        else opdrachtgever(proces, regisseur, f"Partij {nummer:02}")
+        for nummer in range(n)
+    ]
+    opties = [
+        optie(
+            wyberstap,
+            regisseur,
+            f"Optie {nummer:02}",
+            **{"speler" if isinstance(p, Speler) else "opdrachtgever": p},
+        )
+        for nummer, p in enumerate(partijen)
+    ]
+    fase(wyberstap, regisseur, "convergeren")
+    besluit(opties[0], regisseur)
+    for nummer, andere in enumerate(opties[1:]):
+        if nummer == 0:
+            besluit(andere, regisseur, "samengevoegd", samengevoegd_in=opties[0])
+        else:
+            besluit(andere, regisseur, "verworpen", reden="Nee")
+    fase(wyberstap, regisseur, "consolideren")
+    consolideer(wyberstap, regisseur, partijen)
+    return wyberstap
+
+
+def laatste_optie_url(regisseur: Any, n: int) -> str:
+    laatste = Optie.objects.filter(stap=stap_met_partijen(regisseur, n)).order_by("-id").first()
+    assert laatste is not None
+    return optie_url(laatste)
+
+
+def laatste_instemming_url(regisseur: Any, n: int) -> str:
+    wyberstap = stap_met_partijen(regisseur, n)
+    laatste = Instemming.objects.filter(stap=wyberstap).order_by("-id").first()
+    assert laatste is not None
+    return instemming_url(laatste)
+
+
+def proces_met_gestarte_stappen(regisseur: Any, n: int) -> Bestuursproces:
+    proces = open_proces(regisseur, met_idee=False)
+    for nummer in range(n):
+        stap(proces, regisseur, f"Stap {nummer}")
+    return proces
+
+
+def controleer_stap(body: dict[str, Any], n: int) -> None:
+    assert body["fase"] == "consolideren"
+    assert len(body["ontbrekend"]) == n
+
+
+def controleer_optie(body: dict[str, Any], n: int) -> None:
+    assert body["titel"] == f"Optie {n - 1:02}"
+    assert body["status"] == ("gekozen" if n == 1 else "samengevoegd" if n == 2 else "verworpen")
+
+
+def controleer_consolidatie(body: dict[str, Any], n: int) -> None:
+    assert len(body["instemmingen"]) == n
+
+
+def controleer_instemming(body: dict[str, Any], n: int) -> None:
+    assert body["naam"] == f"Partij {n - 1:02}"
 
 
 @dataclass(frozen=True)
@@ -384,6 +477,42 @@ EINDPUNTEN = {
         2,
         # Per speler, only the first assessment (null → voorstander) shifts its standpunt.
         pagina(0),
+    ),
+    # 1 the case with mijnRol, 2 count, 3 the page with heropent and consolidatie, 4 the
+    # options of the page, 5 the consents of the page with their parties.
+    "wyberstappen": Eindpunt(
+        lambda r, n: proces_url(proces_met_stappen(r, n), "/wyberstappen"), 5, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the step with heropent and consolidatie, 3 its options, 4 its
+    # consents with their parties.
+    "wyberstappen/{uuid}": Eindpunt(
+        lambda r, n: stap_url(stap_met_partijen(r, n)), 4, controleer_stap
+    ),
+    # 1 the case with mijnRol, 2 the step, 3 count, 4 the page with parties and merge targets.
+    "wyberstappen/{uuid}/opties": Eindpunt(
+        lambda r, n: stap_url(stap_met_partijen(r, n), "/opties"), 4, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the step, 3 the option with its party and merge target.
+    "wyberstappen/{uuid}/opties/{uuid}": Eindpunt(laatste_optie_url, 3, controleer_optie),
+    # 1 the case with mijnRol, 2 the step, 3 the step with its consolidatie and who made it,
+    # 4 the consents with their parties.
+    "wyberstappen/{uuid}/consolidatie": Eindpunt(
+        lambda r, n: stap_url(stap_met_partijen(r, n), "/consolidatie"),
+        4,
+        controleer_consolidatie,
+    ),
+    # 1 the case with mijnRol, 2 the step, 3 count, 4 the page with their parties.
+    "wyberstappen/{uuid}/instemmingen": Eindpunt(
+        lambda r, n: stap_url(stap_met_partijen(r, n), "/instemmingen"), 4, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the step, 3 the consent with its party.
+    "wyberstappen/{uuid}/instemmingen/{uuid}": Eindpunt(
+        laatste_instemming_url, 3, controleer_instemming
+    ),
+    # 1 the case with mijnRol, 2 all its events up to tot (described in Python); the page is
+    # cut from that list, so there is no count query.
+    "tijdlijn": Eindpunt(
+        lambda r, n: proces_url(proces_met_gestarte_stappen(r, n), "/tijdlijn"), 2, pagina(0)
     ),
 }
 
