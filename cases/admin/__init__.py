@@ -10,10 +10,10 @@ Importing the modules registers their admins.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import bestuursproces, gebeurtenissen, partijen
+from . import bestuursproces, gebeurtenissen, partijen, wyberen
 
 admin.site.site_header = _("Procesregie")
 admin.site.site_title = _("Procesregie")
 admin.site.index_title = _("Dossiers van bestuursprocessen")
 
-__all__ = ["bestuursproces", "gebeurtenissen", "partijen"]
+__all__ = ["bestuursproces", "gebeurtenissen", "partijen", "wyberen"]

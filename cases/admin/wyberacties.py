@@ -1,0 +1,206 @@
+"""Actions on wyber-stappen, from the list and from a step's page: to the next phase, and
+reopening a settled step ("opnieuw ter discussie stellen") with a reason asked on an
+intermediate page.
+
+Each action first checks that the user writes in the case of every selected step; one refusal
+refuses the whole action with a message. The services then change every step in one
+transaction, so either all selected steps change or none do. The buttons on a step's page post
+to the same actions, with a flag that brings the user back to the (new) step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from cases import services
+from cases.events import Actor
+from cases.exceptions import DomainError
+from cases.models import Fase, WyberStap
+
+from ._toegang import mag_schrijven, schrijfbare_processen
+from .forms_wyberen import HeropenForm
+
+FASEN = list(Fase)
+BEVESTIGD = "bevestigd"  # the confirm flag the intermediate page posts
+VANAF_OBJECT = "_vanaf_stap"  # posted by the buttons on a step's page: return there
+TEMPLATE_HEROPENEN = "admin/cases/wyberstap_heropenen.html"
+
+
+def volgende_fase(stap: WyberStap) -> str:
+    # A settled step has no next phase; asking for divergeren lets the service refuse it
+    # with its own explanation (reopen it instead).
+    return FASEN[(FASEN.index(Fase(stap.fase)) + 1) % len(FASEN)]
+
+
+def stap_naam(stap: WyberStap) -> str:
+    return gettext("stap %(volgnummer)s van %(proces)s") % {
+        "volgnummer": stap.volgnummer,
+        "proces": stap.bestuursproces.titel,
+    }
+
+
+class WyberActies(admin.ModelAdmin[Any]):
+    """The actions, for users who write in at least one of their cases; no deletes."""
+
+    # Typed Any: DienstAdmin declares `actions = None`, which mypy takes as its only type.
+    actions: Any = ["naar_volgende_fase", "heropenen"]
+
+    def get_actions(self, request: HttpRequest) -> Any:
+        acties = super().get_actions(request)
+        acties.pop("delete_selected", None)
+        return acties
+
+    def has_schrijven_permission(self, request: HttpRequest) -> bool:
+        if not self.has_change_permission(request):
+            return False
+        schrijver = getattr(request, "_wyber_schrijver", None)
+        if schrijver is None:  # asked several times per page: one query
+            schrijver = schrijfbare_processen(request).exists()
+            setattr(request, "_wyber_schrijver", schrijver)  # noqa: B010
+        return bool(schrijver)
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Any = None,
+    ) -> Any:
+        if obj is not None and mag_schrijven(request, obj):
+            context["volgende_fase"] = obj.fase in (Fase.DIVERGEREN, Fase.CONVERGEREN)
+            context["heropenen"] = obj.fase == Fase.GECONSOLIDEERD
+            context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
+            context["vanaf_object"] = VANAF_OBJECT
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- the actions ------------------------------------------------------------------------
+
+    def _stappen(self, request: HttpRequest, queryset: QuerySet[WyberStap]) -> list[WyberStap]:
+        """The selection in a fixed order (so concurrent actions lock cases alike); none, with
+        a message, when the user may not change one of them."""
+        stappen = list(
+            queryset.select_related("bestuursproces").order_by("bestuursproces_id", "volgnummer")
+        )
+        zonder_recht = [stap for stap in stappen if not mag_schrijven(request, stap)]
+        if zonder_recht:
+            self.weiger(
+                request,
+                gettext("U mag deze stappen niet wijzigen: %(stappen)s.")
+                % {"stappen": ", ".join(stap_naam(s) for s in zonder_recht)},
+            )
+            return []
+        return stappen
+
+    def weiger(self, request: HttpRequest, reden: str) -> None:
+        self.message_user(
+            request, gettext("Er is niets gewijzigd: %(reden)s") % {"reden": reden}, messages.ERROR
+        )
+
+    def terug(self, request: HttpRequest, stap: WyberStap | None) -> HttpResponse | None:
+        """From a step's page, back to that page (or the new step's); else back to the list."""
+        if stap is None or not request.POST.get(VANAF_OBJECT):
+            return None
+        return HttpResponseRedirect(reverse("admin:cases_wyberstap_change", args=[stap.pk]))
+
+    @admin.action(description=_("Naar de volgende fase"), permissions=["schrijven"])
+    def naar_volgende_fase(
+        self, request: HttpRequest, queryset: QuerySet[WyberStap]
+    ) -> HttpResponse | None:
+        stappen = self._stappen(request, queryset)
+        if not stappen:
+            return None
+        actor = Actor.uit_request(request)
+        try:
+            with transaction.atomic():
+                gewijzigd = [
+                    services.wijzig_fase(actor=actor, stap=stap, naar=volgende_fase(stap))
+                    for stap in stappen
+                ]
+        except DomainError as fout:
+            # The transaction rolled back every step of the selection.
+            self.weiger(request, fout.detail)
+            return self.terug(request, stappen[0] if len(stappen) == 1 else None)
+        for oud, stap in zip(stappen, gewijzigd, strict=True):
+            self.message_user(
+                request,
+                gettext("Stap %(volgnummer)s van %(proces)s is nu in de fase %(fase)s.")
+                % {
+                    "volgnummer": stap.volgnummer,
+                    "proces": oud.bestuursproces.titel,
+                    "fase": Fase(stap.fase).label.lower(),
+                },
+                messages.SUCCESS,
+            )
+        return self.terug(request, stappen[0] if len(stappen) == 1 else None)
+
+    @admin.action(description=_("Heropenen…"), permissions=["schrijven"])
+    def heropenen(self, request: HttpRequest, queryset: QuerySet[WyberStap]) -> HttpResponse | None:
+        stappen = self._stappen(request, queryset)
+        if not stappen:
+            return None
+        open_ = [s for s in stappen if s.fase != Fase.GECONSOLIDEERD]
+        if open_:
+            self.weiger(
+                request,
+                gettext(
+                    "alleen een geconsolideerde stap kan opnieuw ter discussie; dat is "
+                    "niet zo voor: %(stappen)s."
+                )
+                % {"stappen": ", ".join(stap_naam(s) for s in open_)},
+            )
+            return self.terug(request, stappen[0] if len(stappen) == 1 else None)
+        form = HeropenForm(
+            request.POST if request.POST.get(BEVESTIGD) else None, met_doel=len(stappen) == 1
+        )
+        if form.is_valid():
+            actor = Actor.uit_request(request)
+            try:
+                with transaction.atomic():
+                    nieuw = [
+                        services.heropen_wyberstap(
+                            actor=actor,
+                            stap=stap,
+                            reden=form.cleaned_data["reden"],
+                            doel=form.cleaned_data.get("doel") or None,
+                        )
+                        for stap in stappen
+                    ]
+            except DomainError as fout:
+                self.weiger(request, fout.detail)
+                return None
+            self.message_user(
+                request,
+                gettext("Opnieuw ter discussie in: %(stappen)s.")
+                % {"stappen": ", ".join(stap_naam(s) for s in nieuw)},
+                messages.SUCCESS,
+            )
+            return self.terug(request, nieuw[0] if len(nieuw) == 1 else None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Stappen opnieuw ter discussie stellen"),
+            "subtitle": None,
+            "opts": self.opts,
+            "media": self.media,
+            "stappen": stappen,
+            "form": form,
+            "actienaam": "heropenen",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "bevestigd": BEVESTIGD,
+            "vanaf_object": VANAF_OBJECT,
+            "vanaf_stap": request.POST.get(VANAF_OBJECT, ""),
+            "terug_url": request.get_full_path(),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, TEMPLATE_HEROPENEN, context)

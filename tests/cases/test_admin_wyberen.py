@@ -1,0 +1,548 @@
+"""Wyber-stappen in the admin: each step of divergeren, convergeren and consolideren goes
+through the services with exactly its events; what the domain refuses is a message or a form
+error and writes nothing; readers only look, and non-members see nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.messages import get_messages
+from django.test import Client
+
+from cases import services
+from cases.models import (
+    Bestuursproces,
+    Fase,
+    Instemming,
+    Opdrachtgever,
+    Optie,
+    Speler,
+    WyberStap,
+)
+
+from ..factories import GebruikerFactory, actor_voor, open_proces
+from .admin_helpers import _url, als_staf, formulierdata, gebeurtenistypen, laatste
+
+# What members need for these screens besides GEBRUIKERSRECHTEN (cases/demo/gebruikers.py).
+LEZERS = ["opdrachtgever", "evaluator"]
+
+
+@pytest.fixture
+def staf(client: Client) -> Any:
+    def _staf(gebruiker: Any) -> Client:
+        # The permissions members get (cases.demo.GEBRUIKERSRECHTEN) include the steps.
+        return als_staf(client, gebruiker)
+
+    return _staf
+
+
+@pytest.fixture
+def partijen(bestuursproces: Bestuursproces, regisseur: Any) -> tuple[Speler, Opdrachtgever]:
+    """An aangehaakte speler with commitment and an opdrachtgever with mandaat: the default
+    parties that must consent."""
+    actor = actor_voor(regisseur)
+    speler = services.registreer_speler(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naam="Anouk de Wit",
+        soort="persoon",
+        veld="verbindende",
+        rol_in_proces="sleutelpersoon",
+        commitment=True,
+    )
+    opdrachtgever = services.registreer_opdrachtgever(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naam="Wethouder Bakker",
+        rol="bestuurlijk_opdrachtgever",
+    )
+    for partij in (speler, opdrachtgever):
+        services.wijzig_betrokkenheid(actor=actor, partij=partij, actie="aansluiten", reden="Ja")
+    services.beoordeel_opdrachtgever(
+        actor=actor,
+        opdrachtgever=opdrachtgever,
+        stevigheid=4,
+        steun="voorstander",
+        onderling_vertrouwen=4,
+        mandaat="Mag namens het college instemmen",
+    )
+    # A party that is not asked by default.
+    services.registreer_speler(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naam="Zeilvereniging",
+        soort="groep",
+        veld="verbindende",
+        rol_in_proces="betrokkene",
+    )
+    return speler, opdrachtgever
+
+
+@pytest.fixture
+def stap(bestuursproces: Bestuursproces, regisseur: Any) -> WyberStap:
+    return services.start_wyberstap(
+        actor=actor_voor(regisseur), bestuursproces=bestuursproces, doel="Kiezen waar de kade komt"
+    )
+
+
+def _opties(stap: WyberStap, regisseur: Any, *titels: str) -> list[Optie]:
+    actor = actor_voor(regisseur)
+    return [services.breng_optie_in(actor=actor, stap=stap, titel=titel) for titel in titels]
+
+
+def _fase(stap: WyberStap, regisseur: Any, *fasen: Fase) -> None:
+    for fase in fasen:
+        services.wijzig_fase(actor=actor_voor(regisseur), stap=stap, naar=fase)
+
+
+@pytest.fixture
+def consoliderende_stap(stap: WyberStap, regisseur: Any, partijen: Any) -> WyberStap:
+    """A step with a consolidation that the speler and the opdrachtgever must consent to."""
+    actor = actor_voor(regisseur)
+    [gekozen] = _opties(stap, regisseur, "Kade aan de noordzijde")
+    _fase(stap, regisseur, Fase.CONVERGEREN)
+    services.besluit_over_optie(actor=actor, optie=gekozen, status="gekozen")
+    _fase(stap, regisseur, Fase.CONSOLIDEREN)
+    services.consolideer(actor=actor, stap=stap, uitkomst="consensus", tekst="De kade komt noord")
+    return stap
+
+
+def _inlines(pagina: Any) -> dict[str, Any]:
+    """Inline class name → its formset, for the inlines the page shows."""
+    return {type(i.opts).__name__: i.formset for i in pagina.context["inline_admin_formsets"]}
+
+
+def _meldingen(response: Any) -> list[str]:
+    return [str(melding) for melding in get_messages(response.wsgi_request)]
+
+
+def _actie(client: Client, actie: str, stappen: list[WyberStap], **extra: Any) -> Any:
+    data = {"action": actie, "_selected_action": [s.pk for s in stappen], "index": "0"}
+    return client.post(_url("wyberstap", "changelist"), {**data, **extra})
+
+
+def _bewaar(client: Client, stap: WyberStap, pagina: Any, velden: dict[str, Any]) -> Any:
+    return client.post(_url("wyberstap", "change", stap.pk), {**formulierdata(pagina), **velden})
+
+
+# --- the whole way through the admin, with exactly the expected events ------------------------
+
+
+def test_stap_starten_alleen_in_processen_waar_de_gebruiker_schrijft(
+    staf: Any, leden: dict[str, Any], bestuursproces: Bestuursproces
+) -> None:
+    regisseur = leden["procesregisseur"]
+    elders = open_proces(GebruikerFactory(username="ander"), titel="Meelezen elders")
+    services.voeg_lid_toe(
+        actor=actor_voor(elders.lidmaatschappen.get().gebruiker),
+        bestuursproces=elders,
+        gebruiker=regisseur,
+        rol="evaluator",
+    )
+    client = staf(leden["kernteam"])
+    pagina = client.get(_url("wyberstap", "add"))
+    assert pagina.status_code == 200
+    assert set(pagina.context["adminform"].form.fields["bestuursproces"].queryset) == {
+        bestuursproces
+    }
+    client = staf(regisseur)
+    assert set(
+        client.get(_url("wyberstap", "add"))
+        .context["adminform"]
+        .form.fields["bestuursproces"]
+        .queryset
+    ) == {bestuursproces}
+    voor = laatste(bestuursproces)
+
+    response = client.post(
+        _url("wyberstap", "add"),
+        {"bestuursproces": bestuursproces.pk, "doel": "Kiezen waar de kade komt"},
+    )
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert gebeurtenistypen(bestuursproces, voor) == ["wyberstap.gestart"]
+    stap = WyberStap.objects.get()
+    assert (stap.volgnummer, stap.fase, stap.stadium) == (1, "divergeren", bestuursproces.stadium)
+    voor_elders = laatste(elders)
+    geweigerd = client.post(
+        _url("wyberstap", "add"), {"bestuursproces": elders.pk, "doel": "Niet hier"}
+    )
+    assert "bestuursproces" in geweigerd.context["adminform"].form.errors  # where it only reads
+    assert laatste(elders) == voor_elders
+    assert WyberStap.objects.count() == 1
+
+
+def test_opties_inbrengen_en_naar_convergeren(
+    staf: Any, leden: dict[str, Any], stap: WyberStap, partijen: Any
+) -> None:
+    speler, _ = partijen
+    client = staf(leden["kernteam"])
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    inlines = _inlines(pagina)
+    assert set(inlines) == {"OptiesInline", "NieuweOptieInline"}
+    nieuw = inlines["NieuweOptieInline"].prefix
+    voor = laatste(stap.bestuursproces)
+
+    response = _bewaar(
+        client,
+        stap,
+        pagina,
+        {f"{nieuw}-0-titel": "Kade aan de noordzijde", f"{nieuw}-0-speler": speler.pk},
+    )
+    assert response.status_code == 302, response.context and response.context["errors"]
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    response = _bewaar(client, stap, pagina, {f"{nieuw}-0-titel": "Kade aan de zuidzijde"})
+    assert response.status_code == 302
+
+    assert gebeurtenistypen(stap.bestuursproces, voor) == ["optie.ingebracht"] * 2
+    noord, zuid = stap.opties.all()
+    assert (noord.speler, zuid.speler, zuid.opdrachtgever) == (speler, None, None)
+    assert "de procesregisseur" in client.get(_url("wyberstap", "change", stap.pk)).content.decode()
+
+    voor = laatste(stap.bestuursproces)
+    response = client.post(
+        _url("wyberstap", "changelist"),
+        {"action": "naar_volgende_fase", "_selected_action": [stap.pk], "_vanaf_stap": "ja"},
+    )
+    assert response["Location"] == _url("wyberstap", "change", stap.pk)
+    assert gebeurtenistypen(stap.bestuursproces, voor) == ["wyberstap.fase_gewijzigd"]
+    stap.refresh_from_db()
+    assert stap.fase == "convergeren"
+
+
+def test_besluiten_over_opties_en_naar_consolideren(
+    staf: Any, leden: dict[str, Any], stap: WyberStap
+) -> None:
+    regisseur = leden["procesregisseur"]
+    noord, zuid, oost = _opties(stap, regisseur, "Noord", "Zuid", "Oost")
+    _fase(stap, regisseur, Fase.CONVERGEREN)
+    client = staf(regisseur)
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    besluiten = _inlines(pagina)["OptieBesluitInline"]
+    assert "NieuweOptieInline" not in _inlines(pagina)
+    rij = {form.instance.titel: form.prefix for form in besluiten.forms}
+    voor = laatste(stap.bestuursproces)
+
+    response = _bewaar(
+        client,
+        stap,
+        pagina,
+        {
+            f"{rij['Noord']}-status": "gekozen",
+            f"{rij['Zuid']}-status": "verworpen",
+            f"{rij['Zuid']}-reden": "Te duur",
+            f"{rij['Oost']}-status": "samengevoegd",
+            f"{rij['Oost']}-samengevoegd_in": noord.pk,
+        },
+    )
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert gebeurtenistypen(stap.bestuursproces, voor) == ["optie.besloten"] * 3
+    for optie in (noord, zuid, oost):
+        optie.refresh_from_db()
+    assert (noord.status, zuid.status, zuid.reden) == ("gekozen", "verworpen", "Te duur")
+    assert (oost.status, oost.samengevoegd_in) == ("samengevoegd", noord)
+    assert (
+        _inlines(client.get(_url("wyberstap", "change", stap.pk)))["OptieBesluitInline"].forms == []
+    )  # no open options left
+
+    voor = laatste(stap.bestuursproces)
+    response = _actie(client, "naar_volgende_fase", [stap])
+    assert response.status_code == 302
+    assert gebeurtenistypen(stap.bestuursproces, voor) == ["wyberstap.fase_gewijzigd"]
+    stap.refresh_from_db()
+    assert stap.fase == "consolideren"
+
+
+def test_consolideren_met_standaard_instemmers(
+    staf: Any, leden: dict[str, Any], stap: WyberStap, partijen: Any
+) -> None:
+    regisseur = leden["procesregisseur"]
+    [optie] = _opties(stap, regisseur, "Noord")
+    _fase(stap, regisseur, Fase.CONVERGEREN)
+    services.besluit_over_optie(actor=actor_voor(regisseur), optie=optie, status="gekozen")
+    _fase(stap, regisseur, Fase.CONSOLIDEREN)
+    client = staf(regisseur)
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    formset = _inlines(pagina)["NieuweConsolidatieInline"]
+    keuzes = dict(formset.forms[0].fields["instemmers"].choices)
+    assert len(keuzes) == 3  # every speler and opdrachtgever of the case
+    nieuw = formset.prefix
+    voor = laatste(stap.bestuursproces)
+
+    response = _bewaar(
+        client,
+        stap,
+        pagina,
+        {
+            f"{nieuw}-0-uitkomst": "commitment",
+            f"{nieuw}-0-tekst": "De kade komt aan de noordzijde",
+            f"{nieuw}-0-document_titel": "Intentieovereenkomst",
+            f"{nieuw}-0-document_url": "https://example.org/intentie.pdf",
+        },
+    )
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert gebeurtenistypen(stap.bestuursproces, voor) == ["consolidatie.vastgelegd"]
+    assert stap.consolidatie.document_titel == "Intentieovereenkomst"
+    assert {partij_van(i) for i in stap.instemmingen.all()} == set(partijen)
+    inlines = _inlines(client.get(_url("wyberstap", "change", stap.pk)))
+    assert "NieuweConsolidatieInline" not in inlines
+    assert "ConsolidatieInline" in inlines
+
+
+def partij_van(instemming: Instemming) -> Speler | Opdrachtgever:
+    return instemming.speler or instemming.opdrachtgever  # type: ignore[return-value]
+
+
+def test_instemmingen_vastleggen_tot_de_stap_geconsolideerd_is(
+    staf: Any, leden: dict[str, Any], consoliderende_stap: WyberStap
+) -> None:
+    stap = consoliderende_stap
+    client = staf(leden["kernteam"])
+
+    def rijen(pagina: Any) -> dict[str, str]:
+        forms = _inlines(pagina)["InstemmingenInline"].forms
+        return {partij_van(f.instance).naam: f.prefix for f in forms}
+
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    rij = rijen(pagina)
+    voor = laatste(stap.bestuursproces)
+    response = _bewaar(
+        client,
+        stap,
+        pagina,
+        {
+            f"{rij['Anouk de Wit']}-status": "ingestemd",
+            f"{rij['Anouk de Wit']}-formeel_besloten": "on",
+            f"{rij['Anouk de Wit']}-besloten_op": "2026-03-02",
+            f"{rij['Anouk de Wit']}-besluitreferentie": "DB-2026-14",
+            f"{rij['Wethouder Bakker']}-status": "ingestemd_onder_voorbehoud",
+            f"{rij['Wethouder Bakker']}-voorbehoud": "Na het raadsdebat",
+        },
+    )
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert gebeurtenistypen(stap.bestuursproces, voor) == ["instemming.vastgelegd"] * 2
+    stap.refresh_from_db()
+    assert stap.fase == "consolideren"
+
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    rij = rijen(pagina)
+    voor = laatste(stap.bestuursproces)
+    response = _bewaar(
+        client,
+        stap,
+        pagina,
+        {
+            f"{rij['Wethouder Bakker']}-status": "ingestemd",
+            f"{rij['Wethouder Bakker']}-voorbehoud": "",
+            f"{rij['Wethouder Bakker']}-formeel_besloten": "on",
+        },
+    )
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert gebeurtenistypen(stap.bestuursproces, voor) == [
+        "instemming.vastgelegd",
+        "wyberstap.fase_gewijzigd",
+    ]
+    stap.refresh_from_db()
+    assert stap.fase == "geconsolideerd"
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    [instemmingen] = [
+        inline
+        for inline in pagina.context["inline_admin_formsets"]
+        if type(inline.opts).__name__ == "InstemmingenInline"
+    ]
+    assert instemmingen.has_change_permission is False  # settled: the consents are history
+
+
+def test_alle_instemmingen_in_een_keer(
+    staf: Any, leden: dict[str, Any], consoliderende_stap: WyberStap
+) -> None:
+    stap = consoliderende_stap
+    client = staf(leden["procesregisseur"])
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    data = {}
+    for form in _inlines(pagina)["InstemmingenInline"].forms:
+        data[f"{form.prefix}-status"] = "ingestemd"
+        data[f"{form.prefix}-formeel_besloten"] = "on"
+    voor = laatste(stap.bestuursproces)
+
+    response = _bewaar(client, stap, pagina, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert gebeurtenistypen(stap.bestuursproces, voor) == [
+        "instemming.vastgelegd",
+        "instemming.vastgelegd",
+        "wyberstap.fase_gewijzigd",
+    ]
+
+
+def test_heropenen_vraagt_een_reden(
+    staf: Any, leden: dict[str, Any], consoliderende_stap: WyberStap
+) -> None:
+    stap = consoliderende_stap
+    regisseur = leden["procesregisseur"]
+    for instemming in stap.instemmingen.all():
+        services.leg_instemming_vast(
+            actor=actor_voor(regisseur),
+            instemming=instemming,
+            status="ingestemd",
+            formeel_besloten=True,
+        )
+    client = staf(regisseur)
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    assert 'value="heropenen"' in pagina.content.decode()
+    voor = laatste(stap.bestuursproces)
+
+    tussen = _actie(client, "heropenen", [stap], _vanaf_stap="ja")
+    assert tussen.status_code == 200
+    assert tussen.templates[0].name == "admin/cases/wyberstap_heropenen.html"
+    zonder_reden = _actie(client, "heropenen", [stap], bevestigd="ja", _vanaf_stap="ja")
+    assert zonder_reden.status_code == 200
+    assert "reden" in zonder_reden.context["form"].errors
+    assert laatste(stap.bestuursproces) == voor
+
+    response = _actie(
+        client, "heropenen", [stap], bevestigd="ja", _vanaf_stap="ja", reden="Raad wil zuid"
+    )
+
+    nieuw = WyberStap.objects.get(heropent=stap)
+    assert response["Location"] == _url("wyberstap", "change", nieuw.pk)
+    assert gebeurtenistypen(stap.bestuursproces, voor) == ["wyberstap.gestart"]
+    assert (nieuw.volgnummer, nieuw.fase, nieuw.heropeningsreden) == (
+        2,
+        "divergeren",
+        "Raad wil zuid",
+    )
+    assert nieuw.doel == stap.doel
+
+
+# --- refusals: a message or a form error, and nothing written ---------------------------------
+
+
+def test_ongeldige_faseovergang_is_een_melding(
+    staf: Any, leden: dict[str, Any], stap: WyberStap, consoliderende_stap: WyberStap
+) -> None:
+    tweede = services.start_wyberstap(
+        actor=actor_voor(leden["procesregisseur"]),
+        bestuursproces=stap.bestuursproces,
+        doel="Zonder opties",
+    )
+    client = staf(leden["procesregisseur"])
+    voor = laatste(stap.bestuursproces)
+
+    # Both selected: the one that may move does not move either.
+    response = _actie(client, "naar_volgende_fase", [consoliderende_stap, tweede])
+    [melding] = _meldingen(response)
+    assert "Er is niets gewijzigd" in melding
+    assert "stemming" in melding  # consolideren ends by consent, not by hand
+    response = _actie(client, "naar_volgende_fase", [tweede])
+    assert (
+        "Convergeren kan pas als er tijdens divergeren opties zijn ingebracht"
+        in (_meldingen(response)[-1])
+    )
+    response = _actie(client, "heropenen", [tweede])
+    assert "alleen een geconsolideerde stap" in _meldingen(response)[-1]
+    assert response.status_code == 302
+    assert laatste(stap.bestuursproces) == voor
+    assert WyberStap.objects.get(pk=tweede.pk).fase == "divergeren"
+
+
+def test_verouderde_pagina_schrijft_niets(
+    staf: Any, leden: dict[str, Any], stap: WyberStap
+) -> None:
+    regisseur = leden["procesregisseur"]
+    client = staf(regisseur)
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    nieuw = _inlines(pagina)["NieuweOptieInline"].prefix
+    _opties(stap, regisseur, "Noord")
+    _fase(stap, regisseur, Fase.CONVERGEREN)  # meanwhile, in another tab
+    voor = laatste(stap.bestuursproces)
+
+    response = _bewaar(client, stap, pagina, {f"{nieuw}-0-titel": "Te laat"})
+
+    assert response.status_code == 302, response.context["errors"]
+    [melding] = _meldingen(response)
+    assert melding.startswith("Niet opgeslagen: Een optie inbrengen kan alleen tijdens divergeren")
+    assert laatste(stap.bestuursproces) == voor
+    assert not Optie.objects.filter(titel="Te laat").exists()
+
+
+def test_verwerpen_zonder_reden_is_een_formulierfout(
+    staf: Any, leden: dict[str, Any], stap: WyberStap
+) -> None:
+    regisseur = leden["procesregisseur"]
+    _opties(stap, regisseur, "Noord", "Zuid")
+    _fase(stap, regisseur, Fase.CONVERGEREN)
+    client = staf(regisseur)
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    rij = {f.instance.titel: f.prefix for f in _inlines(pagina)["OptieBesluitInline"].forms}
+    voor = laatste(stap.bestuursproces)
+
+    response = _bewaar(
+        client,
+        stap,
+        pagina,
+        {f"{rij['Noord']}-status": "gekozen", f"{rij['Zuid']}-status": "verworpen"},
+    )
+
+    assert response.status_code == 200
+    fouten = {f.instance.titel: f.errors for f in _inlines(response)["OptieBesluitInline"].forms}
+    assert "reden" in fouten["Zuid"]
+    assert laatste(stap.bestuursproces) == voor
+    assert set(stap.opties.values_list("status", flat=True)) == {"open"}
+
+
+# --- access -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rol", LEZERS)
+def test_lezers_zien_maar_wijzigen_niets(
+    staf: Any, leden: dict[str, Any], consoliderende_stap: WyberStap, rol: str
+) -> None:
+    stap = consoliderende_stap
+    client = staf(leden[rol])
+    lijst = client.get(_url("wyberstap", "changelist"))
+    assert stap.doel in lijst.content.decode()
+    assert lijst.context["action_form"] is None  # no actions for readers
+    pagina = client.get(_url("wyberstap", "change", stap.pk))
+    assert pagina.status_code == 200
+    assert pagina.context["has_change_permission"] is False
+    assert set(_inlines(pagina)) == {"OptiesInline", "ConsolidatieInline", "InstemmingenInline"}
+    assert "naar_volgende_fase" not in pagina.content.decode()
+    assert client.get(_url("wyberstap", "add")).status_code == 403
+    voor = laatste(stap.bestuursproces)
+
+    [instemming] = stap.instemmingen.filter(speler__isnull=False)
+    assert client.post(_url("wyberstap", "change", stap.pk), {}).status_code == 403
+    _actie(client, "naar_volgende_fase", [stap])
+    _actie(client, "heropenen", [stap], bevestigd="ja", reden="Ik lees alleen")
+    assert client.post(_url("wyberstap", "delete", stap.pk), {"post": "yes"}).status_code == 403
+
+    assert laatste(stap.bestuursproces) == voor
+    instemming.refresh_from_db()
+    assert instemming.status == "nog_geen_reactie"
+
+
+def test_buitenstaander_ziet_geen_stappen(
+    staf: Any, leden: dict[str, Any], consoliderende_stap: WyberStap
+) -> None:
+    stap = consoliderende_stap
+    client = staf(leden["buitenstaander"])
+    assert stap.doel not in client.get(_url("wyberstap", "changelist")).content.decode()
+    assert client.get(_url("wyberstap", "change", stap.pk)).status_code == 302
+    assert client.get(_url("wyberstap", "add")).status_code == 403
+    voor = laatste(stap.bestuursproces)
+    assert client.post(_url("wyberstap", "change", stap.pk), {}).status_code == 302
+    _actie(client, "naar_volgende_fase", [stap])
+    assert laatste(stap.bestuursproces) == voor
+
+
+def test_stappen_worden_niet_verwijderd(staf: Any, leden: dict[str, Any], stap: WyberStap) -> None:
+    client = staf(leden["procesregisseur"])
+    assert client.post(_url("wyberstap", "delete", stap.pk), {"post": "yes"}).status_code == 403
+    lijst = client.get(_url("wyberstap", "changelist"))
+    acties = dict(lijst.context["action_form"].fields["action"].choices)
+    assert set(acties) == {"", "naar_volgende_fase", "heropenen"}
+    assert WyberStap.objects.filter(pk=stap.pk).exists()
