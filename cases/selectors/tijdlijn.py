@@ -209,8 +209,8 @@ def _consolidatie(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
     uitkomst = label(Consolidatie.Uitkomst, p["consolidatie"]["uitkomst"])
     partijen = opsomming([g.naam(g.instemmingen.get(i["uuid"])) for i in p["instemmingen"]])
     tekst = (
-        f"{g.stap(p['stap'])} geconsolideerd als {uitkomst}: {kort(p['consolidatie']['tekst'])} "
-        f"(instemming nodig van {partijen})"
+        f"Consolidatie van {g.stap(p['stap']).lower()} vastgelegd ({uitkomst.lower()}): "
+        f"{kort(p['consolidatie']['tekst'])} (instemming nodig van {partijen})"
     )
     return tekst, stap_verwijzing(p["stap"], "wyberstap-consolidatie")
 

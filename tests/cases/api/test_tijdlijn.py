@@ -195,8 +195,8 @@ def test_tijdlijn_vertelt_het_verhaal(regisseur, verhaal):
         ("wyberstap.fase_gewijzigd", "Stap 1 naar consolideren", stap_url(wyberstap)),
         (
             "consolidatie.vastgelegd",
-            "Stap 1 geconsolideerd als consensus: De brug komt aan de oostkant. (instemming "
-            "nodig van Jan van Houten, Havenwonen en Wethouder Ruimte)",
+            "Consolidatie van stap 1 vastgelegd (consensus): De brug komt aan de oostkant. "
+            "(instemming nodig van Jan van Houten, Havenwonen en Wethouder Ruimte)",
             stap_url(wyberstap, "/consolidatie"),
         ),
         (
