@@ -45,27 +45,23 @@ class StriktMixin(Serializer):
                 for naam in sorted(set(data) - set(self.fields))
             }
             # DRF turns numbers into text; a client sending 0 for a text meant something else.
-            onbekend.update(
-                {
-                    naam: [serializers.ErrorDetail("Geef tekst op.", code="invalid")]
-                    for naam, veld in self.fields.items()
-                    if isinstance(veld, serializers.CharField)
-                    and naam in data
-                    and data[naam] is not None
-                    and not isinstance(data[naam], str)
-                }
-            )
+            onbekend |= {
+                naam: [serializers.ErrorDetail("Geef tekst op.", code="invalid")]
+                for naam, veld in self.fields.items()
+                if isinstance(veld, serializers.CharField)
+                and naam in data
+                and data[naam] is not None
+                and not isinstance(data[naam], str)
+            }
             # Likewise 0/1 and "true" for a boolean: JSON has true and false.
-            onbekend.update(
-                {
-                    naam: [serializers.ErrorDetail("Geef true of false.", code="invalid")]
-                    for naam, veld in self.fields.items()
-                    if isinstance(veld, serializers.BooleanField)
-                    and naam in data
-                    and data[naam] is not None
-                    and not isinstance(data[naam], bool)
-                }
-            )
+            onbekend |= {
+                naam: [serializers.ErrorDetail("Geef true of false.", code="invalid")]
+                for naam, veld in self.fields.items()
+                if isinstance(veld, serializers.BooleanField)
+                and naam in data
+                and data[naam] is not None
+                and not isinstance(data[naam], bool)
+            }
         try:
             waarde = super().to_internal_value(data)
         except serializers.ValidationError as fout:
