@@ -9,8 +9,10 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
+from cases import services
 from cases.demo import GEBRUIKERSRECHTEN
-from cases.models import Bestuursproces, Gebeurtenis
+from cases.models import Bestuursproces, Fase, Gebeurtenis, Optie, WyberStap
+from tests.factories import actor_voor
 
 ADMIN_RECHTEN = GEBRUIKERSRECHTEN
 
@@ -93,3 +95,30 @@ def _nieuw_formset(response: Any, model_naam: str) -> Any:
 
 def _fouten(response: Any, model_naam: str) -> Any:
     return _nieuw_formset(response, model_naam).errors[0]
+
+
+# --- wyber-stappen ---------------------------------------------------------------------------
+
+
+def _opties(stap: WyberStap, regisseur: Any, *titels: str) -> list[Optie]:
+    actor = actor_voor(regisseur)
+    return [services.breng_optie_in(actor=actor, stap=stap, titel=titel) for titel in titels]
+
+
+def _fase(stap: WyberStap, regisseur: Any, *fasen: Fase) -> None:
+    for fase in fasen:
+        services.wijzig_fase(actor=actor_voor(regisseur), stap=stap, naar=fase)
+
+
+def _inlines(pagina: Any) -> dict[str, Any]:
+    """Inline class name → its formset, for the inlines the page shows."""
+    return {type(i.opts).__name__: i.formset for i in pagina.context["inline_admin_formsets"]}
+
+
+def _actie(client: Client, actie: str, stappen: list[WyberStap], **extra: Any) -> Any:
+    data = {"action": actie, "_selected_action": [s.pk for s in stappen], "index": "0"}
+    return client.post(_url("wyberstap", "changelist"), {**data, **extra})
+
+
+def _bewaar(client: Client, stap: WyberStap, pagina: Any, velden: dict[str, Any]) -> Any:
+    return client.post(_url("wyberstap", "change", stap.pk), {**formulierdata(pagina), **velden})

@@ -42,6 +42,9 @@ from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 # The full name of the ``regisseur`` fixture (tests/conftest.py), as events snapshot it.
 REGISSEUR_NAAM = "Rina Regisseur"
 
+# The toelichting of the event that settles a step when its last party is rond.
+AFGEROND_TOELICHTING = "Alle vereiste partijen hebben ingestemd en formeel besloten."
+
 # A full opdracht, and the form it takes in event payloads.
 OPDRACHT = Opdracht(
     kaders="Binnen de bestaande begroting",
@@ -335,4 +338,48 @@ def instemming_zonder_reactie(
         "formeelBesloten": False,
         "beslotenOp": None,
         "besluitreferentie": "",
+    }
+
+
+def _fase(stap: WyberStap) -> str:
+    """The step's phase as stored now."""
+    stap.refresh_from_db()
+    return stap.fase
+
+
+FASEN = ["divergeren", "convergeren", "consolideren", "geconsolideerd"]
+
+
+def stap_in(actor: Actor, bestuursproces: Bestuursproces, fase: str) -> WyberStap:
+    """A step in ``fase``, reached through the services; its first option is 'Wonen'."""
+    if fase == "divergeren":
+        stap = start_stap(actor, bestuursproces)
+        breng_in(actor, stap, "Wonen")
+        return stap
+    if fase == "convergeren":
+        stap = start_stap(actor, bestuursproces)
+        breng_in(actor, stap, "Wonen", "Werken")
+        return services.wijzig_fase(actor=actor, stap=stap, naar="convergeren")
+    stap, _ = naar_consolideren(actor, bestuursproces, "Wonen", "Werken")
+    if fase == "geconsolideerd":
+        anna = instemmende_speler(actor, bestuursproces, "Anna Aannemer")
+        consolideer(actor, stap, [anna])
+        stem_in(actor, stap, anna)
+        stap.refresh_from_db()
+    assert stap.fase == fase
+    return stap
+
+
+def stap_gegevens(stap: WyberStap, **anders: Any) -> dict[str, Any]:
+    """The payload form of a step as it was started."""
+    return {
+        "uuid": str(stap.uuid),
+        "volgnummer": stap.volgnummer,
+        "doel": stap.doel,
+        "stadium": stap.stadium,
+        "fase": "divergeren",
+        "gestartOp": utc(stap.gestart_op),
+        "heropent": None,
+        "heropeningsreden": "",
+        **anders,
     }

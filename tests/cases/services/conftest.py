@@ -6,10 +6,17 @@ import pytest
 
 from cases import services
 from cases.events import Actor
-from cases.models import Bestuursproces, Organisatie, Speler
+from cases.models import Bestuursproces, Opdrachtgever, Organisatie, Speler, WyberStap
 from tests.factories import GebruikerFactory, actor_voor, open_proces
 
-from ._hulp import maak_organisatie, maak_speler
+from ._hulp import (
+    consolideer,
+    instemmende_opdrachtgever,
+    instemmende_speler,
+    maak_organisatie,
+    maak_speler,
+    naar_consolideren,
+)
 
 
 @pytest.fixture
@@ -49,3 +56,36 @@ def organisatie(bestuursproces: Bestuursproces, actor: Actor) -> Organisatie:
 def speler(bestuursproces: Bestuursproces, actor: Actor, organisatie: Organisatie) -> Speler:
     """Wethouder Ruimte, without organisatie, event 5."""
     return maak_speler(actor, bestuursproces)
+
+
+# --- a step in consolideren and the parties that must consent to it ---------------------------
+
+
+@pytest.fixture
+def anna(bestuursproces: Bestuursproces, actor: Actor) -> Speler:
+    return instemmende_speler(actor, bestuursproces, "Anna Aannemer")
+
+
+@pytest.fixture
+def bart(bestuursproces: Bestuursproces, actor: Actor) -> Speler:
+    return instemmende_speler(actor, bestuursproces, "Bart Bewoners")
+
+
+@pytest.fixture
+def haven(bestuursproces: Bestuursproces, actor: Actor) -> Opdrachtgever:
+    return instemmende_opdrachtgever(actor, bestuursproces, "Wethouder Haven")
+
+
+@pytest.fixture
+def stap(bestuursproces: Bestuursproces, actor: Actor) -> WyberStap:
+    """A step in consolideren, without a consolidation yet."""
+    return naar_consolideren(actor, bestuursproces, "Wonen", "Werken")[0]
+
+
+@pytest.fixture
+def drie(
+    stap: WyberStap, actor: Actor, anna: Speler, bart: Speler, haven: Opdrachtgever
+) -> WyberStap:
+    """The step, consolidated with three parties that must consent: Anna, Bart and Haven."""
+    consolideer(actor, stap, [anna, bart, haven])
+    return stap
