@@ -7,15 +7,14 @@ whole log can be compared with the tables (the property test does exactly that).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from cases.models import Gebeurtenis, GebeurtenisType, Zichtbaarheid
 
+from . import replay_interventies, replay_positionering
 from .canonical import formatteer_tijdstip
-
-Momentopname = dict[str, Any]
-Reducer = Callable[[Momentopname, Gebeurtenis], None]
+from .replay_typen import Momentopname, Reducer
 
 
 def _geopend(staat: Momentopname, e: Gebeurtenis) -> None:
@@ -165,6 +164,8 @@ REDUCERS: dict[GebeurtenisType, Reducer] = {
     GebeurtenisType.CONSOLIDATIE_VASTGELEGD: _consolidatie,
     GebeurtenisType.INSTEMMING_VASTGELEGD: _instemming,
     GebeurtenisType.INSTEMMERS_GEWIJZIGD: _instemmers,
+    **replay_positionering.REDUCERS,
+    **replay_interventies.REDUCERS,
 }
 
 
@@ -190,6 +191,9 @@ def lege_staat() -> Momentopname:
         "opdrachtgevers": {},
         "notities": [],
         "wyberstappen": {},
+        "positioneringen": [],
+        "procesontwerp": None,
+        "interventies": {},
         "volgnummer": 0,
     }
 
@@ -223,4 +227,6 @@ def herbouw(
         }
         for stap in sorted(staat["wyberstappen"].values(), key=lambda s: s["volgnummer"])
     ]
+    replay_positionering.rond_af(staat)
+    replay_interventies.rond_af(staat)
     return staat

@@ -12,9 +12,23 @@ from .bestuursproces import (
 )
 from .gebeurtenissen import Gebeurtenis, GebeurtenisType
 from .idee import IdeeEigenaar, IdeeVersie
+from .interventies import (
+    Aangrijpingspunt,
+    Interventie,
+    InterventieOpdrachtgever,
+    InterventieSpeler,
+    InterventieStatus,
+    InterventieVeld,
+    Niveau,
+    Reflectie,
+    Uitgepakt,
+    Zwaarte,
+)
 from .lidmaatschap import Lidmaatschap, Rol
 from .opdrachtgevers import Opdrachtgever, OpdrachtgeverBeoordeling
 from .partijen import Betrokkenheidswijziging, Notitie
+from .positionering import POSITIES_PER_VELD, Positie, Positionering, PositioneringsVeld
+from .procesontwerp import ProcesontwerpVersie
 from .spelers import (
     Betrokkenheid,
     BetrokkenheidsActie,
@@ -30,6 +44,8 @@ from .wyberen import Consolidatie, Fase, Instemming, Optie, WyberStap
 from .zichtbaarheid import Zichtbaarheid
 
 __all__ = [
+    "POSITIES_PER_VELD",
+    "Aangrijpingspunt",
     "Aanpak",
     "Archiefnominatie",
     "Besluitmoment",
@@ -44,14 +60,25 @@ __all__ = [
     "IdeeEigenaar",
     "IdeeVersie",
     "Instemming",
+    "Interventie",
+    "InterventieOpdrachtgever",
+    "InterventieSpeler",
+    "InterventieStatus",
+    "InterventieVeld",
     "Lidmaatschap",
     "Macht",
+    "Niveau",
     "Notitie",
     "Opdrachtgever",
     "OpdrachtgeverBeoordeling",
     "Optie",
     "Organisatie",
+    "Positie",
+    "Positionering",
+    "PositioneringsVeld",
+    "ProcesontwerpVersie",
     "Procesrol",
+    "Reflectie",
     "Richting",
     "Rol",
     "RolGemeente",
@@ -61,7 +88,9 @@ __all__ = [
     "Stadiumovergang",
     "Standpunt",
     "Status",
+    "Uitgepakt",
     "Veld",
     "WyberStap",
     "Zichtbaarheid",
+    "Zwaarte",
 ]

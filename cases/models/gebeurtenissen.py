@@ -48,6 +48,13 @@ class GebeurtenisType(models.TextChoices):
     )
     INSTEMMING_VASTGELEGD = "instemming.vastgelegd", _("Instemming vastgelegd")
     INSTEMMERS_GEWIJZIGD = "instemmers.gewijzigd", _("Vereiste instemmers gewijzigd")
+    POSITIONERING_GEKOZEN = "positionering.gekozen", _("Positionering gekozen")
+    PROCESONTWERP_HERZIEN = "procesontwerp.herzien", _("Procesontwerp herzien")
+    INTERVENTIE_GELOGD = "interventie.gelogd", _("Interventie gelogd")
+    INTERVENTIE_GEWIJZIGD = "interventie.gewijzigd", _("Interventie gewijzigd")
+    INTERVENTIE_UITGEVOERD = "interventie.uitgevoerd", _("Interventie uitgevoerd")
+    INTERVENTIE_GEEVALUEERD = "interventie.geevalueerd", _("Interventie geëvalueerd")
+    REFLECTIE_VASTGELEGD = "reflectie.vastgelegd", _("Reflectie vastgelegd")
 
 
 class Gebeurtenis(models.Model):

@@ -22,7 +22,7 @@ from cases.events.payloads import (
 from cases.events.replay import op_naam
 from cases.models import Bestuursproces, GebeurtenisType, Notitie, Zichtbaarheid
 
-from . import partijen
+from . import interventies, partijen, positionering
 from .bestuursprocessen import (
     eigenaar_spelers,
     gebeurtenissen,
@@ -93,6 +93,9 @@ def huidige_toestand(
             for n in partijen.notities(bestuursproces, zichtbaar)
         ],
         "wyberstappen": [wyberstap_toestand(stap) for stap in wyberstappen(bestuursproces)],
+        "positioneringen": positionering.positioneringen_toestand(bestuursproces, zichtbaar),
+        "procesontwerp": positionering.procesontwerp_toestand(bestuursproces),
+        "interventies": interventies.interventies_toestand(bestuursproces, zichtbaar),
         "volgnummer": laatste or 0,
     }
 

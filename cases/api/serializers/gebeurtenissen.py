@@ -84,3 +84,15 @@ class MomentopnameSerializer(Serializer):
         child=serializers.JSONField(),
         help_text="De wyber-stappen op volgnummer, met opties, consolidatie en instemmingen.",
     )
+    positioneringen = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="De positioneringen die jij mag zien, per veld op datum (sinds).",
+    )
+    procesontwerp = serializers.JSONField(
+        allow_null=True, help_text="De laatste versie van het procesontwerp."
+    )
+    interventies = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="De interventies die jij mag zien, op datum, elk met de reflecties die jij "
+        "mag zien.",
+    )

@@ -26,6 +26,9 @@ MOMENTOPNAME_VELDEN = {
     "opdrachtgevers",
     "notities",
     "wyberstappen",
+    "positioneringen",
+    "procesontwerp",
+    "interventies",
 }
 
 

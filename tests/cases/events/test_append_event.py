@@ -38,7 +38,7 @@ def _append(bestuursproces: Bestuursproces, **kwargs: Any) -> Gebeurtenis:
         return append_event(bestuursproces=bestuursproces, **kwargs)
 
 
-@pytest.mark.parametrize("soort", ["interventie.gelogd", "", "IDEE.HERZIEN", "idee"])
+@pytest.mark.parametrize("soort", ["interventie.verzonnen", "", "IDEE.HERZIEN", "idee"])
 def test_onbekend_gebeurtenistype_wordt_geweigerd(
     bestuursproces: Bestuursproces, regisseur: Any, soort: str
 ) -> None:
