@@ -118,4 +118,10 @@ urlpatterns = [
     ),
     path(f"{STAP}/heropeningen", views.HeropeningenView.as_view(), name="wyberstap-heropeningen"),
     path(f"{PROCES}/tijdlijn", views.TijdlijnView.as_view(), name="tijdlijn"),
+    path(f"{PROCES}/aandacht", views.AandachtView.as_view(), name="aandacht"),
+    path(
+        f"{PROCES}/instrument-suggesties",
+        views.InstrumentSuggestiesView.as_view(),
+        name="instrument-suggesties",
+    ),
 ]

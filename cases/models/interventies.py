@@ -88,7 +88,7 @@ class Interventie(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="interventies",
         verbose_name=_("instrument"),
     )
     wyberstap = models.ForeignKey(

@@ -7,6 +7,12 @@ resource has a URL, a :class:`Verwijzing` to it. A later issue adds its events t
 tijdlijn by registering a beschrijver (``@beschrijft(GebeurtenisType.X)``); types without
 one are not on the tijdlijn.
 
+Most items stand at the moment their event was recorded. Some happen on a date of their own
+(an intervention on its datum, a positionering from its sinds): their type is also
+registered with ``@op_datum(...)``, a function giving that date from the event and what the
+tijdlijn knows at the end, so that a later change of the date moves the item. Such an item
+stands at the start of that day (Dutch time).
+
 Events the viewer may not see (:func:`cases.events.zichtbaarheid_van`) are left out
 entirely, and nothing they say is remembered.
 """
@@ -17,6 +23,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils import timezone
 
 from cases.events import zichtbaarheid_van
 from cases.models import (
@@ -64,6 +72,8 @@ class Geheugen:
     stappen: dict[str, int] = field(default_factory=dict)  # uuid → volgnummer
     opties: dict[str, tuple[str, str]] = field(default_factory=dict)  # uuid → (titel, stap)
     instemmingen: dict[str, str] = field(default_factory=dict)  # uuid → partij uuid
+    # Per uuid, the latest known fields of dated resources (interventies), for their items.
+    gegevens: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def naam(self, partij: str | None) -> str:
         return self.partijen.get(partij or "", "een onbekende partij")
@@ -103,7 +113,10 @@ class Geheugen:
 Beschrijving = tuple[str, Verwijzing | None]
 Beschrijver = Callable[[Gebeurtenis, Geheugen], Beschrijving]
 
+Datering = Callable[[Gebeurtenis, Geheugen], dt.date | None]
+
 BESCHRIJVERS: dict[str, Beschrijver] = {}
+DATERINGEN: dict[str, Datering] = {}
 
 
 def beschrijft(*types: GebeurtenisType) -> Callable[[Beschrijver], Beschrijver]:
@@ -112,6 +125,17 @@ def beschrijft(*types: GebeurtenisType) -> Callable[[Beschrijver], Beschrijver]:
     def registreer(functie: Beschrijver) -> Beschrijver:
         for type_ in types:
             BESCHRIJVERS[type_.value] = functie
+        return functie
+
+    return registreer
+
+
+def op_datum(*types: GebeurtenisType) -> Callable[[Datering], Datering]:
+    """Register the date these event types' items stand at, instead of their recording time."""
+
+    def registreer(functie: Datering) -> Datering:
+        for type_ in types:
+            DATERINGEN[type_.value] = functie
         return functie
 
     return registreer
@@ -285,6 +309,10 @@ def _notitie(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
     return f"{tekst}: {kort(n['tekst'])}", Verwijzing("notities")
 
 
+def _begin_van(datum: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(datum, dt.time.min))
+
+
 def tijdlijn(
     bestuursproces: Bestuursproces,
     van: dt.datetime | None,
@@ -293,14 +321,25 @@ def tijdlijn(
 ) -> list[TijdlijnItem]:
     """What happened between ``van`` and ``tot`` that the viewer may see, in order of time."""
     geheugen = Geheugen()
-    items: list[TijdlijnItem] = []
-    for e in gebeurtenissen(bestuursproces).filter(tijdstip__lte=tot).iterator():
+    beschreven: list[tuple[Gebeurtenis, Beschrijving]] = []
+    # Dated items can stand before tot although their event was recorded after it (an
+    # intervention logged afterwards), so the whole log is read; recorded items after tot
+    # are not described.
+    for e in gebeurtenissen(bestuursproces).iterator():
         if zichtbaarheid_van(e) not in zichtbaar:
             continue
         geheugen.onthoud(e)
         beschrijver = BESCHRIJVERS.get(e.type)
-        if beschrijver is not None and (van is None or e.tijdstip >= van):
-            omschrijving, verwijzing = beschrijver(e, geheugen)
-            items.append(TijdlijnItem(e.volgnummer, e.tijdstip, e.type, omschrijving, verwijzing))
+        if beschrijver is not None and (e.type in DATERINGEN or e.tijdstip <= tot):
+            beschreven.append((e, beschrijver(e, geheugen)))
+    items: list[TijdlijnItem] = []
+    for e, (omschrijving, verwijzing) in beschreven:
+        tijdstip = e.tijdstip
+        datering = DATERINGEN.get(e.type)
+        if datering is not None:
+            datum = datering(e, geheugen)
+            tijdstip = _begin_van(datum) if datum is not None else e.tijdstip
+        if (van is None or tijdstip >= van) and tijdstip <= tot:
+            items.append(TijdlijnItem(e.volgnummer, tijdstip, e.type, omschrijving, verwijzing))
     items.sort(key=lambda item: (item.tijdstip, item.volgnummer))
     return items

@@ -14,6 +14,7 @@ app_name = "api"
 
 urlpatterns = [
     path("", include("cases.api.urls")),
+    path("", include("instruments.api.urls")),
     path("tokens", TokenView.as_view(), name="tokens"),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi-json"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="openapi-yaml"),

@@ -8,6 +8,13 @@ from .bestuursproces import (
     BestuursprocesWijzigenSerializer,
 )
 from .gebeurtenissen import GebeurtenisSerializer, MomentopnameSerializer
+from .hulp import (
+    AandachtSerializer,
+    AandachtVraagSerializer,
+    CatalogusVeldField,
+    InstrumentSuggestieSerializer,
+    SuggestieVraagSerializer,
+)
 from .idee import IdeeHerzieningSerializer, IdeeInvoerSerializer, IdeeVersieSerializer
 from .krachtenveld import KrachtenveldSerializer, VerschuivingSerializer
 from .lidmaatschappen import (
@@ -53,6 +60,8 @@ from .wyberen import (
 )
 
 __all__ = [
+    "AandachtSerializer",
+    "AandachtVraagSerializer",
     "BesluitmomentSerializer",
     "BestuursprocesDetailSerializer",
     "BestuursprocesOpenenSerializer",
@@ -60,6 +69,7 @@ __all__ = [
     "BestuursprocesWijzigenSerializer",
     "BetrokkenheidsactieSerializer",
     "BetrokkenheidswijzigingSerializer",
+    "CatalogusVeldField",
     "ConsolidatieInvoerSerializer",
     "ConsolidatieSerializer",
     "FaseovergangInvoerSerializer",
@@ -71,6 +81,7 @@ __all__ = [
     "InstemmersInvoerSerializer",
     "InstemmingInvoerSerializer",
     "InstemmingSerializer",
+    "InstrumentSuggestieSerializer",
     "KrachtenveldSerializer",
     "LidToevoegenSerializer",
     "LidmaatschapSerializer",
@@ -97,6 +108,7 @@ __all__ = [
     "StadiumovergangInvoerSerializer",
     "StadiumovergangSerializer",
     "StriktMixin",
+    "SuggestieVraagSerializer",
     "TijdlijnItemSerializer",
     "VerschuivingSerializer",
     "WyberStapInvoerSerializer",

@@ -2,6 +2,7 @@
 
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .gebeurtenissen import GebeurtenisDetailView, GebeurtenissenView, MomentopnameView
+from .hulp import AandachtView, InstrumentSuggestiesView
 from .idee import IdeeVersiesView, IdeeView
 from .krachtenveld import KrachtenveldView, VerschuivingenView
 from .lidmaatschappen import LidmaatschapDetailView, LidmaatschappenView
@@ -34,6 +35,7 @@ from .wyberen import (
 )
 
 __all__ = [
+    "AandachtView",
     "BestuursprocesDetailView",
     "BestuursprocesLijstView",
     "ConsolidatieView",
@@ -45,6 +47,7 @@ __all__ = [
     "IdeeView",
     "InstemmingDetailView",
     "InstemmingenView",
+    "InstrumentSuggestiesView",
     "KrachtenveldView",
     "LidmaatschapDetailView",
     "LidmaatschappenView",

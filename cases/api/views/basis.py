@@ -111,6 +111,16 @@ class BestuursprocesBasis(generics.GenericAPIView[Any]):
         invoer.is_valid(raise_exception=True)
         return dict(invoer.validated_data)
 
+    def lees_vraag(self, serializer_class: type[serializers.Serializer[Any]]) -> dict[str, Any]:
+        """The query parameters, validated by ``serializer_class``; pagination's own
+        parameters are left to the paginator. A 400 naming every wrong parameter otherwise."""
+        paginering = {"page", "pageSize"}
+        vraag = serializer_class(
+            data={k: v for k, v in self.request.query_params.items() if k not in paginering}
+        )
+        vraag.is_valid(raise_exception=True)
+        return dict(vraag.validated_data)
+
     @staticmethod
     def aangemaakt(data: Any) -> Response:
         """201 Created, with a Location when the new resource has its own URL."""

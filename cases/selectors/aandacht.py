@@ -1,0 +1,167 @@
+"""Help while working: the attention balance across the velden and instrument suggestions.
+
+The attention balance (book §2.3) counts the interventions a viewer may see per veld and per
+side of the creatielemniscaat (IK, WIJ, HET, ZIJ), and names the velden that have had no
+intervention for a while. Planned interventions are reported apart: attention given is what
+was done (uitgevoerd or geëvalueerd), not what is on the agenda.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
+
+from cases.models import Bestuursproces, InterventieStatus, InterventieVeld
+from instruments.models import (
+    INTERVENTIEVELDEN,
+    LEMNISCAATKANT,
+    Instrument,
+    Lemniscaatkant,
+    VeldCode,
+)
+
+STANDAARD_WEKEN = 6
+
+
+@dataclass(frozen=True)
+class VeldAandacht:
+    veld: str
+    veld_naam: str
+    lemniscaatkant: str
+    aantal: int
+    gepland: int
+    laatste: dt.date | None
+    verwaarloosd: bool
+
+
+@dataclass(frozen=True)
+class KantAandacht:
+    kant: str
+    naam: str
+    velden: tuple[str, ...]
+    aantal: int
+    aandeel: float
+
+
+@dataclass(frozen=True)
+class Aandacht:
+    van: dt.date | None
+    tot: dt.date
+    weken: int
+    totaal: int
+    velden: list[VeldAandacht]
+    kanten: list[KantAandacht]
+    verwaarloosd: list[str]
+
+
+def aandacht(
+    bestuursproces: Bestuursproces,
+    zichtbaar: frozenset[str],
+    *,
+    van: dt.date | None,
+    tot: dt.date,
+    weken: int = STANDAARD_WEKEN,
+) -> Aandacht:
+    """The attention balance between ``van`` and ``tot`` (dates of the interventions).
+
+    A veld is *verwaarloosd* when no intervention aimed at it was done in the ``weken``
+    weeks up to ``tot``. An intervention aiming at several velden counts for each of them,
+    and once for a side of the lemniscaat.
+    """
+    # One query: the (interventie, veld, status, datum) rows the viewer may see up to tot.
+    rijen = list(
+        InterventieVeld.objects.filter(
+            bestuursproces=bestuursproces,
+            interventie__zichtbaarheid__in=zichtbaar,
+            interventie__datum__lte=tot,
+        ).values_list("interventie_id", "veld", "interventie__status", "interventie__datum")
+    )
+    grens = tot - dt.timedelta(weeks=weken)
+    gedaan: dict[str, set[int]] = defaultdict(set)
+    gepland: dict[str, set[int]] = defaultdict(set)
+    laatste: dict[str, dt.date] = {}
+    for interventie, veld, status, datum in rijen:
+        is_gedaan = status != InterventieStatus.GEPLAND
+        if is_gedaan and (veld not in laatste or datum > laatste[veld]):
+            laatste[veld] = datum
+        if van is not None and datum < van:
+            continue
+        (gedaan if is_gedaan else gepland)[veld].add(interventie)
+
+    velden = [
+        VeldAandacht(
+            veld=code,
+            veld_naam=str(VeldCode(code).label),
+            lemniscaatkant=LEMNISCAATKANT[code],
+            aantal=len(gedaan[code]),
+            gepland=len(gepland[code]),
+            laatste=laatste.get(code),
+            verwaarloosd=code not in laatste or laatste[code] <= grens,
+        )
+        for code in INTERVENTIEVELDEN
+    ]
+    totaal = len(set().union(*gedaan.values()))
+    kanten = []
+    for kant in Lemniscaatkant:
+        codes = tuple(code for code in INTERVENTIEVELDEN if LEMNISCAATKANT[code] == kant)
+        aantal = len(set().union(*(gedaan[code] for code in codes)))
+        kanten.append(
+            KantAandacht(
+                kant=kant.value,
+                naam=str(kant.label),
+                velden=codes,
+                aantal=aantal,
+                aandeel=round(aantal / totaal, 3) if totaal else 0.0,
+            )
+        )
+    return Aandacht(
+        van=van,
+        tot=tot,
+        weken=weken,
+        totaal=totaal,
+        velden=velden,
+        kanten=kanten,
+        verwaarloosd=[v.veld for v in velden if v.verwaarloosd],
+    )
+
+
+def instrument_suggesties(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], veld: str
+) -> QuerySet[Instrument]:
+    """The instruments of a veld, those not yet used in this case first.
+
+    Use is counted over the interventions the viewer may see, so that a suggestion does not
+    reveal an intervention hidden from them. Each instrument is annotated with ``gebruikt``
+    (how often) and ``laatst_gebruikt`` (the latest intervention date).
+    """
+    in_dit_proces = Q(
+        interventies__bestuursproces=bestuursproces,
+        interventies__zichtbaarheid__in=zichtbaar,
+    )
+    return (
+        Instrument.objects.filter(veld__code=veld)
+        .select_related("veld", "thema", "subvraag")
+        .annotate(
+            gebruikt=Count("interventies", filter=in_dit_proces),
+            laatst_gebruikt=Max("interventies__datum", filter=in_dit_proces),
+        )
+        .annotate(al_gebruikt=Case(When(gebruikt=0, then=Value(0)), default=Value(1)))
+        .order_by("al_gebruikt", "volgorde", "naam")
+    )
+
+
+def aandacht_als_dict(resultaat: Aandacht) -> dict[str, Any]:
+    """The balance in the shape the API and the status page show."""
+    return {
+        "van": resultaat.van,
+        "tot": resultaat.tot,
+        "weken": resultaat.weken,
+        "totaal": resultaat.totaal,
+        "velden": [asdict(v) for v in resultaat.velden],
+        "kanten": [asdict(k) for k in resultaat.kanten],
+        "verwaarloosd": resultaat.verwaarloosd,
+    }
