@@ -9,7 +9,7 @@ export HOST PORT
 
 .PHONY: run test install install-dev lint typecheck migrations-check openapi openapi-check \
         messages messages-check \
-        pytest-sqlite pytest-postgresql clean
+        pytest-sqlite pytest-postgresql benchmark clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 ontbreekt ($(PYTHON))"; exit 1; }
@@ -89,6 +89,10 @@ pytest-sqlite: install-dev
 
 pytest-postgresql: install-dev
 	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q
+
+## make benchmark: speed and memory on large cases, on demand (see docs/benchmarks.md).
+benchmark: install-dev
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -s -m benchmark tests/benchmarks
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache
