@@ -83,7 +83,7 @@ def _meet(doe: Callable[[], Any]) -> tuple[float, float]:
 
 
 def test_leesendpoints_op_een_groot_proces() -> None:
-    regisseur = GebruikerFactory(username="benchmark-regisseur")
+    regisseur: Any = GebruikerFactory(username="benchmark-regisseur")
     begin = time.perf_counter()
     proces = _groot_proces(regisseur)
     opbouw = time.perf_counter() - begin
