@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -63,9 +63,7 @@ class InstrumentSuggestiesView(BestuursprocesBasis):
             "de instrumenten die in dit bestuursproces nog niet zijn ingezet, dan de rest, elk "
             "in de volgorde van de catalogus."
         ),
-        parameters=[
-            OpenApiParameter("veld", s.CatalogusVeldField, required=True, description="Het veld.")
-        ],
+        parameters=[s.SuggestieVraagSerializer],
         responses=s.InstrumentSuggestieSerializer(many=True),
     )
     def get(self, request: Request, uuid: Any) -> Response:
