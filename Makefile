@@ -27,12 +27,13 @@ $(VENV)/.dev: requirements/dev.txt requirements/base.txt | $(PY)
 install: $(VENV)/.base
 install-dev: $(VENV)/.dev
 
-## make run: install, migrate SQLite, load the demo case and users, serve on HOST:PORT.
+## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT.
 run: install
 	@test -f .env || { printf '# Local development settings, written by make run.\nDEBUG=true\n' > .env; echo ".env aangemaakt met DEBUG=true (lokale ontwikkeling)"; }
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-true} $(PY) manage.py collectstatic --no-input --verbosity 0
+	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_catalogus
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_demo
 	DEBUG=$${DEBUG:-true} $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1

@@ -9,7 +9,9 @@ without touching a case.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +53,7 @@ LEMNISCAATKANT: dict[str, str] = {
 }
 
 # The velden an intervention can aim at: the idee and the seven velden (not ``algemeen``).
-INTERVENTIEVELDEN: tuple[str, ...] = tuple(LEMNISCAATKANT)
+INTERVENTIEVELDEN: tuple[str, ...] = tuple(str(code) for code in LEMNISCAATKANT)
 
 
 class Doel(models.TextChoices):
@@ -128,6 +130,13 @@ class Thema(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self) -> None:
+        subvraag = self.subvraag
+        if subvraag is not None and self.veld_id is not None and subvraag.veld_id != self.veld_id:
+            raise ValidationError(
+                {"subvraag": _("Deze sub-vraag hoort bij een ander veld dan het thema.")}
+            )
 
 
 class Competentie(models.Model):
@@ -212,6 +221,29 @@ class Instrument(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self) -> None:
+        # The catalogue is edited in the admin, so the cross-row rule lives here, where every
+        # ModelForm asks for it, rather than in a service.
+        if self.veld_id is None:
+            return
+        fouten: dict[str, Any] = {}
+        subvraag, thema = self.subvraag, self.thema
+        if subvraag is not None and subvraag.veld_id != self.veld_id:
+            fouten["subvraag"] = _("Deze sub-vraag hoort bij een ander veld dan het instrument.")
+        if thema is not None and thema.veld_id != self.veld_id:
+            fouten["thema"] = _("Dit thema hoort bij een ander veld dan het instrument.")
+        elif (
+            thema is not None
+            and subvraag is not None
+            and "subvraag" not in fouten
+            and thema.subvraag_id not in (None, subvraag.pk)
+        ):
+            fouten["thema"] = _(
+                "Dit thema hoort bij een andere sub-vraag dan die van het instrument."
+            )
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class Strategie(models.Model):

@@ -49,6 +49,18 @@ GEBRUIKERSRECHTEN = [
     "view_optie",
     "view_consolidatie",
     "view_instemming",
+    # The regisseur's own work: positioneringen, procesontwerp, interventies and reflecties.
+    "view_positionering",
+    "add_positionering",
+    "view_procesontwerpversie",
+    "add_procesontwerpversie",
+    "view_interventie",
+    "add_interventie",
+    "change_interventie",
+    "view_reflectie",
+    "add_reflectie",
+    # The catalogue is read by everyone and edited by the beheerder.
+    *(f"view_{model}" for model in ("veld", "instrument", "strategie", "kracht")),
 ]
 
 
@@ -82,7 +94,7 @@ def eis_debug() -> None:
 def _groep() -> Group:
     groep, _ = Group.objects.get_or_create(name=GROEP)
     rechten = Permission.objects.filter(
-        content_type__app_label="cases",
+        content_type__app_label__in=("cases", "instruments"),
         codename__in=GEBRUIKERSRECHTEN,
     )
     groep.permissions.set(rechten)

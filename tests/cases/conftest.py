@@ -11,6 +11,7 @@ from django.test import Client
 from cases import services
 from cases.models import Bestuursproces, Fase, Opdrachtgever, Organisatie, Speler, WyberStap
 from tests.factories import actor_voor
+from tests.instruments.fixtures import catalogus  # noqa: F401  (the catalogue from the book)
 
 from .admin_helpers import _fase, _opties, als_staf
 

@@ -17,6 +17,7 @@ from cases.models import (
     Stadium,
     Standpunt,
 )
+from procesregie.api.keuzevelden import keuzeveld
 
 from ..verwijzingen import lees_url
 
@@ -151,27 +152,6 @@ class ProcesRelatieField(serializers.Field):
         if gevonden is None:
             self.fail("does_not_exist", soort=self.soort)
         return gevonden
-
-
-class Keuzeveld(serializers.ChoiceField):
-    """A choice field whose choices are fixed by its class (see :func:`keuzeveld`)."""
-
-    keuzes: Any = ()
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(choices=self.keuzes, **kwargs)
-
-
-def keuzeveld(naam: str, choices: Any) -> type[Keuzeveld]:
-    """A choice field class with its own enum component ``naam`` in the OpenAPI document.
-
-    For choice sets that share a property name with a different set elsewhere (``soort``,
-    ``rol``, ``veld``, ``macht``) or one set under several names (``betrokkenheid`` also as
-    ``van``/``naar``, ``standpunt`` also as ``steun``), so that the document names each set
-    once and explicitly instead of guessing.
-    """
-    veld = type(naam.removesuffix("Enum") + "Field", (Keuzeveld,), {"keuzes": choices})
-    return extend_schema_field(serializers.ChoiceField(choices=choices), component_name=naam)(veld)
 
 
 # One enum component each, wherever they appear (also as van/naar, steun, a group's standpunt).

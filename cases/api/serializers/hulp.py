@@ -10,13 +10,11 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from cases.models.interventies import INTERVENTIEVELD_KEUZES
-from instruments.models import Lemniscaatkant, VeldCode
+from instruments.api.serializers import CatalogusVeldField, LemniscaatkantField
 
 from .basis import Serializer, StriktMixin, keuzeveld
 
-CatalogusVeldField = keuzeveld("CatalogusVeldEnum", VeldCode.choices)
 InterventieVeldField = keuzeveld("InterventieVeldEnum", INTERVENTIEVELD_KEUZES)
-LemniscaatkantField = keuzeveld("LemniscaatkantEnum", Lemniscaatkant.choices)
 
 
 class AandachtVraagSerializer(StriktMixin):

@@ -20,7 +20,7 @@ def test_ongebruikte_instrumenten_eerst_met_verdiepingsvraag(casus: Casus, als: 
     response = als(casus.leden["procesregisseur"]).get(_url(casus), {"veld": "verbindende"})
 
     assert response.status_code == 200, response.content
-    rijen = response.json()
+    rijen = response.json()["results"]
     assert [(r["naam"], r["gebruikt"]) for r in rijen] == [
         ("Actorenanalyse", 0),
         ("Waardenanalyse", 2),
@@ -35,7 +35,11 @@ def test_ongebruikte_instrumenten_eerst_met_verdiepingsvraag(casus: Casus, als: 
 
 
 def test_gebruik_telt_alleen_zichtbare_interventies(casus: Casus, als: Any) -> None:
-    rijen = als(casus.leden["opdrachtgever"]).get(_url(casus), {"veld": "verbindende"}).json()
+    rijen = (
+        als(casus.leden["opdrachtgever"])
+        .get(_url(casus), {"veld": "verbindende"})
+        .json()["results"]
+    )
 
     # The opdrachtgever sees only C: Gezonde relaties (used in D, regisseur-only) is unused.
     assert [(r["naam"], r["gebruikt"]) for r in rijen] == [
@@ -49,7 +53,7 @@ def test_veld_zonder_instrumenten_geeft_een_lege_lijst(casus: Casus, als: Any) -
     response = als(casus.leden["kernteam"]).get(_url(casus), {"veld": "interne"})
 
     assert response.status_code == 200
-    assert response.json() == []
+    assert response.json()["results"] == []
 
 
 @pytest.mark.parametrize("vraag", [{}, {"veld": "onbekend"}, {"veld": "interne", "x": "1"}])
