@@ -10,10 +10,17 @@ Importing the modules registers their admins.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import bestuursproces, gebeurtenissen, partijen, wyberen
+from . import bestuursproces, gebeurtenissen, interventies, partijen, positionering, wyberen
 
 admin.site.site_header = _("Procesregie")
 admin.site.site_title = _("Procesregie")
 admin.site.index_title = _("Dossiers van bestuursprocessen")
 
-__all__ = ["bestuursproces", "gebeurtenissen", "partijen", "wyberen"]
+__all__ = [
+    "bestuursproces",
+    "gebeurtenissen",
+    "interventies",
+    "partijen",
+    "positionering",
+    "wyberen",
+]

@@ -124,4 +124,32 @@ urlpatterns = [
         views.InstrumentSuggestiesView.as_view(),
         name="instrument-suggesties",
     ),
+    path(f"{PROCES}/positioneringen", views.PositioneringenView.as_view(), name="positioneringen"),
+    path(
+        f"{PROCES}/positioneringen/huidig",
+        views.HuidigePositioneringenView.as_view(),
+        name="positioneringen-huidig",
+    ),
+    path(
+        f"{PROCES}/positioneringen/<uuid:positionering>",
+        views.PositioneringDetailView.as_view(),
+        name="positionering-detail",
+    ),
+    path(f"{PROCES}/procesontwerp", views.ProcesontwerpView.as_view(), name="procesontwerp"),
+    path(
+        f"{PROCES}/procesontwerp/versies",
+        views.ProcesontwerpVersiesView.as_view(),
+        name="procesontwerp-versies",
+    ),
+    path(f"{PROCES}/interventies", views.InterventiesView.as_view(), name="interventies"),
+    path(
+        f"{PROCES}/interventies/<uuid:interventie>",
+        views.InterventieDetailView.as_view(),
+        name="interventie-detail",
+    ),
+    path(
+        f"{PROCES}/interventies/<uuid:interventie>/reflecties",
+        views.ReflectiesView.as_view(),
+        name="interventie-reflecties",
+    ),
 ]

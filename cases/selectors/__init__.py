@@ -1,5 +1,7 @@
 """Reads of the case domain: membership scoping, query shape, current state and replay."""
 
+# Registers the beschrijvers of the regisseur's own work on the tijdlijn.
+from . import tijdlijn_regie as tijdlijn_regie
 from .bestuursprocessen import (
     actieve_gebruiker,
     bestuursproces_voor,
@@ -22,6 +24,12 @@ from .partijen import (
     spelerbeoordelingen,
     spelers,
 )
+from .positionering import (
+    huidig_procesontwerp,
+    huidige_positioneringen,
+    positioneringen,
+    procesontwerpversies,
+)
 from .toestand import huidige_toestand, momentopname
 
 __all__ = [
@@ -32,7 +40,9 @@ __all__ = [
     "eigenaar_spelers",
     "gebeurtenissen",
     "huidig_idee",
+    "huidig_procesontwerp",
     "huidige_beoordeling",
+    "huidige_positioneringen",
     "huidige_toestand",
     "ideeversies",
     "krachtenveld",
@@ -42,6 +52,8 @@ __all__ = [
     "opdrachtgeverbeoordelingen",
     "opdrachtgevers",
     "organisaties",
+    "positioneringen",
+    "procesontwerpversies",
     "spelerbeoordelingen",
     "spelers",
     "stadiumovergangen",

@@ -2,18 +2,87 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from cases.models import Bestuursproces
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from cases.events.payloads_positionering import (
+    positionering_gegevens,
+    positionering_volgorde,
+    procesontwerp_gegevens,
+)
+from cases.models import Bestuursproces, Positionering, PositioneringsVeld, ProcesontwerpVersie
+
+# Newest first within a veld: the current position is the first of this order.
+NIEUWSTE_EERST = ("-sinds", "-vastgelegd_op", "-id")
+
+
+def positioneringen(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
+) -> QuerySet[Positionering]:
+    """The positioneringen a viewer may see, oldest first (by sinds, then when recorded)."""
+    return (
+        Positionering.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar)
+        .select_related("auteur", "wyberstap")
+        .order_by("sinds", "vastgelegd_op", "id")
+    )
+
+
+def _tot(queryset: QuerySet[Positionering], op: dt.datetime | None) -> QuerySet[Positionering]:
+    # As the file stood at ``op``: recorded by then, and in force on that (Dutch) day.
+    if op is None:
+        return queryset
+    return queryset.filter(vastgelegd_op__lte=op, sinds__lte=timezone.localdate(op))
+
+
+def huidige_positioneringen(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], op: dt.datetime | None = None
+) -> dict[str, Positionering | None]:
+    """Per veld (all four, in the book's order) the latest position the viewer may see, or None.
+
+    With ``op`` the answer the file gave at that moment: positions recorded by then and in
+    force on that day. One query, whatever the length of the history.
+    """
+    zichtbare = _tot(
+        Positionering.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar),
+        op,
+    )
+    laatste_per_veld = zichtbare.filter(veld=OuterRef("veld")).order_by(*NIEUWSTE_EERST)
+    gevonden = {
+        p.veld: p
+        for p in zichtbare.filter(id=Subquery(laatste_per_veld.values("id")[:1])).select_related(
+            "auteur", "wyberstap"
+        )
+    }
+    return {veld: gevonden.get(veld) for veld in PositioneringsVeld.values}
+
+
+def procesontwerpversies(bestuursproces: Bestuursproces) -> QuerySet[ProcesontwerpVersie]:
+    return ProcesontwerpVersie.objects.filter(bestuursproces=bestuursproces).select_related(
+        "auteur"
+    )
+
+
+def huidig_procesontwerp(bestuursproces: Bestuursproces) -> ProcesontwerpVersie | None:
+    return procesontwerpversies(bestuursproces).order_by("-versie").first()
 
 
 def positioneringen_toestand(
     bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
 ) -> list[dict[str, Any]]:
     """The positioneringen a viewer may see, in the shape replay produces."""
-    return []
+    return sorted(
+        (
+            positionering_gegevens(p, p.wyberstap.uuid if p.wyberstap else None)
+            for p in positioneringen(bestuursproces, zichtbaar)
+        ),
+        key=positionering_volgorde,
+    )
 
 
 def procesontwerp_toestand(bestuursproces: Bestuursproces) -> dict[str, Any] | None:
     """The current procesontwerp, in the shape replay produces."""
-    return None
+    huidig = huidig_procesontwerp(bestuursproces)
+    return procesontwerp_gegevens(huidig) if huidig is not None else None

@@ -9,15 +9,25 @@ from .consolidatie import (
     wijzig_instemmers,
 )
 from .idee import herzie_idee
+from .interventies import (
+    evalueer_interventie,
+    log_interventie,
+    voer_interventie_uit,
+    wijzig_interventie,
+)
 from .lidmaatschap import beeindig_lidmaatschap, voeg_lid_toe, wijzig_lidmaatschap
 from .opdrachtgevers import beoordeel_opdrachtgever, registreer_opdrachtgever, wijzig_opdrachtgever
 from .organisaties import registreer_organisatie, wijzig_organisatie
 from .partijen import maak_notitie, wijzig_betrokkenheid
+from .positionering import kies_positionering
+from .procesontwerp import ProcesontwerpInhoud, herzie_procesontwerp
+from .reflecties import leg_reflectie_vast
 from .spelers import beoordeel_speler, registreer_speler, wijzig_speler
 from .stadium import controleer_stadiumovergang, registreer_poort, wijzig_stadium
 from .wyberen import besluit_over_optie, breng_optie_in, start_wyberstap, wijzig_fase
 
 __all__ = [
+    "ProcesontwerpInhoud",
     "beeindig_lidmaatschap",
     "beoordeel_opdrachtgever",
     "beoordeel_speler",
@@ -25,9 +35,14 @@ __all__ = [
     "breng_optie_in",
     "consolideer",
     "controleer_stadiumovergang",
+    "evalueer_interventie",
     "heropen_wyberstap",
     "herzie_idee",
+    "herzie_procesontwerp",
+    "kies_positionering",
     "leg_instemming_vast",
+    "leg_reflectie_vast",
+    "log_interventie",
     "maak_notitie",
     "open_bestuursproces",
     "registreer_opdrachtgever",
@@ -37,10 +52,12 @@ __all__ = [
     "standaard_instemmers",
     "start_wyberstap",
     "voeg_lid_toe",
+    "voer_interventie_uit",
     "wijzig_bestuursproces",
     "wijzig_betrokkenheid",
     "wijzig_fase",
     "wijzig_instemmers",
+    "wijzig_interventie",
     "wijzig_lidmaatschap",
     "wijzig_opdrachtgever",
     "wijzig_organisatie",

@@ -16,6 +16,13 @@ from .hulp import (
     SuggestieVraagSerializer,
 )
 from .idee import IdeeHerzieningSerializer, IdeeInvoerSerializer, IdeeVersieSerializer
+from .interventies import (
+    InterventieInvoerSerializer,
+    InterventieSerializer,
+    InterventieWijzigingSerializer,
+    ReflectieInvoerSerializer,
+    ReflectieSerializer,
+)
 from .krachtenveld import KrachtenveldSerializer, VerschuivingSerializer
 from .lidmaatschappen import (
     LidmaatschapSerializer,
@@ -35,6 +42,14 @@ from .partijen import (
     BetrokkenheidswijzigingSerializer,
     NotitieInvoerSerializer,
     NotitieSerializer,
+)
+from .positionering import (
+    GeplandeStapSerializer,
+    HuidigePositieSerializer,
+    PositioneringInvoerSerializer,
+    PositioneringSerializer,
+    ProcesontwerpHerzieningSerializer,
+    ProcesontwerpVersieSerializer,
 )
 from .spelers import (
     SpelerBeoordelingInvoerSerializer,
@@ -74,7 +89,9 @@ __all__ = [
     "ConsolidatieSerializer",
     "FaseovergangInvoerSerializer",
     "GebeurtenisSerializer",
+    "GeplandeStapSerializer",
     "HeropeningInvoerSerializer",
+    "HuidigePositieSerializer",
     "IdeeHerzieningSerializer",
     "IdeeInvoerSerializer",
     "IdeeVersieSerializer",
@@ -82,6 +99,9 @@ __all__ = [
     "InstemmingInvoerSerializer",
     "InstemmingSerializer",
     "InstrumentSuggestieSerializer",
+    "InterventieInvoerSerializer",
+    "InterventieSerializer",
+    "InterventieWijzigingSerializer",
     "KrachtenveldSerializer",
     "LidToevoegenSerializer",
     "LidmaatschapSerializer",
@@ -99,7 +119,13 @@ __all__ = [
     "OptieSerializer",
     "OrganisatieInvoerSerializer",
     "OrganisatieSerializer",
+    "PositioneringInvoerSerializer",
+    "PositioneringSerializer",
     "ProcesRelatieField",
+    "ProcesontwerpHerzieningSerializer",
+    "ProcesontwerpVersieSerializer",
+    "ReflectieInvoerSerializer",
+    "ReflectieSerializer",
     "SpelerBeoordelingInvoerSerializer",
     "SpelerBeoordelingSerializer",
     "SpelerInvoerSerializer",

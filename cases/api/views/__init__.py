@@ -4,6 +4,7 @@ from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .gebeurtenissen import GebeurtenisDetailView, GebeurtenissenView, MomentopnameView
 from .hulp import AandachtView, InstrumentSuggestiesView
 from .idee import IdeeVersiesView, IdeeView
+from .interventies import InterventieDetailView, InterventiesView, ReflectiesView
 from .krachtenveld import KrachtenveldView, VerschuivingenView
 from .lidmaatschappen import LidmaatschapDetailView, LidmaatschappenView
 from .notities import NotitiesView
@@ -14,6 +15,13 @@ from .opdrachtgevers import (
     OpdrachtgeversView,
 )
 from .organisaties import OrganisatieDetailView, OrganisatiesView
+from .positionering import (
+    HuidigePositioneringenView,
+    PositioneringDetailView,
+    PositioneringenView,
+    ProcesontwerpVersiesView,
+    ProcesontwerpView,
+)
 from .spelers import (
     SpelerBeoordelingenView,
     SpelerBetrokkenheidswijzigingenView,
@@ -43,11 +51,14 @@ __all__ = [
     "GebeurtenisDetailView",
     "GebeurtenissenView",
     "HeropeningenView",
+    "HuidigePositioneringenView",
     "IdeeVersiesView",
     "IdeeView",
     "InstemmingDetailView",
     "InstemmingenView",
     "InstrumentSuggestiesView",
+    "InterventieDetailView",
+    "InterventiesView",
     "KrachtenveldView",
     "LidmaatschapDetailView",
     "LidmaatschappenView",
@@ -61,6 +72,11 @@ __all__ = [
     "OptiesView",
     "OrganisatieDetailView",
     "OrganisatiesView",
+    "PositioneringDetailView",
+    "PositioneringenView",
+    "ProcesontwerpVersiesView",
+    "ProcesontwerpView",
+    "ReflectiesView",
     "SpelerBeoordelingenView",
     "SpelerBetrokkenheidswijzigingenView",
     "SpelerDetailView",

@@ -1,0 +1,195 @@
+"""Carrying out and evaluating an interventie, from the list and as buttons on its page.
+
+Each action works on one interventie (what was done and what it did differ per interventie):
+it checks that the user writes in its case and that the status allows the step, then asks on
+an intermediate page what was done (uitvoeren) or the effect, whether it worked out and what
+comes next (evalueren). Input the service refuses shows as errors on that page; nothing is
+written until it is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from cases import services
+from cases.events import Actor
+from cases.exceptions import DomainError, OngeldigeInvoer
+from cases.models import Interventie, InterventieStatus, Status
+from cases.services.interventies import eis_status
+
+from ._toegang import mag_schrijven, schrijfbare_processen
+from .forms_interventies import EvaluerenForm, UitvoerenForm, zet_fouten
+
+BEVESTIGD = "bevestigd"  # the confirm flag the intermediate page posts
+VANAF_OBJECT = "_vanaf_interventie"  # posted by the buttons on its page: return there
+TEMPLATE = "admin/cases/interventie_stap.html"
+S = InterventieStatus
+
+
+@dataclass(frozen=True)
+class Stap:
+    naam: str  # the action's name
+    vanaf: str  # the status the interventie must have
+    wat: str  # for the service's refusal: "Uitvoeren kan alleen als ..."
+    titel: Any
+    knop: Any
+    gelukt: Any
+    form: type[forms.Form]
+    dienst: Callable[..., Interventie]
+
+
+UITVOEREN = Stap(
+    "uitvoeren",
+    S.GEPLAND,
+    "Uitvoeren",
+    _("Interventie uitvoeren"),
+    _("Leg de uitvoering vast"),
+    _("%(titel)s is uitgevoerd."),
+    UitvoerenForm,
+    services.voer_interventie_uit,
+)
+EVALUEREN = Stap(
+    "evalueren",
+    S.UITGEVOERD,
+    "Evalueren",
+    _("Interventie evalueren"),
+    _("Leg de evaluatie vast"),
+    _("%(titel)s is geëvalueerd."),
+    EvaluerenForm,
+    services.evalueer_interventie,
+)
+
+
+class InterventieActies(admin.ModelAdmin[Any]):
+    """The actions, for users who write in at least one of their cases; no deletes."""
+
+    # Typed Any: DienstAdmin declares `actions = None`, which mypy takes as its only type.
+    actions: Any = ["uitvoeren", "evalueren"]
+
+    def get_actions(self, request: HttpRequest) -> Any:
+        acties = super().get_actions(request)
+        acties.pop("delete_selected", None)
+        return acties
+
+    def has_schrijven_permission(self, request: HttpRequest) -> bool:
+        if not self.has_change_permission(request):
+            return False
+        schrijver = getattr(request, "_interventie_schrijver", None)
+        if schrijver is None:  # asked several times per page: one query
+            schrijver = schrijfbare_processen(request).exists()
+            setattr(request, "_interventie_schrijver", schrijver)  # noqa: B010
+        return bool(schrijver)
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Any = None,
+    ) -> Any:
+        if obj is not None and mag_schrijven(request, obj):
+            context["uitvoeren"] = obj.status == S.GEPLAND
+            context["evalueren"] = obj.status == S.UITGEVOERD
+            context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
+            context["vanaf_object"] = VANAF_OBJECT
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.action(description=_("Uitvoeren…"), permissions=["schrijven"])
+    def uitvoeren(self, request: HttpRequest, queryset: QuerySet[Interventie]) -> Any:
+        return self._stap(request, queryset, UITVOEREN)
+
+    @admin.action(description=_("Evalueren…"), permissions=["schrijven"])
+    def evalueren(self, request: HttpRequest, queryset: QuerySet[Interventie]) -> Any:
+        return self._stap(request, queryset, EVALUEREN)
+
+    # --- the shared flow --------------------------------------------------------------------
+
+    def weiger(self, request: HttpRequest, reden: str) -> None:
+        self.message_user(
+            request, gettext("Er is niets gewijzigd: %(reden)s") % {"reden": reden}, messages.ERROR
+        )
+
+    def terug(self, request: HttpRequest, interventie: Interventie) -> HttpResponse | None:
+        """From the interventie's page back to it; else back to the list."""
+        if not request.POST.get(VANAF_OBJECT):
+            return None
+        return HttpResponseRedirect(
+            reverse("admin:cases_interventie_change", args=[interventie.pk])
+        )
+
+    def _te_kiezen(
+        self, request: HttpRequest, queryset: QuerySet[Interventie], stap: Stap
+    ) -> Interventie | None:
+        """The one selected interventie, if this step may be taken on it; else a message."""
+        gekozen = list(queryset.select_related("bestuursproces")[:2])
+        if len(gekozen) != 1:
+            self.weiger(
+                request,
+                gettext("kies één interventie; wat er gebeurde verschilt per interventie."),
+            )
+            return None
+        interventie = gekozen[0]
+        if not mag_schrijven(request, interventie):
+            self.weiger(request, gettext("u mag deze interventie niet wijzigen."))
+            return None
+        if interventie.bestuursproces.status == Status.AFGEROND:
+            self.weiger(request, gettext("het bestuursproces is afgerond."))
+            return None
+        try:
+            eis_status(interventie, stap.vanaf, stap.wat)
+        except DomainError as fout:
+            self.weiger(request, fout.detail)
+            return None
+        return interventie
+
+    def _stap(self, request: HttpRequest, queryset: QuerySet[Interventie], stap: Stap) -> Any:
+        interventie = self._te_kiezen(request, queryset, stap)
+        if interventie is None:
+            return None
+        form = stap.form(request.POST if request.POST.get(BEVESTIGD) else None)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+            try:
+                stap.dienst(actor=Actor.uit_request(request), interventie=interventie, **data)
+            except OngeldigeInvoer as fout:
+                zet_fouten(form, fout.fouten)
+            except DomainError as fout:
+                self.weiger(request, fout.detail)
+                return self.terug(request, interventie)
+            else:
+                self.message_user(
+                    request, stap.gelukt % {"titel": interventie.titel}, messages.SUCCESS
+                )
+                return self.terug(request, interventie)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": stap.titel,
+            "subtitle": None,
+            "opts": self.opts,
+            "media": self.media,
+            "interventie": interventie,
+            "form": form,
+            "knop": stap.knop,
+            "actienaam": stap.naam,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "bevestigd": BEVESTIGD,
+            "vanaf_object": VANAF_OBJECT,
+            "vanaf_interventie": request.POST.get(VANAF_OBJECT, ""),
+            "terug_url": request.get_full_path(),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, TEMPLATE, context)

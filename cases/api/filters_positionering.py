@@ -1,0 +1,67 @@
+"""Query filters of the positioneringen (camelCase parameter names)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import django_filters
+from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from cases.models import Positie, Positionering, PositioneringsVeld
+
+from .filters import ProcesFilterSet, RelatieFilter, RelatieVeld
+from .verwijzingen import lees_url
+
+
+class WyberStapVeld(RelatieVeld):
+    """A wyber-stap of this case by its URL or uuid (its route names the step ``stap``)."""
+
+    def clean(self, value: Any) -> uuid.UUID | None:
+        tekst = forms.CharField.clean(self, value)
+        if not tekst:
+            return None
+        try:
+            return uuid.UUID(tekst)
+        except ValueError:
+            pass
+        try:
+            proces, gevonden = lees_url(tekst, "wyberstap-detail", "stap", self.host)
+        except ValueError:
+            raise forms.ValidationError(
+                "Geef de URL of de uuid van een wyber-stap van dit bestuursproces.",
+                code="invalid",
+            ) from None
+        if proces != self.bestuursproces_uuid:
+            raise forms.ValidationError(
+                "Deze wyber-stap hoort niet bij dit bestuursproces.", code="does_not_exist"
+            )
+        return gevonden
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class WyberStapRelatieFilter(RelatieFilter):
+    field_class = WyberStapVeld
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("field_name", "wyberstap__uuid")
+        kwargs.setdefault("help_text", "URL of uuid van een wyber-stap van dit bestuursproces.")
+        super().__init__(soort="wyberstap", **kwargs)
+
+
+class PositioneringFilter(ProcesFilterSet):
+    veld = django_filters.ChoiceFilter(choices=PositioneringsVeld.choices)
+    positie = django_filters.ChoiceFilter(choices=Positie.choices)
+    wyberstap = WyberStapRelatieFilter()
+    van = django_filters.DateFilter(
+        field_name="sinds", lookup_expr="gte", help_text="Sinds op of na deze datum (JJJJ-MM-DD)."
+    )
+    tot = django_filters.DateFilter(
+        field_name="sinds", lookup_expr="lte", help_text="Sinds op of vóór deze datum (JJJJ-MM-DD)."
+    )
+
+    class Meta:
+        model = Positionering
+        fields: list[str] = []

@@ -1,0 +1,111 @@
+"""The interventie endpoints run a fixed number of queries, whatever the data size: at 1, 10
+and 50 interventies, each with several velden, spelers, opdrachtgevers and reflecties.
+
+How each endpoint is measured: _query_counts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from cases import services
+from cases.models import Bestuursproces, Interventie
+from tests.cases._interventies import instrument, log, strategie
+from tests.cases.services._hulp import maak_opdrachtgever, maak_speler, start_stap
+from tests.factories import actor_voor, open_proces
+
+from ._query_counts import GROOTTES, PAGINA, Eindpunt, pagina
+from .helpers import proces_url
+
+
+def proces_met_interventies(regisseur: Any, n: int) -> tuple[Bestuursproces, Interventie]:
+    """n interventies, each on three velden with two spelers, an opdrachtgever, a strategie,
+    an instrument, a wyber-stap and a reflectie at each level; returns the case and the last."""
+    actor = actor_voor(regisseur)
+    proces = open_proces(regisseur, met_idee=False)
+    spelers = [maak_speler(actor, proces, naam=naam) for naam in ("Anna", "Bart")]
+    haven = maak_opdrachtgever(actor, proces)
+    stap = start_stap(actor, proces)
+    interventie: Interventie | None = None
+    for nummer in range(n):
+        interventie = log(
+            actor,
+            proces,
+            titel=f"Interventie {nummer}",
+            velden=["idee", "verbindende", "interne"],
+            spelers=spelers,
+            opdrachtgevers=[haven],
+            strategie=strategie(),
+            instrument=instrument(),
+            wyberstap=stap,
+            zichtbaarheid="proces",
+        )
+        for niveau in ("proces", "kernteam", "regisseur"):
+            services.leg_reflectie_vast(
+                actor=actor, interventie=interventie, tekst=niveau, zichtbaarheid=niveau
+            )
+    assert interventie is not None
+    return proces, interventie
+
+
+def laatste_interventie_url(regisseur: Any, n: int) -> str:
+    proces, laatste = proces_met_interventies(regisseur, n)
+    return proces_url(proces, f"/interventies/{laatste.uuid}")
+
+
+def interventie_met_reflecties(regisseur: Any, n: int) -> str:
+    """One interventie with n reflecties (the last one each time at regisseur level)."""
+    proces, interventie = proces_met_interventies(regisseur, 1)
+    for nummer in range(n - 1):
+        services.leg_reflectie_vast(
+            actor=actor_voor(regisseur), interventie=interventie, tekst=f"Reflectie {nummer}"
+        )
+    return proces_url(proces, f"/interventies/{interventie.uuid}/reflecties")
+
+
+def controleer_interventie(body: dict[str, Any], n: int) -> None:
+    assert len(body["velden"]) == 3
+    assert len(body["spelers"]) == 2
+    assert body["instrumentNaam"] == "Stakeholdersanalyse"
+
+
+def controleer_reflecties(body: dict[str, Any], n: int) -> None:
+    assert body["count"] == n + 2
+    assert len(body["results"]) == min(n + 2, PAGINA)
+
+
+EINDPUNTEN = {
+    # 1 the case with mijnRol, 2 count, 3 the page with strategie, instrument, wyber-stap and
+    # auteur, 4 the velden of the page, 5 their spelers, 6 their opdrachtgevers, 7 their
+    # reflecties I may see with their authors.
+    "interventies": Eindpunt(
+        lambda r, n: proces_url(proces_met_interventies(r, n)[0], "/interventies"), 7, pagina(0)
+    ),
+    # 1 the case with mijnRol, 2 the interventie with strategie, instrument, wyber-stap and
+    # auteur, 3 its velden, 4 spelers, 5 opdrachtgevers, 6 reflecties I may see with authors.
+    "interventies/{uuid}": Eindpunt(laatste_interventie_url, 6, controleer_interventie),
+    # 1 the case with mijnRol, 2 the interventie, 3 count, 4 the page with authors.
+    "interventies/{uuid}/reflecties": Eindpunt(
+        interventie_met_reflecties, 4, controleer_reflecties
+    ),
+}
+
+
+@pytest.mark.parametrize("n", GROOTTES)
+@pytest.mark.parametrize("naam", list(EINDPUNTEN))
+def test_vast_aantal_queries(
+    regisseur: Any, django_assert_num_queries: Any, naam: str, n: int
+) -> None:
+    eindpunt = EINDPUNTEN[naam]
+    url = eindpunt.bouw(regisseur, n)
+    client = APIClient()
+    client.force_authenticate(regisseur)
+
+    with django_assert_num_queries(eindpunt.queries):
+        response = client.get(url)
+
+    assert response.status_code == 200, response.content
+    eindpunt.rijen(response.json(), n)
