@@ -104,6 +104,8 @@ class Geheugen:
             self.onthoud_instemmingen(p["instemmingen"])
         elif t == GebeurtenisType.INSTEMMERS_GEWIJZIGD:
             self.onthoud_instemmingen(p["toegevoegd"])
+        for onthouder in ONTHOUDERS.get(t, ()):
+            onthouder(e, self)
 
     def onthoud_instemmingen(self, instemmingen: list[dict[str, Any]]) -> None:
         for i in instemmingen:
@@ -114,9 +116,12 @@ Beschrijving = tuple[str, Verwijzing | None]
 Beschrijver = Callable[[Gebeurtenis, Geheugen], Beschrijving]
 
 Datering = Callable[[Gebeurtenis, Geheugen], dt.date | None]
+Onthouder = Callable[[Gebeurtenis, Geheugen], None]
 
 BESCHRIJVERS: dict[str, Beschrijver] = {}
 DATERINGEN: dict[str, Datering] = {}
+# What other modules teach the Geheugen about their event types (see ``onthoudt``).
+ONTHOUDERS: dict[str, list[Onthouder]] = {}
 
 
 def beschrijft(*types: GebeurtenisType) -> Callable[[Beschrijver], Beschrijver]:
@@ -136,6 +141,17 @@ def op_datum(*types: GebeurtenisType) -> Callable[[Datering], Datering]:
     def registreer(functie: Datering) -> Datering:
         for type_ in types:
             DATERINGEN[type_.value] = functie
+        return functie
+
+    return registreer
+
+
+def onthoudt(*types: GebeurtenisType) -> Callable[[Onthouder], Onthouder]:
+    """Register what the Geheugen should learn from these event types (visible ones only)."""
+
+    def registreer(functie: Onthouder) -> Onthouder:
+        for type_ in types:
+            ONTHOUDERS.setdefault(type_.value, []).append(functie)
         return functie
 
     return registreer
