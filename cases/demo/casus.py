@@ -24,6 +24,7 @@ from cases.events import Actor
 from cases.models import (
     Bestuursproces,
     Instemming,
+    Interventie,
     Opdrachtgever,
     Optie,
     Organisatie,
@@ -34,6 +35,7 @@ from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
 
 from .gebruikers import eis_debug
+from .regie import RegieHandelingen
 
 DEMO_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "demo_bestuursproces.json"
 
@@ -45,8 +47,9 @@ def _tijd(tekst: str) -> Any:
     return waarde
 
 
-class _Lader:
-    """Replays the demo file's steps; parties are referred to by name within the file."""
+class _Lader(RegieHandelingen):
+    """Replays the demo file's steps; parties are referred to by name within the file,
+    interventions by their titel."""
 
     def __init__(self, actor: Actor, bestuursproces: Bestuursproces) -> None:
         self.actor = actor
@@ -55,6 +58,7 @@ class _Lader:
         self.partijen: dict[str, Speler | Opdrachtgever] = {}
         self.stappen: dict[str, WyberStap] = {}
         self.opties: dict[tuple[str, str], Optie] = {}
+        self.interventies: dict[str, Interventie] = {}
 
     def stap(self, stap: dict[str, Any]) -> None:
         handelingen: dict[str, Callable[[dict[str, Any], Any], None]] = {
@@ -75,6 +79,7 @@ class _Lader:
             "consolidatie": self._consolidatie,
             "instemming": self._instemming,
             "heropening": self._heropening,
+            **self.regie_handelingen(),
         }
         if stap["soort"] not in handelingen:
             raise ValueError(f"Onbekende stap in demobestand: {stap['soort']}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 from typing import Any
 
@@ -10,9 +11,12 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from cases import selectors
-from cases.models import Bestuursproces, Gebeurtenis, Instemming, WyberStap
+from cases.models import Bestuursproces, Gebeurtenis, Instemming, WyberStap, Zichtbaarheid
 
 from ..factories import GebruikerFactory, open_proces
+
+# The last intervention of the demo story is on 10 November 2026.
+EINDE = dt.date(2026, 11, 20)
 
 
 def _knoei(gebeurtenis: Gebeurtenis) -> None:
@@ -77,7 +81,7 @@ def test_checkpoint_toont_kop_van_elke_keten(bestuursproces: Bestuursproces) -> 
     assert uit.getvalue().split() == [str(bestuursproces.uuid), str(kop.volgnummer), kop.hash]
 
 
-def test_laad_demo_is_idempotent_en_volledig(db: None, settings: Any) -> None:
+def test_laad_demo_is_idempotent_en_volledig(catalogus: Any, settings: Any) -> None:
     settings.DEBUG = True
     settings.DEMO_PASSWORD = "demo-wachtwoord-123"
     uit = StringIO()
@@ -138,6 +142,47 @@ def test_laad_demo_is_idempotent_en_volledig(db: None, settings: Any) -> None:
     assert "alle intact" in verify.getvalue()
 
 
+def test_democasus_heeft_de_regie_van_de_regisseur(catalogus: Any, settings: Any) -> None:
+    from cases.models import Interventie, Positionering, ProcesontwerpVersie, Reflectie
+    from cases.selectors.aandacht import aandacht
+
+    settings.DEBUG = True
+    call_command("laad_demo", stdout=StringIO())
+    demo = Bestuursproces.objects.get()
+    # Positions over time, with a change of position in the opdrachtgevende veld.
+    posities = list(
+        Positionering.objects.filter(bestuursproces=demo, veld="opdrachtgevende")
+        .order_by("sinds")
+        .values_list("positie", flat=True)
+    )
+    assert posities == ["adviserende_rol", "beslissende_rol", "adviserende_rol"]
+    assert Positionering.objects.filter(bestuursproces=demo).values("veld").distinct().count() == 4
+    assert ProcesontwerpVersie.objects.filter(bestuursproces=demo).count() == 2
+    # A dozen interventions across the velden, some evaluated, some only done, one planned.
+    interventies = Interventie.objects.filter(bestuursproces=demo)
+    assert interventies.count() >= 12
+    assert {i.status for i in interventies} == {"gepland", "uitgevoerd", "geevalueerd"}
+    assert {i.uitgepakt for i in interventies.filter(status="geevalueerd")} == {
+        "ja",
+        "deels",
+        "nee",
+    }
+    assert interventies.exclude(instrument=None).count() == interventies.count()
+    assert Reflectie.objects.filter(interventie__bestuursproces=demo).count() == 2
+    # The attention balance on the last day of the story shows neglected velden.
+    balans = aandacht(demo, Zichtbaarheid.voor_rol("procesregisseur"), van=None, tot=EINDE)
+    assert {"interne", "uitvoerende"} <= set(balans.verwaarloosd)
+    assert "verbindende" not in balans.verwaarloosd
+    assert {v.veld for v in balans.velden if v.aantal} >= {
+        "verbindende",
+        "interne",
+        "idee",
+        "ontwerpende",
+        "uitvoerende",
+        "opdrachtgevende",
+    }
+
+
 def test_laad_demo_weigert_zonder_debug(db: None, settings: Any) -> None:
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
@@ -147,11 +192,13 @@ def test_laad_demo_weigert_zonder_debug(db: None, settings: Any) -> None:
     assert not get_user_model().objects.filter(username="regisseur").exists()
 
 
-def test_democasus_heeft_een_krachtenveld_en_herbouwt_per_niveau(db: None, settings: Any) -> None:
+def test_democasus_heeft_een_krachtenveld_en_herbouwt_per_niveau(
+    catalogus: Any, settings: Any
+) -> None:
     from django.utils import timezone
 
     from cases.events import herbouw
-    from cases.models import Rol, Zichtbaarheid
+    from cases.models import Rol
 
     settings.DEBUG = True
     call_command("laad_demo", stdout=StringIO())

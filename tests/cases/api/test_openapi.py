@@ -61,6 +61,22 @@ PADEN = {
     "/api/v1/bestuursprocessen/{uuid}/wyberstappen/{stap}/heropeningen": {"post"},
     "/api/v1/bestuursprocessen/{uuid}/tijdlijn": {"get"},
     "/api/v1/tokens": {"post"},
+    "/api/v1/bestuursprocessen/{uuid}/positioneringen": {"get", "post"},
+    "/api/v1/bestuursprocessen/{uuid}/positioneringen/huidig": {"get"},
+    "/api/v1/bestuursprocessen/{uuid}/positioneringen/{positionering}": {"get"},
+    "/api/v1/bestuursprocessen/{uuid}/procesontwerp": {"get", "put"},
+    "/api/v1/bestuursprocessen/{uuid}/procesontwerp/versies": {"get"},
+    "/api/v1/bestuursprocessen/{uuid}/interventies": {"get", "post"},
+    "/api/v1/bestuursprocessen/{uuid}/interventies/{interventie}": {"get", "patch"},
+    "/api/v1/bestuursprocessen/{uuid}/interventies/{interventie}/reflecties": {"get", "post"},
+    "/api/v1/bestuursprocessen/{uuid}/aandacht": {"get"},
+    "/api/v1/bestuursprocessen/{uuid}/instrument-suggesties": {"get"},
+    "/api/v1/velden": {"get"},
+    "/api/v1/velden/{code}": {"get"},
+    "/api/v1/instrumenten": {"get"},
+    "/api/v1/instrumenten/{uuid}": {"get"},
+    "/api/v1/strategieen": {"get"},
+    "/api/v1/krachten": {"get"},
 }
 CDN = ["cdn.jsdelivr", "unpkg", "cdnjs", "googleapis", "//cdn."]
 
