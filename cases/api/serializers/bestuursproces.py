@@ -78,6 +78,12 @@ class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
                 "krachtenveld": "krachtenveld",
                 "wyberstappen": "wyberstappen",
                 "tijdlijn": "tijdlijn",
+                "positioneringen": "positioneringen",
+                "huidigePositionering": "positioneringen-huidig",
+                "procesontwerp": "procesontwerp",
+                "procesontwerpVersies": "procesontwerp-versies",
+                "interventies": "interventies",
+                "aandacht": "aandacht",
             }.items()
         }
 

@@ -33,6 +33,11 @@ PROCES_SUFFIXEN = [
     "/krachtenveld/verschuivingen",
     "/wyberstappen",
     "/tijdlijn",
+    "/positioneringen",
+    "/positioneringen/huidig",
+    "/procesontwerp/versies",
+    "/interventies",
+    "/aandacht",
 ]
 
 # The fields of a case in the list and in the detail, and the links below it.
@@ -69,6 +74,12 @@ LINKS = {
     "krachtenveld": "/krachtenveld",
     "wyberstappen": "/wyberstappen",
     "tijdlijn": "/tijdlijn",
+    "positioneringen": "/positioneringen",
+    "huidigePositionering": "/positioneringen/huidig",
+    "procesontwerp": "/procesontwerp",
+    "procesontwerpVersies": "/procesontwerp/versies",
+    "interventies": "/interventies",
+    "aandacht": "/aandacht",
 }
 
 # The fewest fields that open a case.
