@@ -29,7 +29,8 @@ from cases.exceptions import DomainError, OngeldigeInvoer
 from cases.models import Interventie, InterventieStatus, Status
 from cases.services.interventies import eis_status
 
-from ._toegang import mag_schrijven, schrijfbare_processen
+from ._objectacties import ObjectActies
+from ._toegang import mag_schrijven
 from .forms_interventies import EvaluerenForm, UitvoerenForm, zet_fouten
 
 BEVESTIGD = "bevestigd"  # the confirm flag the intermediate page posts
@@ -72,41 +73,19 @@ EVALUEREN = Stap(
 )
 
 
-class InterventieActies(admin.ModelAdmin[Any]):
-    """The actions, for users who write in at least one of their cases; no deletes."""
+class InterventieActies(ObjectActies):
+    """Uitvoeren and evalueren, from the list and from an interventie's page."""
 
     # Typed Any: DienstAdmin declares `actions = None`, which mypy takes as its only type.
     actions: Any = ["uitvoeren", "evalueren"]
+    vanaf_object = VANAF_OBJECT
 
-    def get_actions(self, request: HttpRequest) -> Any:
-        acties = super().get_actions(request)
-        acties.pop("delete_selected", None)
-        return acties
-
-    def has_schrijven_permission(self, request: HttpRequest) -> bool:
-        if not self.has_change_permission(request):
-            return False
-        schrijver = getattr(request, "_interventie_schrijver", None)
-        if schrijver is None:  # asked several times per page: one query
-            schrijver = schrijfbare_processen(request).exists()
-            setattr(request, "_interventie_schrijver", schrijver)  # noqa: B010
-        return bool(schrijver)
-
-    def render_change_form(
-        self,
-        request: HttpRequest,
-        context: dict[str, Any],
-        add: bool = False,
-        change: bool = False,
-        form_url: str = "",
-        obj: Any = None,
-    ) -> Any:
-        if obj is not None and mag_schrijven(request, obj):
-            context["uitvoeren"] = obj.status == S.GEPLAND
-            context["evalueren"] = obj.status == S.UITGEVOERD
-            context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
-            context["vanaf_object"] = VANAF_OBJECT
-        return super().render_change_form(request, context, add, change, form_url, obj)
+    def objectactie(self, obj: Interventie) -> tuple[str, Any] | None:
+        if obj.status == S.GEPLAND:
+            return "uitvoeren", _("Uitvoeren…")
+        if obj.status == S.UITGEVOERD:
+            return "evalueren", _("Evalueren…")
+        return None
 
     @admin.action(description=_("Uitvoeren…"), permissions=["schrijven"])
     def uitvoeren(self, request: HttpRequest, queryset: QuerySet[Interventie]) -> Any:

@@ -27,7 +27,8 @@ from cases.events import Actor
 from cases.exceptions import DomainError
 from cases.models import Fase, WyberStap
 
-from ._toegang import mag_schrijven, schrijfbare_processen
+from ._objectacties import ObjectActies
+from ._toegang import mag_schrijven
 from .forms_wyberen import HeropenForm
 
 FASEN = list(Fase)
@@ -49,41 +50,19 @@ def stap_naam(stap: WyberStap) -> str:
     }
 
 
-class WyberActies(admin.ModelAdmin[Any]):
-    """The actions, for users who write in at least one of their cases; no deletes."""
+class WyberActies(ObjectActies):
+    """To the next phase and reopening, from the list and from a step's page."""
 
     # Typed Any: DienstAdmin declares `actions = None`, which mypy takes as its only type.
     actions: Any = ["naar_volgende_fase", "heropenen"]
+    vanaf_object = VANAF_OBJECT
 
-    def get_actions(self, request: HttpRequest) -> Any:
-        acties = super().get_actions(request)
-        acties.pop("delete_selected", None)
-        return acties
-
-    def has_schrijven_permission(self, request: HttpRequest) -> bool:
-        if not self.has_change_permission(request):
-            return False
-        schrijver = getattr(request, "_wyber_schrijver", None)
-        if schrijver is None:  # asked several times per page: one query
-            schrijver = schrijfbare_processen(request).exists()
-            setattr(request, "_wyber_schrijver", schrijver)  # noqa: B010
-        return bool(schrijver)
-
-    def render_change_form(
-        self,
-        request: HttpRequest,
-        context: dict[str, Any],
-        add: bool = False,
-        change: bool = False,
-        form_url: str = "",
-        obj: Any = None,
-    ) -> Any:
-        if obj is not None and mag_schrijven(request, obj):
-            context["volgende_fase"] = obj.fase in (Fase.DIVERGEREN, Fase.CONVERGEREN)
-            context["heropenen"] = obj.fase == Fase.GECONSOLIDEERD
-            context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
-            context["vanaf_object"] = VANAF_OBJECT
-        return super().render_change_form(request, context, add, change, form_url, obj)
+    def objectactie(self, obj: WyberStap) -> tuple[str, Any] | None:
+        if obj.fase in (Fase.DIVERGEREN, Fase.CONVERGEREN):
+            return "naar_volgende_fase", _("Naar de volgende fase")
+        if obj.fase == Fase.GECONSOLIDEERD:
+            return "heropenen", _("Heropenen…")
+        return None
 
     # --- the actions ------------------------------------------------------------------------
 
