@@ -124,7 +124,9 @@ def _stand(stap: StadiumStap, bereikt: bool, datum: str) -> str:
         return gettext("eerder bereikt op %(datum)s, nu niet meer") % {"datum": datum}
     else:
         return gettext("nog niet bereikt")
-    return tekst + (" (" + gettext("bereikt op %(datum)s") % {"datum": datum} + ")" if datum else "")
+    if datum:
+        tekst += " (" + gettext("bereikt op %(datum)s") % {"datum": datum} + ")"
+    return tekst
 
 
 # --- the krachtenveld ---------------------------------------------------------------------
