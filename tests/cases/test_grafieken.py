@@ -52,6 +52,8 @@ def test_stadia_met_datums_en_huidig_stadium() -> None:
     beschrijving = wortel.findtext(f"{SVG}desc") or ""
     assert "Houdbaar: huidig stadium (bereikt op 17 juni 2026)" in beschrijving
     assert "Uitvoerbaar: nog niet bereikt" in beschrijving
+    # After a fall back, the stadium left behind keeps its date but is no longer reached.
+    assert "Maakbaar: eerder bereikt op 20 mei 2026, nu niet meer" in beschrijving
 
 
 def test_stadia_grafiek_uit_bereikte_datums() -> None:
