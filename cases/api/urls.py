@@ -152,4 +152,5 @@ urlpatterns = [
         views.ReflectiesView.as_view(),
         name="interventie-reflecties",
     ),
+    path(f"{PROCES}/export", views.ExportView.as_view(), name="export"),
 ]

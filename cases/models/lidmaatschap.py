@@ -22,6 +22,11 @@ class Rol(models.TextChoices):
         """Roles that may change the case file."""
         return frozenset({cls.PROCESREGISSEUR, cls.KERNTEAM})
 
+    @classmethod
+    def exporterend(cls) -> frozenset[str]:
+        """Roles that may export the case history (DESIGN §1: the evaluator's job)."""
+        return frozenset({cls.PROCESREGISSEUR, cls.EVALUATOR})
+
 
 class Lidmaatschap(models.Model):
     bestuursproces = models.ForeignKey(

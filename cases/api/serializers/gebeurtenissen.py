@@ -7,7 +7,7 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from cases.events import zichtbaarheid_van
+from cases.exports.gebeurtenissen import zichtbare_inhoud
 from cases.models import (
     Gebeurtenis,
 )
@@ -41,12 +41,12 @@ class GebeurtenisSerializer(serializers.ModelSerializer[Gebeurtenis]):
 
     def to_representation(self, instance: Gebeurtenis) -> dict[str, Any]:
         data: dict[str, Any] = super().to_representation(instance)
-        niveau = zichtbaarheid_van(instance)
-        if niveau not in self.context["zichtbaar"]:
-            # Withheld, not hidden: the event and its hashes stay, so the chain's shape is
-            # visible, but what it says is not.
-            data["payload"] = {"afgeschermd": True, "zichtbaarheid": niveau}
-            data["toelichting"] = None
+        # Withheld, not hidden: the event and its hashes stay, so the chain's shape is
+        # visible, but what it says is not (the same rule as the exports).
+        inhoud = zichtbare_inhoud(instance, self.context["zichtbaar"])
+        if inhoud.afgeschermd:
+            data["payload"] = inhoud.payload
+            data["toelichting"] = inhoud.toelichting
         return data
 
     def get_url(self, obj: Gebeurtenis) -> str:

@@ -1,6 +1,7 @@
 """API v1 views for the case: parse, check access, call one service or selector, serialize."""
 
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
+from .export import ExportView
 from .gebeurtenissen import GebeurtenisDetailView, GebeurtenissenView, MomentopnameView
 from .hulp import AandachtView, InstrumentSuggestiesView
 from .idee import IdeeVersiesView, IdeeView
@@ -47,6 +48,7 @@ __all__ = [
     "BestuursprocesDetailView",
     "BestuursprocesLijstView",
     "ConsolidatieView",
+    "ExportView",
     "FaseovergangenView",
     "GebeurtenisDetailView",
     "GebeurtenissenView",

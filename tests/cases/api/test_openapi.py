@@ -71,6 +71,7 @@ PADEN = {
     "/api/v1/bestuursprocessen/{uuid}/interventies/{interventie}/reflecties": {"get", "post"},
     "/api/v1/bestuursprocessen/{uuid}/aandacht": {"get"},
     "/api/v1/bestuursprocessen/{uuid}/instrument-suggesties": {"get"},
+    "/api/v1/bestuursprocessen/{uuid}/export": {"get"},
     "/api/v1/velden": {"get"},
     "/api/v1/velden/{code}": {"get"},
     "/api/v1/instrumenten": {"get"},

@@ -1,0 +1,128 @@
+"""Exports of the case history for evaluators (DESIGN §5), streamed as a download."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.http import StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
+
+from cases.exports.formaten import FORMATEN, bestandsnaam
+from cases.exports.gebeurtenissen import bereid_voor
+from cases.models import Rol
+
+from ..serializers.export import ExportVraagSerializer
+from .basis import BestuursprocesBasis
+
+MELDING_EXPORTEREN = (
+    "Alleen de procesregisseur en de evaluator kunnen dit bestuursproces exporteren."
+)
+
+
+class MagExporteren(BasePermission):
+    """Members with a role that may export; others of the case get 403, non-members 404."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return view.get_bestuursproces().mijn_rol in Rol.exporterend()
+
+
+class AlleenFoutenInJson(BaseContentNegotiation):
+    # The body of a success is a download in the asked format, not rendered by DRF; only
+    # errors go through a renderer, and they are problem+json whatever Accept says (a client
+    # asking for application/pdf must get a 403 it can read, not a 406).
+
+    def select_parser(self, request: Request, parsers: Any) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(
+        self,
+        request: Request,
+        renderers: Iterable[BaseRenderer],
+        format_suffix: str | None = None,
+    ) -> tuple[BaseRenderer, str]:
+        renderer = next(iter(renderers))
+        return renderer, str(renderer.media_type)
+
+
+def _antwoorden() -> dict[Any, OpenApiResponse]:
+    beschrijving = "; ".join(f"{f.code}: {f.media_type.split(';')[0]}" for f in FORMATEN.values())
+    return {
+        (200, media_type.split(";")[0]): OpenApiResponse(
+            response=OpenApiTypes.BINARY if code == "pdf" else OpenApiTypes.STR,
+            description=f"De export als bijlage ({beschrijving}).",
+        )
+        for code, media_type in ((f.code, f.media_type) for f in FORMATEN.values())
+    }
+
+
+ANTWOORDKOPPEN = [
+    OpenApiParameter(
+        naam,
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        response=[200],
+        description=beschrijving,
+    )
+    for naam, beschrijving in (
+        ("Content-Disposition", 'attachment; filename="<titel>-<datum>.<formaat>"'),
+        ("X-Export-Zichtbaarheid", "De toegepaste zichtbaarheidsniveaus, gescheiden door spaties."),
+        ("X-Export-Afgeschermd", "Hoeveel gebeurtenissen voor jouw rol zijn afgeschermd."),
+        ("X-Export-Ketenkop", "Volgnummer en hash van de laatste geëxporteerde gebeurtenis."),
+    )
+]
+
+
+@extend_schema(tags=["export"])
+class ExportView(BestuursprocesBasis):
+    permission_classes = [IsAuthenticated, MagExporteren]
+    melding_geen_schrijfrecht = MELDING_EXPORTEREN
+    content_negotiation_class = AlleenFoutenInJson
+    filter_backends: list[Any] = []
+    serializer_class = None
+
+    @extend_schema(
+        operation_id="export_read",
+        summary="Bestuursproces exporteren",
+        description=(
+            "De geschiedenis van het bestuursproces als download voor evaluatie, met de "
+            "zichtbaarheid van jouw rol: gebeurtenissen daarboven zijn afgeschermd (inhoud en "
+            "toelichting weggelaten, hashes behouden), en de export zegt hoeveel. Alleen voor "
+            "de procesregisseur en de evaluator. jsonl: een kop, één gebeurtenis per regel "
+            "en een slot met de kop van de keten, te controleren zonder database met "
+            "`manage.py verifieer_export`; csv: puntkomma-gescheiden, UTF-8 met BOM, "
+            "beveiligd tegen formules; xes: IEEE 1849-2016 voor process-mining; html en pdf: "
+            "het evaluatierapport. De gebeurtenisformaten worden gestreamd."
+        ),
+        parameters=[ExportVraagSerializer, *ANTWOORDKOPPEN],
+        responses=_antwoorden(),
+    )
+    def get(self, request: Request, uuid: Any) -> StreamingHttpResponse:
+        # Queries before streaming: case with my role; chain head; counts. Then the events
+        # in chunks while the body streams (the report formats read through the selectors).
+        vraag = self.lees_vraag(ExportVraagSerializer)
+        formaat = FORMATEN[vraag["formaat"]]
+        bestuursproces = self.get_bestuursproces()
+        rol = getattr(bestuursproces, "mijn_rol", None)
+        opdracht = bereid_voor(
+            bestuursproces,
+            exporteur=request.user.get_username(),
+            rol=rol,
+            kanaal="api",
+            zichtbaar=self.zichtbaar(),
+        )
+        response = StreamingHttpResponse(
+            formaat.schrijver(opdracht), content_type=formaat.media_type
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="{bestandsnaam(opdracht, formaat)}"'
+        )
+        response["X-Export-Zichtbaarheid"] = " ".join(opdracht.niveaus)
+        response["X-Export-Afgeschermd"] = str(opdracht.afgeschermd)
+        response["X-Export-Ketenkop"] = f"{opdracht.kop_volgnummer} {opdracht.kop_hash}"
+        return response

@@ -1,0 +1,74 @@
+"""The export formats: code, file extension, media type and the writer of each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from . import csvbestand, jsonl, rapport, xes
+from .gebeurtenissen import Exportopdracht
+
+Schrijver = Callable[[Exportopdracht], Iterator[bytes]]
+
+
+@dataclass(frozen=True)
+class Formaat:
+    code: str
+    extensie: str
+    media_type: str
+    omschrijving: str
+    schrijver: Schrijver
+
+
+FORMATEN: dict[str, Formaat] = {
+    f.code: f
+    for f in (
+        Formaat(
+            "jsonl",
+            "jsonl",
+            jsonl.MEDIA_TYPE,
+            "JSON Lines: kop, één gebeurtenis per regel met hashes, slot met de kop van de "
+            "keten; controleerbaar met verifieer_export.",
+            jsonl.schrijf,
+        ),
+        Formaat(
+            "csv",
+            "csv",
+            csvbestand.MEDIA_TYPE,
+            "CSV (UTF-8 met BOM, puntkomma) voor spreadsheets, beveiligd tegen formules.",
+            csvbestand.schrijf,
+        ),
+        Formaat(
+            "xes",
+            "xes",
+            xes.MEDIA_TYPE,
+            "XES (IEEE 1849-2016) voor process-mining: het bestuursproces als één trace.",
+            xes.schrijf,
+        ),
+        Formaat(
+            "html",
+            "html",
+            rapport.HTML_MEDIA_TYPE,
+            "Evaluatierapport als losse HTML-pagina.",
+            rapport.schrijf_html,
+        ),
+        Formaat(
+            "pdf",
+            "pdf",
+            rapport.PDF_MEDIA_TYPE,
+            "Evaluatierapport als PDF.",
+            rapport.schrijf_pdf,
+        ),
+    )
+}
+
+
+def bestandsnaam(opdracht: Exportopdracht, formaat: Formaat, op: dt.datetime | None = None) -> str:
+    """``<slug of the title>-<date>.<ext>``: nothing personal beyond the case's title."""
+    datum = timezone.localdate(op or opdracht.geexporteerd_op)
+    naam = slugify(opdracht.bestuursproces.titel)[:80].strip("-") or "bestuursproces"
+    return f"{naam}-{datum.isoformat()}.{formaat.extensie}"

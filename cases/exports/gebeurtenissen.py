@@ -1,0 +1,184 @@
+"""What every export shares: who exports with which visibility, and the events as rows.
+
+The redaction rule lives here too, because the API's event list and every export must withhold
+exactly the same: an event above the viewer's level keeps its place, times, actor and hashes
+(so the chain's shape stays visible), but its payload becomes ``{"afgeschermd": true,
+"zichtbaarheid": ...}`` and its toelichting is withheld.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from cases.events import GENESIS_HASH, zichtbaarheid_van
+from cases.events.canonical import formatteer_tijdstip
+from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Zichtbaarheid
+
+# Rows fetched per round trip while streaming: few enough that the rows in hand stay well
+# under a megabyte, enough that the round trips do not dominate.
+CHUNK = 500
+# Streamed pieces are bundled to about this many bytes, so a response is not 100,000 writes.
+BUNDEL = 64 * 1024
+FORMAATVERSIE = 1
+# Sorted keys, no whitespace, UTF-8 kept: the canonical form of :mod:`cases.events.canonical`
+# for values that are plain JSON already (rows read back from the database), without the
+# float check and the encoder set-up per call, which a 100,000-line export notices.
+JSON_REGEL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Inhoud:
+    """What a viewer gets to read of one event."""
+
+    payload: dict[str, Any]
+    toelichting: str | None
+    zichtbaarheid: str
+    afgeschermd: bool
+
+
+def zichtbare_inhoud(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str]) -> Inhoud:
+    """The payload and toelichting of an event as a viewer with levels ``zichtbaar`` sees them."""
+    niveau = zichtbaarheid_van(gebeurtenis)
+    if niveau in zichtbaar:
+        return Inhoud(gebeurtenis.payload, gebeurtenis.toelichting, niveau, afgeschermd=False)
+    return Inhoud({"afgeschermd": True, "zichtbaarheid": niveau}, None, niveau, afgeschermd=True)
+
+
+def niveaus_op_volgorde(zichtbaar: frozenset[str]) -> list[str]:
+    """The levels from open to closed, for headers that a reader compares by eye."""
+    return [niveau.value for niveau in Zichtbaarheid if niveau.value in zichtbaar]
+
+
+@dataclass(frozen=True)
+class Exportopdracht:
+    """One export: of which case, for whom, and the part of the chain it covers.
+
+    The chain head is fixed when the export starts, so that events appended while it streams
+    do not make the header's counts disagree with the lines that follow.
+    """
+
+    bestuursproces: Bestuursproces
+    exporteur: str | None
+    rol: str | None
+    kanaal: str
+    zichtbaar: frozenset[str]
+    geexporteerd_op: dt.datetime
+    aantal: int
+    afgeschermd: int
+    kop_volgnummer: int
+    kop_hash: str
+
+    @property
+    def niveaus(self) -> list[str]:
+        return niveaus_op_volgorde(self.zichtbaar)
+
+    def gebeurtenissen(self) -> Iterator[Gebeurtenis]:
+        """The covered events in volgnummer order, fetched in chunks (constant memory)."""
+        return (
+            Gebeurtenis.objects.filter(
+                bestuursproces=self.bestuursproces, volgnummer__lte=self.kop_volgnummer
+            )
+            .order_by("volgnummer")
+            .iterator(chunk_size=CHUNK)
+        )
+
+
+def _afgeschermd_filter(zichtbaar: frozenset[str]) -> Q:
+    # Absent means "proces", which every member reads; only an explicit higher level hides.
+    return Q(payload__has_key="zichtbaarheid") & ~Q(payload__zichtbaarheid__in=sorted(zichtbaar))
+
+
+def bereid_voor(
+    bestuursproces: Bestuursproces,
+    *,
+    exporteur: str | None,
+    rol: str | None,
+    kanaal: str,
+    zichtbaar: frozenset[str],
+) -> Exportopdracht:
+    """Fix the chain head and count what the export will hold (two queries)."""
+    gebeurtenissen: QuerySet[Gebeurtenis] = Gebeurtenis.objects.filter(
+        bestuursproces=bestuursproces
+    )
+    kop = gebeurtenissen.order_by("-volgnummer").values_list("volgnummer", "hash").first()
+    kop_volgnummer, kop_hash = kop if kop is not None else (0, GENESIS_HASH)
+    tellingen = gebeurtenissen.filter(volgnummer__lte=kop_volgnummer).aggregate(
+        aantal=Count("id"), afgeschermd=Count("id", filter=_afgeschermd_filter(zichtbaar))
+    )
+    return Exportopdracht(
+        bestuursproces=bestuursproces,
+        exporteur=exporteur,
+        rol=rol,
+        kanaal=kanaal,
+        zichtbaar=zichtbaar,
+        geexporteerd_op=timezone.now(),
+        aantal=tellingen["aantal"],
+        afgeschermd=tellingen["afgeschermd"],
+        kop_volgnummer=kop_volgnummer,
+        kop_hash=kop_hash,
+    )
+
+
+def gebeurtenis_rij(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str]) -> dict[str, Any]:
+    """One event as the exports carry it: every field its hash covers (the case uuid is in the
+    export's header), with the content redacted where the viewer may not read it."""
+    inhoud = zichtbare_inhoud(gebeurtenis, zichtbaar)
+    return {
+        "volgnummer": gebeurtenis.volgnummer,
+        "type": gebeurtenis.type,
+        "tijdstip": formatteer_tijdstip(gebeurtenis.tijdstip),
+        "geregistreerd": formatteer_tijdstip(gebeurtenis.geregistreerd),
+        "actor": gebeurtenis.actor_gebruikersnaam,
+        "actorNaam": gebeurtenis.actor_naam,
+        "herkomst": gebeurtenis.herkomst,
+        "toelichting": inhoud.toelichting,
+        "payload": inhoud.payload,
+        "zichtbaarheid": inhoud.zichtbaarheid,
+        "afgeschermd": inhoud.afgeschermd,
+        "vorigeHash": gebeurtenis.vorige_hash,
+        "hash": gebeurtenis.hash,
+    }
+
+
+class Weergave:
+    """Dutch labels of event types and local times, looked up once per export: the active
+    language and time zone do not change while one export streams."""
+
+    def __init__(self) -> None:
+        self.tijdzone = timezone.get_current_timezone()
+        self._labels: dict[str, str] = {}
+
+    def label(self, type_code: str) -> str:
+        label = self._labels.get(type_code)
+        if label is None:
+            try:
+                label = str(GebeurtenisType(type_code).label)
+            except ValueError:
+                label = type_code
+            self._labels[type_code] = label
+        return label
+
+    def lokaal(self, waarde: dt.datetime) -> dt.datetime:
+        return waarde.astimezone(self.tijdzone)
+
+
+def gebundeld(stukken: Iterable[str], grootte: int = BUNDEL) -> Iterator[bytes]:
+    """UTF-8 bytes of ``stukken`` in bundles of about ``grootte``; the first bundle goes out
+    as soon as it is full, never after the last piece has been produced."""
+    buffer: list[str] = []
+    lengte = 0
+    for stuk in stukken:
+        buffer.append(stuk)
+        lengte += len(stuk)
+        if lengte >= grootte:
+            yield "".join(buffer).encode("utf-8")
+            buffer, lengte = [], 0
+    if buffer:
+        yield "".join(buffer).encode("utf-8")

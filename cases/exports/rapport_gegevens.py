@@ -1,0 +1,190 @@
+"""What the evaluation report says, gathered through the selectors with the exporter's
+visibility (nothing here reads content the exporter's role may not see), and its charts from
+:mod:`cases.grafieken`, the same server-side SVG the status page shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+
+from cases import selectors
+from cases.grafieken import aandacht_grafiek, krachtenveld_grafiek, stadia_grafiek
+from cases.models import (
+    Betrokkenheid,
+    Interventie,
+    Positionering,
+    Stadium,
+    Stadiumovergang,
+    Standpunt,
+    Uitgepakt,
+    WyberStap,
+)
+from cases.models.interventies import INTERVENTIEVELD_KEUZES
+from cases.selectors.aandacht import aandacht
+from cases.selectors.interventies import interventies
+from cases.selectors.tijdlijn import TijdlijnItem, tijdlijn
+from cases.selectors.wyberen import consolidatie_van, wyberstappen
+
+from .gebeurtenissen import Exportopdracht
+
+
+@dataclass
+class Verblijf:
+    """One stay of the case in a stadium, from the move into it until the move out (or now)."""
+
+    stadium: str
+    van: dt.datetime
+    tot: dt.datetime | None
+    overgang: Stadiumovergang | None
+
+    def dagen(self, nu: dt.datetime) -> int:
+        return ((self.tot or nu) - self.van).days
+
+
+@dataclass
+class StadiumRegel:
+    code: str
+    naam: str
+    bereikt: list[dt.datetime] = field(default_factory=list)
+    dagen: int = 0
+    huidig: bool = False
+    stappen: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class VeldRegel:
+    code: str
+    naam: str
+    interventies: list[Interventie] = field(default_factory=list)
+    uitgepakt: dict[str, int] = field(default_factory=dict)
+
+
+def _label(keuzes: Any, waarde: Any) -> str:
+    if waarde is None:
+        return "—"
+    try:
+        return str(keuzes(waarde).label)
+    except ValueError:
+        return str(waarde)
+
+
+def verblijven(
+    geopend_op: dt.datetime, stadium_nu: str, overgangen: list[Stadiumovergang]
+) -> list[Verblijf]:
+    eerste = overgangen[0].van if overgangen else stadium_nu
+    result = [Verblijf(eerste, geopend_op, None, None)]
+    for overgang in overgangen:
+        result[-1].tot = overgang.tijdstip
+        result.append(Verblijf(overgang.naar, overgang.tijdstip, None, overgang))
+    return result
+
+
+def _stap(stap: WyberStap) -> dict[str, Any]:
+    consolidatie = consolidatie_van(stap)
+    return {
+        "volgnummer": stap.volgnummer,
+        "doel": stap.doel,
+        "fase": stap.get_fase_display(),
+        "gestart_op": stap.gestart_op,
+        "geconsolideerd_op": stap.geconsolideerd_op,
+        "uitkomst": consolidatie.get_uitkomst_display() if consolidatie else "",
+        "afgesproken": consolidatie.tekst if consolidatie else "",
+        "heropent": stap.heropent.volgnummer if stap.heropent else None,
+    }
+
+
+def stadia(
+    opdracht: Exportopdracht, overgangen: list[Stadiumovergang], nu: dt.datetime
+) -> tuple[list[StadiumRegel], list[Verblijf]]:
+    bestuursproces = opdracht.bestuursproces
+    regels = {s.value: StadiumRegel(s.value, str(s.label)) for s in Stadium}
+    reeks = verblijven(bestuursproces.geopend_op, bestuursproces.stadium, overgangen)
+    for verblijf in reeks:
+        regel = regels[verblijf.stadium]
+        regel.bereikt.append(verblijf.van)
+        regel.dagen += verblijf.dagen(nu)
+    regels[bestuursproces.stadium].huidig = True
+    for stap in wyberstappen(bestuursproces):
+        regels[stap.stadium].stappen.append(_stap(stap))
+    return list(regels.values()), reeks
+
+
+def velden(opdracht: Exportopdracht) -> list[VeldRegel]:
+    """Per veld the visible interventions aimed at it, and how the evaluated ones worked out."""
+    regels = {code: VeldRegel(code, str(naam)) for code, naam in INTERVENTIEVELD_KEUZES}
+    for regel in regels.values():
+        regel.uitgepakt = {u.value: 0 for u in Uitgepakt} | {"open": 0}
+    for interventie in interventies(opdracht.bestuursproces, opdracht.zichtbaar):
+        for veld in interventie.velden.all():
+            regel = regels[veld.veld]
+            regel.interventies.append(interventie)
+            regel.uitgepakt[interventie.uitgepakt or "open"] += 1
+    return list(regels.values())
+
+
+def verschuivingen(opdracht: Exportopdracht, nu: dt.datetime) -> list[dict[str, Any]]:
+    result = []
+    for v in selectors.verschuivingen(opdracht.bestuursproces, None, nu, opdracht.zichtbaar):
+        keuzes = Standpunt if v["aspect"] == "standpunt" else Betrokkenheid
+        result.append(
+            {**v, "van_label": _label(keuzes, v["van"]), "naar_label": _label(keuzes, v["naar"])}
+        )
+    return result
+
+
+def positioneringen(opdracht: Exportopdracht) -> list[Positionering]:
+    return list(selectors.positioneringen(opdracht.bestuursproces, opdracht.zichtbaar))
+
+
+def rapport_context(opdracht: Exportopdracht) -> dict[str, Any]:
+    bestuursproces = opdracht.bestuursproces
+    nu = opdracht.geexporteerd_op
+    overgangen = list(selectors.stadiumovergangen(bestuursproces).order_by("tijdstip", "id"))
+    stadiumregels, reeks = stadia(opdracht, overgangen, nu)
+    items: list[TijdlijnItem] = tijdlijn(bestuursproces, None, nu, opdracht.zichtbaar)
+    return {
+        "opdracht": opdracht,
+        "bestuursproces": bestuursproces,
+        "besluitmomenten": list(bestuursproces.besluitmomenten.order_by("datum", "volgorde")),
+        "idee": selectors.huidig_idee(bestuursproces),
+        "periode_van": bestuursproces.geopend_op,
+        "periode_tot": nu,
+        "stadia": stadiumregels,
+        "heeft_stappen": any(regel.stappen for regel in stadiumregels),
+        "verblijven": [(v, v.dagen(nu)) for v in reeks],
+        "overgangen": overgangen,
+        "velden": velden(opdracht),
+        "verschuivingen": verschuivingen(opdracht, nu),
+        "positioneringen": positioneringen(opdracht),
+        "tijdlijn": items,
+        **grafieken(opdracht, stadiumregels, nu),
+    }
+
+
+def grafieken(
+    opdracht: Exportopdracht, stadiumregels: list[StadiumRegel], nu: dt.datetime
+) -> dict[str, SafeString | None]:
+    """The report's charts as inline SVG, from the same data the tables show."""
+    bestuursproces = opdracht.bestuursproces
+    bereikt = {
+        regel.code: timezone.localdate(regel.bereikt[-1]) if regel.bereikt else None
+        for regel in stadiumregels
+    }
+    veld = selectors.krachtenveld(bestuursproces, nu, opdracht.zichtbaar)
+    balans = aandacht(bestuursproces, opdracht.zichtbaar, van=None, tot=timezone.localdate(nu))
+    return {
+        "grafiek_stadia": stadia_grafiek(
+            bestuursproces.stadium, bereikt, titel=gettext("Voortgang door de stadia")
+        ),
+        "grafiek_krachtenveld": (
+            krachtenveld_grafiek(veld, titel=gettext("Krachtenveld bij het opstellen"))
+            if veld is not None
+            else None
+        ),
+        "grafiek_aandacht": aandacht_grafiek(balans, titel=gettext("Aandacht per veld")),
+    }

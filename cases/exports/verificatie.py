@@ -1,0 +1,269 @@
+"""Verifying a JSON Lines export on its own, without the database.
+
+Only the pure hashing of :mod:`cases.events.canonical` is used, so an evaluator can check a
+file on a machine that has never seen the database. The file is read line by line (constant
+memory). Any edited, removed, inserted or reordered line breaks one of these rules, and the
+first one broken is named with its line number:
+
+- line 1 is the header (``soort: "kop"``) of a format version this code knows;
+- event lines follow with volgnummers 1, 2, 3, ... without gaps;
+- each event's vorigeHash is the previous event's hash (the first: the genesis hash);
+- each visible event's hash recomputes from its fields and the case uuid in the header;
+- a redacted event cannot be recomputed (its content is withheld) but must be redacted in the
+  one allowed shape, at a level the header says was not applied; its links must still hold;
+- the closing line (``soort: "slot"``) names the last event as the chain head, and its counts
+  and the header's agree with the lines in between; nothing follows it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cases.events.canonical import GENESIS_HASH, hash_van_document
+
+FORMAAT = "procesregie-gebeurtenissen"
+VERSIES = frozenset({1})
+HASH = re.compile(r"^[0-9a-f]{64}$")
+# The fields of an event line that its hash covers, besides the case uuid from the header.
+GEHASHT = (
+    "volgnummer",
+    "type",
+    "actor",
+    "actorNaam",
+    "herkomst",
+    "tijdstip",
+    "geregistreerd",
+    "toelichting",
+    "payload",
+    "vorigeHash",
+)
+TEKSTVELDEN = ("type", "actor", "actorNaam", "herkomst", "tijdstip", "geregistreerd")
+
+
+class Probleem(Exception):
+    def __init__(self, regel: int, tekst: str) -> None:
+        super().__init__(f"regel {regel}: {tekst}")
+        self.regel = regel
+        self.tekst = tekst
+
+
+@dataclass
+class Uitslag:
+    """What the verifier found; ``probleem`` is None when the export is intact."""
+
+    probleem: Probleem | None = None
+    bestuursproces: str = ""
+    titel: str = ""
+    aantal: int = 0
+    afgeschermd: int = 0
+    kop_volgnummer: int = 0
+    kop_hash: str = GENESIS_HASH
+    zichtbaarheid: list[str] = field(default_factory=list)
+
+    @property
+    def intact(self) -> bool:
+        return self.probleem is None
+
+    def samenvatting(self) -> str:
+        if self.probleem is not None:
+            return f"Export NIET intact: {self.probleem}."
+        return (
+            f"Export intact: {self.aantal} gebeurtenissen van bestuursproces '{self.titel}' "
+            f"({self.bestuursproces}), geëxporteerd met zichtbaarheid "
+            f"{', '.join(self.zichtbaarheid)}; {self.afgeschermd} afgeschermd (inhoud niet "
+            f"controleerbaar, keten sluit). Kop van de keten: volgnummer {self.kop_volgnummer}, "
+            f"hash {self.kop_hash}. Vergelijk deze kop met een checkpoint "
+            f"(checkpoint_gebeurtenissen) om ook een volledig herschreven keten te herkennen."
+        )
+
+
+Melding = Callable[[int, str], None]
+
+
+def _geen_dubbele_sleutels(paren: list[tuple[str, Any]]) -> dict[str, Any]:
+    resultaat: dict[str, Any] = {}
+    for sleutel, waarde in paren:
+        if sleutel in resultaat:
+            raise ValueError(f"sleutel '{sleutel}' staat er dubbel in")
+        resultaat[sleutel] = waarde
+    return resultaat
+
+
+def _weiger_constante(naam: str) -> Any:
+    raise ValueError(f"{naam} is geen geldige JSON-waarde")
+
+
+def _lees(regel: str, nummer: int) -> dict[str, Any]:
+    try:
+        waarde = json.loads(
+            regel, object_pairs_hook=_geen_dubbele_sleutels, parse_constant=_weiger_constante
+        )
+    except ValueError as fout:
+        raise Probleem(nummer, f"geen geldige JSON ({fout})") from fout
+    if not isinstance(waarde, dict):
+        raise Probleem(nummer, "geen JSON-object")
+    return waarde
+
+
+class _Controle:
+    """The state of one pass over the lines."""
+
+    def __init__(self, melding: Melding | None) -> None:
+        self.uitslag = Uitslag()
+        self.melding = melding
+        self.vorige_hash = GENESIS_HASH
+        self.verwacht = 1
+        self.kop: dict[str, Any] = {}
+        self.slot_gezien = False
+
+    def lees_kop(self, regel: dict[str, Any], nummer: int) -> None:
+        if regel.get("soort") != "kop":
+            raise Probleem(nummer, "de eerste regel is geen kop (soort 'kop')")
+        if regel.get("formaat") != FORMAAT or regel.get("versie") not in VERSIES:
+            raise Probleem(nummer, "onbekend formaat of onbekende versie van de export")
+        proces = regel.get("bestuursproces")
+        niveaus = regel.get("zichtbaarheid")
+        if (
+            not isinstance(proces, dict)
+            or not isinstance(proces.get("uuid"), str)
+            or not isinstance(niveaus, list)
+            or not all(isinstance(n, str) for n in niveaus)
+            or not isinstance(regel.get("aantalGebeurtenissen"), int)
+            or not isinstance(regel.get("afgeschermd"), int)
+        ):
+            raise Probleem(nummer, "de kop mist bestuursproces, zichtbaarheid of aantallen")
+        if regel.get("genesisHash", GENESIS_HASH) != GENESIS_HASH:
+            raise Probleem(nummer, "de genesis-hash in de kop is gewijzigd")
+        self.kop = regel
+        self.uitslag.bestuursproces = proces["uuid"]
+        self.uitslag.titel = str(proces.get("titel", ""))
+        self.uitslag.zichtbaarheid = list(niveaus)
+
+    def lees_gebeurtenis(self, regel: dict[str, Any], nummer: int) -> None:
+        volgnummer = regel.get("volgnummer")
+        if not isinstance(volgnummer, int) or isinstance(volgnummer, bool):
+            raise Probleem(nummer, "de gebeurtenis heeft geen volgnummer")
+        if volgnummer != self.verwacht:
+            raise Probleem(
+                nummer,
+                f"volgnummer {self.verwacht} verwacht, {volgnummer} gevonden (een regel is "
+                f"verwijderd, ingevoegd of verplaatst)",
+            )
+        if regel.get("vorigeHash") != self.vorige_hash:
+            raise Probleem(
+                nummer,
+                f"vorigeHash van volgnummer {volgnummer} sluit niet aan op de hash van de "
+                f"vorige gebeurtenis",
+            )
+        eigen_hash = regel.get("hash")
+        if not isinstance(eigen_hash, str) or not HASH.match(eigen_hash):
+            raise Probleem(nummer, f"volgnummer {volgnummer} heeft geen geldige hash")
+        if any(not isinstance(regel.get(naam), str) for naam in TEKSTVELDEN):
+            raise Probleem(nummer, f"volgnummer {volgnummer} mist een van de velden")
+        if regel.get("afgeschermd") is True:
+            self._afgeschermd(regel, nummer, volgnummer)
+        else:
+            self._herbereken(regel, nummer, volgnummer, eigen_hash)
+        self.vorige_hash = eigen_hash
+        self.verwacht += 1
+        self.uitslag.aantal += 1
+
+    def _afgeschermd(self, regel: dict[str, Any], nummer: int, volgnummer: int) -> None:
+        niveau = regel.get("zichtbaarheid")
+        if (
+            regel.get("payload") != {"afgeschermd": True, "zichtbaarheid": niveau}
+            or regel.get("toelichting") is not None
+            or niveau in self.uitslag.zichtbaarheid
+        ):
+            raise Probleem(
+                nummer,
+                f"volgnummer {volgnummer} heet afgeschermd, maar niet zoals een export "
+                f"afschermt (of op een niveau dat volgens de kop zichtbaar was)",
+            )
+        self.uitslag.afgeschermd += 1
+        if self.melding is not None:
+            self.melding(nummer, f"volgnummer {volgnummer}: afgeschermd ({niveau}), keten sluit")
+
+    def _herbereken(
+        self, regel: dict[str, Any], nummer: int, volgnummer: int, eigen_hash: str
+    ) -> None:
+        payload = regel.get("payload")
+        toelichting = regel.get("toelichting")
+        if not isinstance(payload, dict) or not isinstance(toelichting, str):
+            raise Probleem(nummer, f"volgnummer {volgnummer} mist payload of toelichting")
+        if regel.get("zichtbaarheid") != payload.get("zichtbaarheid", "proces"):
+            raise Probleem(nummer, f"de zichtbaarheid van volgnummer {volgnummer} is gewijzigd")
+        document = {naam: regel[naam] for naam in GEHASHT}
+        document["bestuursproces"] = self.uitslag.bestuursproces
+        try:
+            berekend = hash_van_document(document)
+        except TypeError as fout:
+            raise Probleem(nummer, f"volgnummer {volgnummer} bevat {fout}") from fout
+        if berekend != eigen_hash:
+            raise Probleem(
+                nummer,
+                f"de hash van volgnummer {volgnummer} klopt niet met de inhoud (regel gewijzigd)",
+            )
+
+    def lees_slot(self, regel: dict[str, Any], nummer: int) -> None:
+        keten = regel.get("keten")
+        if not isinstance(keten, dict):
+            raise Probleem(nummer, "het slot noemt de kop van de keten niet")
+        laatste = self.verwacht - 1
+        if keten.get("volgnummer") != laatste or keten.get("hash") != self.vorige_hash:
+            raise Probleem(nummer, "de kop van de keten in het slot is niet de laatste gebeurtenis")
+        if (
+            regel.get("aantalGebeurtenissen") != self.uitslag.aantal
+            or self.kop.get("aantalGebeurtenissen") != self.uitslag.aantal
+        ):
+            raise Probleem(nummer, "het aantal gebeurtenissen in kop of slot klopt niet")
+        if self.kop.get("afgeschermd") != self.uitslag.afgeschermd:
+            raise Probleem(nummer, "het aantal afgeschermde gebeurtenissen in de kop klopt niet")
+        self.uitslag.kop_volgnummer = laatste
+        self.uitslag.kop_hash = self.vorige_hash
+        self.slot_gezien = True
+
+    def lees(self, tekst: str, nummer: int) -> None:
+        if self.slot_gezien:
+            if tekst.strip():
+                raise Probleem(nummer, "na het slot staat nog een regel")
+            return
+        regel = _lees(tekst, nummer)
+        if nummer == 1:
+            self.lees_kop(regel, nummer)
+        elif regel.get("soort") == "gebeurtenis":
+            self.lees_gebeurtenis(regel, nummer)
+        elif regel.get("soort") == "slot":
+            self.lees_slot(regel, nummer)
+        else:
+            raise Probleem(nummer, "onbekende soort regel (een tweede kop?)")
+
+
+def verifieer_regels(regels: Iterable[str], melding: Melding | None = None) -> Uitslag:
+    """Check the lines of an export; ``melding`` hears about each redacted event."""
+    controle = _Controle(melding)
+    nummer = 0
+    try:
+        for nummer, tekst in enumerate(regels, start=1):
+            controle.lees(tekst, nummer)
+        if nummer == 0:
+            raise Probleem(1, "het bestand is leeg")
+        if not controle.slot_gezien:
+            raise Probleem(nummer, "het slot ontbreekt (bestand afgekapt?)")
+    except Probleem as probleem:
+        controle.uitslag.probleem = probleem
+    return controle.uitslag
+
+
+def verifieer_bestand(pad: str | Path, melding: Melding | None = None) -> Uitslag:
+    """Check an export file, reading it line by line."""
+    try:
+        with open(pad, encoding="utf-8", newline="\n") as bestand:
+            return verifieer_regels(bestand, melding)
+    except UnicodeDecodeError as fout:
+        return Uitslag(probleem=Probleem(0, f"het bestand is geen UTF-8 ({fout.reason})"))

@@ -1,0 +1,111 @@
+"""A case with a very long event log, built fast: only for the streaming test.
+
+The services would take minutes for 100,000 events, and even ``bulk_create`` spends most of
+its time compiling SQL per row, so this inserts a valid hash chain of simple events with one
+prepared ``executemany`` per batch. Values are prepared by the model's own fields
+(``get_db_prep_save``), so the same code writes a JSON text on SQLite and jsonb on
+PostgreSQL. Hashes are computed over the same document :func:`hash_document` builds. The
+immutability triggers refuse UPDATE and DELETE only, so inserting is allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import Field
+
+from cases.events.canonical import formatteer_tijdstip, hash_van_document
+from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
+
+BATCH = 5000
+# Every tenth event is confidential, so the exports redact some of them.
+GEHEIM_ELKE = 10
+VELDEN = (
+    "bestuursproces",
+    "volgnummer",
+    "type",
+    "actor",
+    "actor_gebruikersnaam",
+    "actor_naam",
+    "herkomst",
+    "tijdstip",
+    "geregistreerd",
+    "toelichting",
+    "payload",
+    "vorige_hash",
+    "hash",
+)
+# Only these need the backend's form (a text or a datetime, JSON text or jsonb); the ints and
+# strings go as they are.
+VOORBEREIDEN = frozenset({"tijdstip", "geregistreerd", "payload"})
+
+
+def _insert() -> tuple[str, list[Field[Any, Any]]]:
+    meta = Gebeurtenis._meta
+    velden = [cast("Field[Any, Any]", meta.get_field(naam)) for naam in VELDEN]
+    kolommen = ", ".join(connection.ops.quote_name(str(v.column)) for v in velden)
+    plaatsen = ", ".join(["%s"] * len(velden))
+    tabel = connection.ops.quote_name(meta.db_table)
+    return f"INSERT INTO {tabel} ({kolommen}) VALUES ({plaatsen})", velden
+
+
+def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None:
+    """Append ``aantal`` notitie events to the case's chain, each a microsecond after the last."""
+    sql, velden = _insert()
+    # The real connection, not the thread-local proxy: it is asked for 300,000 values.
+    verbinding = connections[DEFAULT_DB_ALIAS]
+    laatste = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).latest("volgnummer")
+    volgnummer, vorige_hash, tijdstip = laatste.volgnummer, laatste.hash, laatste.tijdstip
+    actor, naam = laatste.actor_gebruikersnaam, laatste.actor_naam
+    rijen: list[list[Any]] = []
+    with connection.cursor() as cursor:
+        for n in range(aantal):
+            volgnummer += 1
+            tijdstip += dt.timedelta(microseconds=1)
+            payload: dict[str, Any] = {"notitie": {"tekst": f"Notitie {n}", "volgorde": n}}
+            if n % GEHEIM_ELKE == 0:
+                payload["zichtbaarheid"] = "regisseur"
+            eigen_hash = hash_van_document(
+                {
+                    "bestuursproces": str(bestuursproces.uuid),
+                    "volgnummer": volgnummer,
+                    "type": GebeurtenisType.NOTITIE_GEMAAKT.value,
+                    "actor": actor,
+                    "actorNaam": naam,
+                    "herkomst": "test",
+                    "tijdstip": formatteer_tijdstip(tijdstip),
+                    "geregistreerd": formatteer_tijdstip(tijdstip),
+                    "toelichting": "",
+                    "payload": payload,
+                    "vorigeHash": vorige_hash,
+                }
+            )
+            waarden = (
+                bestuursproces.pk,
+                volgnummer,
+                GebeurtenisType.NOTITIE_GEMAAKT.value,
+                laatste.actor_id,
+                actor,
+                naam,
+                "test",
+                tijdstip,
+                tijdstip,
+                "",
+                payload,
+                vorige_hash,
+                eigen_hash,
+            )
+            rijen.append(
+                [
+                    veld.get_db_prep_save(w, verbinding) if veld.name in VOORBEREIDEN else w
+                    for veld, w in zip(velden, waarden, strict=True)
+                ]
+            )
+            vorige_hash = eigen_hash
+            if len(rijen) == BATCH:
+                cursor.executemany(sql, rijen)
+                rijen = []
+        if rijen:
+            cursor.executemany(sql, rijen)

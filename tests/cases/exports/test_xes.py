@@ -1,0 +1,73 @@
+"""The XES export opens in a process-mining tool (pm4py) with the right events."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pm4py
+import pytest
+
+from cases import services
+from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
+from tests.factories import actor_voor
+
+from .conftest import GEHEIMEN, exporteer
+
+XES = "{http://www.xes-standard.org/}"
+
+
+@pytest.mark.filterwarnings("ignore:Install the optional requirement:UserWarning")
+def test_pm4py_leest_de_export(dossier: Bestuursproces, tmp_path: Path) -> None:
+    bestand = tmp_path / "export.xes"
+    bestand.write_bytes(exporteer(dossier, "xes", "procesregisseur"))
+    opgeslagen = list(Gebeurtenis.objects.filter(bestuursproces=dossier).order_by("volgnummer"))
+
+    log = pm4py.read_xes(str(bestand))
+
+    log = log.sort_values("procesregie:volgnummer")
+    assert len(log) == len(opgeslagen)
+    assert list(log["concept:name"]) == [str(GebeurtenisType(g.type).label) for g in opgeslagen]
+    assert list(log["procesregie:type"]) == [g.type for g in opgeslagen]
+    assert set(log["case:concept:name"]) == {"Herinrichting Havenkwartier"}
+    assert set(log["org:resource"]) == {"regisseur"}
+    assert set(log["lifecycle:transition"]) == {"complete"}
+    verwacht = [pd.Timestamp(g.tijdstip).floor("ms") for g in opgeslagen]
+    assert [pd.Timestamp(t).tz_convert("UTC") for t in log["time:timestamp"]] == verwacht
+    assert list(log["procesregie:hash"]) == [g.hash for g in opgeslagen]
+
+
+def test_de_log_declareert_de_standaardextensies(dossier: Bestuursproces) -> None:
+    wortel = ET.fromstring(exporteer(dossier, "xes", "evaluator"))
+
+    assert wortel.tag == f"{XES}log"
+    assert wortel.get("xes.version") == "1849-2016"
+    prefixen = {e.get("prefix") for e in wortel.findall(f"{XES}extension")}
+    assert prefixen == {"concept", "time", "org", "lifecycle"}
+    assert {g.get("scope") for g in wortel.findall(f"{XES}global")} == {"trace", "event"}
+    [trace] = wortel.findall(f"{XES}trace")
+    kenmerken = {a.get("key"): a.get("value") for a in trace if a.tag != f"{XES}event"}
+    assert kenmerken == {
+        "concept:name": "Herinrichting Havenkwartier",
+        "procesregie:bestuursproces": str(dossier.uuid),
+    }
+    log_kenmerken = {a.get("key"): a.get("value") for a in wortel.findall(f"{XES}string")}
+    assert log_kenmerken["procesregie:zichtbaarheid"] == "proces"
+
+
+def test_afgeschermd_en_vreemde_tekens(dossier: Bestuursproces, regisseur: Any) -> None:
+    services.wijzig_bestuursproces(
+        actor=actor_voor(regisseur),
+        bestuursproces=dossier,
+        wijzigingen={"titel": 'Kade & "haven" <noord>\x01'},
+    )
+    dossier.refresh_from_db()
+
+    inhoud = exporteer(dossier, "xes", "evaluator")
+
+    wortel = ET.fromstring(inhoud)  # escaped well enough to parse
+    [trace] = wortel.findall(f"{XES}trace")
+    assert trace.find(f"{XES}string").get("value") == 'Kade & "haven" <noord>'  # type: ignore[union-attr]
+    assert not any(geheim.encode() in inhoud for geheim in GEHEIMEN)
