@@ -27,8 +27,26 @@ $(VENV)/.dev: requirements/dev.txt requirements/base.txt | $(PY)
 install: $(VENV)/.base
 install-dev: $(VENV)/.dev
 
+## make assets: the status page's NL Design System CSS (and axe-core for the browser tests) from
+## the npm registry at the exact versions of package-lock.json, copied into the static files.
+VENDOR := statuspagina/static/statuspagina/vendor
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+assets: node_modules/.package-lock.json
+	@mkdir -p $(VENDOR)
+	cp node_modules/@utrecht/component-library-css/dist/index.css \
+	    $(VENDOR)/utrecht-component-library.css
+	cp node_modules/@utrecht/component-library-css/LICENSE.md $(VENDOR)/utrecht-LICENSE.md
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css \
+	    $(VENDOR)/voorbeeld-theme.css
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md \
+	    $(VENDOR)/voorbeeld-LICENSE.md
+
 ## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT.
-run: install
+run: install assets
 	@test -f .env || { printf '# Local development settings, written by make run.\nDEBUG=true\n' > .env; echo ".env aangemaakt met DEBUG=true (lokale ontwikkeling)"; }
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(PY) manage.py createcachetable
@@ -39,7 +57,7 @@ run: install
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-test: install-dev lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
+test: install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
       pytest-postgresql
 
 lint: install-dev
@@ -63,7 +81,7 @@ openapi-check: install-dev
 	    { echo "openapi.yaml is verouderd: draai 'make openapi' en commit het."; exit 1; }
 
 MAKEMESSAGES = DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py makemessages \
-    -l en --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+    -l en --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=node_modules
 
 ## Translations: Dutch source strings, English catalogue in locale/en (po and compiled mo).
 messages: install-dev

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "cases",
     "instruments",
+    "statuspagina",
 ]
 
 MIDDLEWARE = [
@@ -106,7 +107,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-LOGIN_URL = "admin:login"
+# The status page's own login (same accounts as the admin); the admin keeps its own.
+LOGIN_URL = "statuspagina:inloggen"
+LOGIN_REDIRECT_URL = "statuspagina:processen"
+LOGOUT_REDIRECT_URL = "statuspagina:inloggen"
 
 REST_FRAMEWORK = {
     # Token first: DRF takes the 401 challenge (WWW-Authenticate) from the first class.

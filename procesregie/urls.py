@@ -5,7 +5,8 @@ from django.views.generic import RedirectView
 from procesregie.api.problems import serverfout
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", RedirectView.as_view(url="/processen/", permanent=False)),
+    path("", include("statuspagina.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("procesregie.api.urls")),
 ]

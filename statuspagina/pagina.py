@@ -1,0 +1,143 @@
+"""The status page as data: what the templates render, built by :mod:`statuspagina.selectors`.
+
+Labels are already translated here, so that the templates only lay out; codes are kept
+beside them where a template or a chart needs to tell values apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from cases.selectors.aandacht import Aandacht
+
+
+@dataclass(frozen=True)
+class ProcesRegel:
+    """One case on the list page."""
+
+    uuid: uuid.UUID
+    titel: str
+    stadium: str
+    status: str
+    rol: str
+    geopend_op: dt.datetime
+
+
+@dataclass(frozen=True)
+class IdeeSamenvatting:
+    versie: int
+    wat: str
+    stip_op_de_horizon: str
+
+
+@dataclass(frozen=True)
+class StadiumStap:
+    """One step of the progress indicator: the stadium and when it was last reached.
+
+    ``toestand`` is ``bereikt`` (before the current one), ``huidig``, ``eerder`` (after the
+    current one but reached before the case fell back) or ``open`` (never reached yet).
+    """
+
+    code: str
+    naam: str
+    toestand: str
+    bereikt_op: dt.datetime | None
+
+    @property
+    def huidig(self) -> bool:
+        return self.toestand == "huidig"
+
+
+@dataclass(frozen=True)
+class Ontbrekend:
+    """A party whose consent the current step still needs (not yet *rond*)."""
+
+    naam: str
+    status: str
+    formeel_besloten: bool
+
+
+@dataclass(frozen=True)
+class HuidigeStap:
+    volgnummer: int
+    doel: str
+    fase: str
+    fase_naam: str
+    stadium_naam: str
+    gestart_op: dt.datetime
+    heeft_consolidatie: bool
+    ontbrekend: list[Ontbrekend]
+
+
+@dataclass(frozen=True)
+class BesluitmomentRegel:
+    datum: dt.date
+    soort: str
+    gevraagd: str
+
+
+@dataclass(frozen=True)
+class KrachtenveldPartij:
+    naam: str
+    soort: str
+    standpunt: str
+    macht: str
+    betrokkenheid: str
+    invloed: int | None
+
+
+@dataclass(frozen=True)
+class KrachtenveldGroep:
+    standpunt_code: str
+    standpunt: str
+    macht_code: str
+    macht: str
+    partijen: list[KrachtenveldPartij]
+
+
+@dataclass(frozen=True)
+class TijdlijnRegel:
+    tijdstip: dt.datetime
+    soort: str
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Grafieken:
+    """Server-side SVG of the charts (``cases.grafieken``), empty strings when unavailable."""
+
+    stadia: str = ""
+    krachtenveld: str = ""
+    aandacht: str = ""
+
+
+@dataclass(frozen=True)
+class Statuspagina:
+    """One case as a member sees it, now or at the end of a chosen day (``op``)."""
+
+    uuid: uuid.UUID
+    titel: str
+    status: str
+    rol: str
+    rol_code: str
+    moment: dt.datetime
+    op: dt.date | None
+    geopend_op: dt.datetime
+    idee: IdeeSamenvatting | None
+    stadium: str
+    stadia: list[StadiumStap]
+    stap: HuidigeStap | None
+    besluitmomenten: list[BesluitmomentRegel]
+    krachtenveld: list[KrachtenveldGroep]
+    niet_beoordeeld: list[KrachtenveldPartij]
+    tijdlijn_van: dt.datetime
+    tijdlijn: list[TijdlijnRegel]
+    aandacht: Aandacht
+    grafieken: Grafieken = field(default_factory=Grafieken)
+
+    @property
+    def verleden(self) -> bool:
+        """The page shows a past moment, not the current state."""
+        return self.op is not None

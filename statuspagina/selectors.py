@@ -1,0 +1,278 @@
+"""Reads of the status page: the list of a user's cases and one case as a page model.
+
+A case is read as one document in the shape replay produces: from its tables for the current
+state (:func:`cases.selectors.huidige_toestand`), or rebuilt from its event log for the end of
+a chosen day (:func:`cases.selectors.momentopname`), both for the viewer's visibility levels.
+The krachtenveld, the tijdlijn and the attention balance come from their own selectors with
+the same moment and levels, so the page never shows what the viewer's role may not see.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from cases.models import (
+    Besluitmoment,
+    Bestuursproces,
+    Betrokkenheid,
+    Fase,
+    GebeurtenisType,
+    Instemming,
+    Macht,
+    Rol,
+    Stadium,
+    Standpunt,
+    Status,
+    Zichtbaarheid,
+)
+from cases.selectors import (
+    bestuursprocessen_voor,
+    huidige_toestand,
+    krachtenveld,
+    momentopname,
+    stadiumovergangen,
+)
+from cases.selectors.aandacht import aandacht
+from cases.selectors.krachtenveld import DOORZETTINGSMACHT
+from cases.selectors.tijdlijn import tijdlijn
+
+from .grafieken import grafieken
+from .pagina import (
+    BesluitmomentRegel,
+    HuidigeStap,
+    IdeeSamenvatting,
+    KrachtenveldGroep,
+    KrachtenveldPartij,
+    Ontbrekend,
+    ProcesRegel,
+    StadiumStap,
+    Statuspagina,
+    TijdlijnRegel,
+)
+
+if TYPE_CHECKING:
+    from cases.selectors.bestuursprocessen import Gebruiker
+
+# How far back the tijdlijn and the attention balance look from the moment shown.
+TIJDLIJN_MAANDEN = 3
+
+
+def processen_voor(gebruiker: Gebruiker) -> list[ProcesRegel]:
+    """The cases the user is a member of, newest first (one query)."""
+    return [
+        ProcesRegel(
+            uuid=bp.uuid,
+            titel=bp.titel,
+            stadium=str(Stadium(bp.stadium).label),
+            status=str(Status(bp.status).label),
+            rol=str(Rol(_rol(bp)).label),
+            geopend_op=bp.geopend_op,
+        )
+        for bp in bestuursprocessen_voor(gebruiker)
+    ]
+
+
+def _rol(bestuursproces: Bestuursproces) -> str:
+    # Annotated by the membership scoping (BestuursprocesQuerySet.voor_lid).
+    return str(getattr(bestuursproces, "mijn_rol"))  # noqa: B009
+
+
+def einde_van(datum: dt.date) -> dt.datetime:
+    """The last moment of a day in the current time zone (Europe/Amsterdam)."""
+    return timezone.make_aware(dt.datetime.combine(datum, dt.time.max))
+
+
+def maanden_terug(moment: dt.datetime, maanden: int) -> dt.datetime:
+    """The same local time ``maanden`` calendar months earlier (the day clipped to the month)."""
+    lokaal = timezone.localtime(moment)
+    jaar, maand = divmod(lokaal.year * 12 + lokaal.month - 1 - maanden, 12)
+    dag = min(lokaal.day, calendar.monthrange(jaar, maand + 1)[1])
+    return timezone.make_aware(
+        dt.datetime.combine(dt.date(jaar, maand + 1, dag), lokaal.time().replace(tzinfo=None))
+    )
+
+
+def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -> Statuspagina:
+    """The page of a case for the member it was read for (``bestuursproces.mijn_rol``).
+
+    ``op``: show the case as it stood at the end of that day (Dutch time) instead of now; the
+    caller has checked that the case existed by then (see ``forms.MomentFormulier``).
+    """
+    rol = _rol(bestuursproces)
+    zichtbaar = Zichtbaarheid.voor_rol(rol)
+    moment = einde_van(op) if op is not None else timezone.now()
+    if op is None:
+        staat = huidige_toestand(bestuursproces, zichtbaar)
+    else:
+        gelezen = momentopname(bestuursproces, moment, zichtbaar)
+        if gelezen is None:
+            raise ValueError("Het bestuursproces bestond op die datum nog niet.")
+        staat = gelezen
+    proces = staat["bestuursproces"]
+    veld = krachtenveld(bestuursproces, moment, zichtbaar) or {"groepen": [], "nietBeoordeeld": []}
+    van = maanden_terug(moment, TIJDLIJN_MAANDEN)
+    balans = aandacht(
+        bestuursproces, zichtbaar, van=timezone.localdate(van), tot=timezone.localdate(moment)
+    )
+    groepen = [_groep(groep) for groep in veld["groepen"]]
+    niet_beoordeeld = [_partij(partij, None, None) for partij in veld["nietBeoordeeld"]]
+    stadia = _stadia(bestuursproces, proces["stadium"], moment)
+    return Statuspagina(
+        uuid=bestuursproces.uuid,
+        titel=proces["titel"],
+        status=str(Status(proces["status"]).label),
+        rol=str(Rol(rol).label),
+        rol_code=rol,
+        moment=moment,
+        op=op,
+        geopend_op=bestuursproces.geopend_op,
+        idee=_idee(staat["idee"]),
+        stadium=str(Stadium(proces["stadium"]).label),
+        stadia=stadia,
+        stap=_huidige_stap(staat),
+        besluitmomenten=_besluitmomenten(proces, timezone.localdate(moment)),
+        krachtenveld=groepen,
+        niet_beoordeeld=niet_beoordeeld,
+        tijdlijn_van=van,
+        tijdlijn=[
+            TijdlijnRegel(item.tijdstip, _soort(item.soort), item.omschrijving)
+            for item in reversed(tijdlijn(bestuursproces, van, moment, zichtbaar))
+        ],
+        aandacht=balans,
+        grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),
+    )
+
+
+def _idee(idee: dict[str, Any] | None) -> IdeeSamenvatting | None:
+    if idee is None:
+        return None
+    return IdeeSamenvatting(
+        versie=idee["versie"], wat=idee["wat"], stip_op_de_horizon=idee["stipOpDeHorizon"]
+    )
+
+
+def _stadia(bestuursproces: Bestuursproces, huidig: str, moment: dt.datetime) -> list[StadiumStap]:
+    """The five stadia with the moment each was last reached, up to ``moment`` (one query).
+
+    The stadium a case starts in is reached when it opens; every recorded move reaches its
+    ``naar``. A stadium beyond the current one may have been reached before a fall back.
+    """
+    overgangen = list(
+        stadiumovergangen(bestuursproces).filter(tijdstip__lte=moment).order_by("tijdstip", "id")
+    )
+    begin = overgangen[0].van if overgangen else huidig
+    bereikt: dict[str, dt.datetime] = {begin: bestuursproces.geopend_op}
+    for overgang in overgangen:
+        bereikt[overgang.naar] = overgang.tijdstip
+    rang = Stadium(huidig).rang
+    stappen = []
+    for stadium in Stadium:
+        if stadium == huidig:
+            toestand = "huidig"
+        elif stadium.rang < rang:
+            toestand = "bereikt"
+        else:
+            toestand = "eerder" if stadium.value in bereikt else "open"
+        stappen.append(
+            StadiumStap(
+                code=stadium.value,
+                naam=str(stadium.label),
+                toestand=toestand,
+                bereikt_op=bereikt.get(stadium.value),
+            )
+        )
+    return stappen
+
+
+def _rond(instemming: dict[str, Any]) -> bool:
+    # As Instemming.rond: consented and formally decided in the party's own organisation.
+    return bool(
+        instemming["status"] == Instemming.Status.INGESTEMD and instemming["formeelBesloten"]
+    )
+
+
+def _huidige_stap(staat: dict[str, Any]) -> HuidigeStap | None:
+    """The latest wyber-stap and the parties it still waits for, with their names."""
+    if not staat["wyberstappen"]:
+        return None
+    stap = staat["wyberstappen"][-1]
+    namen = {p["uuid"]: p["naam"] for p in (*staat["spelers"], *staat["opdrachtgevers"])}
+    onbekend = gettext("een onbekende partij")
+    return HuidigeStap(
+        volgnummer=stap["volgnummer"],
+        doel=stap["doel"],
+        fase=stap["fase"],
+        fase_naam=str(Fase(stap["fase"]).label),
+        stadium_naam=str(Stadium(stap["stadium"]).label),
+        gestart_op=dt.datetime.fromisoformat(stap["gestartOp"]),
+        heeft_consolidatie=stap["consolidatie"] is not None,
+        ontbrekend=[
+            Ontbrekend(
+                naam=namen.get(i["speler"] or i["opdrachtgever"], onbekend),
+                status=str(Instemming.Status(i["status"]).label),
+                formeel_besloten=i["formeelBesloten"],
+            )
+            for i in stap["instemmingen"]
+            if not _rond(i)
+        ],
+    )
+
+
+def _besluitmomenten(proces: dict[str, Any], vanaf: dt.date) -> list[BesluitmomentRegel]:
+    """The besluitmomenten of the opdracht on or after ``vanaf``, soonest first."""
+    momenten = (
+        BesluitmomentRegel(
+            datum=dt.date.fromisoformat(b["datum"]),
+            soort=str(Besluitmoment.Soort(b["soort"]).label),
+            gevraagd=b["gevraagd"],
+        )
+        for b in proces["opdracht"]["besluitmomenten"]
+    )
+    return sorted((b for b in momenten if b.datum >= vanaf), key=lambda b: b.datum)
+
+
+def _label(keuzes: Any, waarde: str | None) -> str:
+    if waarde is None:
+        return gettext("niet beoordeeld")
+    try:
+        return str(keuzes(waarde).label)
+    except ValueError:
+        return waarde
+
+
+def _macht(macht: str) -> str:
+    return gettext("Doorzettingsmacht") if macht == DOORZETTINGSMACHT else _label(Macht, macht)
+
+
+def _partij(partij: dict[str, Any], standpunt: str | None, macht: str | None) -> KrachtenveldPartij:
+    return KrachtenveldPartij(
+        naam=partij["naam"],
+        soort=gettext("Speler") if partij["soort"] == "speler" else gettext("Opdrachtgever"),
+        standpunt=_label(Standpunt, standpunt),
+        macht=_macht(macht) if macht is not None else gettext("niet beoordeeld"),
+        betrokkenheid=_label(Betrokkenheid, partij["betrokkenheid"]),
+        invloed=partij["invloed"],
+    )
+
+
+def _groep(groep: dict[str, Any]) -> KrachtenveldGroep:
+    standpunt, macht = groep["standpunt"], groep["macht"]
+    return KrachtenveldGroep(
+        standpunt_code=standpunt,
+        standpunt=_label(Standpunt, standpunt),
+        macht_code=macht,
+        macht=_macht(macht),
+        partijen=[_partij(p, standpunt, macht) for p in groep["partijen"]],
+    )
+
+
+def _soort(type_: str) -> str:
+    try:
+        return str(GebeurtenisType(type_).label)
+    except ValueError:
+        return type_

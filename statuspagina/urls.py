@@ -1,0 +1,19 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+app_name = "statuspagina"
+
+urlpatterns = [
+    path("processen/", views.processen, name="processen"),
+    path("processen/<uuid:bestuursproces>/", views.proces, name="proces"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            template_name="statuspagina/inloggen.html", redirect_authenticated_user=True
+        ),
+        name="inloggen",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
+]

@@ -1,0 +1,117 @@
+"""The canary test of the confidentiality issue, extended to the status page: a unique string
+at every visibility level in every kind of content (tests/cases/_kanaries.py), and per role
+exactly the canaries that role may see among those the page shows.
+
+Runs through Django's test client, so it is fast and runs on SQLite and PostgreSQL; the
+browser test checks the same in Chromium.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from instruments.models import INTERVENTIEVELDEN, VeldCode
+from tests.cases._kanaries import (
+    GEZIEN_DOOR,
+    INTERVENTIES,
+    KANARIE_PATROON,
+    ROLLEN,
+    Kanaries,
+    dagen_geleden,
+    open_in_het_verleden,
+    schrijf_kanaries,
+)
+from tests.factories import voeg_leden_toe
+
+from ._html import sectie
+
+# What the page shows of the canary content, all through the tijdlijn: the texts of notes,
+# interventions (titel, beoogd effect, what was done, what was observed), positioneringen and
+# the procesontwerp. The page shows no assessment, reflectie, waarom or toelichting of an edit:
+# those soorten must not appear for any role.
+PAGINA_SOORTEN = {
+    "notitie",
+    "procesnotitie",
+    "titel",
+    "beoogd",
+    "gedaan",
+    "waargenomen",
+    "positieomschrijving",
+    "positietoelichting",
+    "procesontwerp",
+}
+
+
+@pytest.fixture
+def kanaries(regisseur: Any, catalogus: Any) -> tuple[Kanaries, dict[str, Any]]:
+    bestuursproces = open_in_het_verleden(regisseur)
+    leden = voeg_leden_toe(bestuursproces, regisseur)
+    return schrijf_kanaries(bestuursproces, leden), leden
+
+
+def _pagina(client: Client, gebruiker: Any, k: Kanaries, op: str = "") -> str:
+    client.force_login(gebruiker)
+    url = f"/processen/{k.bestuursproces.uuid}/" + (f"?op={op}" if op else "")
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return str(response.content.decode())
+
+
+def _gevonden(html: str) -> set[tuple[str, str]]:
+    return set(re.findall(KANARIE_PATROON, html))
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_elke_rol_ziet_precies_zijn_kanaries(
+    client: Client, kanaries: tuple[Kanaries, dict[str, Any]], rol: str
+) -> None:
+    k, leden = kanaries
+    html = _pagina(client, leden[rol], k)
+    assert _gevonden(html) == k.verwacht(rol, PAGINA_SOORTEN)
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_ook_op_een_moment_in_het_verleden(
+    client: Client, kanaries: tuple[Kanaries, dict[str, Any]], rol: str
+) -> None:
+    k, leden = kanaries
+    # Yesterday: the dated items (interventions, positioneringen) stand before it.
+    html = _pagina(client, leden[rol], k, op=dagen_geleden(1).isoformat())
+    gevonden = _gevonden(html)
+    assert {niveau for _, niveau in gevonden} <= GEZIEN_DOOR[rol]
+    if rol == "procesregisseur":
+        assert {niveau for _, niveau in gevonden} == {"proces", "kernteam", "regisseur"}
+
+
+def test_het_krachtenveld_volgt_de_zichtbare_beoordeling(
+    client: Client, kanaries: tuple[Kanaries, dict[str, Any]]
+) -> None:
+    """The speler's latest assessment (regisseur level) calls it a tegenstander; the one the
+    opdrachtgever may see, a voorstander."""
+    k, leden = kanaries
+    regisseur = sectie(_pagina(client, leden["procesregisseur"], k), "kop-krachtenveld")
+    opdrachtgever = sectie(_pagina(client, leden["opdrachtgever"], k), "kop-krachtenveld")
+    assert "Grondeigenaar (speler) Tegenstander Blokkademacht" in regisseur
+    assert "Grondeigenaar (speler) Voorstander Blokkademacht" in opdrachtgever
+    assert "Tegenstander Blokkademacht" not in opdrachtgever
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_de_aandacht_telt_alleen_zichtbare_interventies(
+    client: Client, kanaries: tuple[Kanaries, dict[str, Any]], rol: str
+) -> None:
+    """Per veld the done and planned interventions of the plan this role may see."""
+    k, leden = kanaries
+    gedaan: Counter[str] = Counter()
+    gepland: Counter[str] = Counter()
+    for plan in INTERVENTIES:
+        if plan.niveau in GEZIEN_DOOR[rol]:
+            (gepland if plan.status == "gepland" else gedaan).update(plan.velden)
+    aandacht = sectie(_pagina(client, leden[rol], k), "kop-aandacht")
+    for code in INTERVENTIEVELDEN:
+        assert f"{VeldCode(code).label} {gedaan[code]} {gepland[code]} " in aandacht, (rol, code)

@@ -1,0 +1,113 @@
+"""The status pages run a fixed number of queries, whatever the size of the data: measured at
+1, 10 and 50 rows with the same ``django_assert_num_queries(K)``. The client logs in with a
+session, so every page starts with the session and the user."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from cases import services
+from cases.models import Bestuursproces
+from tests.factories import actor_voor, open_proces
+
+from ._proces import datum
+
+GROOTTES = [1, 10, 50]
+
+
+def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
+    """n of every kind of row the page reads: assessed spelers and opdrachtgevers, notes,
+    interventions done and planned, and a wyber-stap with n options."""
+    actor = actor_voor(regisseur)
+    stap = services.start_wyberstap(actor=actor, bestuursproces=bestuursproces, doel="Kiezen")
+    for i in range(n):
+        speler = services.registreer_speler(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            naam=f"Speler {i}",
+            soort="persoon",
+            veld="verbindende",
+            rol_in_proces="betrokkene",
+        )
+        services.wijzig_betrokkenheid(actor=actor, partij=speler, actie="aansluiten", reden="Ja")
+        services.beoordeel_speler(
+            actor=actor,
+            speler=speler,
+            standpunt="voorstander",
+            macht="geen",
+            invloed=2,
+            vertrouwen=2,
+        )
+        opdrachtgever = services.registreer_opdrachtgever(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            naam=f"Opdrachtgever {i}",
+            rol="gemeenteraad",
+        )
+        services.beoordeel_opdrachtgever(
+            actor=actor,
+            opdrachtgever=opdrachtgever,
+            stevigheid=3,
+            steun="afwachtend",
+            onderling_vertrouwen=3,
+            zichtbaarheid="proces",
+        )
+        services.maak_notitie(
+            actor=actor, bestuursproces=bestuursproces, tekst=f"Notitie {i}", zichtbaarheid="proces"
+        )
+        services.log_interventie(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            titel=f"Interventie {i}",
+            datum=datum(0),
+            velden=("verbindende", "interne"),
+            niveau="groep",
+            aangrijpingspunt="interactie",
+            zwaarte="licht",
+            beoogd_effect="Effect",
+            spelers=[speler],
+            status="uitgevoerd" if i % 2 else "gepland",
+            wat_gedaan="Gedaan" if i % 2 else "",
+            zichtbaarheid="proces",
+        )
+        services.breng_optie_in(actor=actor, stap=stap, titel=f"Optie {i}")
+
+
+@pytest.mark.parametrize("n", GROOTTES)
+def test_lijst(client: Client, regisseur: Any, n: int, django_assert_num_queries: Any) -> None:
+    for i in range(n):
+        open_proces(regisseur, titel=f"Proces {i}")
+    client.force_login(regisseur)
+    # Queries: session; user; the cases with my role.
+    with django_assert_num_queries(3):
+        response = client.get("/processen/")
+    assert response.content.decode().count('class="kaart"') == n
+
+
+@pytest.mark.parametrize("n", GROOTTES)
+@pytest.mark.parametrize("op", [False, True], ids=["nu", "verleden"])
+def test_proces(
+    client: Client, regisseur: Any, n: int, op: bool, django_assert_num_queries: Any
+) -> None:
+    # Opened two days ago, so that yesterday is a day of the case; the log grows with n.
+    bestuursproces = open_proces(regisseur, tijdstip=timezone.now() - dt.timedelta(days=2))
+    _vul(bestuursproces, regisseur, n)
+    client.force_login(regisseur)
+    url = f"/processen/{bestuursproces.uuid}/" + (f"?op={datum(-1)}" if op else "")
+    bestuursproces.refresh_from_db()
+    # Queries: session; user; the case with my role; then the state: now from the tables of
+    # huidige_toestand (22: last volgnummer, idee, its eigenaren, besluitmomenten,
+    # lidmaatschappen, stadiumovergangen, organisaties, spelers, their assessments,
+    # opdrachtgevers, their assessments, notities, wyber-stappen, their opties, instemmingen,
+    # positioneringen, procesontwerp, interventies and their velden, spelers, opdrachtgevers,
+    # reflecties), for a past day one read of the log (momentopname); then the log for the
+    # krachtenveld; the stadiumovergangen up to the moment; the interventions' velden
+    # (aandacht); the log for the tijdlijn.
+    with django_assert_num_queries(29 if not op else 8):
+        response = client.get(url)
+    assert response.status_code == 200
