@@ -37,7 +37,7 @@ from cases.selectors import (
     momentopname,
     stadiumovergangen,
 )
-from cases.selectors.aandacht import aandacht
+from cases.selectors.aandacht import aandacht_uit_staat
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT
 from cases.selectors.tijdlijn import tijdlijn
 
@@ -116,9 +116,9 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
     proces = staat["bestuursproces"]
     veld = krachtenveld(bestuursproces, moment, zichtbaar) or {"groepen": [], "nietBeoordeeld": []}
     van = maanden_terug(moment, TIJDLIJN_MAANDEN)
-    balans = aandacht(
-        bestuursproces, zichtbaar, van=timezone.localdate(van), tot=timezone.localdate(moment)
-    )
+    # From the same document as the rest of the page: on a past day it counts what was known
+    # then, with the status each intervention had then.
+    balans = aandacht_uit_staat(staat, van=timezone.localdate(van), tot=timezone.localdate(moment))
     groepen = [_groep(groep) for groep in veld["groepen"]]
     niet_beoordeeld = [_partij(partij, None, None) for partij in veld["nietBeoordeeld"]]
     stadia = _stadia(bestuursproces, proces["stadium"], moment)

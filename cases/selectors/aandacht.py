@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -73,16 +74,43 @@ def aandacht(
     and once for a side of the lemniscaat.
     """
     # One query: the (interventie, veld, status, datum) rows the viewer may see up to tot.
-    rijen = list(
-        InterventieVeld.objects.filter(
-            bestuursproces=bestuursproces,
-            interventie__zichtbaarheid__in=zichtbaar,
-            interventie__datum__lte=tot,
-        ).values_list("interventie_id", "veld", "interventie__status", "interventie__datum")
+    rijen = InterventieVeld.objects.filter(
+        bestuursproces=bestuursproces,
+        interventie__zichtbaarheid__in=zichtbaar,
+        interventie__datum__lte=tot,
+    ).values_list("interventie_id", "veld", "interventie__status", "interventie__datum")
+    return balans(rijen, van=van, tot=tot, weken=weken)
+
+
+def aandacht_uit_staat(
+    staat: Mapping[str, Any],
+    *,
+    van: dt.date | None,
+    tot: dt.date,
+    weken: int = STANDAARD_WEKEN,
+) -> Aandacht:
+    """The attention balance of a case document (:func:`cases.selectors.huidige_toestand` or a
+    momentopname, already as its viewer sees it): at a past moment it counts what was known
+    then, with the status each intervention had then."""
+    rijen = (
+        (i["uuid"], veld, i["status"], dt.date.fromisoformat(i["datum"]))
+        for i in staat["interventies"]
+        for veld in i["velden"]
     )
+    return balans([rij for rij in rijen if rij[3] <= tot], van=van, tot=tot, weken=weken)
+
+
+def balans(
+    rijen: Iterable[tuple[Hashable, str, str, dt.date]],
+    *,
+    van: dt.date | None,
+    tot: dt.date,
+    weken: int = STANDAARD_WEKEN,
+) -> Aandacht:
+    """The balance from (interventie, veld, status, datum) rows dated up to ``tot``."""
     grens = tot - dt.timedelta(weeks=weken)
-    gedaan: dict[str, set[int]] = defaultdict(set)
-    gepland: dict[str, set[int]] = defaultdict(set)
+    gedaan: dict[str, set[Hashable]] = defaultdict(set)
+    gepland: dict[str, set[Hashable]] = defaultdict(set)
     laatste: dict[str, dt.date] = {}
     for interventie, veld, status, datum in rijen:
         is_gedaan = status != InterventieStatus.GEPLAND
@@ -104,7 +132,7 @@ def aandacht(
         )
         for code in INTERVENTIEVELDEN
     ]
-    totaal = len(set().union(*gedaan.values()))
+    totaal = len(set[Hashable]().union(*gedaan.values()))
     kanten = []
     for kant in Lemniscaatkant:
         codes = tuple(code for code in INTERVENTIEVELDEN if LEMNISCAATKANT[code] == kant)

@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from cases import services
 from cases.models import Zichtbaarheid
-from cases.selectors.aandacht import aandacht
+from cases.selectors import huidige_toestand, momentopname
+from cases.selectors.aandacht import aandacht, aandacht_uit_staat
 from tests.cases.api.helpers import API, PROBLEEM
-from tests.factories import GebruikerFactory
+from tests.factories import GebruikerFactory, actor_voor
 
 from .conftest import Casus
 
@@ -154,3 +156,33 @@ def test_api_niet_voor_buitenstaanders(casus: Casus, als: Any) -> None:
     response = als(GebruikerFactory(username="vreemde")).get(_url(casus))
 
     assert response.status_code == 404
+
+
+def test_uit_de_toestand_gelijk_aan_de_tabellen(casus: Casus) -> None:
+    for rol in ("procesregisseur", "kernteam", "opdrachtgever"):
+        zichtbaar = Zichtbaarheid.voor_rol(rol)
+        staat = huidige_toestand(casus.proces, zichtbaar)
+
+        assert aandacht_uit_staat(staat, van=None, tot=EIND_MAART) == aandacht(
+            casus.proces, zichtbaar, van=None, tot=EIND_MAART
+        )
+
+
+def test_op_een_eerder_moment_telt_wat_toen_bekend_was(casus: Casus, regisseur: Any) -> None:
+    # B was planned on 20 March; it is carried out (recorded) only now, dated 20 March.
+    voordien = casus.proces.gebeurtenissen.order_by("volgnummer").last()
+    assert voordien is not None
+    services.voer_interventie_uit(
+        actor=actor_voor(regisseur),
+        interventie=casus.interventies["B"],
+        wat_gedaan="Stuurgroep voorbereid.",
+        uitgevoerd_op=dt.date(2026, 3, 20),
+    )
+    destijds = momentopname(casus.proces, voordien.tijdstip, KERNTEAM)
+    assert destijds is not None
+
+    toen = _per_veld(aandacht_uit_staat(destijds, van=None, tot=EIND_MAART))
+    nu = _per_veld(aandacht(casus.proces, KERNTEAM, van=None, tot=EIND_MAART))
+
+    assert (toen["opdrachtgevende"].aantal, toen["opdrachtgevende"].gepland) == (0, 1)
+    assert (nu["opdrachtgevende"].aantal, nu["opdrachtgevende"].gepland) == (1, 0)
