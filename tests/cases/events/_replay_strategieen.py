@@ -1,6 +1,7 @@
-"""The hypothesis strategies of the replay property test: the service calls it generates, with
-the constants they draw from, weighted so that sequences reach the later stadia, closed cases
-and a krachtenveld with history."""
+"""The hypothesis strategies of the replay property test: the service calls it generates on the
+case and its parties, with the constants they draw from, weighted so that sequences reach the
+later stadia, closed cases and a krachtenveld with history. :mod:`._replay_strategieen_regie`
+adds the regisseur's own work and draws the actions from both."""
 
 from __future__ import annotations
 
@@ -254,6 +255,3 @@ GEWICHTEN = {
     "betrokkenheid": 4,
     "notitie": 2,
 }
-acties = st.sampled_from(
-    [soort for soort in SOORTEN for _ in range(GEWICHTEN.get(soort, 1))]
-).flatmap(SOORTEN.__getitem__)

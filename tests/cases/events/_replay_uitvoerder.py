@@ -21,11 +21,13 @@ from cases.exceptions import (
 from cases.models import Bestuursproces, Lidmaatschap
 from cases.services.bestuursproces import Opdracht
 from cases.services.idee import IdeeInhoud
-from tests.cases.services._hulp import laatste_volgnummer, schrijft_niets
+from tests.cases.services._hulp import laatste_volgnummer
 from tests.factories import GebruikerFactory, actor_voor, consolideer_stap
 
 from ._replay_model import Model, _opdracht_geldig, _status_fout
 from ._replay_partijen import PartijHandelingen
+from ._replay_regie import RegieHandelingen
+from ._replay_regiebasis import schrijft_niets
 from ._replay_strategieen import KERNTEAMLID, VOLGORDE
 
 
@@ -33,11 +35,12 @@ def _gebruiker(gebruikersnaam: str) -> Any:
     return GebruikerFactory(username=gebruikersnaam)
 
 
-class Uitvoerder(PartijHandelingen):
+class Uitvoerder(PartijHandelingen, RegieHandelingen):
     """Runs one generated action against the services and keeps the model up to date.
 
     ``voer_uit`` dispatches an action ``(soort, *args)`` to the handler ``_<soort>``: the
-    case-level ones here, those on parties in ``PartijHandelingen``.
+    case-level ones here, those on parties in ``PartijHandelingen``, those on the regisseur's
+    own work (positioneringen, procesontwerp, interventies) in ``RegieHandelingen``.
     """
 
     def __init__(self, bestuursproces: Bestuursproces, regisseur: Any) -> None:
@@ -56,6 +59,10 @@ class Uitvoerder(PartijHandelingen):
         self.organisaties = []
         self.spelers = []
         self.opdrachtgevers = []
+        # The consolidated wyber-stappen and the interventies, in order (ditto).
+        self.wyberstappen = []
+        self.interventies = []
+        self.laatste_ontwerp = None
 
     def voer_uit(self, actie: tuple[Any, ...]) -> None:
         soort, *args = actie
@@ -68,7 +75,7 @@ class Uitvoerder(PartijHandelingen):
             doe()
             return
         volgnummer = laatste_volgnummer(self.bestuursproces)
-        with schrijft_niets(), pytest.raises(fout):
+        with schrijft_niets(self.bestuursproces), pytest.raises(fout):
             doe()
         assert laatste_volgnummer(self.bestuursproces) == volgnummer
 
@@ -134,11 +141,12 @@ class Uitvoerder(PartijHandelingen):
         partij = (self.spelers or self.opdrachtgevers or [None])[0]
 
         def doe() -> None:
-            consolideer_stap(
+            stap = consolideer_stap(
                 self.bestuursproces,
                 self.actor.gebruiker,
                 instemmers=None if partij is None else [partij],
             )
+            self.wyberstappen.append(stap)
             if partij is None:
                 self.spelers.append(self.bestuursproces.spelers.get())
                 self.model.spelers.append("nog_te_betrekken")
@@ -164,6 +172,8 @@ class Uitvoerder(PartijHandelingen):
                 wijzigingen=wijzigingen,
                 toelichting=reden,
             )
+            # The procesontwerp compares with the case's aanpak, which this also sets.
+            self.model.aanpak = wijzigingen.get("aanpak", self.model.aanpak)
 
         return fout, doe
 

@@ -17,6 +17,10 @@ pytest.register_assert_rewrite(
     "tests.cases.events._replay_partijen",
     "tests.cases.events._replay_strategieen",
     "tests.cases.events._replay_uitvoerder",
+    "tests.cases.events._replay_regie",
+    "tests.cases.events._replay_regiebasis",
+    "tests.cases.events._replay_interventies",
+    "tests.cases.events._replay_strategieen_regie",
 )
 
 
