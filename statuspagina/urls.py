@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .inloggen import BegrensdInlogFormulier
 
 app_name = "statuspagina"
 
@@ -11,7 +12,9 @@ urlpatterns = [
     path(
         "inloggen/",
         auth_views.LoginView.as_view(
-            template_name="statuspagina/inloggen.html", redirect_authenticated_user=True
+            template_name="statuspagina/inloggen.html",
+            authentication_form=BegrensdInlogFormulier,
+            redirect_authenticated_user=True,
         ),
         name="inloggen",
     ),
