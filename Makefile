@@ -103,11 +103,12 @@ messages-check: install-dev
 	@cmp -s $(VENV)/django.mo locale/en/LC_MESSAGES/django.mo || \
 	    { echo "django.mo is verouderd: draai 'make messages' en commit."; exit 1; }
 
+# Both runs spread the suite over the machine's cores (pytest-xdist).
 pytest-sqlite: install-dev
-	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
 
 pytest-postgresql: install-dev
-	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q
+	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
 
 ## make benchmark: speed and memory on large cases, on demand (see docs/benchmarks.md).
 benchmark: install-dev

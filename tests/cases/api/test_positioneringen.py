@@ -238,7 +238,12 @@ def test_afgerond_proces_is_409(bestuursproces, regisseur, regisseur_api):
 
 @pytest.mark.parametrize(
     ("methode", "suffix"),
-    [("get", ""), ("post", ""), ("get", "/huidig"), ("get", f"/{uuid.uuid4()}")],
+    [
+        ("get", ""),
+        ("post", ""),
+        ("get", "/huidig"),
+        ("get", "/00000000-0000-4000-8000-000000000000"),
+    ],
 )
 def test_buitenstaander_krijgt_404(bestuursproces, leden, methode, suffix):
     client = client_voor(leden["buitenstaander"])
