@@ -30,5 +30,6 @@ class Command(BaseCommand):
             )
         self.stdout.write("")
         self.stdout.write(
-            "Beheer: http://<HOST>:<PORT>/admin/   API: /api/v1/   Docs: /api/v1/docs"
+            "Statuspagina: http://<HOST>:<PORT>/processen/   Beheer: /admin/   "
+            "API: /api/v1/   Docs: /api/v1/docs"
         )
