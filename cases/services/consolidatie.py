@@ -223,6 +223,11 @@ def wijzig_instemmers(
             code="geen-consolidatie",
         )
     erbij, eraf = list(toevoegen), list(verwijderen)
+    if not erbij and not eraf:
+        # Nothing to change is no fact for the log.
+        raise fout(
+            "toevoegen", "required", "Geef minstens één partij om toe te voegen of te verwijderen."
+        )
     bestaand = {(i.speler_id, i.opdrachtgever_id): i for i in Instemming.objects.filter(stap=stap)}
 
     def sleutel(p: Partij) -> tuple[int | None, int | None]:

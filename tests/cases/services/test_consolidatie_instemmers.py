@@ -95,6 +95,12 @@ def test_wijzig_instemmers_vraagt_een_reden(
     assert set(fout.value.fouten) == {"reden"}
 
 
+def test_wijzig_instemmers_zonder_partijen_schrijft_niets(actor: Actor, drie: WyberStap) -> None:
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+        services.wijzig_instemmers(actor=actor, stap=drie, reden="Niets")
+    assert set(fout.value.fouten) == {"toevoegen"}
+
+
 def test_de_laatste_dwarsligger_weghalen_consolideert_de_stap(
     bestuursproces: Bestuursproces,
     regisseur: Any,
