@@ -32,6 +32,7 @@ install-dev: $(VENV)/.dev
 VENDOR := statuspagina/static/statuspagina/vendor
 
 node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt (Node.js): installeer het, bijvoorbeeld met 'apt-get install nodejs npm'"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
