@@ -205,3 +205,52 @@ def met_prefix(prefix: str) -> type[BaseInlineFormSet[Any, Any, Any]]:
         (BaseInlineFormSet,),
         {"get_default_prefix": classmethod(lambda _: prefix)},
     )
+
+
+class InstemmersForm(forms.Form):
+    """Who must consent to a step's consolidation: parties to add, consents to drop, and why."""
+
+    spelers = forms.ModelMultipleChoiceField(
+        queryset=Speler.objects.none(),
+        required=False,
+        label=_("Spelers die moeten instemmen"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    opdrachtgevers = forms.ModelMultipleChoiceField(
+        queryset=Opdrachtgever.objects.none(),
+        required=False,
+        label=_("Opdrachtgevers die moeten instemmen"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    verwijderen = forms.ModelMultipleChoiceField(
+        queryset=Instemming.objects.none(),
+        required=False,
+        label=_("Hoeven niet meer in te stemmen"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reden = forms.CharField(label=_("Reden"), widget=KORT)
+
+    def __init__(self, *args: Any, stap: WyberStap, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        instemmingen = Instemming.objects.filter(stap=stap).select_related(
+            "speler", "opdrachtgever"
+        )
+        proces = stap.bestuursproces_id
+        self.fields["spelers"].queryset = Speler.objects.filter(  # type: ignore[attr-defined]
+            bestuursproces_id=proces
+        ).exclude(pk__in=instemmingen.exclude(speler=None).values("speler"))
+        self.fields["opdrachtgevers"].queryset = Opdrachtgever.objects.filter(  # type: ignore[attr-defined]
+            bestuursproces_id=proces
+        ).exclude(pk__in=instemmingen.exclude(opdrachtgever=None).values("opdrachtgever"))
+        self.fields["verwijderen"].queryset = instemmingen  # type: ignore[attr-defined]
+        self.fields["verwijderen"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda instemming: str(instemming.speler or instemming.opdrachtgever)
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("spelers") or data.get("opdrachtgevers") or data.get("verwijderen")):
+            raise forms.ValidationError(
+                _("Kies minstens één partij om toe te voegen of weg te halen."), code="required"
+            )
+        return data

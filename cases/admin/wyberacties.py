@@ -25,22 +25,29 @@ from django.utils.translation import gettext_lazy as _
 from cases import services
 from cases.events import Actor
 from cases.exceptions import DomainError
-from cases.models import Fase, WyberStap
+from cases.models import Consolidatie, Fase, Instemming, Opdrachtgever, Speler, WyberStap
 
 from ._objectacties import ObjectActies
 from ._toegang import mag_schrijven
-from .forms_wyberen import HeropenForm
+from .forms_wyberen import HeropenForm, InstemmersForm
 
 FASEN = list(Fase)
 BEVESTIGD = "bevestigd"  # the confirm flag the intermediate page posts
 VANAF_OBJECT = "_vanaf_stap"  # posted by the buttons on a step's page: return there
 TEMPLATE_HEROPENEN = "admin/cases/wyberstap_heropenen.html"
+TEMPLATE_INSTEMMERS = "admin/cases/wyberstap_instemmers.html"
 
 
 def volgende_fase(stap: WyberStap) -> str:
     # A settled step has no next phase; asking for divergeren lets the service refuse it
     # with its own explanation (reopen it instead).
     return FASEN[(FASEN.index(Fase(stap.fase)) + 1) % len(FASEN)]
+
+
+def _partij_van(instemming: Instemming) -> Speler | Opdrachtgever:
+    partij = instemming.speler or instemming.opdrachtgever
+    assert partij is not None  # a database constraint: exactly one of the two
+    return partij
 
 
 def stap_naam(stap: WyberStap) -> str:
@@ -54,7 +61,7 @@ class WyberActies(ObjectActies):
     """To the next phase and reopening, from the list and from a step's page."""
 
     # Typed Any: DienstAdmin declares `actions = None`, which mypy takes as its only type.
-    actions: Any = ["naar_volgende_fase", "heropenen"]
+    actions: Any = ["naar_volgende_fase", "instemmers_wijzigen", "heropenen"]
     vanaf_object = VANAF_OBJECT
 
     def objectactie(self, obj: WyberStap) -> tuple[str, Any] | None:
@@ -62,6 +69,8 @@ class WyberActies(ObjectActies):
             return "naar_volgende_fase", _("Naar de volgende fase")
         if obj.fase == Fase.GECONSOLIDEERD:
             return "heropenen", _("Heropenen…")
+        if obj.fase == Fase.CONSOLIDEREN and Consolidatie.objects.filter(stap=obj).exists():
+            return "instemmers_wijzigen", _("Instemmers wijzigen…")
         return None
 
     # --- the actions ------------------------------------------------------------------------
@@ -183,3 +192,57 @@ class WyberActies(ObjectActies):
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, TEMPLATE_HEROPENEN, context)
+
+    @admin.action(description=_("Instemmers wijzigen…"), permissions=["schrijven"])
+    def instemmers_wijzigen(
+        self, request: HttpRequest, queryset: QuerySet[WyberStap]
+    ) -> HttpResponse | None:
+        """Who must consent to one step's consolidation, with a reason (per step: the parties
+        differ)."""
+        stappen = self._stappen(request, queryset)
+        if not stappen:
+            return None
+        if len(stappen) != 1:
+            self.weiger(request, gettext("kies één stap; wie moet instemmen verschilt per stap."))
+            return None
+        stap = stappen[0]
+        form = InstemmersForm(request.POST if request.POST.get(BEVESTIGD) else None, stap=stap)
+        if form.is_valid():
+            gegevens = form.cleaned_data
+            try:
+                services.wijzig_instemmers(
+                    actor=Actor.uit_request(request),
+                    stap=stap,
+                    reden=gegevens["reden"],
+                    toevoegen=[*gegevens["spelers"], *gegevens["opdrachtgevers"]],
+                    verwijderen=[_partij_van(i) for i in gegevens["verwijderen"]],
+                )
+            except DomainError as fout:
+                self.weiger(request, fout.detail)
+                return self.terug(request, stap)
+            self.message_user(
+                request,
+                gettext("Wie moet instemmen in %(stap)s is gewijzigd.") % {"stap": stap_naam(stap)},
+                messages.SUCCESS,
+            )
+            return self.terug(request, stap)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Wie moet instemmen"),
+            "subtitle": None,
+            "opts": self.opts,
+            "media": self.media,
+            "stap": stap,
+            "instemmingen": Instemming.objects.filter(stap=stap).select_related(
+                "speler", "opdrachtgever"
+            ),
+            "form": form,
+            "actienaam": "instemmers_wijzigen",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "bevestigd": BEVESTIGD,
+            "vanaf_object": VANAF_OBJECT,
+            "vanaf_stap": request.POST.get(VANAF_OBJECT, ""),
+            "terug_url": request.get_full_path(),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, TEMPLATE_INSTEMMERS, context)

@@ -148,5 +148,5 @@ def test_stappen_worden_niet_verwijderd(staf: Any, leden: dict[str, Any], stap: 
     assert client.post(_url("wyberstap", "delete", stap.pk), {"post": "yes"}).status_code == 403
     lijst = client.get(_url("wyberstap", "changelist"))
     acties = dict(lijst.context["action_form"].fields["action"].choices)
-    assert set(acties) == {"", "naar_volgende_fase", "heropenen"}
+    assert set(acties) == {"", "naar_volgende_fase", "instemmers_wijzigen", "heropenen"}
     assert WyberStap.objects.filter(pk=stap.pk).exists()
