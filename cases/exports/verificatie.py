@@ -2,15 +2,17 @@
 
 Only the pure hashing of :mod:`cases.events.canonical` is used, so an evaluator can check a
 file on a machine that has never seen the database. The file is read line by line (constant
-memory). Any edited, removed, inserted or reordered line breaks one of these rules, and the
-first one broken is named with its line number:
+memory). Any removed, inserted or reordered line, and any edit of a visible event, breaks one
+of these rules, and the first one broken is named with its line number:
 
 - line 1 is the header (``soort: "kop"``) of a format version this code knows;
 - event lines follow with volgnummers 1, 2, 3, ... without gaps;
 - each event's vorigeHash is the previous event's hash (the first: the genesis hash);
 - each visible event's hash recomputes from its fields and the case uuid in the header;
 - a redacted event cannot be recomputed (its content is withheld) but must be redacted in the
-  one allowed shape, at a level the header says was not applied; its links must still hold;
+  one allowed shape, at a level the header says was not applied; its links must still hold.
+  Its type, actor and times are shown but covered only by the hash that cannot be
+  recomputed, so they are not verified: the summary says so;
 - the closing line (``soort: "slot"``) names the last event as the chain head, and its counts
   and the header's agree with the lines in between; nothing follows it.
 """
@@ -75,9 +77,9 @@ class Uitslag:
         return (
             f"Export intact: {self.aantal} gebeurtenissen van bestuursproces '{self.titel}' "
             f"({self.bestuursproces}), geëxporteerd met zichtbaarheid "
-            f"{', '.join(self.zichtbaarheid)}; {self.afgeschermd} afgeschermd (inhoud niet "
-            f"controleerbaar, keten sluit). Kop van de keten: volgnummer {self.kop_volgnummer}, "
-            f"hash {self.kop_hash}. Vergelijk deze kop met een checkpoint "
+            f"{', '.join(self.zichtbaarheid)}; {self.afgeschermd} afgeschermd (inhoud, type, "
+            f"actor en tijden niet controleerbaar, keten sluit). Kop van de keten: volgnummer "
+            f"{self.kop_volgnummer}, hash {self.kop_hash}. Vergelijk deze kop met een checkpoint "
             f"(checkpoint_gebeurtenissen) om ook een volledig herschreven keten te herkennen."
         )
 

@@ -334,14 +334,22 @@ def tijdlijn(
     van: dt.datetime | None,
     tot: dt.datetime,
     zichtbaar: frozenset[str],
+    *,
+    bekend_op: dt.datetime | None = None,
 ) -> list[TijdlijnItem]:
-    """What happened between ``van`` and ``tot`` that the viewer may see, in order of time."""
+    """What happened between ``van`` and ``tot`` that the viewer may see, in order of time.
+
+    With ``bekend_op`` only what the log held at that moment counts (the case as it was known
+    then, as a point-in-time view needs); without it, dated items recorded later still stand
+    on their dates (an intervention logged afterwards), with their latest dates.
+    """
     geheugen = Geheugen()
     beschreven: list[tuple[Gebeurtenis, Beschrijving]] = []
-    # Dated items can stand before tot although their event was recorded after it (an
-    # intervention logged afterwards), so the whole log is read; recorded items after tot
-    # are not described.
-    for e in gebeurtenissen(bestuursproces).iterator():
+    # Recorded items after tot are not described; dated ones may still stand before it.
+    reeks = gebeurtenissen(bestuursproces)
+    if bekend_op is not None:
+        reeks = reeks.filter(tijdstip__lte=bekend_op)
+    for e in reeks.iterator():
         if zichtbaarheid_van(e) not in zichtbaar:
             continue
         geheugen.onthoud(e)

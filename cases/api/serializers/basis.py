@@ -23,6 +23,10 @@ from ..verwijzingen import lees_url
 
 Serializer = serializers.Serializer[Any]
 
+# The years a moment or date asked for in a query may lie in: far outside any case, and near
+# the ends of the calendar the conversion to UTC or Dutch time overflows.
+JAREN = (1900, 2999)
+
 
 class StriktMixin(Serializer):
     # Refuse properties the resource does not have instead of silently ignoring them.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
@@ -12,9 +13,15 @@ from rest_framework.reverse import reverse
 from cases.models.interventies import INTERVENTIEVELD_KEUZES
 from instruments.api.serializers import CatalogusVeldField, LemniscaatkantField
 
-from .basis import Serializer, StriktMixin, keuzeveld
+from .basis import JAREN, Serializer, StriktMixin, keuzeveld
 
 InterventieVeldField = keuzeveld("InterventieVeldEnum", INTERVENTIEVELD_KEUZES)
+
+
+def _binnen_de_jaren(waarde: dt.date) -> dt.date:
+    if not JAREN[0] <= waarde.year <= JAREN[1]:
+        raise serializers.ValidationError(f"Geef een datum tussen {JAREN[0]} en {JAREN[1]}.")
+    return waarde
 
 
 class AandachtVraagSerializer(StriktMixin):
@@ -28,6 +35,12 @@ class AandachtVraagSerializer(StriktMixin):
         max_value=104,
         help_text="Hoeveel weken zonder interventie een veld verwaarloosd maakt; standaard 6.",
     )
+
+    def validate_van(self, waarde: dt.date) -> dt.date:
+        return _binnen_de_jaren(waarde)
+
+    def validate_tot(self, waarde: dt.date) -> dt.date:
+        return _binnen_de_jaren(waarde)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         van, tot = attrs.get("van"), attrs.get("tot")

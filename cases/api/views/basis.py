@@ -19,6 +19,7 @@ from cases import selectors
 from cases.models import Bestuursproces, Rol, Zichtbaarheid
 
 from ..permissions import MELDING_SCHRIJVEN, LidMetSchrijfrecht
+from ..serializers.basis import JAREN
 
 AUDIT_HEADER = OpenApiParameter(
     "X-Audit-Toelichting",
@@ -53,6 +54,16 @@ def lees_tijdstip(request: Request, naam: str = "tijdstip") -> dt.datetime | Non
                     serializers.ErrorDetail(
                         "Geef een tijdstip in ISO 8601, bijvoorbeeld 2026-05-01T12:00:00+02:00.",
                         code="invalid",
+                    )
+                ]
+            }
+        )
+    if not JAREN[0] <= tijdstip.year <= JAREN[1]:
+        raise ValidationError(
+            {
+                naam: [
+                    serializers.ErrorDetail(
+                        f"Geef een tijdstip tussen {JAREN[0]} en {JAREN[1]}.", code="invalid"
                     )
                 ]
             }

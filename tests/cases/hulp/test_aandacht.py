@@ -186,3 +186,13 @@ def test_op_een_eerder_moment_telt_wat_toen_bekend_was(casus: Casus, regisseur: 
 
     assert (toen["opdrachtgevende"].aantal, toen["opdrachtgevende"].gepland) == (0, 1)
     assert (nu["opdrachtgevende"].aantal, nu["opdrachtgevende"].gepland) == (1, 0)
+
+
+@pytest.mark.parametrize("vraag", [{"tot": "0001-01-05", "weken": "104"}, {"van": "9999-12-31"}])
+def test_api_weigert_data_buiten_de_kalender_van_een_proces(
+    casus: Casus, als: Any, vraag: dict[str, str]
+) -> None:
+    response = als(casus.leden["kernteam"]).get(_url(casus), vraag)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEEM

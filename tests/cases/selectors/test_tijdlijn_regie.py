@@ -180,3 +180,14 @@ def test_procesontwerp_herziening(regisseur: Any, proces: Bestuursproces) -> Non
     assert item.omschrijving == "Procesontwerp versie 1: Eerst de grond, dan de rest."
     assert item.verwijzing is not None
     assert item.verwijzing.route == "procesontwerp"
+
+
+def test_zoals_bekend_op_een_moment(regisseur: Any, proces: Bestuursproces) -> None:
+    # Logged on 20 March with datum 2 March: on 10 March nobody knew of it yet.
+    _log(regisseur, proces, tijdstip=_op(2026, 3, 20))
+
+    toen = tijdlijn(proces, None, _op(2026, 3, 10), ALLES, bekend_op=_op(2026, 3, 10))
+    later = tijdlijn(proces, None, _op(2026, 3, 10), ALLES, bekend_op=_op(2026, 3, 21))
+
+    assert "interventie.gelogd" not in {i.soort for i in toen}
+    assert "interventie.gelogd" in {i.soort for i in later}
