@@ -66,3 +66,25 @@ def _onveranderlijk_na_afloop(django_db_setup: None, django_db_blocker: Any) -> 
 def transactional_db(_onveranderlijk_na_afloop: None, transactional_db: None) -> Iterator[None]:
     yield
     _triggers("uit")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _geen_sessies_van_de_live_server_over(
+    django_db_setup: None, django_db_blocker: Any
+) -> Iterator[None]:
+    """End the database sessions the live server's request threads may leave behind.
+
+    Chromium keeps its connections to the live server open (keep-alive), so a request thread
+    can outlive the tests with its database session; PostgreSQL then refuses to drop the test
+    database at the end of the run. This runs before that teardown.
+    """
+    yield
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        connection.close()
