@@ -82,6 +82,10 @@ class RelatieVeld(forms.CharField):
     elsewhere simply matches nothing.
     """
 
+    # The route kwarg and the name in messages, where they differ from the soort.
+    kwarg: str | None = None
+    naam: str | None = None
+
     def __init__(
         self,
         *,
@@ -104,15 +108,18 @@ class RelatieVeld(forms.CharField):
         except ValueError:
             pass
         try:
-            proces, gevonden = lees_url(tekst, f"{self.soort}-detail", self.soort, self.host)
+            proces, gevonden = lees_url(
+                tekst, f"{self.soort}-detail", self.kwarg or self.soort, self.host
+            )
         except ValueError:
             raise forms.ValidationError(
-                f"Geef de URL of de uuid van een {self.soort} van dit bestuursproces.",
+                f"Geef de URL of de uuid van een {self.naam or self.soort} van dit bestuursproces.",
                 code="invalid",
             ) from None
         if proces != self.bestuursproces_uuid:
             raise forms.ValidationError(
-                f"Deze {self.soort} hoort niet bij dit bestuursproces.", code="does_not_exist"
+                f"Deze {self.naam or self.soort} hoort niet bij dit bestuursproces.",
+                code="does_not_exist",
             )
         return gevonden
 

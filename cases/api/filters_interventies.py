@@ -9,7 +9,6 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.forms.utils import ErrorDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -23,12 +22,10 @@ from cases.models import (
 )
 from cases.models.interventies import INTERVENTIEVELD_KEUZES
 from instruments.models import Strategie
+from procesregie.api.filters import StrikteFilterSet
 
 from .filters import ProcesFilterSet, RelatieFilter
 from .verwijzingen import lees_url
-
-# Parameters every list takes besides its filters (pagination).
-ALTIJD = frozenset({"page", "pageSize"})
 
 
 class InstrumentVeld(forms.CharField):
@@ -59,7 +56,7 @@ class InstrumentFilter(django_filters.Filter):
     field_class = InstrumentVeld
 
 
-class InterventieFilter(ProcesFilterSet):
+class InterventieFilter(StrikteFilterSet, ProcesFilterSet):
     veld = django_filters.ChoiceFilter(
         field_name="velden__veld",
         choices=INTERVENTIEVELD_KEUZES,
@@ -98,18 +95,3 @@ class InterventieFilter(ProcesFilterSet):
         self.filters["instrument"].extra["host"] = (
             request.get_host() if request is not None else None
         )
-
-    def onbekend(self) -> list[str]:
-        return sorted(set(self.data) - set(self.filters) - ALTIJD)
-
-    def is_valid(self) -> bool:
-        return super().is_valid() and not self.onbekend()
-
-    @property
-    def errors(self) -> ErrorDict:
-        fouten = self.form.errors
-        for naam in self.onbekend():
-            fouten[naam] = self.form.error_class(
-                [forms.ValidationError("Onbekende parameter.", code="unknown")]
-            )
-        return fouten

@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import django_filters
-from django import forms
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from cases.models import Positie, Positionering, PositioneringsVeld
 
 from .filters import ProcesFilterSet, RelatieFilter, RelatieVeld
-from .verwijzingen import lees_url
 
 
 class WyberStapVeld(RelatieVeld):
     """A wyber-stap of this case by its URL or uuid (its route names the step ``stap``)."""
 
-    def clean(self, value: Any) -> uuid.UUID | None:
-        tekst = forms.CharField.clean(self, value)
-        if not tekst:
-            return None
-        try:
-            return uuid.UUID(tekst)
-        except ValueError:
-            pass
-        try:
-            proces, gevonden = lees_url(tekst, "wyberstap-detail", "stap", self.host)
-        except ValueError:
-            raise forms.ValidationError(
-                "Geef de URL of de uuid van een wyber-stap van dit bestuursproces.",
-                code="invalid",
-            ) from None
-        if proces != self.bestuursproces_uuid:
-            raise forms.ValidationError(
-                "Deze wyber-stap hoort niet bij dit bestuursproces.", code="does_not_exist"
-            )
-        return gevonden
+    kwarg = "stap"
+    naam = "wyber-stap"
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -5,29 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 
 from instruments.models import Doel, Instrument, Kracht, Strategie, Veld, VeldCode
-
-# The paginator reads these itself.
-PAGINERING = frozenset({"page", "pageSize"})
+from procesregie.api.filters import StrikteFilterSet
 
 ONBEKEND = "onbekend"
-
-
-class StrikteFilterSet(django_filters.FilterSet):
-    """Refuses query parameters it does not know, listed together with any invalid value, so
-    that a misspelt filter is a 400 rather than a silently unfiltered list."""
-
-    def is_valid(self) -> bool:
-        geldig = super().is_valid()
-        onbekend = sorted(set(self.data) - set(self.filters) - PAGINERING)
-        for naam in onbekend:
-            self.form.errors[naam] = self.form.error_class(
-                [forms.ValidationError("Onbekende parameter.", code="unknown")]
-            )
-        return geldig and not onbekend
 
 
 class VeldFilter(StrikteFilterSet):
