@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 
 from ._toegang import mag_schrijven, schrijfbare_processen
+
+BEVESTIGD = "bevestigd"  # the confirm flag an intermediate page posts
 
 
 class ObjectActies(admin.ModelAdmin[Any]):
@@ -58,3 +62,32 @@ class ObjectActies(admin.ModelAdmin[Any]):
                 context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
                 context["vanaf_object"] = self.vanaf_object
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def tussenpagina(
+        self,
+        request: HttpRequest,
+        template: str,
+        *,
+        titel: str,
+        actienaam: str,
+        form: forms.Form,
+        **extra: Any,
+    ) -> TemplateResponse:
+        """The intermediate page of an action that asks for input (admin/cases/_bevestiging
+        .html): it posts the same action again, with the confirm flag."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": titel,
+            "subtitle": None,
+            "opts": self.opts,
+            "media": self.media,
+            "form": form,
+            "actienaam": actienaam,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "bevestigd": BEVESTIGD,
+            "vanaf_object": self.vanaf_object,
+            "terug_url": request.get_full_path(),
+            **extra,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, template, context)

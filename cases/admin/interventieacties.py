@@ -15,10 +15,8 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -29,11 +27,10 @@ from cases.exceptions import DomainError, OngeldigeInvoer
 from cases.models import Interventie, InterventieStatus, Status
 from cases.services.interventies import eis_status
 
-from ._objectacties import ObjectActies
+from ._objectacties import BEVESTIGD, ObjectActies
 from ._toegang import mag_schrijven
 from .forms_interventies import EvaluerenForm, UitvoerenForm, zet_fouten
 
-BEVESTIGD = "bevestigd"  # the confirm flag the intermediate page posts
 VANAF_OBJECT = "_vanaf_interventie"  # posted by the buttons on its page: return there
 TEMPLATE = "admin/cases/interventie_stap.html"
 S = InterventieStatus
@@ -154,21 +151,13 @@ class InterventieActies(ObjectActies):
                     request, stap.gelukt % {"titel": interventie.titel}, messages.SUCCESS
                 )
                 return self.terug(request, interventie)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": stap.titel,
-            "subtitle": None,
-            "opts": self.opts,
-            "media": self.media,
-            "interventie": interventie,
-            "form": form,
-            "knop": stap.knop,
-            "actienaam": stap.naam,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "bevestigd": BEVESTIGD,
-            "vanaf_object": VANAF_OBJECT,
-            "vanaf_interventie": request.POST.get(VANAF_OBJECT, ""),
-            "terug_url": request.get_full_path(),
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, TEMPLATE, context)
+        return self.tussenpagina(
+            request,
+            TEMPLATE,
+            titel=stap.titel,
+            actienaam=stap.naam,
+            form=form,
+            interventie=interventie,
+            knop=stap.knop,
+            vanaf_interventie=request.POST.get(VANAF_OBJECT, ""),
+        )

@@ -13,11 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -27,12 +25,11 @@ from cases.events import Actor
 from cases.exceptions import DomainError
 from cases.models import Consolidatie, Fase, Instemming, Opdrachtgever, Speler, WyberStap
 
-from ._objectacties import ObjectActies
+from ._objectacties import BEVESTIGD, ObjectActies
 from ._toegang import mag_schrijven
 from .forms_wyberen import HeropenForm, InstemmersForm
 
 FASEN = list(Fase)
-BEVESTIGD = "bevestigd"  # the confirm flag the intermediate page posts
 VANAF_OBJECT = "_vanaf_stap"  # posted by the buttons on a step's page: return there
 TEMPLATE_HEROPENEN = "admin/cases/wyberstap_heropenen.html"
 TEMPLATE_INSTEMMERS = "admin/cases/wyberstap_instemmers.html"
@@ -175,23 +172,15 @@ class WyberActies(ObjectActies):
                 messages.SUCCESS,
             )
             return self.terug(request, nieuw[0] if len(nieuw) == 1 else None)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": gettext("Stappen opnieuw ter discussie stellen"),
-            "subtitle": None,
-            "opts": self.opts,
-            "media": self.media,
-            "stappen": stappen,
-            "form": form,
-            "actienaam": "heropenen",
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "bevestigd": BEVESTIGD,
-            "vanaf_object": VANAF_OBJECT,
-            "vanaf_stap": request.POST.get(VANAF_OBJECT, ""),
-            "terug_url": request.get_full_path(),
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, TEMPLATE_HEROPENEN, context)
+        return self.tussenpagina(
+            request,
+            TEMPLATE_HEROPENEN,
+            titel=gettext("Stappen opnieuw ter discussie stellen"),
+            actienaam="heropenen",
+            form=form,
+            stappen=stappen,
+            vanaf_stap=request.POST.get(VANAF_OBJECT, ""),
+        )
 
     @admin.action(description=_("Instemmers wijzigen…"), permissions=["schrijven"])
     def instemmers_wijzigen(
@@ -226,23 +215,15 @@ class WyberActies(ObjectActies):
                 messages.SUCCESS,
             )
             return self.terug(request, stap)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": gettext("Wie moet instemmen"),
-            "subtitle": None,
-            "opts": self.opts,
-            "media": self.media,
-            "stap": stap,
-            "instemmingen": Instemming.objects.filter(stap=stap).select_related(
+        return self.tussenpagina(
+            request,
+            TEMPLATE_INSTEMMERS,
+            titel=gettext("Wie moet instemmen"),
+            actienaam="instemmers_wijzigen",
+            form=form,
+            stap=stap,
+            instemmingen=Instemming.objects.filter(stap=stap).select_related(
                 "speler", "opdrachtgever"
             ),
-            "form": form,
-            "actienaam": "instemmers_wijzigen",
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "bevestigd": BEVESTIGD,
-            "vanaf_object": VANAF_OBJECT,
-            "vanaf_stap": request.POST.get(VANAF_OBJECT, ""),
-            "terug_url": request.get_full_path(),
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, TEMPLATE_INSTEMMERS, context)
+            vanaf_stap=request.POST.get(VANAF_OBJECT, ""),
+        )
