@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from rest_framework.test import APIClient
+
 GROOTTES = [1, 10, 50]  # the data sizes every endpoint is measured at
 PAGINA = 20  # the default page size
 
@@ -31,3 +33,16 @@ def pagina(aantal: int) -> Callable[[dict[str, Any], int], None]:
         assert len(body["results"]) == min(aantal + n, PAGINA)
 
     return controleer
+
+
+def meet(eindpunt: Eindpunt, regisseur: Any, n: int, django_assert_num_queries: Any) -> None:
+    """Call the endpoint built with ``n`` rows: exactly its queries, and the data it shows."""
+    url = eindpunt.bouw(regisseur, n)
+    client = APIClient()
+    client.force_authenticate(regisseur)
+
+    with django_assert_num_queries(eindpunt.queries):
+        response = client.get(url)
+
+    assert response.status_code == 200, response.content
+    eindpunt.rijen(response.json(), n)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rest_framework.test import APIClient
 
 from cases import services
 from cases.models import Bestuursproces, Interventie
@@ -17,7 +16,7 @@ from tests.cases._interventies import instrument, log, strategie
 from tests.cases.services._hulp import maak_opdrachtgever, maak_speler, start_stap
 from tests.factories import actor_voor, open_proces
 
-from ._query_counts import GROOTTES, PAGINA, Eindpunt, pagina
+from ._query_counts import GROOTTES, PAGINA, Eindpunt, meet, pagina
 from .helpers import proces_url
 
 
@@ -99,13 +98,4 @@ EINDPUNTEN = {
 def test_vast_aantal_queries(
     regisseur: Any, django_assert_num_queries: Any, naam: str, n: int
 ) -> None:
-    eindpunt = EINDPUNTEN[naam]
-    url = eindpunt.bouw(regisseur, n)
-    client = APIClient()
-    client.force_authenticate(regisseur)
-
-    with django_assert_num_queries(eindpunt.queries):
-        response = client.get(url)
-
-    assert response.status_code == 200, response.content
-    eindpunt.rijen(response.json(), n)
+    meet(EINDPUNTEN[naam], regisseur, n, django_assert_num_queries)
