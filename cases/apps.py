@@ -10,7 +10,10 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         # The stadium gate of issue #4: a forward move needs a consolidated wyber-stap.
         # registreer_poort ignores a second registration, so a repeated ready() is harmless.
+        from cases.events.log import na_late_invoeging
         from cases.services import registreer_poort
+        from cases.services._wereldtijd import synchroniseer
         from cases.services.poorten import geconsolideerde_stap_vereist
 
         registreer_poort(geconsolideerde_stap_vereist)
+        na_late_invoeging(synchroniseer)

@@ -85,3 +85,16 @@ class LidmaatschapConflict(DomainError):
     status = 409
     code = "lidmaatschap-conflict"
     titel = "Deze wijziging van de lidmaatschappen is niet toegestaan."
+
+
+class Geschiedenisconflict(DomainError):
+    """A fact entered late that does not fit the history: at its own moment, or because it
+    would make a fact that happened after it impossible (409, naming that fact)."""
+
+    status = 409
+    code = "geschiedenisconflict"
+    titel = "Dit past niet in de geschiedenis van het bestuursproces."
+
+    def __init__(self, detail: str, *, later_feit: int | None = None) -> None:
+        super().__init__(detail, veld="tijdstip")
+        self.later_feit = later_feit

@@ -141,7 +141,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         tijdlijn_van=van,
         tijdlijn=[
             TijdlijnRegel(item.tijdstip, _soort(item.soort), item.omschrijving)
-            for item in reversed(tijdlijn(bestuursproces, van, moment, zichtbaar, bekend_op=moment))
+            for item in reversed(tijdlijn(bestuursproces, van, moment, zichtbaar))
         ],
         aandacht=balans,
         grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),

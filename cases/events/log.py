@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
-from cases.exceptions import OngeldigeInvoer
+from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Zichtbaarheid
 
 from .canonical import GENESIS_HASH, bereken_hash, normaliseer
+from .replay import vouw
+from .replay_typen import Momentopname
+from .wereldtijd import Schending, geschiedenis, streng_vouwen
+
+# A client's clock may run a little ahead of the server's: "now" from there is not the future.
+KLOKSPELING = dt.timedelta(minutes=2)
+
+# Called with the case and the end of its history after a fact was entered late, in the same
+# transaction (the services register how their tables follow; see CasesConfig.ready).
+_NA_LATE_INVOEGING: list[Callable[[Bestuursproces, Momentopname], None]] = []
+
+
+def na_late_invoeging(functie: Callable[[Bestuursproces, Momentopname], None]) -> None:
+    if functie not in _NA_LATE_INVOEGING:
+        _NA_LATE_INVOEGING.append(functie)
+
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -72,6 +90,11 @@ def append_event(
     Sensitive events name their ``zichtbaarheid``; it is stored in the payload (so the hash
     covers it) and viewers below that level see the event with its payload and toelichting
     withheld. Absent means ``proces``: every member may read it.
+
+    ``tijdstip`` is when it happened (default now): not in the future, not before the case
+    was opened. A fact dated before something already recorded is *late*: the whole history
+    is then folded strictly in world-time order, and the first fact that no longer fits (this
+    one at its moment, or a later one) refuses the write with :class:`Geschiedenisconflict`.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("append_event hoort binnen de transactie van een service.")
@@ -79,29 +102,17 @@ def append_event(
     laatste = (
         Gebeurtenis.objects.filter(bestuursproces=bestuursproces)
         .order_by("-volgnummer")
-        .values_list("volgnummer", "hash", "tijdstip")
+        .values_list("volgnummer", "hash")
         .first()
     )
     volgnummer, vorige_hash = (laatste[0] + 1, laatste[1]) if laatste else (1, GENESIS_HASH)
     geregistreerd = timezone.now()
-    # A point-in-time view folds events in volgnummer order up to a tijdstip, so tijdstip
-    # must never run backwards along the chain, nor lie in the future.
     if tijdstip is not None and timezone.is_naive(tijdstip):
         raise ValueError("Tijdstippen in gebeurtenissen moeten een tijdzone hebben.")
-    if tijdstip is not None and (
-        tijdstip > geregistreerd or (laatste is not None and tijdstip < laatste[2])
-    ):
-        raise OngeldigeInvoer(
-            {
-                "tijdstip": [
-                    (
-                        "invalid",
-                        "Het tijdstip ligt in de toekomst of vóór de laatste gebeurtenis "
-                        "van dit bestuursproces.",
-                    )
-                ]
-            }
-        )
+    tijdstip = _toets_moment(bestuursproces, tijdstip or geregistreerd, geregistreerd, laatste)
+    laat = laatste is not None and (
+        Gebeurtenis.objects.filter(bestuursproces=bestuursproces, tijdstip__gt=tijdstip).exists()
+    )
     gebeurtenis = Gebeurtenis(
         bestuursproces=bestuursproces,
         volgnummer=volgnummer,
@@ -110,7 +121,7 @@ def append_event(
         actor_gebruikersnaam=actor.gebruikersnaam,
         actor_naam=actor.naam,
         herkomst=actor.herkomst[:200],
-        tijdstip=tijdstip or geregistreerd,
+        tijdstip=tijdstip,
         geregistreerd=geregistreerd,
         toelichting=toelichting,
         payload=normaliseer(
@@ -122,4 +133,63 @@ def append_event(
     )
     gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
     gebeurtenis.save(force_insert=True)
+    if laat:
+        eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
+        for functie in _NA_LATE_INVOEGING:
+            functie(bestuursproces, eind)
     return gebeurtenis
+
+
+def _datum(moment: dt.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y H:i")
+
+
+def _toets_moment(
+    bestuursproces: Bestuursproces,
+    tijdstip: dt.datetime,
+    geregistreerd: dt.datetime,
+    laatste: Any,
+) -> dt.datetime:
+    """A fact's world time: not in the future, not before the opening of the case."""
+    if tijdstip > geregistreerd + KLOKSPELING:
+        raise OngeldigeInvoer({"tijdstip": [("toekomst", _("Dit tijdstip ligt in de toekomst."))]})
+    if laatste is not None and tijdstip < bestuursproces.geopend_op:
+        raise OngeldigeInvoer(
+            {
+                "tijdstip": [
+                    (
+                        "voor_opening",
+                        _("Dit tijdstip ligt vóór de opening van het bestuursproces (%(datum)s).")
+                        % {"datum": _datum(bestuursproces.geopend_op)},
+                    )
+                ]
+            }
+        )
+    return min(tijdstip, geregistreerd)
+
+
+def _toets_geschiedenis(bestuursproces: Bestuursproces, nieuw: Gebeurtenis) -> Momentopname:
+    """Fold the whole history strictly; the end state, or the first fact that does not fit."""
+    try:
+        with streng_vouwen():
+            return vouw(geschiedenis(bestuursproces.pk))
+    except Schending as schending:
+        feit = schending.gebeurtenis
+        if feit is None or feit.pk == nieuw.pk:
+            raise Geschiedenisconflict(
+                _("Op %(moment)s kan dit niet: %(reden)s.")
+                % {"moment": _datum(nieuw.tijdstip), "reden": schending.reden}
+            ) from schending
+        raise Geschiedenisconflict(
+            _(
+                "Dit maakt een later feit onmogelijk: '%(soort)s' van %(moment)s "
+                "(gebeurtenis %(volgnummer)s): %(reden)s."
+            )
+            % {
+                "soort": GebeurtenisType(feit.type).label,
+                "moment": _datum(feit.tijdstip),
+                "volgnummer": feit.volgnummer,
+                "reden": schending.reden,
+            },
+            later_feit=feit.volgnummer,
+        ) from schending

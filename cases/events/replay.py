@@ -1,7 +1,13 @@
-"""Replay: fold a case's events, in order, into the case as it stood.
+"""Replay: fold a case's events, in world-time order, into the case as it stood.
 
 The state has the same shape as :func:`cases.selectors.huidige_toestand`, so a replay of the
 whole log can be compared with the tables (the property test does exactly that).
+
+Reducers state the rules a fact relies on with :func:`~cases.events.wereldtijd.eis`: a stadium
+move starts from the stadium the case was in and, going forward, passes the gates as they
+stood then; a consent needs its step in consolideren; a betrokkenheid change starts from the
+party's betrokkenheid at that moment. A strict fold (checking a fact entered late) refuses the
+first fact that breaks one; an ordinary fold reads on.
 """
 
 from __future__ import annotations
@@ -14,12 +20,25 @@ from cases.models import Gebeurtenis, GebeurtenisType, Zichtbaarheid
 
 from . import replay_interventies, replay_positionering
 from .canonical import formatteer_tijdstip
+from .poorten import bezwaren_tegen_vertrek
 from .replay_typen import Momentopname, Reducer
+from .wereldtijd import Schending, eis, is_streng
+
+# Facts that may be recorded about a closed case: reopening it, and who may read it.
+NA_AFRONDING = frozenset(
+    {
+        GebeurtenisType.STATUS_GEWIJZIGD.value,
+        GebeurtenisType.LIDMAATSCHAP_TOEGEVOEGD.value,
+        GebeurtenisType.LIDMAATSCHAP_GEWIJZIGD.value,
+        GebeurtenisType.LIDMAATSCHAP_BEEINDIGD.value,
+    }
+)
 
 
 def _geopend(staat: Momentopname, e: Gebeurtenis) -> None:
     staat["bestuursproces"] = copy.deepcopy(e.payload["bestuursproces"])
     staat["bestuursproces"]["geopendOp"] = formatteer_tijdstip(e.tijdstip)
+    staat["_tijden"]["stadiumSinds"] = e.tijdstip
 
 
 def _gewijzigd(staat: Momentopname, e: Gebeurtenis) -> None:
@@ -27,6 +46,11 @@ def _gewijzigd(staat: Momentopname, e: Gebeurtenis) -> None:
 
 
 def _status(staat: Momentopname, e: Gebeurtenis) -> None:
+    eis(
+        staat["bestuursproces"]["status"] == e.payload["van"],
+        f"het bestuursproces had toen status {e.payload['van']!r} niet, maar "
+        f"{staat['bestuursproces']['status']!r}",
+    )
     staat["bestuursproces"]["status"] = e.payload["naar"]
     staat["bestuursproces"]["uitkomst"] = e.payload["uitkomst"]
 
@@ -39,7 +63,16 @@ def _idee(staat: Momentopname, e: Gebeurtenis) -> None:
 
 def _stadium(staat: Momentopname, e: Gebeurtenis) -> None:
     overgang = copy.deepcopy(e.payload["overgang"])
+    huidig = staat["bestuursproces"]["stadium"]
+    eis(
+        huidig == overgang["van"],
+        f"het bestuursproces was toen {huidig}, niet {overgang['van']}",
+    )
+    if overgang["richting"] == "vooruit" and not overgang["geforceerd"] and is_streng():
+        bezwaren = bezwaren_tegen_vertrek(staat, overgang["van"], overgang["naar"])
+        eis(not bezwaren, " ".join(bezwaren))
     staat["bestuursproces"]["stadium"] = overgang["naar"]
+    staat["_tijden"]["stadiumSinds"] = e.tijdstip
     staat["stadiumovergangen"].append(overgang)
 
 
@@ -86,7 +119,13 @@ def _beoordeel(verzameling: str, sleutel: str) -> Reducer:
 def _betrokkenheid(verzameling: str) -> Reducer:
     def reducer(staat: Momentopname, e: Gebeurtenis) -> None:
         wijziging = e.payload["wijziging"]
-        staat[verzameling][wijziging["partij"]]["betrokkenheid"] = wijziging["naar"]
+        partij = staat[verzameling][wijziging["partij"]]
+        eis(
+            partij["betrokkenheid"] == wijziging["van"],
+            f"{partij['naam']} was toen {partij['betrokkenheid'].replace('_', ' ')}, "
+            f"niet {wijziging['van'].replace('_', ' ')}",
+        )
+        partij["betrokkenheid"] = wijziging["naar"]
 
     return reducer
 
@@ -101,22 +140,42 @@ def _stap_gestart(staat: Momentopname, e: Gebeurtenis) -> None:
     staat["wyberstappen"][stap["uuid"]] = stap
 
 
+def _stap(staat: Momentopname, uuid: str, fase: str | None, wat: str) -> dict[str, Any]:
+    stap: dict[str, Any] = staat["wyberstappen"][uuid]
+    eis(
+        fase is None or stap["fase"] == fase,
+        f"{wat} kan alleen tijdens {fase}; stap {stap['volgnummer']} was toen in {stap['fase']}",
+    )
+    return stap
+
+
 def _fase(staat: Momentopname, e: Gebeurtenis) -> None:
-    staat["wyberstappen"][e.payload["stap"]]["fase"] = e.payload["naar"]
+    stap = _stap(staat, e.payload["stap"], e.payload["van"], f"Naar {e.payload['naar']} gaan")
+    if e.payload["naar"] == "convergeren":
+        eis(bool(stap["opties"]), "er waren toen nog geen opties ingebracht")
+    if e.payload["naar"] == "consolideren":
+        statussen = [optie["status"] for optie in stap["opties"].values()]
+        eis("gekozen" in statussen, "er was toen nog geen optie gekozen")
+        eis("open" not in statussen, "er waren toen nog open opties")
+    stap["fase"] = e.payload["naar"]
+    if e.payload["naar"] == "geconsolideerd":
+        staat["_tijden"]["geconsolideerdOp"][stap["uuid"]] = e.tijdstip
 
 
 def _optie_ingebracht(staat: Momentopname, e: Gebeurtenis) -> None:
     optie = copy.deepcopy(e.payload["optie"])
-    staat["wyberstappen"][e.payload["stap"]]["opties"][optie["uuid"]] = optie
+    stap = _stap(staat, e.payload["stap"], "divergeren", "Een optie inbrengen")
+    stap["opties"][optie["uuid"]] = optie
 
 
 def _optie_besloten(staat: Momentopname, e: Gebeurtenis) -> None:
-    optie = staat["wyberstappen"][e.payload["stap"]]["opties"][e.payload["optie"]]
+    stap = _stap(staat, e.payload["stap"], "convergeren", "Over een optie besluiten")
+    optie = stap["opties"][e.payload["optie"]]
     optie.update({k: e.payload[k] for k in ("status", "reden", "samengevoegdIn")})
 
 
 def _consolidatie(staat: Momentopname, e: Gebeurtenis) -> None:
-    stap = staat["wyberstappen"][e.payload["stap"]]
+    stap = _stap(staat, e.payload["stap"], "consolideren", "Een consolidatie vastleggen")
     stap["consolidatie"] = copy.deepcopy(e.payload["consolidatie"])
     for instemming in e.payload["instemmingen"]:
         stap["instemmingen"][instemming["uuid"]] = copy.deepcopy(instemming)
@@ -124,7 +183,8 @@ def _consolidatie(staat: Momentopname, e: Gebeurtenis) -> None:
 
 def _instemming(staat: Momentopname, e: Gebeurtenis) -> None:
     instemming = copy.deepcopy(e.payload["instemming"])
-    staat["wyberstappen"][e.payload["stap"]]["instemmingen"][instemming["uuid"]] = instemming
+    stap = _stap(staat, e.payload["stap"], "consolideren", "Een instemming vastleggen")
+    stap["instemmingen"][instemming["uuid"]] = instemming
 
 
 def _instemmers(staat: Momentopname, e: Gebeurtenis) -> None:
@@ -195,23 +255,48 @@ def lege_staat() -> Momentopname:
         "procesontwerp": None,
         "interventies": {},
         "volgnummer": 0,
+        # What the rules of the fold need besides the state; not part of the result.
+        "_tijden": {"stadiumSinds": None, "geconsolideerdOp": {}},
     }
 
 
-def herbouw(
+def vouw(
     gebeurtenissen: Iterable[Gebeurtenis], zichtbaar: frozenset[str] | None = None
-) -> Momentopname | None:
-    """Fold events (in volgnummer order) into a state; None when the case was not opened yet.
+) -> Momentopname:
+    """Fold events (in world-time order) into the raw state reducers work on.
 
-    With ``zichtbaar`` only events at those visibility levels are folded: the case as a viewer
-    with that role may see it (the latest assessment they may see is their current one).
-    ``volgnummer`` still counts every event, so it says how far the log was read.
+    In a strict fold (:func:`~cases.events.wereldtijd.streng_vouwen`) the first fact that does
+    not fit the case as it stood at its moment raises :class:`Schending` naming it.
     """
     staat = lege_staat()
     for gebeurtenis in gebeurtenissen:
         if zichtbaar is None or zichtbaarheid_van(gebeurtenis) in zichtbaar:
-            REDUCERS[GebeurtenisType(gebeurtenis.type)](staat, gebeurtenis)
-        staat["volgnummer"] = gebeurtenis.volgnummer
+            try:
+                _pas_toe(staat, gebeurtenis)
+            except Schending as schending:
+                schending.gebeurtenis = gebeurtenis
+                raise
+        staat["volgnummer"] = max(staat["volgnummer"], gebeurtenis.volgnummer)
+    return staat
+
+
+def _pas_toe(staat: Momentopname, gebeurtenis: Gebeurtenis) -> None:
+    proces = staat["bestuursproces"]
+    eis(
+        proces is None or proces["status"] != "afgerond" or gebeurtenis.type in NA_AFRONDING,
+        "het bestuursproces was toen afgerond",
+    )
+    try:
+        REDUCERS[GebeurtenisType(gebeurtenis.type)](staat, gebeurtenis)
+    except (KeyError, TypeError) as fout:
+        if not is_streng():
+            raise
+        raise Schending("het verwijst naar iets dat toen nog niet bestond") from fout
+
+
+def rond_af(staat: Momentopname) -> Momentopname | None:
+    """The raw state in the shape of :func:`cases.selectors.huidige_toestand`."""
+    staat.pop("_tijden", None)
     if staat["bestuursproces"] is None:
         return None
     staat["lidmaatschappen"] = sorted(
@@ -230,3 +315,15 @@ def herbouw(
     replay_positionering.rond_af(staat)
     replay_interventies.rond_af(staat)
     return staat
+
+
+def herbouw(
+    gebeurtenissen: Iterable[Gebeurtenis], zichtbaar: frozenset[str] | None = None
+) -> Momentopname | None:
+    """Fold events (in world-time order) into a state; None when the case was not opened yet.
+
+    With ``zichtbaar`` only events at those visibility levels are folded: the case as a viewer
+    with that role may see it (the latest assessment they may see is their current one).
+    ``volgnummer`` is the highest volgnummer read, so it says how far the log was read.
+    """
+    return rond_af(vouw(gebeurtenissen, zichtbaar))

@@ -53,7 +53,7 @@ def bestuursproces_voor(
                 "ideeversies",
                 queryset=IdeeVersie.objects.select_related("auteur")
                 .prefetch_related(EIGENAARS)
-                .order_by("-versie")[:1],
+                .order_by("-aangemaakt_op", "-versie")[:1],
                 to_attr="_huidig_idee",
             ),
         )
@@ -71,7 +71,8 @@ def huidig_idee(bestuursproces: Bestuursproces) -> IdeeVersie | None:
         IdeeVersie.objects.filter(bestuursproces=bestuursproces)
         .select_related("auteur")
         .prefetch_related(EIGENAARS)
-        .order_by("-versie")
+        # The current idee is the latest revision in world time (one may be entered late).
+        .order_by("-aangemaakt_op", "-versie")
         .first()
     )
 

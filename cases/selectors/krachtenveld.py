@@ -10,9 +10,9 @@ import datetime as dt
 from typing import Any
 
 from cases.events import zichtbaarheid_van
+from cases.events.wereldtijd import geschiedenis
 from cases.models import Bestuursproces, GebeurtenisType, Macht, Standpunt
 
-from .bestuursprocessen import gebeurtenissen
 from .toestand import momentopname
 
 # An opdrachtgever's power is its doorzettingsmacht within its own organisation (book §10.3);
@@ -62,10 +62,16 @@ def _opdrachtgever(opdrachtgever: dict[str, Any]) -> dict[str, Any]:
 
 
 def krachtenveld(
-    bestuursproces: Bestuursproces, tijdstip: dt.datetime, zichtbaar: frozenset[str]
+    bestuursproces: Bestuursproces,
+    tijdstip: dt.datetime,
+    zichtbaar: frozenset[str],
+    *,
+    bekend_op: dt.datetime | None = None,
 ) -> dict[str, Any] | None:
-    """Parties at ``tijdstip`` grouped by standpunt and macht; None before the case existed."""
-    staat = momentopname(bestuursproces, tijdstip, zichtbaar)
+    """Parties at ``tijdstip`` grouped by standpunt and macht; None before the case existed.
+
+    World time; with ``bekend_op`` by what had been recorded then."""
+    staat = momentopname(bestuursproces, tijdstip, zichtbaar, bekend_op=bekend_op)
     if staat is None:
         return None
     groepen: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -110,8 +116,11 @@ def verschuivingen(
     van: dt.datetime | None,
     tot: dt.datetime,
     zichtbaar: frozenset[str],
+    *,
+    bekend_op: dt.datetime | None = None,
 ) -> list[dict[str, Any]]:
-    """Who shifted standpunt (or steun) or betrokkenheid between ``van`` and ``tot``, and why.
+    """Who shifted standpunt (or steun) or betrokkenheid between ``van`` and ``tot``, and why,
+    in the order it happened (world time; with ``bekend_op`` by what had been recorded then).
 
     A first assessment counts as a shift from ``None``: the party's position became known.
     """
@@ -136,7 +145,7 @@ def verschuivingen(
             }
         )
 
-    for e in gebeurtenissen(bestuursproces).filter(tijdstip__lte=tot).iterator():
+    for e in geschiedenis(bestuursproces.pk, tot=tot, bekend=bekend_op):
         if zichtbaarheid_van(e) not in zichtbaar:
             continue
         t = GebeurtenisType(e.type)

@@ -66,7 +66,8 @@ def procesontwerpversies(bestuursproces: Bestuursproces) -> QuerySet[Procesontwe
 
 
 def huidig_procesontwerp(bestuursproces: Bestuursproces) -> ProcesontwerpVersie | None:
-    return procesontwerpversies(bestuursproces).order_by("-versie").first()
+    # The latest version in world time: an older one may be entered late.
+    return procesontwerpversies(bestuursproces).order_by("-aangemaakt_op", "-versie").first()
 
 
 def positioneringen_toestand(

@@ -7,7 +7,9 @@ resource has a URL, a :class:`Verwijzing` to it. A later issue adds its events t
 tijdlijn by registering a beschrijver (``@beschrijft(GebeurtenisType.X)``); types without
 one are not on the tijdlijn.
 
-Most items stand at the moment their event was recorded. Some happen on a date of their own
+Items stand at the moment they happened (world time) and are told in that order, whenever
+they were recorded; an item recorded on a later day than it happened says so
+(``later_vastgelegd``). Some happen on a date of their own that can be corrected afterwards
 (an intervention on its datum, a positionering from its sinds): their type is also
 registered with ``@op_datum(...)``, a function giving that date from the event and what the
 tijdlijn knows at the end, so that a later change of the date moves the item. Such an item
@@ -27,6 +29,7 @@ from typing import Any
 from django.utils import timezone
 
 from cases.events import zichtbaarheid_van
+from cases.events.wereldtijd import geschiedenis
 from cases.models import (
     Bestuursproces,
     BetrokkenheidsActie,
@@ -38,9 +41,8 @@ from cases.models import (
     Optie,
     Stadium,
     Standpunt,
+    Status,
 )
-
-from .bestuursprocessen import gebeurtenissen
 
 MAX_TEKST = 80
 
@@ -61,6 +63,14 @@ class TijdlijnItem:
     soort: str
     omschrijving: str
     verwijzing: Verwijzing | None
+    geregistreerd: dt.datetime | None = None
+
+    @property
+    def later_vastgelegd(self) -> bool:
+        """Recorded on a later day (Dutch time) than it happened."""
+        return self.geregistreerd is not None and timezone.localdate(
+            self.geregistreerd
+        ) > timezone.localdate(self.tijdstip)
 
 
 @dataclass
@@ -317,6 +327,28 @@ def _beoordeeld(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
     return tekst, Verwijzing(f"{soort}-beoordelingen", {soort: partij})
 
 
+@beschrijft(GebeurtenisType.BESTUURSPROCES_GEOPEND)
+def _geopend(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+    return f"Bestuursproces geopend: {kort(e.payload['bestuursproces']['titel'])}", None
+
+
+@beschrijft(GebeurtenisType.IDEE_HERZIEN)
+def _idee(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+    idee = e.payload["idee"]
+    tekst = f"Idee versie {idee['versie']}: {kort(idee['wat'])}"
+    return met_reden(tekst, e.toelichting), Verwijzing("idee")
+
+
+@beschrijft(GebeurtenisType.STATUS_GEWIJZIGD)
+def _status(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+    p = e.payload
+    if p["naar"] == Status.AFGEROND:
+        return f"Bestuursproces afgerond: {kort(p['uitkomst'])}", None
+    return met_reden(
+        f"Status van {label(Status, p['van'])} naar {label(Status, p['naar'])}", e.toelichting
+    ), None
+
+
 @beschrijft(GebeurtenisType.NOTITIE_GEMAAKT)
 def _notitie(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
     n = e.payload["notitie"]
@@ -337,19 +369,17 @@ def tijdlijn(
     *,
     bekend_op: dt.datetime | None = None,
 ) -> list[TijdlijnItem]:
-    """What happened between ``van`` and ``tot`` that the viewer may see, in order of time.
+    """What happened between ``van`` and ``tot`` that the viewer may see, in world-time order.
 
     With ``bekend_op`` only what the log held at that moment counts (the case as it was known
-    then, as a point-in-time view needs); without it, dated items recorded later still stand
-    on their dates (an intervention logged afterwards), with their latest dates.
+    then); without it, items recorded later still stand on the dates they happened, with
+    their latest dates.
     """
     geheugen = Geheugen()
     beschreven: list[tuple[Gebeurtenis, Beschrijving]] = []
-    # Recorded items after tot are not described; dated ones may still stand before it.
-    reeks = gebeurtenissen(bestuursproces)
-    if bekend_op is not None:
-        reeks = reeks.filter(tijdstip__lte=bekend_op)
-    for e in reeks.iterator():
+    # Items after tot are not described; dated ones may still stand before it (a corrected
+    # date), so those are read to the end.
+    for e in geschiedenis(bestuursproces.pk, bekend=bekend_op):
         if zichtbaarheid_van(e) not in zichtbaar:
             continue
         geheugen.onthoud(e)
@@ -364,6 +394,10 @@ def tijdlijn(
             datum = datering(e, geheugen)
             tijdstip = _begin_van(datum) if datum is not None else e.tijdstip
         if (van is None or tijdstip >= van) and tijdstip <= tot:
-            items.append(TijdlijnItem(e.volgnummer, tijdstip, e.type, omschrijving, verwijzing))
+            items.append(
+                TijdlijnItem(
+                    e.volgnummer, tijdstip, e.type, omschrijving, verwijzing, e.geregistreerd
+                )
+            )
     items.sort(key=lambda item: (item.tijdstip, item.volgnummer))
     return items

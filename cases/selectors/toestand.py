@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from typing import Any
 
 from cases.events import herbouw
@@ -20,7 +19,8 @@ from cases.events.payloads import (
     stadiumovergang_gegevens,
 )
 from cases.events.replay import op_naam
-from cases.models import Bestuursproces, GebeurtenisType, Notitie, Zichtbaarheid
+from cases.events.wereldtijd import geschiedenis
+from cases.models import Bestuursproces, Notitie, Zichtbaarheid
 
 from . import interventies, partijen, positionering
 from .bestuursprocessen import (
@@ -101,14 +101,18 @@ def huidige_toestand(
 
 
 def momentopname(
-    bestuursproces: Bestuursproces, tijdstip: dt.datetime, zichtbaar: frozenset[str] = ALLES
+    bestuursproces: Bestuursproces,
+    tijdstip: dt.datetime,
+    zichtbaar: frozenset[str] = ALLES,
+    *,
+    bekend_op: dt.datetime | None = None,
 ) -> dict[str, Any] | None:
-    """The case as it stood at ``tijdstip``, rebuilt from its event log, as a viewer sees it.
+    """The case as it stood at ``tijdstip`` (world time), rebuilt from its event log, as a
+    viewer sees it: by everything recorded now, or by what had been recorded at ``bekend_op``.
 
-    None when the case was not opened yet at that moment.
+    None when the case had not been opened at that moment (or was not known at ``bekend_op``).
     """
-    reeks = gebeurtenissen(bestuursproces).filter(tijdstip__lte=tijdstip).iterator()
-    eerste = next(reeks, None)
-    if eerste is None or eerste.type != GebeurtenisType.BESTUURSPROCES_GEOPEND:
+    staat = herbouw(geschiedenis(bestuursproces.pk, tot=tijdstip, bekend=bekend_op), zichtbaar)
+    if staat is None or dt.datetime.fromisoformat(staat["bestuursproces"]["geopendOp"]) > tijdstip:
         return None
-    return herbouw(itertools.chain([eerste], reeks), zichtbaar)
+    return staat

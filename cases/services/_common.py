@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,8 @@ from django.db import models
 from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
 from cases.models import Bestuursproces, Lidmaatschap, Status, Zichtbaarheid
+
+from ._wereldtijd import is_laat
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -21,8 +24,10 @@ def vergrendel(bestuursproces: Bestuursproces | int) -> Bestuursproces:
     return Bestuursproces.objects.select_for_update().get(pk=pk)
 
 
-def eis_open(bestuursproces: Bestuursproces) -> None:
-    if bestuursproces.status == Status.AFGEROND:
+def eis_open(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None = None) -> None:
+    """Refuse a fact about a closed case; a fact entered late needs the case open at its own
+    moment, which the strict fold of the history checks (see ``append_event``)."""
+    if bestuursproces.status == Status.AFGEROND and not is_laat(bestuursproces, tijdstip):
         raise ProcesAfgerond()
 
 

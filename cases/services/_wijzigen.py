@@ -29,6 +29,7 @@ from ._common import (
     valideer,
     vergrendel,
 )
+from ._wereldtijd import is_laat, leg_over, stand_op
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -77,10 +78,11 @@ def wijzig_partij(
     gegevens: Callable[[P], dict[str, Any]],
     type: GebeurtenisType,
     sleutel: str,
+    tijdstip: dt.datetime | None = None,
 ) -> P:
     """Edit a speler or opdrachtgever: lock, check, apply, and say what changed (if anything)."""
     bestuursproces = vergrendel(partij.bestuursproces_id)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     partij = type_van(partij).objects.select_related("organisatie").get(pk=partij.pk)
     if "organisatie" in wijzigingen:
         eis_organisatie_van(bestuursproces, wijzigingen["organisatie"])
@@ -93,6 +95,7 @@ def wijzig_partij(
             type=type,
             actor=actor,
             toelichting=toelichting,
+            tijdstip=tijdstip,
             payload={sleutel: str(partij.uuid), "wijzigingen": gewijzigd, "vorigeWaarden": vorige},
         )
     return partij
@@ -133,8 +136,10 @@ def open_beoordeling(
 ) -> Beoordelingskader:
     """Lock the case and check that this author may record an assessment at this level."""
     bestuursproces = vergrendel(partij.bestuursproces_id)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
+    if is_laat(bestuursproces, tijdstip):
+        leg_over(stand_op(bestuursproces, tijdstip), bestuursproces)  # the stadium it was in
     return Beoordelingskader(bestuursproces, gebruiker_van(actor), tijdstip or timezone.now())
 
 

@@ -20,6 +20,7 @@ from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
 from cases.models import Besluitmoment, Bestuursproces, GebeurtenisType, Rol, Stadium, Status
 
 from ._common import eis_open, valideer, vergrendel
+from ._wereldtijd import is_laat, leg_over, stand_op
 from .idee import IdeeInhoud, herzie_idee
 from .lidmaatschap import voeg_lid_toe
 
@@ -143,6 +144,7 @@ def wijzig_bestuursproces(
     status: str | None = None,
     uitkomst: str | None = None,
     toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
 ) -> Bestuursproces:
     """Change the case's descriptive attributes, replace its opdracht, and/or its status.
 
@@ -152,7 +154,7 @@ def wijzig_bestuursproces(
     """
     if status is not None or uitkomst is not None:
         # Read the current status under the lock: the caller's instance may be stale.
-        doel = status or vergrendel(bestuursproces).status
+        doel = status or vergrendel(bestuursproces).status  # the status now, not at tijdstip
         if doel != Status.AFGEROND:
             bestuursproces = wijzig_status(
                 actor=actor,
@@ -160,6 +162,7 @@ def wijzig_bestuursproces(
                 status=doel,
                 uitkomst=uitkomst,
                 toelichting=toelichting,
+                tijdstip=tijdstip,
             )
             return wijzig_bestuursproces(
                 actor=actor,
@@ -167,6 +170,7 @@ def wijzig_bestuursproces(
                 wijzigingen=wijzigingen,
                 opdracht=opdracht,
                 toelichting=toelichting,
+                tijdstip=tijdstip,
             )
         bestuursproces = wijzig_bestuursproces(
             actor=actor,
@@ -174,6 +178,7 @@ def wijzig_bestuursproces(
             wijzigingen=wijzigingen,
             opdracht=opdracht,
             toelichting=toelichting,
+            tijdstip=tijdstip,
         )
         return wijzig_status(
             actor=actor,
@@ -181,6 +186,7 @@ def wijzig_bestuursproces(
             status=doel,
             uitkomst=uitkomst,
             toelichting=toelichting,
+            tijdstip=tijdstip,
         )
     toegestaan = set(BESTUURSPROCES_VELDEN.values())
     onbekend = set(wijzigingen) - toegestaan
@@ -189,7 +195,7 @@ def wijzig_bestuursproces(
             {veld: [("read_only", "Dit veld kan hier niet worden gewijzigd.")] for veld in onbekend}
         )
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     huidige_momenten = list(bestuursproces.besluitmomenten.all())
     voor = bestuursproces_gegevens(bestuursproces, huidige_momenten)
     for attr, waarde in wijzigingen.items():
@@ -213,6 +219,7 @@ def wijzig_bestuursproces(
         type=GebeurtenisType.BESTUURSPROCES_GEWIJZIGD,
         actor=actor,
         toelichting=toelichting,
+        tijdstip=tijdstip,
         payload={
             "wijzigingen": gewijzigd,
             "vorigeWaarden": {sleutel: voor[sleutel] for sleutel in gewijzigd},
@@ -229,9 +236,12 @@ def wijzig_status(
     status: str,
     uitkomst: str | None = None,
     toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
 ) -> Bestuursproces:
     """Pause, resume, close (afgerond, with its uitkomst) or reopen a case."""
     bestuursproces = vergrendel(bestuursproces)
+    if is_laat(bestuursproces, tijdstip):
+        leg_over(stand_op(bestuursproces, tijdstip), bestuursproces)  # type: ignore[arg-type]
     if status not in Status.values:
         raise OngeldigeInvoer(
             {"status": [("invalid_choice", f"'{status}' is geen geldige status.")]}
@@ -260,6 +270,7 @@ def wijzig_status(
         type=GebeurtenisType.STATUS_GEWIJZIGD,
         actor=actor,
         toelichting=toelichting,
+        tijdstip=tijdstip,
         payload={"van": van, "naar": status, "uitkomst": nieuwe_uitkomst},
     )
     return bestuursproces

@@ -31,6 +31,7 @@ from cases.models import (
 )
 
 from ._common import gebruiker_van, valideer
+from ._wereldtijd import moment_van_datum
 from .wyberen import eis_fase, start_wyberstap, vergrendel_stap
 
 Partij = Speler | Opdrachtgever
@@ -90,7 +91,7 @@ def consolideer(
     tijdstip: dt.datetime | None = None,
 ) -> Consolidatie:
     """Record what was agreed and whose consent it needs (by default: standaard_instemmers)."""
-    bestuursproces, stap = vergrendel_stap(stap)
+    bestuursproces, stap = vergrendel_stap(stap, tijdstip)
     eis_fase(stap, Fase.CONSOLIDEREN, "Een consolidatie vastleggen")
     if Consolidatie.objects.filter(stap=stap).exists():
         raise OngeldigeOvergang(
@@ -165,8 +166,11 @@ def leg_instemming_vast(
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> Instemming:
-    """Record where a party stands; the step is settled when every party is rond."""
-    _, stap = vergrendel_stap(instemming.stap)
+    """Record where a party stands; the step is settled when every party is rond.
+
+    Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day."""
+    tijdstip = tijdstip or (moment_van_datum(besloten_op) if formeel_besloten else None)
+    _, stap = vergrendel_stap(instemming.stap, tijdstip)
     eis_fase(stap, Fase.CONSOLIDEREN, "Een instemming vastleggen")
     instemming = Instemming.objects.select_related("speler", "opdrachtgever").get(pk=instemming.pk)
     if status not in Instemming.Status.values:
@@ -214,7 +218,7 @@ def wijzig_instemmers(
     """Adjust who must consent, with a reason; removing the last holdout may settle the step."""
     if not reden.strip():
         raise fout("reden", "required", "Geef de reden van deze wijziging.")
-    _, stap = vergrendel_stap(stap)
+    _, stap = vergrendel_stap(stap, tijdstip)
     eis_fase(stap, Fase.CONSOLIDEREN, "De vereiste instemmers wijzigen")
     if not Consolidatie.objects.filter(stap=stap).exists():
         # Without a consolidation there is nothing to consent to (and nothing to settle).
@@ -277,7 +281,7 @@ def heropen_wyberstap(
     """Put a settled step back on the table ("opnieuw ter discussie stellen") in a new step."""
     if not reden.strip():
         raise fout("reden", "required", "Geef de reden van de heropening.")
-    _, stap = vergrendel_stap(stap)
+    _, stap = vergrendel_stap(stap, tijdstip)
     eis_fase(stap, Fase.GECONSOLIDEERD, "Een stap heropenen")
     return start_wyberstap(
         actor=actor,

@@ -81,7 +81,7 @@ def herzie_idee(
     if actor.gebruiker is None:
         raise OngeldigeInvoer({"gebruiker": [("required", "Een ideeversie heeft een auteur.")]})
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     eigenaren = _eigenaar_spelers(bestuursproces, inhoud.eigenaar_spelers)
     huidig = IdeeVersie.objects.filter(bestuursproces=bestuursproces).order_by("-versie").first()
     if (

@@ -63,6 +63,7 @@ from ._interventieregels import (
     vandaag_van,
     velden_van,
 )
+from ._wereldtijd import moment_van_datum
 
 S = InterventieStatus
 
@@ -131,7 +132,7 @@ def log_interventie(
     """Log a planned intervention (kiezen), or one already done (uitgevoerd, with what was
     done; ``uitgevoerd_op`` defaults to its ``datum``)."""
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
     if status not in (S.GEPLAND, S.UITGEVOERD):
         raise OngeldigeInvoer(
@@ -180,7 +181,8 @@ def log_interventie(
         type=GebeurtenisType.INTERVENTIE_GELOGD,
         actor=actor,
         toelichting=toelichting,
-        tijdstip=nu,
+        # Its datum is when it happened (or, for one planned ahead, when it was planned).
+        tijdstip=tijdstip or moment_van_datum(datum),
         zichtbaarheid=zichtbaarheid,
         payload={"interventie": gegevens_van(interventie, codes, spelers_, opdrachtgevers_)},
     )
@@ -315,7 +317,7 @@ def voer_interventie_uit(
         type=GebeurtenisType.INTERVENTIE_UITGEVOERD,
         actor=actor,
         toelichting=toelichting,
-        tijdstip=tijdstip,
+        tijdstip=tijdstip or moment_van_datum(interventie.uitgevoerd_op),
         zichtbaarheid=interventie.zichtbaarheid,
         payload=uitvoering_gegevens(interventie),
     )
@@ -352,7 +354,7 @@ def evalueer_interventie(
         type=GebeurtenisType.INTERVENTIE_GEEVALUEERD,
         actor=actor,
         toelichting=toelichting,
-        tijdstip=tijdstip,
+        tijdstip=tijdstip or moment_van_datum(interventie.geevalueerd_op),
         zichtbaarheid=interventie.zichtbaarheid,
         payload=evaluatie_gegevens(interventie),
     )

@@ -45,7 +45,7 @@ def registreer_opdrachtgever(
     tijdstip: dt.datetime | None = None,
 ) -> Opdrachtgever:
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     eis_organisatie_van(bestuursproces, organisatie)
     opdrachtgever = Opdrachtgever(
         bestuursproces=bestuursproces,
@@ -75,6 +75,7 @@ def wijzig_opdrachtgever(
     opdrachtgever: Opdrachtgever,
     wijzigingen: dict[str, Any],
     toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
 ) -> Opdrachtgever:
     return wijzig_partij(
         actor=actor,
@@ -85,6 +86,7 @@ def wijzig_opdrachtgever(
         gegevens=_gegevens,
         type=GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD,
         sleutel="opdrachtgever",
+        tijdstip=tijdstip,
     )
 
 

@@ -38,7 +38,7 @@ def registreer_organisatie(
     tijdstip: dt.datetime | None = None,
 ) -> Organisatie:
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     organisatie = Organisatie(
         bestuursproces=bestuursproces, naam=naam, soort=soort, eigen_gemeente=eigen_gemeente
     )

@@ -22,6 +22,7 @@ from cases.models import (
 )
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
+from ._wereldtijd import is_laat, leg_over, stand_op
 
 B = Betrokkenheid
 # Each action: the betrokkenheid it leads to, and where it may start from.
@@ -65,10 +66,12 @@ def wijzig_betrokkenheid(
     if not reden.strip():
         raise OngeldigeInvoer({"reden": [("required", "Geef de reden van deze wijziging.")]})
     bestuursproces = vergrendel(partij.bestuursproces_id)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     partij = type(partij).objects.get(pk=partij.pk)
-    naar = controleer_betrokkenheidsactie(partij.betrokkenheid, actie)
     nu = tijdstip or timezone.now()
+    if is_laat(bestuursproces, tijdstip):
+        leg_over(stand_op(bestuursproces, nu), partij)
+    naar = controleer_betrokkenheidsactie(partij.betrokkenheid, actie)
     is_speler = isinstance(partij, Speler)
     wijziging = Betrokkenheidswijziging.objects.create(
         bestuursproces=bestuursproces,
@@ -113,7 +116,7 @@ def maak_notitie(
     if not tekst.strip():
         raise OngeldigeInvoer({"tekst": [("blank", "Een notitie heeft tekst.")]})
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
     for naam, partij in (("speler", speler), ("opdrachtgever", opdrachtgever)):
         if partij is not None and partij.bestuursproces_id != bestuursproces.pk:

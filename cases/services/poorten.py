@@ -3,61 +3,78 @@
 Registered once at start-up (``CasesConfig.ready``) with :func:`cases.services.registreer_poort`:
 every forward stadium move without a consolidated step is refused (409 ``poort-gesloten``)
 unless the procesregisseur forces it; the event then records what was missing.
+
+The gate reads the case as it stood at the moment of the move (the folded history, see
+:mod:`cases.events.poorten`), so a move entered late is judged by the steps of its own time.
 """
 
 from __future__ import annotations
 
-from cases.models import Bestuursproces, Fase, Instemming, Stadium, Stadiumovergang, WyberStap
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from cases.events.replay_typen import Momentopname
+from cases.models import Fase, Instemming, Stadium
 
 
-def _in_stadium_sinds(bestuursproces: Bestuursproces, stadium: Stadium) -> object:
-    binnenkomst = (
-        Stadiumovergang.objects.filter(bestuursproces=bestuursproces, naar=stadium)
-        .order_by("-tijdstip", "-id")
-        .values_list("tijdstip", flat=True)
-        .first()
-    )
-    return binnenkomst or bestuursproces.geopend_op
-
-
-def _wacht_op(stap: WyberStap) -> list[str]:
+def _wacht_op(staat: Momentopname, stap: dict[str, Any]) -> list[str]:
     result = []
-    instemmingen = Instemming.objects.filter(stap=stap).select_related("speler", "opdrachtgever")
-    for instemming in instemmingen:
-        if instemming.rond:
+    for instemming in stap["instemmingen"].values():
+        if instemming["status"] == Instemming.Status.INGESTEMD and instemming["formeelBesloten"]:
             continue
-        partij = instemming.speler or instemming.opdrachtgever
-        if instemming.status != Instemming.Status.INGESTEMD:
-            result.append(f"{partij} ({instemming.get_status_display().lower()})")
+        if instemming["speler"]:
+            partij = staat["spelers"].get(instemming["speler"], {})
         else:
-            result.append(f"{partij} (nog niet formeel besloten)")
+            partij = staat["opdrachtgevers"].get(instemming["opdrachtgever"], {})
+        naam = partij.get("naam", _("een onbekende partij"))
+        if instemming["status"] != Instemming.Status.INGESTEMD:
+            status = Instemming.Status(instemming["status"]).label.lower()
+            result.append(f"{naam} ({status})")
+        else:
+            result.append(_("%(naam)s (nog niet formeel besloten)") % {"naam": naam})
     return result
 
 
-def geconsolideerde_stap_vereist(
-    bestuursproces: Bestuursproces, van: Stadium, naar: Stadium
-) -> list[str]:
+def geconsolideerde_stap_vereist(staat: Momentopname, van: str, naar: str) -> list[str]:
     """Objections to leaving ``van``: empty when a step in ``van`` was consolidated since the
     case entered it; otherwise what is missing, naming the parties still to consent or decide."""
-    sinds = _in_stadium_sinds(bestuursproces, van)
-    stappen = WyberStap.objects.filter(bestuursproces=bestuursproces, stadium=van)
-    geconsolideerd = stappen.filter(fase=Fase.GECONSOLIDEERD, geconsolideerd_op__gte=sinds)
+    sinds = staat["_tijden"]["stadiumSinds"]
+    geconsolideerd_op: dict[str, Any] = staat["_tijden"]["geconsolideerdOp"]
+    stappen = sorted(
+        (s for s in staat["wyberstappen"].values() if s["stadium"] == van),
+        key=lambda s: s["volgnummer"],
+    )
+    heropend = {s["heropent"] for s in staat["wyberstappen"].values() if s["heropent"]}
+    geconsolideerd = [
+        s
+        for s in stappen
+        if s["fase"] == Fase.GECONSOLIDEERD
+        and (sinds is None or geconsolideerd_op.get(s["uuid"], sinds) >= sinds)
+    ]
     # A reopened step was put back on the table: what it settled is open again.
-    if geconsolideerd.filter(heropeningen__isnull=True).exists():
+    if any(s["uuid"] not in heropend for s in geconsolideerd):
         return []
-    lopend = stappen.filter(fase=Fase.CONSOLIDEREN).order_by("-volgnummer").first()
-    heropend = geconsolideerd.order_by("-volgnummer").first()
-    if lopend is None and heropend is not None:
+    lopend = next((s for s in reversed(stappen) if s["fase"] == Fase.CONSOLIDEREN), None)
+    if lopend is None and geconsolideerd:
+        stap = geconsolideerd[-1]
         return [
-            f"Stap {heropend.volgnummer} ({heropend.doel[:60]}) is heropend; wat daar was "
-            "afgesproken staat weer ter discussie."
+            _(
+                "Stap %(nummer)s (%(doel)s) is heropend; wat daar was afgesproken staat weer "
+                "ter discussie."
+            )
+            % {"nummer": stap["volgnummer"], "doel": stap["doel"][:60]}
         ]
     if lopend is None:
         return [
-            f"Er is sinds het bereiken van stadium {van.label.lower()} geen wyber-stap "
-            "geconsolideerd."
+            _("Er is sinds het bereiken van stadium %(stadium)s geen wyber-stap geconsolideerd.")
+            % {"stadium": Stadium(van).label.lower()}
         ]
     return [
-        f"Stap {lopend.volgnummer} ({lopend.doel[:60]}) is nog niet geconsolideerd; "
-        f"wacht op: {', '.join(_wacht_op(lopend)) or 'de consolidatie'}."
+        _("Stap %(nummer)s (%(doel)s) is nog niet geconsolideerd; wacht op: %(wie)s.")
+        % {
+            "nummer": lopend["volgnummer"],
+            "doel": lopend["doel"][:60],
+            "wie": ", ".join(_wacht_op(staat, lopend)) or _("de consolidatie"),
+        }
     ]

@@ -95,7 +95,7 @@ def kies_positionering(
 ) -> Positionering:
     """Record the regisseur's position in a veld from ``sinds`` (default: today, Dutch time)."""
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     nu = tijdstip or timezone.now()
     vandaag = timezone.localdate(nu)
     sinds = vandaag if sinds is None else sinds

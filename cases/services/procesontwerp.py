@@ -162,7 +162,7 @@ def herzie_procesontwerp(
             {"gebruiker": [("required", gettext("Een procesontwerpversie heeft een auteur."))]}
         )
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     fouten = inhoud_fouten(inhoud)
     try:
         stappen = geplande_stappen(inhoud.geplande_stappen)

@@ -60,7 +60,7 @@ def leg_reflectie_vast(
     if not tekst.strip():
         raise OngeldigeInvoer({"tekst": [("blank", gettext("Een reflectie heeft tekst."))]})
     bestuursproces = vergrendel(interventie.bestuursproces_id)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     interventie = Interventie.objects.get(pk=interventie.pk)
     auteur = gebruiker_van(actor)
     regisseur = Lidmaatschap.objects.filter(

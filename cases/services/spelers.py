@@ -51,7 +51,7 @@ def registreer_speler(
 ) -> Speler:
     """Add a party to the register; it starts as 'nog te betrekken'."""
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     eis_organisatie_van(bestuursproces, organisatie)
     speler = Speler(
         bestuursproces=bestuursproces,
@@ -82,7 +82,12 @@ def registreer_speler(
 
 @transaction.atomic
 def wijzig_speler(
-    *, actor: Actor, speler: Speler, wijzigingen: dict[str, Any], toelichting: str = ""
+    *,
+    actor: Actor,
+    speler: Speler,
+    wijzigingen: dict[str, Any],
+    toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
 ) -> Speler:
     """Change a speler's attributes. Standpunt, macht and the like are assessments, and
     betrokkenheid changes through its own actions; neither is edited here."""
@@ -95,6 +100,7 @@ def wijzig_speler(
         gegevens=_gegevens,
         type=GebeurtenisType.SPELER_GEWIJZIGD,
         sleutel="speler",
+        tijdstip=tijdstip,
     )
 
 

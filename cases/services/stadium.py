@@ -1,7 +1,8 @@
 """Moving a case between stadia: forward one at a time, back any number, always with a reason.
 
-Gates (poorten) plug in through :func:`registreer_poort`: each is asked about a forward move
-and returns its objections. ``CasesConfig.ready`` registers the wyber-stap gate
+Gates (poorten) plug in through :func:`registreer_poort`: each is asked about a forward move,
+against the case as it stood at the move's moment, and returns its objections.
+``CasesConfig.ready`` registers the wyber-stap gate
 (:func:`cases.services.poorten.geconsolideerde_stap_vereist`). Only the procesregisseur of the
 case may force a move past the objections; the event records that and what was missing.
 """
@@ -9,13 +10,13 @@ case may force a move past the objections; the event records that and what was m
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
 
 from cases.events import Actor, append_event
 from cases.events.payloads import stadiumovergang_gegevens
+from cases.events.poorten import bezwaren_tegen_vertrek, registreer_poort
 from cases.exceptions import (
     ForcerenNietToegestaan,
     OngeldigeInvoer,
@@ -33,16 +34,9 @@ from cases.models import (
 )
 
 from ._common import eis_open, gebruiker_van, vergrendel
+from ._wereldtijd import leg_over, stand_op
 
-Poort = Callable[[Bestuursproces, Stadium, Stadium], list[str]]
-_POORTEN: list[Poort] = []
-
-
-def registreer_poort(poort: Poort) -> Poort:
-    """Register a gate for forward moves; usable as a decorator."""
-    if poort not in _POORTEN:
-        _POORTEN.append(poort)
-    return poort
+__all__ = ["controleer_stadiumovergang", "registreer_poort", "wijzig_stadium"]
 
 
 def controleer_stadiumovergang(bestuursproces: Bestuursproces, naar: str) -> Richting:
@@ -100,16 +94,18 @@ def wijzig_stadium(
     bestuursproces = vergrendel(bestuursproces)
     if forceren:
         eis_mag_forceren(bestuursproces, actor)
-    eis_open(bestuursproces)
+    nu = tijdstip or timezone.now()
+    # The gates read the case as it stood at the move (a rare write: folding is affordable).
+    stand = stand_op(bestuursproces, nu)
+    leg_over(stand, bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     richting = controleer_stadiumovergang(bestuursproces, naar)
     van = Stadium(bestuursproces.stadium)
     bezwaren: list[str] = []
     if richting == Richting.VOORUIT:
-        for poort in _POORTEN:
-            bezwaren.extend(poort(bestuursproces, van, Stadium(naar)))
+        bezwaren = bezwaren_tegen_vertrek(stand, van.value, naar)
     if bezwaren and not forceren:
         raise PoortGesloten(bezwaren)
-    nu = tijdstip or timezone.now()
     overgang = Stadiumovergang.objects.create(
         bestuursproces=bestuursproces,
         van=van,
@@ -121,7 +117,7 @@ def wijzig_stadium(
         tijdstip=nu,
     )
     bestuursproces.stadium = naar
-    bestuursproces.save(update_fields=["stadium"])
+    bestuursproces.save(update_fields=["stadium"])  # a late move: synchronised after the fold
     append_event(
         bestuursproces=bestuursproces,
         type=GebeurtenisType.STADIUM_GEWIJZIGD,

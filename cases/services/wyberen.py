@@ -28,15 +28,22 @@ from cases.models import (
 )
 
 from ._common import eis_open, valideer, vergrendel
+from ._wereldtijd import is_laat, leg_over, stand_op
 
 FASEN = list(Fase)
 
 
-def vergrendel_stap(stap: WyberStap) -> tuple[Bestuursproces, WyberStap]:
-    """Lock the case (which serialises every write to its steps) and re-read the step."""
+def vergrendel_stap(
+    stap: WyberStap, tijdstip: dt.datetime | None = None
+) -> tuple[Bestuursproces, WyberStap]:
+    """Lock the case (which serialises every write to its steps) and re-read the step; for a
+    fact entered late, the step's phase is the one it was in at ``tijdstip``."""
     bestuursproces = vergrendel(stap.bestuursproces_id)
-    eis_open(bestuursproces)
-    return bestuursproces, WyberStap.objects.select_related("heropent").get(pk=stap.pk)
+    eis_open(bestuursproces, tijdstip)
+    stap = WyberStap.objects.select_related("heropent").get(pk=stap.pk)
+    if tijdstip is not None and is_laat(bestuursproces, tijdstip):
+        leg_over(stand_op(bestuursproces, tijdstip), stap)
+    return bestuursproces, stap
 
 
 def eis_fase(stap: WyberStap, fase: Fase, wat: str) -> None:
@@ -60,7 +67,7 @@ def start_wyberstap(
 ) -> WyberStap:
     """Open a new step in the case's current stadium; it starts by divergeren."""
     bestuursproces = vergrendel(bestuursproces)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     if heropent is not None:
         # Only a settled step of this very case can be reopened, and always with a reason.
         if heropent.bestuursproces_id != bestuursproces.pk:
@@ -114,7 +121,7 @@ def breng_optie_in(
     tijdstip: dt.datetime | None = None,
 ) -> Optie:
     """An option brought in while divergeren, by a speler, an opdrachtgever or the regisseur."""
-    bestuursproces, stap = vergrendel_stap(stap)
+    bestuursproces, stap = vergrendel_stap(stap, tijdstip)
     eis_fase(stap, Fase.DIVERGEREN, "Een optie inbrengen")
     for naam, partij in (("speler", speler), ("opdrachtgever", opdrachtgever)):
         if partij is not None and partij.bestuursproces_id != bestuursproces.pk:
@@ -163,7 +170,7 @@ def besluit_over_optie(
     tijdstip: dt.datetime | None = None,
 ) -> Optie:
     """While convergeren: choose an option, reject it (with a reason) or merge it into another."""
-    bestuursproces, stap = vergrendel_stap(optie.stap)
+    bestuursproces, stap = vergrendel_stap(optie.stap, tijdstip)
     eis_fase(stap, Fase.CONVERGEREN, "Over een optie besluiten")
     optie = Optie.objects.get(pk=optie.pk)
     if samengevoegd_in is not None:
@@ -241,7 +248,7 @@ def wijzig_fase(
     tijdstip: dt.datetime | None = None,
 ) -> WyberStap:
     """Move a step one phase on: divergeren → convergeren → consolideren."""
-    bestuursproces, stap = vergrendel_stap(stap)
+    bestuursproces, stap = vergrendel_stap(stap, tijdstip)
     if naar not in Fase.values:
         raise OngeldigeInvoer({"naar": [("invalid_choice", f"'{naar}' is geen geldige fase.")]})
     if naar == Fase.GECONSOLIDEERD:

@@ -19,7 +19,12 @@ class TijdlijnItemSerializer(Serializer):
     """Eén ding dat gebeurde, verteld uit de gebeurtenissenlog."""
 
     volgnummer = serializers.IntegerField(help_text="Het volgnummer van de gebeurtenis.")
-    tijdstip = serializers.DateTimeField(help_text="Wanneer het gebeurde.")
+    tijdstip = serializers.DateTimeField(help_text="Wanneer het gebeurde (werkelijke tijd).")
+    geregistreerd = serializers.DateTimeField(help_text="Wanneer het werd vastgelegd.")
+    laterVastgelegd = serializers.BooleanField(
+        source="later_vastgelegd",
+        help_text="Waar als het op een latere dag werd vastgelegd dan het gebeurde.",
+    )
     soort = GebeurtenisTypeField(help_text="Het type van de gebeurtenis.")
     omschrijving = serializers.CharField(help_text="Wat er gebeurde, kort en in het Nederlands.")
     url = serializers.SerializerMethodField(help_text="Waar het over gaat, of null.")

@@ -34,6 +34,14 @@ def tijdstip_parameter(naam: str, beschrijving: str) -> OpenApiParameter:
     return OpenApiParameter(naam, OpenApiTypes.DATETIME, description=beschrijving)
 
 
+def bekend_op_parameter() -> OpenApiParameter:
+    return tijdstip_parameter(
+        "bekendOp",
+        "Zoals het bekend was op dit moment (ISO 8601, het tijdstip van vastleggen): alleen "
+        "wat toen al was vastgelegd telt mee. Standaard telt alles wat nu is vastgelegd.",
+    )
+
+
 def lees_tijdstip(request: Request, naam: str = "tijdstip") -> dt.datetime | None:
     """The ISO 8601 moment in query parameter ``naam``, or None when it is absent.
 

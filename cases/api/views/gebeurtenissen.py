@@ -16,7 +16,7 @@ from cases.models import Gebeurtenis
 
 from .. import serializers as s
 from ..filters import GebeurtenisFilter
-from .basis import BestuursprocesBasis, lees_tijdstip, tijdstip_parameter
+from .basis import BestuursprocesBasis, bekend_op_parameter, lees_tijdstip, tijdstip_parameter
 
 
 @extend_schema_view(
@@ -71,12 +71,22 @@ class MomentopnameView(BestuursprocesBasis):
             "ontbreekt."
         ),
         parameters=[
-            tijdstip_parameter("tijdstip", "Het moment (ISO 8601, met tijdzone); standaard nu.")
+            tijdstip_parameter(
+                "tijdstip",
+                "Het moment in werkelijke tijd (ISO 8601, met tijdzone): hoe het er toen voor "
+                "stond; standaard nu.",
+            ),
+            bekend_op_parameter(),
         ],
     )
     def get(self, request: Request, uuid: Any) -> Response:
         tijdstip = lees_tijdstip(request) or timezone.now()
-        staat = selectors.momentopname(self.get_bestuursproces(), tijdstip, self.zichtbaar())
+        staat = selectors.momentopname(
+            self.get_bestuursproces(),
+            tijdstip,
+            self.zichtbaar(),
+            bekend_op=lees_tijdstip(request, "bekendOp"),
+        )
         if staat is None:
             raise NotFound("Het bestuursproces bestond op dat tijdstip nog niet.")
         return Response(

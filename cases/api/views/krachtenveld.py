@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from cases import selectors
 
 from .. import serializers as s
-from .basis import BestuursprocesBasis, lees_tijdstip, tijdstip_parameter
+from .basis import BestuursprocesBasis, bekend_op_parameter, lees_tijdstip, tijdstip_parameter
 
 
 @extend_schema(tags=["krachtenveld"])
@@ -32,13 +32,23 @@ class KrachtenveldView(BestuursprocesBasis):
             "beoordeling staat ze bij nietBeoordeeld."
         ),
         parameters=[
-            tijdstip_parameter("tijdstip", "Het moment (ISO 8601, met tijdzone); standaard nu.")
+            tijdstip_parameter(
+                "tijdstip",
+                "Het moment in werkelijke tijd (ISO 8601, met tijdzone): hoe het er toen voor "
+                "stond; standaard nu.",
+            ),
+            bekend_op_parameter(),
         ],
     )
     def get(self, request: Request, uuid: Any) -> Response:
         # Queries: case with my role; its events up to the moment (folded in Python).
         tijdstip = lees_tijdstip(request) or timezone.now()
-        veld = selectors.krachtenveld(self.get_bestuursproces(), tijdstip, self.zichtbaar())
+        veld = selectors.krachtenveld(
+            self.get_bestuursproces(),
+            tijdstip,
+            self.zichtbaar(),
+            bekend_op=lees_tijdstip(request, "bekendOp"),
+        )
         if veld is None:
             raise NotFound("Het bestuursproces bestond op dat tijdstip nog niet.")
         return Response(self.get_serializer({"tijdstip": tijdstip, **veld}).data)
@@ -60,6 +70,7 @@ class VerschuivingenView(BestuursprocesBasis):
         parameters=[
             tijdstip_parameter("van", "Vanaf dit moment (ISO 8601); standaard het begin."),
             tijdstip_parameter("tot", "Tot en met dit moment (ISO 8601); standaard nu."),
+            bekend_op_parameter(),
         ],
         responses=s.VerschuivingSerializer(many=True),
     )
@@ -71,6 +82,12 @@ class VerschuivingenView(BestuursprocesBasis):
             raise ValidationError(
                 {"van": [serializers.ErrorDetail("van ligt na tot.", code="invalid")]}
             )
-        rijen = selectors.verschuivingen(self.get_bestuursproces(), van, tot, self.zichtbaar())
+        rijen = selectors.verschuivingen(
+            self.get_bestuursproces(),
+            van,
+            tot,
+            self.zichtbaar(),
+            bekend_op=lees_tijdstip(request, "bekendOp"),
+        )
         pagina = self.paginate_queryset(rijen)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from cases.selectors.tijdlijn import tijdlijn
 
 from .. import serializers as s
-from .basis import BestuursprocesBasis, lees_tijdstip, tijdstip_parameter
+from .basis import BestuursprocesBasis, bekend_op_parameter, lees_tijdstip, tijdstip_parameter
 
 
 @extend_schema(tags=["tijdlijn"])
@@ -30,11 +30,15 @@ class TijdlijnView(BestuursprocesBasis):
             "fasen, opties en besluiten daarover, consolidaties en instemmingen, gewijzigde "
             "instemmers, heropeningen, betrokkenheid, beoordelingen en notities. Elk item met "
             "tijdstip, soort, een korte omschrijving en een link. Wat jij niet mag zien, "
-            "ontbreekt helemaal."
+            "ontbreekt helemaal. De volgorde is die waarin het gebeurde (werkelijke tijd), ook "
+            "als iets later werd vastgelegd; zulke items hebben laterVastgelegd. Ook de opening, "
+            "herzieningen van het idee en statuswijzigingen (de afronding met haar uitkomst) "
+            "staan erop."
         ),
         parameters=[
             tijdstip_parameter("van", "Vanaf dit moment (ISO 8601); standaard het begin."),
             tijdstip_parameter("tot", "Tot en met dit moment (ISO 8601); standaard nu."),
+            bekend_op_parameter(),
         ],
         responses=s.TijdlijnItemSerializer(many=True),
     )
@@ -47,6 +51,12 @@ class TijdlijnView(BestuursprocesBasis):
             raise ValidationError(
                 {"van": [serializers.ErrorDetail("van ligt na tot.", code="invalid")]}
             )
-        items = tijdlijn(self.get_bestuursproces(), van, tot, self.zichtbaar())
+        items = tijdlijn(
+            self.get_bestuursproces(),
+            van,
+            tot,
+            self.zichtbaar(),
+            bekend_op=lees_tijdstip(request, "bekendOp"),
+        )
         pagina = self.paginate_queryset(items)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
