@@ -7,6 +7,8 @@ unless the procesregisseur forces it; the event then records what was missing.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from cases.models import Bestuursproces, Fase, Instemming, Stadium, Stadiumovergang, WyberStap
 
 
@@ -30,7 +32,7 @@ def _wacht_op(stap: WyberStap) -> list[str]:
         if instemming.status != Instemming.Status.INGESTEMD:
             result.append(f"{partij} ({instemming.get_status_display().lower()})")
         else:
-            result.append(f"{partij} (nog niet formeel besloten)")
+            result.append(gettext("%s (nog niet formeel besloten)") % (partij,))
     return result
 
 
@@ -49,15 +51,22 @@ def geconsolideerde_stap_vereist(
     heropend = geconsolideerd.order_by("-volgnummer").first()
     if lopend is None and heropend is not None:
         return [
-            f"Stap {heropend.volgnummer} ({heropend.doel[:60]}) is heropend; wat daar was "
-            "afgesproken staat weer ter discussie."
+            gettext(
+                "Stap %(nummer)d (%(doel)s) is heropend; wat daar was afgesproken staat weer "
+                "ter discussie."
+            )
+            % {"nummer": heropend.volgnummer, "doel": heropend.doel[:60]}
         ]
     if lopend is None:
         return [
-            f"Er is sinds het bereiken van stadium {van.label.lower()} geen wyber-stap "
-            "geconsolideerd."
+            gettext("Er is sinds het bereiken van stadium %s geen wyber-stap geconsolideerd.")
+            % (van.label.lower(),)
         ]
     return [
-        f"Stap {lopend.volgnummer} ({lopend.doel[:60]}) is nog niet geconsolideerd; "
-        f"wacht op: {', '.join(_wacht_op(lopend)) or 'de consolidatie'}."
+        gettext("Stap %(nummer)d (%(doel)s) is nog niet geconsolideerd; wacht op: %(wacht)s.")
+        % {
+            "nummer": lopend.volgnummer,
+            "doel": lopend.doel[:60],
+            "wacht": ", ".join(_wacht_op(lopend)) or gettext("de consolidatie"),
+        }
     ]
