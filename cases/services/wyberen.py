@@ -62,6 +62,7 @@ def start_wyberstap(
     doel: str,
     heropent: WyberStap | None = None,
     heropeningsreden: str = "",
+    toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> WyberStap:
     """Open a new step in the case's current stadium; it starts by divergeren."""
@@ -105,7 +106,7 @@ def start_wyberstap(
         bestuursproces=bestuursproces,
         type=GebeurtenisType.WYBERSTAP_GESTART,
         actor=actor,
-        toelichting=heropeningsreden,
+        toelichting=toelichting or heropeningsreden,
         tijdstip=nu,
         payload={"stap": wyberstap_gegevens(stap, heropent.uuid if heropent else None)},
     )
@@ -121,6 +122,7 @@ def breng_optie_in(
     omschrijving: str = "",
     speler: Speler | None = None,
     opdrachtgever: Opdrachtgever | None = None,
+    toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> Optie:
     """An option brought in while divergeren, by a speler, an opdrachtgever or the regisseur."""
@@ -155,6 +157,7 @@ def breng_optie_in(
         bestuursproces=bestuursproces,
         type=GebeurtenisType.OPTIE_INGEBRACHT,
         actor=actor,
+        toelichting=toelichting,
         tijdstip=nu,
         payload={
             "stap": str(stap.uuid),
