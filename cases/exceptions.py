@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 
 class DomainError(Exception):
     """A request the domain refuses. ``veld`` names the offending input field, if any."""
 
     status = 400
     code = "ongeldig"
-    titel = "De gevraagde wijziging is niet toegestaan."
+    # Lazy: the title is read per request, in the language the client asked for.
+    titel: str | Promise = _("De gevraagde wijziging is niet toegestaan.")
 
     def __init__(self, detail: str, *, veld: str | None = None, code: str | None = None) -> None:
         super().__init__(detail)
@@ -23,11 +28,11 @@ class DomainError(Exception):
 class OngeldigeInvoer(DomainError):
     """Input that breaks a rule; carries every field error at once."""
 
-    titel = "Een of meer gegevens zijn ongeldig."
+    titel = _("Een of meer gegevens zijn ongeldig.")
 
     def __init__(self, fouten: Mapping[str, Sequence[tuple[str, str]]]) -> None:
         self.fouten = {veld: list(items) for veld, items in fouten.items()}
-        eerste = next(iter(self.fouten.values()))[0][1] if self.fouten else self.titel
+        eerste = next(iter(self.fouten.values()))[0][1] if self.fouten else str(self.titel)
         super().__init__(eerste, code="invalid")
 
 
@@ -36,7 +41,7 @@ class OngeldigeOvergang(DomainError):
 
     status = 409
     code = "ongeldige-overgang"
-    titel = "Deze overgang is in de huidige toestand niet toegestaan."
+    titel = _("Deze overgang is in de huidige toestand niet toegestaan.")
 
 
 class PoortGesloten(DomainError):
@@ -44,12 +49,13 @@ class PoortGesloten(DomainError):
 
     status = 409
     code = "poort-gesloten"
-    titel = "De overgang voldoet niet aan de voorwaarden van de poort."
+    titel = _("De overgang voldoet niet aan de voorwaarden van de poort.")
 
     def __init__(self, bezwaren: Sequence[str]) -> None:
         self.bezwaren = list(bezwaren)
         super().__init__(
-            "; ".join(self.bezwaren) + " Gebruik 'forceren' om toch door te gaan.", veld="naar"
+            "; ".join(self.bezwaren) + " " + gettext("Gebruik 'forceren' om toch door te gaan."),
+            veld="naar",
         )
 
 
@@ -58,13 +64,15 @@ class ForcerenNietToegestaan(DomainError):
 
     status = 403
     code = "forceren-niet-toegestaan"
-    titel = "Alleen de procesregisseur mag een stadiumovergang forceren."
+    titel = _("Alleen de procesregisseur mag een stadiumovergang forceren.")
 
     def __init__(self) -> None:
         super().__init__(
-            "Alleen de procesregisseur van dit bestuursproces mag een stadiumovergang "
-            "forceren. Consolideer eerst een wyber-stap in dit stadium, of vraag de "
-            "procesregisseur om de overgang te forceren.",
+            gettext(
+                "Alleen de procesregisseur van dit bestuursproces mag een stadiumovergang "
+                "forceren. Consolideer eerst een wyber-stap in dit stadium, of vraag de "
+                "procesregisseur om de overgang te forceren."
+            ),
             veld="forceren",
         )
 
@@ -72,19 +80,21 @@ class ForcerenNietToegestaan(DomainError):
 class ProcesAfgerond(DomainError):
     status = 409
     code = "proces-afgerond"
-    titel = "Het bestuursproces is afgerond."
+    titel = _("Het bestuursproces is afgerond.")
 
     def __init__(self) -> None:
         super().__init__(
-            "Het bestuursproces is afgerond en kan niet meer worden gewijzigd. "
-            "Heropen het eerst door de status op 'actief' te zetten."
+            gettext(
+                "Het bestuursproces is afgerond en kan niet meer worden gewijzigd. "
+                "Heropen het eerst door de status op 'actief' te zetten."
+            )
         )
 
 
 class LidmaatschapConflict(DomainError):
     status = 409
     code = "lidmaatschap-conflict"
-    titel = "Deze wijziging van de lidmaatschappen is niet toegestaan."
+    titel = _("Deze wijziging van de lidmaatschappen is niet toegestaan.")
 
 
 class Geschiedenisconflict(DomainError):
@@ -93,7 +103,7 @@ class Geschiedenisconflict(DomainError):
 
     status = 409
     code = "geschiedenisconflict"
-    titel = "Dit past niet in de geschiedenis van het bestuursproces."
+    titel = _("Dit past niet in de geschiedenis van het bestuursproces.")
 
     def __init__(self, detail: str, *, later_feit: int | None = None) -> None:
         super().__init__(detail, veld="tijdstip")

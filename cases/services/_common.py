@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 
 from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
@@ -48,7 +49,9 @@ def valideer(instance: models.Model, *, exclude: list[str] | None = None) -> Non
 def gebruiker_van(actor: Actor) -> User:
     """The user behind an actor, for records that must name a person."""
     if actor.gebruiker is None:
-        raise OngeldigeInvoer({"gebruiker": [("required", "Deze handeling vraagt een gebruiker.")]})
+        raise OngeldigeInvoer(
+            {"gebruiker": [("required", gettext("Deze handeling vraagt een gebruiker."))]}
+        )
     return actor.gebruiker
 
 
@@ -58,7 +61,11 @@ def eis_zichtbaar_voor_auteur(
     """Nobody records content at a level they may not read themselves."""
     if zichtbaarheid not in Zichtbaarheid.values:
         raise OngeldigeInvoer(
-            {"zichtbaarheid": [("invalid_choice", f"'{zichtbaarheid}' is geen geldige keuze.")]}
+            {
+                "zichtbaarheid": [
+                    ("invalid_choice", gettext("'%s' is geen geldige keuze.") % (zichtbaarheid,))
+                ]
+            }
         )
     if actor.gebruiker is None:
         return  # management commands act outside any role
@@ -73,8 +80,10 @@ def eis_zichtbaar_voor_auteur(
                 "zichtbaarheid": [
                     (
                         "niet_toegestaan",
-                        "U kunt niets vastleggen dat u zelf niet mag zien; kies een "
-                        "zichtbaarheid die bij uw rol past.",
+                        gettext(
+                            "U kunt niets vastleggen dat u zelf niet mag zien; kies een "
+                            "zichtbaarheid die bij uw rol past."
+                        ),
                     )
                 ]
             }

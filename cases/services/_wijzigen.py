@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.exceptions import OngeldigeInvoer
@@ -52,7 +53,10 @@ def pas_velden_toe(
     onbekend = set(wijzigingen) - toegestaan
     if onbekend:
         raise OngeldigeInvoer(
-            {veld: [("read_only", "Dit veld kan hier niet worden gewijzigd.")] for veld in onbekend}
+            {
+                veld: [("read_only", gettext("Dit veld kan hier niet worden gewijzigd."))]
+                for veld in onbekend
+            }
         )
     voor = gegevens(instance)
     for attr, waarde in wijzigingen.items():
@@ -108,7 +112,11 @@ def type_van(partij: P) -> type[P]:
 def eis_organisatie_van(bestuursproces: Bestuursproces, organisatie: Organisatie | None) -> None:
     if organisatie is not None and organisatie.bestuursproces_id != bestuursproces.pk:
         raise OngeldigeInvoer(
-            {"organisatie": [("does_not_exist", "Deze organisatie hoort niet bij dit proces.")]}
+            {
+                "organisatie": [
+                    ("does_not_exist", gettext("Deze organisatie hoort niet bij dit proces."))
+                ]
+            }
         )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import (
@@ -94,7 +95,9 @@ def open_bestuursproces(
 ) -> Bestuursproces:
     """Open a case; its creator becomes its procesregisseur. Optionally with a first idee."""
     if actor.gebruiker is None:
-        raise OngeldigeInvoer({"gebruiker": [("required", "Een bestuursproces heeft een opener.")]})
+        raise OngeldigeInvoer(
+            {"gebruiker": [("required", gettext("Een bestuursproces heeft een opener."))]}
+        )
     nu = tijdstip or timezone.now()
     opdracht = opdracht or Opdracht()
     bestuursproces = Bestuursproces(
@@ -192,7 +195,10 @@ def wijzig_bestuursproces(
     onbekend = set(wijzigingen) - toegestaan
     if onbekend:
         raise OngeldigeInvoer(
-            {veld: [("read_only", "Dit veld kan hier niet worden gewijzigd.")] for veld in onbekend}
+            {
+                veld: [("read_only", gettext("Dit veld kan hier niet worden gewijzigd."))]
+                for veld in onbekend
+            }
         )
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces, tijdstip)
@@ -244,17 +250,24 @@ def wijzig_status(
         leg_over(stand_op(bestuursproces, tijdstip), bestuursproces)  # type: ignore[arg-type]
     if status not in Status.values:
         raise OngeldigeInvoer(
-            {"status": [("invalid_choice", f"'{status}' is geen geldige status.")]}
+            {"status": [("invalid_choice", gettext("'%s' is geen geldige status.") % (status,))]}
         )
     if uitkomst is not None and uitkomst != bestuursproces.uitkomst and status != Status.AFGEROND:
         # The uitkomst is what the case ended with; it is set when closing, not along the way.
         raise OngeldigeInvoer(
-            {"uitkomst": [("invalid", "De uitkomst leg je vast bij het afronden van het proces.")]}
+            {
+                "uitkomst": [
+                    (
+                        "invalid",
+                        gettext("De uitkomst leg je vast bij het afronden van het proces."),
+                    )
+                ]
+            }
         )
     nieuwe_uitkomst = bestuursproces.uitkomst if uitkomst is None else uitkomst
     if status == Status.AFGEROND and not nieuwe_uitkomst.strip():
         raise OngeldigeInvoer(
-            {"uitkomst": [("required", "Vul de uitkomst in om het proces af te ronden.")]}
+            {"uitkomst": [("required", gettext("Vul de uitkomst in om het proces af te ronden."))]}
         )
     if status == bestuursproces.status and nieuwe_uitkomst == bestuursproces.uitkomst:
         return bestuursproces

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import consolidatie_gegevens, instemming_gegevens
@@ -68,7 +69,11 @@ def standaard_instemmers(stap: WyberStap) -> list[Partij]:
 
 def _instemming_voor(stap: WyberStap, partij: Partij) -> Instemming:
     if partij.bestuursproces_id != stap.bestuursproces_id:
-        raise fout("instemmers", "does_not_exist", f"{partij} hoort niet bij dit proces.")
+        raise fout(
+            "instemmers",
+            "does_not_exist",
+            gettext("%s hoort niet bij dit proces.") % (partij,),
+        )
     return Instemming(
         bestuursproces_id=stap.bestuursproces_id,
         stap=stap,
@@ -92,22 +97,26 @@ def consolideer(
 ) -> Consolidatie:
     """Record what was agreed and whose consent it needs (by default: standaard_instemmers)."""
     bestuursproces, stap = vergrendel_stap(stap, tijdstip)
-    eis_fase(stap, Fase.CONSOLIDEREN, "Een consolidatie vastleggen")
+    eis_fase(stap, Fase.CONSOLIDEREN, gettext("Een consolidatie vastleggen"))
     if Consolidatie.objects.filter(stap=stap).exists():
         raise OngeldigeOvergang(
-            f"Stap {stap.volgnummer} heeft al een consolidatie.", code="al-geconsolideerd"
+            gettext("Stap %d heeft al een consolidatie.") % (stap.volgnummer,),
+            code="al-geconsolideerd",
         )
     partijen = list(standaard_instemmers(stap) if instemmers is None else instemmers)
     if not partijen:
         raise OngeldigeInvoer(
             {
                 "instemmers": [
-                    ("required", "Een consolidatie vraagt minstens één partij die instemt.")
+                    (
+                        "required",
+                        gettext("Een consolidatie vraagt minstens één partij die instemt."),
+                    )
                 ]
             }
         )
     if len({(type(p), p.pk) for p in partijen}) != len(partijen):
-        raise fout("instemmers", "unique", "Elke partij staat er één keer in.")
+        raise fout("instemmers", "unique", gettext("Elke partij staat er één keer in."))
     nu = tijdstip or timezone.now()
     consolidatie = Consolidatie(
         bestuursproces=bestuursproces,
@@ -171,12 +180,14 @@ def leg_instemming_vast(
     Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day."""
     tijdstip = tijdstip or (moment_van_datum(besloten_op) if formeel_besloten else None)
     _, stap = vergrendel_stap(instemming.stap, tijdstip)
-    eis_fase(stap, Fase.CONSOLIDEREN, "Een instemming vastleggen")
+    eis_fase(stap, Fase.CONSOLIDEREN, gettext("Een instemming vastleggen"))
     instemming = Instemming.objects.select_related("speler", "opdrachtgever").get(pk=instemming.pk)
     if status not in Instemming.Status.values:
-        raise fout("status", "invalid_choice", f"'{status}' is geen geldige keuze.")
+        raise fout("status", "invalid_choice", gettext("'%s' is geen geldige keuze.") % (status,))
     if formeel_besloten and status == Instemming.Status.NOG_GEEN_REACTIE:
-        raise fout("formeel_besloten", "invalid", "Een formeel besluit hoort bij een reactie.")
+        raise fout(
+            "formeel_besloten", "invalid", gettext("Een formeel besluit hoort bij een reactie.")
+        )
     instemming.status = status
     instemming.voorbehoud = voorbehoud
     instemming.formeel_besloten = formeel_besloten
@@ -217,20 +228,23 @@ def wijzig_instemmers(
 ) -> WyberStap:
     """Adjust who must consent, with a reason; removing the last holdout may settle the step."""
     if not reden.strip():
-        raise fout("reden", "required", "Geef de reden van deze wijziging.")
+        raise fout("reden", "required", gettext("Geef de reden van deze wijziging."))
     _, stap = vergrendel_stap(stap, tijdstip)
-    eis_fase(stap, Fase.CONSOLIDEREN, "De vereiste instemmers wijzigen")
+    eis_fase(stap, Fase.CONSOLIDEREN, gettext("De vereiste instemmers wijzigen"))
     if not Consolidatie.objects.filter(stap=stap).exists():
         # Without a consolidation there is nothing to consent to (and nothing to settle).
         raise OngeldigeOvergang(
-            f"Stap {stap.volgnummer} heeft nog geen consolidatie; leg die eerst vast.",
+            gettext("Stap %d heeft nog geen consolidatie; leg die eerst vast.")
+            % (stap.volgnummer,),
             code="geen-consolidatie",
         )
     erbij, eraf = list(toevoegen), list(verwijderen)
     if not erbij and not eraf:
         # Nothing to change is no fact for the log.
         raise fout(
-            "toevoegen", "required", "Geef minstens één partij om toe te voegen of te verwijderen."
+            "toevoegen",
+            "required",
+            gettext("Geef minstens één partij om toe te voegen of te verwijderen."),
         )
     bestaand = {(i.speler_id, i.opdrachtgever_id): i for i in Instemming.objects.filter(stap=stap)}
 
@@ -239,15 +253,19 @@ def wijzig_instemmers(
 
     for veld, partijen in (("toevoegen", erbij), ("verwijderen", eraf)):
         if len({sleutel(p) for p in partijen}) != len(partijen):
-            raise fout(veld, "unique", "Elke partij staat er één keer in.")
+            raise fout(veld, "unique", gettext("Elke partij staat er één keer in."))
     if any(p.bestuursproces_id != stap.bestuursproces_id for p in erbij):
-        raise fout("toevoegen", "does_not_exist", "Deze partij hoort niet bij dit proces.")
+        raise fout("toevoegen", "does_not_exist", gettext("Deze partij hoort niet bij dit proces."))
     if any(sleutel(p) in bestaand for p in erbij):
-        raise fout("toevoegen", "unique", "Deze partij moet al instemmen.")
+        raise fout("toevoegen", "unique", gettext("Deze partij moet al instemmen."))
     if any(sleutel(p) not in bestaand for p in eraf):
-        raise fout("verwijderen", "does_not_exist", "Deze partij hoeft niet in te stemmen.")
+        raise fout(
+            "verwijderen", "does_not_exist", gettext("Deze partij hoeft niet in te stemmen.")
+        )
     if len(bestaand) + len(erbij) - len(eraf) < 1:
-        raise fout("verwijderen", "invalid", "Er blijft minstens één partij die moet instemmen.")
+        raise fout(
+            "verwijderen", "invalid", gettext("Er blijft minstens één partij die moet instemmen.")
+        )
     nieuw = Instemming.objects.bulk_create(_instemming_voor(stap, p) for p in erbij)
     weg = [bestaand[sleutel(p)] for p in eraf]
     # The consent records go; what they said stays in the event log.
@@ -280,9 +298,9 @@ def heropen_wyberstap(
 ) -> WyberStap:
     """Put a settled step back on the table ("opnieuw ter discussie stellen") in a new step."""
     if not reden.strip():
-        raise fout("reden", "required", "Geef de reden van de heropening.")
+        raise fout("reden", "required", gettext("Geef de reden van de heropening."))
     _, stap = vergrendel_stap(stap, tijdstip)
-    eis_fase(stap, Fase.GECONSOLIDEERD, "Een stap heropenen")
+    eis_fase(stap, Fase.GECONSOLIDEERD, gettext("Een stap heropenen"))
     return start_wyberstap(
         actor=actor,
         bestuursproces=stap.bestuursproces,

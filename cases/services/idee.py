@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import idee_gegevens
@@ -40,7 +41,11 @@ class IdeeInhoud:
 def _eigenaar_spelers(bestuursproces: Bestuursproces, uuids: tuple[uuid.UUID, ...]) -> list[Speler]:
     if len(set(uuids)) != len(uuids):
         raise OngeldigeInvoer(
-            {"eigenaar_spelers": [("unique", "Een speler staat maar één keer bij de eigenaren.")]}
+            {
+                "eigenaar_spelers": [
+                    ("unique", gettext("Een speler staat maar één keer bij de eigenaren."))
+                ]
+            }
         )
     gevonden = {
         s.uuid: s for s in Speler.objects.filter(bestuursproces=bestuursproces, uuid__in=uuids)
@@ -52,7 +57,7 @@ def _eigenaar_spelers(bestuursproces: Bestuursproces, uuids: tuple[uuid.UUID, ..
                 "eigenaar_spelers": [
                     (
                         "does_not_exist",
-                        "Geen speler van dit bestuursproces: " + ", ".join(onbekend) + ".",
+                        gettext("Geen speler van dit bestuursproces: %s.") % ", ".join(onbekend),
                     )
                 ]
             }
@@ -79,7 +84,9 @@ def herzie_idee(
 ) -> IdeeVersie:
     """Record a new version of the idee; it becomes the case's current idee."""
     if actor.gebruiker is None:
-        raise OngeldigeInvoer({"gebruiker": [("required", "Een ideeversie heeft een auteur.")]})
+        raise OngeldigeInvoer(
+            {"gebruiker": [("required", gettext("Een ideeversie heeft een auteur."))]}
+        )
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces, tijdstip)
     eigenaren = _eigenaar_spelers(bestuursproces, inhoud.eigenaar_spelers)

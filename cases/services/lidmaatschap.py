@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import lidmaatschap_gegevens
@@ -18,7 +19,9 @@ from ._common import vergrendel
 
 def _eis_geldige_rol(rol: str) -> None:
     if rol not in Rol.values:
-        raise OngeldigeInvoer({"rol": [("invalid_choice", f"'{rol}' is geen geldige rol.")]})
+        raise OngeldigeInvoer(
+            {"rol": [("invalid_choice", gettext("'%s' is geen geldige rol.") % (rol,))]}
+        )
 
 
 def _eis_andere_regisseur(bestuursproces: Bestuursproces, lidmaatschap: Lidmaatschap) -> None:
@@ -31,7 +34,7 @@ def _eis_andere_regisseur(bestuursproces: Bestuursproces, lidmaatschap: Lidmaats
     )
     if not anderen:
         raise LidmaatschapConflict(
-            "Een bestuursproces houdt altijd minstens één procesregisseur.", veld="rol"
+            gettext("Een bestuursproces houdt altijd minstens één procesregisseur."), veld="rol"
         )
 
 
@@ -49,7 +52,8 @@ def voeg_lid_toe(
     _eis_geldige_rol(rol)
     if Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=gebruiker).exists():
         raise LidmaatschapConflict(
-            f"{gebruiker.get_username()} is al lid van dit bestuursproces.", veld="gebruiker"
+            gettext("%s is al lid van dit bestuursproces.") % (gebruiker.get_username(),),
+            veld="gebruiker",
         )
     nu = tijdstip or timezone.now()
     lidmaatschap = Lidmaatschap.objects.create(

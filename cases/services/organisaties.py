@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import ORGANISATIE_VELDEN, organisatie_gegevens
@@ -22,7 +23,11 @@ def _eis_unieke_naam(bestuursproces_id: int, naam: str, pk: int | None = None) -
         dubbel = dubbel.exclude(pk=pk)
     if dubbel.exists():
         raise OngeldigeInvoer(
-            {"naam": [("unique", "Dit bestuursproces kent al een organisatie met deze naam.")]}
+            {
+                "naam": [
+                    ("unique", gettext("Dit bestuursproces kent al een organisatie met deze naam."))
+                ]
+            }
         )
 
 

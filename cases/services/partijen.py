@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import betrokkenheidswijziging_gegevens, notitie_gegevens
@@ -40,13 +41,19 @@ ACTIES: dict[str, tuple[Betrokkenheid, frozenset[Betrokkenheid]]] = {
 def controleer_betrokkenheidsactie(huidig: str, actie: str) -> Betrokkenheid:
     """The betrokkenheid an action leads to, or a clear error why it cannot be taken now."""
     if actie not in ACTIES:
-        raise OngeldigeInvoer({"actie": [("invalid_choice", f"'{actie}' is geen geldige actie.")]})
+        raise OngeldigeInvoer(
+            {"actie": [("invalid_choice", gettext("'%s' is geen geldige actie.") % (actie,))]}
+        )
     naar, vanaf = ACTIES[actie]
     if huidig not in vanaf:
         toegestaan = ", ".join(sorted(Betrokkenheid(b).label.lower() for b in vanaf))
         raise OngeldigeOvergang(
-            f"{BetrokkenheidsActie(actie).label} kan alleen vanuit: {toegestaan} "
-            f"(nu: {Betrokkenheid(huidig).label.lower()}).",
+            gettext("%(actie)s kan alleen vanuit: %(toegestaan)s (nu: %(huidig)s).")
+            % {
+                "actie": BetrokkenheidsActie(actie).label,
+                "toegestaan": toegestaan,
+                "huidig": Betrokkenheid(huidig).label.lower(),
+            },
             veld="actie",
             code="ongeldige-betrokkenheidsactie",
         )
@@ -64,7 +71,9 @@ def wijzig_betrokkenheid(
 ) -> Betrokkenheidswijziging:
     """Aansluiten, aanhaken, afhaken or afwachten of a speler or opdrachtgever, with a reason."""
     if not reden.strip():
-        raise OngeldigeInvoer({"reden": [("required", "Geef de reden van deze wijziging.")]})
+        raise OngeldigeInvoer(
+            {"reden": [("required", gettext("Geef de reden van deze wijziging."))]}
+        )
     bestuursproces = vergrendel(partij.bestuursproces_id)
     eis_open(bestuursproces, tijdstip)
     partij = type(partij).objects.get(pk=partij.pk)
@@ -114,18 +123,20 @@ def maak_notitie(
 ) -> Notitie:
     """A free-text note on the case, or on one speler or opdrachtgever, at a chosen level."""
     if not tekst.strip():
-        raise OngeldigeInvoer({"tekst": [("blank", "Een notitie heeft tekst.")]})
+        raise OngeldigeInvoer({"tekst": [("blank", gettext("Een notitie heeft tekst."))]})
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces, tijdstip)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
     for naam, partij in (("speler", speler), ("opdrachtgever", opdrachtgever)):
         if partij is not None and partij.bestuursproces_id != bestuursproces.pk:
-            raise OngeldigeInvoer({naam: [("does_not_exist", "Hoort niet bij dit proces.")]})
+            raise OngeldigeInvoer(
+                {naam: [("does_not_exist", gettext("Hoort niet bij dit proces."))]}
+            )
     if speler is not None and opdrachtgever is not None:
         raise OngeldigeInvoer(
             {
                 "opdrachtgever": [
-                    ("invalid", "Een notitie gaat over één partij, of over het proces.")
+                    ("invalid", gettext("Een notitie gaat over één partij, of over het proces."))
                 ]
             }
         )

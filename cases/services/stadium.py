@@ -13,6 +13,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import stadiumovergang_gegevens
@@ -42,17 +43,21 @@ __all__ = ["controleer_stadiumovergang", "registreer_poort", "wijzig_stadium"]
 def controleer_stadiumovergang(bestuursproces: Bestuursproces, naar: str) -> Richting:
     """The direction of a legal move, or OngeldigeOvergang saying why it is not legal."""
     if naar not in Stadium.values:
-        raise OngeldigeInvoer({"naar": [("invalid_choice", f"'{naar}' is geen geldig stadium.")]})
+        raise OngeldigeInvoer(
+            {"naar": [("invalid_choice", gettext("'%s' is geen geldig stadium.") % (naar,))]}
+        )
     huidig, doel = Stadium(bestuursproces.stadium), Stadium(naar)
     if doel == huidig:
         raise OngeldigeOvergang(
-            f"Het bestuursproces is al {huidig.label.lower()}.", veld="naar", code="zelfde-stadium"
+            gettext("Het bestuursproces is al %s.") % (huidig.label.lower(),),
+            veld="naar",
+            code="zelfde-stadium",
         )
     if doel.rang > huidig.rang + 1:
         volgende = list(Stadium)[huidig.rang + 1]
         raise OngeldigeOvergang(
-            f"Vooruit gaat één stadium tegelijk: van {huidig.label.lower()} "
-            f"alleen naar {volgende.label.lower()}.",
+            gettext("Vooruit gaat één stadium tegelijk: van %(van)s alleen naar %(naar)s.")
+            % {"van": huidig.label.lower(), "naar": volgende.label.lower()},
             veld="naar",
             code="stadium-overgeslagen",
         )
@@ -85,11 +90,11 @@ def wijzig_stadium(
 ) -> Stadiumovergang:
     if not toelichting.strip():
         raise OngeldigeInvoer(
-            {"toelichting": [("required", "Geef een toelichting bij de stadiumovergang.")]}
+            {"toelichting": [("required", gettext("Geef een toelichting bij de stadiumovergang."))]}
         )
     if actor.gebruiker is None:
         raise OngeldigeInvoer(
-            {"gebruiker": [("required", "Een stadiumovergang wordt door iemand gemaakt.")]}
+            {"gebruiker": [("required", gettext("Een stadiumovergang wordt door iemand gemaakt."))]}
         )
     bestuursproces = vergrendel(bestuursproces)
     if forceren:

@@ -13,6 +13,7 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import optie_gegevens, wyberstap_gegevens
@@ -49,8 +50,13 @@ def vergrendel_stap(
 def eis_fase(stap: WyberStap, fase: Fase, wat: str) -> None:
     if stap.fase != fase:
         raise OngeldigeOvergang(
-            f"{wat} kan alleen tijdens {fase.label.lower()}; stap {stap.volgnummer} is in "
-            f"{Fase(stap.fase).label.lower()}.",
+            gettext("%(wat)s kan alleen tijdens %(fase)s; stap %(nummer)d is in %(huidig)s.")
+            % {
+                "wat": wat,
+                "fase": fase.label.lower(),
+                "nummer": stap.volgnummer,
+                "huidig": Fase(stap.fase).label.lower(),
+            },
             code="verkeerde-fase",
         )
 
@@ -63,6 +69,7 @@ def start_wyberstap(
     doel: str,
     heropent: WyberStap | None = None,
     heropeningsreden: str = "",
+    toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> WyberStap:
     """Open a new step in the case's current stadium; it starts by divergeren."""
@@ -72,17 +79,21 @@ def start_wyberstap(
         # Only a settled step of this very case can be reopened, and always with a reason.
         if heropent.bestuursproces_id != bestuursproces.pk:
             raise OngeldigeInvoer(
-                {"heropent": [("does_not_exist", "Deze stap hoort niet bij dit proces.")]}
+                {"heropent": [("does_not_exist", gettext("Deze stap hoort niet bij dit proces."))]}
             )
         heropent = WyberStap.objects.get(pk=heropent.pk)
-        eis_fase(heropent, Fase.GECONSOLIDEERD, "Een stap heropenen")
+        eis_fase(heropent, Fase.GECONSOLIDEERD, gettext("Een stap heropenen"))
         if not heropeningsreden.strip():
             raise OngeldigeInvoer(
-                {"heropeningsreden": [("required", "Geef de reden van de heropening.")]}
+                {"heropeningsreden": [("required", gettext("Geef de reden van de heropening."))]}
             )
     elif heropeningsreden:
         raise OngeldigeInvoer(
-            {"heropeningsreden": [("invalid", "Een heropeningsreden hoort bij een heropening.")]}
+            {
+                "heropeningsreden": [
+                    ("invalid", gettext("Een heropeningsreden hoort bij een heropening."))
+                ]
+            }
         )
     nu = tijdstip or timezone.now()
     hoogste = WyberStap.objects.filter(bestuursproces=bestuursproces).aggregate(m=Max("volgnummer"))
@@ -102,7 +113,7 @@ def start_wyberstap(
         bestuursproces=bestuursproces,
         type=GebeurtenisType.WYBERSTAP_GESTART,
         actor=actor,
-        toelichting=heropeningsreden,
+        toelichting=toelichting or heropeningsreden,
         tijdstip=nu,
         payload={"stap": wyberstap_gegevens(stap, heropent.uuid if heropent else None)},
     )
@@ -118,17 +129,24 @@ def breng_optie_in(
     omschrijving: str = "",
     speler: Speler | None = None,
     opdrachtgever: Opdrachtgever | None = None,
+    toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> Optie:
     """An option brought in while divergeren, by a speler, an opdrachtgever or the regisseur."""
     bestuursproces, stap = vergrendel_stap(stap, tijdstip)
-    eis_fase(stap, Fase.DIVERGEREN, "Een optie inbrengen")
+    eis_fase(stap, Fase.DIVERGEREN, gettext("Een optie inbrengen"))
     for naam, partij in (("speler", speler), ("opdrachtgever", opdrachtgever)):
         if partij is not None and partij.bestuursproces_id != bestuursproces.pk:
-            raise OngeldigeInvoer({naam: [("does_not_exist", "Hoort niet bij dit proces.")]})
+            raise OngeldigeInvoer(
+                {naam: [("does_not_exist", gettext("Hoort niet bij dit proces."))]}
+            )
     if speler is not None and opdrachtgever is not None:
         raise OngeldigeInvoer(
-            {"opdrachtgever": [("invalid", "Een optie komt van één partij of van de regisseur.")]}
+            {
+                "opdrachtgever": [
+                    ("invalid", gettext("Een optie komt van één partij of van de regisseur."))
+                ]
+            }
         )
     nu = tijdstip or timezone.now()
     optie = Optie(
@@ -146,6 +164,7 @@ def breng_optie_in(
         bestuursproces=bestuursproces,
         type=GebeurtenisType.OPTIE_INGEBRACHT,
         actor=actor,
+        toelichting=toelichting,
         tijdstip=nu,
         payload={
             "stap": str(stap.uuid),
@@ -171,16 +190,16 @@ def besluit_over_optie(
 ) -> Optie:
     """While convergeren: choose an option, reject it (with a reason) or merge it into another."""
     bestuursproces, stap = vergrendel_stap(optie.stap, tijdstip)
-    eis_fase(stap, Fase.CONVERGEREN, "Over een optie besluiten")
+    eis_fase(stap, Fase.CONVERGEREN, gettext("Over een optie besluiten"))
     optie = Optie.objects.get(pk=optie.pk)
     if samengevoegd_in is not None:
         # Judge the target as it stands now, not as the caller last read it.
         samengevoegd_in = Optie.objects.get(pk=samengevoegd_in.pk)
     fouten: dict[str, list[tuple[str, str]]] = {}
     if status not in Optie.Status.values:
-        fouten["status"] = [("invalid_choice", f"'{status}' is geen geldige status.")]
+        fouten["status"] = [("invalid_choice", gettext("'%s' is geen geldige status.") % (status,))]
     if status == Optie.Status.VERWORPEN and not reden.strip():
-        fouten["reden"] = [("required", "Geef de reden waarom de optie is verworpen.")]
+        fouten["reden"] = [("required", gettext("Geef de reden waarom de optie is verworpen."))]
     if status == Optie.Status.SAMENGEVOEGD and (
         samengevoegd_in is None
         or samengevoegd_in.stap_id != stap.pk
@@ -188,7 +207,10 @@ def besluit_over_optie(
         or samengevoegd_in.status == Optie.Status.SAMENGEVOEGD
     ):
         fouten["samengevoegd_in"] = [
-            ("invalid", "Voeg samen met een andere, niet zelf samengevoegde optie van deze stap.")
+            (
+                "invalid",
+                gettext("Voeg samen met een andere, niet zelf samengevoegde optie van deze stap."),
+            )
         ]
     if fouten:
         raise OngeldigeInvoer(fouten)
@@ -218,21 +240,21 @@ def _eis_fase_klaar(stap: WyberStap, naar: str) -> None:
     opties = Optie.objects.filter(stap=stap)
     if naar == Fase.CONVERGEREN and not opties.exists():
         raise OngeldigeOvergang(
-            "Convergeren kan pas als er tijdens divergeren opties zijn ingebracht.",
+            gettext("Convergeren kan pas als er tijdens divergeren opties zijn ingebracht."),
             veld="naar",
             code="geen-opties",
         )
     if naar == Fase.CONSOLIDEREN:
         if not opties.filter(status=Optie.Status.GEKOZEN).exists():
             raise OngeldigeOvergang(
-                "Consolideren kan pas als er een optie is gekozen.",
+                gettext("Consolideren kan pas als er een optie is gekozen."),
                 veld="naar",
                 code="geen-gekozen-optie",
             )
         open_ = list(opties.filter(status=Optie.Status.OPEN).values_list("titel", flat=True))
         if open_:
             raise OngeldigeOvergang(
-                "Besluit eerst over de open opties: " + ", ".join(open_) + ".",
+                gettext("Besluit eerst over de open opties: %s.") % ", ".join(open_),
                 veld="naar",
                 code="open-opties",
             )
@@ -250,26 +272,33 @@ def wijzig_fase(
     """Move a step one phase on: divergeren → convergeren → consolideren."""
     bestuursproces, stap = vergrendel_stap(stap, tijdstip)
     if naar not in Fase.values:
-        raise OngeldigeInvoer({"naar": [("invalid_choice", f"'{naar}' is geen geldige fase.")]})
+        raise OngeldigeInvoer(
+            {"naar": [("invalid_choice", gettext("'%s' is geen geldige fase.") % (naar,))]}
+        )
     if naar == Fase.GECONSOLIDEERD:
         raise OngeldigeOvergang(
-            "Een stap wordt geconsolideerd zodra alle vereiste partijen hebben ingestemd en "
-            "formeel hebben besloten; leg hun instemming vast.",
+            gettext(
+                "Een stap wordt geconsolideerd zodra alle vereiste partijen hebben ingestemd en "
+                "formeel hebben besloten; leg hun instemming vast."
+            ),
             veld="naar",
             code="consolidatie-via-instemming",
         )
     van = Fase(stap.fase)
     if van == Fase.GECONSOLIDEERD:
         raise OngeldigeOvergang(
-            f"Stap {stap.volgnummer} is geconsolideerd en verandert niet meer van fase; "
-            "stel haar opnieuw ter discussie met een heropening.",
+            gettext(
+                "Stap %d is geconsolideerd en verandert niet meer van fase; "
+                "stel haar opnieuw ter discussie met een heropening."
+            )
+            % (stap.volgnummer,),
             veld="naar",
             code="fase-overgeslagen",
         )
     if FASEN.index(Fase(naar)) != FASEN.index(van) + 1:
         raise OngeldigeOvergang(
-            f"Van {van.label.lower()} gaat een stap alleen naar "
-            f"{FASEN[FASEN.index(van) + 1].label.lower()}.",
+            gettext("Van %(van)s gaat een stap alleen naar %(naar)s.")
+            % {"van": van.label.lower(), "naar": FASEN[FASEN.index(van) + 1].label.lower()},
             veld="naar",
             code="fase-overgeslagen",
         )

@@ -101,7 +101,7 @@ def _domeinfout(exc: DomainError, instance: str) -> Response:
     body = probleem(
         status_code=exc.status,
         code=exc.code,
-        titel=exc.titel,
+        titel=str(exc.titel),
         detail=exc.detail,
         instance=instance,
         invalid_params=params,

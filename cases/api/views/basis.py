@@ -81,12 +81,15 @@ def lees_tijdstip(request: Request, naam: str = "tijdstip") -> dt.datetime | Non
     return tijdstip
 
 
-def toelichting_uit(request: Request, veld: str = "") -> str:
-    """The reason for a change: the body's toelichting, else the X-Audit-Toelichting header."""
-    return veld or request.headers.get("X-Audit-Toelichting", "")
+class AuditToelichting(generics.GenericAPIView[Any]):
+    """The one place a write view reads the reason for its change (every write passes it on)."""
+
+    def toelichting(self, veld: str = "") -> str:
+        """The body's toelichting, else the X-Audit-Toelichting header (see AUDIT_HEADER)."""
+        return veld or self.request.headers.get(AUDIT_HEADER.name, "")
 
 
-class BestuursprocesBasis(generics.GenericAPIView[Any]):
+class BestuursprocesBasis(AuditToelichting):
     """Base for every URL below one case: resolves the case once, for members only."""
 
     permission_classes = [IsAuthenticated, LidMetSchrijfrecht]

@@ -15,11 +15,11 @@ from cases.models import Bestuursproces
 
 from .. import serializers as s
 from ..filters import BestuursprocesFilter
-from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+from .basis import AUDIT_HEADER, AuditToelichting, BestuursprocesBasis
 
 
 @extend_schema(tags=["bestuursprocessen"])
-class BestuursprocesLijstView(generics.ListAPIView[Bestuursproces]):
+class BestuursprocesLijstView(AuditToelichting, generics.ListAPIView[Bestuursproces]):
     """Bestuursprocessen waarvan je lid bent, en een nieuw bestuursproces openen."""
 
     serializer_class = s.BestuursprocesSerializer
@@ -60,7 +60,7 @@ class BestuursprocesLijstView(generics.ListAPIView[Bestuursproces]):
             actor=Actor.uit_request(request),
             opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
             idee=s.IdeeInvoerSerializer.naar_inhoud(idee) if idee else None,
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
             **data,
         )
         bestuursproces = selectors.bestuursproces_voor(
@@ -113,7 +113,7 @@ class BestuursprocesDetailView(BestuursprocesBasis):
             status=data.pop("status", None),
             uitkomst=data.pop("uitkomst", None),
             wijzigingen=data,
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
         )
         vers = selectors.bestuursproces_voor(request.user, uuid, met_details=True)
         return Response(self.get_serializer(vers).data)

@@ -15,7 +15,7 @@ from cases.events import Actor
 from cases.models import IdeeVersie
 
 from .. import serializers as s
-from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+from .basis import AUDIT_HEADER, BestuursprocesBasis
 
 
 @extend_schema(tags=["idee"])
@@ -52,7 +52,7 @@ class IdeeView(BestuursprocesBasis):
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),
             inhoud=s.IdeeHerzieningSerializer.naar_inhoud(invoer),
-            toelichting=toelichting_uit(request, invoer.get("toelichting", "")),
+            toelichting=self.toelichting(invoer.get("toelichting", "")),
         )
         return Response(self.get_serializer(idee).data)
 

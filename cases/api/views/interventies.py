@@ -25,7 +25,7 @@ from cases.selectors.interventies import interventies, reflecties
 
 from .. import serializers as s
 from ..filters_interventies import InterventieFilter
-from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+from .basis import AUDIT_HEADER, BestuursprocesBasis
 
 TAGS = ["interventies"]
 S = InterventieStatus
@@ -95,7 +95,7 @@ class InterventiesView(BestuursprocesBasis, generics.ListAPIView[Interventie]):
         interventie = services.log_interventie(
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),
-            **{**invoer, "toelichting": toelichting_uit(request, invoer["toelichting"])},
+            **{**invoer, "toelichting": self.toelichting(invoer["toelichting"])},
         )
         vers = interventies(self.get_bestuursproces(), self.zichtbaar()).get(pk=interventie.pk)
         return self.aangemaakt(self.get_serializer(vers).data)
@@ -154,7 +154,7 @@ class InterventieDetailView(InterventieBasis):
         gevonden = self.get_interventie(volledig=False)
         invoer = self.lees_invoer(s.InterventieWijzigingSerializer, partial=True)
         actor = Actor.uit_request(request)
-        toelichting = toelichting_uit(request, invoer.pop("toelichting", ""))
+        toelichting = self.toelichting(invoer.pop("toelichting", ""))
         status = invoer.pop("status", None)
         if status == S.UITGEVOERD:
             _alleen(request, status)

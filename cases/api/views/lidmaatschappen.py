@@ -16,7 +16,7 @@ from cases.models import Lidmaatschap
 
 from .. import serializers as s
 from ..permissions import ALLEEN_REGISSEUR, MELDING_REGISSEUR
-from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+from .basis import AUDIT_HEADER, BestuursprocesBasis
 
 
 class LidmaatschapBasis(BestuursprocesBasis):
@@ -60,7 +60,7 @@ class LidmaatschappenView(LidmaatschapBasis, generics.ListAPIView[Lidmaatschap])
             bestuursproces=self.get_bestuursproces(),
             gebruiker=gebruiker,
             rol=invoer.validated_data["rol"],
-            toelichting=toelichting_uit(request, invoer.validated_data["toelichting"]),
+            toelichting=self.toelichting(invoer.validated_data["toelichting"]),
         )
         data = self.get_serializer(lidmaatschap).data
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
@@ -94,7 +94,7 @@ class LidmaatschapDetailView(LidmaatschapBasis):
             actor=Actor.uit_request(request),
             lidmaatschap=bestaand,
             rol=invoer.validated_data["rol"],
-            toelichting=toelichting_uit(request, invoer.validated_data["toelichting"]),
+            toelichting=self.toelichting(invoer.validated_data["toelichting"]),
         )
         return Response(self.get_serializer(gewijzigd).data)
 
@@ -109,6 +109,6 @@ class LidmaatschapDetailView(LidmaatschapBasis):
         services.beeindig_lidmaatschap(
             actor=Actor.uit_request(request),
             lidmaatschap=self._lidmaatschap(lidmaatschap),
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)

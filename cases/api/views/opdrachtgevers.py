@@ -16,7 +16,7 @@ from cases.models import Opdrachtgever, OpdrachtgeverBeoordeling
 
 from .. import serializers as s
 from ..filters import OpdrachtgeverFilter
-from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+from .basis import AUDIT_HEADER, BestuursprocesBasis
 from .partijen import BetrokkenheidswijzigingenBasis, PartijBasis
 
 
@@ -67,7 +67,7 @@ class OpdrachtgeversView(BestuursprocesBasis, generics.ListAPIView[Opdrachtgever
         opdrachtgever = services.registreer_opdrachtgever(
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
             **self.lees_invoer(s.OpdrachtgeverInvoerSerializer),
         )
         vers = selectors.opdrachtgevers(self.get_bestuursproces(), self.zichtbaar())
@@ -100,7 +100,7 @@ class OpdrachtgeverDetailView(OpdrachtgeverPartij):
             actor=Actor.uit_request(request),
             opdrachtgever=self.get_partij(),
             wijzigingen=self.lees_invoer(s.OpdrachtgeverInvoerSerializer, partial=True),
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
         )
         return Response(self.get_serializer(self.get_partij(met_beoordelingen=True)).data)
 
@@ -145,7 +145,7 @@ class OpdrachtgeverBeoordelingenView(
         beoordeling = services.beoordeel_opdrachtgever(
             actor=Actor.uit_request(request),
             opdrachtgever=partij,
-            toelichting=toelichting_uit(request, invoer.pop("toelichting")),
+            toelichting=self.toelichting(invoer.pop("toelichting")),
             **invoer,
         )
         return self.aangemaakt(self.get_serializer(beoordeling).data)

@@ -15,7 +15,7 @@ from cases.events import Actor
 from cases.models import Organisatie
 
 from .. import serializers as s
-from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+from .basis import AUDIT_HEADER, BestuursprocesBasis
 
 
 @extend_schema(tags=["organisaties"])
@@ -48,7 +48,7 @@ class OrganisatiesView(BestuursprocesBasis, generics.ListAPIView[Organisatie]):
         organisatie = services.registreer_organisatie(
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
             **self.lees_invoer(s.OrganisatieInvoerSerializer),
         )
         return self.aangemaakt(self.get_serializer(organisatie).data)
@@ -82,6 +82,6 @@ class OrganisatieDetailView(BestuursprocesBasis):
             actor=Actor.uit_request(request),
             organisatie=bestaand,
             wijzigingen=self.lees_invoer(s.OrganisatieInvoerSerializer, partial=True),
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
         )
         return Response(self.get_serializer(gewijzigd).data)

@@ -22,7 +22,6 @@ from .basis import (
     BestuursprocesBasis,
     lees_tijdstip,
     tijdstip_parameter,
-    toelichting_uit,
 )
 
 MELDING_POSITIONERING = (
@@ -72,7 +71,7 @@ class PositioneringenView(PositioneringBasis, generics.ListAPIView[Positionering
     )
     def post(self, request: Request, uuid: Any) -> Response:
         invoer = self.lees_invoer(s.PositioneringInvoerSerializer)
-        invoer["toelichting"] = toelichting_uit(request, invoer.get("toelichting", ""))
+        invoer["toelichting"] = self.toelichting(invoer.get("toelichting", ""))
         positionering = services.kies_positionering(
             actor=Actor.uit_request(request), bestuursproces=self.get_bestuursproces(), **invoer
         )
@@ -171,7 +170,7 @@ class ProcesontwerpView(BestuursprocesBasis):
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),
             inhoud=s.ProcesontwerpHerzieningSerializer.naar_inhoud(invoer),
-            toelichting=toelichting_uit(request, invoer.get("toelichting", "")),
+            toelichting=self.toelichting(invoer.get("toelichting", "")),
         )
         data = self.get_serializer(ontwerp).data
         return self.aangemaakt(data) if eerste else Response(data)

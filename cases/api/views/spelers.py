@@ -16,7 +16,7 @@ from cases.models import Speler, SpelerBeoordeling
 
 from .. import serializers as s
 from ..filters import SpelerFilter
-from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+from .basis import AUDIT_HEADER, BestuursprocesBasis
 from .partijen import BetrokkenheidswijzigingenBasis, PartijBasis
 
 
@@ -66,7 +66,7 @@ class SpelersView(BestuursprocesBasis, generics.ListAPIView[Speler]):
         speler = services.registreer_speler(
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
             **self.lees_invoer(s.SpelerInvoerSerializer),
         )
         vers = selectors.spelers(self.get_bestuursproces(), self.zichtbaar()).get(pk=speler.pk)
@@ -98,7 +98,7 @@ class SpelerDetailView(SpelerPartij):
             actor=Actor.uit_request(request),
             speler=self.get_partij(),
             wijzigingen=self.lees_invoer(s.SpelerInvoerSerializer, partial=True),
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
         )
         return Response(self.get_serializer(self.get_partij(met_beoordelingen=True)).data)
 
@@ -140,7 +140,7 @@ class SpelerBeoordelingenView(SpelerPartij, generics.ListAPIView[SpelerBeoordeli
         beoordeling = services.beoordeel_speler(
             actor=Actor.uit_request(request),
             speler=partij,
-            toelichting=toelichting_uit(request, invoer.pop("toelichting")),
+            toelichting=self.toelichting(invoer.pop("toelichting")),
             **invoer,
         )
         return self.aangemaakt(self.get_serializer(beoordeling).data)

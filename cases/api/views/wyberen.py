@@ -18,7 +18,7 @@ from cases.selectors.wyberen import consolidatie_van, wyberstappen
 
 from .. import serializers as s
 from ..filters import WyberStapFilter
-from .basis import AUDIT_HEADER, BestuursprocesBasis, toelichting_uit
+from .basis import AUDIT_HEADER, BestuursprocesBasis
 
 TAGS = ["wyberstappen"]
 MET_PARTIJEN = ("speler", "opdrachtgever")
@@ -92,6 +92,7 @@ class WyberStappenView(BestuursprocesBasis, generics.ListAPIView[WyberStap]):
         stap = services.start_wyberstap(
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),
+            toelichting=self.toelichting(),
             **self.lees_invoer(s.WyberStapInvoerSerializer),
         )
         vers = wyberstappen(self.get_bestuursproces()).get(pk=stap.pk)
@@ -131,6 +132,7 @@ class FaseovergangenView(StapBasis):
         ),
         request=s.FaseovergangInvoerSerializer,
         responses={201: s.WyberStapSerializer},
+        parameters=[AUDIT_HEADER],
     )
     def post(self, request: Request, uuid: Any, stap: Any) -> Response:
         invoer = self.lees_invoer(s.FaseovergangInvoerSerializer)
@@ -138,7 +140,7 @@ class FaseovergangenView(StapBasis):
             actor=Actor.uit_request(request),
             stap=self.get_stap(),
             naar=invoer["naar"],
-            toelichting=toelichting_uit(request, invoer["toelichting"]),
+            toelichting=self.toelichting(invoer["toelichting"]),
         )
         return Response(self.stap_data(), status=201)
 
@@ -211,6 +213,7 @@ class OptiesView(StapBasis, generics.ListAPIView[Optie]):
         optie = services.breng_optie_in(
             actor=Actor.uit_request(request),
             stap=self.get_stap(),
+            toelichting=self.toelichting(),
             **self.lees_invoer(s.OptieInvoerSerializer),
         )
         return self.aangemaakt(
@@ -303,7 +306,7 @@ class ConsolidatieView(StapBasis):
         services.consolideer(
             actor=Actor.uit_request(request),
             stap=self.get_stap(),
-            toelichting=toelichting_uit(request),
+            toelichting=self.toelichting(),
             **self.lees_invoer(s.ConsolidatieInvoerSerializer),
         )
         return self.aangemaakt(self.consolidatie_data())
@@ -377,12 +380,13 @@ class InstemmingDetailView(StapBasis):
         ),
         request=s.InstemmingInvoerSerializer,
         responses={200: s.InstemmingSerializer},
+        parameters=[AUDIT_HEADER],
     )
     def patch(self, request: Request, uuid: Any, stap: Any, instemming: Any) -> Response:
         invoer = self.lees_invoer(s.InstemmingInvoerSerializer)
         services.leg_instemming_vast(
             actor=Actor.uit_request(request),
             instemming=self.get_instemming(),
-            **{**invoer, "toelichting": toelichting_uit(request, invoer["toelichting"])},
+            **{**invoer, "toelichting": self.toelichting(invoer["toelichting"])},
         )
         return Response(self.get_serializer(self.get_instemming()).data)
