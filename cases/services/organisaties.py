@@ -65,10 +65,15 @@ def registreer_organisatie(
 
 @transaction.atomic
 def wijzig_organisatie(
-    *, actor: Actor, organisatie: Organisatie, wijzigingen: dict[str, Any], toelichting: str = ""
+    *,
+    actor: Actor,
+    organisatie: Organisatie,
+    wijzigingen: dict[str, Any],
+    toelichting: str = "",
+    tijdstip: dt.datetime | None = None,
 ) -> Organisatie:
     bestuursproces = vergrendel(organisatie.bestuursproces_id)
-    eis_open(bestuursproces)
+    eis_open(bestuursproces, tijdstip)
     organisatie = Organisatie.objects.get(pk=organisatie.pk)
     if "naam" in wijzigingen:
         _eis_unieke_naam(bestuursproces.pk, wijzigingen["naam"], organisatie.pk)
@@ -84,6 +89,7 @@ def wijzig_organisatie(
             type=GebeurtenisType.ORGANISATIE_GEWIJZIGD,
             actor=actor,
             toelichting=toelichting,
+            tijdstip=tijdstip,
             payload={
                 "organisatie": str(organisatie.uuid),
                 "wijzigingen": gewijzigd,

@@ -28,6 +28,7 @@ from cases.models import (
 )
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
+from ._wereldtijd import moment_van_datum
 
 Fouten = dict[str, list[tuple[str, str]]]
 
@@ -126,7 +127,8 @@ def kies_positionering(
         type=GebeurtenisType.POSITIONERING_GEKOZEN,
         actor=actor,
         toelichting=toelichting,
-        tijdstip=nu,
+        # Its sinds is when it happened.
+        tijdstip=tijdstip or moment_van_datum(sinds),
         zichtbaarheid=zichtbaarheid,
         payload={
             "positionering": positionering_gegevens(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,6 +18,7 @@ from cases.models import (
     Stadium,
     Standpunt,
 )
+from cases.services._wereldtijd import moment_van_datum
 from procesregie.api.keuzevelden import keuzeveld
 
 from ..verwijzingen import lees_url
@@ -26,6 +28,44 @@ Serializer = serializers.Serializer[Any]
 # The years a moment or date asked for in a query may lie in: far outside any case, and near
 # the ends of the calendar the conversion to UTC or Dutch time overflows.
 JAREN = (1900, 2999)
+
+
+TIJDSTIP_UITLEG = (
+    "Wanneer het gebeurde (werkelijke tijd, ISO 8601): een datum-tijd, of een datum voor die "
+    "dag (Nederlandse tijd; vandaag betekent nu). Standaard nu. Niet in de toekomst en niet "
+    "vóór de opening van het bestuursproces; iets dat later wordt vastgelegd dan het gebeurde, "
+    "moet passen in de geschiedenis op dat moment en alles wat daarna gebeurde geldig laten "
+    "(anders 409 geschiedenisconflict)."
+)
+
+
+@extend_schema_field(OpenApiTypes.DATETIME)
+class MomentField(serializers.DateTimeField):
+    """A moment in world time: a date-time, or a bare date meaning that day."""
+
+    default_error_messages = {
+        "invalid": "Geef een datum-tijd of een datum in ISO 8601, bijvoorbeeld 2016-03-01.",
+        "jaar": f"Geef een moment tussen {JAREN[0]} en {JAREN[1]}.",
+    }
+
+    def to_internal_value(self, value: Any) -> dt.datetime:
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                datum = dt.date.fromisoformat(value)
+            except ValueError:
+                self.fail("invalid")
+            if not JAREN[0] <= datum.year <= JAREN[1]:
+                self.fail("jaar")
+            return moment_van_datum(datum)
+        moment = super().to_internal_value(value)
+        if not JAREN[0] <= moment.year <= JAREN[1]:
+            self.fail("jaar")
+        return moment
+
+
+class WereldtijdMixin(Serializer):
+    # A fact's moment in world time (see TIJDSTIP_UITLEG); absent means now.
+    tijdstip = MomentField(required=False, help_text=TIJDSTIP_UITLEG)
 
 
 class StriktMixin(Serializer):

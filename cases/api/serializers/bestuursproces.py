@@ -18,7 +18,7 @@ from cases.models import (
 )
 from cases.selectors import huidig_idee
 
-from .basis import Serializer, StadiumField, StriktMixin, case_url
+from .basis import MomentField, Serializer, StadiumField, StriktMixin, WereldtijdMixin, case_url
 from .idee import IdeeInvoerSerializer, IdeeVersieSerializer
 from .opdracht import OpdrachtSerializer
 
@@ -117,13 +117,22 @@ class BestuursprocesOpenenSerializer(StriktMixin, Serializer):
         choices=Archiefnominatie.choices, allow_blank=True, required=False, default=""
     )
     archiefactiedatum = serializers.DateField(allow_null=True, required=False, default=None)
+    geopendOp = MomentField(
+        source="tijdstip",
+        required=False,
+        help_text=(
+            "Wanneer het proces begon (werkelijke tijd, ISO 8601; een datum betekent die dag). "
+            "Standaard nu; mag ver in het verleden liggen, voor een proces dat al liep "
+            "voordat het dossier werd aangelegd."
+        ),
+    )
     onbekend_redenen = {
         "stadium": "Een nieuw bestuursproces begint voorstelbaar.",
         "status": "Een nieuw bestuursproces is actief.",
     }
 
 
-class BestuursprocesWijzigenSerializer(StriktMixin, Serializer):
+class BestuursprocesWijzigenSerializer(WereldtijdMixin, StriktMixin, Serializer):
     titel = serializers.CharField(max_length=200, required=False)
     omschrijving = serializers.CharField(allow_blank=True, required=False)
     rolGemeente = serializers.ChoiceField(

@@ -12,7 +12,7 @@ from cases import selectors
 from cases.models import IdeeVersie, Speler
 from cases.services.idee import IdeeInhoud
 
-from .basis import ProcesRelatieField, Serializer, StriktMixin
+from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin
 
 
 class IdeeInvoerSerializer(StriktMixin, Serializer):
@@ -57,7 +57,7 @@ class IdeeInvoerSerializer(StriktMixin, Serializer):
         return IdeeInhoud(**{k: v for k, v in data.items() if k != "toelichting"})
 
 
-class IdeeHerzieningSerializer(IdeeInvoerSerializer):
+class IdeeHerzieningSerializer(WereldtijdMixin, IdeeInvoerSerializer):
     """Een nieuwe versie van het idee, met de spelers die er eigenaar van zijn."""
 
     eigenaarSpelers = serializers.ListField(
@@ -74,7 +74,11 @@ class IdeeHerzieningSerializer(IdeeInvoerSerializer):
     @staticmethod
     def naar_inhoud(data: dict[str, Any]) -> IdeeInhoud:
         spelers = data.get("eigenaar_spelers", [])
-        tekst = {k: v for k, v in data.items() if k not in {"toelichting", "eigenaar_spelers"}}
+        tekst = {
+            k: v
+            for k, v in data.items()
+            if k not in {"toelichting", "eigenaar_spelers", "tijdstip"}
+        }
         return IdeeInhoud(**tekst, eigenaar_spelers=tuple(speler.uuid for speler in spelers))
 
 

@@ -26,7 +26,7 @@ from cases.models.interventies import INTERVENTIEVELD_KEUZES
 from instruments.models import Instrument, Strategie
 
 from ..verwijzingen import lees_url
-from .basis import ProcesRelatieField, Serializer, StriktMixin, keuzeveld
+from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin, keuzeveld
 from .wyberen import WyberStapRelatieField
 
 InterventieStatusField = keuzeveld("InterventieStatusEnum", InterventieStatus.choices)
@@ -283,7 +283,7 @@ class ReflectieSerializer(serializers.ModelSerializer[Reflectie]):
         read_only_fields = fields
 
 
-class ReflectieInvoerSerializer(StriktMixin, Serializer):
+class ReflectieInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     tekst = serializers.CharField()
     zichtbaarheid = serializers.ChoiceField(
         choices=Zichtbaarheid.choices,

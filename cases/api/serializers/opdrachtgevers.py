@@ -21,6 +21,7 @@ from .basis import (
     Serializer,
     StandpuntField,
     StriktMixin,
+    WereldtijdMixin,
     keuzeveld,
 )
 from .partijen import SCORE, BeoordelingBasisSerializer, partij_links
@@ -99,7 +100,7 @@ class OpdrachtgeverSerializer(serializers.ModelSerializer[Opdrachtgever]):
         return partij_links("opdrachtgever", obj, self.context)
 
 
-class OpdrachtgeverInvoerSerializer(StriktMixin, Serializer):
+class OpdrachtgeverInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     """Een opdrachtgever registreren, of wijzigen (PATCH: alleen wat je meestuurt)."""
 
     naam = serializers.CharField(max_length=200)
@@ -121,7 +122,7 @@ class OpdrachtgeverInvoerSerializer(StriktMixin, Serializer):
     }
 
 
-class OpdrachtgeverBeoordelingInvoerSerializer(StriktMixin, Serializer):
+class OpdrachtgeverBeoordelingInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     mandaat = serializers.CharField(allow_blank=True, required=False, default="")
     stevigheid = serializers.IntegerField(
         **SCORE, help_text="Doorzettingsmacht in de eigen organisatie, 1 (weinig) tot 5 (veel)."

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from cases.models import Organisatie
 
-from .basis import ProcesRelatieField, Serializer, StriktMixin, keuzeveld
+from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin, keuzeveld
 
 OrganisatieSoortField = keuzeveld("OrganisatieSoortEnum", Organisatie.Soort.choices)
 
@@ -24,7 +24,7 @@ class OrganisatieSerializer(serializers.ModelSerializer[Organisatie]):
         read_only_fields = fields
 
 
-class OrganisatieInvoerSerializer(StriktMixin, Serializer):
+class OrganisatieInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     """Een organisatie registreren, of wijzigen (PATCH: alleen wat je meestuurt)."""
 
     naam = serializers.CharField(max_length=200, help_text="Uniek binnen het bestuursproces.")

@@ -19,7 +19,14 @@ from cases.models import (
     Zichtbaarheid,
 )
 
-from .basis import BetrokkenheidField, ProcesRelatieField, Serializer, StadiumField, StriktMixin
+from .basis import (
+    BetrokkenheidField,
+    ProcesRelatieField,
+    Serializer,
+    StadiumField,
+    StriktMixin,
+    WereldtijdMixin,
+)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -56,7 +63,7 @@ class BetrokkenheidswijzigingSerializer(serializers.ModelSerializer[Betrokkenhei
         read_only_fields = fields
 
 
-class BetrokkenheidsactieSerializer(StriktMixin, Serializer):
+class BetrokkenheidsactieSerializer(WereldtijdMixin, StriktMixin, Serializer):
     actie = serializers.ChoiceField(
         choices=BetrokkenheidsActie.choices,
         help_text=(
@@ -83,7 +90,7 @@ class NotitieSerializer(serializers.ModelSerializer[Notitie]):
         read_only_fields = fields
 
 
-class NotitieInvoerSerializer(StriktMixin, Serializer):
+class NotitieInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     tekst = serializers.CharField()
     zichtbaarheid = serializers.ChoiceField(
         choices=Zichtbaarheid.choices,

@@ -16,6 +16,7 @@ from .basis import (
     Serializer,
     StandpuntField,
     StriktMixin,
+    WereldtijdMixin,
     keuzeveld,
 )
 from .partijen import SCORE, BeoordelingBasisSerializer, partij_links
@@ -106,7 +107,7 @@ class SpelerSerializer(serializers.ModelSerializer[Speler]):
         return partij_links("speler", obj, self.context)
 
 
-class SpelerInvoerSerializer(StriktMixin, Serializer):
+class SpelerInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     """Een speler registreren, of wijzigen (PATCH: alleen wat je meestuurt)."""
 
     naam = serializers.CharField(max_length=200)
@@ -146,7 +147,7 @@ class SpelerInvoerSerializer(StriktMixin, Serializer):
     }
 
 
-class SpelerBeoordelingInvoerSerializer(StriktMixin, Serializer):
+class SpelerBeoordelingInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     standpunt = StandpuntField()
     macht = MachtField()
     uniekeMacht = serializers.BooleanField(

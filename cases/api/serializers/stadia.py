@@ -9,10 +9,10 @@ from cases.models import (
     Stadiumovergang,
 )
 
-from .basis import Serializer, StadiumField, StriktMixin
+from .basis import Serializer, StadiumField, StriktMixin, WereldtijdMixin
 
 
-class StadiumovergangInvoerSerializer(StriktMixin, Serializer):
+class StadiumovergangInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     naar = StadiumField()
     toelichting = serializers.CharField(
         help_text="Waarom het bestuursproces van stadium wisselt (verplicht)."

@@ -23,7 +23,14 @@ from cases.models import (
 )
 
 from ..verwijzingen import lees_url
-from .basis import ProcesRelatieField, Serializer, StadiumField, StriktMixin, keuzeveld
+from .basis import (
+    ProcesRelatieField,
+    Serializer,
+    StadiumField,
+    StriktMixin,
+    WereldtijdMixin,
+    keuzeveld,
+)
 
 FaseField = keuzeveld("FaseEnum", Fase.choices)
 OptieStatusField = keuzeveld("OptieStatusEnum", Optie.Status.choices)
@@ -197,7 +204,7 @@ class WyberStapSerializer(serializers.ModelSerializer[WyberStap]):
         return {naam: stap_url(route, obj, self.context) for naam, route in STAP_LINKS.items()}
 
 
-class WyberStapInvoerSerializer(StriktMixin, Serializer):
+class WyberStapInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     doel = serializers.CharField(help_text="Wat deze stap moet vaststellen.")
     onbekend_redenen = {
         "fase": "Een stap begint met divergeren; de fase wijzig je via faseovergangen.",
@@ -206,7 +213,7 @@ class WyberStapInvoerSerializer(StriktMixin, Serializer):
     }
 
 
-class FaseovergangInvoerSerializer(StriktMixin, Serializer):
+class FaseovergangInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     naar = FaseField(
         help_text=(
             "De volgende fase: convergeren (na divergeren) of consolideren (na convergeren). "
@@ -216,7 +223,7 @@ class FaseovergangInvoerSerializer(StriktMixin, Serializer):
     toelichting = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-class HeropeningInvoerSerializer(StriktMixin, Serializer):
+class HeropeningInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     reden = serializers.CharField(help_text="Waarom de stap opnieuw ter discussie staat.")
     doel = serializers.CharField(
         required=False, default=None, help_text="Standaard het doel van de heropende stap."
@@ -257,7 +264,7 @@ class OptieSerializer(serializers.ModelSerializer[Optie]):
         read_only_fields = fields
 
 
-class OptieInvoerSerializer(StriktMixin, Serializer):
+class OptieInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     titel = serializers.CharField(max_length=200)
     omschrijving = serializers.CharField(allow_blank=True, required=False, default="")
     speler = ProcesRelatieField(
@@ -279,7 +286,7 @@ class OptieInvoerSerializer(StriktMixin, Serializer):
     }
 
 
-class OptieBesluitSerializer(StriktMixin, Serializer):
+class OptieBesluitSerializer(WereldtijdMixin, StriktMixin, Serializer):
     status = OptieStatusField(
         help_text="gekozen, verworpen (met reden) of samengevoegd (met samengevoegdIn)."
     )
@@ -337,7 +344,7 @@ class InstemmingSerializer(serializers.ModelSerializer[Instemming]):
         return partij_van(obj).naam
 
 
-class InstemmingInvoerSerializer(StriktMixin, Serializer):
+class InstemmingInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     status = InstemmingStatusField()
     voorbehoud = serializers.CharField(allow_blank=True, required=False, default="")
     formeelBesloten = serializers.BooleanField(
@@ -354,7 +361,7 @@ class InstemmingInvoerSerializer(StriktMixin, Serializer):
     onbekend_redenen = {"partij": "De partij van een instemming verandert niet."}
 
 
-class InstemmersInvoerSerializer(StriktMixin, Serializer):
+class InstemmersInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     toevoegen = serializers.ListField(
         child=PartijRelatieField(), required=False, default=list, help_text="URL's van partijen."
     )
@@ -401,7 +408,7 @@ class ConsolidatieSerializer(serializers.ModelSerializer[Consolidatie]):
         return list(InstemmingSerializer(rijen, many=True, context=self.context).data)
 
 
-class ConsolidatieInvoerSerializer(StriktMixin, Serializer):
+class ConsolidatieInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     uitkomst = UitkomstField()
     tekst = serializers.CharField(help_text="Wat is afgesproken.")
     documentTitel = serializers.CharField(

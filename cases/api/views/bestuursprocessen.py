@@ -112,6 +112,7 @@ class BestuursprocesDetailView(BestuursprocesBasis):
             opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
             status=data.pop("status", None),
             uitkomst=data.pop("uitkomst", None),
+            tijdstip=data.pop("tijdstip", None),
             wijzigingen=data,
             toelichting=self.toelichting(),
         )

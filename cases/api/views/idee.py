@@ -53,6 +53,7 @@ class IdeeView(BestuursprocesBasis):
             bestuursproces=self.get_bestuursproces(),
             inhoud=s.IdeeHerzieningSerializer.naar_inhoud(invoer),
             toelichting=self.toelichting(invoer.get("toelichting", "")),
+            tijdstip=invoer.get("tijdstip"),
         )
         return Response(self.get_serializer(idee).data)
 

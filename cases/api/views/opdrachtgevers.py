@@ -96,10 +96,13 @@ class OpdrachtgeverDetailView(OpdrachtgeverPartij):
         parameters=[AUDIT_HEADER],
     )
     def patch(self, request: Request, uuid: Any, opdrachtgever: Any) -> Response:
+        wijzigingen = self.lees_invoer(s.OpdrachtgeverInvoerSerializer, partial=True)
+        tijdstip = wijzigingen.pop("tijdstip", None)
         services.wijzig_opdrachtgever(
             actor=Actor.uit_request(request),
             opdrachtgever=self.get_partij(),
-            wijzigingen=self.lees_invoer(s.OpdrachtgeverInvoerSerializer, partial=True),
+            wijzigingen=wijzigingen,
+            tijdstip=tijdstip,
             toelichting=self.toelichting(),
         )
         return Response(self.get_serializer(self.get_partij(met_beoordelingen=True)).data)

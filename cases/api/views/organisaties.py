@@ -78,10 +78,13 @@ class OrganisatieDetailView(BestuursprocesBasis):
     )
     def patch(self, request: Request, uuid: Any, organisatie: Any) -> Response:
         bestaand = self._organisatie(organisatie)
+        wijzigingen = self.lees_invoer(s.OrganisatieInvoerSerializer, partial=True)
+        tijdstip = wijzigingen.pop("tijdstip", None)
         gewijzigd = services.wijzig_organisatie(
             actor=Actor.uit_request(request),
             organisatie=bestaand,
-            wijzigingen=self.lees_invoer(s.OrganisatieInvoerSerializer, partial=True),
+            wijzigingen=wijzigingen,
+            tijdstip=tijdstip,
             toelichting=self.toelichting(),
         )
         return Response(self.get_serializer(gewijzigd).data)

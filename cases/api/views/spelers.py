@@ -94,10 +94,13 @@ class SpelerDetailView(SpelerPartij):
         parameters=[AUDIT_HEADER],
     )
     def patch(self, request: Request, uuid: Any, speler: Any) -> Response:
+        wijzigingen = self.lees_invoer(s.SpelerInvoerSerializer, partial=True)
+        tijdstip = wijzigingen.pop("tijdstip", None)
         services.wijzig_speler(
             actor=Actor.uit_request(request),
             speler=self.get_partij(),
-            wijzigingen=self.lees_invoer(s.SpelerInvoerSerializer, partial=True),
+            wijzigingen=wijzigingen,
+            tijdstip=tijdstip,
             toelichting=self.toelichting(),
         )
         return Response(self.get_serializer(self.get_partij(met_beoordelingen=True)).data)

@@ -141,6 +141,7 @@ class FaseovergangenView(StapBasis):
             stap=self.get_stap(),
             naar=invoer["naar"],
             toelichting=self.toelichting(invoer["toelichting"]),
+            tijdstip=invoer.get("tijdstip"),
         )
         return Response(self.stap_data(), status=201)
 
