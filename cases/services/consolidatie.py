@@ -20,6 +20,7 @@ from cases.events import Actor, append_event
 from cases.events.payloads import consolidatie_gegevens, instemming_gegevens
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
+    Bestuursproces,
     Betrokkenheid,
     Consolidatie,
     Fase,
@@ -178,7 +179,11 @@ def leg_instemming_vast(
     """Record where a party stands; the step is settled when every party is rond.
 
     Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day."""
-    tijdstip = tijdstip or (moment_van_datum(besloten_op) if formeel_besloten else None)
+    if tijdstip is None and formeel_besloten:
+        geopend = Bestuursproces.objects.values_list("geopend_op", flat=True).get(
+            pk=instemming.bestuursproces_id
+        )
+        tijdstip = moment_van_datum(besloten_op, niet_voor=geopend)
     _, stap = vergrendel_stap(instemming.stap, tijdstip)
     eis_fase(stap, Fase.CONSOLIDEREN, gettext("Een instemming vastleggen"))
     instemming = Instemming.objects.select_related("speler", "opdrachtgever").get(pk=instemming.pk)

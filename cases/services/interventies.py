@@ -182,7 +182,7 @@ def log_interventie(
         actor=actor,
         toelichting=toelichting,
         # Its datum is when it happened (or, for one planned ahead, when it was planned).
-        tijdstip=tijdstip or moment_van_datum(datum),
+        tijdstip=tijdstip or moment_van_datum(datum, nu=nu, niet_voor=bestuursproces.geopend_op),
         zichtbaarheid=zichtbaarheid,
         payload={"interventie": gegevens_van(interventie, codes, spelers_, opdrachtgevers_)},
     )
@@ -317,7 +317,8 @@ def voer_interventie_uit(
         type=GebeurtenisType.INTERVENTIE_UITGEVOERD,
         actor=actor,
         toelichting=toelichting,
-        tijdstip=tijdstip or moment_van_datum(interventie.uitgevoerd_op),
+        tijdstip=tijdstip
+        or moment_van_datum(interventie.uitgevoerd_op, niet_voor=bestuursproces.geopend_op),
         zichtbaarheid=interventie.zichtbaarheid,
         payload=uitvoering_gegevens(interventie),
     )
@@ -354,7 +355,8 @@ def evalueer_interventie(
         type=GebeurtenisType.INTERVENTIE_GEEVALUEERD,
         actor=actor,
         toelichting=toelichting,
-        tijdstip=tijdstip or moment_van_datum(interventie.geevalueerd_op),
+        tijdstip=tijdstip
+        or moment_van_datum(interventie.geevalueerd_op, niet_voor=bestuursproces.geopend_op),
         zichtbaarheid=interventie.zichtbaarheid,
         payload=evaluatie_gegevens(interventie),
     )

@@ -128,7 +128,7 @@ def kies_positionering(
         actor=actor,
         toelichting=toelichting,
         # Its sinds is when it happened.
-        tijdstip=tijdstip or moment_van_datum(sinds),
+        tijdstip=tijdstip or moment_van_datum(sinds, nu=nu, niet_voor=bestuursproces.geopend_op),
         zichtbaarheid=zichtbaarheid,
         payload={
             "positionering": positionering_gegevens(

@@ -56,7 +56,10 @@ class MomentField(serializers.DateTimeField):
                 self.fail("invalid")
             if not JAREN[0] <= datum.year <= JAREN[1]:
                 self.fail("jaar")
-            return moment_van_datum(datum)
+            proces = self.context.get("bestuursproces")
+            moment = moment_van_datum(datum, niet_voor=proces.geopend_op if proces else None)
+            assert moment is not None
+            return moment
         moment = super().to_internal_value(value)
         if not JAREN[0] <= moment.year <= JAREN[1]:
             self.fail("jaar")
