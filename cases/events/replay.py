@@ -16,7 +16,19 @@ import copy
 from collections.abc import Iterable
 from typing import Any
 
-from cases.models import Gebeurtenis, GebeurtenisType, Zichtbaarheid
+from django.utils.translation import gettext as _
+
+from cases.models import (
+    Betrokkenheid,
+    Fase,
+    Gebeurtenis,
+    GebeurtenisType,
+    Optie,
+    Richting,
+    Stadium,
+    Status,
+    Zichtbaarheid,
+)
 
 from . import replay_interventies, replay_positionering
 from .canonical import formatteer_tijdstip
@@ -35,6 +47,14 @@ NA_AFRONDING = frozenset(
 )
 
 
+def label(keuzes: Any, waarde: Any) -> str:
+    """The label of a choice in a sentence; the code itself when it is not (or no longer) one."""
+    try:
+        return str(keuzes(waarde).label).lower()
+    except ValueError:
+        return str(waarde)
+
+
 def _geopend(staat: Momentopname, e: Gebeurtenis) -> None:
     staat["bestuursproces"] = copy.deepcopy(e.payload["bestuursproces"])
     staat["bestuursproces"]["geopendOp"] = formatteer_tijdstip(e.tijdstip)
@@ -48,8 +68,13 @@ def _gewijzigd(staat: Momentopname, e: Gebeurtenis) -> None:
 def _status(staat: Momentopname, e: Gebeurtenis) -> None:
     eis(
         staat["bestuursproces"]["status"] == e.payload["van"],
-        f"het bestuursproces had toen status {e.payload['van']!r} niet, maar "
-        f"{staat['bestuursproces']['status']!r}",
+        lambda: (
+            _("het bestuursproces was toen %(toen)s, niet %(van)s")
+            % {
+                "toen": label(Status, staat["bestuursproces"]["status"]),
+                "van": label(Status, e.payload["van"]),
+            }
+        ),
     )
     staat["bestuursproces"]["status"] = e.payload["naar"]
     staat["bestuursproces"]["uitkomst"] = e.payload["uitkomst"]
@@ -66,11 +91,14 @@ def _stadium(staat: Momentopname, e: Gebeurtenis) -> None:
     huidig = staat["bestuursproces"]["stadium"]
     eis(
         huidig == overgang["van"],
-        f"het bestuursproces was toen {huidig}, niet {overgang['van']}",
+        lambda: (
+            _("het bestuursproces was toen %(toen)s, niet %(van)s")
+            % {"toen": label(Stadium, huidig), "van": label(Stadium, overgang["van"])}
+        ),
     )
-    if overgang["richting"] == "vooruit" and not overgang["geforceerd"] and is_streng():
+    if overgang["richting"] == Richting.VOORUIT and not overgang["geforceerd"] and is_streng():
         bezwaren = bezwaren_tegen_vertrek(staat, overgang["van"], overgang["naar"])
-        eis(not bezwaren, " ".join(bezwaren))
+        eis(not bezwaren, lambda: " ".join(bezwaren))
     staat["bestuursproces"]["stadium"] = overgang["naar"]
     staat["_tijden"]["stadiumSinds"] = e.tijdstip
     staat["stadiumovergangen"].append(overgang)
@@ -122,8 +150,14 @@ def _betrokkenheid(verzameling: str) -> Reducer:
         partij = staat[verzameling][wijziging["partij"]]
         eis(
             partij["betrokkenheid"] == wijziging["van"],
-            f"{partij['naam']} was toen {partij['betrokkenheid'].replace('_', ' ')}, "
-            f"niet {wijziging['van'].replace('_', ' ')}",
+            lambda: (
+                _("%(naam)s was toen %(toen)s, niet %(van)s")
+                % {
+                    "naam": partij["naam"],
+                    "toen": label(Betrokkenheid, partij["betrokkenheid"]),
+                    "van": label(Betrokkenheid, wijziging["van"]),
+                }
+            ),
         )
         partij["betrokkenheid"] = wijziging["naar"]
 
@@ -144,38 +178,51 @@ def _stap(staat: Momentopname, uuid: str, fase: str | None, wat: str) -> dict[st
     stap: dict[str, Any] = staat["wyberstappen"][uuid]
     eis(
         fase is None or stap["fase"] == fase,
-        f"{wat} kan alleen tijdens {fase}; stap {stap['volgnummer']} was toen in {stap['fase']}",
+        lambda: (
+            _("%(wat)s kan alleen tijdens %(fase)s; stap %(nummer)s was toen in %(toen)s")
+            % {
+                "wat": wat,
+                "fase": label(Fase, fase),
+                "nummer": stap["volgnummer"],
+                "toen": label(Fase, stap["fase"]),
+            }
+        ),
     )
     return stap
 
 
 def _fase(staat: Momentopname, e: Gebeurtenis) -> None:
-    stap = _stap(staat, e.payload["stap"], e.payload["van"], f"Naar {e.payload['naar']} gaan")
-    if e.payload["naar"] == "convergeren":
-        eis(bool(stap["opties"]), "er waren toen nog geen opties ingebracht")
-    if e.payload["naar"] == "consolideren":
+    stap = _stap(
+        staat,
+        e.payload["stap"],
+        e.payload["van"],
+        _("Naar %(fase)s gaan") % {"fase": label(Fase, e.payload["naar"])},
+    )
+    if e.payload["naar"] == Fase.CONVERGEREN:
+        eis(bool(stap["opties"]), lambda: _("er waren toen nog geen opties ingebracht"))
+    if e.payload["naar"] == Fase.CONSOLIDEREN:
         statussen = [optie["status"] for optie in stap["opties"].values()]
-        eis("gekozen" in statussen, "er was toen nog geen optie gekozen")
-        eis("open" not in statussen, "er waren toen nog open opties")
+        eis(Optie.Status.GEKOZEN in statussen, lambda: _("er was toen nog geen optie gekozen"))
+        eis(Optie.Status.OPEN not in statussen, lambda: _("er waren toen nog open opties"))
     stap["fase"] = e.payload["naar"]
-    if e.payload["naar"] == "geconsolideerd":
+    if e.payload["naar"] == Fase.GECONSOLIDEERD:
         staat["_tijden"]["geconsolideerdOp"][stap["uuid"]] = e.tijdstip
 
 
 def _optie_ingebracht(staat: Momentopname, e: Gebeurtenis) -> None:
     optie = copy.deepcopy(e.payload["optie"])
-    stap = _stap(staat, e.payload["stap"], "divergeren", "Een optie inbrengen")
+    stap = _stap(staat, e.payload["stap"], Fase.DIVERGEREN, _("Een optie inbrengen"))
     stap["opties"][optie["uuid"]] = optie
 
 
 def _optie_besloten(staat: Momentopname, e: Gebeurtenis) -> None:
-    stap = _stap(staat, e.payload["stap"], "convergeren", "Over een optie besluiten")
+    stap = _stap(staat, e.payload["stap"], Fase.CONVERGEREN, _("Over een optie besluiten"))
     optie = stap["opties"][e.payload["optie"]]
     optie.update({k: e.payload[k] for k in ("status", "reden", "samengevoegdIn")})
 
 
 def _consolidatie(staat: Momentopname, e: Gebeurtenis) -> None:
-    stap = _stap(staat, e.payload["stap"], "consolideren", "Een consolidatie vastleggen")
+    stap = _stap(staat, e.payload["stap"], Fase.CONSOLIDEREN, _("Een consolidatie vastleggen"))
     stap["consolidatie"] = copy.deepcopy(e.payload["consolidatie"])
     for instemming in e.payload["instemmingen"]:
         stap["instemmingen"][instemming["uuid"]] = copy.deepcopy(instemming)
@@ -183,7 +230,7 @@ def _consolidatie(staat: Momentopname, e: Gebeurtenis) -> None:
 
 def _instemming(staat: Momentopname, e: Gebeurtenis) -> None:
     instemming = copy.deepcopy(e.payload["instemming"])
-    stap = _stap(staat, e.payload["stap"], "consolideren", "Een instemming vastleggen")
+    stap = _stap(staat, e.payload["stap"], Fase.CONSOLIDEREN, _("Een instemming vastleggen"))
     stap["instemmingen"][instemming["uuid"]] = instemming
 
 
@@ -283,15 +330,15 @@ def vouw(
 def _pas_toe(staat: Momentopname, gebeurtenis: Gebeurtenis) -> None:
     proces = staat["bestuursproces"]
     eis(
-        proces is None or proces["status"] != "afgerond" or gebeurtenis.type in NA_AFRONDING,
-        "het bestuursproces was toen afgerond",
+        proces is None or proces["status"] != Status.AFGEROND or gebeurtenis.type in NA_AFRONDING,
+        lambda: _("het bestuursproces was toen afgerond"),
     )
     try:
         REDUCERS[GebeurtenisType(gebeurtenis.type)](staat, gebeurtenis)
     except (KeyError, TypeError) as fout:
         if not is_streng():
             raise
-        raise Schending("het verwijst naar iets dat toen nog niet bestond") from fout
+        raise Schending(_("het verwijst naar iets dat toen nog niet bestond")) from fout
 
 
 def rond_af(staat: Momentopname) -> Momentopname | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.db.models import QuerySet
 
@@ -37,10 +37,11 @@ class Schending(Exception):
         self.gebeurtenis = gebeurtenis
 
 
-def eis(voorwaarde: bool, reden: str) -> None:
-    """A rule of the history; only a strict fold refuses a fact that breaks it."""
+def eis(voorwaarde: bool, reden: Callable[[], str]) -> None:
+    """A rule of the history; only a strict fold refuses a fact that breaks it (the reason is
+    only worded then: an ordinary fold reads on at full speed)."""
     if not voorwaarde and _STRENG.get():
-        raise Schending(reden)
+        raise Schending(reden())
 
 
 def is_streng() -> bool:

@@ -65,7 +65,9 @@ class Gebeurtenis(models.Model):
         verbose_name=_("bestuursproces"),
     )
     volgnummer = models.PositiveIntegerField(_("volgnummer"))
-    type = models.CharField(_("type"), max_length=64, choices=GebeurtenisType.choices)
+    # Validated by append_event against the registered types, not by database choices: a new
+    # event type needs no migration.
+    type = models.CharField(_("type"), max_length=64)
     # The FK is a convenience for queries; the snapshots are what the hash covers, so the
     # chain stays verifiable when a user is renamed.
     actor = models.ForeignKey(
@@ -97,6 +99,12 @@ class Gebeurtenis(models.Model):
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("gebeurtenissen")
         ordering = ["bestuursproces", "volgnummer"]
+        indexes = [
+            # Reads fold a case's history in world-time order (tijdstip, volgnummer).
+            models.Index(
+                fields=["bestuursproces", "tijdstip", "volgnummer"], name="gebeurtenis_wereldtijd"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["bestuursproces", "volgnummer"], name="gebeurtenis_volgnummer_uniek"

@@ -246,8 +246,8 @@ def wijzig_status(
 ) -> Bestuursproces:
     """Pause, resume, close (afgerond, with its uitkomst) or reopen a case."""
     bestuursproces = vergrendel(bestuursproces)
-    if is_laat(bestuursproces, tijdstip):
-        leg_over(stand_op(bestuursproces, tijdstip), bestuursproces)  # type: ignore[arg-type]
+    if tijdstip is not None and is_laat(bestuursproces, tijdstip):
+        leg_over(stand_op(bestuursproces, tijdstip), bestuursproces)
     if status not in Status.values:
         raise OngeldigeInvoer(
             {"status": [("invalid_choice", gettext("'%s' is geen geldige status.") % (status,))]}
