@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -44,8 +46,11 @@ class MomentField(serializers.DateTimeField):
     """A moment in world time: a date-time, or a bare date meaning that day."""
 
     default_error_messages = {
-        "invalid": "Geef een datum-tijd of een datum in ISO 8601, bijvoorbeeld 2016-03-01.",
-        "jaar": f"Geef een moment tussen {JAREN[0]} en {JAREN[1]}.",
+        "invalid": gettext_lazy(
+            "Geef een datum-tijd of een datum in ISO 8601, bijvoorbeeld 2016-03-01."
+        ),
+        "jaar": gettext_lazy("Geef een moment tussen 1900 en 2999."),
+        "toekomst": gettext_lazy("Dit tijdstip ligt in de toekomst."),
     }
 
     def to_internal_value(self, value: Any) -> dt.datetime:
@@ -56,6 +61,8 @@ class MomentField(serializers.DateTimeField):
                 self.fail("invalid")
             if not JAREN[0] <= datum.year <= JAREN[1]:
                 self.fail("jaar")
+            if datum > timezone.localdate():
+                self.fail("toekomst")
             proces = self.context.get("bestuursproces")
             moment = moment_van_datum(datum, niet_voor=proces.geopend_op if proces else None)
             assert moment is not None
