@@ -33,6 +33,11 @@ from cases.selectors.wyberen import consolidatie_van, wyberstappen
 from .gebeurtenissen import Exportopdracht
 
 
+def dagen_tussen(van: dt.datetime, tot: dt.datetime) -> int:
+    """Calendar days in Dutch time, as a reader counts them on the report's dates."""
+    return (timezone.localdate(tot) - timezone.localdate(van)).days
+
+
 @dataclass
 class Verblijf:
     """One stay of the case in a stadium, from the move into it until the move out (or now)."""
@@ -43,7 +48,7 @@ class Verblijf:
     overgang: Stadiumovergang | None
 
     def dagen(self, nu: dt.datetime) -> int:
-        return ((self.tot or nu) - self.van).days
+        return dagen_tussen(self.van, self.tot or nu)
 
 
 @dataclass
@@ -84,9 +89,11 @@ def verblijven(
     return result
 
 
-def _stap(stap: WyberStap) -> dict[str, Any]:
+def _stap(stap: WyberStap, nu: dt.datetime) -> dict[str, Any]:
     consolidatie = consolidatie_van(stap)
     return {
+        # World time: from its start until it was settled (or until the report).
+        "dagen": dagen_tussen(stap.gestart_op, stap.geconsolideerd_op or nu),
         "volgnummer": stap.volgnummer,
         "doel": stap.doel,
         "fase": stap.get_fase_display(),
@@ -110,7 +117,7 @@ def stadia(
         regel.dagen += verblijf.dagen(nu)
     regels[bestuursproces.stadium].huidig = True
     for stap in wyberstappen(bestuursproces):
-        regels[stap.stadium].stappen.append(_stap(stap))
+        regels[stap.stadium].stappen.append(_stap(stap, nu))
     return list(regels.values()), reeks
 
 
@@ -128,12 +135,57 @@ def velden(opdracht: Exportopdracht) -> list[VeldRegel]:
 
 
 def verschuivingen(opdracht: Exportopdracht, nu: dt.datetime) -> list[dict[str, Any]]:
+    """Every shift in world-time order, with the days since the party's previous shift of the
+    same kind (None for its first)."""
     result = []
+    vorige: dict[tuple[str, str], dt.datetime] = {}
     for v in selectors.verschuivingen(opdracht.bestuursproces, None, nu, opdracht.zichtbaar):
         keuzes = Standpunt if v["aspect"] == "standpunt" else Betrokkenheid
+        sleutel = (v["partij"]["uuid"], v["aspect"])
+        eerder = vorige.get(sleutel)
+        vorige[sleutel] = v["tijdstip"]
         result.append(
-            {**v, "van_label": _label(keuzes, v["van"]), "naar_label": _label(keuzes, v["naar"])}
+            {
+                **v,
+                "van_label": _label(keuzes, v["van"]),
+                "naar_label": _label(keuzes, v["naar"]),
+                "dagen_sinds_vorige": dagen_tussen(eerder, v["tijdstip"]) if eerder else None,
+            }
         )
+    return result
+
+
+@dataclass
+class Betrokkenheidsperiode:
+    partij: str
+    betrokkenheid: str
+    van: dt.datetime
+    tot: dt.datetime | None
+    dagen: int
+
+
+def betrokkenheid(shifts: list[dict[str, Any]], nu: dt.datetime) -> list[Betrokkenheidsperiode]:
+    """How long each party was aangehaakt, afwachtend or afgehaakt: the periods between its
+    betrokkenheid changes, in world time, the last one until the report."""
+    per_partij: dict[str, list[dict[str, Any]]] = {}
+    for v in shifts:
+        if v["aspect"] == "betrokkenheid":
+            per_partij.setdefault(v["partij"]["naam"] or v["partij"]["uuid"], []).append(v)
+    result = []
+    for naam, wijzigingen in sorted(per_partij.items()):
+        for nummer, v in enumerate(wijzigingen):
+            volgende = (
+                wijzigingen[nummer + 1]["tijdstip"] if nummer + 1 < len(wijzigingen) else None
+            )
+            result.append(
+                Betrokkenheidsperiode(
+                    naam,
+                    v["naar_label"],
+                    v["tijdstip"],
+                    volgende,
+                    dagen_tussen(v["tijdstip"], volgende or nu),
+                )
+            )
     return result
 
 
@@ -147,6 +199,7 @@ def rapport_context(opdracht: Exportopdracht) -> dict[str, Any]:
     overgangen = list(selectors.stadiumovergangen(bestuursproces).order_by("tijdstip", "id"))
     stadiumregels, reeks = stadia(opdracht, overgangen, nu)
     items: list[TijdlijnItem] = tijdlijn(bestuursproces, None, nu, opdracht.zichtbaar)
+    shifts = verschuivingen(opdracht, nu)
     return {
         "opdracht": opdracht,
         "bestuursproces": bestuursproces,
@@ -159,7 +212,8 @@ def rapport_context(opdracht: Exportopdracht) -> dict[str, Any]:
         "verblijven": [(v, v.dagen(nu)) for v in reeks],
         "overgangen": overgangen,
         "velden": velden(opdracht),
-        "verschuivingen": verschuivingen(opdracht, nu),
+        "verschuivingen": shifts,
+        "betrokkenheid": betrokkenheid(shifts, nu),
         "positioneringen": positioneringen(opdracht),
         "tijdlijn": items,
         **grafieken(opdracht, stadiumregels, nu),
