@@ -16,7 +16,10 @@ class MomentFormulier(forms.Form):
 
     op = forms.DateField(
         label=_("Toon de stand op"),
-        help_text=_("Kies een dag: de pagina toont dan de stand aan het eind van die dag."),
+        help_text=_(
+            "Kies een dag: de pagina toont dan hoe het proces er aan het eind van die dag "
+            "werkelijk voor stond, met wat later over die tijd is vastgelegd."
+        ),
         required=False,
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -102,6 +102,8 @@ class TijdlijnRegel:
     tijdstip: dt.datetime
     soort: str
     omschrijving: str
+    # Recorded on a later day than it happened: the reader sees the file was filled in later.
+    vastgelegd_op: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

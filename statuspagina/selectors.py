@@ -140,7 +140,12 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         niet_beoordeeld=niet_beoordeeld,
         tijdlijn_van=van,
         tijdlijn=[
-            TijdlijnRegel(item.tijdstip, _soort(item.soort), item.omschrijving)
+            TijdlijnRegel(
+                item.tijdstip,
+                _soort(item.soort),
+                item.omschrijving,
+                item.geregistreerd if item.later_vastgelegd else None,
+            )
             for item in reversed(tijdlijn(bestuursproces, van, moment, zichtbaar))
         ],
         aandacht=balans,

@@ -80,12 +80,14 @@ def test_ook_op_een_moment_in_het_verleden(
     client: Client, kanaries: tuple[Kanaries, dict[str, Any]], rol: str
 ) -> None:
     k, leden = kanaries
-    # Yesterday the canaries, all recorded today, were not known yet: a past day shows the
-    # case as it was known then, even for items dated before it (interventions,
-    # positioneringen).
-    html = _pagina(client, leden[rol], k, op=dagen_geleden(1).isoformat())
-    assert _gevonden(html) == set()
+    # The date switch is world time by what is recorded now: yesterday shows the items dated
+    # before it (interventions, positioneringen), though they were recorded today, and still
+    # only at the levels this role may see.
+    gisteren = _gevonden(_pagina(client, leden[rol], k, op=dagen_geleden(1).isoformat()))
     vandaag = _gevonden(_pagina(client, leden[rol], k))
+    assert gisteren
+    assert gisteren <= vandaag
+    assert {niveau for _, niveau in gisteren} <= GEZIEN_DOOR[rol]
     assert {niveau for _, niveau in vandaag} <= GEZIEN_DOOR[rol]
 
 
