@@ -1,7 +1,10 @@
 """The demo case: a fictional bestuursproces loaded through the services, step by step.
 
 The steps in ``fixtures/demo_bestuursproces.json`` are in time order and each names when it
-happened, so the demo has a real history to browse, replay and check. Wyber-stappen are named
+happened, so the demo has a real history to browse, replay and check. It is entered as a
+regisseur who started the file late would: the steps marked ``laterIngevoerd`` (the first
+weeks' positioneringen, interventies, assessments and notes, found later in old notes) are
+entered after all the others, and stand at their own dates all the same. Wyber-stappen are named
 by a key of the file's own (``stap``), their options by titel, parties by name; every forward
 stadium move rests on a step consolidated before it, as the stadium gate requires.
 """
@@ -339,6 +342,9 @@ def laad_demo_bestuursproces(bestand: Path = DEMO_BESTAND) -> tuple[Bestuursproc
         tijdstip=_tijd(demo["geopend"]),
     )
     lader = _Lader(actor, bestuursproces)
-    for stap in demo["stappen"]:
+    stappen = demo["stappen"]
+    for stap in [s for s in stappen if not s.get("laterIngevoerd")]:
+        lader.stap(stap)
+    for stap in [s for s in stappen if s.get("laterIngevoerd")]:
         lader.stap(stap)
     return bestuursproces, True
