@@ -65,6 +65,12 @@ def _gewijzigd(staat: Momentopname, e: Gebeurtenis) -> None:
     staat["bestuursproces"].update(copy.deepcopy(e.payload["wijzigingen"]))
 
 
+def _opening_vervroegd(staat: Momentopname, e: Gebeurtenis) -> None:
+    # The event stands at the new opening; the opening event itself keeps its place first.
+    staat["bestuursproces"]["geopendOp"] = e.payload["naar"]
+    staat["_tijden"]["stadiumSinds"] = e.tijdstip
+
+
 def _status(staat: Momentopname, e: Gebeurtenis) -> None:
     eis(
         staat["bestuursproces"]["status"] == e.payload["van"],
@@ -245,6 +251,7 @@ def _instemmers(staat: Momentopname, e: Gebeurtenis) -> None:
 REDUCERS: dict[GebeurtenisType, Reducer] = {
     GebeurtenisType.BESTUURSPROCES_GEOPEND: _geopend,
     GebeurtenisType.BESTUURSPROCES_GEWIJZIGD: _gewijzigd,
+    GebeurtenisType.OPENING_VERVROEGD: _opening_vervroegd,
     GebeurtenisType.STATUS_GEWIJZIGD: _status,
     GebeurtenisType.IDEE_HERZIEN: _idee,
     GebeurtenisType.STADIUM_GEWIJZIGD: _stadium,

@@ -15,6 +15,7 @@ class GebeurtenisType(models.TextChoices):
 
     BESTUURSPROCES_GEOPEND = "bestuursproces.geopend", _("Bestuursproces geopend")
     BESTUURSPROCES_GEWIJZIGD = "bestuursproces.gewijzigd", _("Bestuursproces gewijzigd")
+    OPENING_VERVROEGD = "bestuursproces.opening_vervroegd", _("Opening vervroegd")
     STATUS_GEWIJZIGD = "status.gewijzigd", _("Status gewijzigd")
     IDEE_HERZIEN = "idee.herzien", _("Idee herzien")
     STADIUM_GEWIJZIGD = "stadium.gewijzigd", _("Stadium gewijzigd")

@@ -332,6 +332,13 @@ def _geopend(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
     return f"Bestuursproces geopend: {kort(e.payload['bestuursproces']['titel'])}", None
 
 
+@beschrijft(GebeurtenisType.OPENING_VERVROEGD)
+def _opening_vervroegd(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+    van = timezone.localtime(dt.datetime.fromisoformat(e.payload["van"]))
+    tekst = f"Het proces begon eerder: opening vervroegd (was {van:%d-%m-%Y})"
+    return met_reden(tekst, e.toelichting), None
+
+
 @beschrijft(GebeurtenisType.IDEE_HERZIEN)
 def _idee(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
     idee = e.payload["idee"]

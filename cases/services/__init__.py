@@ -1,6 +1,11 @@
 """Every write to the case domain: one function per domain verb, each with its event(s)."""
 
-from .bestuursproces import open_bestuursproces, wijzig_bestuursproces, wijzig_status
+from .bestuursproces import (
+    open_bestuursproces,
+    vervroeg_opening,
+    wijzig_bestuursproces,
+    wijzig_status,
+)
 from .consolidatie import (
     consolideer,
     heropen_wyberstap,
@@ -51,6 +56,7 @@ __all__ = [
     "registreer_speler",
     "standaard_instemmers",
     "start_wyberstap",
+    "vervroeg_opening",
     "voeg_lid_toe",
     "voer_interventie_uit",
     "wijzig_bestuursproces",

@@ -8,10 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
+from cases.events.canonical import formatteer_tijdstip
 from cases.events.payloads import (
     BESTUURSPROCES_VELDEN,
     OPDRACHT_VELDEN,
@@ -148,13 +149,22 @@ def wijzig_bestuursproces(
     uitkomst: str | None = None,
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
+    geopend_op: dt.datetime | None = None,
 ) -> Bestuursproces:
-    """Change the case's descriptive attributes, replace its opdracht, and/or its status.
+    """Change the case's descriptive attributes, replace its opdracht, and/or its status;
+    ``geopend_op`` moves its opening earlier first (:func:`vervroeg_opening`).
 
     ``wijzigingen`` holds model attribute names from BESTUURSPROCES_VELDEN. The stadium has
     its own service (a transition with a reason); a status change is delegated to
     :func:`wijzig_status` so that reopening happens before, and closing after, the edits.
     """
+    if geopend_op is not None:
+        bestuursproces = vervroeg_opening(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            geopend_op=geopend_op,
+            toelichting=toelichting,
+        )
     if status is not None or uitkomst is not None:
         # Read the current status under the lock: the caller's instance may be stale.
         doel = status or vergrendel(bestuursproces).status  # the status now, not at tijdstip
@@ -230,6 +240,47 @@ def wijzig_bestuursproces(
             "wijzigingen": gewijzigd,
             "vorigeWaarden": {sleutel: voor[sleutel] for sleutel in gewijzigd},
         },
+    )
+    return bestuursproces
+
+
+@transaction.atomic
+def vervroeg_opening(
+    *,
+    actor: Actor,
+    bestuursproces: Bestuursproces,
+    geopend_op: dt.datetime,
+    toelichting: str = "",
+) -> Bestuursproces:
+    """Move the opening of the case earlier: the process turned out to have begun before the
+    date the file was opened with. Never later: facts may already stand at the old date."""
+    bestuursproces = vergrendel(bestuursproces)
+    eis_open(bestuursproces)
+    van = bestuursproces.geopend_op
+    if geopend_op >= van:
+        raise OngeldigeInvoer(
+            {
+                "geopendOp": [
+                    (
+                        "niet_eerder",
+                        gettext(
+                            "De opening kan alleen eerder worden gezet dan %(datum)s; wat al "
+                            "is vastgelegd, kan op die datum staan."
+                        )
+                        % {"datum": formats.date_format(timezone.localtime(van), "j F Y H:i")},
+                    )
+                ]
+            }
+        )
+    bestuursproces.geopend_op = geopend_op
+    bestuursproces.save(update_fields=["geopend_op"])
+    append_event(
+        bestuursproces=bestuursproces,
+        type=GebeurtenisType.OPENING_VERVROEGD,
+        actor=actor,
+        toelichting=toelichting,
+        tijdstip=geopend_op,
+        payload={"van": formatteer_tijdstip(van), "naar": formatteer_tijdstip(geopend_op)},
     )
     return bestuursproces
 

@@ -34,7 +34,9 @@ STANDPUNTEN = ("voorstander", "afwachtend", "tegenstander")
 MACHTEN = ("productiemacht", "blokkademacht", "diffuse_macht")
 
 
-def _groot_proces(regisseur: Any) -> Bestuursproces:
+def _groot_proces(
+    regisseur: Any, beoordelingen_per_speler: int = BEOORDELINGEN_PER_SPELER
+) -> Bestuursproces:
     actor = actor_voor(regisseur)
     proces = open_proces(regisseur, titel="Groot proces", tijdstip=START)
     moment = START
@@ -52,7 +54,7 @@ def _groot_proces(regisseur: Any) -> Bestuursproces:
                 tijdstip=moment,
             )
         )
-    for ronde in range(BEOORDELINGEN_PER_SPELER):
+    for ronde in range(beoordelingen_per_speler):
         for i, speler in enumerate(spelers):
             moment += dt.timedelta(minutes=1)
             services.beoordeel_speler(

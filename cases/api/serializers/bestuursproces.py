@@ -147,6 +147,14 @@ class BestuursprocesWijzigenSerializer(WereldtijdMixin, StriktMixin, Serializer)
     archiefactiedatum = serializers.DateField(allow_null=True, required=False)
     status = serializers.ChoiceField(choices=Status.choices, required=False)
     uitkomst = serializers.CharField(allow_blank=True, required=False)
+    geopendOp = MomentField(
+        source="geopend_op",
+        required=False,
+        help_text=(
+            "Zet de opening eerder: het proces begon vóór de datum waarmee het dossier werd "
+            "geopend. Later zetten kan niet."
+        ),
+    )
     onbekend_redenen = {
         "stadium": "Het stadium wijzig je met POST .../stadiumovergangen, met een toelichting.",
     }

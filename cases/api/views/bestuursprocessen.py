@@ -107,6 +107,7 @@ class BestuursprocesDetailView(BestuursprocesBasis):
         data = dict(invoer.validated_data)
         opdracht = data.pop("opdracht", None)
         services.wijzig_bestuursproces(
+            geopend_op=data.pop("geopend_op", None),
             actor=Actor.uit_request(request),
             bestuursproces=bestuursproces,
             opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,

@@ -233,3 +233,29 @@ def test_de_geschiedenis_in_de_volgorde_van_de_notities(
     bestuursproces = Bestuursproces.objects.get(uuid=proces["uuid"])
     assert bestuursproces.stadium == "houdbaar"
     assert verifieer_keten(bestuursproces) is None
+
+
+def test_de_opening_eerder_zetten(client: APIClient, proces: dict[str, Any]) -> None:
+    """The process turned out to have begun in the autumn of 2015."""
+    tussen = {"tijdstip": "2015-12-01T12:00:00+01:00"}
+    assert client.get(_pad(proces, "momentopname"), tussen).status_code == 404
+    later = client.patch(proces["url"], {"geopendOp": "2016-06-01"}, format="json")
+    assert later.status_code == 400
+    assert later.json()["invalidParams"][0]["code"] == "niet_eerder"
+
+    antwoord = client.patch(
+        proces["url"],
+        {"geopendOp": "2015-10-01T09:00:00+02:00"},
+        format="json",
+        HTTP_X_AUDIT_TOELICHTING="Eerste gesprek met de coöperatie gevonden",
+    )
+    assert antwoord.status_code == 200, antwoord.content
+    assert antwoord.json()["geopendOp"] == "2015-10-01T09:00:00+02:00"
+    staat = client.get(_pad(proces, "momentopname"), tussen)
+    assert staat.status_code == 200
+    assert staat.json()["bestuursproces"]["geopendOp"] == "2015-10-01T07:00:00.000000Z"
+    _speler(client, proces, "Energiecoöperatie", "2015-10-15")
+    tijdlijn = client.get(_pad(proces, "tijdlijn")).json()["results"]
+    assert "opening vervroegd" in tijdlijn[0]["omschrijving"]
+    assert "Eerste gesprek met de coöperatie gevonden" in tijdlijn[0]["omschrijving"]
+    assert verifieer_keten(Bestuursproces.objects.get(uuid=proces["uuid"])) is None
