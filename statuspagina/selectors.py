@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from cases.events.wereldtijd import einde_van
 from cases.models import (
     Besluitmoment,
     Bestuursproces,
@@ -80,11 +81,6 @@ def processen_voor(gebruiker: Gebruiker) -> list[ProcesRegel]:
 def _rol(bestuursproces: Bestuursproces) -> str:
     # Annotated by the membership scoping (BestuursprocesQuerySet.voor_lid).
     return str(getattr(bestuursproces, "mijn_rol"))  # noqa: B009
-
-
-def einde_van(datum: dt.date) -> dt.datetime:
-    """The last moment of a day in the current time zone (Europe/Amsterdam)."""
-    return timezone.make_aware(dt.datetime.combine(datum, dt.time.max))
 
 
 def maanden_terug(moment: dt.datetime, maanden: int) -> dt.datetime:

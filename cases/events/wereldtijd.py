@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from cases.models import Gebeurtenis
 
@@ -63,6 +64,11 @@ def in_wereldvolgorde(reeks: QuerySet[Gebeurtenis]) -> QuerySet[Gebeurtenis]:
     The opening is the first fact of every case: nothing may be dated before it.
     """
     return reeks.order_by("tijdstip", "volgnummer")
+
+
+def einde_van(datum: dt.date) -> dt.datetime:
+    """The last moment of a day in the current time zone (Europe/Amsterdam)."""
+    return timezone.make_aware(dt.datetime.combine(datum, dt.time.max))
 
 
 def bekend_op(reeks: QuerySet[Gebeurtenis], moment: dt.datetime | None) -> QuerySet[Gebeurtenis]:

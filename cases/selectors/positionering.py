@@ -30,24 +30,34 @@ def positioneringen(
     )
 
 
-def _tot(queryset: QuerySet[Positionering], op: dt.datetime | None) -> QuerySet[Positionering]:
-    # As the file stood at ``op``: recorded by then, and in force on that (Dutch) day.
-    if op is None:
-        return queryset
-    return queryset.filter(vastgelegd_op__lte=op, sinds__lte=timezone.localdate(op))
+def _tot(
+    queryset: QuerySet[Positionering], op: dt.datetime | None, bekend_op: dt.datetime | None
+) -> QuerySet[Positionering]:
+    # In force on that (Dutch) day, whenever recorded; with bekend_op only what was recorded.
+    if op is not None:
+        queryset = queryset.filter(sinds__lte=timezone.localdate(op))
+    if bekend_op is not None:
+        queryset = queryset.filter(vastgelegd_op__lte=bekend_op)
+    return queryset
 
 
 def huidige_positioneringen(
-    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], op: dt.datetime | None = None
+    bestuursproces: Bestuursproces,
+    zichtbaar: frozenset[str],
+    op: dt.datetime | None = None,
+    *,
+    bekend_op: dt.datetime | None = None,
 ) -> dict[str, Positionering | None]:
     """Per veld (all four, in the book's order) the latest position the viewer may see, or None.
 
-    With ``op`` the answer the file gave at that moment: positions recorded by then and in
-    force on that day. One query, whatever the length of the history.
+    With ``op`` the positions in force on that day (world time), also those recorded later;
+    with ``bekend_op`` only what had been recorded then. One query, whatever the length of the
+    history.
     """
     zichtbare = _tot(
         Positionering.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar),
         op,
+        bekend_op,
     )
     laatste_per_veld = zichtbare.filter(veld=OuterRef("veld")).order_by(*NIEUWSTE_EERST)
     gevonden = {

@@ -106,6 +106,10 @@ class Geheugen:
                 self.soorten[p[soort]["uuid"]] = soort
             elif t == f"{soort}.gewijzigd" and "naam" in p.get("wijzigingen", {}):
                 self.partijen[p[soort]] = p["wijzigingen"]["naam"]
+        if t == GebeurtenisType.ORGANISATIE_GEREGISTREERD:
+            self.partijen[p["organisatie"]["uuid"]] = p["organisatie"]["naam"]
+        elif t == GebeurtenisType.ORGANISATIE_GEWIJZIGD and "naam" in p["wijzigingen"]:
+            self.partijen[p["organisatie"]] = p["wijzigingen"]["naam"]
         if t == GebeurtenisType.WYBERSTAP_GESTART:
             self.stappen[p["stap"]["uuid"]] = p["stap"]["volgnummer"]
         elif t == GebeurtenisType.OPTIE_INGEBRACHT:
@@ -354,6 +358,22 @@ def _status(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
     return met_reden(
         f"Status van {label(Status, p['van'])} naar {label(Status, p['naar'])}", e.toelichting
     ), None
+
+
+@beschrijft(
+    GebeurtenisType.SPELER_GEWIJZIGD,
+    GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD,
+    GebeurtenisType.ORGANISATIE_GEWIJZIGD,
+    GebeurtenisType.BESTUURSPROCES_GEWIJZIGD,
+)
+def _gecorrigeerd(e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+    """A correction is a fact of its own: the original stays, the tijdlijn says what changed."""
+    soort = e.type.split(".")[0]
+    velden = ", ".join(sorted(e.payload["wijzigingen"]))
+    if soort == "bestuursproces":
+        return met_reden(f"Bestuursproces gecorrigeerd: {velden}", e.toelichting), None
+    tekst = f"{g.naam(e.payload[soort])} gecorrigeerd: {velden}"
+    return met_reden(tekst, e.toelichting), Verwijzing(f"{soort}-detail", {soort: e.payload[soort]})
 
 
 @beschrijft(GebeurtenisType.NOTITIE_GEMAAKT)

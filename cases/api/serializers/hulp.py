@@ -13,7 +13,7 @@ from rest_framework.reverse import reverse
 from cases.models.interventies import INTERVENTIEVELD_KEUZES
 from instruments.api.serializers import CatalogusVeldField, LemniscaatkantField
 
-from .basis import JAREN, Serializer, StriktMixin, keuzeveld
+from .basis import JAREN, MomentField, Serializer, StriktMixin, keuzeveld
 
 InterventieVeldField = keuzeveld("InterventieVeldEnum", INTERVENTIEVELD_KEUZES)
 
@@ -34,6 +34,14 @@ class AandachtVraagSerializer(StriktMixin):
         min_value=1,
         max_value=104,
         help_text="Hoeveel weken zonder interventie een veld verwaarloosd maakt; standaard 6.",
+    )
+    bekendOp = MomentField(
+        source="bekend_op",
+        required=False,
+        help_text=(
+            "Zoals het bekend was op dit moment (het tijdstip van vastleggen): alleen wat toen "
+            "al was vastgelegd telt mee, met de status die een interventie toen had."
+        ),
     )
 
     def validate_van(self, waarde: dt.date) -> dt.date:

@@ -19,7 +19,7 @@ from cases.services.procesontwerp import (
     melding_processtrategie_te_lang,
 )
 
-from .basis import ProcesRelatieField, Serializer, StriktMixin, keuzeveld
+from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin, keuzeveld
 from .wyberen import WyberStapRelatieField
 
 # "veld" is also a speler's veld (seven values): this set gets its own enum component.
@@ -131,7 +131,7 @@ class GeplandeStapSerializer(StriktMixin, Serializer):
     omschrijving = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-class ProcesontwerpHerzieningSerializer(StriktMixin, Serializer):
+class ProcesontwerpHerzieningSerializer(WereldtijdMixin, StriktMixin, Serializer):
     """Een nieuwe versie van het procesontwerp."""
 
     processtrategie = serializers.CharField(
@@ -164,7 +164,11 @@ class ProcesontwerpHerzieningSerializer(StriktMixin, Serializer):
     @staticmethod
     def naar_inhoud(data: dict[str, Any]) -> ProcesontwerpInhoud:
         stappen = tuple(dict(stap) for stap in data.get("geplande_stappen", []))
-        tekst = {k: v for k, v in data.items() if k not in {"toelichting", "geplande_stappen"}}
+        tekst = {
+            k: v
+            for k, v in data.items()
+            if k not in {"toelichting", "geplande_stappen", "tijdstip"}
+        }
         return ProcesontwerpInhoud(**tekst, geplande_stappen=stappen)
 
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from cases import selectors
+from cases.events.wereldtijd import einde_van
 from cases.selectors.aandacht import (
     STANDAARD_WEKEN,
     aandacht,
     aandacht_als_dict,
+    aandacht_uit_staat,
     instrument_suggesties,
 )
 
@@ -39,14 +44,28 @@ class AandachtView(BestuursprocesBasis):
     )
     def get(self, request: Request, uuid: Any) -> Response:
         # Queries: case with my role; the visible interventions' velden up to tot.
+        # With bekendOp: the case folded from its log as known then, up to the end of tot.
         vraag = self.lees_vraag(s.AandachtVraagSerializer)
-        resultaat = aandacht(
-            self.get_bestuursproces(),
-            self.zichtbaar(),
-            van=vraag.get("van"),
-            tot=vraag.get("tot") or timezone.localdate(),
-            weken=vraag.get("weken", STANDAARD_WEKEN),
-        )
+        tot = vraag.get("tot") or timezone.localdate()
+        weken = vraag.get("weken", STANDAARD_WEKEN)
+        if vraag.get("bekend_op") is None:
+            resultaat = aandacht(
+                self.get_bestuursproces(),
+                self.zichtbaar(),
+                van=vraag.get("van"),
+                tot=tot,
+                weken=weken,
+            )
+        else:
+            staat = selectors.momentopname(
+                self.get_bestuursproces(),
+                einde_van(tot),
+                self.zichtbaar(),
+                bekend_op=vraag["bekend_op"],
+            )
+            if staat is None:
+                raise NotFound(gettext("Het bestuursproces was toen nog niet vastgelegd."))
+            resultaat = aandacht_uit_staat(staat, van=vraag.get("van"), tot=tot, weken=weken)
         return Response(self.get_serializer(aandacht_als_dict(resultaat)).data)
 
 

@@ -20,6 +20,7 @@ from ..permissions import ALLEEN_REGISSEUR
 from .basis import (
     AUDIT_HEADER,
     BestuursprocesBasis,
+    bekend_op_parameter,
     lees_tijdstip,
     tijdstip_parameter,
 )
@@ -108,13 +109,15 @@ class HuidigePositioneringenView(PositioneringBasis):
         summary="Huidige positionering per veld",
         description=(
             "Per veld (opdrachtgevende, verbindende, uitvoerende, interne) de laatste positie "
-            "die jij mag zien, of null. Met tijdstip: het antwoord van dat moment (vastgelegd "
-            "vóór dat tijdstip en toen al ingegaan)."
+            "die jij mag zien, of null. Met tijdstip: de posities die op die dag golden "
+            "(werkelijke tijd), ook als ze later zijn vastgelegd; met bekendOp alleen wat toen "
+            "al was vastgelegd."
         ),
         parameters=[
             tijdstip_parameter(
                 "tijdstip", "Het moment (ISO 8601); zonder tijdzone is het Nederlandse tijd."
-            )
+            ),
+            bekend_op_parameter(),
         ],
         responses={200: s.HuidigePositieSerializer(many=True)},
     )
@@ -122,7 +125,12 @@ class HuidigePositioneringenView(PositioneringBasis):
         op = lees_tijdstip(request)
         # Queries: case with my role; the latest visible position per veld, with author and
         # wyber-stap.
-        huidig = selectors.huidige_positioneringen(self.get_bestuursproces(), self.zichtbaar(), op)
+        huidig = selectors.huidige_positioneringen(
+            self.get_bestuursproces(),
+            self.zichtbaar(),
+            op,
+            bekend_op=lees_tijdstip(request, "bekendOp"),
+        )
         rijen = [
             {
                 "veld": veld,
@@ -171,6 +179,7 @@ class ProcesontwerpView(BestuursprocesBasis):
             bestuursproces=self.get_bestuursproces(),
             inhoud=s.ProcesontwerpHerzieningSerializer.naar_inhoud(invoer),
             toelichting=self.toelichting(invoer.get("toelichting", "")),
+            tijdstip=invoer.get("tijdstip"),
         )
         data = self.get_serializer(ontwerp).data
         return self.aangemaakt(data) if eerste else Response(data)
