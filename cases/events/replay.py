@@ -176,6 +176,8 @@ def _notitie(staat: Momentopname, e: Gebeurtenis) -> None:
 
 def _stap_gestart(staat: Momentopname, e: Gebeurtenis) -> None:
     stap = copy.deepcopy(e.payload["stap"])
+    if stap.get("heropent"):
+        _stap(staat, stap["heropent"], Fase.GECONSOLIDEERD, _("Een stap heropenen"))
     stap.update({"opties": {}, "consolidatie": None, "instemmingen": {}})
     staat["wyberstappen"][stap["uuid"]] = stap
 
@@ -241,7 +243,8 @@ def _instemming(staat: Momentopname, e: Gebeurtenis) -> None:
 
 
 def _instemmers(staat: Momentopname, e: Gebeurtenis) -> None:
-    instemmingen = staat["wyberstappen"][e.payload["stap"]]["instemmingen"]
+    stap = _stap(staat, e.payload["stap"], Fase.CONSOLIDEREN, _("De vereiste instemmers wijzigen"))
+    instemmingen = stap["instemmingen"]
     for instemming in e.payload["toegevoegd"]:
         instemmingen[instemming["uuid"]] = copy.deepcopy(instemming)
     for weg in e.payload["verwijderd"]:
