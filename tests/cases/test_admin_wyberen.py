@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from cases import services
 from cases.models import Bestuursproces, Fase, Instemming, Opdrachtgever, Speler, WyberStap
 
@@ -211,7 +213,8 @@ def test_instemmingen_vastleggen_tot_de_stap_geconsolideerd_is(
         {
             f"{rij['Anouk de Wit']}-status": "ingestemd",
             f"{rij['Anouk de Wit']}-formeel_besloten": "on",
-            f"{rij['Anouk de Wit']}-besloten_op": "2026-03-02",
+            # The moment of the decision: today, in a case opened today.
+            f"{rij['Anouk de Wit']}-besloten_op": timezone.localdate().isoformat(),
             f"{rij['Anouk de Wit']}-besluitreferentie": "DB-2026-14",
             f"{rij['Wethouder Bakker']}-status": "ingestemd_onder_voorbehoud",
             f"{rij['Wethouder Bakker']}-voorbehoud": "Na het raadsdebat",

@@ -132,6 +132,20 @@ def test_wijzigen_vervangt_de_hele_opdracht(bestuursproces, regisseur_api):
     assert payload["wijzigingen"]["opdracht"]["budget"] == "100.00"
 
 
+def test_wijzigen_zet_de_opening_eerder(bestuursproces, regisseur_api):
+    """The process began before the file was opened: the opening moves earlier, by an event."""
+    aantal = len(gebeurtenissen_van(bestuursproces))
+
+    response = regisseur_api.patch(
+        proces_url(bestuursproces), {"geopendOp": "2020-01-01T00:00:00Z"}, format="json"
+    )
+
+    assert response.status_code == 200, response.content
+    assert response.json()["geopendOp"] == "2020-01-01T01:00:00+01:00"
+    assert len(gebeurtenissen_van(bestuursproces)) == aantal + 1
+    assert laatste_gebeurtenis(bestuursproces).type == GebeurtenisType.OPENING_VERVROEGD
+
+
 def test_wijzigen_zonder_wijziging_schrijft_geen_gebeurtenis(bestuursproces, regisseur_api):
     aantal = len(gebeurtenissen_van(bestuursproces))
 
@@ -150,7 +164,9 @@ def test_wijzigen_zonder_wijziging_schrijft_geen_gebeurtenis(bestuursproces, reg
         ({"status": "gesloten"}, {"status": "invalid_choice"}),
         ({"kleur": "rood"}, {"kleur": "unknown"}),
         ({"stadium": "houdbaar"}, {"stadium": "unknown"}),
-        ({"geopendOp": "2020-01-01T00:00:00Z"}, {"geopendOp": "unknown"}),
+        # The opening can only be moved earlier (issue 10), never into the future.
+        ({"geopendOp": "2999-01-01"}, {"geopendOp": "toekomst"}),
+        ({"geopendOp": "2999-01-01T00:00:00Z"}, {"geopendOp": "niet_eerder"}),
         (
             {"opdracht": {"besluitmomenten": [{}]}},
             {

@@ -174,10 +174,11 @@ EINDPUNTEN = {
         2,
         controleer_gebeurtenis,
     ),
-    # 1 the case with mijnRol, 2 all its events up to the moment (replayed in Python).
+    # 1 the case with mijnRol, 2 its opening event, 3 the rest of its events up to the moment
+    # in world-time order (replayed in Python).
     "momentopname": Eindpunt(
         lambda r, n: proces_url(proces_met_overgangen(r, n), "/momentopname"),
-        2,
+        3,
         controleer_momentopname,
     ),
 }

@@ -283,17 +283,19 @@ EINDPUNTEN = {
     "notities": Eindpunt(
         lambda r, n: proces_url(proces_met_notities(r, n), "/notities"), 3, pagina(0)
     ),
-    # 1 the case with mijnRol, 2 all its events up to the moment (folded in Python).
+    # 1 the case with mijnRol, 2 its opening event, 3 the rest of its events up to the moment
+    # in world-time order (folded in Python).
     "krachtenveld": Eindpunt(
         lambda r, n: proces_url(proces_met_spelers(r, n), "/krachtenveld"),
-        2,
+        3,
         controleer_krachtenveld,
     ),
-    # 1 the case with mijnRol, 2 all its events up to tot (folded in Python); the page is cut
-    # from that list, so there is no count query.
+    # 1 the case with mijnRol, 2 its opening event, 3 the rest of its events up to tot in
+    # world-time order (folded in Python); the page is cut from that list, so there is no
+    # count query.
     "krachtenveld/verschuivingen": Eindpunt(
         lambda r, n: proces_url(proces_met_spelers(r, n), "/krachtenveld/verschuivingen"),
-        2,
+        3,
         # Per speler, only the first assessment (null → voorstander) shifts its standpunt.
         pagina(0),
     ),
@@ -328,10 +330,11 @@ EINDPUNTEN = {
     "wyberstappen/{uuid}/instemmingen/{uuid}": Eindpunt(
         laatste_instemming_url, 3, controleer_instemming
     ),
-    # 1 the case with mijnRol, 2 all its events up to tot (described in Python); the page is
-    # cut from that list, so there is no count query.
+    # 1 the case with mijnRol, 2 its opening event, 3 the rest of its events in world-time
+    # order (described in Python); the page is cut from that list, so there is no count query.
+    # The opening is on the tijdlijn too (the case is opened without an idee).
     "tijdlijn": Eindpunt(
-        lambda r, n: proces_url(proces_met_gestarte_stappen(r, n), "/tijdlijn"), 2, pagina(0)
+        lambda r, n: proces_url(proces_met_gestarte_stappen(r, n), "/tijdlijn"), 3, pagina(1)
     ),
 }
 

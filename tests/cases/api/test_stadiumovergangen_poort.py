@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from cases import services
+from cases.events import poorten as poorten_module
 from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Instemming, Stadiumovergang
-from cases.services import stadium as stadium_service
 from tests.factories import actor_voor, consolideer_stap
 
 from ._stadiumovergangen import ga_naar, post
@@ -22,7 +22,7 @@ from .helpers import assert_probleem, gebeurtenissen_van, laatste_gebeurtenis
 def poort(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A gate that objects to every forward move while its list of objections is not empty."""
     bezwaren = ["Er is geen geconsolideerde wyber-stap."]
-    monkeypatch.setattr(stadium_service, "_POORTEN", [lambda proces, van, naar: list(bezwaren)])
+    monkeypatch.setattr(poorten_module, "_POORTEN", [lambda staat, van, naar: list(bezwaren)])
     return bezwaren
 
 

@@ -167,6 +167,7 @@ def test_tijdlijn_vertelt_het_verhaal(regisseur, verhaal):
     items = alles(client_voor(regisseur), proces)
 
     assert [(i["soort"], i["omschrijving"], i["url"]) for i in items] == [
+        ("bestuursproces.geopend", "Bestuursproces geopend: Herinrichting Havenkwartier", None),
         (
             "speler.betrokkenheid_gewijzigd",
             "Jan van Houten sloot aan: Wil meedenken",
@@ -233,8 +234,9 @@ def test_tijdlijn_vertelt_het_verhaal(regisseur, verhaal):
         ),
         ("wyberstap.gestart", "Stap 2 heropent stap 1: Jan haakte af", stap_url(tweede)),
     ]
-    # Every item's link leads somewhere.
-    for item in items:
+    # Every item's link leads somewhere; only the opening (the case itself) has none.
+    assert [i["soort"] for i in items if i["url"] is None] == ["bestuursproces.geopend"]
+    for item in items[1:]:
         assert client_voor(regisseur).get(item["url"]).status_code == 200, item
 
 
@@ -243,13 +245,26 @@ def test_item_vorm(regisseur, verhaal):
     body = client_voor(regisseur).get(tijdlijn_url(proces)).json()
 
     assert set(body) == {"count", "next", "previous", "results"}
-    eerste = body["results"][0]
+    opening, eerste = body["results"][:2]
+    # Each item also says when it was recorded: now, long after the days of the story.
+    for item in (opening, eerste):
+        geregistreerd = dt.datetime.fromisoformat(item.pop("geregistreerd"))
+        assert geregistreerd > dt.datetime.fromisoformat(item["tijdstip"])
+    assert opening == {
+        "volgnummer": 1,
+        "tijdstip": "2026-02-01T10:00:00+01:00",
+        "soort": "bestuursproces.geopend",
+        "omschrijving": "Bestuursproces geopend: Herinrichting Havenkwartier",
+        "url": None,
+        "laterVastgelegd": True,
+    }
     assert eerste == {
         "volgnummer": 6,
         "tijdstip": "2026-02-05T10:00:00+01:00",
         "soort": "speler.betrokkenheid_gewijzigd",
         "omschrijving": "Jan van Houten sloot aan: Wil meedenken",
         "url": url(verhaal["jan"], "/betrokkenheid"),
+        "laterVastgelegd": True,
     }
     volgnummers = [i["volgnummer"] for i in alles(client_voor(regisseur), proces)]
     assert volgnummers == sorted(volgnummers)
@@ -264,7 +279,7 @@ def test_item_vorm(regisseur, verhaal):
         ),
         (
             {"tot": "2026-02-06T09:00:00Z"},
-            ["speler.betrokkenheid_gewijzigd", "wyberstap.gestart"],
+            ["bestuursproces.geopend", "speler.betrokkenheid_gewijzigd", "wyberstap.gestart"],
         ),
         (
             {"van": "2026-02-06T09:00:00Z", "tot": "2026-02-07T09:00:00Z"},
@@ -301,4 +316,12 @@ def test_tijdlijn_met_stadium_en_namen_van_andere_wijzigingen(regisseur, regisse
 
     items = alles(regisseur_api, proces)
 
-    assert [i["omschrijving"] for i in items] == ["Nieuwe naam wacht af: Even niet"]
+    # The correction of the name is a fact of its own, told with the name it gave; the later
+    # item knows the party by that name too.
+    assert [i["omschrijving"] for i in items] == [
+        "Bestuursproces geopend: Herinrichting Havenkwartier",
+        "Nieuwe naam gecorrigeerd: naam",
+        "Nieuwe naam wacht af: Even niet",
+    ]
+    # Recorded as it happened: nothing is marked as recorded later.
+    assert [i["laterVastgelegd"] for i in items] == [False, False, False]

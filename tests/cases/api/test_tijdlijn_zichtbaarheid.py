@@ -128,10 +128,19 @@ def test_elke_soort_op_de_tijdlijn_heeft_een_beschrijver():
         "instemmers.gewijzigd",
         "speler.betrokkenheid_gewijzigd",
         "opdrachtgever.betrokkenheid_gewijzigd",
+        # Werkelijke tijd (issue 10): the opening, idee versions and status changes.
+        "bestuursproces.geopend",
+        "idee.herzien",
+        "status.gewijzigd",
     }
 
 
-def test_lege_tijdlijn(bestuursproces, regisseur_api):
+def test_een_vers_proces_vertelt_alleen_zijn_opening(bestuursproces, regisseur_api):
     body = regisseur_api.get(tijdlijn_url(bestuursproces)).json()
 
-    assert body == {"count": 0, "next": None, "previous": None, "results": []}
+    assert (body["count"], body["next"], body["previous"]) == (2, None, None)
+    assert [(i["volgnummer"], i["soort"], i["omschrijving"]) for i in body["results"]] == [
+        (1, "bestuursproces.geopend", "Bestuursproces geopend: Herinrichting Havenkwartier"),
+        (3, "idee.herzien", "Idee versie 1: Een levendig havenkwartier met woningen en werk"),
+    ]
+    assert [i["laterVastgelegd"] for i in body["results"]] == [False, False]

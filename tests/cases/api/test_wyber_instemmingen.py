@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from cases.models import GebeurtenisType, Instemming, WyberStap
 from tests.factories import consolideer_stap
@@ -68,12 +69,14 @@ def test_instemming_vastleggen(bestuursproces, regisseur, regisseur_api, partije
     assert gebeurtenis.type == GebeurtenisType.INSTEMMING_VASTGELEGD
     assert gebeurtenis.toelichting == "Telefonisch"
 
+    # A formal decision's date is the moment of the consent: today, in a case opened today.
+    vandaag = timezone.localdate().isoformat()
     response = regisseur_api.patch(
         instemming_url(jan),
         {
             "status": "ingestemd",
             "formeelBesloten": True,
-            "beslotenOp": "2026-03-02",
+            "beslotenOp": vandaag,
             "besluitreferentie": "B&W 2026-14",
         },
         format="json",
@@ -87,7 +90,7 @@ def test_instemming_vastleggen(bestuursproces, regisseur, regisseur_api, partije
         "status": "ingestemd",
         "voorbehoud": "",
         "formeelBesloten": True,
-        "beslotenOp": "2026-03-02",
+        "beslotenOp": vandaag,
         "besluitreferentie": "B&W 2026-14",
         "rond": True,
     }
@@ -128,6 +131,30 @@ def test_instemming_ongeldig(bestuursproces, regisseur, regisseur_api, partijen)
         regisseur_api.patch(onbekend, {"status": "ingestemd"}, format="json"), 404
     )
     assert body["detail"] == "Deze instemming bestaat niet in deze wyber-stap."
+
+
+@pytest.mark.parametrize(("dagen", "code"), [(-1, "voor_opening"), (1, "toekomst")])
+def test_besloten_op_voor_de_opening_of_in_de_toekomst_is_400(
+    bestuursproces, regisseur, regisseur_api, partijen, dagen, code
+):
+    """beslotenOp is the moment of the formal decision: not before the opening of the case
+    (opened today), not in the future."""
+    wyberstap = stap_in_consolideren(bestuursproces, regisseur)
+    [jan] = consolideer(wyberstap, regisseur, [partijen["jan"]])
+    aantal = len(gebeurtenissen_van(bestuursproces))
+    datum = timezone.localdate() + dt.timedelta(days=dagen)
+
+    response = regisseur_api.patch(
+        instemming_url(jan),
+        {"status": "ingestemd", "formeelBesloten": True, "beslotenOp": datum.isoformat()},
+        format="json",
+    )
+
+    body = assert_probleem(response, 400, "invalid")
+    assert [p["code"] for p in body["invalidParams"]] == [code]
+    assert len(gebeurtenissen_van(bestuursproces)) == aantal
+    jan.refresh_from_db()
+    assert (jan.status, jan.besloten_op) == ("nog_geen_reactie", None)
 
 
 def test_instemming_buiten_consolideren_is_409(bestuursproces, regisseur, regisseur_api, partijen):
@@ -271,7 +298,7 @@ def test_volledige_stap_via_de_api(bestuursproces, regisseur, regisseur_api, par
             {
                 "status": "ingestemd",
                 "formeelBesloten": True,
-                "beslotenOp": str(dt.date(2026, 3, nummer)),
+                "beslotenOp": timezone.localdate().isoformat(),
                 "besluitreferentie": f"Besluit {nummer}",
             },
             format="json",

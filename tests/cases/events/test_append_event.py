@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from cases import services
 from cases.events import GENESIS_HASH, Actor, append_event, verifieer_keten
+from cases.events.wereldtijd import geschiedenis
 from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis
 from cases.services._common import vergrendel
@@ -114,25 +115,62 @@ def test_volgnummers_tellen_per_bestuursproces(regisseur: Any) -> None:
     assert Gebeurtenis.objects.get(bestuursproces=b, volgnummer=1).vorige_hash == GENESIS_HASH
 
 
-def test_tijdstip_loopt_niet_terug_en_ligt_niet_in_de_toekomst(regisseur: Any) -> None:
+@pytest.mark.parametrize("code", ["voor_opening", "toekomst"])
+def test_tijdstip_ligt_niet_voor_de_opening_en_niet_in_de_toekomst(
+    regisseur: Any, code: str
+) -> None:
     proces = open_proces(regisseur)
-    consolideer_stap(proces, regisseur)  # so that only the tijdstip stands in the way
-    laatste = proces.gebeurtenissen.order_by("-volgnummer").first()
-    assert laatste is not None
+    consolideer_stap(proces, regisseur)
     aantal = proces.gebeurtenissen.count()
-    for tijdstip in (
-        laatste.tijdstip - dt.timedelta(seconds=1),
-        timezone.now() + dt.timedelta(hours=1),
-    ):
-        with pytest.raises(OngeldigeInvoer) as fout:
-            services.wijzig_stadium(
-                actor=actor_voor(regisseur),
-                bestuursproces=proces,
-                naar="houdbaar",
-                toelichting="Achteraf vastgelegd",
-                tijdstip=tijdstip,
-            )
-        assert "tijdstip" in fout.value.fouten
+    tijdstip = (
+        proces.geopend_op - dt.timedelta(seconds=1)
+        if code == "voor_opening"
+        else timezone.now() + dt.timedelta(hours=1)
+    )
+    with pytest.raises(OngeldigeInvoer) as fout:
+        services.wijzig_stadium(
+            actor=actor_voor(regisseur),
+            bestuursproces=proces,
+            naar="houdbaar",
+            toelichting="Achteraf vastgelegd",
+            forceren=True,  # so that only the tijdstip stands in the way
+            tijdstip=tijdstip,
+        )
+    assert [fout_code for fout_code, _ in fout.value.fouten["tijdstip"]] == [code]
     assert proces.gebeurtenissen.count() == aantal
     proces.refresh_from_db()
     assert proces.stadium == "voorstelbaar"
+
+
+def test_tijdstip_mag_langs_de_keten_teruglopen_en_wordt_in_wereldtijd_gevouwen(
+    regisseur: Any,
+) -> None:
+    """A fact dated after the opening but before something already recorded is accepted: the
+    chain stays in recording order, the history reads it in its place in world time."""
+    proces = open_proces(regisseur)
+    consolideer_stap(proces, regisseur)  # the gate holds from here on
+    toen = timezone.now()
+    services.herzie_idee(
+        actor=actor_voor(regisseur), bestuursproces=proces, inhoud=IdeeInhoud(wat="Later idee")
+    )
+    idee = proces.gebeurtenissen.order_by("-volgnummer").first()
+    assert idee is not None
+
+    services.wijzig_stadium(
+        actor=actor_voor(regisseur),
+        bestuursproces=proces,
+        naar="houdbaar",
+        toelichting="Achteraf vastgelegd",
+        tijdstip=toen,
+    )
+
+    overgang = proces.gebeurtenissen.order_by("-volgnummer").first()
+    assert overgang is not None
+    assert (overgang.type, overgang.tijdstip) == ("stadium.gewijzigd", toen)
+    assert overgang.volgnummer == idee.volgnummer + 1
+    assert overgang.tijdstip < idee.tijdstip <= overgang.geregistreerd
+    volgorde = [g.volgnummer for g in geschiedenis(proces.pk)]
+    assert volgorde.index(overgang.volgnummer) < volgorde.index(idee.volgnummer)
+    proces.refresh_from_db()
+    assert proces.stadium == "houdbaar"
+    assert verifieer_keten(proces) is None

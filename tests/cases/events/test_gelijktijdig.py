@@ -10,7 +10,6 @@ it made in a ``finally`` block, with the triggers switched off and back on in on
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import uuid
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.test.utils import setup_databases, teardown_databases
+from django.utils import timezone
 
 from cases import selectors, services
 from cases.events import herbouw, verifieer_keten
@@ -330,7 +330,7 @@ def test_twee_verzoeken_op_dezelfde_stap_een_wint(testdatabase: None) -> None:
                 instemming=Instemming.objects.get(pk=instemming.pk),
                 status="ingestemd",
                 formeel_besloten=True,
-                besloten_op=dt.date(2026, 3, 1),
+                besloten_op=timezone.localdate(),  # the case was opened today
                 besluitreferentie=f"Besluit {n}",
             ),
             "verkeerde-fase",

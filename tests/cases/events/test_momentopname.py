@@ -102,12 +102,13 @@ def test_momentopname_met_expliciete_tijdstippen(regisseur: Any) -> None:
 
 
 def test_gebeurtenis_van_voor_de_opening_wordt_geweigerd(regisseur: Any) -> None:
-    """Events cannot be dated before their predecessor, so a case never appears to exist
-    before it was opened, and point-in-time folds stay in order."""
+    """No fact may be dated before the opening of its case (it is refused on ``tijdstip``
+    with code ``voor_opening``), so a case never appears to exist before it was opened."""
     geopend = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
     bestuursproces = open_proces(regisseur, tijdstip=geopend)
     consolideer_stap(bestuursproces, regisseur, tijdstip=geopend)  # only the tijdstip is wrong
-    with pytest.raises(OngeldigeInvoer):
+    aantal = bestuursproces.gebeurtenissen.count()
+    with pytest.raises(OngeldigeInvoer) as fout:
         services.wijzig_stadium(
             actor=actor_voor(regisseur),
             bestuursproces=bestuursproces,
@@ -115,6 +116,8 @@ def test_gebeurtenis_van_voor_de_opening_wordt_geweigerd(regisseur: Any) -> None
             toelichting="Al eerder besloten, later vastgelegd",
             tijdstip=geopend - dt.timedelta(days=7),
         )
+    assert [code for code, _ in fout.value.fouten["tijdstip"]] == ["voor_opening"]
+    assert bestuursproces.gebeurtenissen.count() == aantal
 
     assert selectors.momentopname(bestuursproces, geopend - dt.timedelta(days=1)) is None
     assert selectors.momentopname(bestuursproces, geopend) is not None

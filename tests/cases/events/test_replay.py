@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from cases import selectors
 from cases.events import REDUCERS, herbouw, verifieer_keten
+from cases.events import poorten as poorten_module
 from cases.models import Bestuursproces, GebeurtenisType, Rol, Zichtbaarheid
-from cases.services import stadium as stadium_module
 from cases.services.poorten import geconsolideerde_stap_vereist
 from tests.cases.services._hulp import gebeurtenissen_na
 from tests.factories import open_proces
@@ -45,7 +45,7 @@ def test_herbouw_van_een_vers_proces(bestuursproces: Bestuursproces) -> None:
 def test_de_wyberstap_poort_is_geregistreerd() -> None:
     """The property below runs against the real gate: a forward move needs a consolidated
     step (the model predicts PoortGesloten otherwise), or the regisseur forces it."""
-    assert [geconsolideerde_stap_vereist] == stadium_module._POORTEN
+    assert [geconsolideerde_stap_vereist] == poorten_module._POORTEN
 
 
 # 100 sequences of 15 to 45 calls: long enough for interventies to run through their cycle

@@ -178,7 +178,10 @@ def test_op_een_eerder_moment_telt_wat_toen_bekend_was(casus: Casus, regisseur: 
         wat_gedaan="Stuurgroep voorbereid.",
         uitgevoerd_op=dt.date(2026, 3, 20),
     )
-    destijds = momentopname(casus.proces, voordien.tijdstip, KERNTEAM)
+    # The case as it stands now in world time, by what had been recorded before that.
+    destijds = momentopname(
+        casus.proces, timezone.now(), KERNTEAM, bekend_op=voordien.geregistreerd
+    )
     assert destijds is not None
 
     toen = _per_veld(aandacht_uit_staat(destijds, van=None, tot=EIND_MAART))

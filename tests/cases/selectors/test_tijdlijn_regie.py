@@ -47,10 +47,12 @@ def _log(regisseur: Any, proces: Bestuursproces, **extra: Any) -> Interventie:
     return services.log_interventie(actor=actor_voor(regisseur), bestuursproces=proces, **gegevens)
 
 
+# What opening the case puts on the tijdlijn (the opening and the first idee version).
+OPENING = {"bestuursproces.geopend", "idee.herzien"}
+
+
 def _items(proces: Bestuursproces, tot: dt.datetime, zichtbaar: Any = ALLES) -> list[TijdlijnItem]:
-    return [
-        i for i in tijdlijn(proces, None, tot, zichtbaar) if i.soort != "bestuursproces.geopend"
-    ]
+    return [i for i in tijdlijn(proces, None, tot, zichtbaar) if i.soort not in OPENING]
 
 
 def test_interventie_staat_op_haar_datum_ook_als_ze_later_is_gelogd(
@@ -69,6 +71,7 @@ def test_interventie_staat_op_haar_datum_ook_als_ze_later_is_gelogd(
     )
     assert items[0].verwijzing is not None
     assert items[0].verwijzing.kwargs == {"interventie": str(interventie.uuid)}
+    assert items[0].later_vastgelegd  # recorded now, long after 2 March
 
 
 def test_uitvoering_en_evaluatie_op_hun_eigen_datum(regisseur: Any, proces: Bestuursproces) -> None:
@@ -183,11 +186,15 @@ def test_procesontwerp_herziening(regisseur: Any, proces: Bestuursproces) -> Non
 
 
 def test_zoals_bekend_op_een_moment(regisseur: Any, proces: Bestuursproces) -> None:
-    # Logged on 20 March with datum 2 March: on 10 March nobody knew of it yet.
-    _log(regisseur, proces, tijdstip=_op(2026, 3, 20))
+    # Recorded now with datum 2 March: as known before it was recorded, it is not there yet.
+    voor = timezone.now()
+    _log(regisseur, proces)
 
-    toen = tijdlijn(proces, None, _op(2026, 3, 10), ALLES, bekend_op=_op(2026, 3, 10))
-    later = tijdlijn(proces, None, _op(2026, 3, 10), ALLES, bekend_op=_op(2026, 3, 21))
+    toen = tijdlijn(proces, None, _op(2026, 3, 10), ALLES, bekend_op=voor)
+    later = tijdlijn(proces, None, _op(2026, 3, 10), ALLES, bekend_op=timezone.now())
 
+    assert "bestuursproces.geopend" in {i.soort for i in toen}
     assert "interventie.gelogd" not in {i.soort for i in toen}
-    assert "interventie.gelogd" in {i.soort for i in later}
+    (gelogd,) = [i for i in later if i.soort == "interventie.gelogd"]
+    assert gelogd.tijdstip == _begin_van(dt.date(2026, 3, 2))
+    assert gelogd.later_vastgelegd

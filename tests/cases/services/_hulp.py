@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Model
+from django.utils import timezone
 
 from cases import services
 from cases.events import Actor
@@ -330,7 +331,9 @@ def stem_in(actor: Actor, stap: WyberStap, partij: Speler | Opdrachtgever, **vel
     gegevens: dict[str, Any] = {
         "status": "ingestemd",
         "formeel_besloten": True,
-        "besloten_op": dt.date(2026, 3, 1),
+        # A formal decision's date is the world time of the consent: today, in a case opened
+        # today (an earlier day would lie before the opening).
+        "besloten_op": timezone.localdate(),
         "besluitreferentie": "B&W 2026/12",
     }
     gegevens.update(velden)

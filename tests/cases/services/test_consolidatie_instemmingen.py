@@ -136,7 +136,7 @@ def test_de_laatste_partij_die_rond_is_consolideert_de_stap(
                 "status": "ingestemd",
                 "voorbehoud": "",
                 "formeelBesloten": True,
-                "beslotenOp": "2026-03-01",
+                "beslotenOp": timezone.localdate().isoformat(),
                 "besluitreferentie": "B&W 2026/12",
             },
         },

@@ -1,8 +1,9 @@
 """The stadium gate of issue #4: leaving a stadium forward needs a wyber-stap consolidated in
 that stadium since the case (last) entered it; otherwise the objection says what is missing.
 
-The gate function is called directly, and through wijzig_stadium with only this gate in the
-registry (whatever the application itself registers).
+The gate function is called directly, with the case as it stands now (the folded history,
+``stand_op``), and through wijzig_stadium with only this gate in the registry (whatever the
+application itself registers).
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from cases import services
 from cases.events import Actor
+from cases.events import poorten as poorten_module
 from cases.exceptions import PoortGesloten
 from cases.models import Bestuursproces, Opdrachtgever, Speler, Stadium, WyberStap
-from cases.services import stadium as stadium_module
-from cases.services.poorten import geconsolideerde_stap_vereist as poort
+from cases.services._wereldtijd import stand_op
+from cases.services.poorten import geconsolideerde_stap_vereist
 
 from ._hulp import (
     DOEL,
@@ -35,7 +38,16 @@ from ._hulp import (
     verwacht,
 )
 
-VOORSTELBAAR, HOUDBAAR, MAAKBAAR = Stadium.VOORSTELBAAR, Stadium.HOUDBAAR, Stadium.MAAKBAAR
+VOORSTELBAAR, HOUDBAAR, MAAKBAAR = (
+    Stadium.VOORSTELBAAR.value,
+    Stadium.HOUDBAAR.value,
+    Stadium.MAAKBAAR.value,
+)
+
+
+def poort(bestuursproces: Bestuursproces, van: str, naar: str) -> list[str]:
+    """The gate asked about a move now, against the case as it stands now."""
+    return geconsolideerde_stap_vereist(stand_op(bestuursproces, timezone.now()), van, naar)
 
 
 def geen_stap(stadium: str) -> list[str]:
@@ -50,7 +62,7 @@ def anna(bestuursproces: Bestuursproces, actor: Actor) -> Speler:
 @pytest.fixture
 def alleen_deze_poort(monkeypatch: pytest.MonkeyPatch) -> None:
     """wijzig_stadium asks this gate and no other, for this test only."""
-    monkeypatch.setattr(stadium_module, "_POORTEN", [poort])
+    monkeypatch.setattr(poorten_module, "_POORTEN", [geconsolideerde_stap_vereist])
 
 
 def geconsolideerde_stap(actor: Actor, bestuursproces: Bestuursproces, partij: Any) -> WyberStap:

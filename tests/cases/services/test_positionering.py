@@ -323,8 +323,13 @@ def test_huidige_positionering_per_veld(regisseur: Any) -> None:
     # The kernteam does not see the regisseur's own choice: for it, sturen is current.
     kernteam = selectors.huidige_positioneringen(proces, Zichtbaarheid.voor_rol("kernteam"))
     assert getattr(kernteam["verbindende"], "positie", None) == "sturen"
-    # As the file stood after the second day: the beslissende rol was not recorded yet.
+    # On the second day (world time): the secretarisrol, in force since after the beslissende.
     toen = selectors.huidige_positioneringen(proces, ALLES, moment[1])
     assert toen["opdrachtgevende"] == secretaris
     assert getattr(toen["verbindende"], "positie", None) == "sturen"
-    assert selectors.huidige_positioneringen(proces, ALLES, OPENING)["opdrachtgevende"] is None
+    # At the opening, by what is recorded now: the beslissende rol, recorded later but in force
+    # since the opening; as the file stood after the second day, it was not recorded yet.
+    bij_opening = selectors.huidige_positioneringen(proces, ALLES, OPENING)
+    assert getattr(bij_opening["opdrachtgevende"], "positie", None) == "beslissende_rol"
+    toen_bekend = selectors.huidige_positioneringen(proces, ALLES, OPENING, bekend_op=moment[1])
+    assert toen_bekend["opdrachtgevende"] is None

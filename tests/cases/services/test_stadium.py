@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from cases import selectors, services
 from cases.events import Actor
+from cases.events import poorten as poorten_module
+from cases.events.replay_typen import Momentopname
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang, PoortGesloten, ProcesAfgerond
 from cases.models import Bestuursproces, Stadium, Stadiumovergang
-from cases.services import stadium as stadium_module
 from tests.factories import consolideer_stap
 
 from ._hulp import (
@@ -37,19 +38,24 @@ VOLGORDE = ["voorstelbaar", "houdbaar", "maakbaar", "uitvoerbaar", "bruikbaar"]
 def poorten(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """An empty gate registry for this test; the real one comes back afterwards."""
     leeg: list[Any] = []
-    monkeypatch.setattr(stadium_module, "_POORTEN", leeg)
+    monkeypatch.setattr(poorten_module, "_POORTEN", leeg)
     return leeg
 
 
 class Poort:
-    """A gate that records what it was asked and answers with fixed objections."""
+    """A gate that records what it was asked and answers with fixed objections.
+
+    A gate is asked with the folded state of the case at the move's moment: it records the
+    case's uuid and the stadium it stood in then, with the stadia left and reached.
+    """
 
     def __init__(self, *bezwaren: str) -> None:
         self.bezwaren = list(bezwaren)
-        self.gevraagd: list[tuple[int, Stadium, Stadium]] = []
+        self.gevraagd: list[tuple[str, str, str, str]] = []
 
-    def __call__(self, bestuursproces: Bestuursproces, van: Stadium, naar: Stadium) -> list[str]:
-        self.gevraagd.append((bestuursproces.pk, van, naar))
+    def __call__(self, staat: Momentopname, van: str, naar: str) -> list[str]:
+        proces = staat["bestuursproces"]
+        self.gevraagd.append((proces["uuid"], proces["stadium"], van, naar))
         return list(self.bezwaren)
 
 
@@ -255,7 +261,9 @@ def test_poort_houdt_een_stap_vooruit_tegen(
         )
     assert fout.value.bezwaren == ["Wyber-stap 1 is niet geconsolideerd."]
     assert (fout.value.code, fout.value.status, fout.value.veld) == ("poort-gesloten", 409, "naar")
-    assert poort.gevraagd == [(bestuursproces.pk, Stadium.VOORSTELBAAR, Stadium.HOUDBAAR)]
+    assert poort.gevraagd == [
+        (str(bestuursproces.uuid), "voorstelbaar", Stadium.VOORSTELBAAR, Stadium.HOUDBAAR)
+    ]
 
 
 def test_forceren_zet_door_ondanks_de_poort_en_legt_de_bezwaren_vast(
@@ -304,7 +312,9 @@ def test_poort_zonder_bezwaren_laat_door(
         actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting="Akkoord"
     )
     assert overgang.geforceerd is False
-    assert poort.gevraagd == [(bestuursproces.pk, Stadium.VOORSTELBAAR, Stadium.HOUDBAAR)]
+    assert poort.gevraagd == [
+        (str(bestuursproces.uuid), "voorstelbaar", Stadium.VOORSTELBAAR, Stadium.HOUDBAAR)
+    ]
 
 
 def test_poort_wordt_bij_een_stap_terug_niet_gevraagd(
@@ -330,7 +340,7 @@ def test_registreer_poort_is_een_decorator_en_registreert_eenmaal(
     poorten: list[Any],
 ) -> None:
     @services.registreer_poort
-    def poort(bestuursproces: Bestuursproces, van: Stadium, naar: Stadium) -> list[str]:
+    def poort(staat: Momentopname, van: str, naar: str) -> list[str]:
         return []
 
     assert services.registreer_poort(poort) is poort
@@ -338,7 +348,8 @@ def test_registreer_poort_is_een_decorator_en_registreert_eenmaal(
 
 
 def test_de_echte_poortenlijst_blijft_onaangeroerd_door_deze_tests() -> None:
-    assert all(not isinstance(poort, Poort) for poort in stadium_module._POORTEN)
+    assert poorten_module._POORTEN
+    assert all(not isinstance(poort, Poort) for poort in poorten_module._POORTEN)
 
 
 def test_wijzig_stadium_op_afgerond_proces_wordt_geweigerd(

@@ -10,9 +10,9 @@ from django.apps import apps
 
 from cases import services
 from cases.events import Actor
+from cases.events import poorten as poorten_module
 from cases.exceptions import DomainError, ForcerenNietToegestaan, PoortGesloten
 from cases.models import Bestuursproces, Instemming, Stadiumovergang
-from cases.services import stadium as stadium_module
 from cases.services.poorten import geconsolideerde_stap_vereist
 from tests.factories import actor_voor, consolideer_stap
 
@@ -70,7 +70,7 @@ def _wacht_op_twee(actor: Actor, bestuursproces: Bestuursproces) -> Any:
 
 def test_de_poort_is_eenmaal_geregistreerd_ook_als_ready_opnieuw_draait() -> None:
     apps.get_app_config("cases").ready()
-    assert stadium_module._POORTEN.count(geconsolideerde_stap_vereist) == 1
+    assert poorten_module._POORTEN.count(geconsolideerde_stap_vereist) == 1
 
 
 def test_zonder_stap_geweigerd_met_wat_ontbreekt(

@@ -3,7 +3,7 @@ momentopname in between gives the state as it stood then."""
 
 from __future__ import annotations
 
-import datetime as dt
+from django.utils import timezone
 
 from cases import selectors, services
 from cases.events import Actor, herbouw
@@ -71,7 +71,7 @@ def test_herbouw_van_het_hele_verhaal_is_de_huidige_toestand(
     # Step 1 settles: Bart consents after all, the opdrachtgever decides.
     stem_in(actor, stap1, bart)
     stem_in(
-        actor, stap1, haven, besloten_op=dt.date(2026, 3, 9), besluitreferentie="Collegebesluit"
+        actor, stap1, haven, besloten_op=timezone.localdate(), besluitreferentie="Collegebesluit"
     )
     services.wijzig_stadium(
         actor=actor, bestuursproces=bestuursproces, naar="houdbaar", toelichting="Stap 1 staat"
