@@ -109,7 +109,7 @@ def append_event(
     geregistreerd = timezone.now()
     if tijdstip is not None and timezone.is_naive(tijdstip):
         raise ValueError("Tijdstippen in gebeurtenissen moeten een tijdzone hebben.")
-    tijdstip = _toets_moment(bestuursproces, tijdstip or geregistreerd, geregistreerd, laatste)
+    tijdstip = toets_moment(bestuursproces, tijdstip or geregistreerd, geregistreerd, laatste)
     laat = laatste is not None and (
         Gebeurtenis.objects.filter(bestuursproces=bestuursproces, tijdstip__gt=tijdstip).exists()
     )
@@ -144,13 +144,19 @@ def _datum(moment: dt.datetime) -> str:
     return formats.date_format(timezone.localtime(moment), "j F Y H:i")
 
 
-def _toets_moment(
+def toets_moment(
     bestuursproces: Bestuursproces,
     tijdstip: dt.datetime,
-    geregistreerd: dt.datetime,
-    laatste: Any,
+    geregistreerd: dt.datetime | None = None,
+    laatste: Any = True,
 ) -> dt.datetime:
-    """A fact's world time: not in the future, not before the opening of the case."""
+    """A fact's world time: not in the future, not before the opening of the case.
+
+    Services that read the case at a fact's moment call it first, so that a moment outside
+    the case is refused as such rather than by a rule of the case at that moment.
+    ``laatste`` is None only for the opening itself, which may lie anywhere in the past.
+    """
+    geregistreerd = geregistreerd or timezone.now()
     if tijdstip > geregistreerd + KLOKSPELING:
         raise OngeldigeInvoer({"tijdstip": [("toekomst", _("Dit tijdstip ligt in de toekomst."))]})
     if laatste is not None and tijdstip < bestuursproces.geopend_op:

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from cases.events.log import toets_moment
 from cases.events.replay import vouw
 from cases.events.replay_typen import Momentopname
 from cases.events.wereldtijd import geschiedenis
@@ -59,7 +60,9 @@ def is_laat(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None) -> boo
 
 
 def stand_op(bestuursproces: Bestuursproces, tijdstip: dt.datetime) -> Momentopname:
-    """The raw folded state of the whole case (every visibility) at ``tijdstip``."""
+    """The raw folded state of the whole case (every visibility) at ``tijdstip``; a moment
+    in the future or before the opening is refused first (OngeldigeInvoer on tijdstip)."""
+    toets_moment(bestuursproces, tijdstip)
     return vouw(geschiedenis(bestuursproces.pk, tot=tijdstip))
 
 

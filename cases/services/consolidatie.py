@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
@@ -163,6 +163,21 @@ def _rond_af_als_iedereen_rond_is(actor: Actor, stap: WyberStap, nu: dt.datetime
         )
 
 
+def _eis_besluitdatum_in_het_proces(besloten_op: dt.date, geopend: dt.datetime) -> None:
+    """A formal decision is a fact of the case: not in the future, not before its opening."""
+    if besloten_op > timezone.localdate():
+        raise fout(
+            "besloten_op", "toekomst", gettext("Een formeel besluit ligt niet in de toekomst.")
+        )
+    if besloten_op < timezone.localdate(geopend):
+        raise fout(
+            "besloten_op",
+            "voor_opening",
+            gettext("Deze datum ligt vóór de opening van het bestuursproces (%(datum)s).")
+            % {"datum": formats.date_format(timezone.localtime(geopend), "j F Y")},
+        )
+
+
 @transaction.atomic
 def leg_instemming_vast(
     *,
@@ -179,11 +194,12 @@ def leg_instemming_vast(
     """Record where a party stands; the step is settled when every party is rond.
 
     Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day."""
-    if tijdstip is None and formeel_besloten:
+    if formeel_besloten and besloten_op is not None:
         geopend = Bestuursproces.objects.values_list("geopend_op", flat=True).get(
             pk=instemming.bestuursproces_id
         )
-        tijdstip = moment_van_datum(besloten_op, niet_voor=geopend)
+        _eis_besluitdatum_in_het_proces(besloten_op, geopend)
+        tijdstip = tijdstip or moment_van_datum(besloten_op, niet_voor=geopend)
     _, stap = vergrendel_stap(instemming.stap, tijdstip)
     eis_fase(stap, Fase.CONSOLIDEREN, gettext("Een instemming vastleggen"))
     instemming = Instemming.objects.select_related("speler", "opdrachtgever").get(pk=instemming.pk)

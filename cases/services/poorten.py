@@ -15,7 +15,19 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from cases.events.replay_typen import Momentopname
-from cases.models import Fase, Instemming, Stadium
+from cases.models import Fase, Instemming, Opdrachtgever, Stadium
+
+
+def _partijnaam(staat: Momentopname, instemming: dict[str, Any]) -> str:
+    """A party as the gate names it: a speler by name, an opdrachtgever with its role."""
+    if instemming["speler"]:
+        speler = staat["spelers"].get(instemming["speler"])
+        return str(speler["naam"]) if speler else _("een onbekende partij")
+    opdrachtgever = staat["opdrachtgevers"].get(instemming["opdrachtgever"])
+    if opdrachtgever is None:
+        return _("een onbekende partij")
+    rol = Opdrachtgever.Rol(opdrachtgever["rol"]).label
+    return f"{opdrachtgever['naam']} ({rol})"
 
 
 def _wacht_op(staat: Momentopname, stap: dict[str, Any]) -> list[str]:
@@ -23,11 +35,7 @@ def _wacht_op(staat: Momentopname, stap: dict[str, Any]) -> list[str]:
     for instemming in stap["instemmingen"].values():
         if instemming["status"] == Instemming.Status.INGESTEMD and instemming["formeelBesloten"]:
             continue
-        if instemming["speler"]:
-            partij = staat["spelers"].get(instemming["speler"], {})
-        else:
-            partij = staat["opdrachtgevers"].get(instemming["opdrachtgever"], {})
-        naam = partij.get("naam", _("een onbekende partij"))
+        naam = _partijnaam(staat, instemming)
         if instemming["status"] != Instemming.Status.INGESTEMD:
             status = Instemming.Status(instemming["status"]).label.lower()
             result.append(f"{naam} ({status})")

@@ -118,7 +118,7 @@ def kies_positionering(
         toelichting=toelichting,
         zichtbaarheid=zichtbaarheid,
         auteur=gebruiker_van(actor),
-        vastgelegd_op=nu,
+        vastgelegd_op=timezone.now(),  # when recorded; its sinds is when it holds
     )
     valideer(positionering)
     positionering.save(force_insert=True)
