@@ -9,7 +9,7 @@ export HOST PORT
 
 .PHONY: run test install install-dev lint typecheck migrations-check openapi openapi-check \
         messages messages-check \
-        pytest-sqlite pytest-postgresql benchmark clean
+        pytest-sqlite pytest-lastige-momenten pytest-postgresql benchmark clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 ontbreekt ($(PYTHON))"; exit 1; }
@@ -59,7 +59,7 @@ run: install assets
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
 test: install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
-      pytest-postgresql
+      pytest-lastige-momenten pytest-postgresql
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -107,6 +107,12 @@ messages-check: install-dev
 # Both runs spread the suite over the machine's cores (pytest-xdist).
 pytest-sqlite: install-dev
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
+
+# The date-sensitive modules (marker datumgevoelig) once more with the clock at awkward moments
+# of the Dutch calendar: 23:30 UTC, both nights the clocks change, New Year's Eve 23:59.
+pytest-lastige-momenten: install-dev
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto -m datumgevoelig \
+	    --lastige-momenten
 
 pytest-postgresql: install-dev
 	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
