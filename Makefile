@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test install install-dev lint typecheck migrations-check openapi openapi-check \
+.PHONY: run test benodigdheden install install-dev lint typecheck migrations-check openapi openapi-check \
         messages messages-check \
         pytest-sqlite pytest-lastige-momenten pytest-postgresql benchmark clean
 
@@ -32,7 +32,7 @@ install-dev: $(VENV)/.dev
 VENDOR := statuspagina/static/statuspagina/vendor
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt (Node.js): installeer het, bijvoorbeeld met 'apt-get install nodejs npm'"; exit 1; }
+	@scripts/benodigdheden.sh --verplicht npm
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
@@ -58,8 +58,13 @@ run: install assets
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-test: install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
+test: benodigdheden install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
       pytest-lastige-momenten pytest-postgresql
+
+## What make test needs from the machine besides Python: installed with apt-get as root, named
+## otherwise (and fatal with CI=true).
+benodigdheden:
+	@scripts/benodigdheden.sh postgresql chromium gettext npm
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
