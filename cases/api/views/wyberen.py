@@ -379,10 +379,26 @@ class InstemmingDetailView(StapBasis):
         responses={200: s.InstemmingSerializer},
     )
     def patch(self, request: Request, uuid: Any, stap: Any, instemming: Any) -> Response:
-        invoer = self.lees_invoer(s.InstemmingInvoerSerializer)
+        huidig = self.get_instemming()
+        invoer = self.lees_invoer(s.InstemmingInvoerSerializer, partial=True)
+        # The service records the whole position; what the PATCH leaves out stays as it is.
+        vastgelegd = {
+            "status": huidig.status,
+            "voorbehoud": huidig.voorbehoud,
+            "formeel_besloten": huidig.formeel_besloten,
+            "besloten_op": huidig.besloten_op,
+            "besluitreferentie": huidig.besluitreferentie,
+        }
+        if not vastgelegd.keys() & invoer.keys():
+            # Nothing of the position sent: nothing to record, as with the other PATCHes.
+            return Response(self.get_serializer(huidig).data)
         services.leg_instemming_vast(
             actor=Actor.uit_request(request),
-            instemming=self.get_instemming(),
-            **{**invoer, "toelichting": toelichting_uit(request, invoer["toelichting"])},
+            instemming=huidig,
+            **{
+                **vastgelegd,
+                **invoer,
+                "toelichting": toelichting_uit(request, invoer.get("toelichting", "")),
+            },
         )
         return Response(self.get_serializer(self.get_instemming()).data)
