@@ -8,6 +8,7 @@ name, so that a new endpoint is covered as soon as it is documented.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,23 +31,28 @@ class Dossier:
     consoliderend: WyberStap  # instemmingen are recorded here
     convergerend: WyberStap  # opties are decided here
     waarden: dict[str, str] = field(default_factory=dict)  # path parameter → value
-    # Other objects of the case by kind, for relations a PATCH may point elsewhere.
-    anderen: dict[str, list[str]] = field(default_factory=dict)
+    # Property name → another valid value, where the schema alone cannot give one (relations
+    # to other objects of the case, a strategie code, a whole opdracht).
+    anderen: dict[str, Any] = field(default_factory=dict)
 
-    def pad(self, sjabloon: str) -> str:
-        """The path template of the OpenAPI document, filled with this case's objects."""
+    def padwaarden(self, sjabloon: str) -> dict[str, str]:
+        """The value of every path parameter of the template, from this case's objects."""
         waarden = dict(self.waarden)
         if "/opties" in sjabloon:
             waarden["stap"] = str(self.convergerend.uuid)
         if sjabloon.startswith(f"{API}/instrumenten/"):
             waarden["uuid"] = waarden["instrument"]
-        try:
-            return sjabloon.format(**waarden)
-        except KeyError as fout:
-            raise AssertionError(
-                f"Geen object voor padparameter {fout} van {sjabloon}: voeg er een toe in "
-                "tests/cases/api/_dossier.py."
-            ) from None
+        namen = re.findall(r"{(\w+)}", sjabloon)
+        ontbrekend = [naam for naam in namen if naam not in waarden]
+        assert not ontbrekend, (
+            f"Geen object voor padparameter {ontbrekend} van {sjabloon}: voeg er een toe in "
+            "tests/cases/api/_dossier.py."
+        )
+        return {naam: waarden[naam] for naam in namen}
+
+    def pad(self, sjabloon: str) -> str:
+        """The path template of the OpenAPI document, filled with this case's objects."""
+        return sjabloon.format(**self.padwaarden(sjabloon))
 
 
 def _url(pad: str) -> str:
@@ -205,15 +211,21 @@ def bouw_dossier(regisseur: Any) -> Dossier:
             "code": veld().code,
         },
         anderen={
-            "organisatie": [_url(f"{basis}/organisaties/{andere_org.uuid}")],
+            "organisatie": _url(f"{basis}/organisaties/{andere_org.uuid}"),
             "spelers": [_url(f"{basis}/spelers/{andere_speler.uuid}")],
             "opdrachtgevers": [_url(f"{basis}/opdrachtgevers/{ander_og.uuid}")],
-            "instrument": [_url(f"{API}/instrumenten/{ander_middel.uuid}")],
-            "wyberstap": [_url(f"{basis}/wyberstappen/{convergerend.uuid}")],
-            "samengevoegdIn": [
-                _url(f"{basis}/wyberstappen/{convergerend.uuid}/opties/{andere_optie.uuid}")
-            ],
-            "strategie": ["ontwerpen"],
+            "instrument": _url(f"{API}/instrumenten/{ander_middel.uuid}"),
+            "wyberstap": _url(f"{basis}/wyberstappen/{convergerend.uuid}"),
+            "samengevoegdIn": _url(
+                f"{basis}/wyberstappen/{convergerend.uuid}/opties/{andere_optie.uuid}"
+            ),
+            "strategie": "ontwerpen",
+            "opdracht": {
+                "kaders": "Nieuwe kaders",
+                "uren": 80,
+                "speelruimte": "Krap",
+                "besluitmomenten": [],
+            },
         },
     )
 
