@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
 from drf_spectacular.authentication import SessionScheme
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.request import Request
 
-CSRF_MELDING = (
+CSRF_MELDING = gettext_lazy(
     "De CSRF-controle van deze sessie faalde. Stuur het CSRF-token mee, of gebruik de API met "
     "een token (Authorization: Token ...)."
 )

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
@@ -39,7 +40,8 @@ def diepte(waarde: Any) -> int:
 
 def te_diep() -> ParseError:
     return ParseError(
-        f"De JSON is te diep genest: hoogstens {MAX_DIEPTE} niveaus van objecten en lijsten.",
+        _("De JSON is te diep genest: hoogstens %(max)s niveaus van objecten en lijsten.")
+        % {"max": MAX_DIEPTE},
         code="te_diep_genest",
     )
 
@@ -60,7 +62,9 @@ class BegrensdeJSONParser(JSONParser):
         except RecursionError:
             raise te_diep() from None
         except ValueError as exc:
-            raise ParseError(f"Ongeldige JSON: {exc}", code="parse_error") from None
+            raise ParseError(
+                _("Ongeldige JSON: %(fout)s") % {"fout": exc}, code="parse_error"
+            ) from None
         if diepte(data) > MAX_DIEPTE:
             raise te_diep()
         return data
@@ -68,4 +72,4 @@ class BegrensdeJSONParser(JSONParser):
     @staticmethod
     def _geen_constanten(naam: str) -> Any:
         # NaN and Infinity are not JSON (RFC 8259); DRF's strict mode refuses them likewise.
-        raise ValueError(f"'{naam}' is geen geldige JSON-waarde")
+        raise ValueError(_("'%(naam)s' is geen geldige JSON-waarde") % {"naam": naam})

@@ -199,4 +199,4 @@ def csrf_mislukt(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: problem+json below /api/, Django's own page elsewhere."""
     if not request.path.startswith("/api/"):
         return csrf_failure(request, reason)
-    return probleem_response(request, 403, "csrf", CSRF_MELDING)
+    return probleem_response(request, 403, "csrf", str(CSRF_MELDING))

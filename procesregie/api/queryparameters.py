@@ -30,7 +30,9 @@ def _gedocumenteerd() -> dict[tuple[Callable[..., Any], str], frozenset[str]]:
         generator = SchemaGenerator()
         schema = generator.get_schema(request=None, public=True)
     result = {}
-    for pad, _regex, methode, callback in generator.endpoints:
+    # drf-spectacular's endpoints are (path, path_regex, method, view callable).
+    endpoints: list[Any] = list(generator.endpoints or [])
+    for pad, _regex, methode, callback in endpoints:
         operatie = schema["paths"].get(pad, {}).get(methode.lower())
         if operatie is None:
             continue

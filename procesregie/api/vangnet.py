@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core import signals
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .problems import PROBLEM_CONTENT_TYPE, TITELS, probleem_response, serverfout
 from .queryparameters import onbekende_parameters
@@ -29,11 +31,11 @@ VEILIG = {"GET", "HEAD"}
 
 # Codes for the error pages of other layers that are replaced; detail says what is known.
 VERVANGING = {
-    400: ("bad_request", "Het verzoek is ongeldig."),
-    403: ("permission_denied", "Geen toestemming voor deze handeling."),
-    404: ("not_found", "Deze URL bestaat niet in de API."),
-    405: ("method_not_allowed", "Deze methode is hier niet toegestaan."),
-    413: ("te_groot", "Het verzoek is te groot."),
+    400: ("bad_request", gettext_lazy("Het verzoek is ongeldig.")),
+    403: ("permission_denied", gettext_lazy("Geen toestemming voor deze handeling.")),
+    404: ("not_found", gettext_lazy("Deze URL bestaat niet in de API.")),
+    405: ("method_not_allowed", gettext_lazy("Deze methode is hier niet toegestaan.")),
+    413: ("te_groot", gettext_lazy("Het verzoek is te groot.")),
 }
 
 
@@ -46,7 +48,8 @@ def te_groot(request: HttpRequest) -> HttpResponse:
         request,
         413,
         "te_groot",
-        f"De body van het verzoek is groter dan {max_body()} bytes; dat is de grens van deze API.",
+        _("De body van het verzoek is groter dan %(grens)s bytes; dat is de grens van deze API.")
+        % {"grens": max_body()},
     )
 
 
@@ -55,15 +58,18 @@ def onbekende_parameters_response(request: HttpRequest, onbekend: list[str]) -> 
         request,
         400,
         "invalid",
-        f"Onbekende queryparameter: {', '.join(onbekend)}. De OpenAPI-beschrijving noemt wat "
-        "dit endpoint aanneemt.",
+        _(
+            "Onbekende queryparameter: %(namen)s. De OpenAPI-beschrijving noemt wat dit "
+            "endpoint aanneemt."
+        )
+        % {"namen": ", ".join(onbekend)},
         invalid_params=[onbekende_parameter(naam) for naam in onbekend],
     )
 
 
 def onbekende_parameter(naam: str) -> dict[str, str]:
     # The same entry as StrikteFilterSet gives, so that a client sees one kind of answer.
-    return {"name": naam, "code": "unknown", "reason": "Onbekende parameter."}
+    return {"name": naam, "code": "unknown", "reason": _("Onbekende parameter.")}
 
 
 def met_onbekende_parameters(
@@ -101,7 +107,7 @@ class ApiFoutenMiddleware:
             te_lang = int(lengte) > max_body()
         except ValueError:
             return probleem_response(
-                request, 400, "bad_request", "De header Content-Length is geen geheel getal."
+                request, 400, "bad_request", _("De header Content-Length is geen geheel getal.")
             )
         if te_lang:
             return te_groot(request)
@@ -163,7 +169,7 @@ class ApiFoutenMiddleware:
         code, detail = VERVANGING.get(
             response.status_code, ("error", TITELS.get(response.status_code, "Fout."))
         )
-        vervangen = probleem_response(request, response.status_code, code, detail)
+        vervangen = probleem_response(request, response.status_code, code, str(detail))
         for header in ("Allow", "WWW-Authenticate", "Retry-After"):
             if header in response:
                 vervangen[header] = response[header]

@@ -113,6 +113,7 @@ class GegenereerdeClient:
 
     def module(self, operatie: Operatie) -> ModuleType:
         naam = operatie.gegevens["operationId"]
+        assert self.pakket.__file__ is not None
         gevonden = list((Path(self.pakket.__file__).parent / "api").glob(f"*/{naam}.py"))
         assert len(gevonden) == 1, f"{naam}: {gevonden}"
         tag = gevonden[0].parent.name

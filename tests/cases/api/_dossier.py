@@ -133,10 +133,11 @@ def bouw_dossier(regisseur: Any) -> Dossier:
         onderling_vertrouwen=4,
         mandaat="Mag namens het college instemmen",
     )
+    kernlid: Any = GebruikerFactory(username="kernlid")
     lid = services.voeg_lid_toe(
         actor=actor,
         bestuursproces=p,
-        gebruiker=GebruikerFactory(username="kernlid"),
+        gebruiker=kernlid,
         rol="kernteam",
     )
     overgang = services.wijzig_stadium(
