@@ -78,7 +78,8 @@ def met_onbekende_parameters(
     """A read with undocumented parameters: a success becomes a 400 naming them; a 400 about
     other parameters names them too; any other error stands."""
     if 200 <= response.status_code < 300:
-        response.close()
+        # Not closed: close() would signal request_finished in the middle of the request; a
+        # streaming export that was never iterated holds nothing yet.
         return onbekende_parameters_response(request, onbekend)
     if response.status_code != 400 or response.get("Content-Type") != PROBLEM_CONTENT_TYPE:
         return response
@@ -162,10 +163,8 @@ class ApiFoutenMiddleware:
         soort = response.get("Content-Type", "").split(";")[0].strip()
         if soort in {PROBLEM_CONTENT_TYPE, "application/json"}:
             return response
-        if response.status_code >= 500:
-            vervangen = serverfout(request)
-            vervangen.status_code = response.status_code
-            return vervangen
+        if response.status_code == 500:
+            return serverfout(request)
         code, detail = VERVANGING.get(
             response.status_code, ("error", TITELS.get(response.status_code, "Fout."))
         )

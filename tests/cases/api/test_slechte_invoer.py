@@ -185,3 +185,10 @@ def test_serverfout_is_500_problem_json(
         body = assert_probleem(response, 500, "server_error")
         assert "geheime details" not in response.content.decode(), str(operatie)
         assert body["detail"]
+
+
+def test_onbekende_host_is_400_problem_json(db: None, settings: Any):
+    """Django's own refusal (DisallowedHost) happens before any view: still problem+json."""
+    settings.DEBUG = True
+    response = Client().get("/api/v1/velden", HTTP_HOST="kwaadwillend.example")
+    assert_probleem(response, 400, "bad_request")
