@@ -106,8 +106,18 @@ TE_GROOT = {
 }
 
 
+ONBEKENDE_PARAMETER = {
+    "description": "Ongeldige invoer, of een queryparameter die deze operatie niet kent.",
+    "headers": dict(VERSIE_HEADER),
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}},
+}
+
+
 def grenzen_van_invoer(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """Every operation with a body may answer 413 (procesregie.api.vangnet)."""
+    """What procesregie.api.vangnet answers: 400 for an undocumented query parameter on every
+    operation, 413 on every operation with a body."""
+    for operatie in _operaties(result, {"get", "post", "put", "patch", "delete"}):
+        operatie["responses"].setdefault("400", copy.deepcopy(ONBEKENDE_PARAMETER))
     for operatie in _operaties(result, {"post", "put", "patch"}):
         operatie["responses"].setdefault("413", copy.deepcopy(TE_GROOT))
     return result

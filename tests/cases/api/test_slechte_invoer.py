@@ -135,7 +135,9 @@ def test_de_gedocumenteerde_grens_is_die_van_django(db: None):
     assert_probleem(Client().post("/api/v1/tokens", body, content_type="application/json"), 413)
 
 
-def test_schrijfoperaties_documenteren_413() -> None:
+def test_het_document_noemt_400_en_413() -> None:
+    for operatie in operaties():
+        assert "400" in operatie.gegevens["responses"], str(operatie)
     for operatie in operaties("post", "put", "patch"):
         assert "413" in operatie.gegevens["responses"], str(operatie)
 
