@@ -7,9 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test install install-dev lint typecheck migrations-check openapi openapi-check \
+.PHONY: run test benodigdheden install install-dev lint typecheck migrations-check openapi openapi-check \
         messages messages-check \
-        pytest-sqlite pytest-postgresql benchmark clean
+        pytest-sqlite pytest-lastige-momenten pytest-postgresql benchmark clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 ontbreekt ($(PYTHON))"; exit 1; }
@@ -32,7 +32,7 @@ install-dev: $(VENV)/.dev
 VENDOR := statuspagina/static/statuspagina/vendor
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt (Node.js): installeer het, bijvoorbeeld met 'apt-get install nodejs npm'"; exit 1; }
+	@scripts/benodigdheden.sh --verplicht npm
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
@@ -58,8 +58,13 @@ run: install assets
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-test: install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
-      pytest-postgresql
+test: benodigdheden install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
+      pytest-lastige-momenten pytest-postgresql
+
+## What make test needs from the machine besides Python: installed with apt-get as root, named
+## otherwise (and fatal with CI=true).
+benodigdheden:
+	@scripts/benodigdheden.sh postgresql chromium gettext npm
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -107,6 +112,12 @@ messages-check: install-dev
 # Both runs spread the suite over the machine's cores (pytest-xdist).
 pytest-sqlite: install-dev
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
+
+# The date-sensitive modules (marker datumgevoelig) once more with the clock at awkward moments
+# of the Dutch calendar: 23:30 UTC, both nights the clocks change, New Year's Eve 23:59.
+pytest-lastige-momenten: install-dev
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto -m datumgevoelig \
+	    --lastige-momenten
 
 pytest-postgresql: install-dev
 	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q -n auto

@@ -26,6 +26,11 @@ ALLOWED_HOSTS: list[str] = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Below /api/ a failed CSRF check is a problem+json 403; elsewhere Django's own page.
+CSRF_FAILURE_VIEW = "procesregie.api.problems.csrf_mislukt"
+# The largest request body in bytes (Django's setting, default 2.5 MiB); the API answers a
+# larger one with 413 (procesregie.api.vangnet).
+DATA_UPLOAD_MAX_MEMORY_SIZE: int = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -49,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "procesregie.middleware.ApiVersionMiddleware",
+    "procesregie.api.vangnet.ApiFoutenMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,11 +122,11 @@ REST_FRAMEWORK = {
     # Token first: DRF takes the 401 challenge (WWW-Authenticate) from the first class.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "procesregie.api.authenticatie.SessieAuthenticatie",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["procesregie.api.parsers.BegrensdeJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "procesregie.api.pagination.Paginering",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -157,6 +163,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "procesregie.api.schema.voeg_problemen_en_versie_toe",
+        "procesregie.api.schema.patch_zonder_standaardwaarden",
+        "procesregie.api.schema.grenzen_van_invoer",
     ],
 }
 

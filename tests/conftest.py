@@ -9,6 +9,12 @@ from rest_framework.test import APIClient
 from cases.models import Bestuursproces
 
 from .factories import GebruikerFactory, open_proces, voeg_leden_toe
+from .lastige_momenten import (  # noqa: F401 (pytest hooks and the autouse fixture)
+    lastig_moment,
+    pytest_addoption,
+    pytest_configure,
+    pytest_generate_tests,
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -120,7 +120,7 @@ def consolideer_stap(
         instemmers=partijen,
         tijdstip=tijdstip,
     )
-    besloten_op = (tijdstip or timezone.now()).date()
+    besloten_op = timezone.localdate(tijdstip or timezone.now())
     for instemming in Instemming.objects.filter(stap=stap).order_by("id"):
         services.leg_instemming_vast(
             actor=actor,

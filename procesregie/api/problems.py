@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.csrf import csrf_failure
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cases.exceptions import DomainError, OngeldigeInvoer
+
+from .authenticatie import CSRF_MELDING
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -23,6 +27,7 @@ TITELS = {
     405: "Methode niet toegestaan.",
     406: "Gevraagd formaat niet beschikbaar.",
     409: "Conflict met de huidige toestand.",
+    413: "Verzoek te groot.",
     415: "Mediatype niet ondersteund.",
     429: "Te veel verzoeken.",
     500: "Interne serverfout.",
@@ -151,17 +156,30 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
 
 
 def probleem_response(
-    request: HttpRequest, status_code: int, code: str, detail: str
+    request: HttpRequest,
+    status_code: int,
+    code: str,
+    detail: str,
+    *,
+    invalid_params: list[dict[str, str]] | None = None,
 ) -> JsonResponse:
     """A problem+json answer for requests that never reach a DRF view (unknown URLs, 500s)."""
     return JsonResponse(
-        probleem(status_code=status_code, code=code, detail=detail, instance=request.path),
+        probleem(
+            status_code=status_code,
+            code=code,
+            detail=detail,
+            instance=request.path,
+            invalid_params=invalid_params,
+        ),
         status=status_code,
         content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
 
 
+# Any method: an unknown URL is a 404, not a CSRF failure of a view that does not exist.
+@csrf_exempt
 def niet_gevonden(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     return probleem_response(
         request,
@@ -175,3 +193,10 @@ def serverfout(request: HttpRequest) -> JsonResponse:
     return probleem_response(
         request, 500, "server_error", "Er ging iets mis aan onze kant; er is niets opgeslagen."
     )
+
+
+def csrf_mislukt(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: problem+json below /api/, Django's own page elsewhere."""
+    if not request.path.startswith("/api/"):
+        return csrf_failure(request, reason)
+    return probleem_response(request, 403, "csrf", str(CSRF_MELDING))

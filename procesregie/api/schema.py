@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 PROBLEM_SCHEMA = {
@@ -78,3 +79,54 @@ def voeg_problemen_en_versie_toe(result: dict[str, Any], **kwargs: Any) -> dict[
                     },
                 )
     return result
+
+
+def patch_zonder_standaardwaarden(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """A PATCH changes only what is sent, so its request schema promises no defaults.
+
+    drf-spectacular documents a serializer field's ``default`` also in the Patched*Request
+    schema; a generated client then fills every absent property with it and sends it, and a
+    PATCH of one field wipes the others (the server itself skips defaults on a partial
+    update). Nested objects (an opdracht) are replaced whole and keep theirs.
+    """
+    schemas = result.get("components", {}).get("schemas", {})
+    for operatie in _operaties(result, {"patch"}):
+        for inhoud in operatie.get("requestBody", {}).get("content", {}).values():
+            ref = inhoud.get("schema", {}).get("$ref", "")
+            schema = schemas.get(ref.rsplit("/", 1)[-1]) if ref else inhoud.get("schema")
+            for eigenschap in (schema or {}).get("properties", {}).values():
+                eigenschap.pop("default", None)
+    return result
+
+
+TE_GROOT = {
+    "description": "De body is groter dan de grens van de API (standaard 2,5 MiB).",
+    "headers": dict(VERSIE_HEADER),
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}},
+}
+
+
+ONBEKENDE_PARAMETER = {
+    "description": "Ongeldige invoer, of een queryparameter die deze operatie niet kent.",
+    "headers": dict(VERSIE_HEADER),
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}},
+}
+
+
+def grenzen_van_invoer(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """What procesregie.api.vangnet answers: 400 for an undocumented query parameter on every
+    operation, 413 on every operation with a body."""
+    for operatie in _operaties(result, {"get", "post", "put", "patch", "delete"}):
+        operatie["responses"].setdefault("400", copy.deepcopy(ONBEKENDE_PARAMETER))
+    for operatie in _operaties(result, {"post", "put", "patch"}):
+        operatie["responses"].setdefault("413", copy.deepcopy(TE_GROOT))
+    return result
+
+
+def _operaties(result: dict[str, Any], methoden: set[str]) -> list[dict[str, Any]]:
+    return [
+        operatie
+        for methoden_van_pad in result.get("paths", {}).values()
+        for methode, operatie in methoden_van_pad.items()
+        if methode in methoden and isinstance(operatie, dict) and "responses" in operatie
+    ]

@@ -2,7 +2,7 @@
 Playwright, offline, with axe-core injected from node_modules.
 
 Playwright never downloads a browser here: it launches ``/usr/bin/chromium`` (Debian package
-``chromium``, installed by .ci/run) with the flags that keep it off the network. Without
+``chromium``, installed by make test) with the flags that keep it off the network. Without
 Chromium, Playwright, axe-core or the NL Design System CSS (``make assets``) the browser tests
 fail loudly when ``CI`` is true and are skipped with the reason otherwise, as
 scripts/met_postgres.py treats a missing PostgreSQL.
