@@ -43,12 +43,14 @@ INSTALLED_APPS = [
     "cases",
     "instruments",
     "statuspagina",
+    "idempotentie",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "procesregie.middleware.ApiVersionMiddleware",
+    "procesregie.api.etags.EtagMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

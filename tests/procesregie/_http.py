@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,3 +39,27 @@ def verstuur(
             return Antwoord(antwoord.status, dict(antwoord.headers), antwoord.read().decode())
     except urllib.error.HTTPError as fout:
         return Antwoord(fout.code, dict(fout.headers), fout.read().decode())
+
+
+def tegelijk(aantal: int, doe: Callable[[int], T]) -> list[T]:
+    """``doe(n)`` for n in range(aantal), each in its own thread, released at one moment."""
+    start = threading.Barrier(aantal, timeout=60)
+    antwoorden: list[T] = []
+    fouten: list[BaseException] = []
+
+    def draai(n: int) -> None:
+        try:
+            start.wait()
+            antwoorden.append(doe(n))
+        except BaseException as fout:
+            fouten.append(fout)
+            start.abort()
+
+    draden = [threading.Thread(target=draai, args=(n,), name=f"client-{n}") for n in range(aantal)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=600)
+    assert not any(draad.is_alive() for draad in draden)
+    assert fouten == []
+    return antwoorden

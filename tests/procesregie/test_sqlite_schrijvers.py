@@ -49,7 +49,7 @@ def test_wal_begin_immediate_en_wachttijd(db: None) -> None:
         assert cursor.fetchone()[0] == "wal"
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 20_000
-    assert connection.transaction_mode == "IMMEDIATE"
+    assert connection.transaction_mode == "IMMEDIATE"  # type: ignore[attr-defined]
 
 
 def test_een_schrijver_wacht_op_de_ander(
