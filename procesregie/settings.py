@@ -171,6 +171,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "procesregie.api.schema.voeg_problemen_en_versie_toe",
+        "procesregie.api.schema_koppen.voeg_schrijfkoppen_toe",
     ],
 }
 
