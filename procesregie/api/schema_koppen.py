@@ -1,8 +1,9 @@
 """OpenAPI post-processing: the headers that make writes safe to retry and to race.
 
-Idempotency-Key on every POST (and its 422), If-Match on every PUT and PATCH (and its 412),
-the ETag on every JSON answer of a GET, PUT or PATCH, and the 503 a busy database may give a
-write. One place, so that a new operation is documented without anyone remembering to.
+Idempotency-Key on every POST (and its 422), If-Match on every PUT, PATCH and DELETE (and
+its 412), the ETag on every JSON answer of a GET, PUT or PATCH, and the 503 a busy database
+may give a write. One place, so that a new operation is documented without anyone
+remembering to.
 """
 
 from __future__ import annotations
@@ -38,10 +39,10 @@ PARAMETERS = {
         "in": "header",
         "required": False,
         "description": (
-            "Wijzig alleen als de bron nog de versie is die je kent: de ETag uit een eerder "
-            "antwoord (of `*` voor elke bestaande versie). Is de bron intussen gewijzigd, dan "
-            "is het antwoord 412 en wijzigt er niets. Zonder deze header wordt altijd "
-            "gewijzigd."
+            "Wijzig of verwijder alleen als de bron nog de versie is die je kent: de ETag uit "
+            "een eerder antwoord (of `*` voor elke bestaande versie). Is de bron intussen "
+            "gewijzigd, dan is het antwoord 412 en verandert er niets. Zonder deze header gaat "
+            "het verzoek altijd door."
         ),
         "schema": {"type": "string"},
         "example": '"3f1a…"',
@@ -101,7 +102,7 @@ def voeg_schrijfkoppen_toe(result: dict[str, Any], **kwargs: Any) -> dict[str, A
             if methode == "post":
                 parameters.append(dict(PARAMETERS["IdempotencyKey"]))
                 antwoorden.setdefault("422", _probleem("422"))
-            if methode in {"put", "patch"}:
+            if methode in {"put", "patch", "delete"}:
                 parameters.append(dict(PARAMETERS["IfMatch"]))
                 antwoorden.setdefault("412", _probleem("412"))
             if methode in {"post", "put", "patch", "delete"}:

@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 from rest_framework.test import APIClient
 
-from cases.models import Bestuursproces
+from cases.models import Bestuursproces, Notitie
 from tests.cases.api.helpers import PROBLEEM
 from tests.factories import open_proces
 
@@ -93,3 +93,30 @@ def test_te_lang_bezet_is_503_met_retry_after(
     assert (body["status"], body["code"]) == (503, "database_bezet")
     assert "niets opgeslagen" in body["detail"]
     assert bestuursproces.gebeurtenissen.count() == voor
+
+
+def test_na_503_mag_dezelfde_idempotency_key_opnieuw(
+    schrijfslot: sqlite3.Connection, regisseur: Any, als: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 503 kept nothing, not even the key: the retry with the same key writes once."""
+    bestuursproces = open_proces(regisseur)
+    api = als(regisseur)
+    url = f"/api/v1/bestuursprocessen/{bestuursproces.uuid}/notities"
+    body = {"tekst": "Even bellen met de wethouder", "zichtbaarheid": "proces"}
+    sleutel = {"Idempotency-Key": "na-503"}
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict["OPTIONS"], "timeout", 0.1)
+    schrijfslot.execute("BEGIN IMMEDIATE")
+    try:
+        bezet = api.post(url, body, format="json", headers=sleutel)
+    finally:
+        schrijfslot.execute("ROLLBACK")
+    assert bezet.status_code == 503
+
+    opnieuw = api.post(url, body, format="json", headers=sleutel)
+    herhaald = api.post(url, body, format="json", headers=sleutel)
+    connection.close()
+
+    assert (opnieuw.status_code, herhaald.status_code) == (201, 201)
+    assert herhaald.content == opnieuw.content
+    assert Notitie.objects.filter(bestuursproces=bestuursproces).count() == 1

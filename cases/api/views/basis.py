@@ -85,7 +85,7 @@ def toelichting_uit(request: Request, veld: str = "") -> str:
 
 
 class VoorwaardelijkSchrijvenMixin(APIView):
-    """PUT and PATCH with If-Match change the resource only while its ETag is one of those
+    """PUT, PATCH and DELETE with If-Match act only while the resource's ETag is one of those
     named; otherwise 412 and nothing changes. Without If-Match they work as ever.
 
     The check runs in the write's transaction after the case row is locked, so of two
@@ -95,7 +95,7 @@ class VoorwaardelijkSchrijvenMixin(APIView):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        if request.method not in ("PUT", "PATCH"):
+        if request.method not in ("PUT", "PATCH", "DELETE"):
             return
         voorwaarde = lees_if_match(request._request)
         if voorwaarde is None:
@@ -136,8 +136,8 @@ class BestuursprocesBasis(
     IdempotentePostMixin, VoorwaardelijkSchrijvenMixin, generics.GenericAPIView[Any]
 ):
     """Base for every URL below one case: resolves the case once, for members only; a POST
-    with an Idempotency-Key is done once, a PUT or PATCH with If-Match only on the version
-    the client saw."""
+    with an Idempotency-Key is done once, a PUT, PATCH or DELETE with If-Match only on the
+    version the client saw."""
 
     permission_classes = [IsAuthenticated, LidMetSchrijfrecht]
     schrijfrollen: frozenset[str] = Rol.schrijvend()

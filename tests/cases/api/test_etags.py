@@ -313,3 +313,20 @@ def test_elke_get_van_een_bron_heeft_een_etag(
     )
     assert nieuw.status_code == 201
     assert "ETag" not in nieuw
+
+
+def test_delete_met_if_match(
+    api: APIClient, bestuursproces: Bestuursproces, regisseur: Any
+) -> None:
+    bron = _lidmaatschap(bestuursproces, regisseur)
+    oud = api.get(bron.url)["ETag"]
+    assert _schrijf(api, bron, bron.eerste).status_code == 200
+    voor = _aantal_gebeurtenissen(bestuursproces)
+
+    assert_probleem(api.delete(bron.url, headers={"If-Match": oud}), 412, "versie_verouderd")
+    assert api.get(bron.url).status_code == 200
+    assert _aantal_gebeurtenissen(bestuursproces) == voor
+
+    huidig = api.get(bron.url)["ETag"]
+    assert api.delete(bron.url, headers={"If-Match": huidig}).status_code == 204
+    assert _aantal_gebeurtenissen(bestuursproces) == voor + 1

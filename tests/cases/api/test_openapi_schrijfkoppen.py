@@ -50,9 +50,11 @@ def test_elke_post_neemt_een_idempotency_key(operaties: list[Any]) -> None:
         assert issubclass(_view(pad), IdempotentePostMixin), pad
 
 
-def test_elke_put_en_patch_neemt_if_match(operaties: list[Any]) -> None:
-    schrijvend = [(pad, op) for pad, methode, op in operaties if methode in {"put", "patch"}]
-    assert len(schrijvend) == 10
+def test_elke_put_patch_en_delete_neemt_if_match(operaties: list[Any]) -> None:
+    schrijvend = [
+        (pad, op) for pad, methode, op in operaties if methode in {"put", "patch", "delete"}
+    ]
+    assert len(schrijvend) == 11
     for pad, operatie in schrijvend:
         assert "If-Match" in _parameters(operatie), pad
         assert "412" in operatie["responses"], pad
