@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "cases",
     "instruments",
     "statuspagina",
+    "idempotentie",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "procesregie.middleware.ApiVersionMiddleware",
     "procesregie.api.vangnet.ApiFoutenMiddleware",
+    "procesregie.api.etags.EtagMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +88,18 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves several workers and threads at once. WAL lets readers go
+    # on beside the one writer; BEGIN IMMEDIATE takes the write lock when a transaction starts,
+    # so a writer waits its turn (up to the busy timeout) instead of failing when its read
+    # turns into a write; synchronous=FULL keeps every commit on disk (nothing lost on a power
+    # cut). What still waits longer than the timeout is a 503 with Retry-After, never a 500.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_TIMEOUT", default=20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 # Shared by every worker process (the login throttle counts here); a database table by
 # default, created by `manage.py createcachetable`. Any django-environ CACHE_URL works.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://procesregie_cache")}
@@ -165,6 +179,7 @@ SPECTACULAR_SETTINGS = {
         "procesregie.api.schema.voeg_problemen_en_versie_toe",
         "procesregie.api.schema.patch_zonder_standaardwaarden",
         "procesregie.api.schema.grenzen_van_invoer",
+        "procesregie.api.schema_koppen.voeg_schrijfkoppen_toe",
     ],
 }
 

@@ -1,6 +1,8 @@
 """Test settings: the normal settings with a fast password hasher and plain static storage."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-sleutel-niet-voor-productie")
@@ -20,3 +22,11 @@ STATIC_ROOT = None  # type: ignore[assignment]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than memory, so that the tests run in the journal mode of `make run` (WAL
+    # needs a file) and the live-server tests have separate connections that really contend
+    # for the write lock (an in-memory database hands every server thread one connection).
+    # The process id keeps parallel runs apart; pytest-xdist adds a suffix per worker.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"procesregie-test-{os.getpid()}.sqlite3")
+    }

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext
 from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
@@ -28,10 +30,16 @@ TITELS = {
     406: "Gevraagd formaat niet beschikbaar.",
     409: "Conflict met de huidige toestand.",
     413: "Verzoek te groot.",
+    412: "Voorwaarde niet vervuld.",
     415: "Mediatype niet ondersteund.",
+    422: "Verzoek niet te verwerken.",
     429: "Te veel verzoeken.",
     500: "Interne serverfout.",
+    503: "Tijdelijk niet beschikbaar.",
 }
+
+# Seconds a client should wait before retrying a write that found the database busy.
+OPNIEUW_NA = 2
 
 
 def camel(naam: str) -> str:
@@ -114,11 +122,38 @@ def _domeinfout(exc: DomainError, instance: str) -> Response:
     return Response(body, status=exc.status, content_type=PROBLEM_CONTENT_TYPE)
 
 
+def database_bezet(exc: BaseException) -> bool:
+    """SQLite's "database is locked": another writer held the lock past the busy timeout."""
+    return isinstance(exc, OperationalError) and "is locked" in str(exc)
+
+
+def bezet_response(instance: str) -> Response:
+    """503 with Retry-After: the write was not done (its transaction never began or was
+    rolled back), so the client may simply send it again."""
+    body = probleem(
+        status_code=503,
+        code="database_bezet",
+        detail=gettext(
+            "Er schrijven nu te veel mensen tegelijk; er is niets opgeslagen. Probeer het over "
+            "enkele seconden opnieuw."
+        ),
+        instance=instance,
+    )
+    return Response(
+        body,
+        status=503,
+        content_type=PROBLEM_CONTENT_TYPE,
+        headers={"Retry-After": str(OPNIEUW_NA)},
+    )
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     request = context.get("request")
     instance = request.path if request is not None else ""
     if isinstance(exc, DomainError):
         return _domeinfout(exc, instance)
+    if database_bezet(exc):
+        return bezet_response(instance)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(str(exc) if str(exc) else None)
     elif isinstance(exc, DjangoPermissionDenied):

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from cases import selectors, services
 from cases.events import Actor
 from cases.models import Bestuursproces
+from idempotentie.api import IdempotentePostMixin
 
 from .. import serializers as s
 from ..filters import BestuursprocesFilter
@@ -19,7 +20,9 @@ from .basis import AUDIT_HEADER, AuditToelichting, BestuursprocesBasis
 
 
 @extend_schema(tags=["bestuursprocessen"])
-class BestuursprocesLijstView(AuditToelichting, generics.ListAPIView[Bestuursproces]):
+class BestuursprocesLijstView(
+    AuditToelichting, IdempotentePostMixin, generics.ListAPIView[Bestuursproces]
+):
     """Bestuursprocessen waarvan je lid bent, en een nieuw bestuursproces openen."""
 
     serializer_class = s.BestuursprocesSerializer
