@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 class DomainError(Exception):
@@ -10,7 +16,7 @@ class DomainError(Exception):
 
     status = 400
     code = "ongeldig"
-    titel = "De gevraagde wijziging is niet toegestaan."
+    titel: str | _StrPromise = _("De gevraagde wijziging is niet toegestaan.")
 
     def __init__(self, detail: str, *, veld: str | None = None, code: str | None = None) -> None:
         super().__init__(detail)
@@ -23,11 +29,11 @@ class DomainError(Exception):
 class OngeldigeInvoer(DomainError):
     """Input that breaks a rule; carries every field error at once."""
 
-    titel = "Een of meer gegevens zijn ongeldig."
+    titel = _("Een of meer gegevens zijn ongeldig.")
 
     def __init__(self, fouten: Mapping[str, Sequence[tuple[str, str]]]) -> None:
         self.fouten = {veld: list(items) for veld, items in fouten.items()}
-        eerste = next(iter(self.fouten.values()))[0][1] if self.fouten else self.titel
+        eerste = next(iter(self.fouten.values()))[0][1] if self.fouten else str(self.titel)
         super().__init__(eerste, code="invalid")
 
 
@@ -36,7 +42,7 @@ class OngeldigeOvergang(DomainError):
 
     status = 409
     code = "ongeldige-overgang"
-    titel = "Deze overgang is in de huidige toestand niet toegestaan."
+    titel = _("Deze overgang is in de huidige toestand niet toegestaan.")
 
 
 class PoortGesloten(DomainError):
@@ -44,7 +50,7 @@ class PoortGesloten(DomainError):
 
     status = 409
     code = "poort-gesloten"
-    titel = "De overgang voldoet niet aan de voorwaarden van de poort."
+    titel = _("De overgang voldoet niet aan de voorwaarden van de poort.")
 
     def __init__(self, bezwaren: Sequence[str]) -> None:
         self.bezwaren = list(bezwaren)
@@ -58,7 +64,7 @@ class ForcerenNietToegestaan(DomainError):
 
     status = 403
     code = "forceren-niet-toegestaan"
-    titel = "Alleen de procesregisseur mag een stadiumovergang forceren."
+    titel = _("Alleen de procesregisseur mag een stadiumovergang forceren.")
 
     def __init__(self) -> None:
         super().__init__(
@@ -72,7 +78,7 @@ class ForcerenNietToegestaan(DomainError):
 class ProcesAfgerond(DomainError):
     status = 409
     code = "proces-afgerond"
-    titel = "Het bestuursproces is afgerond."
+    titel = _("Het bestuursproces is afgerond.")
 
     def __init__(self) -> None:
         super().__init__(
@@ -84,4 +90,4 @@ class ProcesAfgerond(DomainError):
 class LidmaatschapConflict(DomainError):
     status = 409
     code = "lidmaatschap-conflict"
-    titel = "Deze wijziging van de lidmaatschappen is niet toegestaan."
+    titel = _("Deze wijziging van de lidmaatschappen is niet toegestaan.")

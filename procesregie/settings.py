@@ -21,6 +21,20 @@ _INSECURE_DEV_KEY = "django-insecure-alleen-voor-lokale-ontwikkeling"
 SECRET_KEY: str = env.str("SECRET_KEY", default=_INSECURE_DEV_KEY if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY is verplicht wanneer DEBUG uit staat.")
+# Toegang (issue 12): the public development key never signs anything in production, and
+# DEBUG (with its demo users) only serves the machine itself.
+if not DEBUG and (SECRET_KEY == _INSECURE_DEV_KEY or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is de openbare ontwikkelsleutel; zet een eigen, geheime SECRET_KEY."
+    )
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# The address `make run` serves on; DEBUG elsewhere would publish the debug pages.
+SERVEERADRES: str = env.str("HOST", default="127.0.0.1")
+if DEBUG and SERVEERADRES not in LOOPBACK:
+    raise ImproperlyConfigured(
+        f"DEBUG staat aan terwijl HOST={SERVEERADRES} niet alleen deze machine is; "
+        "DEBUG en de demogebruikers zijn alleen voor 127.0.0.1/localhost."
+    )
 
 ALLOWED_HOSTS: list[str] = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else []
@@ -36,7 +50,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
+    "csp",
+    "toegang",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -56,6 +73,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Toegang (issue 12): headers for HTML pages; axes last, as its documentation asks.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "procesregie.urls"
@@ -115,7 +136,7 @@ LOGOUT_REDIRECT_URL = "statuspagina:inloggen"
 REST_FRAMEWORK = {
     # Token first: DRF takes the 401 challenge (WWW-Authenticate) from the first class.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "procesregie.api.authenticatie.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -132,6 +153,8 @@ REST_FRAMEWORK = {
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": True,
     "PAGE_SIZE": 20,
+    # Client addresses for throttling: see VERTROUWDE_PROXIES below.
+    "NUM_PROXIES": env.int("VERTROUWDE_PROXIES", default=0),
 }
 
 API_VERSION = "1.4.0"
@@ -160,7 +183,7 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# Demo accounts are only ever created on a development machine.
+# Demo accounts are only ever created on a development machine (DEBUG, served on loopback).
 DEMO_PASSWORD: str = env.str("DEMO_PASSWORD", default="procesregie-demo")
 
 LOGGING = {
@@ -175,3 +198,80 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# ---------------------------------------------------------------------------------------------
+# Toegang (issue 12): login limits, expiring tokens, security headers. Kept together so that
+# other access work (SSO, MFA) can add its own block beside this one.
+# ---------------------------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+# How many reverse proxies stand in front of the app and append to X-Forwarded-For. With 0
+# (the default) the header is ignored: anyone can send it. Login limits (axes), throttling
+# (DRF's NUM_PROXIES above) and HTTPS detection all take the address from here.
+VERTROUWDE_PROXIES: int = env.int("VERTROUWDE_PROXIES", default=0)
+if VERTROUWDE_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# django-axes guards every door that calls authenticate(request=...): the admin login, the
+# status page's /inloggen/, POST /api/v1/tokens and any later login (an SSO callback) alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT: int = env.int("INLOG_MAX_POGINGEN", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("INLOG_WACHTTIJD_MINUTEN", default=15))
+# Per username *and* address: a guesser elsewhere cannot lock the real user out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "toegang.clientadres.client_adres"
+AXES_LOCKOUT_CALLABLE = "toegang.vergrendeling.vergrendeld"
+# The API's token endpoint names its field `gebruikersnaam`; authenticate() passes it on as
+# `username`, which is what axes reads.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "toegang.clientadres.gebruikersnaam"
+AXES_VERBOSE = False
+
+# Expiring, hashed API tokens (django-rest-knox); the header stays `Authorization: Token ...`.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("TOKEN_GELDIG_UREN", default=10)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
+# Content-Security-Policy on every response. Style attributes are allowed: the server-side
+# SVG charts size themselves with one. Pages that need more say so per response.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+if not DEBUG:
+    SECURE_SSL_REDIRECT: bool = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS: int = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS: bool = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD: bool = env.bool("SECURE_HSTS_PRELOAD", default=True)

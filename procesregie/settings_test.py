@@ -20,3 +20,5 @@ STATIC_ROOT = None  # type: ignore[assignment]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The test client speaks plain HTTP; HSTS and the other production headers stay on.
+SECURE_SSL_REDIRECT = False

@@ -6,26 +6,32 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cases.exceptions import DomainError, OngeldigeInvoer
 
+from .authenticatie import SCHEMA
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
+# In the request's language, like the details (LocaleMiddleware picks it from Accept-Language).
 TITELS = {
-    400: "Ongeldige invoer.",
-    401: "Niet geauthenticeerd.",
-    403: "Geen toestemming.",
-    404: "Niet gevonden.",
-    405: "Methode niet toegestaan.",
-    406: "Gevraagd formaat niet beschikbaar.",
-    409: "Conflict met de huidige toestand.",
-    415: "Mediatype niet ondersteund.",
-    429: "Te veel verzoeken.",
-    500: "Interne serverfout.",
+    400: _("Ongeldige invoer."),
+    401: _("Niet geauthenticeerd."),
+    403: _("Geen toestemming."),
+    404: _("Niet gevonden."),
+    405: _("Methode niet toegestaan."),
+    406: _("Gevraagd formaat niet beschikbaar."),
+    409: _("Conflict met de huidige toestand."),
+    412: _("Voorwaarde niet vervuld."),
+    413: _("Verzoek te groot."),
+    415: _("Mediatype niet ondersteund."),
+    429: _("Te veel verzoeken."),
+    500: _("Interne serverfout."),
 }
 
 
@@ -51,7 +57,7 @@ def probleem(
     body: dict[str, Any] = {
         "type": f"urn:procesregie:fout:{code}",
         "code": code,
-        "title": titel or TITELS.get(status_code, "Fout."),
+        "title": str(titel or TITELS.get(status_code, _("Fout."))),
         "status": status_code,
         "detail": detail,
         "instance": instance,
@@ -123,7 +129,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # into a 403 when that class has none (SessionAuthentication). Missing or wrong
         # credentials are a 401 with a challenge for the API's own scheme (RFC 9110 §15.5.2).
         exc.status_code = status.HTTP_401_UNAUTHORIZED
-        exc.auth_header = TokenAuthentication.keyword  # type: ignore[union-attr]
+        exc.auth_header = SCHEMA  # type: ignore[union-attr]
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -132,7 +138,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         body = probleem(
             status_code=response.status_code,
             code="invalid",
-            detail="Een of meer velden zijn ongeldig; zie invalidParams.",
+            detail=gettext("Een of meer velden zijn ongeldig; zie invalidParams."),
             instance=instance,
             invalid_params=_platte_fouten(exc.detail),
         )
@@ -167,11 +173,14 @@ def niet_gevonden(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonRespon
         request,
         status.HTTP_404_NOT_FOUND,
         "not_found",
-        "Deze URL bestaat niet in de API. Let op: paden eindigen zonder schuine streep.",
+        gettext("Deze URL bestaat niet in de API. Let op: paden eindigen zonder schuine streep."),
     )
 
 
 def serverfout(request: HttpRequest) -> JsonResponse:
     return probleem_response(
-        request, 500, "server_error", "Er ging iets mis aan onze kant; er is niets opgeslagen."
+        request,
+        500,
+        "server_error",
+        gettext("Er ging iets mis aan onze kant; er is niets opgeslagen."),
     )
