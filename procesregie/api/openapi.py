@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import (
     SpectacularJSONAPIView,
     SpectacularSwaggerSplitView,
@@ -49,6 +50,7 @@ class SwaggerUi(SpectacularSwaggerSplitView):
     inline script under the Content-Security-Policy; the template's small inline stylesheet
     is allowed for this page only."""
 
+    @extend_schema(exclude=True)
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Any:
         response = super().get(request, *args, **kwargs)
         response._csp_update = {"style-src": ["'unsafe-inline'"]}
