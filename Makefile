@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run alleen-lokaal test install install-dev lint typecheck migrations-check openapi openapi-check \
+.PHONY: run alleen-lokaal test install install-dev lint typecheck migrations-check openapi openapi-check adr \
         messages messages-check \
         pytest-sqlite pytest-postgresql benchmark clean
 
@@ -67,8 +67,8 @@ alleen-lokaal:
 	    exit 1;; esac
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-test: install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
-      pytest-postgresql
+test: install-dev assets lint typecheck migrations-check openapi-check adr messages-check \
+      pytest-sqlite pytest-postgresql
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -89,6 +89,11 @@ openapi-check: install-dev
 	    --file $(VENV)/openapi.generated.yaml --validate --fail-on-warn
 	@cmp -s openapi.yaml $(VENV)/openapi.generated.yaml || \
 	    { echo "openapi.yaml is verouderd: draai 'make openapi' en commit het."; exit 1; }
+
+## The NL API Design Rules 2.1 on the committed document: Spectral (npm, exact version in
+## package-lock.json) with this project's ruleset adr.spectral.yml; any error or warning fails.
+adr: assets
+	node_modules/.bin/spectral lint --fail-severity=warn --ruleset adr.spectral.yml openapi.yaml
 
 MAKEMESSAGES = DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py makemessages \
     -l en --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=node_modules

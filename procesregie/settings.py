@@ -176,6 +176,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # ADR /core/uri-version: the major version lives in the server URL; paths are relative.
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "Deze server, API-versie 1"}],
+    # ADR /core/doc-openapi-contact.
+    "CONTACT": {
+        "name": env.str("API_CONTACT_NAAM", default="Functioneel beheer Procesregie"),
+        "url": env.str("API_CONTACT_URL", default="https://procesregie.example.nl/contact"),
+        "email": env.str("API_CONTACT_EMAIL", default="procesregie@gemeente.example"),
+    },
     "ENUM_NAME_OVERRIDES": {"RolEnum": "cases.models.lidmaatschap.Rol"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -36,7 +36,7 @@ class GebruikerFactory(factory.django.DjangoModelFactory):
         beheerder = factory.Trait(is_staff=True, is_superuser=True)
 
     @factory.post_generation
-    def opent(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+    def opent(self: Any, create: bool, extracted: Any, **kwargs: Any) -> None:
         """``opent=True``: in the group Procesregisseurs, with the right to open a case."""
         if create and extracted:
             self.groups.add(procesregisseurs())

@@ -20,8 +20,8 @@ class ApiTokenAdmin(admin.ModelAdmin[AuthToken]):
     list_display = ["user", "created", "expiry"]
     list_filter = ["expiry"]
     search_fields = ["user__username"]
-    fields = ["user", "created", "expiry"]
-    readonly_fields = fields
+    fields = ("user", "created", "expiry")
+    readonly_fields = ("user", "created", "expiry")
     ordering = ["-created"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -28,7 +28,5 @@ def procesregisseurs() -> Any:
 
     app, codenaam = BESTUURSPROCES_OPENEN.split(".")
     groep, _ = Group.objects.get_or_create(name=PROCESREGISSEURS)
-    groep.permissions.add(
-        Permission.objects.get(content_type__app_label=app, codename=codenaam)
-    )
+    groep.permissions.add(Permission.objects.get(content_type__app_label=app, codename=codenaam))
     return groep

@@ -23,12 +23,7 @@ def _onthoud_of_tokens_eindigen(sender: Any, instance: Any, **kwargs: Any) -> No
     velden = kwargs.get("update_fields")
     if instance.pk is None or (velden is not None and not {"password", "is_active"} & set(velden)):
         return
-    vorig = (
-        get_user_model()
-        .objects.filter(pk=instance.pk)
-        .values("password", "is_active")
-        .first()
-    )
+    vorig = get_user_model().objects.filter(pk=instance.pk).values("password", "is_active").first()
     instance._tokens_beeindigen = vorig is not None and (
         vorig["password"] != instance.password or (vorig["is_active"] and not instance.is_active)
     )

@@ -77,9 +77,7 @@ class DemoGebruiker:
 
 
 DEMO_GEBRUIKERS = (
-    DemoGebruiker(
-        "regisseur", "Rosa", "de Regt", "procesregisseur van de democasus", opent=True
-    ),
+    DemoGebruiker("regisseur", "Rosa", "de Regt", "procesregisseur van de democasus", opent=True),
     DemoGebruiker("kernteam", "Karim", "Terpstra", "kernteamlid"),
     DemoGebruiker("opdrachtgever", "Olga", "van Gent", "ambtelijk opdrachtgever (alleen lezen)"),
     DemoGebruiker("evaluator", "Evert", "Lammers", "evaluator (alleen lezen)"),

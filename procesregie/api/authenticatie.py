@@ -32,7 +32,7 @@ class TokenAuthentication(KnoxTokenAuthentication):
             raise exceptions.AuthenticationFailed(ONGELDIG) from fout
 
 
-class TokenSchema(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class TokenSchema(OpenApiAuthenticationExtension):
     """The token scheme in the OpenAPI document (found by drf-spectacular on import)."""
 
     target_class = "procesregie.api.authenticatie.TokenAuthentication"

@@ -19,7 +19,7 @@ class _VoorIedereOorsprong:
     elsewhere) read the document with CORS, preflight included. The document is public and
     read without credentials, so ``*`` gives nothing away."""
 
-    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def options(self, request: Any, *args: Any, **kwargs: Any) -> Response:
         response = Response(status=204)
         response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
         gevraagd = request.headers.get("Access-Control-Request-Headers")

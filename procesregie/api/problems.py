@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -51,7 +52,7 @@ def probleem(
     code: str,
     detail: str,
     instance: str,
-    titel: str | None = None,
+    titel: str | StrPromise | None = None,
     invalid_params: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {

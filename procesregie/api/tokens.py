@@ -43,6 +43,8 @@ TOKEN_ANTWOORD = inline_serializer(
 
 
 class TokenView(APIView):
+    # A login door: django-axes answers 429 after too many failures (see the OpenAPI hook).
+    inlogdeur = True
     authentication_classes: list[type] = []
     permission_classes = [AllowAny]
     throttle_classes = [InlogPogingenPerAdres]

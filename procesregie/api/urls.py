@@ -1,6 +1,7 @@
 """The API root /api/v1/: case endpoints, tokens, the OpenAPI document and its docs."""
 
 from django.urls import include, path, re_path
+
 from .openapi import OpenApiJson, OpenApiYaml, SwaggerUi
 from .problems import niet_gevonden
 from .tokens import HuidigTokenView, TokenView

@@ -209,7 +209,7 @@ def test_laad_demo_weigert_als_de_server_niet_alleen_deze_machine_bedient(
 ) -> None:
     settings.DEBUG = True
     settings.SERVEERADRES = host
-    with pytest.raises(CommandError, match="127.0.0.1"):
+    with pytest.raises(CommandError, match=r"127\.0\.0\.1"):
         call_command("laad_demo", stdout=StringIO())
 
     assert not get_user_model().objects.filter(username="regisseur").exists()

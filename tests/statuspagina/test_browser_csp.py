@@ -22,9 +22,11 @@ def _let_op_overtredingen(page: Any) -> list[str]:
     overtredingen: list[str] = []
     page.on(
         "console",
-        lambda bericht: overtredingen.append(bericht.text)
-        if "Content Security Policy" in bericht.text
-        else None,
+        lambda bericht: (
+            overtredingen.append(bericht.text)
+            if "Content Security Policy" in bericht.text
+            else None
+        ),
     )
     return overtredingen
 

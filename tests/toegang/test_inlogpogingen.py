@@ -74,9 +74,7 @@ def test_na_de_grens_ook_het_goede_wachtwoord_niet(kim: Any, client: Client, deu
 
 
 @pytest.mark.parametrize("deur", DEUREN)
-def test_vanaf_een_ander_adres_kan_de_gebruiker_nog_in(
-    kim: Any, client: Client, deur: str
-) -> None:
+def test_vanaf_een_ander_adres_kan_de_gebruiker_nog_in(kim: Any, client: Client, deur: str) -> None:
     inloggen = DEUREN[deur]
     for _ in range(GRENS):
         inloggen(client, "kim", "fout", REMOTE_ADDR="203.0.113.9")

@@ -16,7 +16,8 @@ from django.conf import settings
 
 BASIS = Path(settings.BASE_DIR)
 _spec = importlib.util.spec_from_file_location("lokale_env", BASIS / "scripts" / "lokale_env.py")
-assert _spec is not None and _spec.loader is not None
+assert _spec is not None
+assert _spec.loader is not None
 lokale_env = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(lokale_env)
 

@@ -57,9 +57,7 @@ def test_permissions_policy(db: None, client: Client, pad: str) -> None:
 def test_hsts_op_https(db: None, client: Client) -> None:
     response = client.get("/inloggen/", secure=True)
 
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains; preload"
-    )
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)

@@ -16,9 +16,7 @@ def maak_groep(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     groep, _ = Group.objects.get_or_create(name=GROEP)
-    groep.permissions.add(
-        Permission.objects.get(content_type__app_label="cases", codename=RECHT)
-    )
+    groep.permissions.add(Permission.objects.get(content_type__app_label="cases", codename=RECHT))
 
 
 def verwijder_groep(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:

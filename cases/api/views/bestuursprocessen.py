@@ -55,7 +55,9 @@ class BestuursprocesLijstView(generics.ListAPIView[Bestuursproces]):
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not mag_bestuursproces_openen(request.user):
-            raise exceptions.PermissionDenied(GEEN_RECHT_OM_TE_OPENEN, code="openen-niet-toegestaan")
+            raise exceptions.PermissionDenied(
+                GEEN_RECHT_OM_TE_OPENEN, code="openen-niet-toegestaan"
+            )
         invoer = s.BestuursprocesOpenenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         data = dict(invoer.validated_data)

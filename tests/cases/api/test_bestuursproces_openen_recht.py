@@ -67,7 +67,7 @@ def test_met_de_groep_wel(db: None) -> None:
 
 
 def test_het_recht_zelf_volstaat_ook(db: None) -> None:
-    nieuw = GebruikerFactory()
+    nieuw: Any = GebruikerFactory()
     nieuw.user_permissions.add(Permission.objects.get(codename="bestuursproces_openen"))
 
     assert _client(nieuw).post(LIJST, NIEUW, format="json").status_code == 201

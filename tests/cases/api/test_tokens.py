@@ -116,9 +116,7 @@ def test_token_werkt_zonder_sessie_of_csrf(regisseur, db):
 
 def test_verlopen_token_is_401_en_wordt_opgeruimd(bestuursproces, regisseur):
     token = token_van("regisseur")
-    AuthToken.objects.filter(user=regisseur).update(
-        expiry=timezone.now() - dt.timedelta(seconds=1)
-    )
+    AuthToken.objects.filter(user=regisseur).update(expiry=timezone.now() - dt.timedelta(seconds=1))
 
     response = met_token(token).get(LIJST)
 
