@@ -102,7 +102,7 @@ def mogelijke_fouten(pad: str, methode: str, operatie: dict[str, Any], view: typ
     codes: set[str] = set()
     # ADR /core/error-handling/invalid-input: every operation with input. (Path parameters
     # that are no valid uuid or number do not match the route and answer 404.)
-    if parameters or "requestBody" in operatie or methode in SCHRIJVEND:
+    if parameters or "requestBody" in operatie or methode in {"post", "put", "patch"}:
         codes.add("400")
     if _beveiligd(view):
         codes.add("401")
@@ -114,7 +114,8 @@ def mogelijke_fouten(pad: str, methode: str, operatie: dict[str, Any], view: typ
         codes.add("412")
     if getattr(view, "throttle_classes", None) or getattr(view, "inlogdeur", False):
         codes.add("429")
-    return codes
+    # A view that cannot give one of these says so (e.g. ending a token touches no case).
+    return codes - set(getattr(view, "onmogelijke_fouten", ()))
 
 
 def _probleem(beschrijving: str, extra_headers: dict[str, Any] | None = None) -> dict[str, Any]:

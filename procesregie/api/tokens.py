@@ -87,6 +87,8 @@ class TokenView(APIView):
 
 
 class HuidigTokenView(APIView):
+    # No case, no role: nothing here can be refused (403) or conflict (409).
+    onmogelijke_fouten = frozenset({"403", "409"})
     authentication_classes = [TokenAuthentication]
     permission_classes = [IsAuthenticated]
 
