@@ -21,20 +21,6 @@ _INSECURE_DEV_KEY = "django-insecure-alleen-voor-lokale-ontwikkeling"
 SECRET_KEY: str = env.str("SECRET_KEY", default=_INSECURE_DEV_KEY if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY is verplicht wanneer DEBUG uit staat.")
-# Toegang (issue 12): the public development key never signs anything in production, and
-# DEBUG (with its demo users) only serves the machine itself.
-if not DEBUG and (SECRET_KEY == _INSECURE_DEV_KEY or SECRET_KEY.startswith("django-insecure")):
-    raise ImproperlyConfigured(
-        "SECRET_KEY is de openbare ontwikkelsleutel; zet een eigen, geheime SECRET_KEY."
-    )
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-# The address `make run` serves on; DEBUG elsewhere would publish the debug pages.
-SERVEERADRES: str = env.str("HOST", default="127.0.0.1")
-if DEBUG and SERVEERADRES not in LOOPBACK:
-    raise ImproperlyConfigured(
-        f"DEBUG staat aan terwijl HOST={SERVEERADRES} niet alleen deze machine is; "
-        "DEBUG en de demogebruikers zijn alleen voor 127.0.0.1/localhost."
-    )
 
 ALLOWED_HOSTS: list[str] = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else []
@@ -50,10 +36,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "knox",
-    "axes",
-    "csp",
-    "toegang",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -73,10 +55,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Toegang (issue 12): headers for HTML pages; axes last, as its documentation asks.
-    "csp.middleware.CSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "procesregie.urls"
@@ -153,8 +131,6 @@ REST_FRAMEWORK = {
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": True,
     "PAGE_SIZE": 20,
-    # Client addresses for throttling: see VERTROUWDE_PROXIES below.
-    "NUM_PROXIES": env.int("VERTROUWDE_PROXIES", default=0),
 }
 
 API_VERSION = "1.4.0"
@@ -176,15 +152,6 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    # ADR /core/uri-version: the major version lives in the server URL; paths are relative.
-    "SCHEMA_PATH_PREFIX_TRIM": True,
-    "SERVERS": [{"url": "/api/v1", "description": "Deze server, API-versie 1"}],
-    # ADR /core/doc-openapi-contact.
-    "CONTACT": {
-        "name": env.str("API_CONTACT_NAAM", default="Functioneel beheer Procesregie"),
-        "url": env.str("API_CONTACT_URL", default="https://procesregie.example.nl/contact"),
-        "email": env.str("API_CONTACT_EMAIL", default="procesregie@gemeente.example"),
-    },
     "ENUM_NAME_OVERRIDES": {"RolEnum": "cases.models.lidmaatschap.Rol"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -192,7 +159,7 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# Demo accounts are only ever created on a development machine (DEBUG, served on loopback).
+# Demo accounts are only ever created on a development machine.
 DEMO_PASSWORD: str = env.str("DEMO_PASSWORD", default="procesregie-demo")
 
 LOGGING = {
@@ -216,12 +183,36 @@ from datetime import timedelta  # noqa: E402
 
 from csp.constants import NONE, SELF  # noqa: E402
 
+# The public development key never signs anything in production, and DEBUG (with the demo
+# users and their known password) only serves the machine itself.
+if not DEBUG and (SECRET_KEY == _INSECURE_DEV_KEY or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is de openbare ontwikkelsleutel; zet een eigen, geheime SECRET_KEY."
+    )
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# The address `make run` serves on (the Makefile exports HOST).
+SERVEERADRES: str = env.str("HOST", default="127.0.0.1")
+if DEBUG and SERVEERADRES not in LOOPBACK:
+    raise ImproperlyConfigured(
+        f"DEBUG staat aan terwijl HOST={SERVEERADRES} niet alleen deze machine is; "
+        "DEBUG en de demogebruikers zijn alleen voor 127.0.0.1/localhost."
+    )
+
+INSTALLED_APPS += ["knox", "axes", "csp", "toegang"]
+# Headers for every page; axes last, as its documentation asks.
+MIDDLEWARE += [
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
 # How many reverse proxies stand in front of the app and append to X-Forwarded-For. With 0
 # (the default) the header is ignored: anyone can send it. Login limits (axes), throttling
-# (DRF's NUM_PROXIES above) and HTTPS detection all take the address from here.
+# (DRF's NUM_PROXIES) and HTTPS detection all take the address from here.
 VERTROUWDE_PROXIES: int = env.int("VERTROUWDE_PROXIES", default=0)
 if VERTROUWDE_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+REST_FRAMEWORK["NUM_PROXIES"] = VERTROUWDE_PROXIES
 
 # django-axes guards every door that calls authenticate(request=...): the admin login, the
 # status page's /inloggen/, POST /api/v1/tokens and any later login (an SSO callback) alike.
@@ -284,3 +275,17 @@ if not DEBUG:
     SECURE_HSTS_SECONDS: int = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60)
     SECURE_HSTS_INCLUDE_SUBDOMAINS: bool = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD: bool = env.bool("SECURE_HSTS_PRELOAD", default=True)
+
+# The OpenAPI document (ADR 2.1): the major version lives in the server URL, so paths are
+# relative to it (/core/uri-version); a contact for the API (/core/doc-openapi-contact).
+SPECTACULAR_SETTINGS.update(
+    {
+        "SCHEMA_PATH_PREFIX_TRIM": True,
+        "SERVERS": [{"url": "/api/v1", "description": "Deze server, API-versie 1"}],
+        "CONTACT": {
+            "name": env.str("API_CONTACT_NAAM", default="Functioneel beheer Procesregie"),
+            "url": env.str("API_CONTACT_URL", default="https://procesregie.example.nl/contact"),
+            "email": env.str("API_CONTACT_EMAIL", default="procesregie@gemeente.example"),
+        },
+    }
+)

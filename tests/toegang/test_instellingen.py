@@ -27,8 +27,12 @@ def _django(*argumenten: str, **omgeving: str) -> subprocess.CompletedProcess[st
         "PATH": os.environ.get("PATH", ""),
         "DJANGO_SETTINGS_MODULE": "procesregie.settings",
         "DATABASE_URL": "sqlite:///:memory:",
-        # The checkout's .env (written by make run) must not decide these tests.
+        # The checkout's .env (written by make run) must not decide these tests: what is set
+        # here, even empty, wins over it.
         "DEBUG": "false",
+        "SECRET_KEY": "",
+        "HOST": "127.0.0.1",
+        "ALLOWED_HOSTS": "",
         **omgeving,
     }
     return subprocess.run(
