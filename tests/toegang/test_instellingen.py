@@ -76,8 +76,9 @@ def test_productie_weigert_zonder_sleutel() -> None:
 
 
 def test_debug_alleen_op_deze_machine() -> None:
-    naar_buiten = _django("check", DEBUG="true", HOST="0.0.0.0")
-    lokaal = _django("check", DEBUG="true", HOST="127.0.0.1")
+    sleutel = secrets.token_urlsafe(50)
+    naar_buiten = _django("check", DEBUG="true", HOST="0.0.0.0", SECRET_KEY=sleutel)
+    lokaal = _django("check", DEBUG="true", HOST="127.0.0.1", SECRET_KEY=sleutel)
 
     assert naar_buiten.returncode != 0
     assert "HOST=0.0.0.0" in naar_buiten.stderr
