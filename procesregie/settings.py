@@ -79,7 +79,7 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# Shared by every worker process (the login throttle counts here); a database table by
+# Shared by every worker process (throttling counts here); a database table by
 # default, created by `manage.py createcachetable`. Any django-environ CACHE_URL works.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://procesregie_cache")}
 
