@@ -1,4 +1,5 @@
-"""API tokens in the admin: who has one and until when; never the token or its hash."""
+"""API tokens in the admin: who has one and until when; never the token itself (the SHA-512
+digest, useless for logging in, is only the row key in the admin's URLs)."""
 
 from __future__ import annotations
 
