@@ -13,11 +13,15 @@ from toegang.tokens import geef_token
 LIJST = "/admin/knox/authtoken/"
 
 
+def _beheerder() -> Any:
+    return GebruikerFactory(beheerder=True)
+
+
 def test_het_beheer_toont_geen_tokens_of_hashes(db: None, client: Client) -> None:
     houder = GebruikerFactory(username="koppeling")
     token, _ = geef_token(houder)
     opgeslagen = AuthToken.objects.get(user=houder)
-    client.force_login(GebruikerFactory(beheerder=True))
+    client.force_login(_beheerder())
 
     lijst = client.get(LIJST).content.decode()
     detail = client.get(f"{LIJST}{opgeslagen.pk}/change/").content.decode()
@@ -31,7 +35,7 @@ def test_het_beheer_toont_geen_tokens_of_hashes(db: None, client: Client) -> Non
 
 
 def test_geen_tokens_aanmaken_in_het_beheer(db: None, client: Client) -> None:
-    client.force_login(GebruikerFactory(beheerder=True))
+    client.force_login(_beheerder())
 
     assert client.get(f"{LIJST}add/").status_code == 403
 
@@ -40,7 +44,7 @@ def test_de_beheerder_beeindigt_een_token(db: None, client: Client) -> None:
     houder: Any = GebruikerFactory()
     geef_token(houder)
     opgeslagen = AuthToken.objects.get(user=houder)
-    client.force_login(GebruikerFactory(beheerder=True))
+    client.force_login(_beheerder())
 
     response = client.post(f"{LIJST}{opgeslagen.pk}/delete/", {"post": "yes"})
 
