@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test benodigdheden install install-dev lint typecheck migrations-check openapi openapi-check \
+.PHONY: run alleen-lokaal test benodigdheden install install-dev lint typecheck migrations-check openapi \
+        openapi-check adr \
         messages messages-check \
         pytest-sqlite pytest-lastige-momenten pytest-postgresql benchmark clean
 
@@ -47,8 +48,10 @@ assets: node_modules/.package-lock.json
 	    $(VENDOR)/voorbeeld-LICENSE.md
 
 ## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT.
-run: install assets
-	@test -f .env || { printf '# Local development settings, written by make run.\nDEBUG=true\n' > .env; echo ".env aangemaakt met DEBUG=true (lokale ontwikkeling)"; }
+## Only on this machine (HOST loopback): DEBUG and demo users with a known password. The .env
+## it writes holds a random SECRET_KEY and no DEBUG, so other processes run without DEBUG.
+run: alleen-lokaal install assets
+	@$(PY) scripts/lokale_env.py .env
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-true} $(PY) manage.py collectstatic --no-input --verbosity 0
@@ -57,9 +60,16 @@ run: install assets
 	DEBUG=$${DEBUG:-true} $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
+# DEBUG and the demo users' known password only where nobody else can reach them.
+alleen-lokaal:
+	@case "$(HOST)" in 127.0.0.1|localhost|::1|"[::1]") ;; *) \
+	    echo "make run is alleen voor deze machine (HOST=127.0.0.1): het zet DEBUG aan en maakt demogebruikers met een bekend wachtwoord."; \
+	    echo "Serveren op HOST=$(HOST) doe je met productie-instellingen; zie README.md, 'In productie'."; \
+	    exit 1;; esac
+
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-test: benodigdheden install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
-      pytest-lastige-momenten pytest-postgresql
+test: benodigdheden install-dev assets lint typecheck migrations-check openapi-check adr messages-check \
+      pytest-sqlite pytest-lastige-momenten pytest-postgresql
 
 ## What make test needs from the machine besides Python: installed with apt-get as root, named
 ## otherwise (and fatal with CI=true).
@@ -85,6 +95,11 @@ openapi-check: install-dev
 	    --file $(VENV)/openapi.generated.yaml --validate --fail-on-warn
 	@cmp -s openapi.yaml $(VENV)/openapi.generated.yaml || \
 	    { echo "openapi.yaml is verouderd: draai 'make openapi' en commit het."; exit 1; }
+
+## The NL API Design Rules 2.1 on the committed document: Spectral (npm, exact version in
+## package-lock.json) with this project's ruleset adr.spectral.yml; any error or warning fails.
+adr: assets
+	node_modules/.bin/spectral lint --fail-severity=warn --ruleset adr.spectral.yml openapi.yaml
 
 MAKEMESSAGES = DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py makemessages \
     -l en --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=node_modules

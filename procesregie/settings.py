@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -100,7 +99,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
         **DATABASES["default"].get("OPTIONS", {}),
     }
-# Shared by every worker process (the login throttle counts here); a database table by
+# Shared by every worker process (throttling counts here); a database table by
 # default, created by `manage.py createcachetable`. Any django-environ CACHE_URL works.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://procesregie_cache")}
 
@@ -135,7 +134,7 @@ LOGOUT_REDIRECT_URL = "statuspagina:inloggen"
 REST_FRAMEWORK = {
     # Token first: DRF takes the 401 challenge (WWW-Authenticate) from the first class.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "procesregie.api.authenticatie.TokenAuthentication",
         "procesregie.api.authenticatie.SessieAuthenticatie",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -198,3 +197,118 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# ---------------------------------------------------------------------------------------------
+# Toegang (issue 12): login limits, expiring tokens, security headers. Kept together so that
+# other access work (SSO, MFA) can add its own block beside this one.
+# ---------------------------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+# The public development key never signs anything in production, and DEBUG (with the demo
+# users and their known password) only serves the machine itself.
+if not DEBUG and (SECRET_KEY == _INSECURE_DEV_KEY or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is de openbare ontwikkelsleutel; zet een eigen, geheime SECRET_KEY."
+    )
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# The address `make run` serves on (the Makefile exports HOST).
+SERVEERADRES: str = env.str("HOST", default="127.0.0.1")
+if DEBUG and SERVEERADRES not in LOOPBACK:
+    raise ImproperlyConfigured(
+        f"DEBUG staat aan terwijl HOST={SERVEERADRES} niet alleen deze machine is; "
+        "DEBUG en de demogebruikers zijn alleen voor 127.0.0.1/localhost."
+    )
+
+INSTALLED_APPS += ["knox", "axes", "csp", "toegang"]
+# Headers for every page; axes last, as its documentation asks.
+MIDDLEWARE += [
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+# How many reverse proxies stand in front of the app and append to X-Forwarded-For. With 0
+# (the default) the header is ignored: anyone can send it. Login limits (axes), throttling
+# (DRF's NUM_PROXIES) and HTTPS detection all take the address from here.
+VERTROUWDE_PROXIES: int = env.int("VERTROUWDE_PROXIES", default=0)
+if VERTROUWDE_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+REST_FRAMEWORK["NUM_PROXIES"] = VERTROUWDE_PROXIES
+
+# django-axes guards every door that calls authenticate(request=...): the admin login, the
+# status page's /inloggen/, POST /api/v1/tokens and any later login (an SSO callback) alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT: int = env.int("INLOG_MAX_POGINGEN", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("INLOG_WACHTTIJD_MINUTEN", default=15))
+# Per username *and* address: a guesser elsewhere cannot lock the real user out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "toegang.clientadres.client_adres"
+AXES_LOCKOUT_CALLABLE = "toegang.vergrendeling.vergrendeld"
+# The API's token endpoint names its field `gebruikersnaam`; authenticate() passes it on as
+# `username`, which is what axes reads.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "toegang.clientadres.gebruikersnaam"
+AXES_VERBOSE = False
+
+# Expiring, hashed API tokens (django-rest-knox); the header stays `Authorization: Token ...`.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("TOKEN_GELDIG_UREN", default=10)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
+# Content-Security-Policy on every response. Style attributes are allowed: the server-side
+# SVG charts size themselves with one. Pages that need more say so per response.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+if not DEBUG:
+    SECURE_SSL_REDIRECT: bool = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS: int = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS: bool = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD: bool = env.bool("SECURE_HSTS_PRELOAD", default=True)
+
+# The OpenAPI document (ADR 2.1): the major version lives in the server URL, so paths are
+# relative to it (/core/uri-version); a contact for the API (/core/doc-openapi-contact).
+SPECTACULAR_SETTINGS.update(
+    {
+        "SCHEMA_PATH_PREFIX_TRIM": True,
+        "SERVERS": [{"url": "/api/v1", "description": "Deze server, API-versie 1"}],
+        "CONTACT": {
+            "name": env.str("API_CONTACT_NAAM", default="Functioneel beheer Procesregie"),
+            "url": env.str("API_CONTACT_URL", default="https://procesregie.example.nl/contact"),
+            "email": env.str("API_CONTACT_EMAIL", default="procesregie@gemeente.example"),
+        },
+    }
+)

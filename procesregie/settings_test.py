@@ -30,3 +30,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"procesregie-test-{os.getpid()}.sqlite3")
     }
+# The test client speaks plain HTTP; HSTS and the other production headers stay on.
+SECURE_SSL_REDIRECT = False

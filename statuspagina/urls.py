@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .inloggen import BegrensdInlogFormulier
 
 app_name = "statuspagina"
 
@@ -13,7 +12,6 @@ urlpatterns = [
         "inloggen/",
         auth_views.LoginView.as_view(
             template_name="statuspagina/inloggen.html",
-            authentication_form=BegrensdInlogFormulier,
             redirect_authenticated_user=True,
         ),
         name="inloggen",

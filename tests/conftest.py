@@ -42,7 +42,10 @@ def _taal_terug() -> Any:
 
 @pytest.fixture
 def regisseur(db: None) -> Any:
-    return GebruikerFactory(username="regisseur", first_name="Rina", last_name="Regisseur")
+    # A procesregisseur by trade: may open cases (group Procesregisseurs).
+    return GebruikerFactory(
+        username="regisseur", first_name="Rina", last_name="Regisseur", opent=True
+    )
 
 
 @pytest.fixture

@@ -7,35 +7,37 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cases.exceptions import DomainError, OngeldigeInvoer
 
-from .authenticatie import CSRF_MELDING
+from .authenticatie import CSRF_MELDING, SCHEMA
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
+# In the request's language, like the details (LocaleMiddleware picks it from Accept-Language).
 TITELS = {
-    400: "Ongeldige invoer.",
-    401: "Niet geauthenticeerd.",
-    403: "Geen toestemming.",
-    404: "Niet gevonden.",
-    405: "Methode niet toegestaan.",
-    406: "Gevraagd formaat niet beschikbaar.",
-    409: "Conflict met de huidige toestand.",
-    413: "Verzoek te groot.",
-    412: "Voorwaarde niet vervuld.",
-    415: "Mediatype niet ondersteund.",
-    422: "Verzoek niet te verwerken.",
-    429: "Te veel verzoeken.",
-    500: "Interne serverfout.",
-    503: "Tijdelijk niet beschikbaar.",
+    400: _("Ongeldige invoer."),
+    401: _("Niet geauthenticeerd."),
+    403: _("Geen toestemming."),
+    404: _("Niet gevonden."),
+    405: _("Methode niet toegestaan."),
+    406: _("Gevraagd formaat niet beschikbaar."),
+    409: _("Conflict met de huidige toestand."),
+    412: _("Voorwaarde niet vervuld."),
+    413: _("Verzoek te groot."),
+    415: _("Mediatype niet ondersteund."),
+    422: _("Verzoek niet te verwerken."),
+    429: _("Te veel verzoeken."),
+    500: _("Interne serverfout."),
+    503: _("Tijdelijk niet beschikbaar."),
 }
 
 # Seconds a client should wait before retrying a write that found the database busy.
@@ -58,13 +60,13 @@ def probleem(
     code: str,
     detail: str,
     instance: str,
-    titel: str | None = None,
+    titel: str | StrPromise | None = None,
     invalid_params: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": f"urn:procesregie:fout:{code}",
         "code": code,
-        "title": titel or TITELS.get(status_code, "Fout."),
+        "title": str(titel or TITELS.get(status_code, _("Fout."))),
         "status": status_code,
         "detail": detail,
         "instance": instance,
@@ -163,7 +165,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # into a 403 when that class has none (SessionAuthentication). Missing or wrong
         # credentials are a 401 with a challenge for the API's own scheme (RFC 9110 §15.5.2).
         exc.status_code = status.HTTP_401_UNAUTHORIZED
-        exc.auth_header = TokenAuthentication.keyword  # type: ignore[union-attr]
+        exc.auth_header = SCHEMA  # type: ignore[union-attr]
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -172,7 +174,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         body = probleem(
             status_code=response.status_code,
             code="invalid",
-            detail="Een of meer velden zijn ongeldig; zie invalidParams.",
+            detail=gettext("Een of meer velden zijn ongeldig; zie invalidParams."),
             instance=instance,
             invalid_params=_platte_fouten(exc.detail),
         )
@@ -220,13 +222,16 @@ def niet_gevonden(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonRespon
         request,
         status.HTTP_404_NOT_FOUND,
         "not_found",
-        "Deze URL bestaat niet in de API. Let op: paden eindigen zonder schuine streep.",
+        gettext("Deze URL bestaat niet in de API. Let op: paden eindigen zonder schuine streep."),
     )
 
 
 def serverfout(request: HttpRequest) -> JsonResponse:
     return probleem_response(
-        request, 500, "server_error", "Er ging iets mis aan onze kant; er is niets opgeslagen."
+        request,
+        500,
+        "server_error",
+        gettext("Er ging iets mis aan onze kant; er is niets opgeslagen."),
     )
 
 

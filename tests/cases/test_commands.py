@@ -7,6 +7,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
 
@@ -132,10 +133,20 @@ def test_laad_demo_is_idempotent_en_volledig(catalogus: Any, settings: Any) -> N
     assert lopend.opties.count() >= 2
     assert not lopend.opties.exclude(status="open").exists()
     from django.contrib.auth import authenticate
+    from django.test import RequestFactory
 
-    beheerder = authenticate(username="beheerder", password="demo-wachtwoord-123")
+    # Every login passes its request: django-axes counts attempts per username and address.
+    beheerder = authenticate(
+        RequestFactory().post("/admin/login/"),
+        username="beheerder",
+        password="demo-wachtwoord-123",
+    )
     assert beheerder is not None
     assert beheerder.is_superuser
+    # Only the demo regisseur may open new cases.
+    assert [
+        g.username for g in get_user_model().objects.filter(groups__name="Procesregisseurs")
+    ] == ["regisseur"]
     assert not selectors.bestuursprocessen_voor(beheerder).exists()
     verify = StringIO()
     call_command("verify_gebeurtenissen", stdout=verify)
@@ -188,6 +199,18 @@ def test_laad_demo_weigert_zonder_debug(db: None, settings: Any) -> None:
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("laad_demo", stdout=StringIO())
     from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username="regisseur").exists()
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.7", "procesregie.example"])
+def test_laad_demo_weigert_als_de_server_niet_alleen_deze_machine_bedient(
+    db: None, settings: Any, host: str
+) -> None:
+    settings.DEBUG = True
+    settings.SERVEERADRES = host
+    with pytest.raises(CommandError, match=r"127\.0\.0\.1"):
+        call_command("laad_demo", stdout=StringIO())
 
     assert not get_user_model().objects.filter(username="regisseur").exists()
 
