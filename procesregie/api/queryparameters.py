@@ -24,6 +24,7 @@ _slot = threading.Lock()
 @functools.cache
 def _gedocumenteerd() -> dict[tuple[Callable[..., Any], str], frozenset[str]]:
     """(view callable, method) → the names of its documented query parameters."""
+    from django.conf import settings
     from drf_spectacular.generators import SchemaGenerator
 
     with _slot:
@@ -32,8 +33,12 @@ def _gedocumenteerd() -> dict[tuple[Callable[..., Any], str], frozenset[str]]:
     result = {}
     # drf-spectacular's endpoints are (path, path_regex, method, view callable).
     endpoints: list[Any] = list(generator.endpoints or [])
+    # The document lists paths relative to its server (SCHEMA_PATH_PREFIX_TRIM).
+    prefix = ""
+    if settings.SPECTACULAR_SETTINGS.get("SCHEMA_PATH_PREFIX_TRIM"):
+        prefix = str(settings.SPECTACULAR_SETTINGS.get("SCHEMA_PATH_PREFIX", ""))
     for pad, _regex, methode, callback in endpoints:
-        operatie = schema["paths"].get(pad, {}).get(methode.lower())
+        operatie = schema["paths"].get(pad.removeprefix(prefix), {}).get(methode.lower())
         if operatie is None:
             continue
         result[(callback, methode)] = frozenset(

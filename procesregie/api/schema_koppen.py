@@ -13,7 +13,9 @@ from typing import Any
 from .schema import VERSIE_HEADER
 
 FOUT = {"$ref": "#/components/schemas/Fout"}
-TOKENS = "/api/v1/tokens"
+# The token endpoints (asking for one, ending the current one) are no case resources: no
+# retry key, no versions. Paths are relative to the document's server since the ADR changes.
+TOKENS = "/tokens"
 
 PARAMETERS = {
     "IdempotencyKey": {
@@ -95,14 +97,15 @@ def _probleem(code: str) -> dict[str, Any]:
 def voeg_schrijfkoppen_toe(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     for pad, methoden in result.get("paths", {}).items():
         for methode, operatie in methoden.items():
-            if not isinstance(operatie, dict) or "responses" not in operatie or pad == TOKENS:
+            if not isinstance(operatie, dict) or "responses" not in operatie:
                 continue
+            is_token = pad.removeprefix("/api/v1").startswith(TOKENS)
             antwoorden = operatie["responses"]
             parameters = operatie.setdefault("parameters", [])
-            if methode == "post":
+            if methode == "post" and not is_token:
                 parameters.append(dict(PARAMETERS["IdempotencyKey"]))
                 antwoorden.setdefault("422", _probleem("422"))
-            if methode in {"put", "patch", "delete"}:
+            if methode in {"put", "patch", "delete"} and not is_token:
                 parameters.append(dict(PARAMETERS["IfMatch"]))
                 antwoorden.setdefault("412", _probleem("412"))
             if methode in {"post", "put", "patch", "delete"}:

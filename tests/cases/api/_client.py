@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 from django.test import Client
 
-from ._openapi import GECOMMIT, Operatie
+from ._openapi import GECOMMIT, Operatie, server
 
 PAKKET = "procesregie_client"
 # No formatting hooks (ruff is not on PATH in every environment); the package name fixed.
@@ -105,7 +105,7 @@ class GegenereerdeClient:
     def __init__(self, pakket: ModuleType, token: str) -> None:
         self.pakket = pakket
         self.client = pakket.AuthenticatedClient(
-            base_url="http://testserver",
+            base_url="http://testserver" + server(),
             token=token,
             prefix="Token",
             httpx_args={"transport": DjangoTransport()},

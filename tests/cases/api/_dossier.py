@@ -227,6 +227,10 @@ def bouw_dossier(regisseur: Any) -> Dossier:
                 "speelruimte": "Krap",
                 "besluitmomenten": [],
             },
+            # World time: a moment after the opening (sent alone it changes nothing), and an
+            # opening moved earlier.
+            "tijdstip": (timezone.now() - dt.timedelta(hours=1)).isoformat(),
+            "geopendOp": (proces.geopend_op - dt.timedelta(days=30)).isoformat(),
         },
     )
 

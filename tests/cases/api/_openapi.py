@@ -15,9 +15,14 @@ METHODEN = ("get", "post", "put", "patch", "delete")
 
 @dataclass(frozen=True)
 class Operatie:
-    pad: str  # the path template, e.g. /api/v1/bestuursprocessen/{uuid}
+    pad: str  # the full path template, e.g. /api/v1/bestuursprocessen/{uuid}
     methode: str
     gegevens: dict[str, Any]
+
+    @property
+    def sleutel(self) -> str:
+        """The path as the document lists it, relative to its server (``/api/v1``)."""
+        return self.pad.removeprefix(server())
 
     @property
     def heeft_body(self) -> bool:
@@ -39,10 +44,15 @@ def document() -> dict[str, Any]:
     return dict(yaml.load(GECOMMIT.read_text(encoding="utf-8"), Loader=laden))
 
 
+def server() -> str:
+    """The base path of every operation (the document's one server)."""
+    return str(document().get("servers", [{"url": ""}])[0]["url"]).rstrip("/")
+
+
 def operaties(*methoden: str) -> list[Operatie]:
     gevraagd = methoden or METHODEN
     return [
-        Operatie(pad, methode, gegevens)
+        Operatie(server() + pad, methode, gegevens)
         for pad, per_methode in document()["paths"].items()
         for methode, gegevens in per_methode.items()
         if methode in gevraagd

@@ -15,7 +15,7 @@ from idempotentie.api import IdempotentePostMixin
 
 from .test_openapi import GECOMMIT
 
-TOKENS = "/api/v1/tokens"
+TOKENS = "/tokens"
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,8 @@ def operaties() -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def _view(pad: str) -> Any:
-    voorbeeld = re.sub(r"\{[^}]+\}", "00000000-0000-0000-0000-000000000000", pad)
+    # The document's paths are relative to its server, /api/v1.
+    voorbeeld = "/api/v1" + re.sub(r"\{[^}]+\}", "00000000-0000-0000-0000-000000000000", pad)
     return resolve(voorbeeld).func.view_class  # type: ignore[attr-defined]
 
 
@@ -42,7 +43,7 @@ def test_elke_post_neemt_een_idempotency_key(operaties: list[Any]) -> None:
     posts = [(pad, operatie) for pad, methode, operatie in operaties if methode == "post"]
     assert len(posts) > 20
     for pad, operatie in posts:
-        if pad == TOKENS:
+        if pad.startswith(TOKENS):
             assert "Idempotency-Key" not in _parameters(operatie)
             continue
         assert "Idempotency-Key" in _parameters(operatie), pad
@@ -52,7 +53,9 @@ def test_elke_post_neemt_een_idempotency_key(operaties: list[Any]) -> None:
 
 def test_elke_put_patch_en_delete_neemt_if_match(operaties: list[Any]) -> None:
     schrijvend = [
-        (pad, op) for pad, methode, op in operaties if methode in {"put", "patch", "delete"}
+        (pad, op)
+        for pad, methode, op in operaties
+        if methode in {"put", "patch", "delete"} and not pad.startswith(TOKENS)
     ]
     assert len(schrijvend) == 11
     for pad, operatie in schrijvend:
@@ -80,7 +83,7 @@ def test_elke_json_get_heeft_een_etag(operaties: list[Any]) -> None:
 
 def test_elke_schrijfactie_kan_503_zijn(operaties: list[Any]) -> None:
     for pad, methode, operatie in operaties:
-        if methode == "get" or pad == TOKENS:
+        if methode == "get":
             continue
         antwoord = operatie["responses"]["503"]
         assert set(antwoord["headers"]) == {"Retry-After", "API-Version"}, (pad, methode)

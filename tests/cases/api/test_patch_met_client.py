@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from cases.models import Gebeurtenis
 
@@ -42,7 +42,8 @@ def dossier(regisseur: Any) -> Dossier:
 
 @pytest.fixture
 def gegenereerd(client_pakket: Any, regisseur: Any, dossier: Dossier) -> GegenereerdeClient:
-    return GegenereerdeClient(client_pakket, Token.objects.create(user=regisseur).key)
+    _, token = AuthToken.objects.create(user=regisseur)
+    return GegenereerdeClient(client_pakket, token)
 
 
 def component(ref: str) -> dict[str, Any]:
@@ -56,7 +57,7 @@ def verzoekschema(operatie: Operatie) -> tuple[str, dict[str, Any]]:
 
 def lees_operatie(operatie: Operatie) -> Operatie:
     """The GET of the same resource."""
-    return Operatie(operatie.pad, "get", document()["paths"][operatie.pad]["get"])
+    return Operatie(operatie.pad, "get", document()["paths"][operatie.sleutel]["get"])
 
 
 def opgelost(schema: dict[str, Any]) -> dict[str, Any]:
