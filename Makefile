@@ -46,7 +46,8 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md \
 	    $(VENDOR)/voorbeeld-LICENSE.md
 
-## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT.
+## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT
+## with the background worker for report jobs beside it (scripts/serveer.py stops both on Ctrl-C).
 run: install assets
 	@test -f .env || { printf '# Local development settings, written by make run.\nDEBUG=true\n' > .env; echo ".env aangemaakt met DEBUG=true (lokale ontwikkeling)"; }
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
@@ -54,7 +55,8 @@ run: install assets
 	DEBUG=$${DEBUG:-true} $(PY) manage.py collectstatic --no-input --verbosity 0
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_catalogus
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_demo
-	DEBUG=$${DEBUG:-true} $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
+	DEBUG=$${DEBUG:-true} $(PY) scripts/serveer.py -- \
+	    $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.files.storage import default_storage
 from django.test import override_settings
 from django.utils import timezone
 
@@ -20,14 +19,8 @@ from tests.cases.api.helpers import assert_probleem, proces_url
 from tests.factories import GebruikerFactory, actor_voor, voeg_leden_toe
 
 from ._massa import voeg_gebeurtenissen_toe
+from ._opslag import lege_opslag, opgeslagen_bestanden  # noqa: F401 (autouse fixture)
 from .conftest import AFGESCHERMD_VOOR_EVALUATOR, GEHEIMEN
-
-
-def opgeslagen_bestanden() -> list[str]:
-    try:
-        return list(default_storage.listdir("exports")[1])
-    except FileNotFoundError:
-        return []
 
 
 @pytest.fixture
