@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -36,6 +37,9 @@ from cases.models import (
     RapportFormaat,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 logger = logging.getLogger(__name__)
 
 # The steps of each format, in order; a job's progress is how many of them are done.
@@ -55,7 +59,7 @@ class TeVeelExporttaken(DomainError):
 
     status = 429
     code = "te-veel-exporttaken"
-    titel = gettext_lazy("Te veel exporttaken tegelijk.")
+    titel = gettext_lazy("Te veel exporttaken tegelijk.")  # type: ignore[assignment]
 
     def __init__(self, detail: str, *, wacht: int) -> None:
         super().__init__(detail)
@@ -81,7 +85,7 @@ def huidige_stap(taak: Exporttaak) -> str | None:
 
 @transaction.atomic
 def vraag_rapport_aan(
-    *, bestuursproces: Bestuursproces, aanvrager: AbstractBaseUser, formaat: str
+    *, bestuursproces: Bestuursproces, aanvrager: User, formaat: str
 ) -> Exporttaak:
     """Record a report job and queue it for the worker; TeVeelExporttaken over a limit.
 

@@ -59,8 +59,11 @@ def voeg_problemen_en_versie_toe(result: dict[str, Any], **kwargs: Any) -> dict[
             if not isinstance(operatie, dict) or "responses" not in operatie:
                 continue
             antwoorden = operatie["responses"]
-            for antwoord in antwoorden.values():
+            for status, antwoord in antwoorden.items():
                 antwoord.setdefault("headers", {}).update(VERSIE_HEADER)
+                # An error a view documents by its description alone is problem+json too.
+                if str(status).startswith("4") and "content" not in antwoord:
+                    antwoord["content"] = {"application/problem+json": {"schema": ref}}
             codes = ["401", "404"] if pad != "/api/v1/tokens" else []
             if any(p.get("in") == "query" for p in operatie.get("parameters", [])):
                 codes.append("400")

@@ -27,7 +27,7 @@ class ExporttaakInvoerSerializer(StriktMixin, Serializer):
     )
 
 
-class VoortgangSerializer(Serializer):
+class ExporttaakVoortgangSerializer(Serializer):
     percentage = serializers.IntegerField(help_text="Afgeronde stappen als percentage, 0–100.")
     stappenKlaar = serializers.IntegerField(help_text="Hoeveel stappen af zijn.")
     stappen = serializers.IntegerField(help_text="Hoeveel stappen dit formaat heeft.")
@@ -37,7 +37,7 @@ class VoortgangSerializer(Serializer):
     )
 
 
-class FoutSerializer(Serializer):
+class ExporttaakFoutSerializer(Serializer):
     code = ExportfoutField(help_text="Waarom de taak mislukte, als code.")
     melding = serializers.CharField(help_text="Waarom de taak mislukte, in woorden.")
 
@@ -107,7 +107,7 @@ class ExporttaakSerializer(serializers.ModelSerializer[Exporttaak]):
             return None
         return self._url(taak, "api:exporttaak-bestand")
 
-    @extend_schema_field(VoortgangSerializer)
+    @extend_schema_field(ExporttaakVoortgangSerializer)
     def get_voortgang(self, taak: Exporttaak) -> dict[str, Any]:
         return {
             "percentage": round(100 * taak.stap / taak.stappen) if taak.stappen else 0,
@@ -116,7 +116,7 @@ class ExporttaakSerializer(serializers.ModelSerializer[Exporttaak]):
             "huidigeStap": huidige_stap(taak),
         }
 
-    @extend_schema_field(FoutSerializer(allow_null=True))
+    @extend_schema_field(ExporttaakFoutSerializer(allow_null=True))
     def get_fout(self, taak: Exporttaak) -> dict[str, str] | None:
         if not taak.fout:
             return None

@@ -7,7 +7,7 @@ another member (even one with export rights) could read what their own role may 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.http import FileResponse
 from django.utils.translation import gettext
@@ -29,6 +29,9 @@ from ..serializers.exporttaken import ExporttaakInvoerSerializer, ExporttaakSeri
 from .basis import BestuursprocesBasis
 from .export import MELDING_EXPORTEREN, AlleenFoutenInJson, MagExporteren
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 RETRY_AFTER = OpenApiParameter(
     "Retry-After",
     OpenApiTypes.INT,
@@ -41,13 +44,13 @@ RETRY_AFTER = OpenApiParameter(
 class BestandNietKlaar(DomainError):
     status = 409
     code = "bestand-niet-klaar"
-    titel = _("Het rapport is (nog) niet klaar.")
+    titel = _("Het rapport is (nog) niet klaar.")  # type: ignore[assignment]
 
 
 class ExporttaakBasis(BestuursprocesBasis):
     permission_classes = [IsAuthenticated, MagExporteren]
     melding_geen_schrijfrecht = MELDING_EXPORTEREN
-    serializer_class = ExporttaakSerializer
+    serializer_class: Any = ExporttaakSerializer
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> Any:
@@ -110,13 +113,13 @@ class ExporttakenView(ExporttaakBasis, generics.ListAPIView[Exporttaak]):
         try:
             taak = taken.vraag_rapport_aan(
                 bestuursproces=self.get_bestuursproces(),
-                aanvrager=request.user,
+                aanvrager=cast("User", request.user),  # MagExporteren: a member
                 formaat=invoer["formaat"],
             )
         except taken.TeVeelExporttaken as fout:
             # DRF's 429 carries Retry-After; the problem+json handler keeps our code and text.
-            afgewezen = Throttled(detail=ErrorDetail(fout.detail, code=fout.code))
-            afgewezen.wait = fout.wacht
+            afgewezen = Throttled(wait=fout.wacht)
+            afgewezen.detail = ErrorDetail(fout.detail, code=fout.code)
             raise afgewezen from fout
         taak.refresh_from_db()  # the immediate backend may have finished it already
         data = self.get_serializer(taak).data
