@@ -14,6 +14,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cases import services
+from cases.exports import taken
 from cases.models import Bestuursproces, Exporttaak, Gebeurtenis, Lidmaatschap
 from tests.cases.api.helpers import assert_probleem, proces_url
 from tests.factories import GebruikerFactory, actor_voor, voeg_leden_toe
@@ -300,3 +301,24 @@ def test_een_rapport_aanvragen_verandert_niets_aan_het_proces(
     vraag_aan(regisseur, "html")
 
     assert Gebeurtenis.objects.filter(bestuursproces=dossier).count() == voor
+
+
+@override_settings(EXPORT_TAKEN_PER_GEBRUIKER=100, EXPORT_TAKEN_TOTAAL=100)
+@pytest.mark.parametrize("aantal", [1, 10, 50])
+def test_lijst_en_taak_met_een_vast_aantal_queries(
+    dossier: Bestuursproces, regisseur: Any, als: Any, aantal: int, django_assert_num_queries: Any
+) -> None:
+    for _ in range(aantal):
+        taak = taken.vraag_rapport_aan(bestuursproces=dossier, aanvrager=regisseur, formaat="html")
+    client = als(regisseur)
+
+    # Case with my role; count; the page of my jobs with their requester.
+    with django_assert_num_queries(3):
+        lijst = client.get(proces_url(dossier, "/exports"))
+    # Case with my role; my job.
+    with django_assert_num_queries(2):
+        detail = client.get(proces_url(dossier, f"/exports/{taak.uuid}"))
+
+    assert lijst.json()["count"] == aantal
+    assert len(lijst.json()["results"]) == min(aantal, 20)
+    assert detail.json()["uuid"] == str(taak.uuid)
