@@ -25,7 +25,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.exceptions import DomainError
@@ -59,7 +59,7 @@ class TeVeelExporttaken(DomainError):
 
     status = 429
     code = "te-veel-exporttaken"
-    titel = gettext_lazy("Te veel exporttaken tegelijk.")  # type: ignore[assignment]
+    titel = _("Te veel exporttaken tegelijk.")  # type: ignore[assignment]
 
     def __init__(self, detail: str, *, wacht: int) -> None:
         super().__init__(detail)

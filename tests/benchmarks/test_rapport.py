@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from django.core.files.storage import default_storage
+from rest_framework.test import APIClient
 
 from cases import services
 from cases.exports import taken
@@ -39,7 +40,7 @@ START = dt.datetime(2024, 1, 8, 9, 0, tzinfo=dt.UTC)
 STANDPUNTEN = ("voorstander", "afwachtend", "tegenstander")
 
 
-def _groot_proces(regisseur: Any) -> Bestuursproces:
+def _groot_proces(regisseur: Any, rondes: int = BEOORDELINGEN_PER_SPELER) -> Bestuursproces:
     actor = actor_voor(regisseur)
     proces = open_proces(regisseur, titel="Groot rapport", tijdstip=START)
     moment = START
@@ -57,7 +58,7 @@ def _groot_proces(regisseur: Any) -> Bestuursproces:
                 tijdstip=moment,
             )
         )
-    for ronde in range(BEOORDELINGEN_PER_SPELER):
+    for ronde in range(rondes):
         for i, speler in enumerate(spelers):
             moment += dt.timedelta(minutes=7)
             services.beoordeel_speler(
@@ -100,8 +101,9 @@ def test_rapport_van_een_proces_met_10000_gebeurtenissen(settings: Any) -> None:
     aantal = Gebeurtenis.objects.filter(bestuursproces=proces).count()
 
     def opdracht() -> Any:
+        # Read afresh, as the worker does, rather than the instance the build left behind.
         return bereid_voor(
-            proces,
+            Bestuursproces.objects.get(pk=proces.pk),
             exporteur="benchmark",
             rol="procesregisseur",
             kanaal="benchmark",
@@ -140,6 +142,7 @@ def test_rapport_van_een_proces_met_10000_gebeurtenissen(settings: Any) -> None:
     tracemalloc.stop()
     duur = time.perf_counter() - begin
     kind = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    piek /= 2**20
     print(
         f"{'taak pdf (worker, Python-piek)':40} {duur:12.2f} {duur / referentie:8.1f} {piek:11.1f}"
     )
@@ -153,3 +156,37 @@ def test_rapport_van_een_proces_met_10000_gebeurtenissen(settings: Any) -> None:
         f"{max(t.grootte or 0 for t in Exporttaak.objects.filter(formaat='html')) / 2**20:.1f} MiB"
     )
     assert default_storage.exists(str(Exporttaak.objects.filter(formaat="pdf").get().bestand))
+
+
+def test_direct_rapport_vlak_onder_de_drempel(settings: Any) -> None:
+    """GET .../export?formaat=pdf still works inside a request up to the threshold; how long
+    it takes there says whether the threshold keeps it well within gunicorn's 30 s."""
+    regisseur: Any = GebruikerFactory(username="benchmark-regisseur")
+    rondes = (settings.EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN - SPELERS - 1) // SPELERS
+    proces = _groot_proces(regisseur, rondes)
+    aantal = Gebeurtenis.objects.filter(bestuursproces=proces).count()
+    assert aantal <= settings.EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN
+    client = APIClient()
+    client.force_authenticate(regisseur)
+
+    def get(formaat: str) -> Callable[[], None]:
+        def doe() -> None:
+            response: Any = client.get(
+                f"/api/v1/bestuursprocessen/{proces.uuid}/export?formaat={formaat}"
+            )
+            assert response.status_code == 200
+            assert b"".join(response.streaming_content)
+
+        return doe
+
+    print(
+        f"\n{aantal} gebeurtenissen (drempel {settings.EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN})"
+    )
+    print(f"{'meting':40} {'mediaan (s)':>12} {'× jsonl':>8} {'piek (MiB)':>11}")
+    referentie, piek = _meet(get("jsonl"))
+    print(f"{'GET export jsonl (referentie)':40} {referentie:12.2f} {1:8.1f} {piek:11.1f}")
+    for formaat in ("html", "pdf"):
+        mediaan, piek = _meet(get(formaat))
+        print(
+            f"{'GET export ' + formaat:40} {mediaan:12.2f} {mediaan / referentie:8.1f} {piek:11.1f}"
+        )
