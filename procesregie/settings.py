@@ -129,7 +129,7 @@ EXPORT_PDF_GEHEUGEN_MB: int = env.int("EXPORT_PDF_GEHEUGEN_MB", default=3072)
 # Above this many events the html and pdf report is no longer made inside a request
 # (GET .../export answers 409 and points to POST .../exports).
 EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN: int = env.int(
-    "EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN", default=1000
+    "EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN", default=500
 )
 
 # The status page's own login (same accounts as the admin); the admin keeps its own.

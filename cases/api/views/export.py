@@ -79,7 +79,7 @@ def _antwoorden() -> dict[Any, OpenApiResponse]:
     antwoorden[409] = OpenApiResponse(
         description=(
             "html of pdf van een bestuursproces met meer gebeurtenissen dan de drempel "
-            "(standaard 1000): vraag het rapport aan met `POST .../exports`."
+            "(standaard 500): vraag het rapport aan met `POST .../exports`."
         )
     )
     return antwoorden
@@ -123,7 +123,7 @@ class ExportView(BestuursprocesBasis):
             "beveiligd tegen formules; xes: IEEE 1849-2016 voor process-mining; html en pdf: "
             "het evaluatierapport. De gebeurtenisformaten worden gestreamd. Het rapport (html "
             "en pdf) komt hier alleen voor een bestuursproces tot een drempel aan "
-            "gebeurtenissen (standaard 1000); daarboven volgt 409 `rapport-als-taak` en "
+            "gebeurtenissen (standaard 500); daarboven volgt 409 `rapport-als-taak` en "
             "vraag je het aan als taak met `POST .../exports`."
         ),
         parameters=[ExportVraagSerializer, *ANTWOORDKOPPEN],
