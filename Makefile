@@ -47,7 +47,8 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md \
 	    $(VENDOR)/voorbeeld-LICENSE.md
 
-## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT.
+## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT
+## with the background worker for report jobs beside it (scripts/serveer.py stops both on Ctrl-C).
 ## Only on this machine (HOST loopback): DEBUG and demo users with a known password. The .env
 ## it writes holds a random SECRET_KEY and no DEBUG, so other processes run without DEBUG.
 run: alleen-lokaal install assets
@@ -57,7 +58,8 @@ run: alleen-lokaal install assets
 	DEBUG=$${DEBUG:-true} $(PY) manage.py collectstatic --no-input --verbosity 0
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_catalogus
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_demo
-	DEBUG=$${DEBUG:-true} $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
+	DEBUG=$${DEBUG:-true} $(PY) scripts/serveer.py -- \
+	    $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 # DEBUG and the demo users' known password only where nobody else can reach them.

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "cases",
     "instruments",
     "statuspagina",
@@ -125,6 +127,29 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Files the service makes itself (export reports); never served directly, only through the API
+# with its access checks. Ignored by git.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+# Background jobs through Django's tasks API (the django-tasks backport until Django 6) with
+# the database backend: `manage.py db_worker` runs them, started by `make run` beside
+# gunicorn. A Celery or RQ backend can replace it without touching the tasks.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Report jobs (cases/exports/taken.py): how many may wait or run per user and in all (more is
+# a 429 with Retry-After, in seconds), how long a finished file is kept, how long one job may
+# take and how much memory the PDF renderer may use before the job fails.
+EXPORT_TAKEN_PER_GEBRUIKER: int = env.int("EXPORT_TAKEN_PER_GEBRUIKER", default=2)
+EXPORT_TAKEN_TOTAAL: int = env.int("EXPORT_TAKEN_TOTAAL", default=8)
+EXPORT_TAKEN_RETRY_AFTER: int = env.int("EXPORT_TAKEN_RETRY_AFTER", default=30)
+EXPORT_BEWAARTERMIJN_UREN: int = env.int("EXPORT_BEWAARTERMIJN_UREN", default=72)
+EXPORT_TAAK_MAX_SECONDEN: int = env.int("EXPORT_TAAK_MAX_SECONDEN", default=900)
+EXPORT_PDF_GEHEUGEN_MB: int = env.int("EXPORT_PDF_GEHEUGEN_MB", default=3072)
+# Above this many events the html and pdf report is no longer made inside a request
+# (GET .../export answers 409 and points to POST .../exports).
+EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN: int = env.int(
+    "EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN", default=500
+)
 
 # The status page's own login (same accounts as the admin); the admin keeps its own.
 LOGIN_URL = "statuspagina:inloggen"

@@ -32,3 +32,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     }
 # The test client speaks plain HTTP; HSTS and the other production headers stay on.
 SECURE_SSL_REDIRECT = False
+# Jobs run at once, in the process that enqueues them; the tests of the real worker switch
+# to the database backend themselves.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

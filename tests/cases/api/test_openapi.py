@@ -79,6 +79,9 @@ PADEN = {
     "/instrumenten/{uuid}": {"get"},
     "/strategieen": {"get"},
     "/krachten": {"get"},
+    "/bestuursprocessen/{uuid}/exports": {"get", "post"},
+    "/bestuursprocessen/{uuid}/exports/{taak}": {"get"},
+    "/bestuursprocessen/{uuid}/exports/{taak}/bestand": {"get"},
 }
 CDN = ["cdn.jsdelivr", "unpkg", "cdnjs", "googleapis", "//cdn."]
 
