@@ -59,7 +59,7 @@ class TeVeelExporttaken(DomainError):
 
     status = 429
     code = "te-veel-exporttaken"
-    titel = _("Te veel exporttaken tegelijk.")  # type: ignore[assignment]
+    titel = _("Te veel exporttaken tegelijk.")
 
     def __init__(self, detail: str, *, wacht: int) -> None:
         super().__init__(detail)

@@ -39,7 +39,7 @@ class RapportAlsTaak(DomainError):
 
     status = 409
     code = "rapport-als-taak"
-    titel = _("Dit rapport wordt als taak gemaakt.")  # type: ignore[assignment]
+    titel = _("Dit rapport wordt als taak gemaakt.")
 
 
 class MagExporteren(BasePermission):

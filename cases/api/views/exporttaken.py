@@ -44,7 +44,7 @@ RETRY_AFTER = OpenApiParameter(
 class BestandNietKlaar(DomainError):
     status = 409
     code = "bestand-niet-klaar"
-    titel = _("Het rapport is (nog) niet klaar.")  # type: ignore[assignment]
+    titel = _("Het rapport is (nog) niet klaar.")
 
 
 class ExporttaakBasis(BestuursprocesBasis):
