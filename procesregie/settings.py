@@ -175,3 +175,41 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Het gebeurtenissenlog tegen de database-eigenaar (issue 12, punt 7) ----------------------
+# The key that signs every event and every checkpoint lives outside the database: in the
+# environment (GEBEURTENIS_SLEUTEL) or in a file (GEBEURTENIS_SLEUTELBESTAND). Production
+# refuses to start without one; on a development machine a key file in the checkout
+# (git-ignored) is made on first use.
+GEBEURTENIS_SLEUTEL: str = env.str("GEBEURTENIS_SLEUTEL", default="")
+GEBEURTENIS_SLEUTELBESTAND: str = env.str(
+    "GEBEURTENIS_SLEUTELBESTAND", default=str(BASE_DIR / ".gebeurtenis-sleutel") if DEBUG else ""
+)
+if not DEBUG:
+    if not (GEBEURTENIS_SLEUTEL or GEBEURTENIS_SLEUTELBESTAND):
+        raise ImproperlyConfigured(
+            "GEBEURTENIS_SLEUTEL of GEBEURTENIS_SLEUTELBESTAND is verplicht wanneer DEBUG uit "
+            "staat: zonder sleutel buiten de database is het gebeurtenissenlog niet te "
+            "beschermen tegen de database-eigenaar."
+        )
+    if not GEBEURTENIS_SLEUTEL and not Path(GEBEURTENIS_SLEUTELBESTAND).is_file():
+        raise ImproperlyConfigured(
+            f"GEBEURTENIS_SLEUTELBESTAND {GEBEURTENIS_SLEUTELBESTAND} bestaat niet."
+        )
+# Checkpoints of every chain head, written outside the database: by
+# `manage.py checkpoint_gebeurtenissen --opslaan` (daily, from cron or a systemd timer) and
+# after about every GEBEURTENIS_CHECKPOINT_ELKE events (0: never automatically).
+GEBEURTENIS_CHECKPOINT_MAP: Path = Path(
+    env.str("GEBEURTENIS_CHECKPOINT_MAP", default=str(BASE_DIR / "checkpoints"))
+)
+GEBEURTENIS_CHECKPOINT_ELKE: int = env.int("GEBEURTENIS_CHECKPOINT_ELKE", default=1000)
+# Two database roles: the app connects with DATABASE_URL as a role that owns nothing;
+# `manage.py migrate` connects with DATABASE_URL_EIGENAAR (alias MIGRATIE_DATABASE_URL) as
+# the owner of the tables and then grants the app role what it may do (cases/rollen.py).
+DATABASE_URL_EIGENAAR: str = env.str(
+    "DATABASE_URL_EIGENAAR", default=env.str("MIGRATIE_DATABASE_URL", default="")
+)
+DATABASE_APP_ROL: str = env.str(
+    "DATABASE_APP_ROL",
+    default=str(DATABASES["default"].get("USER") or "") if DATABASE_URL_EIGENAAR else "",
+)

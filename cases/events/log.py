@@ -13,6 +13,7 @@ from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Zichtbaarheid
 
 from .canonical import GENESIS_HASH, bereken_hash, normaliseer
+from .handtekening import onderteken
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -121,5 +122,6 @@ def append_event(
         vorige_hash=vorige_hash,
     )
     gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
+    onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
     gebeurtenis.save(force_insert=True)
     return gebeurtenis
