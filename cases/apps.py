@@ -14,3 +14,10 @@ class CasesConfig(AppConfig):
         from cases.services.poorten import geconsolideerde_stap_vereist
 
         registreer_poort(geconsolideerde_stap_vereist)
+
+        # Issue 12 §7: after every migration the owner grants the app role its rights.
+        from django.db.models.signals import post_migrate
+
+        from cases.rollen import geef_app_rechten
+
+        post_migrate.connect(geef_app_rechten, sender=self, dispatch_uid="cases.app_rechten")

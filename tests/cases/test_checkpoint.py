@@ -15,11 +15,13 @@ from cases.events.canonical import bereken_hash
 from cases.events.checkpoint import lees_regels, toets_aan_checkpoint
 from cases.models import Bestuursproces, Gebeurtenis
 from cases.services.idee import IdeeInhoud
+from tests._rollen import word_eigenaar
 from tests.factories import actor_voor
 
 
 def _triggers_uit() -> None:
     with connection.cursor() as cursor:
+        word_eigenaar(cursor)  # the attacker owns the database
         if connection.vendor == "postgresql":
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(

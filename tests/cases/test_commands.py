@@ -13,6 +13,7 @@ from django.db import connection
 from cases import selectors
 from cases.models import Bestuursproces, Gebeurtenis, Instemming, WyberStap, Zichtbaarheid
 
+from .._rollen import word_eigenaar
 from ..factories import GebruikerFactory, open_proces
 
 # The last intervention of the demo story is on 10 November 2026.
@@ -23,6 +24,7 @@ def _knoei(gebeurtenis: Gebeurtenis) -> None:
     """Change one event behind the chain's back (the trigger is lifted inside the test's
     transaction, whose rollback restores it)."""
     with connection.cursor() as cursor:
+        word_eigenaar(cursor)  # only the owner can lift the trigger
         if connection.vendor == "postgresql":
             # Deferred FK checks of this transaction's inserts would block the ALTER TABLE.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")

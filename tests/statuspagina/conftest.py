@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from tests._rollen import word_eigenaar
 from tests.factories import GebruikerFactory, voeg_leden_toe
 from tests.instruments.fixtures import catalogus  # noqa: F401  (the canaries use instruments)
 
@@ -49,6 +50,9 @@ def als(client: Client) -> Any:
 
 def _triggers(richting: str) -> None:
     migratie = importlib.import_module("cases.migrations.0002_gebeurtenissen_onveranderlijk")
+    # The owner's work (and so is the flush that follows): for the rest of this connection,
+    # which pytest-django closes after the flush.
+    word_eigenaar()
     with connection.schema_editor() as schema_editor:
         getattr(migratie, richting)(None, schema_editor)
 
