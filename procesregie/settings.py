@@ -213,3 +213,52 @@ DATABASE_APP_ROL: str = env.str(
     "DATABASE_APP_ROL",
     default=str(DATABASES["default"].get("USER") or "") if DATABASE_URL_EIGENAAR else "",
 )
+
+# --- Single sign-on en MFA voor beheer (issue 12, punten 3 en 4) -------------------------------
+# The admin with a second factor (toegang/beheer.py), SSO through mozilla-django-oidc
+# (toegang/oidc.py), TOTP through django-otp and django-two-factor-auth's setup wizard.
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "toegang.apps.BeheerConfig"
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "mozilla_django_oidc",
+    "toegang",
+]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("toegang.context.sso")  # type: ignore[index]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "toegang.mfa.MfaMiddleware",
+)
+# Login limits (issue 12 §1): a limiter's backend goes FIRST in this list; the SSO callback
+# authenticates through the same django.contrib.auth.authenticate() and so is limited too.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "toegang.oidc.OidcBackend",
+]
+# The gemeente's OpenID Provider; SSO is on when OIDC_RP_CLIENT_ID and the endpoints are set.
+OIDC_RP_CLIENT_ID: str = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET: str = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_ISSUER: str = env.str("OIDC_OP_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT: str = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT: str = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT: str = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT: str = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT: str = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO: str = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES: str = env.str("OIDC_RP_SCOPES", default="openid profile email")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # for the provider's logout (id_token_hint)
+OIDC_CREATE_USER: bool = env.bool("OIDC_CREATE_USER", default=True)
+OIDC_CALLBACK_CLASS = "toegang.oidc.Callback"
+OIDC_OP_LOGOUT_URL_METHOD = "toegang.oidc.uitlog_url"
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
+# An SSO login whose provider asserts MFA counts as the second factor for beheer (amr has
+# one of OIDC_MFA_AMR, or acr is one of OIDC_MFA_ACR); off: beheerders always enter TOTP.
+MFA_VIA_IDP_TOEGESTAAN: bool = env.bool("MFA_VIA_IDP_TOEGESTAAN", default=True)
+OIDC_MFA_AMR: list[str] = env.list("OIDC_MFA_AMR", default=["mfa", "otp"])
+OIDC_MFA_ACR: list[str] = env.list("OIDC_MFA_ACR", default=[])
+OTP_TOTP_ISSUER = "Procesregie"
+# The admin login stays the admin's own (BeheerSite adds the second factor after it).
+TWO_FACTOR_PATCH_ADMIN = False

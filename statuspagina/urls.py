@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from toegang import views as toegang_views
+
 from . import views
 from .inloggen import BegrensdInlogFormulier
 
@@ -18,5 +20,6 @@ urlpatterns = [
         ),
         name="inloggen",
     ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
+    # Also ends the identity provider's session after an SSO login (issue 12 §3).
+    path("uitloggen/", toegang_views.uitloggen, name="uitloggen"),
 ]

@@ -11,6 +11,7 @@ from django.test import Client
 from tests._rollen import word_eigenaar
 from tests.factories import GebruikerFactory, voeg_leden_toe
 from tests.instruments.fixtures import catalogus  # noqa: F401  (the canaries use instruments)
+from tests.toegang.op.fixture import sso, test_op  # noqa: F401  (the SSO tests' provider)
 
 from ._proces import Statusproces, bouw_statusproces
 
@@ -86,6 +87,7 @@ def _geen_sessies_van_de_live_server_over(
     if connection.vendor != "postgresql":
         return
     with django_db_blocker.unblock():
+        word_eigenaar()  # ending other sessions is the owner's right, not the app role's
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
