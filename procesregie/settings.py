@@ -251,6 +251,7 @@ OIDC_RP_SCOPES: str = env.str("OIDC_RP_SCOPES", default="openid profile email")
 OIDC_USE_PKCE = True
 OIDC_STORE_ID_TOKEN = True  # for the provider's logout (id_token_hint)
 OIDC_CREATE_USER: bool = env.bool("OIDC_CREATE_USER", default=True)
+OIDC_AUTHENTICATE_CLASS = "toegang.oidc.Aanvraag"
 OIDC_CALLBACK_CLASS = "toegang.oidc.Callback"
 OIDC_OP_LOGOUT_URL_METHOD = "toegang.oidc.uitlog_url"
 LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"

@@ -19,10 +19,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
-from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
+from mozilla_django_oidc.views import (
+    OIDCAuthenticationCallbackView,
+    OIDCAuthenticationRequestView,
+)
 
 from .mfa import SESSIE_MFA_DOOR_IDP, idp_bevestigt_mfa
 from .services import gebruiker_voor_identiteit
@@ -67,8 +70,24 @@ class OidcBackend(OIDCAuthenticationBackend):
         return gebruiker
 
 
+class Aanvraag(OIDCAuthenticationRequestView):
+    """The way out to the provider; there is none when no provider is configured."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not ingeschakeld():
+            raise Http404
+        antwoord: HttpResponse = super().get(request)
+        return antwoord
+
+
 class Callback(OIDCAuthenticationCallbackView):
     """The provider's redirect back. Marks the session when the provider asserted MFA."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not ingeschakeld():
+            raise Http404
+        antwoord: HttpResponse = super().get(request)
+        return antwoord
 
     def login_success(self) -> HttpResponse:
         antwoord = super().login_success()
@@ -79,13 +98,13 @@ class Callback(OIDCAuthenticationCallbackView):
 def uitlog_url(request: HttpRequest) -> str:
     """Where logging out leads: to the provider's end-session endpoint when the session came
     from SSO (so the provider's session ends too), and back to the login page from there."""
-    terug = request.build_absolute_uri(resolve_url(settings.LOGOUT_REDIRECT_URL))
+    terug = resolve_url(settings.LOGOUT_REDIRECT_URL)
     id_token = request.session.get("oidc_id_token")
     if not (id_token and settings.OIDC_OP_LOGOUT_ENDPOINT):
         return terug
     parameters = {
         "id_token_hint": id_token,
-        "post_logout_redirect_uri": terug,
+        "post_logout_redirect_uri": request.build_absolute_uri(terug),
         "client_id": settings.OIDC_RP_CLIENT_ID,
     }
     return f"{settings.OIDC_OP_LOGOUT_ENDPOINT}?{urlencode(parameters)}"

@@ -48,3 +48,10 @@ def test_nieuw_account_zonder_rechten_en_zonder_wachtwoord(db: None) -> None:
     assert not nieuw.has_usable_password()
     assert not nieuw.is_staff
     assert OidcKoppeling.objects.get(issuer=ISSUER, sub="7").gebruiker == nieuw
+
+
+def test_zonder_identity_provider_geen_sso(client: Any, db: None) -> None:
+    assert client.get("/oidc/authenticate/").status_code == 404
+    assert client.get("/oidc/callback/?code=x&state=y").status_code == 404
+    assert "Inloggen via de gemeente" not in client.get("/inloggen/").content.decode()
+    assert "Inloggen via de gemeente" not in client.get("/admin/login/").content.decode()
