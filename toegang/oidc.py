@@ -36,6 +36,17 @@ def ingeschakeld() -> bool:
     return bool(settings.OIDC_RP_CLIENT_ID and settings.OIDC_OP_AUTHORIZATION_ENDPOINT)
 
 
+def controleer_publiek(payload: dict[str, Any]) -> None:
+    """OIDC Core 3.1.3.7: the ID token is meant for this client (``aud``, and ``azp`` when
+    there are several audiences). mozilla-django-oidc leaves the audience unchecked."""
+    publiek = payload.get("aud")
+    publieken = [publiek] if isinstance(publiek, str) else list(publiek or [])
+    if settings.OIDC_RP_CLIENT_ID not in publieken:
+        raise SuspiciousOperation("Het ID-token is niet voor deze client (aud).")
+    if len(publieken) > 1 and payload.get("azp") != settings.OIDC_RP_CLIENT_ID:
+        raise SuspiciousOperation("Het ID-token is niet voor deze client (azp).")
+
+
 class OidcBackend(OIDCAuthenticationBackend):
     def authenticate(self, request: HttpRequest | None, **kwargs: Any) -> Any:
         if not ingeschakeld():
@@ -54,6 +65,7 @@ class OidcBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation("Het ID-token heeft geen sub.")
         if settings.OIDC_OP_ISSUER and issuer != settings.OIDC_OP_ISSUER:
             raise SuspiciousOperation(f"Onverwachte issuer {issuer!r}.")
+        controleer_publiek(payload)
         claims = dict(payload)
         if settings.OIDC_OP_USER_ENDPOINT:
             userinfo = self.get_userinfo(access_token, id_token, payload)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from django.core.exceptions import SuspiciousOperation
+
 from tests.factories import GebruikerFactory
 from toegang.models import OidcKoppeling
+from toegang.oidc import controleer_publiek
 from toegang.services import gebruiker_voor_identiteit
 
 ISSUER = "https://idp.gemeente.example/o"
@@ -55,3 +59,25 @@ def test_zonder_identity_provider_geen_sso(client: Any, db: None) -> None:
     assert client.get("/oidc/callback/?code=x&state=y").status_code == 404
     assert "Inloggen via de gemeente" not in client.get("/inloggen/").content.decode()
     assert "Inloggen via de gemeente" not in client.get("/admin/login/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("payload", "goed"),
+    [
+        ({"aud": "procesregie"}, True),
+        ({"aud": ["procesregie"]}, True),
+        ({"aud": ["procesregie", "ander"], "azp": "procesregie"}, True),
+        ({"aud": ["procesregie", "ander"], "azp": "ander"}, False),
+        ({"aud": "ander"}, False),
+        ({}, False),
+    ],
+)
+def test_id_token_moet_voor_deze_client_zijn(
+    settings: Any, payload: dict[str, Any], goed: bool
+) -> None:
+    settings.OIDC_RP_CLIENT_ID = "procesregie"
+    if goed:
+        controleer_publiek(payload)
+    else:
+        with pytest.raises(SuspiciousOperation):
+            controleer_publiek(payload)
