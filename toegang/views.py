@@ -4,6 +4,8 @@ django-two-factor-auth's wizard."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import auth
 from django.contrib.auth.decorators import login_required
@@ -43,7 +45,7 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(volgende)
     if not user_has_device(request.user):
         # First time: set up TOTP (QR code and a first code) in django-two-factor-auth.
-        return redirect(f"{reverse('two_factor:setup')}?next={volgende}")
+        return redirect(f"{reverse('two_factor:setup')}?{urlencode({'next': volgende})}")
     formulier = CodeFormulier(request.POST or None)
     if request.method == "POST" and formulier.is_valid():
         apparaat = match_token(request.user, formulier.cleaned_data["code"])
