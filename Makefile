@@ -58,6 +58,7 @@ run: alleen-lokaal install assets
 	DEBUG=$${DEBUG:-true} $(PY) manage.py collectstatic --no-input --verbosity 0
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_catalogus
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_demo
+	DEBUG=$${DEBUG:-true} $(PY) manage.py demo_tweede_factor
 	DEBUG=$${DEBUG:-true} $(PY) scripts/serveer.py -- \
 	    $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1

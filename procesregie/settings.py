@@ -337,3 +337,91 @@ SPECTACULAR_SETTINGS.update(
         },
     }
 )
+
+# --- Het gebeurtenissenlog tegen de database-eigenaar (issue 12, punt 7) ----------------------
+# The key that signs every event and every checkpoint lives outside the database: in the
+# environment (GEBEURTENIS_SLEUTEL) or in a file (GEBEURTENIS_SLEUTELBESTAND). Production
+# refuses to start without one; on a development machine a key file in the checkout
+# (git-ignored) is made on first use.
+GEBEURTENIS_SLEUTEL: str = env.str("GEBEURTENIS_SLEUTEL", default="")
+GEBEURTENIS_SLEUTELBESTAND: str = env.str(
+    "GEBEURTENIS_SLEUTELBESTAND", default=str(BASE_DIR / ".gebeurtenis-sleutel") if DEBUG else ""
+)
+if not DEBUG:
+    if not (GEBEURTENIS_SLEUTEL or GEBEURTENIS_SLEUTELBESTAND):
+        raise ImproperlyConfigured(
+            "GEBEURTENIS_SLEUTEL of GEBEURTENIS_SLEUTELBESTAND is verplicht wanneer DEBUG uit "
+            "staat: zonder sleutel buiten de database is het gebeurtenissenlog niet te "
+            "beschermen tegen de database-eigenaar."
+        )
+    if not GEBEURTENIS_SLEUTEL and not Path(GEBEURTENIS_SLEUTELBESTAND).is_file():
+        raise ImproperlyConfigured(
+            f"GEBEURTENIS_SLEUTELBESTAND {GEBEURTENIS_SLEUTELBESTAND} bestaat niet."
+        )
+# Checkpoints of every chain head, written outside the database: by
+# `manage.py checkpoint_gebeurtenissen --opslaan` (daily, from cron or a systemd timer) and
+# after about every GEBEURTENIS_CHECKPOINT_ELKE events (0: never automatically).
+GEBEURTENIS_CHECKPOINT_MAP: Path = Path(
+    env.str("GEBEURTENIS_CHECKPOINT_MAP", default=str(BASE_DIR / "checkpoints"))
+)
+GEBEURTENIS_CHECKPOINT_ELKE: int = env.int("GEBEURTENIS_CHECKPOINT_ELKE", default=1000)
+# Two database roles: the app connects with DATABASE_URL as a role that owns nothing;
+# `manage.py migrate` connects with DATABASE_URL_EIGENAAR (alias MIGRATIE_DATABASE_URL) as
+# the owner of the tables and then grants the app role what it may do (cases/rollen.py).
+DATABASE_URL_EIGENAAR: str = env.str(
+    "DATABASE_URL_EIGENAAR", default=env.str("MIGRATIE_DATABASE_URL", default="")
+)
+DATABASE_APP_ROL: str = env.str(
+    "DATABASE_APP_ROL",
+    default=str(DATABASES["default"].get("USER") or "") if DATABASE_URL_EIGENAAR else "",
+)
+
+# --- Single sign-on en MFA voor beheer (issue 12, punten 3 en 4) -------------------------------
+# The admin with a second factor (toegang/beheer.py), SSO through mozilla-django-oidc
+# (toegang/oidc.py), TOTP through django-otp and django-two-factor-auth's setup wizard.
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "toegang.apps.BeheerConfig"
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "mozilla_django_oidc",
+]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("toegang.context.sso")  # type: ignore[index]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "toegang.mfa.MfaMiddleware",
+)
+# Login limits (issue 12 §1): a limiter's backend goes FIRST in this list; the SSO callback
+# authenticates through the same django.contrib.auth.authenticate() and so is limited too.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "toegang.oidc.OidcBackend",
+]
+# The gemeente's OpenID Provider; SSO is on when OIDC_RP_CLIENT_ID and the endpoints are set.
+OIDC_RP_CLIENT_ID: str = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET: str = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_ISSUER: str = env.str("OIDC_OP_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT: str = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT: str = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT: str = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT: str = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT: str = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO: str = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES: str = env.str("OIDC_RP_SCOPES", default="openid profile email")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # for the provider's logout (id_token_hint)
+OIDC_CREATE_USER: bool = env.bool("OIDC_CREATE_USER", default=True)
+OIDC_AUTHENTICATE_CLASS = "toegang.oidc.Aanvraag"
+OIDC_CALLBACK_CLASS = "toegang.oidc.Callback"
+OIDC_OP_LOGOUT_URL_METHOD = "toegang.oidc.uitlog_url"
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
+# An SSO login whose provider asserts MFA counts as the second factor for beheer (amr has
+# one of OIDC_MFA_AMR, or acr is one of OIDC_MFA_ACR); off: beheerders always enter TOTP.
+MFA_VIA_IDP_TOEGESTAAN: bool = env.bool("MFA_VIA_IDP_TOEGESTAAN", default=True)
+OIDC_MFA_AMR: list[str] = env.list("OIDC_MFA_AMR", default=["mfa", "otp"])
+OIDC_MFA_ACR: list[str] = env.list("OIDC_MFA_ACR", default=[])
+OTP_TOTP_ISSUER = "Procesregie"
+# The admin login stays the admin's own (BeheerSite adds the second factor after it).
+TWO_FACTOR_PATCH_ADMIN = False

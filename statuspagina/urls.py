@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from toegang import views as toegang_views
+
 from . import views
 
 app_name = "statuspagina"
@@ -16,5 +18,6 @@ urlpatterns = [
         ),
         name="inloggen",
     ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
+    # Also ends the identity provider's session after an SSO login (issue 12 §3).
+    path("uitloggen/", toegang_views.uitloggen, name="uitloggen"),
 ]

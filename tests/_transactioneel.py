@@ -18,9 +18,14 @@ from typing import Any
 import pytest
 from django.db import connection
 
+from tests._rollen import word_eigenaar
+
 
 def _triggers(richting: str) -> None:
     migratie = importlib.import_module("cases.migrations.0002_gebeurtenissen_onveranderlijk")
+    # The owner's work (and so is the flush that follows): for the rest of this connection,
+    # which pytest-django closes after the flush.
+    word_eigenaar()
     with connection.schema_editor() as schema_editor:
         getattr(migratie, richting)(None, schema_editor)
 

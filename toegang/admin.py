@@ -1,5 +1,6 @@
-"""API tokens in the admin: who has one and until when; never the token itself (the SHA-512
-digest, useless for logging in, is only the row key in the admin's URLs)."""
+"""The admin of access: API tokens (who has one and until when, never the token itself: the
+SHA-512 digest, useless for logging in, is only the row key in the admin's URLs) and the links
+between accounts and people at the gemeente's identity provider."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 from knox.models import AuthToken
+
+from .models import OidcKoppeling
 
 # knox's own admin lists the digest and prints a new token in a message; replaced.
 if admin.site.is_registered(AuthToken):
@@ -30,3 +33,13 @@ class ApiTokenAdmin(admin.ModelAdmin[AuthToken]):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(OidcKoppeling)
+class OidcKoppelingAdmin(admin.ModelAdmin[OidcKoppeling]):
+    """A beheerder links an existing account to a person at the identity provider."""
+
+    list_display = ["gebruiker", "issuer", "sub", "laatst_gebruikt"]
+    search_fields = ["gebruiker__username", "sub"]
+    raw_id_fields = ["gebruiker"]
+    readonly_fields = ["aangemaakt", "laatst_gebruikt"]

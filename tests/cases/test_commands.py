@@ -14,6 +14,7 @@ from django.db import connection
 from cases import selectors
 from cases.models import Bestuursproces, Gebeurtenis, Instemming, WyberStap, Zichtbaarheid
 
+from .._rollen import word_eigenaar
 from ..factories import GebruikerFactory, open_proces
 
 # The last intervention of the demo story is on 10 November 2026.
@@ -24,6 +25,7 @@ def _knoei(gebeurtenis: Gebeurtenis) -> None:
     """Change one event behind the chain's back (the trigger is lifted inside the test's
     transaction, whose rollback restores it)."""
     with connection.cursor() as cursor:
+        word_eigenaar(cursor)  # only the owner can lift the trigger
         if connection.vendor == "postgresql":
             # Deferred FK checks of this transaction's inserts would block the ALTER TABLE.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -41,7 +43,14 @@ def _knoei(gebeurtenis: Gebeurtenis) -> None:
 def test_verify_slaagt_op_intacte_ketens(bestuursproces: Bestuursproces) -> None:
     uit = StringIO()
     call_command("verify_gebeurtenissen", stdout=uit)
-    assert "1 keten(s) gecontroleerd: alle intact." in uit.getvalue()
+    aantal = bestuursproces.gebeurtenissen.count()
+    assert (
+        f"1 keten(s) gecontroleerd: alle intact; {aantal} gebeurtenis(sen) met een geldige "
+        "handtekening, 0 zonder"
+    ) in uit.getvalue()
+    # The test settings' checkpoint directory is empty: verify says so instead of passing
+    # silently.
+    assert "GEEN CHECKPOINT in " in uit.getvalue()
 
 
 def test_verify_noemt_eerste_breuk_en_eindigt_met_1(bestuursproces: Bestuursproces) -> None:
@@ -79,7 +88,9 @@ def test_checkpoint_toont_kop_van_elke_keten(bestuursproces: Bestuursproces) -> 
     call_command("checkpoint_gebeurtenissen", stdout=uit)
     kop = bestuursproces.gebeurtenissen.order_by("-volgnummer").first()
     assert kop is not None
-    assert uit.getvalue().split() == [str(bestuursproces.uuid), str(kop.volgnummer), kop.hash]
+    # uuid, volgnummer, hash and the line's HMAC under the configured key.
+    assert uit.getvalue().split()[:3] == [str(bestuursproces.uuid), str(kop.volgnummer), kop.hash]
+    assert len(uit.getvalue().split()) == 4
 
 
 def test_laad_demo_is_idempotent_en_volledig(catalogus: Any, settings: Any) -> None:

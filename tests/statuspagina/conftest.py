@@ -9,9 +9,11 @@ from django.test import Client
 
 # The browser tests need live_server, hence a transactional database with the event table's
 # triggers lifted for the flush only (see tests/_transactioneel.py).
+from tests._rollen import word_eigenaar
 from tests._transactioneel import _onveranderlijk_na_afloop, transactional_db  # noqa: F401
 from tests.factories import GebruikerFactory, voeg_leden_toe
 from tests.instruments.fixtures import catalogus  # noqa: F401  (the canaries use instruments)
+from tests.toegang.op.fixture import sso, test_op  # noqa: F401  (the SSO tests' provider)
 
 from ._proces import Statusproces, bouw_statusproces
 
@@ -54,6 +56,7 @@ def _geen_sessies_van_de_live_server_over(
     if connection.vendor != "postgresql":
         return
     with django_db_blocker.unblock():
+        word_eigenaar()  # ending other sessions is the owner's right, not the app role's
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
