@@ -7,9 +7,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test install install-dev lint typecheck migrations-check openapi openapi-check \
+.PHONY: run alleen-lokaal test benodigdheden install install-dev lint typecheck migrations-check openapi \
+        openapi-check adr \
         messages messages-check \
-        pytest-sqlite pytest-postgresql benchmark clean
+        pytest-sqlite pytest-lastige-momenten pytest-postgresql benchmark clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 ontbreekt ($(PYTHON))"; exit 1; }
@@ -32,7 +33,7 @@ install-dev: $(VENV)/.dev
 VENDOR := statuspagina/static/statuspagina/vendor
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt (Node.js): installeer het, bijvoorbeeld met 'apt-get install nodejs npm'"; exit 1; }
+	@scripts/benodigdheden.sh --verplicht npm
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
@@ -46,20 +47,37 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md \
 	    $(VENDOR)/voorbeeld-LICENSE.md
 
-## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT.
-run: install assets
-	@test -f .env || { printf '# Local development settings, written by make run.\nDEBUG=true\n' > .env; echo ".env aangemaakt met DEBUG=true (lokale ontwikkeling)"; }
+## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT
+## with the background worker for report jobs beside it (scripts/serveer.py stops both on Ctrl-C).
+## Only on this machine (HOST loopback): DEBUG and demo users with a known password. The .env
+## it writes holds a random SECRET_KEY and no DEBUG, so other processes run without DEBUG.
+run: alleen-lokaal install assets
+	@$(PY) scripts/lokale_env.py .env
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-true} $(PY) manage.py collectstatic --no-input --verbosity 0
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_catalogus
 	DEBUG=$${DEBUG:-true} $(PY) manage.py laad_demo
-	DEBUG=$${DEBUG:-true} $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
+	DEBUG=$${DEBUG:-true} $(PY) manage.py demo_tweede_factor
+	DEBUG=$${DEBUG:-true} $(PY) scripts/serveer.py -- \
+	    $(VENV)/bin/gunicorn procesregie.wsgi --bind $(HOST):$(PORT) \
 	    --workers 2 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
+# DEBUG and the demo users' known password only where nobody else can reach them.
+alleen-lokaal:
+	@case "$(HOST)" in 127.0.0.1|localhost|::1|"[::1]") ;; *) \
+	    echo "make run is alleen voor deze machine (HOST=127.0.0.1): het zet DEBUG aan en maakt demogebruikers met een bekend wachtwoord."; \
+	    echo "Serveren op HOST=$(HOST) doe je met productie-instellingen; zie README.md, 'In productie'."; \
+	    exit 1;; esac
+
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-test: install-dev assets lint typecheck migrations-check openapi-check messages-check pytest-sqlite \
-      pytest-postgresql
+test: benodigdheden install-dev assets lint typecheck migrations-check openapi-check adr messages-check \
+      pytest-sqlite pytest-lastige-momenten pytest-postgresql
+
+## What make test needs from the machine besides Python: installed with apt-get as root, named
+## otherwise (and fatal with CI=true).
+benodigdheden:
+	@scripts/benodigdheden.sh postgresql chromium gettext npm
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -80,6 +98,11 @@ openapi-check: install-dev
 	    --file $(VENV)/openapi.generated.yaml --validate --fail-on-warn
 	@cmp -s openapi.yaml $(VENV)/openapi.generated.yaml || \
 	    { echo "openapi.yaml is verouderd: draai 'make openapi' en commit het."; exit 1; }
+
+## The NL API Design Rules 2.1 on the committed document: Spectral (npm, exact version in
+## package-lock.json) with this project's ruleset adr.spectral.yml; any error or warning fails.
+adr: assets
+	node_modules/.bin/spectral lint --fail-severity=warn --ruleset adr.spectral.yml openapi.yaml
 
 MAKEMESSAGES = DJANGO_SETTINGS_MODULE=procesregie.settings_test $(PY) manage.py makemessages \
     -l en --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=node_modules
@@ -107,6 +130,12 @@ messages-check: install-dev
 # Both runs spread the suite over the machine's cores (pytest-xdist).
 pytest-sqlite: install-dev
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
+
+# The date-sensitive modules (marker datumgevoelig) once more with the clock at awkward moments
+# of the Dutch calendar: 23:30 UTC, both nights the clocks change, New Year's Eve 23:59.
+pytest-lastige-momenten: install-dev
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto -m datumgevoelig \
+	    --lastige-momenten
 
 pytest-postgresql: install-dev
 	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q -n auto

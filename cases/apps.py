@@ -17,3 +17,10 @@ class CasesConfig(AppConfig):
 
         registreer_poort(geconsolideerde_stap_vereist)
         na_late_invoeging(synchroniseer)
+
+        # Issue 12 §7: after every migration the owner grants the app role its rights.
+        from django.db.models.signals import post_migrate
+
+        from cases.rollen import geef_app_rechten
+
+        post_migrate.connect(geef_app_rechten, sender=self, dispatch_uid="cases.app_rechten")

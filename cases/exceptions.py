@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from django.utils.functional import Promise
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+from django.utils.translation import gettext
 
 
 class DomainError(Exception):
@@ -14,8 +18,7 @@ class DomainError(Exception):
 
     status = 400
     code = "ongeldig"
-    # Lazy: the title is read per request, in the language the client asked for.
-    titel: str | Promise = _("De gevraagde wijziging is niet toegestaan.")
+    titel: str | _StrPromise = _("De gevraagde wijziging is niet toegestaan.")
 
     def __init__(self, detail: str, *, veld: str | None = None, code: str | None = None) -> None:
         super().__init__(detail)

@@ -26,6 +26,11 @@ ALLOWED_HOSTS: list[str] = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Below /api/ a failed CSRF check is a problem+json 403; elsewhere Django's own page.
+CSRF_FAILURE_VIEW = "procesregie.api.problems.csrf_mislukt"
+# The largest request body in bytes (Django's setting, default 2.5 MiB); the API answers a
+# larger one with 413 (procesregie.api.vangnet).
+DATA_UPLOAD_MAX_MEMORY_SIZE: int = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -36,19 +41,23 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "cases",
     "instruments",
     "statuspagina",
+    "idempotentie",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "procesregie.middleware.ApiVersionMiddleware",
+    "procesregie.api.vangnet.ApiFoutenMiddleware",
+    "procesregie.api.etags.EtagMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,7 +89,19 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# Shared by every worker process (the login throttle counts here); a database table by
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves several workers and threads at once. WAL lets readers go
+    # on beside the one writer; BEGIN IMMEDIATE takes the write lock when a transaction starts,
+    # so a writer waits its turn (up to the busy timeout) instead of failing when its read
+    # turns into a write; synchronous=FULL keeps every commit on disk (nothing lost on a power
+    # cut). What still waits longer than the timeout is a 503 with Retry-After, never a 500.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_TIMEOUT", default=20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+# Shared by every worker process (throttling counts here); a database table by
 # default, created by `manage.py createcachetable`. Any django-environ CACHE_URL works.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://procesregie_cache")}
 
@@ -107,6 +128,29 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Files the service makes itself (export reports); never served directly, only through the API
+# with its access checks. Ignored by git.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+# Background jobs through Django's tasks API (the django-tasks backport until Django 6) with
+# the database backend: `manage.py db_worker` runs them, started by `make run` beside
+# gunicorn. A Celery or RQ backend can replace it without touching the tasks.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Report jobs (cases/exports/taken.py): how many may wait or run per user and in all (more is
+# a 429 with Retry-After, in seconds), how long a finished file is kept, how long one job may
+# take and how much memory the PDF renderer may use before the job fails.
+EXPORT_TAKEN_PER_GEBRUIKER: int = env.int("EXPORT_TAKEN_PER_GEBRUIKER", default=2)
+EXPORT_TAKEN_TOTAAL: int = env.int("EXPORT_TAKEN_TOTAAL", default=8)
+EXPORT_TAKEN_RETRY_AFTER: int = env.int("EXPORT_TAKEN_RETRY_AFTER", default=30)
+EXPORT_BEWAARTERMIJN_UREN: int = env.int("EXPORT_BEWAARTERMIJN_UREN", default=72)
+EXPORT_TAAK_MAX_SECONDEN: int = env.int("EXPORT_TAAK_MAX_SECONDEN", default=900)
+EXPORT_PDF_GEHEUGEN_MB: int = env.int("EXPORT_PDF_GEHEUGEN_MB", default=3072)
+# Above this many events the html and pdf report is no longer made inside a request
+# (GET .../export answers 409 and points to POST .../exports).
+EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN: int = env.int(
+    "EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN", default=500
+)
+
 # The status page's own login (same accounts as the admin); the admin keeps its own.
 LOGIN_URL = "statuspagina:inloggen"
 LOGIN_REDIRECT_URL = "statuspagina:processen"
@@ -115,12 +159,12 @@ LOGOUT_REDIRECT_URL = "statuspagina:inloggen"
 REST_FRAMEWORK = {
     # Token first: DRF takes the 401 challenge (WWW-Authenticate) from the first class.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "procesregie.api.authenticatie.TokenAuthentication",
+        "procesregie.api.authenticatie.SessieAuthenticatie",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["procesregie.api.parsers.BegrensdeJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "procesregie.api.pagination.Paginering",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -157,6 +201,9 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "procesregie.api.schema.voeg_problemen_en_versie_toe",
+        "procesregie.api.schema.patch_zonder_standaardwaarden",
+        "procesregie.api.schema.grenzen_van_invoer",
+        "procesregie.api.schema_koppen.voeg_schrijfkoppen_toe",
     ],
 }
 
@@ -175,3 +222,206 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# ---------------------------------------------------------------------------------------------
+# Toegang (issue 12): login limits, expiring tokens, security headers. Kept together so that
+# other access work (SSO, MFA) can add its own block beside this one.
+# ---------------------------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+# The public development key never signs anything in production, and DEBUG (with the demo
+# users and their known password) only serves the machine itself.
+if not DEBUG and (SECRET_KEY == _INSECURE_DEV_KEY or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is de openbare ontwikkelsleutel; zet een eigen, geheime SECRET_KEY."
+    )
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# The address `make run` serves on (the Makefile exports HOST).
+SERVEERADRES: str = env.str("HOST", default="127.0.0.1")
+if DEBUG and SERVEERADRES not in LOOPBACK:
+    raise ImproperlyConfigured(
+        f"DEBUG staat aan terwijl HOST={SERVEERADRES} niet alleen deze machine is; "
+        "DEBUG en de demogebruikers zijn alleen voor 127.0.0.1/localhost."
+    )
+
+INSTALLED_APPS += ["knox", "axes", "csp", "toegang"]
+# Headers for every page; axes last, as its documentation asks.
+MIDDLEWARE += [
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+# How many reverse proxies stand in front of the app and append to X-Forwarded-For. With 0
+# (the default) the header is ignored: anyone can send it. Login limits (axes), throttling
+# (DRF's NUM_PROXIES) and HTTPS detection all take the address from here.
+VERTROUWDE_PROXIES: int = env.int("VERTROUWDE_PROXIES", default=0)
+if VERTROUWDE_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+REST_FRAMEWORK["NUM_PROXIES"] = VERTROUWDE_PROXIES
+
+# django-axes guards every door that calls authenticate(request=...): the admin login, the
+# status page's /inloggen/, POST /api/v1/tokens and any later login (an SSO callback) alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT: int = env.int("INLOG_MAX_POGINGEN", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("INLOG_WACHTTIJD_MINUTEN", default=15))
+# Per username *and* address: a guesser elsewhere cannot lock the real user out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "toegang.clientadres.client_adres"
+AXES_LOCKOUT_CALLABLE = "toegang.vergrendeling.vergrendeld"
+# The API's token endpoint names its field `gebruikersnaam`; authenticate() passes it on as
+# `username`, which is what axes reads.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "toegang.clientadres.gebruikersnaam"
+AXES_VERBOSE = False
+
+# Expiring, hashed API tokens (django-rest-knox); the header stays `Authorization: Token ...`.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("TOKEN_GELDIG_UREN", default=10)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
+# Content-Security-Policy on every response. Style attributes are allowed: the server-side
+# SVG charts size themselves with one. Pages that need more say so per response.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+if not DEBUG:
+    SECURE_SSL_REDIRECT: bool = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS: int = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS: bool = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD: bool = env.bool("SECURE_HSTS_PRELOAD", default=True)
+
+# The OpenAPI document (ADR 2.1): the major version lives in the server URL, so paths are
+# relative to it (/core/uri-version); a contact for the API (/core/doc-openapi-contact).
+SPECTACULAR_SETTINGS.update(
+    {
+        "SCHEMA_PATH_PREFIX_TRIM": True,
+        "SERVERS": [{"url": "/api/v1", "description": "Deze server, API-versie 1"}],
+        "CONTACT": {
+            "name": env.str("API_CONTACT_NAAM", default="Functioneel beheer Procesregie"),
+            "url": env.str("API_CONTACT_URL", default="https://procesregie.example.nl/contact"),
+            "email": env.str("API_CONTACT_EMAIL", default="procesregie@gemeente.example"),
+        },
+    }
+)
+
+# --- Het gebeurtenissenlog tegen de database-eigenaar (issue 12, punt 7) ----------------------
+# The key that signs every event and every checkpoint lives outside the database: in the
+# environment (GEBEURTENIS_SLEUTEL) or in a file (GEBEURTENIS_SLEUTELBESTAND). Production
+# refuses to start without one; on a development machine a key file in the checkout
+# (git-ignored) is made on first use.
+GEBEURTENIS_SLEUTEL: str = env.str("GEBEURTENIS_SLEUTEL", default="")
+GEBEURTENIS_SLEUTELBESTAND: str = env.str(
+    "GEBEURTENIS_SLEUTELBESTAND", default=str(BASE_DIR / ".gebeurtenis-sleutel") if DEBUG else ""
+)
+if not DEBUG:
+    if not (GEBEURTENIS_SLEUTEL or GEBEURTENIS_SLEUTELBESTAND):
+        raise ImproperlyConfigured(
+            "GEBEURTENIS_SLEUTEL of GEBEURTENIS_SLEUTELBESTAND is verplicht wanneer DEBUG uit "
+            "staat: zonder sleutel buiten de database is het gebeurtenissenlog niet te "
+            "beschermen tegen de database-eigenaar."
+        )
+    if not GEBEURTENIS_SLEUTEL and not Path(GEBEURTENIS_SLEUTELBESTAND).is_file():
+        raise ImproperlyConfigured(
+            f"GEBEURTENIS_SLEUTELBESTAND {GEBEURTENIS_SLEUTELBESTAND} bestaat niet."
+        )
+# Checkpoints of every chain head, written outside the database: by
+# `manage.py checkpoint_gebeurtenissen --opslaan` (daily, from cron or a systemd timer) and
+# after about every GEBEURTENIS_CHECKPOINT_ELKE events (0: never automatically).
+GEBEURTENIS_CHECKPOINT_MAP: Path = Path(
+    env.str("GEBEURTENIS_CHECKPOINT_MAP", default=str(BASE_DIR / "checkpoints"))
+)
+GEBEURTENIS_CHECKPOINT_ELKE: int = env.int("GEBEURTENIS_CHECKPOINT_ELKE", default=1000)
+# Two database roles: the app connects with DATABASE_URL as a role that owns nothing;
+# `manage.py migrate` connects with DATABASE_URL_EIGENAAR (alias MIGRATIE_DATABASE_URL) as
+# the owner of the tables and then grants the app role what it may do (cases/rollen.py).
+DATABASE_URL_EIGENAAR: str = env.str(
+    "DATABASE_URL_EIGENAAR", default=env.str("MIGRATIE_DATABASE_URL", default="")
+)
+DATABASE_APP_ROL: str = env.str(
+    "DATABASE_APP_ROL",
+    default=str(DATABASES["default"].get("USER") or "") if DATABASE_URL_EIGENAAR else "",
+)
+
+# --- Single sign-on en MFA voor beheer (issue 12, punten 3 en 4) -------------------------------
+# The admin with a second factor (toegang/beheer.py), SSO through mozilla-django-oidc
+# (toegang/oidc.py), TOTP through django-otp and django-two-factor-auth's setup wizard.
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "toegang.apps.BeheerConfig"
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "mozilla_django_oidc",
+]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("toegang.context.sso")  # type: ignore[index]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "toegang.mfa.MfaMiddleware",
+)
+# Login limits (issue 12 §1): a limiter's backend goes FIRST in this list; the SSO callback
+# authenticates through the same django.contrib.auth.authenticate() and so is limited too.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "toegang.oidc.OidcBackend",
+]
+# The gemeente's OpenID Provider; SSO is on when OIDC_RP_CLIENT_ID and the endpoints are set.
+OIDC_RP_CLIENT_ID: str = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET: str = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_ISSUER: str = env.str("OIDC_OP_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT: str = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT: str = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT: str = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT: str = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT: str = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO: str = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES: str = env.str("OIDC_RP_SCOPES", default="openid profile email")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # for the provider's logout (id_token_hint)
+OIDC_CREATE_USER: bool = env.bool("OIDC_CREATE_USER", default=True)
+OIDC_AUTHENTICATE_CLASS = "toegang.oidc.Aanvraag"
+OIDC_CALLBACK_CLASS = "toegang.oidc.Callback"
+OIDC_OP_LOGOUT_URL_METHOD = "toegang.oidc.uitlog_url"
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
+# An SSO login whose provider asserts MFA counts as the second factor for beheer (amr has
+# one of OIDC_MFA_AMR, or acr is one of OIDC_MFA_ACR); off: beheerders always enter TOTP.
+MFA_VIA_IDP_TOEGESTAAN: bool = env.bool("MFA_VIA_IDP_TOEGESTAAN", default=True)
+OIDC_MFA_AMR: list[str] = env.list("OIDC_MFA_AMR", default=["mfa", "otp"])
+OIDC_MFA_ACR: list[str] = env.list("OIDC_MFA_ACR", default=[])
+OTP_TOTP_ISSUER = "Procesregie"
+# The admin login stays the admin's own (BeheerSite adds the second factor after it).
+TWO_FACTOR_PATCH_ADMIN = False

@@ -3,11 +3,16 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from procesregie.api.problems import serverfout
+from toegang.urls import tweede_factor_instellen
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/processen/", permanent=False)),
     path("", include("statuspagina.urls")),
     path("admin/", admin.site.urls),
+    # Issue 12 §3/§4: SSO, the beheer second factor and its setup (not two_factor's login).
+    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("beheer/", include("toegang.urls")),
+    path("beheer/", include(tweede_factor_instellen)),
     path("api/v1/", include("procesregie.api.urls")),
 ]
 

@@ -4,9 +4,15 @@
     python scripts/met_postgres.py -- pytest -q
 
 Starts a cluster from the machine's PostgreSQL binaries (``PG_BINDIR``, ``pg_config --bindir``
-or ``/usr/lib/postgresql/<n>/bin``), on a free port on 127.0.0.1, exports ``DATABASE_URL``,
-runs the command, stops the cluster and removes the directory. The server refuses to run as
-root, so as root the cluster runs as the ``postgres`` system user.
+or ``/usr/lib/postgresql/<n>/bin``), on a free port on 127.0.0.1, runs the command, stops the
+cluster and removes the directory. The server refuses to run as root, so as root the cluster
+runs as the ``postgres`` system user.
+
+The cluster has the two roles of a production installation (cases/rollen.py): the owner
+``procesregie_eigenaar``, who creates the database and migrates (``DATABASE_URL_EIGENAAR``),
+and the app role ``procesregie_app``, which owns nothing (``DATABASE_URL``). Here the owner is
+also a superuser: it stands for whoever has full access to the database, the attacker the
+event log's signatures and checkpoints are for.
 
 Without binaries: exit 2 when ``CI`` is true (the PostgreSQL run is mandatory there),
 otherwise a loud warning and exit 0.
@@ -105,7 +111,8 @@ def cluster(bindir: Path) -> Iterator[str]:
             stdout=subprocess.DEVNULL,
         )
         try:
-            yield f"postgres://postgres@127.0.0.1:{poort}/postgres"
+            _maak_rollen(bindir, poort)
+            yield f"127.0.0.1:{poort}"
         finally:
             subprocess.run(
                 [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
@@ -114,6 +121,26 @@ def cluster(bindir: Path) -> Iterator[str]:
             )
     finally:
         shutil.rmtree(basis, ignore_errors=True)
+
+
+EIGENAAR = "procesregie_eigenaar"
+APP = "procesregie_app"
+DATABASE = "procesregie"
+
+
+def _maak_rollen(bindir: Path, poort: int) -> None:
+    sql = (
+        f"CREATE ROLE {EIGENAAR} LOGIN SUPERUSER;"
+        f"CREATE ROLE {APP} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;"
+        f"CREATE DATABASE {DATABASE} OWNER {EIGENAAR};"
+    )
+    psql = [str(bindir / "psql"), "-X", "-q", "-h", "127.0.0.1", "-p", str(poort), "-U"]
+    for statement in sql.split(";")[:-1]:
+        subprocess.run(
+            [*psql, "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", statement],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def main(argv: list[str]) -> int:
@@ -133,9 +160,18 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2 if ci else 0
-    with cluster(bindir) as url:
-        print(f"PostgreSQL-testcluster uit {bindir} draait op {url}", file=sys.stderr)
-        return subprocess.run(argv, env={**os.environ, "DATABASE_URL": url}, check=False).returncode
+    with cluster(bindir) as adres:
+        omgeving = {
+            **os.environ,
+            "DATABASE_URL": f"postgres://{APP}@{adres}/{DATABASE}",
+            "DATABASE_URL_EIGENAAR": f"postgres://{EIGENAAR}@{adres}/{DATABASE}",
+        }
+        print(
+            f"PostgreSQL-testcluster uit {bindir} draait op {adres}: de app als {APP}, "
+            f"migraties als {EIGENAAR}",
+            file=sys.stderr,
+        )
+        return subprocess.run(argv, env=omgeving, check=False).returncode
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from toegang import views as toegang_views
+
 from . import views
-from .inloggen import BegrensdInlogFormulier
 
 app_name = "statuspagina"
 
@@ -13,10 +14,10 @@ urlpatterns = [
         "inloggen/",
         auth_views.LoginView.as_view(
             template_name="statuspagina/inloggen.html",
-            authentication_form=BegrensdInlogFormulier,
             redirect_authenticated_user=True,
         ),
         name="inloggen",
     ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
+    # Also ends the identity provider's session after an SSO login (issue 12 §3).
+    path("uitloggen/", toegang_views.uitloggen, name="uitloggen"),
 ]

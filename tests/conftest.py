@@ -8,7 +8,14 @@ from rest_framework.test import APIClient
 
 from cases.models import Bestuursproces
 
+from ._rollen import log_in_als_eigenaar, zet_app_rol
 from .factories import GebruikerFactory, open_proces, voeg_leden_toe
+from .lastige_momenten import (  # noqa: F401 (pytest hooks and the autouse fixture)
+    lastig_moment,
+    pytest_addoption,
+    pytest_configure,
+    pytest_generate_tests,
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -20,6 +27,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             if "postgresql" in item.keywords:
                 item.add_marker(overslaan)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """On PostgreSQL with two roles the owner creates and migrates the test database."""
+    log_in_als_eigenaar()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Any:
+    """Then every connection acts as the app role, as the application does in production;
+    the owner drops the database at the end (tests/_rollen.py)."""
+    with django_db_blocker.unblock():
+        zet_app_rol(True)
+    yield
+    with django_db_blocker.unblock():
+        zet_app_rol(False)
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +60,10 @@ def _taal_terug() -> Any:
 
 @pytest.fixture
 def regisseur(db: None) -> Any:
-    return GebruikerFactory(username="regisseur", first_name="Rina", last_name="Regisseur")
+    # A procesregisseur by trade: may open cases (group Procesregisseurs).
+    return GebruikerFactory(
+        username="regisseur", first_name="Rina", last_name="Regisseur", opent=True
+    )
 
 
 @pytest.fixture

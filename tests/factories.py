@@ -15,6 +15,7 @@ from cases.events import Actor
 from cases.models import Bestuursproces, Instemming, Opdrachtgever, Rol, Speler, WyberStap
 from cases.services.bestuursproces import Opdracht
 from cases.services.idee import IdeeInhoud
+from toegang.rechten import procesregisseurs
 
 User = get_user_model()
 
@@ -33,6 +34,12 @@ class GebruikerFactory(factory.django.DjangoModelFactory):
 
     class Params:
         beheerder = factory.Trait(is_staff=True, is_superuser=True)
+
+    @factory.post_generation
+    def opent(self: Any, create: bool, extracted: Any, **kwargs: Any) -> None:
+        """``opent=True``: in the group Procesregisseurs, with the right to open a case."""
+        if create and extracted:
+            self.groups.add(procesregisseurs())
 
 
 def actor_voor(gebruiker: Any) -> Actor:
@@ -120,7 +127,7 @@ def consolideer_stap(
         instemmers=partijen,
         tijdstip=tijdstip,
     )
-    besloten_op = (tijdstip or timezone.now()).date()
+    besloten_op = timezone.localdate(tijdstip or timezone.now())
     for instemming in Instemming.objects.filter(stap=stap).order_by("id"):
         services.leg_instemming_vast(
             actor=actor,

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tests._mfa import log_in_met_tweede_factor
 from tests.factories import GebruikerFactory
 
 
@@ -25,7 +26,7 @@ def beheerder(db: None) -> Any:
 def test_beheer_in_de_gevraagde_taal(
     client: Client, beheerder: Any, taal: str, verwacht: str, niet: str
 ) -> None:
-    client.force_login(beheerder)
+    log_in_met_tweede_factor(client, beheerder)
     response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=taal)
     tekst = response.content.decode()
     assert response.status_code == 200
@@ -34,7 +35,7 @@ def test_beheer_in_de_gevraagde_taal(
 
 
 def test_modelnamen_hebben_een_engelse_vertaling(beheerder: Any, client: Client) -> None:
-    client.force_login(beheerder)
+    log_in_met_tweede_factor(client, beheerder)
     response = client.get("/admin/cases/speler/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "stakeholder" in response.content.decode().lower()

@@ -26,6 +26,7 @@ from cases.exceptions import DomainError
 from cases.models import Bestuursproces, IdeeVersie, Lidmaatschap, Rol, Stadiumovergang
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
+from toegang.rechten import mag_bestuursproces_openen
 
 from ._basis import AlleenLezenInline, DienstAdmin, NieuwInline
 from ._toegang import mijn_rol
@@ -132,6 +133,10 @@ class BestuursprocesAdmin(DienstAdmin[Bestuursproces]):
         StadiumovergangenInline,
         LidmaatschapInline,
     ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Whoever opens a case becomes its procesregisseur: a right of its own.
+        return super().has_add_permission(request) and mag_bestuursproces_openen(request.user)
 
     # --- access -------------------------------------------------------------------------
 

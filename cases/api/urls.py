@@ -153,4 +153,15 @@ urlpatterns = [
         name="interventie-reflecties",
     ),
     path(f"{PROCES}/export", views.ExportView.as_view(), name="export"),
+    path(f"{PROCES}/exports", views.ExporttakenView.as_view(), name="exporttaken"),
+    path(
+        f"{PROCES}/exports/<uuid:taak>",
+        views.ExporttaakDetailView.as_view(),
+        name="exporttaak-detail",
+    ),
+    path(
+        f"{PROCES}/exports/<uuid:taak>/bestand",
+        views.ExporttaakBestandView.as_view(),
+        name="exporttaak-bestand",
+    ),
 ]

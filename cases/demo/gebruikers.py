@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from toegang.rechten import procesregisseurs
+
 DEMO_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "demo_bestuursproces.json"
 GROEP = "Procesregie-gebruikers"
 # Model permissions that let members use the admin; per case, their role decides the rest.
@@ -71,10 +73,11 @@ class DemoGebruiker:
     achternaam: str
     omschrijving: str
     beheerder: bool = False
+    opent: bool = False  # may open new cases: in the group Procesregisseurs
 
 
 DEMO_GEBRUIKERS = (
-    DemoGebruiker("regisseur", "Rosa", "de Regt", "procesregisseur van de democasus"),
+    DemoGebruiker("regisseur", "Rosa", "de Regt", "procesregisseur van de democasus", opent=True),
     DemoGebruiker("kernteam", "Karim", "Terpstra", "kernteamlid"),
     DemoGebruiker("opdrachtgever", "Olga", "van Gent", "ambtelijk opdrachtgever (alleen lezen)"),
     DemoGebruiker("evaluator", "Evert", "Lammers", "evaluator (alleen lezen)"),
@@ -87,8 +90,12 @@ class DemoNietToegestaan(Exception):
 
 
 def eis_debug() -> None:
-    if not settings.DEBUG:
-        raise DemoNietToegestaan("Demogebruikers worden alleen aangemaakt als DEBUG aan staat.")
+    # Their password is public: only on a machine that serves nobody but itself.
+    if not settings.DEBUG or settings.SERVEERADRES not in settings.LOOPBACK:
+        raise DemoNietToegestaan(
+            "Demogebruikers worden alleen aangemaakt als DEBUG aan staat en de server alleen "
+            "op deze machine luistert (HOST=127.0.0.1 of localhost)."
+        )
 
 
 def _groep() -> Group:
@@ -119,4 +126,6 @@ def maak_demo_gebruikers(wachtwoord: str) -> list[DemoGebruiker]:
         gebruiker.save()
         if not demo.beheerder:
             gebruiker.groups.add(groep)
+        if demo.opent:
+            gebruiker.groups.add(procesregisseurs())
     return list(DEMO_GEBRUIKERS)

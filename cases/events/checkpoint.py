@@ -7,7 +7,8 @@ carry the checkpoint's hash. A key kept outside the database (HMAC-SHA256) also 
 checkpoint file itself tamper-evident.
 
 File format, one line per case: ``<case uuid> <volgnummer> <hash> [<hmac>]``; lines starting
-with ``#`` are comments.
+with ``#`` are comments. A signed file ends with a seal, ``# slot <hmac>`` over every line
+before it, so that a line cannot be left out unnoticed (a case dropped from the checkpoint).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.db.models import OuterRef, Subquery
 
 from cases.models import Bestuursproces, Gebeurtenis
 
-from .verify import Breuk
+from .verify import Breuk, Ketenrapport
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,27 @@ class Kop:
 
 class OngeldigCheckpoint(ValueError):
     pass
+
+
+SLOT = "# slot "
+_SLOT_DOMEIN = b"procesregie.checkpoint.slot.v1\n"
+
+
+def slot(regels: Iterable[str], sleutel: bytes) -> str:
+    """The seal over a checkpoint's lines: ``# slot <hmac>``."""
+    tekst = "\n".join(regels).encode("utf-8")
+    return SLOT + hmac.new(sleutel, _SLOT_DOMEIN + tekst, hashlib.sha256).hexdigest()
+
+
+def lees_verzegeld(tekst: str, sleutel: bytes) -> list[Kop]:
+    """Parse a sealed checkpoint: the seal must be the last line and match every line above
+    it, and every line must carry its own signature."""
+    regels = tekst.rstrip("\n").split("\n")
+    if not regels or not regels[-1].startswith(SLOT):
+        raise OngeldigCheckpoint("het slot ontbreekt (checkpoint ingekort of vervalst?)")
+    if not hmac.compare_digest(regels[-1], slot(regels[:-1], sleutel)):
+        raise OngeldigCheckpoint("het slot klopt niet (checkpoint gewijzigd of vervalst?)")
+    return lees_regels(regels[:-1], sleutel)
 
 
 def koppen() -> Iterator[Kop]:
@@ -107,5 +129,24 @@ def toets_aan_checkpoint(koppen: Iterable[Kop]) -> Breuk | None:
                 kop.bestuursproces,
                 kop.volgnummer,
                 "hash wijkt af van het checkpoint (keten herschreven)",
+            )
+    return None
+
+
+def toets_ononderteken(rapporten: Iterable[Ketenrapport], koppen: Iterable[Kop]) -> Breuk | None:
+    """Events without a signature (from before signing existed) form the start of a chain;
+    each must lie within the chain's head in the checkpoint, which vouches for them. One
+    beyond it was added by someone without the key."""
+    per_proces = {kop.bestuursproces: kop.volgnummer for kop in koppen}
+    for rapport in rapporten:
+        if not rapport.laatste_ononderteken:
+            continue
+        gedekt = per_proces.get(rapport.bestuursproces, 0)
+        if rapport.laatste_ononderteken > gedekt:
+            return Breuk(
+                rapport.bestuursproces,
+                gedekt + 1,
+                "gebeurtenis zonder handtekening die het checkpoint niet dekt "
+                "(buiten de applicatie toegevoegd?)",
             )
     return None

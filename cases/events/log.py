@@ -15,6 +15,7 @@ from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Zichtbaarheid
 
 from .canonical import GENESIS_HASH, bereken_hash, normaliseer
+from .handtekening import onderteken
 from .replay import vouw
 from .replay_typen import Momentopname
 from .wereldtijd import Schending, geschiedenis, streng_vouwen
@@ -132,6 +133,7 @@ def append_event(
         vorige_hash=vorige_hash,
     )
     gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
+    onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
     gebeurtenis.save(force_insert=True)
     if laat:
         eind = _toets_geschiedenis(bestuursproces, gebeurtenis)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cases.models import Bestuursproces, Gebeurtenis
 
 from .canonical import GENESIS_HASH, bereken_hash
+from .handtekening import klopt, sleutel
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,33 @@ class Breuk:
         return f"bestuursproces {self.bestuursproces}, volgnummer {self.volgnummer}: {self.reden}"
 
 
-def verifieer_keten(bestuursproces: Bestuursproces) -> Breuk | None:
-    """Walk the chain in order; return the first broken link, or None when it holds."""
+@dataclass
+class Ketenrapport:
+    """What walking one chain found: the first break, if any, and how many of its events
+    carry a signature. ``laatste_ononderteken`` is the volgnummer of the last event without
+    one (0: none): events from before signing are only acceptable where a checkpoint vouches
+    for them (see ``toets_ononderteken``)."""
+
+    bestuursproces: uuid.UUID
+    breuk: Breuk | None = None
+    aantal: int = 0
+    ononderteken: int = 0
+    laatste_ononderteken: int = 0
+
+
+def controleer_keten(bestuursproces: Bestuursproces, sleutel: bytes) -> Ketenrapport:
+    """Walk the chain in order: volgnummers, links, hashes and signatures."""
+    rapport = Ketenrapport(bestuursproces.uuid)
+    rapport.breuk = _loop_keten(bestuursproces, sleutel, rapport)
+    return rapport
+
+
+def _loop_keten(
+    bestuursproces: Bestuursproces, sleutel: bytes, rapport: Ketenrapport
+) -> Breuk | None:
     verwacht_volgnummer = 1
     vorige_hash = GENESIS_HASH
+    ondertekend_gezien = False
     gebeurtenissen = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).order_by(
         "volgnummer"
     )
@@ -49,9 +73,34 @@ def verifieer_keten(bestuursproces: Bestuursproces) -> Breuk | None:
                 gebeurtenis.volgnummer,
                 "hash klopt niet met de inhoud (gewijzigd na vastlegging)",
             )
+        if gebeurtenis.handtekening:
+            if not klopt(gebeurtenis, sleutel):
+                return Breuk(
+                    bestuursproces.uuid,
+                    gebeurtenis.volgnummer,
+                    "handtekening klopt niet (buiten de applicatie toegevoegd of herschreven)",
+                )
+            ondertekend_gezien = True
+        elif ondertekend_gezien:
+            # Signing started at some point and never stops: a gap after it is a forgery.
+            return Breuk(
+                bestuursproces.uuid,
+                gebeurtenis.volgnummer,
+                "handtekening ontbreekt na ondertekende gebeurtenissen "
+                "(buiten de applicatie toegevoegd of herschreven)",
+            )
+        else:
+            rapport.ononderteken += 1
+            rapport.laatste_ononderteken = gebeurtenis.volgnummer
+        rapport.aantal += 1
         vorige_hash = gebeurtenis.hash
         verwacht_volgnummer += 1
     return None
+
+
+def verifieer_keten(bestuursproces: Bestuursproces) -> Breuk | None:
+    """The first broken link of the case's chain, signatures included; None when it holds."""
+    return controleer_keten(bestuursproces, sleutel()).breuk
 
 
 def verifieer_alle(

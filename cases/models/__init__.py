@@ -10,6 +10,7 @@ from .bestuursproces import (
     Stadium,
     Status,
 )
+from .exporttaken import Exportfout, Exporttaak, ExporttaakStatus, RapportFormaat
 from .gebeurtenissen import Gebeurtenis, GebeurtenisType
 from .idee import IdeeEigenaar, IdeeVersie
 from .interventies import (
@@ -54,6 +55,9 @@ __all__ = [
     "BetrokkenheidsActie",
     "Betrokkenheidswijziging",
     "Consolidatie",
+    "Exportfout",
+    "Exporttaak",
+    "ExporttaakStatus",
     "Fase",
     "Gebeurtenis",
     "GebeurtenisType",
@@ -78,6 +82,7 @@ __all__ = [
     "PositioneringsVeld",
     "ProcesontwerpVersie",
     "Procesrol",
+    "RapportFormaat",
     "Reflectie",
     "Richting",
     "Rol",

@@ -110,6 +110,9 @@ class Bestuursproces(models.Model):
         verbose_name = _("bestuursproces")
         verbose_name_plural = _("bestuursprocessen")
         ordering = ["-geopend_op", "-id"]
+        # Opening a case is a right of its own (the group "Procesregisseurs"), apart from
+        # the admin's model permissions that every member has.
+        permissions = [("bestuursproces_openen", _("Mag een bestuursproces openen"))]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status=Status.AFGEROND) | ~models.Q(uitkomst=""),

@@ -95,6 +95,13 @@ class Gebeurtenis(models.Model):
     payload = models.JSONField(_("gegevens"), default=dict)
     vorige_hash = models.CharField(_("vorige hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64, unique=True)
+    # HMAC-SHA256 over the hash under a key kept outside the database (cases/events/
+    # handtekening.py). NULL only for events recorded before signing existed: a NOT NULL
+    # column would make SQLite rebuild the table and lose migration 0002's triggers, and
+    # the triggers forbid filling the old rows in.
+    handtekening = models.CharField(
+        _("handtekening"), max_length=64, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("gebeurtenis")

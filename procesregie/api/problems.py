@@ -5,28 +5,43 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, JsonResponse
+from django.db import OperationalError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.functional import Promise as StrPromise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.csrf import csrf_failure
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cases.exceptions import DomainError, OngeldigeInvoer
 
+from .authenticatie import CSRF_MELDING, SCHEMA
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
+# In the request's language, like the details (LocaleMiddleware picks it from Accept-Language).
 TITELS = {
-    400: "Ongeldige invoer.",
-    401: "Niet geauthenticeerd.",
-    403: "Geen toestemming.",
-    404: "Niet gevonden.",
-    405: "Methode niet toegestaan.",
-    406: "Gevraagd formaat niet beschikbaar.",
-    409: "Conflict met de huidige toestand.",
-    415: "Mediatype niet ondersteund.",
-    429: "Te veel verzoeken.",
-    500: "Interne serverfout.",
+    400: _("Ongeldige invoer."),
+    401: _("Niet geauthenticeerd."),
+    403: _("Geen toestemming."),
+    404: _("Niet gevonden."),
+    405: _("Methode niet toegestaan."),
+    406: _("Gevraagd formaat niet beschikbaar."),
+    409: _("Conflict met de huidige toestand."),
+    412: _("Voorwaarde niet vervuld."),
+    413: _("Verzoek te groot."),
+    415: _("Mediatype niet ondersteund."),
+    422: _("Verzoek niet te verwerken."),
+    429: _("Te veel verzoeken."),
+    500: _("Interne serverfout."),
+    503: _("Tijdelijk niet beschikbaar."),
 }
+
+# Seconds a client should wait before retrying a write that found the database busy.
+OPNIEUW_NA = 2
 
 
 def camel(naam: str) -> str:
@@ -45,13 +60,13 @@ def probleem(
     code: str,
     detail: str,
     instance: str,
-    titel: str | None = None,
+    titel: str | StrPromise | None = None,
     invalid_params: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": f"urn:procesregie:fout:{code}",
         "code": code,
-        "title": titel or TITELS.get(status_code, "Fout."),
+        "title": str(titel or TITELS.get(status_code, _("Fout."))),
         "status": status_code,
         "detail": detail,
         "instance": instance,
@@ -109,11 +124,38 @@ def _domeinfout(exc: DomainError, instance: str) -> Response:
     return Response(body, status=exc.status, content_type=PROBLEM_CONTENT_TYPE)
 
 
+def database_bezet(exc: BaseException) -> bool:
+    """SQLite's "database is locked": another writer held the lock past the busy timeout."""
+    return isinstance(exc, OperationalError) and "is locked" in str(exc)
+
+
+def bezet_response(instance: str) -> Response:
+    """503 with Retry-After: the write was not done (its transaction never began or was
+    rolled back), so the client may simply send it again."""
+    body = probleem(
+        status_code=503,
+        code="database_bezet",
+        detail=gettext(
+            "Er schrijven nu te veel mensen tegelijk; er is niets opgeslagen. Probeer het over "
+            "enkele seconden opnieuw."
+        ),
+        instance=instance,
+    )
+    return Response(
+        body,
+        status=503,
+        content_type=PROBLEM_CONTENT_TYPE,
+        headers={"Retry-After": str(OPNIEUW_NA)},
+    )
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     request = context.get("request")
     instance = request.path if request is not None else ""
     if isinstance(exc, DomainError):
         return _domeinfout(exc, instance)
+    if database_bezet(exc):
+        return bezet_response(instance)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(str(exc) if str(exc) else None)
     elif isinstance(exc, DjangoPermissionDenied):
@@ -123,7 +165,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # into a 403 when that class has none (SessionAuthentication). Missing or wrong
         # credentials are a 401 with a challenge for the API's own scheme (RFC 9110 §15.5.2).
         exc.status_code = status.HTTP_401_UNAUTHORIZED
-        exc.auth_header = TokenAuthentication.keyword  # type: ignore[union-attr]
+        exc.auth_header = SCHEMA  # type: ignore[union-attr]
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -132,7 +174,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         body = probleem(
             status_code=response.status_code,
             code="invalid",
-            detail="Een of meer velden zijn ongeldig; zie invalidParams.",
+            detail=gettext("Een of meer velden zijn ongeldig; zie invalidParams."),
             instance=instance,
             invalid_params=_platte_fouten(exc.detail),
         )
@@ -151,27 +193,50 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
 
 
 def probleem_response(
-    request: HttpRequest, status_code: int, code: str, detail: str
+    request: HttpRequest,
+    status_code: int,
+    code: str,
+    detail: str,
+    *,
+    invalid_params: list[dict[str, str]] | None = None,
 ) -> JsonResponse:
     """A problem+json answer for requests that never reach a DRF view (unknown URLs, 500s)."""
     return JsonResponse(
-        probleem(status_code=status_code, code=code, detail=detail, instance=request.path),
+        probleem(
+            status_code=status_code,
+            code=code,
+            detail=detail,
+            instance=request.path,
+            invalid_params=invalid_params,
+        ),
         status=status_code,
         content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
 
 
+# Any method: an unknown URL is a 404, not a CSRF failure of a view that does not exist.
+@csrf_exempt
 def niet_gevonden(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     return probleem_response(
         request,
         status.HTTP_404_NOT_FOUND,
         "not_found",
-        "Deze URL bestaat niet in de API. Let op: paden eindigen zonder schuine streep.",
+        gettext("Deze URL bestaat niet in de API. Let op: paden eindigen zonder schuine streep."),
     )
 
 
 def serverfout(request: HttpRequest) -> JsonResponse:
     return probleem_response(
-        request, 500, "server_error", "Er ging iets mis aan onze kant; er is niets opgeslagen."
+        request,
+        500,
+        "server_error",
+        gettext("Er ging iets mis aan onze kant; er is niets opgeslagen."),
     )
+
+
+def csrf_mislukt(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: problem+json below /api/, Django's own page elsewhere."""
+    if not request.path.startswith("/api/"):
+        return csrf_failure(request, reason)
+    return probleem_response(request, 403, "csrf", str(CSRF_MELDING))

@@ -25,6 +25,7 @@ from cases.models import (
     Reflectie,
 )
 from instruments.models import Instrument, Strategie, Veld, VeldCode
+from tests._mfa import log_in_met_tweede_factor
 from tests.cases.admin_helpers import ADMIN_RECHTEN
 from tests.cases.services._hulp import CASE_MODELLEN, utc
 from tests.factories import open_proces
@@ -155,5 +156,4 @@ def als_staf(client: Client, gebruiker: Any) -> Client:
             codename__in=[*ADMIN_RECHTEN, *INTERVENTIE_RECHTEN],
         )
     )
-    client.force_login(gebruiker)
-    return client
+    return log_in_met_tweede_factor(client, gebruiker)

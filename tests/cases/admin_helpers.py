@@ -12,6 +12,7 @@ from django.urls import reverse
 from cases import services
 from cases.demo import GEBRUIKERSRECHTEN
 from cases.models import Bestuursproces, Fase, Gebeurtenis, Optie, WyberStap
+from tests._mfa import log_in_met_tweede_factor
 from tests.factories import actor_voor
 
 ADMIN_RECHTEN = GEBRUIKERSRECHTEN
@@ -24,8 +25,7 @@ def als_staf(client: Client, gebruiker: Any) -> Client:
     gebruiker.user_permissions.set(
         Permission.objects.filter(content_type__app_label="cases", codename__in=ADMIN_RECHTEN)
     )
-    client.force_login(gebruiker)
-    return client
+    return log_in_met_tweede_factor(client, gebruiker)
 
 
 def gebeurtenistypen(bestuursproces: Bestuursproces, vanaf: int) -> list[str]:

@@ -25,7 +25,8 @@ def _wijzig_url(bestuursproces: Bestuursproces) -> str:
 
 
 def test_openen_via_admin_maakt_regisseur_en_gebeurtenissen(browser: Any, db: None) -> None:
-    gebruiker = GebruikerFactory(username="nieuwe-regisseur")
+    # Opening a case is a right of the group Procesregisseurs.
+    gebruiker = GebruikerFactory(username="nieuwe-regisseur", opent=True)
     client = browser(gebruiker)
     response = client.post(
         reverse("admin:cases_bestuursproces_add"),

@@ -12,13 +12,16 @@ from django.db import connection
 
 from cases import services
 from cases.events.canonical import bereken_hash
+from cases.events.checkpoint import lees_regels, toets_aan_checkpoint
 from cases.models import Bestuursproces, Gebeurtenis
 from cases.services.idee import IdeeInhoud
+from tests._rollen import word_eigenaar
 from tests.factories import actor_voor
 
 
 def _triggers_uit() -> None:
     with connection.cursor() as cursor:
+        word_eigenaar(cursor)  # the attacker owns the database
         if connection.vendor == "postgresql":
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(
@@ -89,19 +92,23 @@ def test_ondertekend_checkpoint_klopt(checkpoint: Path, sleutel: Path) -> None:
     assert "1 keten(s) bevatten het checkpoint." in uit
 
 
-def test_herschreven_keten_valt_alleen_op_tegen_het_checkpoint(
+def test_herschreven_keten_valt_op_aan_handtekening_en_checkpoint(
     bestuursproces: Bestuursproces, checkpoint: Path, sleutel: Path
 ) -> None:
     herschrijf_keten(bestuursproces, vanaf=3, toelichting="Achteraf verzonnen")
 
-    code, _, _ = verify()
-    assert code == 0  # the chain is consistent again on its own
-
-    code, _, fout = verify("--checkpoint", str(checkpoint), "--sleutelbestand", str(sleutel))
-    kop = checkpoint.read_text().split()
+    # The chain is consistent again on its own, but the rewritten events carry signatures
+    # that no longer match their hashes: the first one is named.
+    code, _, fout = verify("--zonder-checkpoint")
     assert code == 1
-    assert f"bestuursproces {bestuursproces.uuid}, volgnummer {kop[1]}" in fout
-    assert "keten herschreven" in fout
+    assert f"bestuursproces {bestuursproces.uuid}, volgnummer 3: handtekening klopt niet" in fout
+
+    # The checkpoint catches it on its own as well.
+    kop = checkpoint.read_text().split()
+    breuk = toets_aan_checkpoint(lees_regels(checkpoint.read_text().splitlines(), None))
+    assert breuk is not None
+    assert (breuk.bestuursproces, breuk.volgnummer) == (bestuursproces.uuid, int(kop[1]))
+    assert "keten herschreven" in breuk.reden
 
 
 def test_vervalst_checkpoint_valt_op(checkpoint: Path, sleutel: Path) -> None:
@@ -117,10 +124,11 @@ def test_onondertekend_checkpoint_met_sleutel_wordt_geweigerd(
 ) -> None:
     kaal = tmp_path / "kaal.txt"
     kaal.write_text(" ".join(checkpoint.read_text().split()[:3]) + "\n")
-    assert verify("--checkpoint", str(kaal))[0] == 0  # without a key: only the hashes count
-    code, _, fout = verify("--checkpoint", str(kaal), "--sleutelbestand", str(sleutel))
-    assert code == 1
-    assert "handtekening ontbreekt" in fout
+    # With the configured key or with the one given, an unsigned line is refused.
+    for argumenten in ([], ["--sleutelbestand", str(sleutel)]):
+        code, _, fout = verify("--checkpoint", str(kaal), *argumenten)
+        assert code == 1
+        assert "handtekening ontbreekt" in fout
 
 
 def test_onleesbaar_checkpoint(checkpoint: Path, tmp_path: Path) -> None:

@@ -7,12 +7,14 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from cases import selectors
 from cases.models import Bestuursproces, Gebeurtenis, Instemming, WyberStap, Zichtbaarheid
 
+from .._rollen import word_eigenaar
 from ..factories import GebruikerFactory, open_proces
 
 # The last intervention of the demo story is on 10 November 2026.
@@ -23,6 +25,7 @@ def _knoei(gebeurtenis: Gebeurtenis) -> None:
     """Change one event behind the chain's back (the trigger is lifted inside the test's
     transaction, whose rollback restores it)."""
     with connection.cursor() as cursor:
+        word_eigenaar(cursor)  # only the owner can lift the trigger
         if connection.vendor == "postgresql":
             # Deferred FK checks of this transaction's inserts would block the ALTER TABLE.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -40,7 +43,14 @@ def _knoei(gebeurtenis: Gebeurtenis) -> None:
 def test_verify_slaagt_op_intacte_ketens(bestuursproces: Bestuursproces) -> None:
     uit = StringIO()
     call_command("verify_gebeurtenissen", stdout=uit)
-    assert "1 keten(s) gecontroleerd: alle intact." in uit.getvalue()
+    aantal = bestuursproces.gebeurtenissen.count()
+    assert (
+        f"1 keten(s) gecontroleerd: alle intact; {aantal} gebeurtenis(sen) met een geldige "
+        "handtekening, 0 zonder"
+    ) in uit.getvalue()
+    # The test settings' checkpoint directory is empty: verify says so instead of passing
+    # silently.
+    assert "GEEN CHECKPOINT in " in uit.getvalue()
 
 
 def test_verify_noemt_eerste_breuk_en_eindigt_met_1(bestuursproces: Bestuursproces) -> None:
@@ -78,7 +88,9 @@ def test_checkpoint_toont_kop_van_elke_keten(bestuursproces: Bestuursproces) -> 
     call_command("checkpoint_gebeurtenissen", stdout=uit)
     kop = bestuursproces.gebeurtenissen.order_by("-volgnummer").first()
     assert kop is not None
-    assert uit.getvalue().split() == [str(bestuursproces.uuid), str(kop.volgnummer), kop.hash]
+    # uuid, volgnummer, hash and the line's HMAC under the configured key.
+    assert uit.getvalue().split()[:3] == [str(bestuursproces.uuid), str(kop.volgnummer), kop.hash]
+    assert len(uit.getvalue().split()) == 4
 
 
 def test_laad_demo_is_idempotent_en_volledig(catalogus: Any, settings: Any) -> None:
@@ -132,10 +144,20 @@ def test_laad_demo_is_idempotent_en_volledig(catalogus: Any, settings: Any) -> N
     assert lopend.opties.count() >= 2
     assert not lopend.opties.exclude(status="open").exists()
     from django.contrib.auth import authenticate
+    from django.test import RequestFactory
 
-    beheerder = authenticate(username="beheerder", password="demo-wachtwoord-123")
+    # Every login passes its request: django-axes counts attempts per username and address.
+    beheerder = authenticate(
+        RequestFactory().post("/admin/login/"),
+        username="beheerder",
+        password="demo-wachtwoord-123",
+    )
     assert beheerder is not None
     assert beheerder.is_superuser
+    # Only the demo regisseur may open new cases.
+    assert [
+        g.username for g in get_user_model().objects.filter(groups__name="Procesregisseurs")
+    ] == ["regisseur"]
     assert not selectors.bestuursprocessen_voor(beheerder).exists()
     verify = StringIO()
     call_command("verify_gebeurtenissen", stdout=verify)
@@ -188,6 +210,18 @@ def test_laad_demo_weigert_zonder_debug(db: None, settings: Any) -> None:
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("laad_demo", stdout=StringIO())
     from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username="regisseur").exists()
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.7", "procesregie.example"])
+def test_laad_demo_weigert_als_de_server_niet_alleen_deze_machine_bedient(
+    db: None, settings: Any, host: str
+) -> None:
+    settings.DEBUG = True
+    settings.SERVEERADRES = host
+    with pytest.raises(CommandError, match=r"127\.0\.0\.1"):
+        call_command("laad_demo", stdout=StringIO())
 
     assert not get_user_model().objects.filter(username="regisseur").exists()
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from cases.models import Bestuursproces
 from instruments.models import Instrument
+from tests._mfa import log_in_met_tweede_factor
 from tests.factories import GebruikerFactory
 
 from ._kanaries import (
@@ -114,7 +115,7 @@ def test_de_beheerder_ziet_bij_een_gebruikt_instrument_alleen_aantallen(
     """The functioneel beheerder keeps the catalogue but is no member: deleting an instrument
     that interventies use says how often, not which."""
     beheerder: Any = GebruikerFactory(username="beheerder", is_staff=True, is_superuser=True)
-    client.force_login(beheerder)
+    log_in_met_tweede_factor(client, beheerder)
     gebruikt = kanaries.interventies[0].instrument
     assert isinstance(gebruikt, Instrument)
 

@@ -13,14 +13,14 @@ from rest_framework.test import APIClient
 
 from cases import services
 from instruments.models import Instrument, Kracht, Strategie, Thema, Veld
+from tests._mfa import log_in_met_tweede_factor
 from tests.cases.api.helpers import API
 from tests.factories import actor_voor, open_proces
 
 
 @pytest.fixture
 def admin_client(client: Client, beheerder: Any) -> Client:
-    client.force_login(beheerder)
-    return client
+    return log_in_met_tweede_factor(client, beheerder)
 
 
 def url(model: type, actie: str, *args: Any) -> str:

@@ -18,6 +18,9 @@ from . import _proces as p
 from ._html import sectie, stadia, tekst
 from ._proces import Statusproces
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 
 def _datum(waarde: dt.date | dt.datetime) -> str:
     if isinstance(waarde, dt.datetime):

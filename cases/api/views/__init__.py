@@ -2,6 +2,7 @@
 
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .export import ExportView
+from .exporttaken import ExporttaakBestandView, ExporttaakDetailView, ExporttakenView
 from .gebeurtenissen import GebeurtenisDetailView, GebeurtenissenView, MomentopnameView
 from .hulp import AandachtView, InstrumentSuggestiesView
 from .idee import IdeeVersiesView, IdeeView
@@ -49,6 +50,9 @@ __all__ = [
     "BestuursprocesLijstView",
     "ConsolidatieView",
     "ExportView",
+    "ExporttaakBestandView",
+    "ExporttaakDetailView",
+    "ExporttakenView",
     "FaseovergangenView",
     "GebeurtenisDetailView",
     "GebeurtenissenView",

@@ -5,18 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NoReturn
 
+from django.db import transaction
+from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import generics, serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from cases import selectors
 from cases.models import Bestuursproces, Rol, Zichtbaarheid
+from idempotentie.api import IdempotentePostMixin
+from procesregie.api.etags import VersieVerouderd, etag_van, lees_if_match
 
 from ..permissions import MELDING_SCHRIJVEN, LidMetSchrijfrecht
 from ..serializers.basis import JAREN
@@ -89,8 +95,63 @@ class AuditToelichting(generics.GenericAPIView[Any]):
         return veld or self.request.headers.get(AUDIT_HEADER.name, "")
 
 
-class BestuursprocesBasis(AuditToelichting):
-    """Base for every URL below one case: resolves the case once, for members only."""
+class VoorwaardelijkSchrijvenMixin(APIView):
+    """PUT, PATCH and DELETE with If-Match act only while the resource's ETag is one of those
+    named; otherwise 412 and nothing changes. Without If-Match they work as ever.
+
+    The check runs in the write's transaction after the case row is locked, so of two
+    requests with the same If-Match only the first can win: the second waits for the lock
+    and then finds another ETag. The services nest in that transaction and lock again.
+    """
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.method not in ("PUT", "PATCH", "DELETE"):
+            return
+        voorwaarde = lees_if_match(request._request)
+        if voorwaarde is None:
+            return
+        methode = request.method.lower()
+        schrijf = getattr(self, methode)
+
+        def voorwaardelijk(request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            with transaction.atomic():
+                self.vergrendel_bestuursproces()
+                if not voorwaarde.vervuld_door(self.huidige_etag(request, *args, **kwargs)):
+                    raise VersieVerouderd()
+                return schrijf(request, *args, **kwargs)
+
+        # DRF looks the handler up (by method name, as here) right after initial().
+        setattr(self, methode, voorwaardelijk)
+
+    def vergrendel_bestuursproces(self) -> None:
+        raise NotImplementedError
+
+    def huidige_etag(self, request: Request, *args: Any, **kwargs: Any) -> str | None:
+        """The ETag a GET of this URL would give now, read afresh by a new instance of the
+        view (this one may hold objects read before the lock); None when there is nothing
+        yet for a PUT to replace."""
+        vers = type(self)()
+        vers.request, vers.args, vers.kwargs = request, args, kwargs
+        vers.format_kwarg = None
+        try:
+            antwoord = vers.get(request, *args, **kwargs)  # type: ignore[attr-defined]
+        except (Http404, NotFound):
+            if request.method == "PUT":
+                return None
+            raise
+        return etag_van(antwoord.data)
+
+
+class BestuursprocesBasis(
+    AuditToelichting,
+    IdempotentePostMixin,
+    VoorwaardelijkSchrijvenMixin,
+    generics.GenericAPIView[Any],
+):
+    """Base for every URL below one case: resolves the case once, for members only; a POST
+    with an Idempotency-Key is done once, a PUT, PATCH or DELETE with If-Match only on the
+    version the client saw."""
 
     permission_classes = [IsAuthenticated, LidMetSchrijfrecht]
     schrijfrollen: frozenset[str] = Rol.schrijvend()
@@ -104,6 +165,12 @@ class BestuursprocesBasis(AuditToelichting):
                 self.request.user, self.kwargs["uuid"], met_details=self.met_details
             )
         return self._bestuursproces
+
+    def vergrendel_bestuursproces(self) -> None:
+        # Locking is no write: the services lock the same row again, in the same transaction.
+        Bestuursproces.objects.select_for_update().filter(
+            pk=self.get_bestuursproces().pk
+        ).values_list("pk").get()
 
     def permission_denied(
         self, request: Request, message: Any = None, code: Any = None

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from rest_framework import exceptions, generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cases import selectors, services
 from cases.events import Actor
 from cases.models import Bestuursproces
+from idempotentie.api import IdempotentePostMixin
+from toegang.rechten import GEEN_RECHT_OM_TE_OPENEN, mag_bestuursproces_openen
 
 from .. import serializers as s
 from ..filters import BestuursprocesFilter
@@ -19,7 +21,9 @@ from .basis import AUDIT_HEADER, AuditToelichting, BestuursprocesBasis
 
 
 @extend_schema(tags=["bestuursprocessen"])
-class BestuursprocesLijstView(AuditToelichting, generics.ListAPIView[Bestuursproces]):
+class BestuursprocesLijstView(
+    AuditToelichting, IdempotentePostMixin, generics.ListAPIView[Bestuursproces]
+):
     """Bestuursprocessen waarvan je lid bent, en een nieuw bestuursproces openen."""
 
     serializer_class = s.BestuursprocesSerializer
@@ -44,13 +48,19 @@ class BestuursprocesLijstView(AuditToelichting, generics.ListAPIView[Bestuurspro
         summary="Bestuursproces openen",
         description=(
             "Opent een bestuursproces in stadium voorstelbaar, met zijn opdracht en "
-            "optioneel het eerste idee. Wie het opent, wordt de procesregisseur."
+            "optioneel het eerste idee. Wie het opent, wordt de procesregisseur. Alleen "
+            "gebruikers met het recht om bestuursprocessen te openen (de groep "
+            "Procesregisseurs) mogen dit; anderen krijgen 403 `openen-niet-toegestaan`."
         ),
         request=s.BestuursprocesOpenenSerializer,
         responses={201: s.BestuursprocesDetailSerializer},
         parameters=[AUDIT_HEADER],
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if not mag_bestuursproces_openen(request.user):
+            raise exceptions.PermissionDenied(
+                GEEN_RECHT_OM_TE_OPENEN, code="openen-niet-toegestaan"
+            )
         invoer = s.BestuursprocesOpenenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         data = dict(invoer.validated_data)

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.http import StreamingHttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.negotiation import BaseContentNegotiation
@@ -13,6 +17,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 
+from cases.exceptions import DomainError
 from cases.exports.formaten import FORMATEN, bestandsnaam
 from cases.exports.gebeurtenissen import bereid_voor
 from cases.models import Rol
@@ -23,6 +28,18 @@ from .basis import BestuursprocesBasis
 MELDING_EXPORTEREN = (
     "Alleen de procesregisseur en de evaluator kunnen dit bestuursproces exporteren."
 )
+
+
+# The report formats, made whole in memory; above the threshold only as a job.
+RAPPORTFORMATEN = frozenset({"html", "pdf"})
+
+
+class RapportAlsTaak(DomainError):
+    """The report of a case this large is not made inside a request (DESIGN §5)."""
+
+    status = 409
+    code = "rapport-als-taak"
+    titel = _("Dit rapport wordt als taak gemaakt.")
 
 
 class MagExporteren(BasePermission):
@@ -52,13 +69,20 @@ class AlleenFoutenInJson(BaseContentNegotiation):
 
 def _antwoorden() -> dict[Any, OpenApiResponse]:
     beschrijving = "; ".join(f"{f.code}: {f.media_type.split(';')[0]}" for f in FORMATEN.values())
-    return {
+    antwoorden: dict[Any, OpenApiResponse] = {
         (200, media_type.split(";")[0]): OpenApiResponse(
             response=OpenApiTypes.BINARY if code == "pdf" else OpenApiTypes.STR,
             description=f"De export als bijlage ({beschrijving}).",
         )
         for code, media_type in ((f.code, f.media_type) for f in FORMATEN.values())
     }
+    antwoorden[409] = OpenApiResponse(
+        description=(
+            "html of pdf van een bestuursproces met meer gebeurtenissen dan de drempel "
+            "(standaard 500): vraag het rapport aan met `POST .../exports`."
+        )
+    )
+    return antwoorden
 
 
 ANTWOORDKOPPEN = [
@@ -97,7 +121,10 @@ class ExportView(BestuursprocesBasis):
             "en een slot met de kop van de keten, te controleren zonder database met "
             "`manage.py verifieer_export`; csv: puntkomma-gescheiden, UTF-8 met BOM, "
             "beveiligd tegen formules; xes: IEEE 1849-2016 voor process-mining; html en pdf: "
-            "het evaluatierapport. De gebeurtenisformaten worden gestreamd."
+            "het evaluatierapport. De gebeurtenisformaten worden gestreamd. Het rapport (html "
+            "en pdf) komt hier alleen voor een bestuursproces tot een drempel aan "
+            "gebeurtenissen (standaard 500); daarboven volgt 409 `rapport-als-taak` en "
+            "vraag je het aan als taak met `POST .../exports`."
         ),
         parameters=[ExportVraagSerializer, *ANTWOORDKOPPEN],
         responses=_antwoorden(),
@@ -116,6 +143,18 @@ class ExportView(BestuursprocesBasis):
             kanaal="api",
             zichtbaar=self.zichtbaar(),
         )
+        drempel = settings.EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN
+        if formaat.code in RAPPORTFORMATEN and opdracht.aantal > drempel:
+            taken_url = reverse("api:exporttaken", kwargs={"uuid": bestuursproces.uuid})
+            raise RapportAlsTaak(
+                gettext(
+                    "Dit bestuursproces heeft meer dan %(drempel)d gebeurtenissen; het "
+                    "rapport wordt daarom als taak gemaakt. Vraag het aan met POST %(url)s "
+                    'en {"formaat": "%(formaat)s"}, en haal het bestand op zodra de taak '
+                    "klaar is."
+                )
+                % {"drempel": drempel, "url": taken_url, "formaat": formaat.code}
+            )
         response = StreamingHttpResponse(
             formaat.schrijver(opdracht), content_type=formaat.media_type
         )

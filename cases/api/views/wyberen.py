@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
@@ -384,10 +385,30 @@ class InstemmingDetailView(StapBasis):
         parameters=[AUDIT_HEADER],
     )
     def patch(self, request: Request, uuid: Any, stap: Any, instemming: Any) -> Response:
-        invoer = self.lees_invoer(s.InstemmingInvoerSerializer)
+        huidig = self.get_instemming()
+        invoer = self.lees_invoer(s.InstemmingInvoerSerializer, partial=True)
+        # The service records the whole position; what the PATCH leaves out stays as it is.
+        vastgelegd = {
+            "status": huidig.status,
+            "voorbehoud": huidig.voorbehoud,
+            "formeel_besloten": huidig.formeel_besloten,
+            "besloten_op": huidig.besloten_op,
+            "besluitreferentie": huidig.besluitreferentie,
+        }
+        if not vastgelegd.keys() & invoer.keys():
+            # Nothing of the position sent: nothing to record, as with the other PATCHes.
+            return Response(self.get_serializer(huidig).data)
         services.leg_instemming_vast(
             actor=Actor.uit_request(request),
-            instemming=self.get_instemming(),
-            **{**invoer, "toelichting": self.toelichting(invoer["toelichting"])},
+            instemming=huidig,
+            **{
+                **vastgelegd,
+                **invoer,
+                "toelichting": self.toelichting(invoer.get("toelichting", "")),
+                # A formal decision sent with its date happened then; a change of anything
+                # else happens now, not on the date of an earlier decision.
+                "tijdstip": invoer.get("tijdstip")
+                or (None if "besloten_op" in invoer else timezone.now()),
+            },
         )
         return Response(self.get_serializer(self.get_instemming()).data)

@@ -23,6 +23,9 @@ from .helpers import (
     proces_url,
 )
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 VELDEN = {
     "url",
     "uuid",

@@ -23,6 +23,9 @@ from .register import (
     url,
 )
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 SECONDE = dt.timedelta(seconds=1)
 
 

@@ -13,6 +13,9 @@ from tests.factories import actor_voor, voeg_leden_toe
 
 from .helpers import T, assert_api_versie, assert_probleem, fouten, proces_url
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 SECONDE = dt.timedelta(seconds=1)
 MOMENTOPNAME_VELDEN = {
     "tijdstip",

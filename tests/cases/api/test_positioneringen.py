@@ -25,6 +25,9 @@ from .helpers import (
 )
 from .register import LEZERS, NIVEAUS, ROLLEN, ZIET
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 VELDEN = {
     "url",
     "uuid",

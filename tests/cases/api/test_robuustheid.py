@@ -56,7 +56,7 @@ def test_queryparameters_documenteren_400(document):
 
 
 def test_paginering_heeft_grenzen_in_het_document(document):
-    parameters = document["paths"]["/api/v1/bestuursprocessen"]["get"]["parameters"]
+    parameters = document["paths"]["/bestuursprocessen"]["get"]["parameters"]
     per_naam = {p["name"]: p["schema"] for p in parameters}
     assert per_naam["page"]["minimum"] == 1
     assert per_naam["pageSize"] == {"type": "integer", "minimum": 1, "maximum": 100}

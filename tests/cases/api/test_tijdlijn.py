@@ -20,6 +20,9 @@ from .register import (
     url,
 )
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 # One day per event, so that van/tot can cut between them.
 DAG = [dt.datetime(2026, 2, 1, 9, 0, tzinfo=dt.UTC) + dt.timedelta(days=n) for n in range(40)]
 

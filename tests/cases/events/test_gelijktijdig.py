@@ -39,6 +39,7 @@ from cases.models import (
     WyberStap,
 )
 from cases.services.idee import IdeeInhoud
+from tests._rollen import als_eigenaar_buiten_transactie, zet_app_rol
 from tests.factories import actor_voor, open_proces
 
 pytestmark = pytest.mark.postgresql
@@ -58,20 +59,24 @@ def testdatabase(django_db_setup: None, django_db_blocker: Any) -> Iterator[None
         if connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX):
             yield
             return
+        # The owner creates and drops the database; the test itself runs as the app role.
+        zet_app_rol(False)
         configuratie = setup_databases(
             verbosity=0,
             interactive=False,
             aliases={DEFAULT_DB_ALIAS},  # type: ignore[arg-type]  # the stubs say Mapping
         )
+        zet_app_rol(True)
         try:
             yield
         finally:
+            zet_app_rol(False)
             teardown_databases(configuratie, verbosity=0)
 
 
 def _ruim_op(bestuursproces_pk: int | None, gebruiker_pks: list[int]) -> None:
     """Remove the committed rows of this test; re-enable the triggers as migration 0002 did."""
-    with transaction.atomic(), connection.cursor() as cursor:
+    with als_eigenaar_buiten_transactie(), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("ALTER TABLE cases_gebeurtenis DISABLE TRIGGER USER")
         if bestuursproces_pk is not None:

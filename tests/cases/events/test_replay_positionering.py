@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from cases import selectors, services
 from cases.events import herbouw, verifieer_keten
 from cases.models import Bestuursproces, Rol, Zichtbaarheid
@@ -52,10 +54,10 @@ def proces_met_regie(regisseur: Any) -> Bestuursproces:
 
     kies("opdrachtgevende", "adviserende_rol", "proces", T[2], wyberstap=stap)
     kies("verbindende", "sturen", "kernteam", T[2])
-    kies("verbindende", "faciliteren", "kernteam", T[2], sinds=T[2].date())
+    kies("verbindende", "faciliteren", "kernteam", T[2], sinds=timezone.localdate(T[2]))
     kies("interne", "aansturen", "regisseur", T[3])
     herzie("lineair", T[3], geplande_stappen=[{"titel": "Verkenning", "gepland": "2025-04-01"}])
-    kies("uitvoerende", "stand_by", "proces", T[4], sinds=T[1].date())
+    kies("uitvoerende", "stand_by", "proces", T[4], sinds=timezone.localdate(T[1]))
     kies("opdrachtgevende", "secretarisrol", "regisseur", T[5])
     herzie("lineair", T[6], door=kernteam, spelregels="Open kaart")
     herzie("flipperkast", T[7], communicatie="Nieuwsbrief")

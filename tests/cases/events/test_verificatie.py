@@ -86,10 +86,11 @@ def test_gewijzigde_gebeurtenis_wordt_bij_naam_genoemd(
     assert f"volgnummer {volgnummer}:" in str(breuk)
 
 
-def test_herschreven_gebeurtenis_met_nieuwe_hash_breekt_de_volgende_schakel(
+def test_herschreven_gebeurtenis_met_nieuwe_hash_valt_op_aan_de_handtekening(
     keten: Bestuursproces, zet_onveranderlijkheid_uit: Callable[[], None]
 ) -> None:
-    """An attacker who rewrites event 4 and recomputes its hash is caught at event 5."""
+    """An attacker who rewrites event 4 and recomputes its hash has no key to sign it: caught
+    at event 4 itself (before signatures, only at event 5, whose link no longer holds)."""
     zet_onveranderlijkheid_uit()
     vervalst = Gebeurtenis.objects.get(bestuursproces=keten, volgnummer=4)
     vervalst.payload = {"idee": {"wat": "Vervalst"}}
@@ -97,7 +98,9 @@ def test_herschreven_gebeurtenis_met_nieuwe_hash_breekt_de_volgende_schakel(
     rauw_bijwerken(keten, 4, "hash", bereken_hash(vervalst, keten.uuid))
 
     assert verifieer_keten(keten) == Breuk(
-        keten.uuid, 5, "vorige hash verwijst niet naar de voorgaande gebeurtenis"
+        keten.uuid,
+        4,
+        "handtekening klopt niet (buiten de applicatie toegevoegd of herschreven)",
     )
 
 

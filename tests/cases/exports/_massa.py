@@ -5,7 +5,8 @@ its time compiling SQL per row, so this inserts a valid hash chain of simple eve
 prepared ``executemany`` per batch. Values are prepared by the model's own fields
 (``get_db_prep_save``), so the same code writes a JSON text on SQLite and jsonb on
 PostgreSQL. Hashes are computed over the same document :func:`hash_document` builds. The
-immutability triggers refuse UPDATE and DELETE only, so inserting is allowed.
+immutability triggers refuse UPDATE and DELETE only, so inserting is allowed. Each event is
+signed with the configured key, as ``append_event`` does.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Field
 
 from cases.events.canonical import formatteer_tijdstip, hash_van_document
+from cases.events.handtekening import handtekening_van, sleutel
 from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
 
 BATCH = 5000
@@ -36,6 +38,7 @@ VELDEN = (
     "payload",
     "vorige_hash",
     "hash",
+    "handtekening",
 )
 # Only these need the backend's form (a text or a datetime, JSON text or jsonb); the ints and
 # strings go as they are.
@@ -60,6 +63,7 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
     volgnummer, vorige_hash, tijdstip = laatste.volgnummer, laatste.hash, laatste.tijdstip
     actor, naam = laatste.actor_gebruikersnaam, laatste.actor_naam
     rijen: list[list[Any]] = []
+    sleutel_ = sleutel()
     with connection.cursor() as cursor:
         for n in range(aantal):
             volgnummer += 1
@@ -96,6 +100,7 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
                 payload,
                 vorige_hash,
                 eigen_hash,
+                handtekening_van(eigen_hash, sleutel_),
             )
             rijen.append(
                 [

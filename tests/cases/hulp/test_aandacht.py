@@ -17,6 +17,9 @@ from tests.factories import GebruikerFactory, actor_voor
 
 from .conftest import Casus
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 KERNTEAM = Zichtbaarheid.voor_rol("kernteam")
 REGISSEUR = Zichtbaarheid.voor_rol("procesregisseur")
 EIND_MAART = dt.date(2026, 3, 31)

@@ -95,7 +95,7 @@ def test_uitvoering_en_evaluatie_op_hun_eigen_datum(regisseur: Any, proces: Best
 
     items = _items(proces, tot=_op(2026, 4, 1))
 
-    assert [(i.soort, i.tijdstip.date()) for i in items] == [
+    assert [(i.soort, timezone.localdate(i.tijdstip)) for i in items] == [
         ("interventie.gelogd", dt.date(2026, 3, 2)),
         ("interventie.uitgevoerd", dt.date(2026, 3, 3)),
         ("interventie.geevalueerd", dt.date(2026, 3, 10)),
@@ -122,7 +122,7 @@ def test_een_gecorrigeerde_datum_verplaatst_het_item(
 
     items = _items(proces, tot=_op(2026, 4, 1))
 
-    assert [(i.soort, i.tijdstip.date()) for i in items] == [
+    assert [(i.soort, timezone.localdate(i.tijdstip)) for i in items] == [
         ("interventie.gelogd", dt.date(2026, 3, 9))
     ]
     assert _items(proces, tot=_op(2026, 3, 5)) == []

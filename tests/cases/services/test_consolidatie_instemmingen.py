@@ -31,6 +31,9 @@ from ._hulp import (
     verwacht,
 )
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 # --- leg_instemming_vast -----------------------------------------------------------------------
 
 

@@ -16,6 +16,9 @@ from tests.cases._interventies import gisteren, log, open_een_maand_geleden, sch
 
 from ._hulp import REGISSEUR_NAAM, gebeurtenissen_na, samenvatting, sluit_af, verwacht
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 
 @pytest.fixture
 def bestuursproces(regisseur: Any) -> Bestuursproces:

@@ -27,6 +27,9 @@ from ._hulp import (
     verwacht,
 )
 
+# Depends on today's date: also run at awkward moments (tests/lastige_momenten.py).
+pytestmark = pytest.mark.datumgevoelig
+
 ALLES = frozenset(Zichtbaarheid.values)
 OPENING = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -155,7 +158,7 @@ def test_het_interne_veld_vraagt_ook_een_omschrijving(
 def test_een_nieuwe_keuze_is_een_nieuwe_positionering(regisseur: Any) -> None:
     proces = open_proces(regisseur, tijdstip=OPENING)
     actor = actor_voor(regisseur)
-    eerste = kies(actor, proces, positie="secretarisrol", sinds=OPENING.date())
+    eerste = kies(actor, proces, positie="secretarisrol", sinds=timezone.localdate(OPENING))
     tweede = kies(actor, proces, positie="beslissende_rol")
 
     assert list(Positionering.objects.filter(bestuursproces=proces)) == [eerste, tweede]
@@ -306,7 +309,13 @@ def test_huidige_positionering_per_veld(regisseur: Any) -> None:
     secretaris = kies(actor, proces, positie="secretarisrol", tijdstip=moment[0])
     kies(actor, proces, veld="verbindende", positie="sturen", tijdstip=moment[1])
     # Recorded later, but in force since before the secretarisrol: not the current one.
-    kies(actor, proces, positie="beslissende_rol", sinds=OPENING.date(), tijdstip=moment[2])
+    kies(
+        actor,
+        proces,
+        positie="beslissende_rol",
+        sinds=timezone.localdate(OPENING),
+        tijdstip=moment[2],
+    )
     geheim = kies(
         actor,
         proces,

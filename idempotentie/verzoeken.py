@@ -1,0 +1,122 @@
+"""Doing a keyed POST once: claim the key, run the request, keep its answer; replay it on a
+retry with the same body, refuse another body under the same key (422)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.utils.translation import gettext
+from rest_framework import exceptions, serializers, status
+
+from .models import IdempotentVerzoek
+
+HEADER = "Idempotency-Key"
+MAX_LENGTE = 255
+
+
+class SleutelHergebruikt(exceptions.APIException):
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_code = "idempotentiesleutel_hergebruikt"
+
+    def __init__(self) -> None:
+        super().__init__(
+            gettext(
+                "Deze Idempotency-Key is al gebruikt voor een ander verzoek (een andere methode, "
+                "URL of inhoud). Gebruik voor elk nieuw verzoek een nieuwe sleutel."
+            )
+        )
+
+
+def lees_sleutel(request: HttpRequest) -> str | None:
+    """The request's Idempotency-Key, or None; a 400 naming the header when it is unusable.
+
+    The draft makes the value a structured-field string (``"…"``); a bare key is accepted too.
+    """
+    waarde = request.headers.get(HEADER)
+    if waarde is None:
+        return None
+    if len(waarde) >= 2 and waarde[0] == waarde[-1] == '"':
+        waarde = waarde[1:-1]
+    if not 1 <= len(waarde) <= MAX_LENGTE or not (waarde.isascii() and waarde.isprintable()):
+        raise exceptions.ValidationError(
+            {
+                HEADER: [
+                    serializers.ErrorDetail(
+                        gettext(
+                            "Geef een sleutel van 1 tot %(max)d zichtbare ASCII-tekens, "
+                            "bijvoorbeeld een UUID."
+                        )
+                        % {"max": MAX_LENGTE},
+                        code="invalid",
+                    )
+                ]
+            }
+        )
+    return waarde
+
+
+def vingerafdruk(request: HttpRequest) -> str:
+    """SHA-256 over method, path with query and the body as sent."""
+    afdruk = hashlib.sha256()
+    for deel in (request.method or "").encode(), request.get_full_path().encode(), request.body:
+        afdruk.update(len(deel).to_bytes(8, "big"))
+        afdruk.update(deel)
+    return afdruk.hexdigest()
+
+
+def _herhaling(eerder: IdempotentVerzoek) -> HttpResponse:
+    antwoord = HttpResponse(
+        bytes(eerder.inhoud), status=eerder.status, content_type=eerder.inhoudstype or None
+    )
+    if eerder.locatie:
+        antwoord["Location"] = eerder.locatie
+    return antwoord
+
+
+def voer_eenmaal_uit(
+    request: HttpRequest,
+    *,
+    gebruiker_id: int,
+    sleutel: str,
+    uitvoeren: Callable[[], HttpResponseBase],
+) -> HttpResponseBase:
+    """Run ``uitvoeren`` (the view's handler, returning a rendered response) once for this
+    user and key.
+
+    Everything happens in one transaction with the request's own write, so the key is kept
+    exactly when the write is: an error, or any answer outside 2xx (which writes nothing),
+    rolls back and forgets the key, and the client may retry with it.
+    """
+    afdruk = vingerafdruk(request)
+    with transaction.atomic():
+        # An expired key is forgotten before it is looked at; the command
+        # ruim_idempotentiesleutels_op removes the rest.
+        IdempotentVerzoek.objects.filter(
+            gebruiker_id=gebruiker_id, aangemaakt__lt=IdempotentVerzoek.verlopen_voor()
+        ).delete()
+        try:
+            with transaction.atomic():
+                verzoek = IdempotentVerzoek.objects.create(
+                    gebruiker_id=gebruiker_id, sleutel=sleutel, vingerafdruk=afdruk
+                )
+        except IntegrityError:
+            # Another request with this key committed first (we waited for it): its answer.
+            eerder = IdempotentVerzoek.objects.get(gebruiker_id=gebruiker_id, sleutel=sleutel)
+            if eerder.vingerafdruk != afdruk:
+                raise SleutelHergebruikt() from None
+            return _herhaling(eerder)
+        antwoord = uitvoeren()
+        if not 200 <= antwoord.status_code < 300 or antwoord.streaming:
+            transaction.set_rollback(True)
+            return antwoord
+        assert isinstance(antwoord, HttpResponse)
+        verzoek.status = antwoord.status_code
+        verzoek.inhoudstype = antwoord.get("Content-Type", "")
+        verzoek.inhoud = antwoord.content
+        verzoek.locatie = antwoord.get("Location", "")
+        verzoek.save(update_fields=["status", "inhoudstype", "inhoud", "locatie"])
+        return antwoord
