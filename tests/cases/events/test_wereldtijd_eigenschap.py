@@ -141,7 +141,7 @@ def test_elke_volgorde_vertelt_hetzelfde_verhaal(
     volgorde = data.draw(st.permutations(geschiedenis))
 
     proces, spelers = _open(regisseur)
-    aanvaard = []
+    aanvaard: list[tuple[Any, ...]] = []
     antwoorden = []
     for f in volgorde:
         rijen = alle_rijen()
