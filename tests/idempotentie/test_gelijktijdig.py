@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from cases.models import Gebeurtenis, Notitie
 from tests.factories import open_proces
@@ -28,7 +28,7 @@ def _post(url: str, token: str, ronde: int, n: int) -> Antwoord:
 
 def test_een_sleutel_tegelijk_schrijft_eenmaal(live_server: Any, regisseur: Any) -> None:
     bestuursproces = open_proces(regisseur)
-    token = Token.objects.create(user=regisseur).key
+    token = AuthToken.objects.create(user=regisseur)[1]
     url = f"{live_server.url}/api/v1/bestuursprocessen/{bestuursproces.uuid}/notities"
 
     for ronde in range(RONDES):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from cases.models import Gebeurtenis
 from tests.cases.api.register import speler
@@ -31,7 +31,7 @@ def _patch(adres: str, token: str, etag: str, ronde: int, n: int) -> Antwoord:
 def test_van_gelijke_if_match_wint_er_een(live_server: Any, regisseur: Any) -> None:
     bestuursproces = open_proces(regisseur)
     partij = speler(bestuursproces, regisseur)
-    token = Token.objects.create(user=regisseur).key
+    token = AuthToken.objects.create(user=regisseur)[1]
     adres = (
         f"{live_server.url}/api/v1/bestuursprocessen/{bestuursproces.uuid}/spelers/{partij.uuid}"
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from cases import services
 from cases.events import verifieer_keten
@@ -30,7 +30,7 @@ def _schrijvers(bestuursproces: Bestuursproces, regisseur: Any) -> list[tuple[An
             gebruiker=gebruiker,
             rol="kernteam",
         )
-        schrijvers.append((gebruiker, Token.objects.create(user=gebruiker).key))
+        schrijvers.append((gebruiker, AuthToken.objects.create(user=gebruiker)[1]))
     return schrijvers
 
 

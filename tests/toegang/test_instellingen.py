@@ -33,6 +33,8 @@ def _django(*argumenten: str, **omgeving: str) -> subprocess.CompletedProcess[st
         "SECRET_KEY": "",
         "HOST": "127.0.0.1",
         "ALLOWED_HOSTS": "",
+        # Production needs the key that signs events, kept outside the database.
+        "GEBEURTENIS_SLEUTEL": secrets.token_urlsafe(32),
         **omgeving,
     }
     return subprocess.run(

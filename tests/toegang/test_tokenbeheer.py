@@ -7,6 +7,7 @@ from typing import Any
 from django.test import Client
 from knox.models import AuthToken
 
+from tests._mfa import log_in_met_tweede_factor
 from tests.factories import GebruikerFactory
 from toegang.tokens import geef_token
 
@@ -21,7 +22,7 @@ def test_het_beheer_toont_geen_tokens_of_hashes(db: None, client: Client) -> Non
     houder = GebruikerFactory(username="koppeling")
     token, _ = geef_token(houder)
     opgeslagen = AuthToken.objects.get(user=houder)
-    client.force_login(_beheerder())
+    log_in_met_tweede_factor(client, _beheerder())
 
     lijst = client.get(LIJST).content.decode()
     detail = client.get(f"{LIJST}{opgeslagen.pk}/change/").content.decode()
@@ -35,7 +36,7 @@ def test_het_beheer_toont_geen_tokens_of_hashes(db: None, client: Client) -> Non
 
 
 def test_geen_tokens_aanmaken_in_het_beheer(db: None, client: Client) -> None:
-    client.force_login(_beheerder())
+    log_in_met_tweede_factor(client, _beheerder())
 
     assert client.get(f"{LIJST}add/").status_code == 403
 
@@ -44,7 +45,7 @@ def test_de_beheerder_beeindigt_een_token(db: None, client: Client) -> None:
     houder: Any = GebruikerFactory()
     geef_token(houder)
     opgeslagen = AuthToken.objects.get(user=houder)
-    client.force_login(_beheerder())
+    log_in_met_tweede_factor(client, _beheerder())
 
     response = client.post(f"{LIJST}{opgeslagen.pk}/delete/", {"post": "yes"})
 

@@ -15,6 +15,8 @@ from typing import Any
 from django.utils import timezone
 
 from cases import services
+from cases.exports.rapporttaak import maak_rapport
+from cases.exports.taken import vraag_rapport_aan
 from cases.models import Bestuursproces, Instemming, WyberStap
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.procesontwerp import ProcesontwerpInhoud
@@ -190,6 +192,10 @@ def bouw_dossier(regisseur: Any) -> Dossier:
         omschrijving="Ik faciliteer",
         sinds=timezone.localdate() - dt.timedelta(days=5),
     )
+    # A finished report job, for the paths below exports/{taak} (run here: the test's
+    # transaction never commits, so the queue would not see it).
+    taak = vraag_rapport_aan(bestuursproces=p, aanvrager=regisseur, formaat="html")
+    maak_rapport.call(taak.pk)
     basis = f"{API}/bestuursprocessen/{p.uuid}"
     return Dossier(
         proces=p,
@@ -210,6 +216,7 @@ def bouw_dossier(regisseur: Any) -> Dossier:
             "optie": str(open_optie.uuid),
             "instrument": str(middel.uuid),
             "code": veld().code,
+            "taak": str(taak.uuid),
         },
         anderen={
             "organisatie": _url(f"{basis}/organisaties/{andere_org.uuid}"),

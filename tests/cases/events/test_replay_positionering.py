@@ -91,12 +91,9 @@ def test_positioneringen_op_veld_sinds_en_moment(regisseur: Any) -> None:
         ("opdrachtgevende", "adviserende_rol"),
         ("opdrachtgevende", "secretarisrol"),
         ("uitvoerende", "stand_by"),
-        *sorted(
-            [("verbindende", "sturen"), ("verbindende", "faciliteren")],
-            key=lambda vp: next(
-                p["uuid"] for p in toestand["positioneringen"] if p["positie"] == vp[1]
-            ),
-        ),
+        # Same sinds: in the order they were recorded (vastgelegdOp is the recording time).
+        ("verbindende", "sturen"),
+        ("verbindende", "faciliteren"),
     ]
 
 

@@ -6,7 +6,6 @@ ingestemd and formeel besloten.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -49,7 +48,7 @@ def test_leg_instemming_vast(
         status="ingestemd_onder_voorbehoud",
         voorbehoud="Mits er een speeltuin komt",
         formeel_besloten=True,
-        besloten_op=dt.date(2026, 3, 2),
+        besloten_op=timezone.localdate(),
         besluitreferentie="ALV 2026-03",
         toelichting="Brief van de vereniging",
         tijdstip=tijdstip,
@@ -66,7 +65,7 @@ def test_leg_instemming_vast(
         "ingestemd_onder_voorbehoud",
         "Mits er een speeltuin komt",
         True,
-        dt.date(2026, 3, 2),
+        timezone.localdate(),
         "ALV 2026-03",
     )
     assert _fase(drie) == "consolideren"
@@ -83,7 +82,7 @@ def test_leg_instemming_vast(
                 "status": "ingestemd_onder_voorbehoud",
                 "voorbehoud": "Mits er een speeltuin komt",
                 "formeelBesloten": True,
-                "beslotenOp": "2026-03-02",
+                "beslotenOp": timezone.localdate().isoformat(),
                 "besluitreferentie": "ALV 2026-03",
             },
         },
