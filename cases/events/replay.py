@@ -326,14 +326,21 @@ def vouw(
     not fit the case as it stood at its moment raises :class:`Schending` naming it.
     """
     staat = lege_staat()
-    for gebeurtenis in gebeurtenissen:
-        if zichtbaar is None or zichtbaarheid_van(gebeurtenis) in zichtbaar:
-            try:
-                _pas_toe(staat, gebeurtenis)
-            except Schending as schending:
-                schending.gebeurtenis = gebeurtenis
-                raise
-        staat["volgnummer"] = max(staat["volgnummer"], gebeurtenis.volgnummer)
+    try:
+        for gebeurtenis in gebeurtenissen:
+            if zichtbaar is None or zichtbaarheid_van(gebeurtenis) in zichtbaar:
+                try:
+                    _pas_toe(staat, gebeurtenis)
+                except Schending as schending:
+                    schending.gebeurtenis = gebeurtenis
+                    raise
+            staat["volgnummer"] = max(staat["volgnummer"], gebeurtenis.volgnummer)
+    finally:
+        # A fold stopped by a broken rule leaves a streaming read half done: end it now, in
+        # this transaction, rather than when the generator is collected after the connection.
+        sluit = getattr(gebeurtenissen, "close", None)
+        if sluit is not None:
+            sluit()
     return staat
 
 

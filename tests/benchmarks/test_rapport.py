@@ -8,7 +8,6 @@ it, which carries over between machines better than the seconds do.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import resource
 import statistics
@@ -21,14 +20,15 @@ import pytest
 from django.core.files.storage import default_storage
 from rest_framework.test import APIClient
 
-from cases import services
 from cases.exports import taken
 from cases.exports.formaten import FORMATEN
 from cases.exports.gebeurtenissen import bereid_voor
 from cases.exports.rapport import html
 from cases.exports.rapporttaak import maak_rapport
 from cases.models import Bestuursproces, Exporttaak, Gebeurtenis, Zichtbaarheid
-from tests.factories import GebruikerFactory, actor_voor, open_proces
+from tests.factories import GebruikerFactory
+
+from .test_groot_proces import _groot_proces as groot_proces
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
 
@@ -36,42 +36,11 @@ SPELERS = 50
 # 50 spelers × 200 assessments + the case and the spelers: about 10,000 events.
 BEOORDELINGEN_PER_SPELER = int(os.environ.get("BENCHMARK_RAPPORT_BEOORDELINGEN", "200"))
 HERHALINGEN = 3
-START = dt.datetime(2024, 1, 8, 9, 0, tzinfo=dt.UTC)
-STANDPUNTEN = ("voorstander", "afwachtend", "tegenstander")
 
 
 def _groot_proces(regisseur: Any, rondes: int = BEOORDELINGEN_PER_SPELER) -> Bestuursproces:
-    actor = actor_voor(regisseur)
-    proces = open_proces(regisseur, titel="Groot rapport", tijdstip=START)
-    moment = START
-    spelers = []
-    for i in range(SPELERS):
-        moment += dt.timedelta(minutes=1)
-        spelers.append(
-            services.registreer_speler(
-                actor=actor,
-                bestuursproces=proces,
-                naam=f"Speler {i:03d}",
-                soort="groep",
-                veld="verbindende",
-                rol_in_proces="betrokkene",
-                tijdstip=moment,
-            )
-        )
-    for ronde in range(rondes):
-        for i, speler in enumerate(spelers):
-            moment += dt.timedelta(minutes=7)
-            services.beoordeel_speler(
-                actor=actor,
-                speler=speler,
-                standpunt=STANDPUNTEN[(i + ronde) % 3],
-                macht="productiemacht",
-                invloed=1 + (i + ronde) % 5,
-                vertrouwen=1 + i % 5,
-                zichtbaarheid=("proces", "kernteam", "regisseur")[ronde % 3],
-                tijdstip=moment,
-            )
-    return proces
+    # The same case the read benchmarks build: 50 spelers with dated assessments.
+    return groot_proces(regisseur, rondes)
 
 
 def _meet(doe: Callable[[], Any], herhalingen: int = HERHALINGEN) -> tuple[float, float]:

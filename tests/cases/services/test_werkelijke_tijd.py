@@ -101,6 +101,26 @@ def geconsolideerde_stap(
     return stap
 
 
+def naar_houdbaar(
+    actor: Actor, proces: Bestuursproces, moment: dt.datetime, toelichting: str = "Draagvlak"
+) -> Any:
+    return services.wijzig_stadium(
+        actor=actor,
+        bestuursproces=proces,
+        naar="houdbaar",
+        toelichting=toelichting,
+        tijdstip=moment,
+    )
+
+
+def houdbaar_in_mei_2017(actor: Actor, proces: Bestuursproces) -> Speler:
+    """A step settled in April 2016 and the move to houdbaar it allows, on 1 May 2017."""
+    speler = aangesloten_speler(actor, proces, "Havenbedrijf", op(2016, 2, 1))
+    geconsolideerde_stap(actor, proces, speler, op(2016, 4, 4))
+    naar_houdbaar(actor, proces, op(2017, 5, 1))
+    return speler
+
+
 def test_een_proces_opent_op_de_dag_dat_het_begon(proces_2016: Bestuursproces) -> None:
     eerste = Gebeurtenis.objects.get(bestuursproces=proces_2016, volgnummer=1)
     assert eerste.tijdstip == op(2016, 1, 5)
@@ -213,15 +233,7 @@ def test_een_late_optie_wordt_beoordeeld_naar_de_fase_van_toen(
 def test_een_late_beoordeling_krijgt_het_stadium_van_toen(
     proces_2016: Bestuursproces, actor: Actor
 ) -> None:
-    speler = aangesloten_speler(actor, proces_2016, "Havenbedrijf", op(2016, 2, 1))
-    geconsolideerde_stap(actor, proces_2016, speler, op(2016, 4, 4))
-    services.wijzig_stadium(
-        actor=actor,
-        bestuursproces=proces_2016,
-        naar="houdbaar",
-        toelichting="Draagvlak",
-        tijdstip=op(2017, 5, 1),
-    )
+    speler = houdbaar_in_mei_2017(actor, proces_2016)
     beoordeling = beoordeel(actor, speler, tijdstip=op(2016, 12, 1))
     assert beoordeling.stadium == "voorstelbaar"
     proces_2016.refresh_from_db()
@@ -236,22 +248,10 @@ def test_een_late_stadiumovergang_vraagt_de_poort_van_toen(
     geconsolideerde_stap(actor, proces_2016, speler, op(2017, 4, 3))
     # A move to houdbaar in 2016, before that step: the gate at that moment is closed.
     with schrijft_niets(), pytest.raises(PoortGesloten) as fout:
-        services.wijzig_stadium(
-            actor=actor,
-            bestuursproces=proces_2016,
-            naar="houdbaar",
-            toelichting="Draagvlak",
-            tijdstip=op(2016, 9, 1),
-        )
+        naar_houdbaar(actor, proces_2016, op(2016, 9, 1))
     assert "geen wyber-stap geconsolideerd" in fout.value.detail
     # After the step, in May 2017, it holds.
-    overgang = services.wijzig_stadium(
-        actor=actor,
-        bestuursproces=proces_2016,
-        naar="houdbaar",
-        toelichting="Draagvlak",
-        tijdstip=op(2017, 5, 1),
-    )
+    overgang = naar_houdbaar(actor, proces_2016, op(2017, 5, 1))
     assert overgang.van == "voorstelbaar"
     proces_2016.refresh_from_db()
     assert proces_2016.stadium == "houdbaar"
@@ -261,24 +261,10 @@ def test_een_late_stadiumovergang_vraagt_de_poort_van_toen(
 def test_een_late_stadiumovergang_die_een_latere_onmogelijk_maakt_wordt_geweigerd(
     proces_2016: Bestuursproces, actor: Actor
 ) -> None:
-    speler = aangesloten_speler(actor, proces_2016, "Havenbedrijf", op(2016, 2, 1))
-    geconsolideerde_stap(actor, proces_2016, speler, op(2016, 4, 4))
-    services.wijzig_stadium(
-        actor=actor,
-        bestuursproces=proces_2016,
-        naar="houdbaar",
-        toelichting="Draagvlak",
-        tijdstip=op(2017, 5, 1),
-    )
+    houdbaar_in_mei_2017(actor, proces_2016)
     # A move to houdbaar in 2016 would leave the 2017 move starting from the wrong stadium.
     with schrijft_niets(), pytest.raises(Geschiedenisconflict) as fout:
-        services.wijzig_stadium(
-            actor=actor,
-            bestuursproces=proces_2016,
-            naar="houdbaar",
-            toelichting="Eerder al",
-            tijdstip=op(2016, 6, 1),
-        )
+        naar_houdbaar(actor, proces_2016, op(2016, 6, 1), toelichting="Eerder al")
     assert "het bestuursproces was toen houdbaar, niet voorstelbaar" in fout.value.detail
     assert "1 mei 2017" in fout.value.detail
 
