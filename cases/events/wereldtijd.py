@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -81,7 +81,7 @@ def geschiedenis(
     *,
     tot: dt.datetime | None = None,
     bekend: dt.datetime | None = None,
-) -> Iterator[Gebeurtenis]:
+) -> Generator[Gebeurtenis, None, None]:
     """A case's events in world-time order, up to ``tot`` and as known at ``bekend``.
 
     The opening (volgnummer 1) comes first whatever its date: the opening can be moved

@@ -6,6 +6,7 @@ never show an assessment the viewer may not see.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -145,34 +146,39 @@ def verschuivingen(
             }
         )
 
-    for e in geschiedenis(bestuursproces.pk, tot=tot, bekend=bekend_op):
-        if zichtbaarheid_van(e) not in zichtbaar:
-            continue
-        t = GebeurtenisType(e.type)
-        if t in (GebeurtenisType.SPELER_GEREGISTREERD, GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD):
-            soort = "speler" if t == GebeurtenisType.SPELER_GEREGISTREERD else "opdrachtgever"
-            gegevens = e.payload[soort]
-            namen[gegevens["uuid"]] = {
-                "uuid": gegevens["uuid"],
-                "naam": gegevens["naam"],
-                "soort": soort,
-            }
-        elif t in (GebeurtenisType.SPELER_GEWIJZIGD, GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD):
-            soort = "speler" if t == GebeurtenisType.SPELER_GEWIJZIGD else "opdrachtgever"
-            if "naam" in e.payload["wijzigingen"]:
-                namen[e.payload[soort]]["naam"] = e.payload["wijzigingen"]["naam"]
-        elif t in (GebeurtenisType.SPELER_BEOORDEELD, GebeurtenisType.OPDRACHTGEVER_BEOORDEELD):
-            soort = "speler" if t == GebeurtenisType.SPELER_BEOORDEELD else "opdrachtgever"
-            partij = e.payload[soort]
-            nieuw = e.payload["beoordeling"]["standpunt" if soort == "speler" else "steun"]
-            oud = standpunten.get(partij)
-            standpunten[partij] = nieuw
-            if nieuw != oud:
-                meld(e, partij, "standpunt", oud, nieuw)
-        elif t in (
-            GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD,
-            GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD,
-        ):
-            w = e.payload["wijziging"]
-            meld(e, w["partij"], "betrokkenheid", w["van"], w["naar"])
+    # A read stopped by an error ends at once, inside the transaction.
+    with contextlib.closing(geschiedenis(bestuursproces.pk, tot=tot, bekend=bekend_op)) as reeks:
+        for e in reeks:
+            if zichtbaarheid_van(e) not in zichtbaar:
+                continue
+            t = GebeurtenisType(e.type)
+            if t in (
+                GebeurtenisType.SPELER_GEREGISTREERD,
+                GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD,
+            ):
+                soort = "speler" if t == GebeurtenisType.SPELER_GEREGISTREERD else "opdrachtgever"
+                gegevens = e.payload[soort]
+                namen[gegevens["uuid"]] = {
+                    "uuid": gegevens["uuid"],
+                    "naam": gegevens["naam"],
+                    "soort": soort,
+                }
+            elif t in (GebeurtenisType.SPELER_GEWIJZIGD, GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD):
+                soort = "speler" if t == GebeurtenisType.SPELER_GEWIJZIGD else "opdrachtgever"
+                if "naam" in e.payload["wijzigingen"]:
+                    namen[e.payload[soort]]["naam"] = e.payload["wijzigingen"]["naam"]
+            elif t in (GebeurtenisType.SPELER_BEOORDEELD, GebeurtenisType.OPDRACHTGEVER_BEOORDEELD):
+                soort = "speler" if t == GebeurtenisType.SPELER_BEOORDEELD else "opdrachtgever"
+                partij = e.payload[soort]
+                nieuw = e.payload["beoordeling"]["standpunt" if soort == "speler" else "steun"]
+                oud = standpunten.get(partij)
+                standpunten[partij] = nieuw
+                if nieuw != oud:
+                    meld(e, partij, "standpunt", oud, nieuw)
+            elif t in (
+                GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD,
+                GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD,
+            ):
+                w = e.payload["wijziging"]
+                meld(e, w["partij"], "betrokkenheid", w["van"], w["naar"])
     return result

@@ -21,6 +21,7 @@ entirely, and nothing they say is remembered.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -406,13 +407,15 @@ def tijdlijn(
     beschreven: list[tuple[Gebeurtenis, Beschrijving]] = []
     # Items after tot are not described; dated ones may still stand before it (a corrected
     # date), so those are read to the end.
-    for e in geschiedenis(bestuursproces.pk, bekend=bekend_op):
-        if zichtbaarheid_van(e) not in zichtbaar:
-            continue
-        geheugen.onthoud(e)
-        beschrijver = BESCHRIJVERS.get(e.type)
-        if beschrijver is not None and (e.type in DATERINGEN or e.tijdstip <= tot):
-            beschreven.append((e, beschrijver(e, geheugen)))
+    # A read stopped by an error ends at once, inside the transaction.
+    with contextlib.closing(geschiedenis(bestuursproces.pk, bekend=bekend_op)) as reeks:
+        for e in reeks:
+            if zichtbaarheid_van(e) not in zichtbaar:
+                continue
+            geheugen.onthoud(e)
+            beschrijver = BESCHRIJVERS.get(e.type)
+            if beschrijver is not None and (e.type in DATERINGEN or e.tijdstip <= tot):
+                beschreven.append((e, beschrijver(e, geheugen)))
     items: list[TijdlijnItem] = []
     for e, (omschrijving, verwijzing) in beschreven:
         tijdstip = e.tijdstip
