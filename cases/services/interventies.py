@@ -148,7 +148,8 @@ def log_interventie(
                 ]
             }
         )
-    nu = tijdstip or timezone.now()
+    geregistreerd = timezone.now()
+    nu = tijdstip or geregistreerd
     fouten: Fouten = {}
     codes = velden_van(velden, fouten)
     spelers_ = van_proces("spelers", spelers, bestuursproces, fouten)
@@ -171,7 +172,7 @@ def log_interventie(
         uitgevoerd_op=uitgevoerd_op or (datum if status == S.UITGEVOERD else None),
         zichtbaarheid=zichtbaarheid,
         auteur=gebruiker_van(actor),
-        vastgelegd_op=nu,
+        vastgelegd_op=geregistreerd,  # when recorded; its datum is when it happens
     )
     valideer_alles(interventie, bestuursproces, vandaag_van(nu), fouten)
     interventie.save(force_insert=True)
