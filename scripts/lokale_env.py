@@ -1,13 +1,15 @@
-"""Write the .env that `make run` uses: a random SECRET_KEY, never DEBUG.
+"""Write the .env that `make run` uses: a random SECRET_KEY, the event-signing key, never DEBUG.
 
 `make run` passes DEBUG=true to its own commands only. Whatever else runs in the checkout
-(manage.py, a shell, gunicorn by hand) reads this file and gets no DEBUG and a secret key of
-its own, not the public development key. An .env written by an older `make run` (with
-DEBUG=true) loses that line. Run as: python scripts/lokale_env.py [PATH]
+(manage.py, a shell, gunicorn by hand) reads this file and gets no DEBUG, a secret key of its
+own (not the public development key) and the key file that signs the event log, which the
+settings require without DEBUG. An .env written by an older `make run` (with DEBUG=true)
+loses that line. Run as: python scripts/lokale_env.py [PATH]
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -27,9 +29,27 @@ def schrijf(pad: Path) -> list[str]:
         regels = [r for r in regels if r.strip() != "SECRET_KEY="]
         regels.append(f"SECRET_KEY={secrets.token_urlsafe(50)}")
         gedaan.append("willekeurige SECRET_KEY in .env gezet")
+    if not any(r.startswith("GEBEURTENIS_SLEUTEL") for r in regels):
+        sleutelbestand = pad.resolve().parent / ".gebeurtenis-sleutel"
+        regels.append(f"GEBEURTENIS_SLEUTELBESTAND={sleutelbestand}")
+        gedaan.append(f"sleutel van het gebeurtenissenlog: {sleutelbestand}")
     if gedaan:
         pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    for regel in regels:
+        if regel.startswith("GEBEURTENIS_SLEUTELBESTAND="):
+            _maak_sleutel(Path(regel.split("=", 1)[1].strip()))
     return gedaan
+
+
+def _maak_sleutel(bestand: Path) -> None:
+    """A random key, readable by its owner only; an existing key is never replaced (events
+    signed with it must stay verifiable)."""
+    try:
+        fd = os.open(bestand, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w") as uit:
+        uit.write(secrets.token_hex(32) + "\n")
 
 
 if __name__ == "__main__":

@@ -132,6 +132,29 @@ def test_de_lokale_env_krijgt_een_willekeurige_sleutel_en_geen_debug(tmp_path: P
     assert een.read_text() == inhoud
 
 
+def test_manage_py_werkt_met_de_lokale_env(tmp_path: Path) -> None:
+    """After make run, manage.py in the checkout reads the .env it wrote: no DEBUG, and yet
+    its own secret key and the key file that signs the event log, made beside it."""
+    env_bestand = tmp_path / ".env"
+    lokale_env.schrijf(env_bestand)
+    sleutelbestand = tmp_path / ".gebeurtenis-sleutel"
+    assert f"GEBEURTENIS_SLEUTELBESTAND={sleutelbestand}" in env_bestand.read_text()
+    assert sleutelbestand.stat().st_mode & 0o777 == 0o600
+    sleutel = sleutelbestand.read_text()
+    lokale_env.schrijf(env_bestand)
+    assert sleutelbestand.read_text() == sleutel  # never replaced: old events stay verifiable
+    omgeving = dict(
+        line.split("=", 1) for line in env_bestand.read_text().splitlines() if "=" in line
+    )
+
+    uitkomst = _django(
+        "makemigrations", "--check", "--dry-run", **(omgeving | {"GEBEURTENIS_SLEUTEL": ""})
+    )
+
+    assert uitkomst.returncode == 0, uitkomst.stdout + uitkomst.stderr
+    assert "No changes detected" in uitkomst.stdout
+
+
 def test_een_oude_lokale_env_verliest_debug(tmp_path: Path) -> None:
     pad = tmp_path / ".env"
     pad.write_text("# Local development settings, written by make run.\nDEBUG=true\n")
@@ -147,5 +170,11 @@ def test_een_eigen_env_houdt_zijn_sleutel(tmp_path: Path) -> None:
     pad = tmp_path / ".env"
     pad.write_text("SECRET_KEY=mijn-eigen-geheime-sleutel\nDATABASE_URL=sqlite:///x\n")
 
+    # Only the event log's key file is added; the own key and settings stay as they were.
+    [toegevoegd] = lokale_env.schrijf(pad)
+    assert "gebeurtenissenlog" in toegevoegd
+    assert pad.read_text() == (
+        "SECRET_KEY=mijn-eigen-geheime-sleutel\nDATABASE_URL=sqlite:///x\n"
+        f"GEBEURTENIS_SLEUTELBESTAND={tmp_path / '.gebeurtenis-sleutel'}\n"
+    )
     assert lokale_env.schrijf(pad) == []
-    assert pad.read_text() == "SECRET_KEY=mijn-eigen-geheime-sleutel\nDATABASE_URL=sqlite:///x\n"
