@@ -44,6 +44,21 @@ def als_eigenaar_buiten_transactie() -> Iterator[None]:
                 cursor.execute("SET ROLE %s", [settings.DATABASE_APP_ROL])
 
 
+def til_onveranderlijkheid_op() -> None:
+    """As the database owner, lift the event table's protection for the rest of the test's
+    transaction: what someone with full database access could do (the triggers come back with
+    the rollback on PostgreSQL; on SQLite the test database is rebuilt)."""
+    with connection.cursor() as cursor:
+        word_eigenaar(cursor)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute("ALTER TABLE cases_gebeurtenis DISABLE TRIGGER USER")
+        else:
+            cursor.execute("DROP TRIGGER cases_gebeurtenis_geen_update")
+            cursor.execute("DROP TRIGGER cases_gebeurtenis_geen_delete")
+
+
 def zet_app_rol(aan: bool) -> None:
     """Have every new connection act as the app role (after the owner made the database)."""
     if not rollen_gesplitst():

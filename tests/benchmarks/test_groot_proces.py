@@ -70,10 +70,10 @@ def _groot_proces(
     return proces
 
 
-def _meet(doe: Callable[[], Any]) -> tuple[float, float]:
-    """Median seconds over HERHALINGEN runs, and the peak of Python allocations in MiB."""
+def _meet(doe: Callable[[], Any], herhalingen: int = HERHALINGEN) -> tuple[float, float]:
+    """Median seconds over ``herhalingen`` runs, and the peak of Python allocations in MiB."""
     tijden = []
-    for _ in range(HERHALINGEN):
+    for _ in range(herhalingen):
         begin = time.perf_counter()
         doe()
         tijden.append(time.perf_counter() - begin)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import resource
-import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from cases.models import Bestuursproces, Exporttaak, Gebeurtenis, Zichtbaarheid
 from tests.factories import GebruikerFactory
 
 from .test_groot_proces import _groot_proces as groot_proces
+from .test_groot_proces import _meet as meet
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
 
@@ -43,18 +43,8 @@ def _groot_proces(regisseur: Any, rondes: int = BEOORDELINGEN_PER_SPELER) -> Bes
     return groot_proces(regisseur, rondes)
 
 
-def _meet(doe: Callable[[], Any], herhalingen: int = HERHALINGEN) -> tuple[float, float]:
-    """Median seconds over ``herhalingen`` runs, and the peak of Python allocations in MiB."""
-    tijden = []
-    for _ in range(herhalingen):
-        begin = time.perf_counter()
-        doe()
-        tijden.append(time.perf_counter() - begin)
-    tracemalloc.start()
-    doe()
-    _, piek = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return statistics.median(tijden), piek / 2**20
+def _meet(doe: Callable[[], Any]) -> tuple[float, float]:
+    return meet(doe, HERHALINGEN)
 
 
 def test_rapport_van_een_proces_met_10000_gebeurtenissen(settings: Any) -> None:

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.db import connection
 
 from cases import services
 from cases.events import handtekening
@@ -21,7 +20,7 @@ from cases.events.checkpoint import OngeldigCheckpoint
 from cases.events.checkpointmap import laatste_checkpoint, lees_checkpointbestand, neem_checkpoint
 from cases.models import Bestuursproces, Gebeurtenis
 from cases.services.idee import IdeeInhoud
-from tests._rollen import word_eigenaar
+from tests._rollen import til_onveranderlijkheid_op
 from tests.factories import actor_voor
 
 
@@ -189,15 +188,7 @@ def test_gewijzigd_checkpointbestand_valt_op(
 def _maak_ononderteken(bestuursproces: Bestuursproces) -> None:
     """Turn the case's events into events from before signing existed (as an upgrade
     leaves them); the triggers are lifted for this test's transaction only."""
-    with connection.cursor() as cursor:
-        word_eigenaar(cursor)
-        if connection.vendor == "postgresql":
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            cursor.execute("ALTER TABLE cases_gebeurtenis DISABLE TRIGGER USER")
-        else:
-            cursor.execute("DROP TRIGGER cases_gebeurtenis_geen_update")
-            cursor.execute("DROP TRIGGER cases_gebeurtenis_geen_delete")
+    til_onveranderlijkheid_op()
     Gebeurtenis.objects.filter(bestuursproces=bestuursproces).update(handtekening=None)
 
 

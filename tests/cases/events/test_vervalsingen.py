@@ -20,14 +20,14 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 
 from cases import services
 from cases.events.canonical import bereken_hash
 from cases.events.checkpointmap import neem_checkpoint
 from cases.models import Bestuursproces, Gebeurtenis
 from cases.services.idee import IdeeInhoud
-from tests._rollen import word_eigenaar
+from tests._rollen import til_onveranderlijkheid_op
 from tests.factories import GebruikerFactory, actor_voor, open_proces
 
 AANTAL = 50
@@ -35,18 +35,6 @@ AANTAL = 50
 
 class _Terug(Exception):
     """Rolls the savepoint of one tampering back."""
-
-
-def _triggers_uit() -> None:
-    with connection.cursor() as cursor:
-        word_eigenaar(cursor)
-        if connection.vendor == "postgresql":
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            cursor.execute("ALTER TABLE cases_gebeurtenis DISABLE TRIGGER USER")
-        else:
-            cursor.execute("DROP TRIGGER cases_gebeurtenis_geen_update")
-            cursor.execute("DROP TRIGGER cases_gebeurtenis_geen_delete")
 
 
 def _keten(bestuursproces: Bestuursproces) -> list[Gebeurtenis]:
@@ -307,7 +295,7 @@ def test_vijftig_vervalsingen_vallen_alle_op(
         knoeier = KNOEIERS[ronde % len(KNOEIERS)]
         try:
             with transaction.atomic():
-                _triggers_uit()
+                til_onveranderlijkheid_op()
                 geraakt = knoeier(rng, processen)
                 code, uit, fout = _verify()
                 raise _Terug
