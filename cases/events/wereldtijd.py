@@ -66,6 +66,26 @@ def in_wereldvolgorde(reeks: QuerySet[Gebeurtenis]) -> QuerySet[Gebeurtenis]:
     return reeks.order_by("tijdstip", "volgnummer")
 
 
+def moment_van_datum(
+    datum: dt.date | None,
+    *,
+    nu: dt.datetime | None = None,
+    niet_voor: dt.datetime | None = None,
+) -> dt.datetime | None:
+    """A date as a moment: today means ``nu`` (default now), an earlier day its start (Dutch
+    time), but never before ``niet_voor`` on that same day (the opening of the case: on the
+    day a case was opened, "that day" means from the opening on)."""
+    if datum is None:
+        return None
+    nu = nu or timezone.now()
+    if datum >= timezone.localdate(nu):
+        return nu
+    moment = timezone.make_aware(dt.datetime.combine(datum, dt.time.min))
+    if niet_voor is not None and timezone.localdate(niet_voor) == datum:
+        return max(moment, niet_voor)
+    return moment
+
+
 def einde_van(datum: dt.date) -> dt.datetime:
     """The last moment of a day in the current time zone (Europe/Amsterdam)."""
     return timezone.make_aware(dt.datetime.combine(datum, dt.time.max))

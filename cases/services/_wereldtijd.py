@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import timezone
-
 from cases.events.log import toets_moment
 from cases.events.replay import vouw
 from cases.events.replay_typen import Momentopname
@@ -30,26 +28,6 @@ from cases.models import (
     Speler,
     WyberStap,
 )
-
-
-def moment_van_datum(
-    datum: dt.date | None,
-    *,
-    nu: dt.datetime | None = None,
-    niet_voor: dt.datetime | None = None,
-) -> dt.datetime | None:
-    """A date as a moment: today means ``nu`` (default now), an earlier day its start (Dutch
-    time), but never before ``niet_voor`` on that same day (the opening of the case: on the
-    day a case was opened, "that day" means from the opening on)."""
-    if datum is None:
-        return None
-    nu = nu or timezone.now()
-    if datum >= timezone.localdate(nu):
-        return nu
-    moment = timezone.make_aware(dt.datetime.combine(datum, dt.time.min))
-    if niet_voor is not None and timezone.localdate(niet_voor) == datum:
-        return max(moment, niet_voor)
-    return moment
 
 
 def is_laat(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None) -> bool:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import consolidatie_gegevens, instemming_gegevens
+from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
     Bestuursproces,
@@ -33,7 +34,6 @@ from cases.models import (
 )
 
 from ._common import gebruiker_van, valideer
-from ._wereldtijd import moment_van_datum
 from .wyberen import eis_fase, start_wyberstap, vergrendel_stap
 
 Partij = Speler | Opdrachtgever

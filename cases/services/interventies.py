@@ -37,6 +37,7 @@ from cases.events.payloads_interventies import (
     evaluatie_gegevens,
     uitvoering_gegevens,
 )
+from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
     Bestuursproces,
@@ -63,7 +64,6 @@ from ._interventieregels import (
     vandaag_van,
     velden_van,
 )
-from ._wereldtijd import moment_van_datum
 
 S = InterventieStatus
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads_positionering import positionering_gegevens
+from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer
 from cases.models import (
     POSITIES_PER_VELD,
@@ -28,7 +29,6 @@ from cases.models import (
 )
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
-from ._wereldtijd import moment_van_datum
 
 Fouten = dict[str, list[tuple[str, str]]]
 

@@ -14,13 +14,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from cases.events.wereldtijd import moment_van_datum
 from cases.models import (
     Bestuursproces,
     Betrokkenheid,
     Stadium,
     Standpunt,
 )
-from cases.services._wereldtijd import moment_van_datum
 from procesregie.api.keuzevelden import keuzeveld
 
 from ..verwijzingen import lees_url
