@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from cases.events import soorten
 from cases.events.wereldtijd import einde_van
 from cases.models import (
     Besluitmoment,
     Bestuursproces,
     Betrokkenheid,
     Fase,
-    GebeurtenisType,
     Instemming,
     Macht,
     Rol,
@@ -273,7 +273,4 @@ def _groep(groep: dict[str, Any]) -> KrachtenveldGroep:
 
 
 def _soort(type_: str) -> str:
-    try:
-        return str(GebeurtenisType(type_).label)
-    except ValueError:
-        return type_
+    return soorten.label(type_)

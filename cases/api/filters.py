@@ -10,13 +10,13 @@ from django import forms
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from cases.events import soorten
 from cases.models import (
     Aanpak,
     Bestuursproces,
     Betrokkenheid,
     Fase,
     Gebeurtenis,
-    GebeurtenisType,
     Macht,
     Notitie,
     Opdrachtgever,
@@ -59,7 +59,7 @@ class BestuursprocesFilter(django_filters.FilterSet):
 
 
 class GebeurtenisFilter(django_filters.FilterSet):
-    type = django_filters.ChoiceFilter(choices=GebeurtenisType.choices)
+    type = django_filters.ChoiceFilter(choices=soorten.keuzes())
     vanafVolgnummer = VolgnummerFilter(
         field_name="volgnummer", lookup_expr="gte", help_text="Vanaf dit volgnummer (inclusief)."
     )

@@ -51,6 +51,11 @@ urlpatterns = [
         name="gebeurtenis-detail",
     ),
     path(
+        "bestuursprocessen/<uuid:uuid>/gebeurtenissen/<int:volgnummer>/datumcorrecties",
+        views.DatumcorrectiesView.as_view(),
+        name="gebeurtenis-datumcorrecties",
+    ),
+    path(
         "bestuursprocessen/<uuid:uuid>/momentopname",
         views.MomentopnameView.as_view(),
         name="momentopname",

@@ -5,12 +5,11 @@ Every service appends through :func:`append_event`; nothing else writes events.
 
 from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
 from .log import Actor, append_event
-from .replay import REDUCERS, Momentopname, herbouw, zichtbaarheid_van
+from .replay import Momentopname, herbouw, zichtbaarheid_van
 from .verify import Breuk, verifieer_alle, verifieer_keten
 
 __all__ = [
     "GENESIS_HASH",
-    "REDUCERS",
     "Actor",
     "Breuk",
     "Momentopname",

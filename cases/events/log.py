@@ -12,13 +12,14 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
-from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Zichtbaarheid
+from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
 from .canonical import GENESIS_HASH, bereken_hash, normaliseer
 from .handtekening import onderteken
 from .replay import vouw
 from .replay_typen import Momentopname
-from .wereldtijd import Schending, geschiedenis, streng_vouwen
+from .soorten import soort
+from .wereldtijd import DATUMCORRECTIE, Schending, geschiedenis, is_laat, streng_vouwen
 
 # A client's clock may run a little ahead of the server's: "now" from there is not the future.
 KLOKSPELING = dt.timedelta(minutes=2)
@@ -75,7 +76,7 @@ class Actor:
 def append_event(
     *,
     bestuursproces: Bestuursproces,
-    type: GebeurtenisType | str,
+    type: str,
     actor: Actor,
     payload: dict[str, Any],
     toelichting: str = "",
@@ -99,7 +100,10 @@ def append_event(
     """
     if not connection.in_atomic_block:
         raise RuntimeError("append_event hoort binnen de transactie van een service.")
-    gebeurtenis_type = GebeurtenisType(type)  # unknown types raise ValueError
+    geregistreerde_soort = soort(type)  # an unregistered type raises OnbekendeSoort
+    ontbreekt = [sleutel for sleutel in geregistreerde_soort.sleutels if sleutel not in payload]
+    if ontbreekt:
+        raise ValueError(f"Gebeurtenis {type} mist {', '.join(ontbreekt)} in de gegevens.")
     laatste = (
         Gebeurtenis.objects.filter(bestuursproces=bestuursproces)
         .order_by("-volgnummer")
@@ -111,13 +115,14 @@ def append_event(
     if tijdstip is not None and timezone.is_naive(tijdstip):
         raise ValueError("Tijdstippen in gebeurtenissen moeten een tijdzone hebben.")
     tijdstip = toets_moment(bestuursproces, tijdstip or geregistreerd, geregistreerd, laatste)
+    # A correction moves a fact: it is checked like a fact entered late.
     laat = laatste is not None and (
-        Gebeurtenis.objects.filter(bestuursproces=bestuursproces, tijdstip__gt=tijdstip).exists()
+        geregistreerde_soort.code == DATUMCORRECTIE or is_laat(bestuursproces.pk, tijdstip)
     )
     gebeurtenis = Gebeurtenis(
         bestuursproces=bestuursproces,
         volgnummer=volgnummer,
-        type=gebeurtenis_type.value,
+        type=geregistreerde_soort.code,
         actor=actor.gebruiker,
         actor_gebruikersnaam=actor.gebruikersnaam,
         actor_naam=actor.naam,
@@ -183,10 +188,12 @@ def _toets_geschiedenis(bestuursproces: Bestuursproces, nieuw: Gebeurtenis) -> M
             return vouw(geschiedenis(bestuursproces.pk))
     except Schending as schending:
         feit = schending.gebeurtenis
-        if feit is None or feit.pk == nieuw.pk:
+        verplaatst = nieuw.payload.get("gebeurtenis") if nieuw.type == DATUMCORRECTIE else None
+        if feit is None or feit.pk == nieuw.pk or feit.volgnummer == verplaatst:
+            moment = feit.tijdstip if feit is not None else nieuw.tijdstip
             raise Geschiedenisconflict(
                 _("Op %(moment)s kan dit niet: %(reden)s.")
-                % {"moment": _datum(nieuw.tijdstip), "reden": schending.reden}
+                % {"moment": _datum(moment), "reden": schending.reden}
             ) from schending
         raise Geschiedenisconflict(
             _(
@@ -194,7 +201,7 @@ def _toets_geschiedenis(bestuursproces: Bestuursproces, nieuw: Gebeurtenis) -> M
                 "(gebeurtenis %(volgnummer)s): %(reden)s."
             )
             % {
-                "soort": GebeurtenisType(feit.type).label,
+                "soort": soort(feit.type).label,
                 "moment": _datum(feit.tijdstip),
                 "volgnummer": feit.volgnummer,
                 "reden": schending.reden,

@@ -19,9 +19,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
-from collections.abc import Callable, Generator, Iterator
+import heapq
+from collections.abc import Callable, Generator, Iterable, Iterator
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from cases.models import Gebeurtenis
@@ -96,6 +97,45 @@ def bekend_op(reeks: QuerySet[Gebeurtenis], moment: dt.datetime | None) -> Query
     return reeks if moment is None else reeks.filter(geregistreerd__lte=moment)
 
 
+# The type of a correction of a fact's moment (registered in soorten/correcties.py).
+DATUMCORRECTIE = "gebeurtenis.datum_gecorrigeerd"
+
+
+def correcties(alle: QuerySet[Gebeurtenis]) -> dict[int, dt.datetime]:
+    """Per volgnummer, the moment later corrections gave an event (the latest one counts)."""
+    return _correcties(alle.filter(type=DATUMCORRECTIE).order_by("volgnummer"))
+
+
+def _correcties(reeks: Iterable[Gebeurtenis]) -> dict[int, dt.datetime]:
+    gecorrigeerd: dict[int, dt.datetime] = {}
+    for correctie in reeks:
+        naar = dt.datetime.fromisoformat(correctie.payload["naar"])
+        gecorrigeerd[correctie.payload["gebeurtenis"]] = naar
+    return gecorrigeerd
+
+
+def is_laat(bestuursproces_id: int, tijdstip: dt.datetime) -> bool:
+    """Whether something in the case happened after ``tijdstip``: a fact dated later, or a
+    fact whose moment was corrected to later."""
+    kandidaten = Gebeurtenis.objects.filter(bestuursproces_id=bestuursproces_id).filter(
+        Q(tijdstip__gt=tijdstip) | Q(type=DATUMCORRECTIE)
+    )
+    for type_, payload in kandidaten.values_list("type", "payload").iterator():
+        if type_ != DATUMCORRECTIE or dt.datetime.fromisoformat(payload["naar"]) > tijdstip:
+            return True
+    return False
+
+
+def verplaats(gebeurtenis: Gebeurtenis, naar: dt.datetime) -> Gebeurtenis:
+    """The event as it stands after a correction of its moment (in memory, never saved):
+    at ``naar``, with the moment its own payload repeats set to it as well."""
+    from .soorten import soort
+
+    gebeurtenis.tijdstip = naar
+    gebeurtenis.payload = soort(gebeurtenis.type).met_moment(gebeurtenis.payload, naar)
+    return gebeurtenis
+
+
 def geschiedenis(
     bestuursproces_id: int,
     *,
@@ -107,13 +147,33 @@ def geschiedenis(
     The opening (volgnummer 1) comes first whatever its date: the opening can be moved
     earlier by a later fact, and every fact of the case stands after it. Nothing at all when
     the opening itself had not been recorded at ``bekend``.
+
+    An event whose moment was corrected stands at its corrected moment (as known at
+    ``bekend``); the few corrected events are read apart and merged into the stream.
     """
     alle = bekend_op(Gebeurtenis.objects.filter(bestuursproces_id=bestuursproces_id), bekend)
-    opening = alle.filter(volgnummer=1).first()
-    if opening is None:
+    # The opening and the corrections in one query: both are needed before the stream starts.
+    kop = list(alle.filter(Q(volgnummer=1) | Q(type=DATUMCORRECTIE)).order_by("volgnummer"))
+    if not kop or kop[0].volgnummer != 1:
         return
+    opening = kop[0]
     yield opening
+    gecorrigeerd = _correcties(kop[1:])
     rest = alle.exclude(volgnummer=1)
+    if not gecorrigeerd:
+        if tot is not None:
+            rest = rest.filter(tijdstip__lte=tot)
+        yield from in_wereldvolgorde(rest).iterator(chunk_size=1000)
+        return
+    verplaatst = sorted(
+        (
+            verplaats(e, gecorrigeerd[e.volgnummer])
+            for e in rest.filter(volgnummer__in=gecorrigeerd)
+        ),
+        key=lambda e: (e.tijdstip, e.volgnummer),
+    )
     if tot is not None:
+        verplaatst = [e for e in verplaatst if e.tijdstip <= tot]
         rest = rest.filter(tijdstip__lte=tot)
-    yield from in_wereldvolgorde(rest).iterator(chunk_size=1000)
+    stroom = in_wereldvolgorde(rest.exclude(volgnummer__in=gecorrigeerd)).iterator(chunk_size=1000)
+    yield from heapq.merge(stroom, verplaatst, key=lambda e: (e.tijdstip, e.volgnummer))

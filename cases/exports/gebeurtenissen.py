@@ -17,9 +17,9 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from cases.events import GENESIS_HASH, zichtbaarheid_van
+from cases.events import GENESIS_HASH, soorten, zichtbaarheid_van
 from cases.events.canonical import formatteer_tijdstip
-from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Zichtbaarheid
+from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
 # Rows fetched per round trip while streaming: few enough that the rows in hand stay well
 # under a megabyte, enough that the round trips do not dominate.
@@ -48,7 +48,8 @@ def zichtbare_inhoud(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str]) -> Inh
     niveau = zichtbaarheid_van(gebeurtenis)
     if niveau in zichtbaar:
         return Inhoud(gebeurtenis.payload, gebeurtenis.toelichting, niveau, afgeschermd=False)
-    return Inhoud({"afgeschermd": True, "zichtbaarheid": niveau}, None, niveau, afgeschermd=True)
+    afgeschermd = soorten.soort(gebeurtenis.type).afgeschermd(gebeurtenis, niveau)
+    return Inhoud(afgeschermd, None, niveau, afgeschermd=True)
 
 
 def niveaus_op_volgorde(zichtbaar: frozenset[str]) -> list[str]:
@@ -158,10 +159,7 @@ class Weergave:
     def label(self, type_code: str) -> str:
         label = self._labels.get(type_code)
         if label is None:
-            try:
-                label = str(GebeurtenisType(type_code).label)
-            except ValueError:
-                label = type_code
+            label = soorten.label(type_code)
             self._labels[type_code] = label
         return label
 

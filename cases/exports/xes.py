@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 from xml.sax.saxutils import quoteattr
 
-from cases.models import Gebeurtenis
+from cases.events.wereldtijd import DATUMCORRECTIE
+from cases.models import Gebeurtenis, Zichtbaarheid
 
 from .gebeurtenissen import (
     FORMAATVERSIE,
@@ -68,7 +69,30 @@ def _tekst(waarde: str) -> str:
     return quoteattr(ONGELDIG_IN_XML.sub("", waarde))
 
 
-def _gebeurtenis(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str], weergave: Weergave) -> str:
+def _correcties(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
+    """The corrected moments the viewer may read, per volgnummer (the latest one counts)."""
+    rijen = (
+        Gebeurtenis.objects.filter(
+            bestuursproces=opdracht.bestuursproces,
+            volgnummer__lte=opdracht.kop_volgnummer,
+            type=DATUMCORRECTIE,
+        )
+        .order_by("volgnummer")
+        .values_list("payload", flat=True)
+    )
+    return {
+        p["gebeurtenis"]: dt.datetime.fromisoformat(p["naar"])
+        for p in rijen
+        if p.get("zichtbaarheid", Zichtbaarheid.PROCES) in opdracht.zichtbaar
+    }
+
+
+def _gebeurtenis(
+    gebeurtenis: Gebeurtenis,
+    zichtbaar: frozenset[str],
+    weergave: Weergave,
+    gecorrigeerd: dt.datetime | None = None,
+) -> str:
     # One template per event: at 100,000 events the number of string operations counts.
     # Only text that users or translators wrote is escaped; codes, numbers, times and hashes
     # cannot contain markup.
@@ -78,10 +102,20 @@ def _gebeurtenis(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str], weergave: 
         if inhoud.toelichting
         else ""
     )
+    # A corrected moment is when it happened; the recorded one stays beside it (the hash
+    # covers that one).
+    oorspronkelijk = (
+        f'      <date key="procesregie:tijdstipVoorCorrectie" '
+        f'value="{_tijd(gebeurtenis.tijdstip, weergave)}"/>\n'
+        if gecorrigeerd is not None
+        else ""
+    )
     return (
         "    <event>\n"
         f'      <string key="concept:name" value={_tekst(weergave.label(gebeurtenis.type))}/>\n'
-        f'      <date key="time:timestamp" value="{_tijd(gebeurtenis.tijdstip, weergave)}"/>\n'
+        f'      <date key="time:timestamp" '
+        f'value="{_tijd(gecorrigeerd or gebeurtenis.tijdstip, weergave)}"/>\n'
+        f"{oorspronkelijk}"
         f'      <string key="org:resource" '
         f"value={_tekst(gebeurtenis.actor_gebruikersnaam or ONBEKEND)}/>\n"
         '      <string key="lifecycle:transition" value="complete"/>\n'
@@ -114,8 +148,10 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield "  <trace>\n"
     yield _attr("string", "concept:name", bestuursproces.titel, 2)
     yield _attr("id", "procesregie:bestuursproces", bestuursproces.uuid, 2)
+    gecorrigeerd = _correcties(opdracht)
     for gebeurtenis in opdracht.gebeurtenissen():
-        yield _gebeurtenis(gebeurtenis, opdracht.zichtbaar, weergave)
+        moment = gecorrigeerd.get(gebeurtenis.volgnummer)
+        yield _gebeurtenis(gebeurtenis, opdracht.zichtbaar, weergave, moment)
     yield "  </trace>\n</log>\n"
 
 

@@ -11,7 +11,7 @@ from .bestuursproces import (
     Status,
 )
 from .exporttaken import Exportfout, Exporttaak, ExporttaakStatus, RapportFormaat
-from .gebeurtenissen import Gebeurtenis, GebeurtenisType
+from .gebeurtenissen import Gebeurtenis
 from .idee import IdeeEigenaar, IdeeVersie
 from .interventies import (
     Aangrijpingspunt,
@@ -60,7 +60,6 @@ __all__ = [
     "ExporttaakStatus",
     "Fase",
     "Gebeurtenis",
-    "GebeurtenisType",
     "IdeeEigenaar",
     "IdeeVersie",
     "Instemming",

@@ -10,54 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from .bestuursproces import Bestuursproces
 
 
-class GebeurtenisType(models.TextChoices):
-    """Every event type the log accepts; a service appends the event named for its verb."""
-
-    BESTUURSPROCES_GEOPEND = "bestuursproces.geopend", _("Bestuursproces geopend")
-    BESTUURSPROCES_GEWIJZIGD = "bestuursproces.gewijzigd", _("Bestuursproces gewijzigd")
-    OPENING_VERVROEGD = "bestuursproces.opening_vervroegd", _("Opening vervroegd")
-    STATUS_GEWIJZIGD = "status.gewijzigd", _("Status gewijzigd")
-    IDEE_HERZIEN = "idee.herzien", _("Idee herzien")
-    STADIUM_GEWIJZIGD = "stadium.gewijzigd", _("Stadium gewijzigd")
-    LIDMAATSCHAP_TOEGEVOEGD = "lidmaatschap.toegevoegd", _("Lid toegevoegd")
-    LIDMAATSCHAP_GEWIJZIGD = "lidmaatschap.gewijzigd", _("Rol van lid gewijzigd")
-    LIDMAATSCHAP_BEEINDIGD = "lidmaatschap.beeindigd", _("Lidmaatschap beëindigd")
-    ORGANISATIE_GEREGISTREERD = "organisatie.geregistreerd", _("Organisatie geregistreerd")
-    ORGANISATIE_GEWIJZIGD = "organisatie.gewijzigd", _("Organisatie gewijzigd")
-    SPELER_GEREGISTREERD = "speler.geregistreerd", _("Speler geregistreerd")
-    SPELER_GEWIJZIGD = "speler.gewijzigd", _("Speler gewijzigd")
-    SPELER_BEOORDEELD = "speler.beoordeeld", _("Speler beoordeeld")
-    SPELER_BETROKKENHEID_GEWIJZIGD = (
-        "speler.betrokkenheid_gewijzigd",
-        _("Betrokkenheid van speler gewijzigd"),
-    )
-    OPDRACHTGEVER_GEREGISTREERD = "opdrachtgever.geregistreerd", _("Opdrachtgever geregistreerd")
-    OPDRACHTGEVER_GEWIJZIGD = "opdrachtgever.gewijzigd", _("Opdrachtgever gewijzigd")
-    OPDRACHTGEVER_BEOORDEELD = "opdrachtgever.beoordeeld", _("Opdrachtgever beoordeeld")
-    OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD = (
-        "opdrachtgever.betrokkenheid_gewijzigd",
-        _("Betrokkenheid van opdrachtgever gewijzigd"),
-    )
-    NOTITIE_GEMAAKT = "notitie.gemaakt", _("Notitie gemaakt")
-    WYBERSTAP_GESTART = "wyberstap.gestart", _("Wyber-stap gestart")
-    WYBERSTAP_FASE_GEWIJZIGD = "wyberstap.fase_gewijzigd", _("Fase van wyber-stap gewijzigd")
-    OPTIE_INGEBRACHT = "optie.ingebracht", _("Optie ingebracht")
-    OPTIE_BESLOTEN = "optie.besloten", _("Over optie besloten")
-    CONSOLIDATIE_VASTGELEGD = (
-        "consolidatie.vastgelegd",
-        _("Consolidatie vastgelegd"),
-    )
-    INSTEMMING_VASTGELEGD = "instemming.vastgelegd", _("Instemming vastgelegd")
-    INSTEMMERS_GEWIJZIGD = "instemmers.gewijzigd", _("Vereiste instemmers gewijzigd")
-    POSITIONERING_GEKOZEN = "positionering.gekozen", _("Positionering gekozen")
-    PROCESONTWERP_HERZIEN = "procesontwerp.herzien", _("Procesontwerp herzien")
-    INTERVENTIE_GELOGD = "interventie.gelogd", _("Interventie gelogd")
-    INTERVENTIE_GEWIJZIGD = "interventie.gewijzigd", _("Interventie gewijzigd")
-    INTERVENTIE_UITGEVOERD = "interventie.uitgevoerd", _("Interventie uitgevoerd")
-    INTERVENTIE_GEEVALUEERD = "interventie.geevalueerd", _("Interventie geëvalueerd")
-    REFLECTIE_VASTGELEGD = "reflectie.vastgelegd", _("Reflectie vastgelegd")
-
-
 class Gebeurtenis(models.Model):
     bestuursproces = models.ForeignKey(
         Bestuursproces,

@@ -1,7 +1,5 @@
 """Reads of the case domain: membership scoping, query shape, current state and replay."""
 
-# Registers the beschrijvers of the regisseur's own work on the tijdlijn.
-from . import tijdlijn_regie as tijdlijn_regie
 from .bestuursprocessen import (
     actieve_gebruiker,
     bestuursproces_voor,

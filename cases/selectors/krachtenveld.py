@@ -11,8 +11,9 @@ import datetime as dt
 from typing import Any
 
 from cases.events import zichtbaarheid_van
+from cases.events.soorten import partijen, soort
 from cases.events.wereldtijd import geschiedenis
-from cases.models import Bestuursproces, GebeurtenisType, Macht, Standpunt
+from cases.models import Bestuursproces, Macht, Standpunt
 
 from .toestand import momentopname
 
@@ -151,34 +152,25 @@ def verschuivingen(
         for e in reeks:
             if zichtbaarheid_van(e) not in zichtbaar:
                 continue
-            t = GebeurtenisType(e.type)
-            if t in (
-                GebeurtenisType.SPELER_GEREGISTREERD,
-                GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD,
-            ):
-                soort = "speler" if t == GebeurtenisType.SPELER_GEREGISTREERD else "opdrachtgever"
-                gegevens = e.payload[soort]
+            feit = soort(e.type)
+            if isinstance(feit, partijen.Geregistreerd) and feit.partij != "organisatie":
+                gegevens = e.payload[feit.partij]
                 namen[gegevens["uuid"]] = {
                     "uuid": gegevens["uuid"],
                     "naam": gegevens["naam"],
-                    "soort": soort,
+                    "soort": feit.partij,
                 }
-            elif t in (GebeurtenisType.SPELER_GEWIJZIGD, GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD):
-                soort = "speler" if t == GebeurtenisType.SPELER_GEWIJZIGD else "opdrachtgever"
+            elif isinstance(feit, partijen.Gecorrigeerd) and feit.partij != "organisatie":
                 if "naam" in e.payload["wijzigingen"]:
-                    namen[e.payload[soort]]["naam"] = e.payload["wijzigingen"]["naam"]
-            elif t in (GebeurtenisType.SPELER_BEOORDEELD, GebeurtenisType.OPDRACHTGEVER_BEOORDEELD):
-                soort = "speler" if t == GebeurtenisType.SPELER_BEOORDEELD else "opdrachtgever"
-                partij = e.payload[soort]
-                nieuw = e.payload["beoordeling"]["standpunt" if soort == "speler" else "steun"]
+                    namen[e.payload[feit.partij]]["naam"] = e.payload["wijzigingen"]["naam"]
+            elif isinstance(feit, partijen.Beoordeeld):
+                partij = e.payload[feit.partij]
+                nieuw = e.payload["beoordeling"][feit.standpunt]
                 oud = standpunten.get(partij)
                 standpunten[partij] = nieuw
                 if nieuw != oud:
                     meld(e, partij, "standpunt", oud, nieuw)
-            elif t in (
-                GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD,
-                GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD,
-            ):
+            elif isinstance(feit, partijen.BetrokkenheidGewijzigd):
                 w = e.payload["wijziging"]
                 meld(e, w["partij"], "betrokkenheid", w["van"], w["naar"])
     return result

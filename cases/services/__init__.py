@@ -13,6 +13,7 @@ from .consolidatie import (
     standaard_instemmers,
     wijzig_instemmers,
 )
+from .correcties import corrigeer_datum
 from .idee import herzie_idee
 from .interventies import (
     evalueer_interventie,
@@ -40,6 +41,7 @@ __all__ = [
     "breng_optie_in",
     "consolideer",
     "controleer_stadiumovergang",
+    "corrigeer_datum",
     "evalueer_interventie",
     "heropen_wyberstap",
     "herzie_idee",

@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from cases.events import wereldtijd
 from cases.events.log import toets_moment
 from cases.events.replay import vouw
 from cases.events.replay_typen import Momentopname
 from cases.events.wereldtijd import geschiedenis
 from cases.models import (
     Bestuursproces,
-    Gebeurtenis,
     Interventie,
     Opdrachtgever,
     Optie,
@@ -34,7 +34,7 @@ def is_laat(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None) -> boo
     """Whether something in the case happened after ``tijdstip`` (None: now, never late)."""
     if tijdstip is None:
         return False
-    return Gebeurtenis.objects.filter(bestuursproces=bestuursproces, tijdstip__gt=tijdstip).exists()
+    return wereldtijd.is_laat(bestuursproces.pk, tijdstip)
 
 
 def stand_op(bestuursproces: Bestuursproces, tijdstip: dt.datetime) -> Momentopname:

@@ -15,7 +15,6 @@ from cases.events import Actor, append_event
 from cases.exceptions import OngeldigeInvoer
 from cases.models import (
     Bestuursproces,
-    GebeurtenisType,
     Opdrachtgever,
     OpdrachtgeverBeoordeling,
     Organisatie,
@@ -80,7 +79,7 @@ def wijzig_partij(
     toelichting: str,
     toegestaan: set[str],
     gegevens: Callable[[P], dict[str, Any]],
-    type: GebeurtenisType,
+    type: str,
     sleutel: str,
     tijdstip: dt.datetime | None = None,
 ) -> P:
@@ -155,7 +154,7 @@ def bewaar_beoordeling(
     *,
     actor: Actor,
     beoordeling: B,
-    type: GebeurtenisType,
+    type: str,
     sleutel: str,
     partij: Speler | Opdrachtgever,
     gegevens: Callable[[B], dict[str, Any]],

@@ -19,7 +19,7 @@ from cases.events.payloads import (
     bestuursproces_gegevens,
 )
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
-from cases.models import Besluitmoment, Bestuursproces, GebeurtenisType, Rol, Stadium, Status
+from cases.models import Besluitmoment, Bestuursproces, Rol, Stadium, Status
 
 from ._common import eis_open, valideer, vergrendel
 from ._wereldtijd import is_laat, leg_over, stand_op
@@ -120,7 +120,7 @@ def open_bestuursproces(
     besluitmomenten = _vervang_besluitmomenten(bestuursproces, opdracht.besluitmomenten)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.BESTUURSPROCES_GEOPEND,
+        type="bestuursproces.geopend",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,
@@ -232,7 +232,7 @@ def wijzig_bestuursproces(
     bestuursproces.save(update_fields=velden)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.BESTUURSPROCES_GEWIJZIGD,
+        type="bestuursproces.gewijzigd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=tijdstip,
@@ -276,7 +276,7 @@ def vervroeg_opening(
     bestuursproces.save(update_fields=["geopend_op"])
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.OPENING_VERVROEGD,
+        type="bestuursproces.opening_vervroegd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=geopend_op,
@@ -331,7 +331,7 @@ def wijzig_status(
     bestuursproces.save(update_fields=["status", "uitkomst"])
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.STATUS_GEWIJZIGD,
+        type="status.gewijzigd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=tijdstip,

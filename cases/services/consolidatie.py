@@ -25,7 +25,6 @@ from cases.models import (
     Betrokkenheid,
     Consolidatie,
     Fase,
-    GebeurtenisType,
     Instemming,
     Opdrachtgever,
     OpdrachtgeverBeoordeling,
@@ -134,7 +133,7 @@ def consolideer(
     instemmingen = Instemming.objects.bulk_create(_instemming_voor(stap, p) for p in partijen)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.CONSOLIDATIE_VASTGELEGD,
+        type="consolidatie.vastgelegd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,
@@ -155,7 +154,7 @@ def _rond_af_als_iedereen_rond_is(actor: Actor, stap: WyberStap, nu: dt.datetime
         stap.save(update_fields=["fase", "geconsolideerd_op"])
         append_event(
             bestuursproces=stap.bestuursproces,
-            type=GebeurtenisType.WYBERSTAP_FASE_GEWIJZIGD,
+            type="wyberstap.fase_gewijzigd",
             actor=actor,
             toelichting="Alle vereiste partijen hebben ingestemd en formeel besloten.",
             tijdstip=nu,
@@ -227,7 +226,7 @@ def leg_instemming_vast(
     nu = tijdstip or timezone.now()
     append_event(
         bestuursproces=stap.bestuursproces,
-        type=GebeurtenisType.INSTEMMING_VASTGELEGD,
+        type="instemming.vastgelegd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,
@@ -294,7 +293,7 @@ def wijzig_instemmers(
     nu = tijdstip or timezone.now()
     append_event(
         bestuursproces=stap.bestuursproces,
-        type=GebeurtenisType.INSTEMMERS_GEWIJZIGD,
+        type="instemmers.gewijzigd",
         actor=actor,
         toelichting=reden,
         tijdstip=nu,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from cases.events import Actor, append_event
 from cases.events.payloads import idee_gegevens
 from cases.exceptions import OngeldigeInvoer
-from cases.models import Bestuursproces, GebeurtenisType, IdeeEigenaar, IdeeVersie, Speler
+from cases.models import Bestuursproces, IdeeEigenaar, IdeeVersie, Speler
 
 from ._common import eis_open, gebruiker_van, valideer, vergrendel
 
@@ -115,7 +115,7 @@ def herzie_idee(
     )
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.IDEE_HERZIEN,
+        type="idee.herzien",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,

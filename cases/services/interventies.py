@@ -41,7 +41,6 @@ from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
     Bestuursproces,
-    GebeurtenisType,
     Interventie,
     InterventieStatus,
     Opdrachtgever,
@@ -179,7 +178,7 @@ def log_interventie(
     koppel(interventie, velden=codes, spelers=spelers_, opdrachtgevers=opdrachtgevers_)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.INTERVENTIE_GELOGD,
+        type="interventie.gelogd",
         actor=actor,
         toelichting=toelichting,
         # Its datum is when it happened (or, for one planned ahead, when it was planned).
@@ -255,7 +254,7 @@ def wijzig_interventie(
     )
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.INTERVENTIE_GEWIJZIGD,
+        type="interventie.gewijzigd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=tijdstip,
@@ -315,7 +314,7 @@ def voer_interventie_uit(
     interventie.save(update_fields=["status", "wat_gedaan", "uitgevoerd_op"])
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.INTERVENTIE_UITGEVOERD,
+        type="interventie.uitgevoerd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=tijdstip
@@ -353,7 +352,7 @@ def evalueer_interventie(
     )
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.INTERVENTIE_GEEVALUEERD,
+        type="interventie.geevalueerd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=tijdstip

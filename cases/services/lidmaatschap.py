@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from cases.events import Actor, append_event
 from cases.events.payloads import lidmaatschap_gegevens
 from cases.exceptions import LidmaatschapConflict, OngeldigeInvoer
-from cases.models import Bestuursproces, GebeurtenisType, Lidmaatschap, Rol
+from cases.models import Bestuursproces, Lidmaatschap, Rol
 
 from ._common import vergrendel
 
@@ -61,7 +61,7 @@ def voeg_lid_toe(
     )
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.LIDMAATSCHAP_TOEGEVOEGD,
+        type="lidmaatschap.toegevoegd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,
@@ -85,7 +85,7 @@ def wijzig_lidmaatschap(
     lidmaatschap.save(update_fields=["rol"])
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.LIDMAATSCHAP_GEWIJZIGD,
+        type="lidmaatschap.gewijzigd",
         actor=actor,
         toelichting=toelichting,
         payload={"lidmaatschap": lidmaatschap_gegevens(lidmaatschap), "vorigeRol": van},
@@ -105,7 +105,7 @@ def beeindig_lidmaatschap(
     lidmaatschap.delete()
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.LIDMAATSCHAP_BEEINDIGD,
+        type="lidmaatschap.beeindigd",
         actor=actor,
         toelichting=toelichting,
         payload={"lidmaatschap": gegevens},

@@ -16,7 +16,6 @@ from cases.events.payloads import (
 from cases.models import (
     Bestuursproces,
     Betrokkenheid,
-    GebeurtenisType,
     Opdrachtgever,
     OpdrachtgeverBeoordeling,
     Organisatie,
@@ -59,7 +58,7 @@ def registreer_opdrachtgever(
     opdrachtgever.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD,
+        type="opdrachtgever.geregistreerd",
         actor=actor,
         tijdstip=tijdstip,
         toelichting=toelichting,
@@ -84,7 +83,7 @@ def wijzig_opdrachtgever(
         toelichting=toelichting,
         toegestaan=set(OPDRACHTGEVER_VELDEN.values()),
         gegevens=_gegevens,
-        type=GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD,
+        type="opdrachtgever.gewijzigd",
         sleutel="opdrachtgever",
         tijdstip=tijdstip,
     )
@@ -121,7 +120,7 @@ def beoordeel_opdrachtgever(
             impliciete_opdracht=impliciete_opdracht,
             **kader.velden(toelichting=toelichting, zichtbaarheid=zichtbaarheid),
         ),
-        type=GebeurtenisType.OPDRACHTGEVER_BEOORDEELD,
+        type="opdrachtgever.beoordeeld",
         sleutel="opdrachtgever",
         partij=opdrachtgever,
         gegevens=opdrachtgeverbeoordeling_gegevens,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from cases.events import Actor, append_event
 from cases.events.payloads import ORGANISATIE_VELDEN, organisatie_gegevens
 from cases.exceptions import OngeldigeInvoer
-from cases.models import Bestuursproces, GebeurtenisType, Organisatie
+from cases.models import Bestuursproces, Organisatie
 
 from ._common import eis_open, valideer, vergrendel
 from ._wijzigen import pas_velden_toe
@@ -54,7 +54,7 @@ def registreer_organisatie(
     organisatie.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.ORGANISATIE_GEREGISTREERD,
+        type="organisatie.geregistreerd",
         actor=actor,
         tijdstip=tijdstip,
         toelichting=toelichting,
@@ -86,7 +86,7 @@ def wijzig_organisatie(
     if gewijzigd:
         append_event(
             bestuursproces=bestuursproces,
-            type=GebeurtenisType.ORGANISATIE_GEWIJZIGD,
+            type="organisatie.gewijzigd",
             actor=actor,
             toelichting=toelichting,
             tijdstip=tijdstip,

@@ -16,7 +16,6 @@ from cases.models import (
     Betrokkenheid,
     BetrokkenheidsActie,
     Betrokkenheidswijziging,
-    GebeurtenisType,
     Notitie,
     Opdrachtgever,
     Speler,
@@ -98,9 +97,9 @@ def wijzig_betrokkenheid(
     append_event(
         bestuursproces=bestuursproces,
         type=(
-            GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD
+            "speler.betrokkenheid_gewijzigd"
             if is_speler
-            else GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD
+            else "opdrachtgever.betrokkenheid_gewijzigd"
         ),
         actor=actor,
         toelichting=reden,
@@ -153,7 +152,7 @@ def maak_notitie(
     notitie.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.NOTITIE_GEMAAKT,
+        type="notitie.gemaakt",
         actor=actor,
         tijdstip=notitie.tijdstip,
         zichtbaarheid=zichtbaarheid,

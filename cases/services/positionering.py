@@ -20,7 +20,6 @@ from cases.exceptions import OngeldigeInvoer
 from cases.models import (
     POSITIES_PER_VELD,
     Bestuursproces,
-    GebeurtenisType,
     Positie,
     Positionering,
     PositioneringsVeld,
@@ -124,7 +123,7 @@ def kies_positionering(
     positionering.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.POSITIONERING_GEKOZEN,
+        type="positionering.gekozen",
         actor=actor,
         toelichting=toelichting,
         # Its sinds is when it happened.

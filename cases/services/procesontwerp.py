@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from cases.events import Actor, append_event
 from cases.events.payloads_positionering import procesontwerp_gegevens
 from cases.exceptions import OngeldigeInvoer
-from cases.models import Aanpak, Bestuursproces, GebeurtenisType, ProcesontwerpVersie
+from cases.models import Aanpak, Bestuursproces, ProcesontwerpVersie
 
 from ._common import eis_open, gebruiker_van, valideer, vergrendel
 
@@ -197,7 +197,7 @@ def herzie_procesontwerp(
         bestuursproces.save(update_fields=["aanpak"])
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.PROCESONTWERP_HERZIEN,
+        type="procesontwerp.herzien",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,

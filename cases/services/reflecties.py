@@ -20,7 +20,6 @@ from cases.events import Actor, append_event
 from cases.events.payloads_interventies import reflectie_gegevens
 from cases.exceptions import DomainError, OngeldigeInvoer
 from cases.models import (
-    GebeurtenisType,
     Interventie,
     Lidmaatschap,
     Reflectie,
@@ -94,7 +93,7 @@ def leg_reflectie_vast(
     reflectie.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.REFLECTIE_VASTGELEGD,
+        type="reflectie.vastgelegd",
         actor=actor,
         tijdstip=reflectie.vastgelegd_op,
         zichtbaarheid=zichtbaarheid,

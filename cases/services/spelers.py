@@ -12,7 +12,6 @@ from cases.events.payloads import SPELER_VELDEN, speler_gegevens, spelerbeoordel
 from cases.models import (
     Bestuursproces,
     Betrokkenheid,
-    GebeurtenisType,
     Organisatie,
     Speler,
     SpelerBeoordeling,
@@ -71,7 +70,7 @@ def registreer_speler(
     speler.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.SPELER_GEREGISTREERD,
+        type="speler.geregistreerd",
         actor=actor,
         tijdstip=tijdstip,
         toelichting=toelichting,
@@ -98,7 +97,7 @@ def wijzig_speler(
         toelichting=toelichting,
         toegestaan=set(SPELER_VELDEN.values()),
         gegevens=_gegevens,
-        type=GebeurtenisType.SPELER_GEWIJZIGD,
+        type="speler.gewijzigd",
         sleutel="speler",
         tijdstip=tijdstip,
     )
@@ -133,7 +132,7 @@ def beoordeel_speler(
             vertrouwen=vertrouwen,
             **kader.velden(toelichting=toelichting, zichtbaarheid=zichtbaarheid),
         ),
-        type=GebeurtenisType.SPELER_BEOORDEELD,
+        type="speler.beoordeeld",
         sleutel="speler",
         partij=speler,
         gegevens=spelerbeoordeling_gegevens,

@@ -26,7 +26,6 @@ from cases.exceptions import (
 )
 from cases.models import (
     Bestuursproces,
-    GebeurtenisType,
     Lidmaatschap,
     Richting,
     Rol,
@@ -125,7 +124,7 @@ def wijzig_stadium(
     bestuursproces.save(update_fields=["stadium"])  # a late move: synchronised after the fold
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.STADIUM_GEWIJZIGD,
+        type="stadium.gewijzigd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,

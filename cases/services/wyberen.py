@@ -21,7 +21,6 @@ from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
     Bestuursproces,
     Fase,
-    GebeurtenisType,
     Opdrachtgever,
     Optie,
     Speler,
@@ -111,7 +110,7 @@ def start_wyberstap(
     stap.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.WYBERSTAP_GESTART,
+        type="wyberstap.gestart",
         actor=actor,
         toelichting=toelichting or heropeningsreden,
         tijdstip=nu,
@@ -162,7 +161,7 @@ def breng_optie_in(
     optie.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.OPTIE_INGEBRACHT,
+        type="optie.ingebracht",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,
@@ -220,7 +219,7 @@ def besluit_over_optie(
     optie.save(update_fields=["status", "reden", "samengevoegd_in"])
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.OPTIE_BESLOTEN,
+        type="optie.besloten",
         actor=actor,
         toelichting=reden,
         tijdstip=tijdstip,
@@ -310,7 +309,7 @@ def wijzig_fase(
     stap.save(update_fields=["fase", veld])
     append_event(
         bestuursproces=bestuursproces,
-        type=GebeurtenisType.WYBERSTAP_FASE_GEWIJZIGD,
+        type="wyberstap.fase_gewijzigd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=nu,

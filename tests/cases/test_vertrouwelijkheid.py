@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
+from cases.models import Bestuursproces, Gebeurtenis
 
 from ._kanaries import (
     GEZIEN_DOOR,
@@ -102,7 +102,7 @@ def test_een_wijziging_van_een_interventie_wordt_afgeschermd(
     """wijzigingen and vorigeWaarden of interventie.gewijzigd are redacted below its level."""
     client = client_voor(leden, rol)
     wijzigingen = Gebeurtenis.objects.filter(
-        bestuursproces=kanaries.bestuursproces, type=GebeurtenisType.INTERVENTIE_GEWIJZIGD
+        bestuursproces=kanaries.bestuursproces, type="interventie.gewijzigd"
     ).order_by("volgnummer")
     assert len(wijzigingen) == len(INTERVENTIES)
     niveau_van = {str(i.uuid): i.zichtbaarheid for i in kanaries.interventies}

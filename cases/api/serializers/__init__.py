@@ -7,7 +7,11 @@ from .bestuursproces import (
     BestuursprocesSerializer,
     BestuursprocesWijzigenSerializer,
 )
-from .gebeurtenissen import GebeurtenisSerializer, MomentopnameSerializer
+from .gebeurtenissen import (
+    DatumcorrectieInvoerSerializer,
+    GebeurtenisSerializer,
+    MomentopnameSerializer,
+)
 from .hulp import (
     AandachtSerializer,
     AandachtVraagSerializer,
@@ -87,6 +91,7 @@ __all__ = [
     "CatalogusVeldField",
     "ConsolidatieInvoerSerializer",
     "ConsolidatieSerializer",
+    "DatumcorrectieInvoerSerializer",
     "FaseovergangInvoerSerializer",
     "GebeurtenisSerializer",
     "GeplandeStapSerializer",

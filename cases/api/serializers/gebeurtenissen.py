@@ -12,7 +12,7 @@ from cases.models import (
     Gebeurtenis,
 )
 
-from .basis import Serializer
+from .basis import MomentField, Serializer, StriktMixin
 
 
 class GebeurtenisSerializer(serializers.ModelSerializer[Gebeurtenis]):
@@ -95,4 +95,19 @@ class MomentopnameSerializer(Serializer):
         child=serializers.JSONField(),
         help_text="De interventies die jij mag zien, op datum, elk met de reflecties die jij "
         "mag zien.",
+    )
+
+
+class DatumcorrectieInvoerSerializer(StriktMixin, Serializer):
+    tijdstip = MomentField(
+        help_text=(
+            "Wanneer het feit werkelijk gebeurde (ISO 8601): een datum-tijd, of een datum voor "
+            "die dag. Niet in de toekomst en niet vóór de opening."
+        )
+    )
+    toelichting = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Waarom de datum niet klopte; verplicht, hier of in X-Audit-Toelichting.",
     )

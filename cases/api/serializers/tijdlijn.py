@@ -7,12 +7,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from cases.models import GebeurtenisType
+from cases.events import soorten
 from cases.selectors.tijdlijn import TijdlijnItem
 
 from .basis import Serializer, keuzeveld
 
-GebeurtenisTypeField = keuzeveld("GebeurtenisTypeEnum", GebeurtenisType.choices)
+GebeurtenisTypeField = keuzeveld("GebeurtenisTypeEnum", soorten.keuzes())
 
 
 class TijdlijnItemSerializer(Serializer):

@@ -3,7 +3,12 @@
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .export import ExportView
 from .exporttaken import ExporttaakBestandView, ExporttaakDetailView, ExporttakenView
-from .gebeurtenissen import GebeurtenisDetailView, GebeurtenissenView, MomentopnameView
+from .gebeurtenissen import (
+    DatumcorrectiesView,
+    GebeurtenisDetailView,
+    GebeurtenissenView,
+    MomentopnameView,
+)
 from .hulp import AandachtView, InstrumentSuggestiesView
 from .idee import IdeeVersiesView, IdeeView
 from .interventies import InterventieDetailView, InterventiesView, ReflectiesView
@@ -49,6 +54,7 @@ __all__ = [
     "BestuursprocesDetailView",
     "BestuursprocesLijstView",
     "ConsolidatieView",
+    "DatumcorrectiesView",
     "ExportView",
     "ExporttaakBestandView",
     "ExporttaakDetailView",

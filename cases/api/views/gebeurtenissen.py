@@ -11,12 +11,19 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from cases import selectors
+from cases import selectors, services
+from cases.events import Actor
 from cases.models import Gebeurtenis
 
 from .. import serializers as s
 from ..filters import GebeurtenisFilter
-from .basis import BestuursprocesBasis, bekend_op_parameter, lees_tijdstip, tijdstip_parameter
+from .basis import (
+    AUDIT_HEADER,
+    BestuursprocesBasis,
+    bekend_op_parameter,
+    lees_tijdstip,
+    tijdstip_parameter,
+)
 
 
 @extend_schema_view(
@@ -55,6 +62,38 @@ class GebeurtenisDetailView(BestuursprocesBasis):
         if gebeurtenis is None:
             raise NotFound(f"Gebeurtenis {volgnummer} bestaat niet in dit bestuursproces.")
         return Response(self.get_serializer(gebeurtenis).data)
+
+
+@extend_schema(tags=["gebeurtenissen"])
+class DatumcorrectiesView(BestuursprocesBasis):
+    serializer_class = s.GebeurtenisSerializer
+
+    @extend_schema(
+        operation_id="datumcorrectie_create",
+        summary="Datum van een feit corrigeren",
+        description=(
+            "Legt vast dat gebeurtenis `volgnummer` op een ander moment gebeurde. Het origineel "
+            "blijft in de log; de geschiedenis (momentopname, tijdlijn, krachtenveld, rapport) "
+            "leest het feit voortaan op het gecorrigeerde moment, en de tijdlijn toont de "
+            "correctie. Het feit moet op dat moment passen en elk later feit geldig laten "
+            "(anders 409 `geschiedenisconflict`). Feiten met een eigen datumveld (interventie, "
+            "positionering, instemming), de opening en lidmaatschappen corrigeer je niet zo "
+            "(400 `niet_corrigeerbaar`). Een reden is verplicht."
+        ),
+        request=s.DatumcorrectieInvoerSerializer,
+        responses={201: s.GebeurtenisSerializer},
+        parameters=[AUDIT_HEADER],
+    )
+    def post(self, request: Request, uuid: Any, volgnummer: int) -> Response:
+        invoer = self.lees_invoer(s.DatumcorrectieInvoerSerializer)
+        correctie = services.corrigeer_datum(
+            actor=Actor.uit_request(request),
+            bestuursproces=self.get_bestuursproces(),
+            volgnummer=volgnummer,
+            tijdstip=invoer["tijdstip"],
+            toelichting=self.toelichting(invoer["toelichting"]),
+        )
+        return self.aangemaakt(self.get_serializer(correctie).data)
 
 
 @extend_schema(tags=["gebeurtenissen"])

@@ -74,6 +74,15 @@ def _instemming(proces: Bestuursproces, regisseur: Any) -> str:
     return r.instemming_url(instemming)
 
 
+def _gecorrigeerde_notitie(proces: Bestuursproces, regisseur: Any) -> tuple[str, dict[str, Any]]:
+    services.maak_notitie(
+        actor=actor_voor(regisseur), bestuursproces=proces, tekst="Overleg", zichtbaarheid="proces"
+    )
+    volgnummer = Gebeurtenis.objects.filter(bestuursproces=proces).latest("volgnummer").volgnummer
+    url = proces_url(proces, f"/gebeurtenissen/{volgnummer}/datumcorrecties")
+    return url, {"tijdstip": proces.geopend_op.isoformat()}
+
+
 def _stap_met_optie(proces: Bestuursproces, regisseur: Any) -> str:
     stap = r.stap(proces, regisseur)
     r.optie(stap, regisseur)
@@ -145,6 +154,7 @@ OPZET: dict[str, Opzet] = {
         {"uitkomst": "consensus", "tekst": "Oost.", "instemmers": [r.url(r.speler(p, g))]},
     ),
     "instemming_partial_update": lambda p, g: (_instemming(p, g), {"status": "ingestemd"}),
+    "datumcorrectie_create": _gecorrigeerde_notitie,
 }
 
 

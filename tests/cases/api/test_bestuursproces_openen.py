@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cases.models import Bestuursproces, GebeurtenisType
+from cases.models import Bestuursproces
 
 from .helpers import (
     LIJST,
@@ -87,9 +87,9 @@ def test_openen_volledig(regisseur, regisseur_api):
     proces = Bestuursproces.objects.get(uuid=body["uuid"])
     gebeurtenissen = gebeurtenissen_van(proces)
     assert [g.type for g in gebeurtenissen] == [
-        GebeurtenisType.BESTUURSPROCES_GEOPEND,
-        GebeurtenisType.LIDMAATSCHAP_TOEGEVOEGD,
-        GebeurtenisType.IDEE_HERZIEN,
+        "bestuursproces.geopend",
+        "lidmaatschap.toegevoegd",
+        "idee.herzien",
     ]
     assert gebeurtenissen[0].toelichting == "Op verzoek van B&W"
     assert gebeurtenissen[0].actor_gebruikersnaam == "regisseur"

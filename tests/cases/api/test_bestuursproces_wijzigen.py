@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from cases import services
-from cases.models import Bestuursproces, GebeurtenisType
+from cases.models import Bestuursproces
 from cases.services.idee import IdeeInhoud
 from tests.factories import actor_voor
 
@@ -102,7 +102,7 @@ def test_wijzigen(bestuursproces, regisseur_api, wijziging, verwacht, payload_wi
     assert body == {**voor, **verwacht}
     assert regisseur_api.get(url).json() == body
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.BESTUURSPROCES_GEWIJZIGD
+    assert gebeurtenis.type == "bestuursproces.gewijzigd"
     assert gebeurtenis.toelichting == "Na overleg"
     assert gebeurtenis.payload["wijzigingen"] == payload_wijzigingen
     assert set(gebeurtenis.payload["vorigeWaarden"]) == set(payload_wijzigingen)
@@ -143,7 +143,7 @@ def test_wijzigen_zet_de_opening_eerder(bestuursproces, regisseur_api):
     assert response.status_code == 200, response.content
     assert response.json()["geopendOp"] == "2020-01-01T01:00:00+01:00"
     assert len(gebeurtenissen_van(bestuursproces)) == aantal + 1
-    assert laatste_gebeurtenis(bestuursproces).type == GebeurtenisType.OPENING_VERVROEGD
+    assert laatste_gebeurtenis(bestuursproces).type == "bestuursproces.opening_vervroegd"
 
 
 def test_wijzigen_zonder_wijziging_schrijft_geen_gebeurtenis(bestuursproces, regisseur_api):
@@ -262,8 +262,8 @@ def test_afronden_met_uitkomst_en_titel(bestuursproces, regisseur_api):
     )
     laatste = gebeurtenissen_van(bestuursproces)[-2:]
     assert [g.type for g in laatste] == [
-        GebeurtenisType.BESTUURSPROCES_GEWIJZIGD,
-        GebeurtenisType.STATUS_GEWIJZIGD,
+        "bestuursproces.gewijzigd",
+        "status.gewijzigd",
     ]
     assert laatste[1].payload == {"van": "actief", "naar": "afgerond", "uitkomst": "Raad stemde in"}
     assert {g.toelichting for g in laatste} == {"Besluit genomen"}
@@ -310,6 +310,6 @@ def test_heropenen_maakt_schrijven_weer_mogelijk(afgerond, regisseur_api):
     assert heropend.status_code == 200, heropend.content
     assert (heropend.json()["status"], heropend.json()["titel"]) == ("actief", "Doorstart")
     assert [g.type for g in gebeurtenissen_van(afgerond)[-2:]] == [
-        GebeurtenisType.STATUS_GEWIJZIGD,
-        GebeurtenisType.BESTUURSPROCES_GEWIJZIGD,
+        "status.gewijzigd",
+        "bestuursproces.gewijzigd",
     ]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from cases import services
-from cases.models import Bestuursproces, GebeurtenisType, IdeeVersie
+from cases.models import Bestuursproces, IdeeVersie
 from cases.services.idee import IdeeInhoud
 from tests.factories import actor_voor, open_proces
 
@@ -102,7 +102,7 @@ def test_herzien_legt_een_nieuwe_versie_vast(bestuursproces, regisseur_api):
     assert regisseur_api.get(proces_url(bestuursproces, "/idee")).json() == body
     assert regisseur_api.get(proces_url(bestuursproces)).json()["huidigIdee"] == body
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.IDEE_HERZIEN
+    assert gebeurtenis.type == "idee.herzien"
     assert gebeurtenis.toelichting == "Na de eerste spelersanalyse"
     assert gebeurtenis.payload["idee"] == {
         **VOLLEDIG_IDEE,

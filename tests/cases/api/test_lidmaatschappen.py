@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from cases.models import Bestuursproces, GebeurtenisType, Lidmaatschap
+from cases.models import Bestuursproces, Lidmaatschap
 from tests.factories import GebruikerFactory
 
 from .helpers import assert_api_versie, assert_probleem, fouten, laatste_gebeurtenis, proces_url
@@ -64,7 +64,7 @@ def test_regisseur_voegt_een_lid_toe(bestuursproces, leden):
         "rol": "opdrachtgever",
     }
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.LIDMAATSCHAP_TOEGEVOEGD
+    assert gebeurtenis.type == "lidmaatschap.toegevoegd"
     assert gebeurtenis.toelichting == "Bestuurlijk opdrachtgever"
     assert gebeurtenis.payload == {
         "lidmaatschap": {"uuid": body["uuid"], "gebruiker": "wethouder", "rol": "opdrachtgever"}
@@ -82,7 +82,7 @@ def test_regisseur_wijzigt_een_rol_en_beeindigt_een_lidmaatschap(bestuursproces,
     assert gewijzigd.status_code == 200
     assert gewijzigd.json()["rol"] == "kernteam"
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.LIDMAATSCHAP_GEWIJZIGD
+    assert gebeurtenis.type == "lidmaatschap.gewijzigd"
     assert gebeurtenis.toelichting == "Schrijft mee"
     assert gebeurtenis.payload["vorigeRol"] == "evaluator"
 
@@ -90,7 +90,7 @@ def test_regisseur_wijzigt_een_rol_en_beeindigt_een_lidmaatschap(bestuursproces,
     assert beeindigd.status_code == 204
     assert_api_versie(beeindigd)
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.LIDMAATSCHAP_BEEINDIGD
+    assert gebeurtenis.type == "lidmaatschap.beeindigd"
     assert gebeurtenis.toelichting == "Evaluatie afgerond"
     assert client_voor(leden["evaluator"]).get(proces_url(bestuursproces)).status_code == 404
     assert_probleem(regisseur.get(url), 404)

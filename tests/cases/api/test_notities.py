@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from cases import services
-from cases.models import Bestuursproces, GebeurtenisType, Notitie
+from cases.models import Bestuursproces, Notitie
 from tests.factories import actor_voor, open_proces
 
 from .helpers import (
@@ -51,7 +51,7 @@ def test_notitie_over_het_proces(bestuursproces, regisseur_api):
     }
     assert regisseur_api.get(lijst_url(bestuursproces)).json()["results"] == [response.json()]
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.NOTITIE_GEMAAKT
+    assert gebeurtenis.type == "notitie.gemaakt"
     assert gebeurtenis.payload == {
         "notitie": {
             "uuid": str(notitie.uuid),

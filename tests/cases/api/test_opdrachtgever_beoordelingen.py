@@ -7,7 +7,6 @@ import pytest
 
 from cases.models import (
     Bestuursproces,
-    GebeurtenisType,
     OpdrachtgeverBeoordeling,
 )
 
@@ -68,7 +67,7 @@ def test_beoordelen_standaard_alleen_voor_de_regisseur(bestuursproces, regisseur
     }
     assert regisseur_api.get(url(bestaand)).json()["huidigeBeoordeling"] == body
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.OPDRACHTGEVER_BEOORDEELD
+    assert gebeurtenis.type == "opdrachtgever.beoordeeld"
     assert gebeurtenis.toelichting == "Na het eerste gesprek"
     assert gebeurtenis.payload == {
         "opdrachtgever": str(bestaand.uuid),

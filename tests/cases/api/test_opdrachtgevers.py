@@ -10,7 +10,6 @@ import pytest
 from cases.models import (
     Bestuursproces,
     Betrokkenheidswijziging,
-    GebeurtenisType,
     Opdrachtgever,
 )
 from tests.factories import open_proces
@@ -76,7 +75,7 @@ def test_registreren(bestuursproces, regisseur, regisseur_api):
     assert response["Location"] == body["url"]
     assert regisseur_api.get(response["Location"]).json() == body
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD
+    assert gebeurtenis.type == "opdrachtgever.geregistreerd"
     assert gebeurtenis.toelichting == "Portefeuillehouder"
     assert gebeurtenis.payload == {
         "opdrachtgever": {
@@ -151,7 +150,7 @@ def test_wijzigen(bestuursproces, regisseur, regisseur_api):
         "Samen met de provincie",
     )
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD
+    assert gebeurtenis.type == "opdrachtgever.gewijzigd"
     assert gebeurtenis.payload == {
         "opdrachtgever": str(bestaand.uuid),
         "wijzigingen": {
@@ -231,7 +230,7 @@ def test_betrokkenheid_wijzigen(bestuursproces, regisseur, regisseur_api):
     assert regisseur_api.get(wijzigingen).json()["results"] == [response.json()]
     assert regisseur_api.get(url(bestaand)).json()["betrokkenheid"] == "afgehaakt"
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD
+    assert gebeurtenis.type == "opdrachtgever.betrokkenheid_gewijzigd"
     assert gebeurtenis.toelichting == "Andere prioriteiten"
     assert gebeurtenis.payload == {
         "wijziging": {
@@ -303,10 +302,10 @@ def test_schrijvers_mogen_schrijven(bestuursproces, leden, regisseur, rol):
 
     nieuw = gebeurtenissen_van(bestuursproces)[aantal:]
     assert [g.type for g in nieuw] == [
-        GebeurtenisType.OPDRACHTGEVER_GEREGISTREERD,
-        GebeurtenisType.OPDRACHTGEVER_GEWIJZIGD,
-        GebeurtenisType.OPDRACHTGEVER_BEOORDEELD,
-        GebeurtenisType.OPDRACHTGEVER_BETROKKENHEID_GEWIJZIGD,
+        "opdrachtgever.geregistreerd",
+        "opdrachtgever.gewijzigd",
+        "opdrachtgever.beoordeeld",
+        "opdrachtgever.betrokkenheid_gewijzigd",
     ]
     assert {g.actor_gebruikersnaam for g in nieuw} == {leden[rol].username}
 

@@ -27,6 +27,7 @@ PADEN = {
     "/bestuursprocessen/{uuid}/lidmaatschappen/{lidmaatschap}": {"get", "patch", "delete"},
     "/bestuursprocessen/{uuid}/gebeurtenissen": {"get"},
     "/bestuursprocessen/{uuid}/gebeurtenissen/{volgnummer}": {"get"},
+    "/bestuursprocessen/{uuid}/gebeurtenissen/{volgnummer}/datumcorrecties": {"post"},
     "/bestuursprocessen/{uuid}/momentopname": {"get"},
     "/bestuursprocessen/{uuid}/organisaties": {"get", "post"},
     "/bestuursprocessen/{uuid}/organisaties/{organisatie}": {"get", "patch"},

@@ -31,6 +31,7 @@ def operaties() -> list[tuple[str, str, dict[str, Any]]]:
 
 def _view(pad: str) -> Any:
     # The document's paths are relative to its server, /api/v1.
+    pad = pad.replace("{volgnummer}", "1")
     voorbeeld = "/api/v1" + re.sub(r"\{[^}]+\}", "00000000-0000-0000-0000-000000000000", pad)
     return resolve(voorbeeld).func.view_class  # type: ignore[attr-defined]
 

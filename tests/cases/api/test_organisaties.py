@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from cases.models import Bestuursproces, GebeurtenisType, Organisatie
+from cases.models import Bestuursproces, Organisatie
 from tests.factories import open_proces
 
 from .helpers import (
@@ -50,7 +50,7 @@ def test_registreren(bestuursproces, regisseur_api):
     assert response["Location"] == body["url"]
     assert regisseur_api.get(response["Location"]).json() == body
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.ORGANISATIE_GEREGISTREERD
+    assert gebeurtenis.type == "organisatie.geregistreerd"
     assert gebeurtenis.toelichting == "Trekt het woondossier"
     assert gebeurtenis.actor_gebruikersnaam == "regisseur"
     assert gebeurtenis.payload == {
@@ -122,7 +122,7 @@ def test_wijzigen(bestuursproces, regisseur, regisseur_api):
         "eigenGemeente": False,
     }
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.ORGANISATIE_GEWIJZIGD
+    assert gebeurtenis.type == "organisatie.gewijzigd"
     assert gebeurtenis.toelichting == "Fusie"
     assert gebeurtenis.payload == {
         "organisatie": str(bestaand.uuid),

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from cases import services
-from cases.models import GebeurtenisType, SpelerBeoordeling
+from cases.models import SpelerBeoordeling
 from tests.factories import actor_voor
 
 from .helpers import (
@@ -60,7 +60,7 @@ def test_beoordelen(bestuursproces, regisseur, regisseur_api):
     assert regisseur_api.get(url(bestaand)).json()["huidigeBeoordeling"] == body
     assert regisseur_api.get(url(bestaand, "/beoordelingen")).json()["results"] == [body]
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.SPELER_BEOORDEELD
+    assert gebeurtenis.type == "speler.beoordeeld"
     assert gebeurtenis.toelichting == "Vreest voor de bedrijvigheid op de kade"
     assert gebeurtenis.payload == {
         "speler": str(bestaand.uuid),

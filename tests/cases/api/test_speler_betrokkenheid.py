@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cases.models import Betrokkenheidswijziging, GebeurtenisType, Speler
+from cases.models import Betrokkenheidswijziging, Speler
 
 from .helpers import (
     assert_api_versie,
@@ -44,7 +44,7 @@ def test_betrokkenheid_wijzigen(bestuursproces, regisseur, regisseur_api):
     }
     assert regisseur_api.get(url(bestaand)).json()["betrokkenheid"] == "aangehaakt"
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD
+    assert gebeurtenis.type == "speler.betrokkenheid_gewijzigd"
     assert gebeurtenis.toelichting == "Zit vanaf nu in het kernoverleg"
     assert gebeurtenis.payload == {
         "wijziging": {

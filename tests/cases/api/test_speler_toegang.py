@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cases.models import Bestuursproces, GebeurtenisType, Speler
+from cases.models import Bestuursproces, Speler
 from tests.factories import open_proces
 
 from .helpers import (
@@ -145,10 +145,10 @@ def test_schrijvers_mogen_schrijven(bestuursproces, leden, regisseur, rol):
 
     nieuw = gebeurtenissen_van(bestuursproces)[aantal:]
     assert [g.type for g in nieuw] == [
-        GebeurtenisType.SPELER_GEREGISTREERD,
-        GebeurtenisType.SPELER_GEWIJZIGD,
-        GebeurtenisType.SPELER_BEOORDEELD,
-        GebeurtenisType.SPELER_BETROKKENHEID_GEWIJZIGD,
+        "speler.geregistreerd",
+        "speler.gewijzigd",
+        "speler.beoordeeld",
+        "speler.betrokkenheid_gewijzigd",
     ]
     assert {g.actor_gebruikersnaam for g in nieuw} == {leden[rol].username}
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from cases import services
-from cases.models import Bestuursproces, GebeurtenisType, Speler
+from cases.models import Bestuursproces, Speler
 from tests.factories import actor_voor, open_proces
 
 from .helpers import (
@@ -88,7 +88,7 @@ def test_registreren(bestuursproces, regisseur, regisseur_api):
     assert response["Location"] == body["url"]
     assert regisseur_api.get(response["Location"]).json() == body
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.SPELER_GEREGISTREERD
+    assert gebeurtenis.type == "speler.geregistreerd"
     assert gebeurtenis.toelichting == "Uit de stakeholderanalyse"
     assert gebeurtenis.payload == {
         "speler": {
@@ -308,7 +308,7 @@ def test_wijzigen(bestuursproces, regisseur, regisseur_api):
     assert body["huidigeBeoordeling"]["standpunt"] == "voorstander"
     assert regisseur_api.get(url(bestaand)).json() == body
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.SPELER_GEWIJZIGD
+    assert gebeurtenis.type == "speler.gewijzigd"
     assert gebeurtenis.toelichting == "Nieuwe functie"
     assert gebeurtenis.payload == {
         "speler": str(bestaand.uuid),

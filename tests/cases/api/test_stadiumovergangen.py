@@ -12,7 +12,7 @@ import uuid
 import pytest
 
 from cases import services
-from cases.models import GebeurtenisType, Stadiumovergang
+from cases.models import Stadiumovergang
 from tests.factories import actor_voor, consolideer_stap
 
 from ._stadiumovergangen import STADIA, ga_naar, post
@@ -78,7 +78,7 @@ def test_vooruit(bestuursproces, regisseur, regisseur_api):
     lijst = regisseur_api.get(proces_url(bestuursproces, "/stadiumovergangen")).json()
     assert lijst["results"] == [body]
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.STADIUM_GEWIJZIGD
+    assert gebeurtenis.type == "stadium.gewijzigd"
     assert gebeurtenis.toelichting == "Draagvlak"
     assert gebeurtenis.payload["overgang"]["uuid"] == body["uuid"]
     assert gebeurtenis.payload["bezwaren"] == []

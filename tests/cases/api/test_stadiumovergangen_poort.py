@@ -11,7 +11,7 @@ import pytest
 
 from cases import services
 from cases.events import poorten as poorten_module
-from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType, Instemming, Stadiumovergang
+from cases.models import Bestuursproces, Gebeurtenis, Instemming, Stadiumovergang
 from tests.factories import actor_voor, consolideer_stap
 
 from ._stadiumovergangen import ga_naar, post
@@ -212,7 +212,7 @@ def test_echte_poort_forceren_door_regisseur_legt_de_bezwaren_vast(
     assert response.status_code == 201, response.content
     assert response.json()["geforceerd"] is True
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.STADIUM_GEWIJZIGD
+    assert gebeurtenis.type == "stadium.gewijzigd"
     assert gebeurtenis.payload["overgang"]["geforceerd"] is True
     assert gebeurtenis.payload["bezwaren"] == [
         f"Stap {stap.volgnummer} (Welke functies krijgt de haven) is nog niet geconsolideerd; "

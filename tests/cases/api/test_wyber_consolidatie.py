@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from cases import services
-from cases.models import Consolidatie, GebeurtenisType, Instemming
+from cases.models import Consolidatie, Instemming
 from tests.factories import actor_voor
 
 from .helpers import (
@@ -89,7 +89,7 @@ def test_consolidatie_vastleggen(bestuursproces, regisseur, regisseur_api, parti
     assert response["Location"] == body["url"]
     assert regisseur_api.get(body["url"]).json() == body
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.CONSOLIDATIE_VASTGELEGD
+    assert gebeurtenis.type == "consolidatie.vastgelegd"
     assert gebeurtenis.toelichting == "Na de stuurgroep"
     stap_body = regisseur_api.get(stap_url(wyberstap)).json()
     assert stap_body["fase"] == "consolideren"

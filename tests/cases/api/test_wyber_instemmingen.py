@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from cases.models import GebeurtenisType, Instemming, WyberStap
+from cases.models import Instemming, WyberStap
 from tests.factories import consolideer_stap
 
 from .helpers import (
@@ -66,7 +66,7 @@ def test_instemming_vastleggen(bestuursproces, regisseur, regisseur_api, partije
     )
     assert regisseur_api.get(instemming_url(jan)).json() == response.json()
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.INSTEMMING_VASTGELEGD
+    assert gebeurtenis.type == "instemming.vastgelegd"
     assert gebeurtenis.toelichting == "Telefonisch"
 
     # A formal decision's date is the moment of the consent: today, in a case opened today.
@@ -207,7 +207,7 @@ def test_instemmers_wijzigen(bestuursproces, regisseur, regisseur_api, partijen)
         }
     ]
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.INSTEMMERS_GEWIJZIGD
+    assert gebeurtenis.type == "instemmers.gewijzigd"
     assert gebeurtenis.toelichting == "De corporatie betaalt mee; de wethouder is al gebonden"
 
     # Removing the last holdout settles the step.

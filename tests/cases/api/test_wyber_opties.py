@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cases.models import GebeurtenisType, Optie
+from cases.models import Optie
 from tests.factories import open_proces
 
 from .helpers import (
@@ -72,7 +72,7 @@ def test_optie_inbrengen_en_lijst(bestuursproces, regisseur, regisseur_api):
     }
     assert response["Location"] == body["url"]
     assert regisseur_api.get(body["url"]).json() == body
-    assert laatste_gebeurtenis(bestuursproces).type == GebeurtenisType.OPTIE_INGEBRACHT
+    assert laatste_gebeurtenis(bestuursproces).type == "optie.ingebracht"
 
     regisseur_api.post(
         stap_url(wyberstap, "/opties"),
@@ -153,7 +153,7 @@ def test_over_opties_besluiten(bestuursproces, regisseur, regisseur_api):
     assert verworpen.json() == optie_body(west, status="verworpen", reden="Te duur")
     assert samen.json() == optie_body(brug, status="samengevoegd", samengevoegdIn=optie_url(oost))
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.OPTIE_BESLOTEN
+    assert gebeurtenis.type == "optie.besloten"
     assert gebeurtenis.payload == {
         "stap": str(wyberstap.uuid),
         "optie": str(brug.uuid),

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cases.models import Bestuursproces, GebeurtenisType
+from cases.models import Bestuursproces
 from tests.factories import consolideer_stap
 
 from .helpers import absoluut, assert_probleem, client_voor, gebeurtenissen_van, proces_url, verzoek
@@ -113,14 +113,14 @@ def test_schrijvers_mogen_schrijven(bestuursproces, leden, stappen, rol):
 
     nieuw = gebeurtenissen_van(bestuursproces)[aantal:]
     assert [g.type for g in nieuw] == [
-        GebeurtenisType.WYBERSTAP_GESTART,
-        GebeurtenisType.OPTIE_INGEBRACHT,
-        GebeurtenisType.WYBERSTAP_FASE_GEWIJZIGD,
-        GebeurtenisType.OPTIE_BESLOTEN,
-        GebeurtenisType.CONSOLIDATIE_VASTGELEGD,
-        GebeurtenisType.INSTEMMING_VASTGELEGD,
-        GebeurtenisType.INSTEMMERS_GEWIJZIGD,
-        GebeurtenisType.WYBERSTAP_GESTART,
+        "wyberstap.gestart",
+        "optie.ingebracht",
+        "wyberstap.fase_gewijzigd",
+        "optie.besloten",
+        "consolidatie.vastgelegd",
+        "instemming.vastgelegd",
+        "instemmers.gewijzigd",
+        "wyberstap.gestart",
     ]
     assert {g.actor_gebruikersnaam for g in nieuw} == {leden[rol].username}
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from cases.models import GebeurtenisType, WyberStap
+from cases.models import WyberStap
 from tests.factories import consolideer_stap, open_proces
 
 from .helpers import (
@@ -96,7 +96,7 @@ def test_stap_starten(bestuursproces, regisseur_api):
     }
     assert response["Location"] == body["url"]
     assert regisseur_api.get(body["url"]).json() == body
-    assert laatste_gebeurtenis(bestuursproces).type == GebeurtenisType.WYBERSTAP_GESTART
+    assert laatste_gebeurtenis(bestuursproces).type == "wyberstap.gestart"
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,7 @@ def test_fasen_doorlopen(bestuursproces, regisseur, regisseur_api):
     assert response.json() == stap_body(wyberstap, fase="convergeren")
     assert response.json()["convergerenOp"] is not None
     gebeurtenis = laatste_gebeurtenis(bestuursproces)
-    assert gebeurtenis.type == GebeurtenisType.WYBERSTAP_FASE_GEWIJZIGD
+    assert gebeurtenis.type == "wyberstap.fase_gewijzigd"
     assert gebeurtenis.toelichting == "Genoeg opties"
     assert gebeurtenis.payload == {
         "stap": str(wyberstap.uuid),

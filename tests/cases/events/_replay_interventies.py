@@ -12,13 +12,11 @@ from typing import Any
 
 from cases import services
 from cases.exceptions import DomainError, OngeldigeInvoer, OngeldigeOvergang, ProcesAfgerond
-from cases.models import GebeurtenisType, Zichtbaarheid
+from cases.models import Zichtbaarheid
 from cases.services.reflecties import ReflectieNietToegestaan
 
 from ._replay_model import InterventieStand, genormaliseerd, interventie_fout, relaties_fout
 from ._replay_regiebasis import RegieBasis
-
-T = GebeurtenisType
 
 
 def _rang(niveau: str) -> int:
@@ -56,7 +54,7 @@ class InterventieHandelingen(RegieBasis):
         niveau_arg: dict[str, Any] = {} if niveau is None else {"zichtbaarheid": niveau}
 
         def doe() -> None:
-            with self._een_gebeurtenis(T.INTERVENTIE_GELOGD, zichtbaarheid):
+            with self._een_gebeurtenis("interventie.gelogd", zichtbaarheid):
                 interventie = services.log_interventie(
                     actor=self.auteurs[auteur],
                     bestuursproces=self.bestuursproces,
@@ -101,7 +99,7 @@ class InterventieHandelingen(RegieBasis):
             with (
                 self._niets_nieuws("interventie_wijzig")
                 if ongewijzigd
-                else self._een_gebeurtenis(T.INTERVENTIE_GEWIJZIGD, stand.zichtbaarheid)
+                else self._een_gebeurtenis("interventie.gewijzigd", stand.zichtbaarheid)
             ):
                 services.wijzig_interventie(
                     actor=self.actor,
@@ -132,7 +130,7 @@ class InterventieHandelingen(RegieBasis):
             fout = OngeldigeInvoer
 
         def doe() -> None:
-            with self._een_gebeurtenis(T.INTERVENTIE_UITGEVOERD, stand.zichtbaarheid):
+            with self._een_gebeurtenis("interventie.uitgevoerd", stand.zichtbaarheid):
                 services.voer_interventie_uit(
                     actor=self.actor,
                     interventie=self.interventies[i],
@@ -176,7 +174,7 @@ class InterventieHandelingen(RegieBasis):
             fout = OngeldigeInvoer
 
         def doe() -> None:
-            with self._een_gebeurtenis(T.INTERVENTIE_GEEVALUEERD, stand.zichtbaarheid):
+            with self._een_gebeurtenis("interventie.geevalueerd", stand.zichtbaarheid):
                 services.evalueer_interventie(
                     actor=self.actor,
                     interventie=self.interventies[i],
@@ -210,7 +208,7 @@ class InterventieHandelingen(RegieBasis):
         niveau_arg: dict[str, Any] = {} if niveau is None else {"zichtbaarheid": niveau}
 
         def doe() -> None:
-            with self._een_gebeurtenis(T.REFLECTIE_VASTGELEGD, zichtbaarheid):
+            with self._een_gebeurtenis("reflectie.vastgelegd", zichtbaarheid):
                 services.leg_reflectie_vast(
                     actor=self.auteurs[auteur],
                     interventie=self.interventies[i],

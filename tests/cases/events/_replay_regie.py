@@ -9,13 +9,11 @@ from typing import Any
 
 from cases import services
 from cases.exceptions import DomainError, OngeldigeInvoer, ProcesAfgerond
-from cases.models import POSITIES_PER_VELD, GebeurtenisType, Zichtbaarheid
+from cases.models import POSITIES_PER_VELD, Zichtbaarheid
 from cases.services.procesontwerp import ProcesontwerpInhoud
 
 from ._replay_interventies import InterventieHandelingen
 from ._replay_model import ontwerp_inhoud
-
-T = GebeurtenisType
 
 
 class RegieHandelingen(InterventieHandelingen):
@@ -50,7 +48,7 @@ class RegieHandelingen(InterventieHandelingen):
         niveau_arg: dict[str, Any] = {} if niveau is None else {"zichtbaarheid": niveau}
 
         def doe() -> None:
-            with self._een_gebeurtenis(T.POSITIONERING_GEKOZEN, zichtbaarheid):
+            with self._een_gebeurtenis("positionering.gekozen", zichtbaarheid):
                 services.kies_positionering(
                     actor=self.auteurs[auteur],
                     bestuursproces=self.bestuursproces,
@@ -97,7 +95,7 @@ class RegieHandelingen(InterventieHandelingen):
             with (
                 self._niets_nieuws("procesontwerp")
                 if ongewijzigd
-                else self._een_gebeurtenis(T.PROCESONTWERP_HERZIEN, Zichtbaarheid.PROCES)
+                else self._een_gebeurtenis("procesontwerp.herzien", Zichtbaarheid.PROCES)
             ):
                 services.herzie_procesontwerp(
                     actor=self.auteurs[auteur],

@@ -44,7 +44,7 @@ def test_onbekend_gebeurtenistype_wordt_geweigerd(
     bestuursproces: Bestuursproces, regisseur: Any, soort: str
 ) -> None:
     aantal = Gebeurtenis.objects.count()
-    with pytest.raises(ValueError, match="GebeurtenisType"):
+    with pytest.raises(ValueError, match="Onbekend gebeurtenistype"):
         _append(bestuursproces, type=soort, actor=actor_voor(regisseur), payload={})
     assert Gebeurtenis.objects.count() == aantal
 
@@ -58,15 +58,29 @@ def test_append_event_weigert_floats_en_naieve_tijden(
             bestuursproces,
             type="bestuursproces.gewijzigd",
             actor=actor_voor(regisseur),
-            payload={"wijzigingen": {"budget": 12.5}},
+            payload={"wijzigingen": {"budget": 12.5}, "vorigeWaarden": {}},
         )
     with pytest.raises(ValueError, match="tijdzone"):
         _append(
             bestuursproces,
             type="idee.herzien",
             actor=actor_voor(regisseur),
-            payload={},
+            payload={"idee": {}},
             tijdstip=dt.datetime(2026, 1, 1),
+        )
+    assert Gebeurtenis.objects.count() == aantal
+
+
+def test_append_event_weigert_gegevens_zonder_de_sleutels_van_het_type(
+    bestuursproces: Bestuursproces, regisseur: Any
+) -> None:
+    aantal = Gebeurtenis.objects.count()
+    with pytest.raises(ValueError, match="mist vorigeWaarden"):
+        _append(
+            bestuursproces,
+            type="bestuursproces.gewijzigd",
+            actor=actor_voor(regisseur),
+            payload={"wijzigingen": {"titel": "Nieuw"}},
         )
     assert Gebeurtenis.objects.count() == aantal
 
@@ -81,11 +95,14 @@ def test_append_event_koppelt_aan_de_vorige_en_legt_de_actor_vast(
         bestuursproces,
         type="idee.herzien",
         actor=Actor(gebruiker=naamloos, herkomst="x" * 250),
-        payload={"budget": Decimal("1.5"), "datum": dt.date(2026, 1, 1)},
+        payload={"idee": {"budget": Decimal("1.5"), "datum": dt.date(2026, 1, 1)}},
         toelichting="Handmatig",
     )
     tweede = _append(
-        bestuursproces, type="status.gewijzigd", actor=Actor(gebruiker=None), payload={}
+        bestuursproces,
+        type="status.gewijzigd",
+        actor=Actor(gebruiker=None),
+        payload={"van": "actief", "naar": "gepauzeerd", "uitkomst": ""},
     )
 
     eerste.refresh_from_db()
@@ -96,7 +113,7 @@ def test_append_event_koppelt_aan_de_vorige_en_legt_de_actor_vast(
         "zonder-naam",  # no full name: the username stands in
     )
     assert eerste.herkomst == "x" * 200
-    assert eerste.payload == {"budget": "1.5", "datum": "2026-01-01"}
+    assert eerste.payload == {"idee": {"budget": "1.5", "datum": "2026-01-01"}}
     assert eerste.toelichting == "Handmatig"
     assert eerste.tijdstip == eerste.geregistreerd
     assert (tweede.volgnummer, tweede.vorige_hash) == (5, eerste.hash)

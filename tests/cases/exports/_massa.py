@@ -19,7 +19,7 @@ from django.db.models import Field
 
 from cases.events.canonical import formatteer_tijdstip, hash_van_document
 from cases.events.handtekening import handtekening_van, sleutel
-from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
+from cases.models import Bestuursproces, Gebeurtenis
 
 BATCH = 5000
 # Every tenth event is confidential, so the exports redact some of them.
@@ -75,7 +75,7 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
                 {
                     "bestuursproces": str(bestuursproces.uuid),
                     "volgnummer": volgnummer,
-                    "type": GebeurtenisType.NOTITIE_GEMAAKT.value,
+                    "type": "notitie.gemaakt",
                     "actor": actor,
                     "actorNaam": naam,
                     "herkomst": "test",
@@ -89,7 +89,7 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
             waarden = (
                 bestuursproces.pk,
                 volgnummer,
-                GebeurtenisType.NOTITIE_GEMAAKT.value,
+                "notitie.gemaakt",
                 laatste.actor_id,
                 actor,
                 naam,

@@ -11,7 +11,8 @@ import pm4py
 import pytest
 
 from cases import services
-from cases.models import Bestuursproces, Gebeurtenis, GebeurtenisType
+from cases.events import soorten
+from cases.models import Bestuursproces, Gebeurtenis
 from tests.factories import actor_voor
 
 from .conftest import GEHEIMEN, exporteer
@@ -29,7 +30,7 @@ def test_pm4py_leest_de_export(dossier: Bestuursproces, tmp_path: Path) -> None:
 
     log = log.sort_values("procesregie:volgnummer")
     assert len(log) == len(opgeslagen)
-    assert list(log["concept:name"]) == [str(GebeurtenisType(g.type).label) for g in opgeslagen]
+    assert list(log["concept:name"]) == [soorten.label(g.type) for g in opgeslagen]
     assert list(log["procesregie:type"]) == [g.type for g in opgeslagen]
     assert set(log["case:concept:name"]) == {"Herinrichting Havenkwartier"}
     assert set(log["org:resource"]) == {"regisseur"}

@@ -1,0 +1,58 @@
+"""The idee and the procesontwerp: versions, each one a revision of the one before."""
+
+from __future__ import annotations
+
+import copy
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cases.events.replay_typen import Momentopname
+from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, met_reden
+from cases.models import Gebeurtenis
+
+from . import Soort, registreer
+
+
+@registreer
+class IdeeHerzien(Soort):
+    code = "idee.herzien"
+    label = gettext_lazy("Idee herzien")
+    sleutels = ("idee",)
+    tabel = ("cases.IdeeVersie", ("idee", "uuid"), "aangemaakt_op")
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        staat["idee"] = copy.deepcopy(e.payload["idee"])
+        # Versions recorded before idee-eigenaren could be spelers have no such list.
+        staat["idee"].setdefault("eigenaarSpelers", [])
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        idee = e.payload["idee"]
+        tekst = _("Idee versie %(versie)s: %(wat)s") % {
+            "versie": idee["versie"],
+            "wat": kort(idee["wat"]),
+        }
+        return met_reden(tekst, e.toelichting), Verwijzing("idee")
+
+
+@registreer
+class ProcesontwerpHerzien(Soort):
+    code = "procesontwerp.herzien"
+    label = gettext_lazy("Procesontwerp herzien")
+    sleutels = ("procesontwerp",)
+    momentveld = ("procesontwerp", "aangemaaktOp")
+    tabel = ("cases.ProcesontwerpVersie", ("procesontwerp", "uuid"), "aangemaakt_op")
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        ontwerp = copy.deepcopy(e.payload["procesontwerp"])
+        staat["procesontwerp"] = ontwerp
+        # The revision also sets the case's aanpak; the one event carries both.
+        staat["bestuursproces"]["aanpak"] = ontwerp["aanpak"]
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        p = e.payload["procesontwerp"]
+        tekst = _("Procesontwerp versie %(versie)s: %(strategie)s") % {
+            "versie": p["versie"],
+            "strategie": kort(p["processtrategie"]),
+        }
+        return met_reden(tekst, p.get("toelichting", "")), Verwijzing("procesontwerp")

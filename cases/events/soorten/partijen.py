@@ -1,0 +1,241 @@
+"""The parties: organisaties, spelers and opdrachtgevers, their dated assessments, their
+betrokkenheid, and the notes about them.
+
+Spelers and opdrachtgevers share their event shapes; each type is registered once under its
+own code, the shared behaviour lives in the base classes here.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import ClassVar
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cases.events.replay_typen import Momentopname
+from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, label, met_reden
+from cases.events.wereldtijd import eis
+from cases.models import Betrokkenheid, BetrokkenheidsActie, Gebeurtenis, Standpunt
+
+from . import Soort, registreer
+
+VERZAMELING = {
+    "speler": "spelers",
+    "opdrachtgever": "opdrachtgevers",
+    "organisatie": "organisaties",
+}
+
+
+class Partijfeit(Soort):
+    """A fact about one party; ``partij`` is its kind and the payload key of its uuid."""
+
+    partij: ClassVar[str]
+
+    @property
+    def verzameling(self) -> str:
+        return VERZAMELING[self.partij]
+
+
+class Geregistreerd(Partijfeit):
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        gegevens = copy.deepcopy(e.payload[self.partij])
+        if self.partij != "organisatie":
+            gegevens["huidigeBeoordeling"] = None
+        staat[self.verzameling][gegevens["uuid"]] = gegevens
+
+    def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
+        gegevens = e.payload[self.partij]
+        g.partijen[gegevens["uuid"]] = gegevens["naam"]
+        if self.partij != "organisatie":
+            g.soorten[gegevens["uuid"]] = self.partij
+
+
+class Gecorrigeerd(Partijfeit):
+    """A correction of a party's attributes (``*.gewijzigd``): the original stays."""
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        partij = staat[self.verzameling][e.payload[self.partij]]
+        partij.update(copy.deepcopy(e.payload["wijzigingen"]))
+
+    def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
+        if "naam" in e.payload["wijzigingen"]:
+            g.partijen[e.payload[self.partij]] = e.payload["wijzigingen"]["naam"]
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        uuid = e.payload[self.partij]
+        tekst = _("%(naam)s gecorrigeerd: %(velden)s") % {
+            "naam": g.naam(uuid),
+            "velden": ", ".join(sorted(e.payload["wijzigingen"])),
+        }
+        return met_reden(tekst, e.toelichting), Verwijzing(
+            f"{self.partij}-detail", {self.partij: uuid}
+        )
+
+
+class Beoordeeld(Partijfeit):
+    """A dated assessment; never overwritten, the latest visible one is current."""
+
+    # The payload key of the assessment's standpunt (an opdrachtgever's steun, book §10.3).
+    standpunt: ClassVar[str]
+    momentveld = ("beoordeling", "tijdstip")
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        beoordeling = copy.deepcopy(e.payload["beoordeling"])
+        staat[self.verzameling][e.payload[self.partij]]["huidigeBeoordeling"] = beoordeling
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        uuid = e.payload[self.partij]
+        standpunt = e.payload["beoordeling"].get(self.standpunt)
+        if standpunt:
+            tekst = _("%(naam)s beoordeeld: %(standpunt)s") % {
+                "naam": g.naam(uuid),
+                "standpunt": label(Standpunt, standpunt),
+            }
+        else:
+            tekst = _("%(naam)s beoordeeld") % {"naam": g.naam(uuid)}
+        return tekst, Verwijzing(f"{self.partij}-beoordelingen", {self.partij: uuid})
+
+
+def _werkwoord(actie: str) -> str:
+    werkwoorden: dict[str, str] = {
+        BetrokkenheidsActie.AANSLUITEN: _("sloot aan"),
+        BetrokkenheidsActie.AANHAKEN: _("haakte aan"),
+        BetrokkenheidsActie.AFWACHTEN: _("wacht af"),
+        BetrokkenheidsActie.AFHAKEN: _("haakte af"),
+    }
+    return str(werkwoorden.get(actie, actie))
+
+
+class BetrokkenheidGewijzigd(Partijfeit):
+    sleutels = ("wijziging",)
+    tabel = ("cases.Betrokkenheidswijziging", ("wijziging", "uuid"), "tijdstip")
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        wijziging = e.payload["wijziging"]
+        partij = staat[self.verzameling][wijziging["partij"]]
+        eis(
+            partij["betrokkenheid"] == wijziging["van"],
+            lambda: (
+                _("%(naam)s was toen %(toen)s, niet %(van)s")
+                % {
+                    "naam": partij["naam"],
+                    "toen": label(Betrokkenheid, partij["betrokkenheid"]),
+                    "van": label(Betrokkenheid, wijziging["van"]),
+                }
+            ),
+        )
+        partij["betrokkenheid"] = wijziging["naar"]
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        w = e.payload["wijziging"]
+        tekst = f"{g.naam(w['partij'])} {_werkwoord(w['actie'])}"
+        return met_reden(tekst, w["reden"]), Verwijzing(
+            f"{self.partij}-betrokkenheid", {self.partij: w["partij"]}
+        )
+
+
+@registreer
+class OrganisatieGeregistreerd(Geregistreerd):
+    code = "organisatie.geregistreerd"
+    label = gettext_lazy("Organisatie geregistreerd")
+    partij = "organisatie"
+    sleutels = ("organisatie",)
+
+
+@registreer
+class OrganisatieGewijzigd(Gecorrigeerd):
+    code = "organisatie.gewijzigd"
+    label = gettext_lazy("Organisatie gewijzigd")
+    partij = "organisatie"
+    sleutels = ("organisatie", "wijzigingen", "vorigeWaarden")
+
+
+@registreer
+class SpelerGeregistreerd(Geregistreerd):
+    code = "speler.geregistreerd"
+    label = gettext_lazy("Speler geregistreerd")
+    partij = "speler"
+    sleutels = ("speler",)
+
+
+@registreer
+class SpelerGewijzigd(Gecorrigeerd):
+    code = "speler.gewijzigd"
+    label = gettext_lazy("Speler gewijzigd")
+    partij = "speler"
+    sleutels = ("speler", "wijzigingen", "vorigeWaarden")
+
+
+@registreer
+class SpelerBeoordeeld(Beoordeeld):
+    code = "speler.beoordeeld"
+    label = gettext_lazy("Speler beoordeeld")
+    partij = "speler"
+    standpunt = "standpunt"
+    sleutels = ("speler", "beoordeling")
+    tabel = ("cases.SpelerBeoordeling", ("beoordeling", "uuid"), "tijdstip")
+
+
+@registreer
+class SpelerBetrokkenheidGewijzigd(BetrokkenheidGewijzigd):
+    code = "speler.betrokkenheid_gewijzigd"
+    label = gettext_lazy("Betrokkenheid van speler gewijzigd")
+    partij = "speler"
+
+
+@registreer
+class OpdrachtgeverGeregistreerd(Geregistreerd):
+    code = "opdrachtgever.geregistreerd"
+    label = gettext_lazy("Opdrachtgever geregistreerd")
+    partij = "opdrachtgever"
+    sleutels = ("opdrachtgever",)
+
+
+@registreer
+class OpdrachtgeverGewijzigd(Gecorrigeerd):
+    code = "opdrachtgever.gewijzigd"
+    label = gettext_lazy("Opdrachtgever gewijzigd")
+    partij = "opdrachtgever"
+    sleutels = ("opdrachtgever", "wijzigingen", "vorigeWaarden")
+
+
+@registreer
+class OpdrachtgeverBeoordeeld(Beoordeeld):
+    code = "opdrachtgever.beoordeeld"
+    label = gettext_lazy("Opdrachtgever beoordeeld")
+    partij = "opdrachtgever"
+    standpunt = "steun"
+    sleutels = ("opdrachtgever", "beoordeling")
+    tabel = ("cases.OpdrachtgeverBeoordeling", ("beoordeling", "uuid"), "tijdstip")
+
+
+@registreer
+class OpdrachtgeverBetrokkenheidGewijzigd(BetrokkenheidGewijzigd):
+    code = "opdrachtgever.betrokkenheid_gewijzigd"
+    label = gettext_lazy("Betrokkenheid van opdrachtgever gewijzigd")
+    partij = "opdrachtgever"
+
+
+@registreer
+class NotitieGemaakt(Soort):
+    code = "notitie.gemaakt"
+    label = gettext_lazy("Notitie gemaakt")
+    sleutels = ("notitie",)
+    momentveld = ("notitie", "tijdstip")
+    tabel = ("cases.Notitie", ("notitie", "uuid"), "tijdstip")
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        staat["notities"].append(copy.deepcopy(e.payload["notitie"]))
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        n = e.payload["notitie"]
+        over = n.get("speler") or n.get("opdrachtgever")
+        if over:
+            tekst = _("Notitie over %(naam)s: %(tekst)s") % {
+                "naam": g.naam(over),
+                "tekst": kort(n["tekst"]),
+            }
+        else:
+            tekst = _("Notitie: %(tekst)s") % {"tekst": kort(n["tekst"])}
+        return tekst, Verwijzing("notities")
