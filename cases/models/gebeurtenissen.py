@@ -64,6 +64,13 @@ class Gebeurtenis(models.Model):
             models.Index(
                 fields=["bestuursproces", "tijdstip", "volgnummer"], name="gebeurtenis_wereldtijd"
             ),
+            # The few corrections of a fact's moment, which every read of the history and
+            # every check "did anything happen after this?" looks up first.
+            models.Index(
+                fields=["bestuursproces", "volgnummer"],
+                name="gebeurtenis_datumcorrecties",
+                condition=models.Q(type="gebeurtenis.datum_gecorrigeerd"),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

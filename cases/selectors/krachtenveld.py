@@ -17,6 +17,8 @@ from cases.models import Bestuursproces, Macht, Standpunt
 
 from .toestand import momentopname
 
+PARTIJEN = frozenset({"spelers", "opdrachtgevers"})
+
 # An opdrachtgever's power is its doorzettingsmacht within its own organisation (book §10.3);
 # its stevigheid plays the part a speler's invloed plays.
 DOORZETTINGSMACHT = "doorzettingsmacht"
@@ -73,7 +75,7 @@ def krachtenveld(
     """Parties at ``tijdstip`` grouped by standpunt and macht; None before the case existed.
 
     World time; with ``bekend_op`` by what had been recorded then."""
-    staat = momentopname(bestuursproces, tijdstip, zichtbaar, bekend_op=bekend_op)
+    staat = momentopname(bestuursproces, tijdstip, zichtbaar, bekend_op=bekend_op, delen=PARTIJEN)
     if staat is None:
         return None
     groepen: dict[tuple[str, str], list[dict[str, Any]]] = {}

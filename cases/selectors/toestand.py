@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from cases.events import herbouw
@@ -19,7 +20,7 @@ from cases.events.payloads import (
     stadiumovergang_gegevens,
 )
 from cases.events.replay import op_naam
-from cases.events.wereldtijd import geschiedenis
+from cases.events.wereldtijd import geschiedenis, is_laat
 from cases.models import Bestuursproces, Notitie, Zichtbaarheid
 
 from . import interventies, partijen, positionering
@@ -47,28 +48,29 @@ def notitie_vorm(notitie: Notitie) -> dict[str, Any]:
 
 
 def huidige_toestand(
-    bestuursproces: Bestuursproces, zichtbaar: frozenset[str] = ALLES
+    bestuursproces: Bestuursproces,
+    zichtbaar: frozenset[str] = ALLES,
+    *,
+    delen: frozenset[str] | None = None,
 ) -> dict[str, Any]:
-    """The case read from its tables, in the shape replay produces, as a viewer sees it."""
-    laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
-    idee = huidig_idee(bestuursproces)
-    eigenaren = [str(speler.uuid) for speler in eigenaar_spelers(idee)] if idee else []
-    return {
-        "bestuursproces": bestuursproces_gegevens(
-            bestuursproces, list(bestuursproces.besluitmomenten.all())
-        ),
-        "idee": idee_gegevens(idee, eigenaren) if idee else None,
-        "lidmaatschappen": sorted(
+    """The case read from its tables, in the shape replay produces, as a viewer sees it.
+
+    With ``delen`` only those parts are read (with ``bestuursproces`` and ``volgnummer``
+    always): a reader that needs the parties does not pay for the interventies.
+    """
+    lezers: dict[str, Callable[[], Any]] = {
+        "idee": lambda: _idee(bestuursproces),
+        "lidmaatschappen": lambda: sorted(
             (lidmaatschap_gegevens(lid) for lid in lidmaatschappen(bestuursproces)),
             key=lambda lid: lid["gebruiker"],
         ),
-        "stadiumovergangen": [
+        "stadiumovergangen": lambda: [
             stadiumovergang_gegevens(o) for o in stadiumovergangen(bestuursproces)
         ],
-        "organisaties": op_naam(
+        "organisaties": lambda: op_naam(
             organisatie_gegevens(o) for o in partijen.organisaties(bestuursproces)
         ),
-        "spelers": op_naam(
+        "spelers": lambda: op_naam(
             _met_beoordeling(
                 speler_gegevens(s, s.organisatie.uuid if s.organisatie else None),
                 partijen.huidige_beoordeling(s),
@@ -76,7 +78,7 @@ def huidige_toestand(
             )
             for s in partijen.spelers(bestuursproces, zichtbaar)
         ),
-        "opdrachtgevers": op_naam(
+        "opdrachtgevers": lambda: op_naam(
             _met_beoordeling(
                 opdrachtgever_gegevens(o, o.organisatie.uuid if o.organisatie else None),
                 partijen.huidige_beoordeling(o),
@@ -84,7 +86,7 @@ def huidige_toestand(
             )
             for o in partijen.opdrachtgevers(bestuursproces, zichtbaar)
         ),
-        "notities": [
+        "notities": lambda: [
             notitie_gegevens(
                 n,
                 n.speler.uuid if n.speler else None,
@@ -92,12 +94,31 @@ def huidige_toestand(
             )
             for n in partijen.notities(bestuursproces, zichtbaar)
         ],
-        "wyberstappen": [wyberstap_toestand(stap) for stap in wyberstappen(bestuursproces)],
-        "positioneringen": positionering.positioneringen_toestand(bestuursproces, zichtbaar),
-        "procesontwerp": positionering.procesontwerp_toestand(bestuursproces),
-        "interventies": interventies.interventies_toestand(bestuursproces, zichtbaar),
-        "volgnummer": laatste or 0,
+        "wyberstappen": lambda: [wyberstap_toestand(stap) for stap in wyberstappen(bestuursproces)],
+        "positioneringen": lambda: positionering.positioneringen_toestand(
+            bestuursproces, zichtbaar
+        ),
+        "procesontwerp": lambda: positionering.procesontwerp_toestand(bestuursproces),
+        "interventies": lambda: interventies.interventies_toestand(bestuursproces, zichtbaar),
     }
+    laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
+    toestand: dict[str, Any] = {
+        "bestuursproces": bestuursproces_gegevens(
+            bestuursproces, list(bestuursproces.besluitmomenten.all())
+        )
+    }
+    toestand.update(
+        {deel: lees() for deel, lees in lezers.items() if delen is None or deel in delen}
+    )
+    toestand["volgnummer"] = laatste or 0
+    return toestand
+
+
+def _idee(bestuursproces: Bestuursproces) -> dict[str, Any] | None:
+    idee = huidig_idee(bestuursproces)
+    if idee is None:
+        return None
+    return idee_gegevens(idee, [str(speler.uuid) for speler in eigenaar_spelers(idee)])
 
 
 def momentopname(
@@ -106,12 +127,31 @@ def momentopname(
     zichtbaar: frozenset[str] = ALLES,
     *,
     bekend_op: dt.datetime | None = None,
+    delen: frozenset[str] | None = None,
 ) -> dict[str, Any] | None:
     """The case as it stood at ``tijdstip`` (world time), rebuilt from its event log, as a
     viewer sees it: by everything recorded now, or by what had been recorded at ``bekend_op``.
 
     None when the case had not been opened at that moment (or was not known at ``bekend_op``).
+
+    ``delen`` names the parts the caller reads (all by default); a fold has them all anyway.
+
+    When nothing in the case happened after ``tijdstip`` (asked for "now", the usual case) the
+    tables give the same answer at a cost that does not grow with the log: the services keep
+    them at the end of the history in the same transaction as each event, and the replay
+    property test holds them equal to the fold for every visibility level.
     """
+    # A viewer without even the open level folds nothing, not even the opening: the fold says so.
+    if (
+        bekend_op is None
+        and Zichtbaarheid.PROCES in zichtbaar
+        and not is_laat(bestuursproces.pk, tijdstip)
+    ):
+        # Read afresh: the caller's instance may predate a write (the fold never used it).
+        vers = Bestuursproces.objects.get(pk=bestuursproces.pk)
+        if vers.geopend_op > tijdstip:
+            return None
+        return huidige_toestand(vers, zichtbaar, delen=delen)
     staat = herbouw(geschiedenis(bestuursproces.pk, tot=tijdstip, bekend=bekend_op), zichtbaar)
     if staat is None or dt.datetime.fromisoformat(staat["bestuursproces"]["geopendOp"]) > tijdstip:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from cases import selectors, services
 from cases.events import herbouw
+from cases.events.wereldtijd import geschiedenis
 from cases.models import Bestuursproces, Rol, Zichtbaarheid
 from tests.cases.services._hulp import (
     beoordeel,
@@ -236,3 +238,30 @@ def test_notities_worden_gefilterd_op_zichtbaarheid(
         herbouwd = herbouw(selectors.gebeurtenissen(bestuursproces), zichtbaar)
         assert herbouwd is not None
         assert herbouwd["notities"] == toestand["notities"]
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_nu_uit_de_tabellen_is_gelijk_aan_de_vouw_van_de_log(
+    bestuursproces: Bestuursproces, regisseur: Any, casus: dict[str, Any], rol: str
+) -> None:
+    # A fact entered late (an assessment dated before one recorded earlier) as well: the tables
+    # follow the end of the history, which is what "now" asks for.
+    regie = actor_voor(regisseur)
+    begin = bestuursproces.geopend_op
+    daan = maak_speler(
+        regie, bestuursproces, naam="Daan", tijdstip=begin + timedelta(milliseconds=1)
+    )
+    beoordeel(regie, daan, standpunt="afwachtend")
+    beoordeel(regie, daan, standpunt="tegenstander", tijdstip=begin + timedelta(milliseconds=2))
+    zichtbaar = Zichtbaarheid.voor_rol(rol)
+    nu = timezone.now()
+
+    uit_tabellen = selectors.momentopname(bestuursproces, nu, zichtbaar)
+    gevouwen = herbouw(geschiedenis(bestuursproces.pk, tot=nu), zichtbaar)
+
+    assert gevouwen is not None
+    assert uit_tabellen == gevouwen
+    assert _huidig(gevouwen, "spelers", "Daan")["standpunt"] == "afwachtend"
+    krachtenveld = selectors.krachtenveld(bestuursproces, nu, zichtbaar)
+    assert krachtenveld is not None
+    assert krachtenveld["volgnummer"] == gevouwen["volgnummer"]
