@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from django.db import transaction
 from django.forms import BaseForm
 from django.http import HttpRequest
 
@@ -72,3 +73,15 @@ def met_weigering(form_klasse: type[BaseForm], weigering: Weigering) -> type[Bas
 
     klasse: type[BaseForm] = type(form_klasse.__name__, (form_klasse,), {"clean": clean})
     return klasse
+
+
+class _Terugdraaien(Exception):
+    """Undoes a trial run (never leaves :func:`proef`)."""
+
+
+def proef(doe: Callable[[], Any]) -> None:
+    """Call services as a trial and undo everything they wrote: their refusal (DomainError)
+    comes out, so a page can refuse before it asks for a reason, by the services' own rules."""
+    with contextlib.suppress(_Terugdraaien), transaction.atomic():
+        doe()
+        raise _Terugdraaien
