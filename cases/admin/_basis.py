@@ -28,6 +28,8 @@ from ._toegang import alleen_zichtbaar, mag_schrijven, zichtbare_niveaus
 from ._weigering import Weigering, met_weigering, weigering_van
 
 M = TypeVar("M", bound=Model)
+# Django's tabular inline with a name for every control and column (see the template).
+TABULAR = "admin/cases/edit_inline/tabular.html"
 
 
 def wijzigingen(form: ModelForm[Any]) -> dict[str, Any]:
@@ -36,6 +38,7 @@ def wijzigingen(form: ModelForm[Any]) -> dict[str, Any]:
 
 
 class AlleenLezenInline(admin.TabularInline[Any, Any]):
+    template = TABULAR
     extra = 0
     can_delete = False
     show_change_link = False

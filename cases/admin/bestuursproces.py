@@ -29,7 +29,7 @@ from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
 from toegang.rechten import mag_bestuursproces_openen
 
-from ._basis import AlleenLezenInline, DienstAdmin, NieuwInline
+from ._basis import TABULAR, AlleenLezenInline, DienstAdmin, NieuwInline
 from ._toegang import mijn_rol
 
 OPDRACHT_ATTRS = ("kaders", "budget", "uren", "einddatum", "speelruimte")
@@ -87,6 +87,7 @@ class LidmaatschapInline(admin.TabularInline[Lidmaatschap, Bestuursproces]):
     """
 
     model = Lidmaatschap
+    template = TABULAR
     form = LidmaatschapForm
     formset = LidmaatschapFormSet
     extra = 0
