@@ -30,6 +30,7 @@ from cases.services.idee import IdeeInhoud
 from toegang.rechten import mag_bestuursproces_openen
 
 from ._basis import TABULAR, AlleenLezenInline, DienstAdmin, NieuwInline
+from ._lidwoord import HetWoord
 from ._toegang import mijn_rol
 
 OPDRACHT_ATTRS = ("kaders", "budget", "uren", "einddatum", "speelruimte")
@@ -109,7 +110,7 @@ class LidmaatschapInline(admin.TabularInline[Lidmaatschap, Bestuursproces]):
 
 
 @admin.register(Bestuursproces)
-class BestuursprocesAdmin(DienstAdmin[Bestuursproces]):
+class BestuursprocesAdmin(HetWoord, DienstAdmin[Bestuursproces]):
     form = BestuursprocesForm
     list_display = ["titel", "stadium", "status", "rol_gemeente", "aanpak", "geopend_op"]
     list_filter = ["stadium", "status", "rol_gemeente", "aanpak"]
