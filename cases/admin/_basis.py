@@ -127,13 +127,13 @@ class DienstAdmin(admin.ModelAdmin[M], Generic[M]):
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return self._bewaar_of_toon_weigering(request, object_id, form_url, extra_context)
         except DomainError as fout:
             # Refused outside a save (the saves themselves come back as form errors).
             messages.error(request, _("Niet opgeslagen: %(reden)s") % {"reden": fout.detail})
             return HttpResponseRedirect(request.get_full_path())
 
-    def _changeform_view(
+    def _bewaar_of_toon_weigering(
         self,
         request: HttpRequest,
         object_id: str | None,
@@ -141,9 +141,9 @@ class DienstAdmin(admin.ModelAdmin[M], Generic[M]):
         extra_context: dict[str, Any] | None,
     ) -> HttpResponse:
         try:
-            # A savepoint inside the admin's transaction: a refusal undoes this save only.
+            # Django's own transaction of the save lies inside this one; a refusal undoes both.
             with transaction.atomic(using=router.db_for_write(self.model)):
-                return super()._changeform_view(request, object_id, form_url, extra_context)
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except Weigering as weigering:
             # The same page again from the same post, now with the service's reason on the
             # refused field: every input stays as the user typed it, and nothing was saved.
@@ -156,7 +156,7 @@ class DienstAdmin(admin.ModelAdmin[M], Generic[M]):
                 )
                 % {"reden": weigering.reden},
             )
-            return super()._changeform_view(request, object_id, form_url, extra_context)
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any

@@ -32,7 +32,7 @@ class HetWoord(admin.ModelAdmin[Any]):
         self,
         request: HttpRequest,
         message: Any,
-        level: int = messages.INFO,
+        level: int | str = messages.INFO,
         extra_tags: str = "",
         fail_silently: bool = False,
     ) -> None:

@@ -61,7 +61,7 @@ def weigering_van(request: HttpRequest) -> Weigering | None:
     return getattr(request, "_weigering", None)
 
 
-def met_weigering(form_klasse: type[BaseForm], weigering: Weigering) -> type[BaseForm]:
+def met_weigering(form_klasse: type[Any], weigering: Weigering) -> type[Any]:
     """The form class, adding the refusal's reasons that belong to a form with its prefix."""
 
     def clean(self: BaseForm) -> Any:
@@ -71,7 +71,7 @@ def met_weigering(form_klasse: type[BaseForm], weigering: Weigering) -> type[Bas
                 self.add_error(veld, reden)
         return data
 
-    klasse: type[BaseForm] = type(form_klasse.__name__, (form_klasse,), {"clean": clean})
+    klasse: type[Any] = type(form_klasse.__name__, (form_klasse,), {"clean": clean})
     return klasse
 
 

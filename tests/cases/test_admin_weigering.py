@@ -95,7 +95,7 @@ def test_de_regisseursrol_overdragen_in_een_keer(
     """What the services accept as a whole passes row by row: the new procesregisseur comes in
     before the old one steps down, whatever the order on the page."""
     client, bestuursproces, pagina = regisseurspagina
-    opvolger = GebruikerFactory(username="opvolger")
+    opvolger: Any = GebruikerFactory(username="opvolger")
     data = formulierdata(pagina)
     lid_prefix = prefix(pagina, "lidmaatschap", nieuw=False)
     data[f"{_rij_van(data, lid_prefix, leden['procesregisseur'])}-rol"] = "kernteam"

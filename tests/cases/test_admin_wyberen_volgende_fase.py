@@ -96,6 +96,7 @@ def test_met_toelichting_en_een_moment_in_het_verleden(
     }
     stap.refresh_from_db()
     assert stap.fase == "convergeren"
+    assert stap.convergeren_op is not None
     assert _invoer(stap.convergeren_op) == _invoer(moment)
 
 
