@@ -156,7 +156,13 @@ class DienstAdmin(admin.ModelAdmin[M], Generic[M]):
                 )
                 % {"reden": weigering.reden},
             )
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            try:
+                with transaction.atomic(using=router.db_for_write(self.model)):
+                    return super().changeform_view(request, object_id, form_url, extra_context)
+            except Weigering as opnieuw:
+                # Not expected (the forms now carry the reason and do not validate); should it
+                # happen, still nothing half-written and no error page.
+                raise DomainError(opnieuw.reden) from opnieuw
 
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any

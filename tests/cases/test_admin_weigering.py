@@ -169,3 +169,26 @@ def test_een_fout_zonder_veld_van_het_formulier_staat_boven_het_formulier(
     assert laatste(bestuursproces) == voor
     bestuursproces.refresh_from_db()
     assert bestuursproces.titel != "Half geschreven"
+
+
+def test_een_tweede_weigering_is_een_melding_en_schrijft_niets(
+    regisseurspagina: tuple[Client, Bestuursproces, Any],
+    leden: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should the page built again still save (its forms not carrying the reason), the second
+    refusal is a message: never an error page, never half-written."""
+    client, bestuursproces, pagina = regisseurspagina
+    monkeypatch.setattr("cases.admin._basis.met_weigering", lambda klasse, _weigering: klasse)
+    data = formulierdata(pagina)
+    lid_prefix = prefix(pagina, "lidmaatschap", nieuw=False)
+    data[f"{_rij_van(data, lid_prefix, leden['procesregisseur'])}-rol"] = "kernteam"
+    data["titel"] = "Een titel die niet mag blijven"
+    voor = laatste(bestuursproces)
+
+    response = client.post(_wijzig_url(bestuursproces), data)
+
+    assert response.status_code == 302
+    assert laatste(bestuursproces) == voor
+    bestuursproces.refresh_from_db()
+    assert bestuursproces.titel != "Een titel die niet mag blijven"
