@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 
@@ -142,3 +143,24 @@ def test_bevestiging_van_de_faseovergang_zonder_overtredingen(
     page.wait_for_load_state()
     stap.refresh_from_db()
     assert stap.fase == "convergeren"
+
+
+def test_gebruikers_en_groepen_zonder_overtredingen(
+    transactional_db: None,
+    live_server: Any,
+    chromium: Any,  # noqa: F811
+    regisseur: Any,
+) -> None:
+    """What the admin stays for: the functioneel beheerder's users and groups."""
+    beheerder = User.objects.create_superuser("beheerder", "beheer@example.org", "geheim-1234")
+    groep = Group.objects.create(name="Procesregisseurs (test)")
+    page = _ingelogd(chromium, live_server, beheerder)
+
+    for naam, url in (
+        ("de gebruikers", reverse("admin:auth_user_changelist")),
+        ("een gebruiker", reverse("admin:auth_user_change", args=[regisseur.pk])),
+        ("een groep", reverse("admin:auth_group_change", args=[groep.pk])),
+    ):
+        page.goto(live_server.url + url)
+        _geen_overtredingen(page, naam)
+        _kruimelpad_leesbaar(page)
