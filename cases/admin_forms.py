@@ -1,4 +1,5 @@
-"""Admin forms: they validate what a form can; the services decide the rest."""
+"""Admin forms: they validate what a form can; the services decide the rest, and the admin
+shows their refusal at the field it names (cases.admin._weigering)."""
 
 from __future__ import annotations
 
@@ -32,20 +33,6 @@ class BestuursprocesForm(forms.ModelForm[Bestuursproces]):
             "archiefnominatie",
             "archiefactiedatum",
         ]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("status") == "afgerond" and not (data.get("uitkomst") or "").strip():
-            self.add_error("uitkomst", _("Vul de uitkomst in om het proces af te ronden."))
-        elif (
-            "uitkomst" in self.changed_data
-            and data.get("uitkomst") != self.initial.get("uitkomst", "")
-            and data.get("status") != "afgerond"
-        ):
-            self.add_error(
-                "uitkomst", _("De uitkomst leg je vast bij het afronden van het proces.")
-            )
-        return data
 
 
 class NieuweIdeeVersieForm(forms.ModelForm[IdeeVersie]):
@@ -102,14 +89,6 @@ class LidmaatschapForm(forms.ModelForm[Lidmaatschap]):
 
 
 class LidmaatschapFormSet(forms.BaseInlineFormSet):
-    def clean(self) -> None:
-        super().clean()
-        rollen = [
-            form.cleaned_data.get("rol")
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        if self.instance.pk and "procesregisseur" not in rollen:
-            raise forms.ValidationError(
-                _("Een bestuursproces houdt altijd minstens één procesregisseur.")
-            )
+    """The members of a case. Who may be removed or change role is the services' rule (a case
+    always keeps a procesregisseur); the admin saves the rows in an order that lets a change
+    the services accept as a whole pass row by row (see BestuursprocesAdmin.bewaarvolgorde)."""

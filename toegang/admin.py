@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from knox.models import AuthToken
 
+from . import admin_gebruikers  # noqa: F401  (registers the users' admin)
 from .models import OidcKoppeling
 
 # knox's own admin lists the digest and prints a new token in a message; replaced.

@@ -6,10 +6,11 @@ from typing import Any
 
 from django.contrib import admin
 from django.db.models import QuerySet
-from django.forms import ModelForm
+from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases import selectors, services
@@ -28,7 +29,8 @@ from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
 from toegang.rechten import mag_bestuursproces_openen
 
-from ._basis import AlleenLezenInline, DienstAdmin, NieuwInline
+from ._basis import TABULAR, AlleenLezenInline, DienstAdmin, NieuwInline
+from ._lidwoord import HetWoord
 from ._toegang import mijn_rol
 
 OPDRACHT_ATTRS = ("kaders", "budget", "uren", "einddatum", "speelruimte")
@@ -86,6 +88,7 @@ class LidmaatschapInline(admin.TabularInline[Lidmaatschap, Bestuursproces]):
     """
 
     model = Lidmaatschap
+    template = TABULAR
     form = LidmaatschapForm
     formset = LidmaatschapFormSet
     extra = 0
@@ -107,7 +110,7 @@ class LidmaatschapInline(admin.TabularInline[Lidmaatschap, Bestuursproces]):
 
 
 @admin.register(Bestuursproces)
-class BestuursprocesAdmin(DienstAdmin[Bestuursproces]):
+class BestuursprocesAdmin(HetWoord, DienstAdmin[Bestuursproces]):
     form = BestuursprocesForm
     list_display = ["titel", "stadium", "status", "rol_gemeente", "aanpak", "geopend_op"]
     list_filter = ["stadium", "status", "rol_gemeente", "aanpak"]
@@ -227,6 +230,22 @@ class BestuursprocesAdmin(DienstAdmin[Bestuursproces]):
         elif isinstance(subform, LidmaatschapForm):
             self._bewaar_lid(actor, bestuursproces, subform)
 
+    def bewaarvolgorde(self, formset: BaseInlineFormSet[Any, Any, Any]) -> list[Any]:
+        if not isinstance(formset, LidmaatschapFormSet):
+            return super().bewaarvolgorde(formset)
+
+        # Who comes in or becomes procesregisseur first, who steps down or leaves last: the
+        # services then accept row by row what keeps a procesregisseur in the end.
+        def volgorde(subform: Any) -> int:
+            data = getattr(subform, "cleaned_data", None) or {}
+            if data.get("DELETE"):
+                return 2
+            if subform.instance.pk is None or data.get("rol") == Rol.PROCESREGISSEUR:
+                return 0
+            return 1
+
+        return sorted(formset.forms, key=volgorde)
+
     @staticmethod
     def _bewaar_lid(
         actor: Actor, bestuursproces: Bestuursproces, subform: LidmaatschapForm
@@ -238,8 +257,11 @@ class BestuursprocesAdmin(DienstAdmin[Bestuursproces]):
         elif bestaand is not None:
             if "gebruiker" in subform.changed_data:
                 raise DomainError(
-                    "Wissel geen gebruiker binnen een lidmaatschap: beëindig het en voeg een "
-                    "nieuw lid toe."
+                    gettext(
+                        "Wissel geen gebruiker binnen een lidmaatschap: beëindig het en voeg een "
+                        "nieuw lid toe."
+                    ),
+                    veld="gebruiker",
                 )
             services.wijzig_lidmaatschap(actor=actor, lidmaatschap=bestaand, rol=data["rol"])
         elif not data.get("DELETE"):

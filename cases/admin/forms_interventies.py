@@ -1,5 +1,6 @@
-"""Admin forms for interventies: they check what the services would refuse, so that refused
-input shows as a form error in Dutch; the services decide again when saving.
+"""Admin forms for interventies. They check only what a form can (required fields, choices);
+the rules of an interventie are the services': the admin saves through them and shows their
+refusal at the field it names (see :mod:`._weigering`).
 
 The velden, spelers and opdrachtgevers of an interventie are separate form fields (their
 tables have their own rows), named apart from the model's relations.
@@ -7,35 +8,24 @@ tables have their own rows), named apart from the model's relations.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import (
     Bestuursproces,
     Interventie,
     InterventieStatus,
-    Lidmaatschap,
     Opdrachtgever,
     Reflectie,
     Rol,
     Speler,
     Uitgepakt,
     WyberStap,
-    Zichtbaarheid,
 )
 from cases.models.interventies import INTERVENTIEVELD_KEUZES
-from cases.services._interventieregels import (
-    Fouten,
-    controleer_cyclus,
-    eis_wyberstap_van,
-    van_proces,
-    velden_van,
-)
 
 KORT = forms.Textarea(attrs={"rows": 2})
 # The interventie's own attributes a form may carry (the admin shows those that apply).
@@ -67,10 +57,6 @@ RELATIES = {
     "betrokken_opdrachtgevers": "opdrachtgevers",
 }
 FORMVELD = {dienst: veld for veld, dienst in RELATIES.items()}
-NIET_ZICHTBAAR = _(
-    "U kunt niets vastleggen dat u zelf niet mag zien; kies een zichtbaarheid die bij uw rol "
-    "in dit bestuursproces past."
-)
 
 
 class MetProces(forms.ModelChoiceField):
@@ -166,51 +152,6 @@ class InterventieForm(forms.ModelForm[Interventie]):
                     "bestuursproces"
                 )
                 veld.met_proces = met_proces
-
-    def proces(self) -> Bestuursproces | None:
-        if self.instance.bestuursproces_id:
-            return self.instance.bestuursproces
-        gekozen = self.cleaned_data.get("bestuursproces")
-        return gekozen if isinstance(gekozen, Bestuursproces) else None
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        bestuursproces = self.proces()
-        if bestuursproces is None:
-            return data
-        fouten: Fouten = {}
-        if "zichtbaarheid" in data and self.gebruiker is not None:
-            rol = (
-                Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=self.gebruiker)
-                .values_list("rol", flat=True)
-                .first()
-            )
-            if data["zichtbaarheid"] not in Zichtbaarheid.voor_rol(rol):
-                fouten["zichtbaarheid"] = [("niet_toegestaan", str(NIET_ZICHTBAAR))]
-        if "gekozen_velden" in data:
-            velden_van(data["gekozen_velden"], fouten)
-        for veld in ("betrokken_spelers", "betrokken_opdrachtgevers"):
-            van_proces(RELATIES[veld], data.get(veld) or [], bestuursproces, fouten)
-        eis_wyberstap_van(data.get("wyberstap"), bestuursproces, fouten)
-        # The cycle's rules on the interventie as it would be saved.
-        voorlopig = copy.copy(self.instance)
-        for naam in MODELVELDEN:
-            if naam in data:
-                setattr(voorlopig, naam, data[naam])
-        if not voorlopig.uitgevoerd_op and voorlopig.status == InterventieStatus.UITGEVOERD:
-            voorlopig.uitgevoerd_op = voorlopig.datum  # as log_interventie defaults it
-        if voorlopig.datum:
-            fouten.update(
-                {
-                    veld: items
-                    for veld, items in controleer_cyclus(
-                        voorlopig, bestuursproces, timezone.localdate()
-                    ).items()
-                    if veld not in fouten
-                }
-            )
-        zet_fouten(self, {v: i for v, i in fouten.items() if FORMVELD.get(v, v) not in self.errors})
-        return data
 
     def dienstwaarden(self) -> dict[str, Any]:
         """The cleaned data by service name (relations as lists)."""

@@ -193,6 +193,29 @@ class HeropenForm(forms.Form):
             del self.fields["doel"]
 
 
+class VolgendeFaseForm(forms.Form):
+    """Why a step moves on, and when that happened (a phase never moves back)."""
+
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text=_(
+            "Waarom gaat de stap nu naar de volgende fase? De toelichting komt in de "
+            "gebeurtenissen."
+        ),
+        error_messages={"required": _("Geef een toelichting bij deze faseovergang.")},
+    )
+    tijdstip = forms.DateTimeField(
+        label=_("Tijdstip"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_(
+            "Wanneer de stap naar de volgende fase ging. Leeg laten: nu. Een moment in het "
+            "verleden mag, niet in de toekomst en niet vóór de opening van het bestuursproces."
+        ),
+    )
+
+
 def velden(subform: ModelForm[Any], klasse: Any) -> dict[str, Any]:
     """The fields of the form ``klasse`` (not the formset's id and foreign key), for a service."""
     return {veld: subform.cleaned_data[veld] for veld in klasse.Meta.fields}

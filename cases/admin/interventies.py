@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from django.contrib import admin
 from django.db.models import QuerySet
-from django.forms import ChoiceField, ModelForm
+from django.forms import BaseForm, ChoiceField, ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +28,7 @@ from ._toegang import (
     mijn_rol,
     zichtbaar_voor_mijn_rol,
 )
-from .forms_interventies import RELATIES, InterventieForm, NieuweReflectieForm
+from .forms_interventies import FORMVELD, RELATIES, InterventieForm, NieuweReflectieForm
 from .interventieacties import InterventieActies
 from .partijen import PerProcesAdmin
 
@@ -174,6 +174,10 @@ class InterventieAdmin(InterventieActies, PerProcesAdmin[Interventie]):
         return ", ".join(str(o) for o in obj.opdrachtgevers.all())
 
     # --- writes -------------------------------------------------------------------------------
+
+    def dienstveld(self, form: BaseForm, veld: str) -> str:
+        # The services' velden, spelers, opdrachtgevers are the form's gekozen_velden, ...
+        return FORMVELD.get(veld, veld) if isinstance(form, InterventieForm) else veld
 
     def bewaar(self, actor: Actor, form: ModelForm[Any], change: bool) -> Interventie:
         waarden = cast(InterventieForm, form).dienstwaarden()

@@ -1,6 +1,8 @@
 """Actions on wyber-stappen, from the list and from a step's page: to the next phase, and
-reopening a settled step ("opnieuw ter discussie stellen") with a reason asked on an
-intermediate page.
+reopening a settled step ("opnieuw ter discussie stellen"). Both cannot be undone, so both
+first ask on an intermediate page: the reason (a toelichting) and, for a phase move, when it
+happened. A phase move the service would refuse is refused before that page, with the
+service's own reason (a trial run that is rolled back).
 
 Each action first checks that the user writes in the case of every selected step; one refusal
 refuses the whole action with a message. The services then change every step in one
@@ -22,17 +24,19 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import services
 from cases.events import Actor
-from cases.exceptions import DomainError
+from cases.exceptions import DomainError, OngeldigeInvoer
 from cases.models import Consolidatie, Fase, Instemming, Opdrachtgever, Speler, WyberStap
 
 from ._objectacties import BEVESTIGD, ObjectActies
 from ._toegang import mag_schrijven
-from .forms_wyberen import HeropenForm, InstemmersForm
+from ._weigering import proef
+from .forms_wyberen import HeropenForm, InstemmersForm, VolgendeFaseForm
 
 FASEN = list(Fase)
 VANAF_OBJECT = "_vanaf_stap"  # posted by the buttons on a step's page: return there
 TEMPLATE_HEROPENEN = "admin/cases/wyberstap_heropenen.html"
 TEMPLATE_INSTEMMERS = "admin/cases/wyberstap_instemmers.html"
+TEMPLATE_VOLGENDE_FASE = "admin/cases/wyberstap_volgende_fase.html"
 
 
 def volgende_fase(stap: WyberStap) -> str:
@@ -63,7 +67,7 @@ class WyberActies(ObjectActies):
 
     def objectactie(self, obj: WyberStap) -> tuple[str, Any] | None:
         if obj.fase in (Fase.DIVERGEREN, Fase.CONVERGEREN):
-            return "naar_volgende_fase", _("Naar de volgende fase")
+            return "naar_volgende_fase", _("Naar de volgende fase…")
         if obj.fase == Fase.GECONSOLIDEERD:
             return "heropenen", _("Heropenen…")
         if obj.fase == Fase.CONSOLIDEREN and Consolidatie.objects.filter(stap=obj).exists():
@@ -99,24 +103,62 @@ class WyberActies(ObjectActies):
             return None
         return HttpResponseRedirect(reverse("admin:cases_wyberstap_change", args=[stap.pk]))
 
-    @admin.action(description=_("Naar de volgende fase"), permissions=["schrijven"])
+    @admin.action(description=_("Naar de volgende fase…"), permissions=["schrijven"])
     def naar_volgende_fase(
         self, request: HttpRequest, queryset: QuerySet[WyberStap]
     ) -> HttpResponse | None:
+        """Ask for the toelichting and the moment, then move every selected step on."""
         stappen = self._stappen(request, queryset)
         if not stappen:
             return None
         actor = Actor.uit_request(request)
-        try:
+
+        def verder(toelichting: str = "", tijdstip: Any = None) -> list[WyberStap]:
+            # One transaction: either every selected step moves on or none does.
             with transaction.atomic():
-                gewijzigd = [
-                    services.wijzig_fase(actor=actor, stap=stap, naar=volgende_fase(stap))
+                return [
+                    services.wijzig_fase(
+                        actor=actor,
+                        stap=stap,
+                        naar=volgende_fase(stap),
+                        toelichting=toelichting,
+                        tijdstip=tijdstip,
+                    )
                     for stap in stappen
                 ]
-        except DomainError as fout:
-            # The transaction rolled back every step of the selection.
-            self.weiger(request, fout.detail)
-            return self.terug(request, stappen[0] if len(stappen) == 1 else None)
+
+        form = VolgendeFaseForm(request.POST if request.POST.get(BEVESTIGD) else None)
+        if not form.is_bound:
+            try:
+                proef(verder)
+            except DomainError as fout:
+                self.weiger(request, fout.detail)
+                return self.terug(request, stappen[0] if len(stappen) == 1 else None)
+        elif form.is_valid():
+            try:
+                gewijzigd = verder(form.cleaned_data["toelichting"], form.cleaned_data["tijdstip"])
+            except OngeldigeInvoer as fout:
+                for veld, items in fout.fouten.items():
+                    for _code, reden in items:
+                        form.add_error(veld if veld in form.fields else None, reden)
+            except DomainError as fout:
+                form.add_error(fout.veld if fout.veld in form.fields else None, fout.detail)
+            else:
+                self._fase_gewijzigd(request, stappen, gewijzigd)
+                return self.terug(request, stappen[0] if len(stappen) == 1 else None)
+        return self.tussenpagina(
+            request,
+            TEMPLATE_VOLGENDE_FASE,
+            titel=gettext("Naar de volgende fase"),
+            actienaam="naar_volgende_fase",
+            form=form,
+            stappen=[(stap, Fase(volgende_fase(stap)).label) for stap in stappen],
+            vanaf_stap=request.POST.get(VANAF_OBJECT, ""),
+        )
+
+    def _fase_gewijzigd(
+        self, request: HttpRequest, stappen: list[WyberStap], gewijzigd: list[WyberStap]
+    ) -> None:
         for oud, stap in zip(stappen, gewijzigd, strict=True):
             self.message_user(
                 request,
@@ -128,7 +170,6 @@ class WyberActies(ObjectActies):
                 },
                 messages.SUCCESS,
             )
-        return self.terug(request, stappen[0] if len(stappen) == 1 else None)
 
     @admin.action(description=_("Heropenen…"), permissions=["schrijven"])
     def heropenen(self, request: HttpRequest, queryset: QuerySet[WyberStap]) -> HttpResponse | None:

@@ -21,7 +21,7 @@ from cases import services
 from cases.events import Actor
 from cases.models import Consolidatie, Fase, Instemming, Optie, WyberStap
 
-from ._basis import AlleenLezenInline, NieuwInline
+from ._basis import TABULAR, AlleenLezenInline, NieuwInline
 from ._toegang import BestuursprocesFilter, mag_schrijven
 from .forms_wyberen import (
     InstemmingForm,
@@ -119,6 +119,7 @@ class OptieBesluitInline(InFase, admin.TabularInline[Optie, WyberStap]):
     """One form per open option: gekozen, verworpen (with a reason) or samengevoegd."""
 
     model = Optie
+    template = TABULAR
     form = OptieBesluitForm
     verbose_name = _("besluit over een optie")
     verbose_name_plural = _("besluiten over de open opties")
@@ -188,6 +189,7 @@ class InstemmingenInline(InFase, admin.TabularInline[Instemming, WyberStap]):
     """The parties that must consent; writers record their answers while consolideren."""
 
     model = Instemming
+    template = TABULAR
     form = InstemmingForm
     fields = (
         "partij",

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cases.querysets import BestuursprocesQuerySet
+from cases.tekst import afgekort, datum
 
 
 class Stadium(models.TextChoices):
@@ -147,4 +148,4 @@ class Besluitmoment(models.Model):
         ordering = ["bestuursproces", "volgorde"]
 
     def __str__(self) -> str:
-        return f"{self.datum}: {self.gevraagd[:60]}"
+        return f"{datum(self.datum)}: {afgekort(self.gevraagd)}"

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.tekst import afgekort
 from instruments.models import INTERVENTIEVELDEN, VeldCode
 
 from .bestuursproces import Bestuursproces
@@ -231,4 +232,4 @@ class Reflectie(models.Model):
         ordering = ["interventie", "vastgelegd_op", "id"]
 
     def __str__(self) -> str:
-        return self.tekst[:60]
+        return afgekort(self.tekst)

@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.tekst import datum
+
 from .bestuursproces import Bestuursproces
 from .spelers import Beoordeling, Betrokkenheid, Organisatie, Standpunt
 
@@ -95,4 +97,4 @@ class OpdrachtgeverBeoordeling(Beoordeling):
         ]
 
     def __str__(self) -> str:
-        return f"{self.opdrachtgever} ({self.tijdstip:%Y-%m-%d})"
+        return f"{self.opdrachtgever} ({datum(self.tijdstip)})"

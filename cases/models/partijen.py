@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.tekst import afgekort
+
 from .bestuursproces import Bestuursproces
 from .opdrachtgevers import Opdrachtgever
 from .spelers import Betrokkenheid, BetrokkenheidsActie, Speler
@@ -91,4 +93,4 @@ class Notitie(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.tekst[:60]
+        return afgekort(self.tekst)

@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.tekst import datum
+
 from .bestuursproces import Bestuursproces, Stadium
 from .zichtbaarheid import Zichtbaarheid
 
@@ -197,4 +199,4 @@ class SpelerBeoordeling(Beoordeling):
         ]
 
     def __str__(self) -> str:
-        return f"{self.speler}: {self.get_standpunt_display()} ({self.tijdstip:%Y-%m-%d})"
+        return f"{self.speler}: {self.get_standpunt_display()} ({datum(self.tijdstip)})"

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.tekst import afgekort
+
 from .bestuursproces import Bestuursproces, Stadium
 from .opdrachtgevers import Opdrachtgever
 from .spelers import Speler
@@ -59,7 +61,7 @@ class WyberStap(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Stap {self.volgnummer}: {self.doel[:60]}"
+        return f"Stap {self.volgnummer}: {afgekort(self.doel)}"
 
 
 class Optie(models.Model):
@@ -128,7 +130,7 @@ class Consolidatie(models.Model):
         verbose_name_plural = _("consolidaties")
 
     def __str__(self) -> str:
-        return f"{self.get_uitkomst_display()}: {self.tekst[:60]}"
+        return f"{self.get_uitkomst_display()}: {afgekort(self.tekst)}"
 
 
 class Instemming(models.Model):

@@ -126,15 +126,32 @@ def _melding(response: Any) -> str:
     return " ".join(str(m) for m in get_messages(response.wsgi_request))
 
 
-def test_poort_gesloten_is_melding_en_schrijft_niets(browser: Any, leden: dict[str, Any]) -> None:
+def _overgangsformulier(response: Any) -> Any:
+    """The bound form of the stadiumovergang that was posted."""
+    overgang = prefix(response, "stadiumovergang", nieuw=True)
+    [formset] = [
+        i.formset for i in response.context["inline_admin_formsets"] if i.formset.prefix == overgang
+    ]
+    return formset.forms[0]
+
+
+def test_poort_gesloten_staat_bij_het_veld_en_de_invoer_blijft(
+    browser: Any, leden: dict[str, Any]
+) -> None:
     regisseur = leden["procesregisseur"]
     bestuursproces = Bestuursproces.objects.get(lidmaatschappen__gebruiker=regisseur)
 
     response, voor = _stadium_via_admin(browser(regisseur), bestuursproces, forceren=False)
 
-    # The service refuses after the forms validated: the save rolls back, with a message.
-    assert response.status_code == 302
-    assert "geen wyber-stap geconsolideerd" in _melding(response)
+    # The service refuses after the forms validated: the save rolls back, and the page comes
+    # back with the reason at the chosen stadium and every input as it was typed.
+    assert response.status_code == 200
+    overgang = _overgangsformulier(response)
+    assert "geen wyber-stap geconsolideerd" in " ".join(overgang.errors["naar"])
+    assert (overgang["naar"].value(), overgang["toelichting"].value()) == ("houdbaar", "Toch door")
+    assert response.context["adminform"].form["titel"].value() == "Andere titel"
+    assert "Er is niets opgeslagen, ook uw andere wijzigingen niet" in _melding(response)
+    # Nothing half-written: not the stadium, and not the unrelated edit of the title.
     assert laatste(bestuursproces) == voor
     bestuursproces.refresh_from_db()
     assert (bestuursproces.stadium, bestuursproces.titel) == (
@@ -151,8 +168,10 @@ def test_forceren_door_kernteam_via_admin_wordt_geweigerd(
 
     response, voor = _stadium_via_admin(browser(leden["kernteam"]), bestuursproces, forceren=True)
 
-    assert response.status_code == 302
-    assert "Alleen de procesregisseur" in _melding(response)
+    assert response.status_code == 200
+    overgang = _overgangsformulier(response)
+    assert "Alleen de procesregisseur" in " ".join(overgang.errors["forceren"])
+    assert overgang["forceren"].value() is True
     assert laatste(bestuursproces) == voor
     bestuursproces.refresh_from_db()
     assert bestuursproces.stadium == "voorstelbaar"

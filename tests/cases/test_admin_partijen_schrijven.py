@@ -260,7 +260,7 @@ def test_organisatie_van_ander_proces_is_formulierfout(
     assert speler.organisatie.naam != "Elders"
 
 
-def test_weigering_van_de_service_is_melding_en_schrijft_niets(
+def test_weigering_van_de_service_houdt_de_invoer_en_schrijft_niets(
     browser: Any, leden: dict[str, Any], speler: Speler
 ) -> None:
     regisseur = leden["procesregisseur"]
@@ -278,9 +278,15 @@ def test_weigering_van_de_service_is_melding_en_schrijft_niets(
     )
     voor = laatste(speler.bestuursproces)
 
-    response = client.post(_url("speler", "change", speler.pk), data, follow=True)
+    response = client.post(_url("speler", "change", speler.pk), data)
 
-    assert "Niet opgeslagen: Het bestuursproces is afgerond" in response.content.decode()
+    assert response.status_code == 200
+    assert "Het bestuursproces is afgerond" in " ".join(
+        response.context["adminform"].form.non_field_errors()
+    )
+    assert response.context["adminform"].form["naam"].value() == "Na de afronding"
+    assert f'name="{notitie}-0-tekst"' in response.content.decode()
+    assert "Te laat" in response.content.decode()
     assert laatste(speler.bestuursproces) == voor
     speler.refresh_from_db()
     assert speler.naam == "Anouk de Wit"

@@ -159,7 +159,7 @@ def test_wyberstap_van_een_ander_proces_is_een_formulierfout(staf, leden, bestuu
     assert not Positionering.objects.exists()
 
 
-def test_weigering_van_de_dienst_als_melding(staf, leden, bestuursproces):
+def test_weigering_van_de_dienst_in_het_formulier(staf, leden, bestuursproces):
     regisseur = leden["procesregisseur"]
     services.wijzig_status(
         actor=actor_voor(regisseur), bestuursproces=bestuursproces, status="afgerond", uitkomst="Ok"
@@ -172,10 +172,12 @@ def test_weigering_van_de_dienst_als_melding(staf, leden, bestuursproces):
         "zichtbaarheid": "kernteam",
     }
 
-    response = staf(regisseur).post(_url("positionering", "add"), data, follow=True)
+    response = staf(regisseur).post(_url("positionering", "add"), data)
 
-    meldingen = [str(m) for m in response.context["messages"]]
-    assert any(m.startswith("Niet opgeslagen: Het bestuursproces is afgerond") for m in meldingen)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "Het bestuursproces is afgerond" in " ".join(form.non_field_errors())
+    assert (form["veld"].value(), form["positie"].value()) == ("verbindende", "sturen")
     assert laatste(bestuursproces) == voor
     assert not Positionering.objects.exists()
 

@@ -98,9 +98,14 @@ def test_opties_inbrengen_en_naar_convergeren(
     assert "de procesregisseur" in client.get(_url("wyberstap", "change", stap.pk)).content.decode()
 
     voor = laatste(stap.bestuursproces)
+    actie = {"action": "naar_volgende_fase", "_selected_action": [stap.pk], "_vanaf_stap": "ja"}
+    # Irreversible: first a page that asks why; nothing moves yet.
+    bevestiging = client.post(_url("wyberstap", "changelist"), actie)
+    assert bevestiging.status_code == 200
+    assert laatste(stap.bestuursproces) == voor
     response = client.post(
         _url("wyberstap", "changelist"),
-        {"action": "naar_volgende_fase", "_selected_action": [stap.pk], "_vanaf_stap": "ja"},
+        {**actie, "bevestigd": "ja", "toelichting": "Genoeg opties op tafel"},
     )
     assert response["Location"] == _url("wyberstap", "change", stap.pk)
     assert gebeurtenistypen(stap.bestuursproces, voor) == ["wyberstap.fase_gewijzigd"]
@@ -145,7 +150,9 @@ def test_besluiten_over_opties_en_naar_consolideren(
     )  # no open options left
 
     voor = laatste(stap.bestuursproces)
-    response = _actie(client, "naar_volgende_fase", [stap])
+    response = _actie(
+        client, "naar_volgende_fase", [stap], bevestigd="ja", toelichting="Noord is gekozen"
+    )
     assert response.status_code == 302
     assert gebeurtenistypen(stap.bestuursproces, voor) == ["wyberstap.fase_gewijzigd"]
     stap.refresh_from_db()
