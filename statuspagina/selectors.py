@@ -138,7 +138,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         tijdlijn=[
             TijdlijnRegel(
                 item.tijdstip,
-                _soort(item.soort),
+                soort_label(item.soort),
                 item.omschrijving,
                 item.geregistreerd if item.later_vastgelegd else None,
             )
@@ -272,7 +272,8 @@ def _groep(groep: dict[str, Any]) -> KrachtenveldGroep:
     )
 
 
-def _soort(type_: str) -> str:
+def soort_label(type_: str) -> str:
+    """The Dutch label of an event type (its code when unknown)."""
     try:
         return str(GebeurtenisType(type_).label)
     except ValueError:
