@@ -151,3 +151,50 @@ def test_htmx_krijgt_alleen_het_formulier_terug(
     html = antwoord.content.decode()
     assert html.lstrip().startswith("<form")
     assert 'id="stadiumformulier"' in html
+
+
+def test_de_poort_noemt_wat_ontbreekt_voordat_er_iets_verstuurd_is(
+    regisseur: Any, web: Any
+) -> None:
+    # Step 2 of the status case is consolidating in houdbaar, waiting for the corporatie.
+    from tests.statuspagina._proces import WACHTENDE, bouw_statusproces
+
+    proces = bouw_statusproces(regisseur).bestuursproces
+    html = web(regisseur).get(_url(proces)).content.decode()
+    assert "Kan het proces door naar maakbaar?" in html
+    bezwaren = html.split('id="poortbezwaren">')[1].split("</ul>")[0]
+    assert "Stap 2" in bezwaren
+    assert WACHTENDE in bezwaren
+    # The consent table of that step: the corporatie has not consented.
+    tabel = html.split('id="instemming-kop"')[1].split("</table>")[0]
+    assert WACHTENDE in tabel
+    assert "nee (" in tabel
+
+
+def test_de_poort_staat_open_na_een_consolidatie(
+    zaak: Bestuursproces, regisseur: Any, web: Any
+) -> None:
+    consolideer_stap(zaak, regisseur)
+    html = web(regisseur).get(_url(zaak)).content.decode()
+    assert "Ja: de poort staat open." in html
+    assert 'id="poortbezwaren"' not in html
+
+
+def test_een_geforceerde_overgang_toont_zijn_bezwaren_aan_iedereen(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any
+) -> None:
+    web(zaakleden["procesregisseur"]).post(
+        _url(zaak),
+        {
+            "naar": "houdbaar",
+            "toelichting": "Het college wil door",
+            "forceren": "on",
+            "versie": versie_van(zaak),
+        },
+    )
+    html = web(zaakleden["opdrachtgever"]).get(_url(zaak)).content.decode()
+    geschiedenis = html.split('id="overgangen-kop"')[1]
+    assert "Vooruit van Voorstelbaar naar Houdbaar" in geschiedenis
+    assert "geforceerd" in geschiedenis
+    assert "Het college wil door" in geschiedenis
+    assert "geen wyber-stap geconsolideerd" in geschiedenis

@@ -15,6 +15,7 @@ from cases.events import Actor
 from cases.models import Stadium
 
 from ..formulieren import Dienstformulier, verwerk
+from ..selectors import stadiumoverzicht
 from ..toegang import Zaak, taakpagina
 from ..velden import TijdstipMixin
 from . import Taak
@@ -57,6 +58,9 @@ class StadiumFormulier(TijdstipMixin, Dienstformulier):
         ]
         if not zaak.is_regisseur:
             del self.fields["forceren"]
+        volgende = Stadium(zaak.bestuursproces.stadium).rang + 1
+        if volgende < len(Stadium):
+            self.initial.setdefault("naar", list(Stadium)[volgende].value)
 
 
 @taakpagina
@@ -84,7 +88,7 @@ def stadium(request: HttpRequest, zaak: Zaak) -> HttpResponse:
         fragment="werkruimte/taken/_stadium_formulier.html",
         volgende=url,
         gelukt=gettext("Het stadium is gewijzigd."),
-        context={"actie": url},
+        context={"actie": url, "overzicht": stadiumoverzicht(zaak.bestuursproces)},
     )
 
 
