@@ -12,12 +12,13 @@ from types import ModuleType
 
 from django.urls import include, path
 
-from .taken import Taak, overzicht, stadium
+from .taken import Taak, krachtenveld, overzicht, stadium
 
 app_name = "werkruimte"
 
 TAKEN: list[ModuleType] = [
     overzicht,
+    krachtenveld,
     stadium,
 ]
 
