@@ -91,8 +91,10 @@ def _keuzes(keuzes: type[models.TextChoices]) -> dict[str, str]:
     for code, label in keuzes.choices:
         for vorm in (code, code.replace("_", " "), str(label)):
             opzoek[naamsleutel(vorm)] = code
-            if naamsleutel(vorm).endswith(" veld"):
+            if naamsleutel(vorm).endswith("e veld"):
+                # 'Verbindende veld', 'verbindende' and 'verbindend' are the same veld.
                 opzoek[naamsleutel(vorm)[: -len(" veld")]] = code
+                opzoek[naamsleutel(vorm)[: -len("e veld")]] = code
     return opzoek
 
 
