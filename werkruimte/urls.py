@@ -12,13 +12,14 @@ from types import ModuleType
 
 from django.urls import include, path
 
-from .taken import Taak, krachtenveld, overzicht, stadium
+from .taken import Taak, krachtenveld, overzicht, positionering, stadium
 
 app_name = "werkruimte"
 
 TAKEN: list[ModuleType] = [
     overzicht,
     krachtenveld,
+    positionering,
     stadium,
 ]
 
