@@ -137,6 +137,8 @@ def test_krachtenveld_als_regisseur(
     page.locator("#partijen").get_by_role("link", name="Ondernemersvereniging Haven").click()
     page.wait_for_selector("#beoordeelformulier")
     assert page.url.endswith(pad)
+    # The keyboard continues at the opened party.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'partij-kop'")
     _schoon(page, "het krachtenveld met een partij open")
     foto(page, screenshots, "krachtenveld-partij")
     beoordeel = page.locator("#beoordeelformulier")

@@ -368,3 +368,44 @@ def test_betrokkenheid_voor_de_partij_bestond_komt_bij_het_tijdstip(
     assert "nog niet bestond" in veldfout(html, "betrokkenheid-tijdstip")
     assert "Trok zich terug</textarea>" in html
     assert _typen(zaak, laatste) == []
+
+
+def test_een_opdrachtgever_staat_in_het_krachtenveld_en_haakt_aan(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], regisseur: Any, web: Any
+) -> None:
+    opdrachtgever = services.registreer_opdrachtgever(
+        actor=actor_voor(regisseur),
+        bestuursproces=zaak,
+        naam="Wethouder Ruimte",
+        rol="bestuurlijk_opdrachtgever",
+        tijdstip=dagen_geleden(20),
+    )
+    services.beoordeel_opdrachtgever(
+        actor=actor_voor(regisseur),
+        opdrachtgever=opdrachtgever,
+        stevigheid=5,
+        steun="voorstander",
+        onderling_vertrouwen=4,
+        zichtbaarheid="proces",
+        tijdstip=dagen_geleden(20),
+    )
+    client = web(zaakleden["procesregisseur"])
+    html = client.get(_url(zaak)).content.decode()
+    tabel = html.split('id="partijen"', 1)[1].split("</table>", 1)[0]
+    assert "Wethouder Ruimte" in tabel
+    assert "Doorzettingsmacht" in tabel
+    # Its betrokkenheid changes here; its assessment has fields of its own, not this form's.
+    dossier = client.get(_url(zaak, str(opdrachtgever.uuid))).content.decode()
+    assert formulieren(dossier) == ["betrokkenheidformulier"]
+    laatste = versie_van(zaak)
+    antwoord = client.post(
+        _url(zaak, str(opdrachtgever.uuid), "betrokkenheid"),
+        {
+            "betrokkenheid-actie": "aansluiten",
+            "betrokkenheid-toelichting": "Trekt het proces bestuurlijk",
+            "betrokkenheid-versie": laatste,
+        },
+    )
+    assert antwoord.status_code == 302
+    assert _typen(zaak, laatste) == ["opdrachtgever.betrokkenheid_gewijzigd"]
+    assert client.post(_url(zaak, str(opdrachtgever.uuid), "beoordelen"), {}).status_code == 404
