@@ -409,3 +409,38 @@ def test_een_opdrachtgever_staat_in_het_krachtenveld_en_haakt_aan(
     assert antwoord.status_code == 302
     assert _typen(zaak, laatste) == ["opdrachtgever.betrokkenheid_gewijzigd"]
     assert client.post(_url(zaak, str(opdrachtgever.uuid), "beoordelen"), {}).status_code == 404
+
+
+@pytest.mark.parametrize("aantal", [1, 10, 50])
+def test_vast_aantal_queries_voor_een_partij(
+    zaak: Bestuursproces,
+    zaakleden: dict[str, Any],
+    regisseur: Any,
+    web: Any,
+    aantal: int,
+    django_assert_num_queries: Any,
+) -> None:
+    speler = _speler(zaak, regisseur)
+    for i in range(aantal):
+        services.beoordeel_speler(
+            actor=actor_voor(regisseur),
+            speler=speler,
+            standpunt=["voorstander", "afwachtend"][i % 2],
+            macht="blokkademacht",
+            invloed=3,
+            vertrouwen=3,
+            tijdstip=dagen_geleden(19 - i % 15),
+        )
+        services.wijzig_betrokkenheid(
+            actor=actor_voor(regisseur),
+            partij=speler,
+            actie=["afwachten", "afhaken", "aanhaken"][i % 3],
+            reden=f"Reden {i}",
+        )
+    client = web(zaakleden["procesregisseur"])
+    client.get(_url(zaak, str(speler.uuid)))
+    # session, user, the case with the member's role; the speler, its visible assessments,
+    # its betrokkenheid changes; the version of each of its two forms.
+    with django_assert_num_queries(8):
+        antwoord = client.get(_url(zaak, str(speler.uuid)))
+    assert antwoord.content.decode().count('class="overgang"') == 1 + 2 * aantal
