@@ -263,6 +263,8 @@ def test_een_lezer_ziet_het_krachtenveld_zonder_formulieren(
     html = client.get(_url(zaak)).content.decode()
     assert "Ondernemersvereniging" in html
     assert formulieren(html) == []
+    # Nothing is above this role's level here, so the page does not suggest it.
+    assert "Sommige beoordelingen zijn alleen zichtbaar" not in html
     assert "krachtenveld/importeren" not in html
     assert formulieren(client.get(_url(zaak, str(speler.uuid))).content.decode()) == []
     laatste = versie_van(zaak)

@@ -188,6 +188,21 @@ def test_een_lezer_krijgt_geen_formulieren_en_403(
     assert _typen(zaak, laatste) == []
 
 
+def test_geen_melding_over_verborgen_posities_als_er_niets_verborgen_is(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], regisseur: Any, web: Any
+) -> None:
+    services.kies_positionering(
+        actor=actor_voor(regisseur),
+        bestuursproces=zaak,
+        veld="verbindende",
+        positie="sturen",
+        zichtbaarheid="proces",
+    )
+    html = web(zaakleden["opdrachtgever"]).get(_url(zaak)).content.decode()
+    assert "Sturen" in html
+    assert "niet mag zien" not in html
+
+
 def test_een_onbekend_veld_is_404(
     zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any
 ) -> None:

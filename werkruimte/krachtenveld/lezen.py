@@ -20,11 +20,14 @@ from cases.grafieken import krachtenveld_grafiek
 from cases.models import (
     Bestuursproces,
     Betrokkenheid,
+    BetrokkenheidsActie,
     Betrokkenheidswijziging,
     Macht,
     Opdrachtgever,
+    OpdrachtgeverBeoordeling,
     Organisatie,
     Speler,
+    SpelerBeoordeling,
     Standpunt,
     Veld,
     Zichtbaarheid,
@@ -78,7 +81,8 @@ class Krachtenveld:
     partijen: list[Partijregel]
     organisaties: list[Organisatieregel]
     grafiek: SafeString
-    # Parties whose every assessment is above the viewer's level: the page says so.
+    # The case has assessments above the viewer's levels: the page says so rather than
+    # letting 'not assessed' or an older assessment pass for the whole truth.
     verborgen_beoordelingen: bool = False
     niet_beoordeeld: list[Partijregel] = field(default_factory=list)
 
@@ -162,9 +166,24 @@ def grafiek(regels: list[Partijregel]) -> SafeString:
     return krachtenveld_grafiek(document, titel=gettext("Krachtenveld: standpunt tegen macht"))
 
 
+def _verborgen(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> bool:
+    """Whether the case has assessments above these levels (no query for the regisseur)."""
+    if zichtbaar >= set(Zichtbaarheid.values):
+        return False
+    return (
+        SpelerBeoordeling.objects.filter(bestuursproces=bestuursproces)
+        .exclude(zichtbaarheid__in=zichtbaar)
+        .exists()
+        or OpdrachtgeverBeoordeling.objects.filter(bestuursproces=bestuursproces)
+        .exclude(zichtbaarheid__in=zichtbaar)
+        .exists()
+    )
+
+
 def krachtenveld(bestuursproces: Bestuursproces, rol: str) -> Krachtenveld:
     """Every party of the case as a member with ``rol`` sees it (5 queries: spelers, their
-    visible assessments, opdrachtgevers, theirs, the organisations with their speler count)."""
+    visible assessments, opdrachtgevers, theirs, the organisations with their speler count;
+    for a role that does not see every level at most 2 more, whether anything is hidden)."""
     zichtbaar = Zichtbaarheid.voor_rol(rol)
     regels = [_speler(s) for s in selectie.spelers(bestuursproces, zichtbaar)]
     regels += [_opdrachtgever(o) for o in selectie.opdrachtgevers(bestuursproces, zichtbaar)]
@@ -185,7 +204,7 @@ def krachtenveld(bestuursproces: Bestuursproces, rol: str) -> Krachtenveld:
         niet_beoordeeld=[r for r in regels if not r.beoordeeld],
         organisaties=organisaties,
         grafiek=grafiek(regels),
-        verborgen_beoordelingen=len(zichtbaar) < len(Zichtbaarheid.values),
+        verborgen_beoordelingen=_verborgen(bestuursproces, zichtbaar),
     )
 
 
@@ -235,8 +254,6 @@ def _naam(gebruiker: Any) -> str:
 
 def mogelijke_acties(betrokkenheid: str) -> list[tuple[str, str]]:
     """The betrokkenheid actions that may start from ``betrokkenheid`` (the service's table)."""
-    from cases.models import BetrokkenheidsActie
-
     return [
         (actie.value, str(actie.label))
         for actie in BetrokkenheidsActie
@@ -288,8 +305,6 @@ def partijdossier(
             for b in getattr(partij, "_zichtbare_beoordelingen", [])
         ]
         wijzigingen = Betrokkenheidswijziging.objects.filter(opdrachtgever=partij)
-    from cases.models import BetrokkenheidsActie
-
     betrokkenheid = [
         Betrokkenheidsregel(
             tijdstip=w.tijdstip,

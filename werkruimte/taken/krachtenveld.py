@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -462,8 +463,8 @@ def importeren_uitvoeren(request: HttpRequest, zaak: Zaak) -> HttpResponse:
         rijen = importeren.pak_uit(
             zaak.bestuursproces, int(request.user.pk or 0), request.POST.get("token", "")
         )
-    except Exception as fout:
-        messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+    except ValidationError as fout:  # forged, foreign or expired: start again
+        messages.error(request, " ".join(fout.messages))
         return redirect(_url(zaak, "krachtenveld-importeren"))
     aantal = [0]
 

@@ -164,11 +164,21 @@ def velden(zaak: Zaak, gebonden: PositioneringFormulier | None = None) -> list[V
     return standen
 
 
+def _verborgen(zaak: Zaak) -> bool:
+    """Whether the case has positioneringen above the viewer's levels (none for the
+    regisseur, one query for any other role)."""
+    zichtbaar = Zichtbaarheid.voor_rol(zaak.rol)
+    if zichtbaar >= set(Zichtbaarheid.values):
+        return False
+    return (
+        Positionering.objects.filter(bestuursproces=zaak.bestuursproces)
+        .exclude(zichtbaarheid__in=zichtbaar)
+        .exists()
+    )
+
+
 def _context(zaak: Zaak, gebonden: PositioneringFormulier | None = None) -> dict[str, Any]:
-    return {
-        "velden": velden(zaak, gebonden),
-        "verborgen": len(Zichtbaarheid.voor_rol(zaak.rol)) < len(Zichtbaarheid.values),
-    }
+    return {"velden": velden(zaak, gebonden), "verborgen": _verborgen(zaak)}
 
 
 @taakpagina
