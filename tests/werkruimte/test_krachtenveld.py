@@ -396,9 +396,11 @@ def test_een_opdrachtgever_staat_in_het_krachtenveld_en_haakt_aan(
     tabel = html.split('id="partijen"', 1)[1].split("</table>", 1)[0]
     assert "Wethouder Ruimte" in tabel
     assert "Doorzettingsmacht" in tabel
-    # Its betrokkenheid changes here; its assessment has fields of its own, not this form's.
     dossier = client.get(_url(zaak, str(opdrachtgever.uuid))).content.decode()
-    assert formulieren(dossier) == ["betrokkenheidformulier"]
+    assert formulieren(dossier) == ["beoordeelformulier", "betrokkenheidformulier"]
+    # Its assessment has fields of its own; sensitive, so regisseur-only unless opened up.
+    assert 'value="regisseur" selected' in dossier
+    assert 'name="beoordeling-macht"' not in dossier
     laatste = versie_van(zaak)
     antwoord = client.post(
         _url(zaak, str(opdrachtgever.uuid), "betrokkenheid"),
@@ -410,7 +412,61 @@ def test_een_opdrachtgever_staat_in_het_krachtenveld_en_haakt_aan(
     )
     assert antwoord.status_code == 302
     assert _typen(zaak, laatste) == ["opdrachtgever.betrokkenheid_gewijzigd"]
-    assert client.post(_url(zaak, str(opdrachtgever.uuid), "beoordelen"), {}).status_code == 404
+    laatste = versie_van(zaak)
+    antwoord = client.post(
+        _url(zaak, str(opdrachtgever.uuid), "beoordelen"),
+        {
+            "beoordeling-steun": "afwachtend",
+            "beoordeling-stevigheid": "2",
+            "beoordeling-onderling_vertrouwen": "3",
+            "beoordeling-impliciete_opdracht": "Geen gedoe voor de verkiezingen",
+            "beoordeling-zichtbaarheid": "regisseur",
+            "beoordeling-toelichting": "Na het portefeuilleoverleg",
+            "beoordeling-versie": laatste,
+        },
+    )
+    assert antwoord.status_code == 302
+    assert _typen(zaak, laatste) == ["opdrachtgever.beoordeeld"]
+    nieuw = opdrachtgever.beoordelingen.latest("tijdstip")
+    assert (nieuw.steun, nieuw.stevigheid, nieuw.zichtbaarheid) == ("afwachtend", 2, "regisseur")
+    assert nieuw.impliciete_opdracht == "Geen gedoe voor de verkiezingen"
+    # The opdrachtgever's own member sees the earlier, open assessment, not this one.
+    tabel = web(zaakleden["opdrachtgever"]).get(_url(zaak)).content.decode()
+    assert "Geen gedoe" not in tabel
+    assert "Sommige beoordelingen zijn alleen zichtbaar" in tabel
+
+
+def test_het_kernteam_beoordeelt_een_opdrachtgever_hoogstens_op_zijn_eigen_niveau(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], regisseur: Any, web: Any
+) -> None:
+    opdrachtgever = services.registreer_opdrachtgever(
+        actor=actor_voor(regisseur),
+        bestuursproces=zaak,
+        naam="Directeur Stadsontwikkeling",
+        rol="ambtelijk_opdrachtgever",
+        tijdstip=dagen_geleden(20),
+    )
+    client = web(zaakleden["kernteam"])
+    dossier = client.get(_url(zaak, str(opdrachtgever.uuid))).content.decode()
+    assert 'value="kernteam" selected' in dossier
+    assert 'value="regisseur"' not in dossier
+    laatste = versie_van(zaak)
+    antwoord = client.post(
+        _url(zaak, str(opdrachtgever.uuid), "beoordelen"),
+        {
+            "beoordeling-steun": "voorstander",
+            "beoordeling-stevigheid": "9",
+            "beoordeling-onderling_vertrouwen": "3",
+            "beoordeling-zichtbaarheid": "kernteam",
+            "beoordeling-toelichting": "Stevig",
+            "beoordeling-versie": laatste,
+        },
+    )
+    assert antwoord.status_code == 400
+    html = antwoord.content.decode()
+    assert veldfout(html, "beoordeling-stevigheid")
+    assert 'value="voorstander" checked' in html
+    assert _typen(zaak, laatste) == []
 
 
 @pytest.mark.parametrize("aantal", [1, 10, 50])

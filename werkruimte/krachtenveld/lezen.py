@@ -297,7 +297,7 @@ def partijdossier(
                 standpunt_label=str(Standpunt(b.steun).label),
                 macht_label=_macht_label(DOORZETTINGSMACHT),
                 invloed=b.stevigheid,
-                vertrouwen=None,
+                vertrouwen=b.onderling_vertrouwen,
                 toelichting=b.toelichting,
                 auteur=_naam(b.auteur),
                 zichtbaarheid_label=str(Zichtbaarheid(b.zichtbaarheid).label),

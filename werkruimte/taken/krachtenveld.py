@@ -170,6 +170,71 @@ class BeoordeelFormulier(TijdstipMixin, BeoordelingVelden, Dienstformulier):
             )
 
 
+class OpdrachtgeverBeoordeelFormulier(TijdstipMixin, Dienstformulier):
+    """How the regisseur reads an opdrachtgever (book §10.3); regisseur-only by default."""
+
+    steun = forms.ChoiceField(
+        label=_("Steun voor het proces"), choices=Standpunt.choices, widget=forms.RadioSelect
+    )
+    stevigheid = forms.TypedChoiceField(
+        label=_("Stevigheid: doorzettingsmacht in de eigen organisatie (1–5)"),
+        choices=SCORES,
+        coerce=int,
+        initial="3",
+    )
+    onderling_vertrouwen = forms.TypedChoiceField(
+        label=_("Onderling vertrouwen (1–5)"), choices=SCORES, coerce=int, initial="3"
+    )
+    mandaat = forms.CharField(
+        label=_("Mandaat"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    impliciete_opdracht = forms.CharField(
+        label=_("Impliciete opdracht"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Zoals u die begrijpt."),
+    )
+    open_rekeningen = forms.CharField(
+        label=_("Open rekeningen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Uit de samenwerkingsgeschiedenis."),
+    )
+    zichtbaarheid = forms.ChoiceField(
+        label=_("Wie mag deze beoordeling zien?"),
+        choices=Zichtbaarheid.choices,
+        initial=Zichtbaarheid.REGISSEUR,
+        help_text=_("Een beoordeling van een opdrachtgever is gevoelig."),
+    )
+
+    field_order = [
+        "steun",
+        "stevigheid",
+        "onderling_vertrouwen",
+        "mandaat",
+        "impliciete_opdracht",
+        "open_rekeningen",
+        "zichtbaarheid",
+        "toelichting",
+        "tijdstip",
+        "tijdstip_tijd",
+    ]
+
+    def __init__(self, *args: Any, zaak: Zaak, dossier: Partijdossier, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, prefix="beoordeling", **kwargs)
+        self.niet_voor = zaak.bestuursproces.geopend_op
+        veld = self.fields["zichtbaarheid"]
+        assert isinstance(veld, forms.ChoiceField)
+        veld.choices = _zichtbaarheden(zaak)
+        if Zichtbaarheid.REGISSEUR not in dict(veld.choices):
+            self.initial["zichtbaarheid"] = Zichtbaarheid.KERNTEAM
+        self.fields["toelichting"].label = _("Onderbouwing")
+        self.fields["toelichting"].help_text = _("Wat is er veranderd, of waarop berust dit?")
+        huidig = dossier.regel
+        if huidig.beoordeeld:
+            self.initial.update({"steun": huidig.standpunt, "stevigheid": huidig.invloed})
+
+
 class BetrokkenheidFormulier(TijdstipMixin, Dienstformulier):
     veldnamen = {"reden": "toelichting"}
 
@@ -242,13 +307,11 @@ def _formulieren(
     """The two forms of a party: the bound one after a refusal, fresh ones otherwise."""
     if not zaak.mag_werken:
         return {}
-    beoordeel = betrokkenheid = None
-    if dossier.is_speler:
-        beoordeel = (
-            gebonden
-            if isinstance(gebonden, BeoordeelFormulier)
-            else BeoordeelFormulier(zaak=zaak, dossier=dossier)
-        )
+    soort = BeoordeelFormulier if dossier.is_speler else OpdrachtgeverBeoordeelFormulier
+    beoordeel: Dienstformulier = (
+        gebonden if isinstance(gebonden, soort) else soort(zaak=zaak, dossier=dossier)
+    )
+    betrokkenheid = None
     if dossier.acties:
         betrokkenheid = (
             gebonden
@@ -283,27 +346,50 @@ def partij(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpResponse:
 @taakpagina
 @require_POST
 def beoordelen(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpResponse:
+    """A new assessment of a speler or an opdrachtgever, each with its own fields."""
     dossier = _dossier(zaak, partij)
-    if not isinstance(dossier.partij, Speler):
-        raise Http404
-    speler = dossier.partij
-    formulier = BeoordeelFormulier(request.POST, zaak=zaak, dossier=dossier)
+    actor = Actor.uit_request(request)
+    formulier: Dienstformulier
+    if isinstance(dossier.partij, Speler):
+        speler = dossier.partij
+        formulier = BeoordeelFormulier(request.POST, zaak=zaak, dossier=dossier)
 
-    def beoordeel(f: Dienstformulier) -> object:
-        assert isinstance(f, BeoordeelFormulier)
-        b = f.eerste_beoordeling(f.toelichting_tekst)
-        return services.beoordeel_speler(
-            actor=Actor.uit_request(request),
-            speler=speler,
-            standpunt=b.standpunt,
-            macht=b.macht,
-            invloed=b.invloed,
-            vertrouwen=b.vertrouwen,
-            unieke_macht=b.unieke_macht,
-            zichtbaarheid=b.zichtbaarheid,
-            toelichting=b.toelichting,
-            tijdstip=f.moment(),
-        )
+        def beoordeel(f: Dienstformulier) -> object:
+            assert isinstance(f, BeoordeelFormulier)
+            b = f.eerste_beoordeling(f.toelichting_tekst)
+            return services.beoordeel_speler(
+                actor=actor,
+                speler=speler,
+                standpunt=b.standpunt,
+                macht=b.macht,
+                invloed=b.invloed,
+                vertrouwen=b.vertrouwen,
+                unieke_macht=b.unieke_macht,
+                zichtbaarheid=b.zichtbaarheid,
+                toelichting=b.toelichting,
+                tijdstip=f.moment(),
+            )
+
+    else:
+        opdrachtgever = dossier.partij
+        formulier = OpdrachtgeverBeoordeelFormulier(request.POST, zaak=zaak, dossier=dossier)
+
+        def beoordeel(f: Dienstformulier) -> object:
+            assert isinstance(f, OpdrachtgeverBeoordeelFormulier)
+            g = f.cleaned_data
+            return services.beoordeel_opdrachtgever(
+                actor=actor,
+                opdrachtgever=opdrachtgever,
+                steun=g["steun"],
+                stevigheid=g["stevigheid"],
+                onderling_vertrouwen=g["onderling_vertrouwen"],
+                mandaat=g.get("mandaat") or "",
+                impliciete_opdracht=g.get("impliciete_opdracht") or "",
+                open_rekeningen=g.get("open_rekeningen") or "",
+                zichtbaarheid=g["zichtbaarheid"],
+                toelichting=f.toelichting_tekst,
+                tijdstip=f.moment(),
+            )
 
     return verwerk(
         request,
@@ -313,7 +399,8 @@ def beoordelen(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpRespo
         sjabloon="werkruimte/taken/krachtenveld_partij.html",
         fragment="werkruimte/taken/_krachtenveld_beoordeel.html",
         volgende=_url(zaak),
-        gelukt=gettext("De nieuwe beoordeling van %(naam)s is vastgelegd.") % {"naam": speler.naam},
+        gelukt=gettext("De nieuwe beoordeling van %(naam)s is vastgelegd.")
+        % {"naam": dossier.regel.naam},
         context={
             "dossier": dossier,
             "terug": _url(zaak),
