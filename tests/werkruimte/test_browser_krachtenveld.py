@@ -138,7 +138,12 @@ def test_krachtenveld_als_regisseur(
     page.wait_for_selector("#beoordeelformulier")
     assert page.url.endswith(pad)
     # The keyboard continues at the opened party.
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'partij-kop'")
+    # (Polled through evaluate: wait_for_function compiles a string, which the CSP refuses.)
+    for _ in range(50):
+        if page.evaluate("document.activeElement && document.activeElement.id") == "partij-kop":
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.id") == "partij-kop"
     _schoon(page, "het krachtenveld met een partij open")
     foto(page, screenshots, "krachtenveld-partij")
     beoordeel = page.locator("#beoordeelformulier")
@@ -159,6 +164,17 @@ def test_krachtenveld_als_regisseur(
     betrokkenheid.get_by_role("button", name="Betrokkenheid wijzigen").click()
     page.wait_for_selector("text=De betrokkenheid van Ondernemersvereniging Haven is gewijzigd.")
     assert _typen_na(zaak, voor) == ["speler.betrokkenheid_gewijzigd"]
+
+    # An organisation, from the folded-away form below its table.
+    page.get_by_text("Organisatie toevoegen", exact=True).first.click()
+    organisatie = page.locator("#organisatieformulier")
+    organisatie.get_by_label("Naam van de organisatie").fill("Havenbedrijf")
+    organisatie.get_by_label("Soort organisatie").select_option("bedrijf")
+    _schoon(page, "het krachtenveld met het organisatieformulier open")
+    voor = _laatste(zaak)
+    organisatie.get_by_role("button", name="Organisatie toevoegen").click()
+    page.wait_for_selector("text=De organisatie is toegevoegd.")
+    assert _typen_na(zaak, voor) == ["organisatie.geregistreerd"]
     _past_op_telefoon(page)
 
 

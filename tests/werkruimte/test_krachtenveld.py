@@ -254,6 +254,38 @@ def test_betrokkenheid_zonder_reden_wordt_geweigerd(
     assert _typen(zaak, laatste) == []
 
 
+def test_een_organisatie_toevoegen_en_een_dubbele_naam_geweigerd(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any
+) -> None:
+    client = web(zaakleden["kernteam"])
+    laatste = versie_van(zaak)
+    gegevens = {
+        "organisatie-naam": "Havenbedrijf",
+        "organisatie-soort": "bedrijf",
+        "organisatie-tijdstip": timezone.localdate(dagen_geleden(3)).isoformat(),
+        "organisatie-versie": laatste,
+    }
+    antwoord = client.post(_url(zaak, "organisaties"), gegevens)
+    assert antwoord.status_code == 302
+    assert _typen(zaak, laatste) == ["organisatie.geregistreerd"]
+    html = client.get(_url(zaak)).content.decode()
+    assert "De organisatie is toegevoegd." in html
+    # The new organisation is offered in the party form.
+    nieuw = html.split('id="nieuwepartij"', 1)[1].split("</form>", 1)[0]
+    assert ">Havenbedrijf</option>" in nieuw
+    laatste = versie_van(zaak)
+    antwoord = client.post(
+        _url(zaak, "organisaties"),
+        {**gegevens, "organisatie-naam": "havenbedrijf", "organisatie-versie": laatste},
+        HTTP_HX_REQUEST="true",
+    )
+    assert antwoord.status_code == 400
+    fragment = antwoord.content.decode()
+    assert "al een organisatie met deze naam" in veldfout(fragment, "organisatie-naam")
+    assert 'value="havenbedrijf"' in fragment
+    assert _typen(zaak, laatste) == []
+
+
 @pytest.mark.parametrize("rol", LEZEND)
 def test_een_lezer_ziet_het_krachtenveld_zonder_formulieren(
     zaak: Bestuursproces, zaakleden: dict[str, Any], regisseur: Any, web: Any, rol: str
@@ -270,6 +302,7 @@ def test_een_lezer_ziet_het_krachtenveld_zonder_formulieren(
     laatste = versie_van(zaak)
     for pad, data in (
         (_url(zaak), _nieuw(zaak)),
+        (_url(zaak, "organisaties"), {"organisatie-naam": "X", "organisatie-soort": "overig"}),
         (_url(zaak, str(speler.uuid), "beoordelen"), {"beoordeling-standpunt": "voorstander"}),
         (_url(zaak, str(speler.uuid), "betrokkenheid"), {"betrokkenheid-actie": "afhaken"}),
         (_url(zaak, "importeren"), {}),
@@ -344,9 +377,9 @@ def test_vast_aantal_queries(
     client = web(zaakleden["procesregisseur"])
     client.get(_url(zaak))  # the session is warm
     # session, user, the case with the member's role; spelers, their visible assessments,
-    # opdrachtgevers, theirs, the organisations with their count; the form's organisations
-    # and the case's version (the form's If-Match).
-    with django_assert_num_queries(9):
+    # opdrachtgevers, theirs, the organisations with their count; the party form's
+    # organisations and the case's version for each of the two forms (their If-Match).
+    with django_assert_num_queries(10):
         antwoord = client.get(_url(zaak))
     assert antwoord.content.decode().count('hx-target="#werkplek"') == aantal + 1
 

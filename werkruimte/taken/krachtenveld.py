@@ -255,13 +255,48 @@ class BetrokkenheidFormulier(TijdstipMixin, Dienstformulier):
         toelichting.help_text = _("Waarom haakt de partij aan, wacht zij af of haakt zij af?")
 
 
+class OrganisatieFormulier(TijdstipMixin, Dienstformulier):
+    naam = forms.CharField(label=_("Naam van de organisatie"), max_length=200)
+    soort = forms.ChoiceField(label=_("Soort organisatie"), choices=Organisatie.Soort.choices)
+    eigen_gemeente = forms.BooleanField(label=_("Hoort bij de eigen gemeente"), required=False)
+
+    field_order = ["naam", "soort", "eigen_gemeente", "toelichting", "tijdstip", "tijdstip_tijd"]
+
+    def __init__(self, *args: Any, zaak: Zaak, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, prefix="organisatie", **kwargs)
+        self.niet_voor = zaak.bestuursproces.geopend_op
+
+
 def _url(zaak: Zaak, naam: str = "krachtenveld", *args: Any) -> str:
     return reverse(f"werkruimte:{naam}", args=[zaak.bestuursproces.uuid, *args])
 
 
+def _pagina(
+    zaak: Zaak,
+    nieuw: NieuwePartijFormulier | None = None,
+    organisatie: OrganisatieFormulier | None = None,
+) -> dict[str, Any]:
+    """The page's context: its two forms (the bound one after a refusal) and the reads."""
+    inhoud: dict[str, Any] = {
+        "overzicht": lees_krachtenveld(zaak.bestuursproces, zaak.rol),
+        "nieuw_actie": _url(zaak),
+        "organisatie_actie": _url(zaak, "krachtenveld-organisatie"),
+    }
+    if zaak.mag_werken:
+        inhoud["nieuw_formulier"] = nieuw or NieuwePartijFormulier(zaak=zaak)
+        inhoud["organisatie_formulier"] = organisatie or OrganisatieFormulier(zaak=zaak)
+    return inhoud
+
+
 @taakpagina
 def krachtenveld(request: HttpRequest, zaak: Zaak) -> HttpResponse:
-    formulier = NieuwePartijFormulier(request.POST if request.method == "POST" else None, zaak=zaak)
+    if request.method != "POST":
+        return render(
+            request,
+            "werkruimte/taken/krachtenveld.html",
+            {"kop": zaakkop(zaak, TAAK.code), **_pagina(zaak)},
+        )
+    formulier = NieuwePartijFormulier(request.POST, zaak=zaak)
 
     def voeg_toe(f: Dienstformulier) -> object:
         assert isinstance(f, NieuwePartijFormulier)
@@ -287,9 +322,39 @@ def krachtenveld(request: HttpRequest, zaak: Zaak) -> HttpResponse:
         fragment="werkruimte/taken/_krachtenveld_nieuw.html",
         volgende=_url(zaak),
         gelukt=gettext("De partij is toegevoegd met haar eerste beoordeling."),
+        context={**_pagina(zaak, nieuw=formulier), "actie": _url(zaak)},
+    )
+
+
+@taakpagina
+@require_POST
+def organisatie(request: HttpRequest, zaak: Zaak) -> HttpResponse:
+    formulier = OrganisatieFormulier(request.POST, zaak=zaak)
+
+    def registreer(f: Dienstformulier) -> object:
+        assert isinstance(f, OrganisatieFormulier)
+        return services.registreer_organisatie(
+            actor=Actor.uit_request(request),
+            bestuursproces=zaak.bestuursproces,
+            naam=f.cleaned_data["naam"],
+            soort=f.cleaned_data["soort"],
+            eigen_gemeente=bool(f.cleaned_data.get("eigen_gemeente")),
+            toelichting=f.toelichting_tekst,
+            tijdstip=f.moment(),
+        )
+
+    return verwerk(
+        request,
+        formulier,
+        registreer,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/krachtenveld.html",
+        fragment="werkruimte/taken/_krachtenveld_organisatie.html",
+        volgende=_url(zaak),
+        gelukt=gettext("De organisatie is toegevoegd."),
         context={
-            "actie": _url(zaak),
-            "overzicht": lees_krachtenveld(zaak.bestuursproces, zaak.rol),
+            **_pagina(zaak, organisatie=formulier),
+            "actie": _url(zaak, "krachtenveld-organisatie"),
         },
     )
 
@@ -591,6 +656,7 @@ def importeren_uitvoeren(request: HttpRequest, zaak: Zaak) -> HttpResponse:
 
 urlpatterns = [
     path("krachtenveld/", krachtenveld, name="krachtenveld"),
+    path("krachtenveld/organisaties/", organisatie, name="krachtenveld-organisatie"),
     path("krachtenveld/importeren/", importeren_bestand, name="krachtenveld-importeren"),
     path(
         "krachtenveld/importeren/uitvoeren/",
