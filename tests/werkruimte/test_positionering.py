@@ -100,6 +100,30 @@ def test_de_huidige_positie_en_de_geschiedenis(
     assert "Keuze 20" in geschiedenis
 
 
+def test_een_positie_bij_een_wyberstap(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], regisseur: Any, web: Any
+) -> None:
+    stap = services.start_wyberstap(
+        actor=actor_voor(regisseur), bestuursproces=zaak, doel="Verkennen met de bewoners"
+    )
+    client = web(zaakleden["procesregisseur"])
+    html = client.get(_url(zaak)).content.decode()
+    assert "Stap 1: Verkennen met de bewoners" in html
+    laatste = versie_van(zaak)
+    antwoord = client.post(
+        _url(zaak, "uitvoerende"),
+        {
+            "uitvoerende-positie": "coordinerend",
+            "uitvoerende-wyberstap": str(stap.uuid),
+            "uitvoerende-zichtbaarheid": "kernteam",
+            "uitvoerende-versie": laatste,
+        },
+    )
+    assert antwoord.status_code == 302
+    assert _typen(zaak, laatste) == ["positionering.gekozen"]
+    assert Positionering.objects.get(bestuursproces=zaak).wyberstap == stap
+
+
 def test_het_interne_veld_vraagt_een_omschrijving_en_houdt_de_invoer(
     zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any
 ) -> None:
@@ -232,7 +256,7 @@ def test_vast_aantal_queries(
     client = web(zaakleden["procesregisseur"])
     client.get(_url(zaak))
     # session, user, the case with the member's role; the current position per veld, the
-    # history; the version of each of the four forms (their If-Match).
-    with django_assert_num_queries(9):
+    # history, the wyber-stappen for the forms; the version of each of the four forms.
+    with django_assert_num_queries(10):
         antwoord = client.get(_url(zaak))
     assert antwoord.content.decode().count('class="overgang"') == aantal - min(aantal, 4)

@@ -21,6 +21,7 @@ from cases.models import (
     Positie,
     Positionering,
     PositioneringsVeld,
+    WyberStap,
     Zichtbaarheid,
 )
 from cases.selectors.positionering import huidige_positioneringen, positioneringen
@@ -71,17 +72,40 @@ class PositioneringFormulier(Dienstformulier):
             "Laat leeg voor vandaag. Een eerdere dag mag, vanaf de opening van het proces."
         ),
     )
+    wyberstap = forms.ChoiceField(
+        label=_("Bij welke wyber-stap?"),
+        required=False,
+        help_text=_(
+            "Een positie kan per stap verschillen; laat leeg als zij voor het proces geldt."
+        ),
+    )
     zichtbaarheid = forms.ChoiceField(
         label=_("Wie mag deze positionering zien?"),
         choices=Zichtbaarheid.choices,
         initial=Zichtbaarheid.KERNTEAM,
     )
 
-    field_order = ["positie", "omschrijving", "sinds", "zichtbaarheid", "toelichting"]
+    field_order = ["positie", "omschrijving", "sinds", "wyberstap", "zichtbaarheid", "toelichting"]
 
-    def __init__(self, *args: Any, zaak: Zaak, veld: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, zaak: Zaak, veld: str, stappen: dict[str, WyberStap], **kwargs: Any
+    ) -> None:
         super().__init__(*args, zaak=zaak, prefix=veld, **kwargs)
         self.veld = veld
+        self.stappen = stappen
+        stap = self.fields["wyberstap"]
+        assert isinstance(stap, forms.ChoiceField)
+        stap.choices = [
+            ("", gettext("geen: voor het proces")),
+            *(
+                (
+                    sleutel,
+                    gettext("Stap %(nummer)s: %(doel)s")
+                    % {"nummer": s.volgnummer, "doel": s.doel[:80]},
+                )
+                for sleutel, s in stappen.items()
+            ),
+        ]
         positie = self.fields["positie"]
         assert isinstance(positie, forms.ChoiceField)
         positie.choices = [(p, str(Positie(p).label)) for p in POSITIES_PER_VELD[veld]]
@@ -93,6 +117,16 @@ class PositioneringFormulier(Dienstformulier):
         keuze = self.fields["zichtbaarheid"]
         assert isinstance(keuze, forms.ChoiceField)
         keuze.choices = [(c, str(label)) for c, label in Zichtbaarheid.choices if c in eigen]
+
+
+def _stappen(zaak: Zaak) -> dict[str, WyberStap]:
+    """The case's wyber-stappen by uuid, newest first (one query, shared by the forms)."""
+    return {
+        str(s.uuid): s
+        for s in WyberStap.objects.filter(bestuursproces=zaak.bestuursproces).order_by(
+            "-volgnummer"
+        )
+    }
 
 
 @dataclass(frozen=True)
@@ -131,9 +165,10 @@ def _regel(p: Positionering) -> Regel:
 
 def velden(zaak: Zaak, gebonden: PositioneringFormulier | None = None) -> list[Veldstand]:
     """The four velden with the current position, its history and (for a working role) a
-    form; 2 queries plus one per form (its version)."""
+    form; 2 queries, and for a working role the wyber-stappen and each form's version."""
     zichtbaar = Zichtbaarheid.voor_rol(zaak.rol)
     huidig = huidige_positioneringen(zaak.bestuursproces, zichtbaar)
+    stappen = _stappen(zaak) if zaak.mag_werken else {}
     per_veld: dict[str, list[Regel]] = {}
     for p in positioneringen(zaak.bestuursproces, zichtbaar):
         per_veld.setdefault(p.veld, []).append(_regel(p))
@@ -144,7 +179,7 @@ def velden(zaak: Zaak, gebonden: PositioneringFormulier | None = None) -> list[V
             formulier = (
                 gebonden
                 if gebonden is not None and gebonden.veld == veld.value
-                else PositioneringFormulier(zaak=zaak, veld=veld.value)
+                else PositioneringFormulier(zaak=zaak, veld=veld.value, stappen=stappen)
             )
         nu = huidig.get(veld.value)
         standen.append(
@@ -195,7 +230,7 @@ def positionering(request: HttpRequest, zaak: Zaak) -> HttpResponse:
 def kiezen(request: HttpRequest, zaak: Zaak, veld: str) -> HttpResponse:
     if veld not in PositioneringsVeld.values:
         raise Http404
-    formulier = PositioneringFormulier(request.POST, zaak=zaak, veld=veld)
+    formulier = PositioneringFormulier(request.POST, zaak=zaak, veld=veld, stappen=_stappen(zaak))
 
     def kies(f: Dienstformulier) -> object:
         assert isinstance(f, PositioneringFormulier)
@@ -207,6 +242,7 @@ def kiezen(request: HttpRequest, zaak: Zaak, veld: str) -> HttpResponse:
             positie=f.cleaned_data["positie"],
             omschrijving=f.cleaned_data.get("omschrijving") or "",
             sinds=f.cleaned_data.get("sinds"),
+            wyberstap=f.stappen.get(f.cleaned_data.get("wyberstap") or ""),
             zichtbaarheid=f.cleaned_data["zichtbaarheid"],
             toelichting=f.toelichting_tekst,
         )
