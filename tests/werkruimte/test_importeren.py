@@ -346,3 +346,40 @@ def test_een_lezer_ziet_geen_importpagina(
     assert client.get(_url(zaak)).status_code == 403
     inhoud = _csv([["naam", "soort", "veld", "rol"], ["A", "groep", "interne", "betrokkene"]])
     assert _laad(client, zaak, "lijst.csv", inhoud).status_code == 403
+
+
+@pytest.mark.parametrize("aantal", [1, 10, 50])
+def test_het_voorbeeld_met_een_vast_aantal_queries(
+    zaak: Bestuursproces,
+    zaakleden: dict[str, Any],
+    web: Any,
+    aantal: int,
+    django_assert_num_queries: Any,
+) -> None:
+    client = web(zaakleden["procesregisseur"])
+    client.get(_url(zaak))
+    inhoud = _xlsx(
+        [
+            KOP,
+            *(
+                [
+                    f"Partij {i}",
+                    "groep",
+                    "uitvoerende",
+                    "betrokkene",
+                    f"Org {i % 3}",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
+                for i in range(aantal)
+            ),
+        ]
+    )
+    # session, user, the case with the member's role; the names of spelers and of
+    # opdrachtgevers, the organisations (duplicates and new ones); the import form's version.
+    with django_assert_num_queries(7):
+        antwoord = _laad(client, zaak, "partijen.xlsx", inhoud)
+    assert antwoord.status_code == 200
+    assert antwoord.content.decode().count("(nieuwe organisatie)") == aantal
