@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from typing import Any
 
 import pytest
@@ -337,6 +338,18 @@ def test_een_onbruikbaar_bestand_krijgt_een_duidelijke_melding(
     antwoord = _laad(web(zaakleden["procesregisseur"]), zaak, naam, inhoud)
     assert antwoord.status_code == 400
     assert melding in antwoord.content.decode()
+
+
+def test_een_xlsx_die_uitgepakt_te_groot_is_wordt_niet_geopend(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any
+) -> None:
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as archief:
+        archief.writestr("xl/sharedStrings.xml", b"a" * (importeren.MAX_UITGEPAKT + 1))
+    assert len(uit.getvalue()) < importeren.MAX_BYTES
+    antwoord = _laad(web(zaakleden["procesregisseur"]), zaak, "lijst.xlsx", uit.getvalue())
+    assert antwoord.status_code == 400
+    assert "uitgepakt groter dan 50 MB" in antwoord.content.decode()
 
 
 def test_een_lezer_ziet_geen_importpagina(

@@ -50,6 +50,8 @@ from .diensten import EersteBeoordeling, registreer_en_beoordeel
 from .lezen import bestaande_namen, naamsleutel
 
 MAX_BYTES = 2 * 1024 * 1024
+# An xlsx is a zip: a small file can unpack to a huge one. Its parts together stay below this.
+MAX_UITGEPAKT = 50 * 1024 * 1024
 MAX_RIJEN = 500
 # A token is valid for the time it takes to read the preview.
 GELDIG_SECONDEN = 60 * 60
@@ -127,6 +129,17 @@ def _tekst(waarde: Any) -> str:
 def _lees_xlsx(inhoud: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    onleesbaar = gettext("Dit bestand is geen leesbaar Excel-bestand (.xlsx).")
+    try:
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+            uitgepakt = sum(deel.file_size for deel in archief.infolist())
+    except zipfile.BadZipFile as fout:
+        raise Bestandsfout(onleesbaar) from fout
+    if uitgepakt > MAX_UITGEPAKT:
+        raise Bestandsfout(
+            gettext("Dit Excel-bestand is uitgepakt groter dan %(grens)s MB. Splits de lijst.")
+            % {"grens": MAX_UITGEPAKT // (1024 * 1024)}
+        )
     try:
         boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as fout:
