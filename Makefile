@@ -28,7 +28,7 @@ $(VENV)/.dev: requirements/dev.txt requirements/base.txt | $(PY)
 install: $(VENV)/.base
 install-dev: $(VENV)/.dev
 
-## make assets: the status page's NL Design System CSS (and axe-core for the browser tests) from
+## make assets: the web pages' NL Design System CSS and htmx (and axe-core for the browser tests) from
 ## the npm registry at the exact versions of package-lock.json, copied into the static files.
 VENDOR := statuspagina/static/statuspagina/vendor
 
@@ -46,6 +46,8 @@ assets: node_modules/.package-lock.json
 	    $(VENDOR)/voorbeeld-theme.css
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md \
 	    $(VENDOR)/voorbeeld-LICENSE.md
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	cp node_modules/htmx.org/LICENSE $(VENDOR)/htmx-LICENSE
 
 ## make run: install, migrate SQLite, load the catalogue, the demo case and users, serve on HOST:PORT
 ## with the background worker for report jobs beside it (scripts/serveer.py stops both on Ctrl-C).

@@ -49,7 +49,9 @@ INSTALLED_APPS = [
     "cases",
     "instruments",
     "statuspagina",
+    "werkruimte",
     "idempotentie",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # request.htmx: the workspace's forms answer an in-place request with their fragment.
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "procesregie.urls"

@@ -8,6 +8,8 @@ from toegang.urls import tweede_factor_instellen
 urlpatterns = [
     path("", RedirectView.as_view(url="/processen/", permanent=False)),
     path("", include("statuspagina.urls")),
+    # The workspace: one page per task of a case, beside the status page (its Overzicht).
+    path("processen/<uuid:bestuursproces>/", include("werkruimte.urls")),
     path("admin/", admin.site.urls),
     # Issue 12 §3/§4: SSO, the beheer second factor and its setup (not two_factor's login).
     path("oidc/", include("mozilla_django_oidc.urls")),

@@ -138,7 +138,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         tijdlijn=[
             TijdlijnRegel(
                 item.tijdstip,
-                _soort(item.soort),
+                soort_label(item.soort),
                 item.omschrijving,
                 item.geregistreerd if item.later_vastgelegd else None,
             )
@@ -272,5 +272,6 @@ def _groep(groep: dict[str, Any]) -> KrachtenveldGroep:
     )
 
 
-def _soort(type_: str) -> str:
+def soort_label(type_: str) -> str:
+    """The label of an event type in the active language (its code when unknown)."""
     return soorten.label(type_)

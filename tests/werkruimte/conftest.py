@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from cases.models import Bestuursproces
+from tests.factories import GebruikerFactory, open_proces, voeg_leden_toe
+
+
+def dagen_geleden(dagen: int) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=dagen)
+
+
+@pytest.fixture
+def zaak(regisseur: Any) -> Bestuursproces:
+    """A case opened 30 days ago in voorstelbaar, without a consolidated step."""
+    return open_proces(regisseur, tijdstip=dagen_geleden(30))
+
+
+@pytest.fixture
+def zaakleden(zaak: Bestuursproces, regisseur: Any) -> dict[str, Any]:
+    """role → user for every role, plus 'buitenstaander': a user who is member of nothing."""
+    result = voeg_leden_toe(zaak, regisseur)
+    result["buitenstaander"] = GebruikerFactory(username="buitenstaander")
+    return result
+
+
+@pytest.fixture
+def web(client: Client) -> Any:
+    """``web(user)``: the test client logged in as that user (a session)."""
+
+    def _web(gebruiker: Any) -> Client:
+        client.force_login(gebruiker)
+        return client
+
+    return _web

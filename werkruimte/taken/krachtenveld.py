@@ -1,0 +1,673 @@
+"""Krachtenveld: the parties with their current assessment beside the standpunt × macht chart;
+add a speler with its first assessment in one form, reassess and change betrokkenheid in
+place, and import a stakeholder list from Excel or csv (see ``werkruimte.krachtenveld``)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from cases import services
+from cases.events import Actor
+from cases.models import Macht, Organisatie, Speler, Standpunt, Veld, Zichtbaarheid
+
+from ..formulieren import Dienstformulier, verwerk
+from ..krachtenveld import importeren
+from ..krachtenveld.diensten import EersteBeoordeling, registreer_en_beoordeel
+from ..krachtenveld.lezen import Partijdossier, partijdossier
+from ..krachtenveld.lezen import krachtenveld as lees_krachtenveld
+from ..navigatie import zaakkop
+from ..toegang import Zaak, eis_werkend, taakpagina
+from ..velden import TijdstipMixin
+from . import Taak
+
+TAAK = Taak(
+    code="krachtenveld", label=_("Krachtenveld"), url_naam="werkruimte:krachtenveld", volgorde=20
+)
+
+SCORES = [(str(i), str(i)) for i in range(1, 6)]
+
+
+def _zichtbaarheden(zaak: Zaak) -> list[tuple[str, str]]:
+    # Nobody records an assessment at a level they may not read themselves.
+    eigen = Zichtbaarheid.voor_rol(zaak.rol)
+    return [(code, str(label)) for code, label in Zichtbaarheid.choices if code in eigen]
+
+
+class BeoordelingVelden(forms.Form):
+    """The fields of a speler's assessment (book ch. 11–12; seed 001)."""
+
+    standpunt = forms.ChoiceField(
+        label=_("Standpunt"), choices=Standpunt.choices, widget=forms.RadioSelect
+    )
+    macht = forms.ChoiceField(
+        label=_("Macht"),
+        choices=Macht.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Productiemacht: nodig om het te maken. Blokkademacht: kan het tegenhouden. "
+            "Diffuse macht: invloed via anderen."
+        ),
+    )
+    unieke_macht = forms.BooleanField(
+        label=_("Unieke macht: niet te vervangen door een andere partij"), required=False
+    )
+    invloed = forms.TypedChoiceField(
+        label=_("Invloed (1–5)"), choices=SCORES, coerce=int, initial="3"
+    )
+    vertrouwen = forms.TypedChoiceField(
+        label=_("Vertrouwen in de regisseur (1–5)"), choices=SCORES, coerce=int, initial="3"
+    )
+    zichtbaarheid = forms.ChoiceField(
+        label=_("Wie mag deze beoordeling zien?"),
+        choices=Zichtbaarheid.choices,
+        initial=Zichtbaarheid.PROCES,
+    )
+
+    def beperk_zichtbaarheid(self, zaak: Zaak) -> None:
+        veld = self.fields["zichtbaarheid"]
+        assert isinstance(veld, forms.ChoiceField)
+        veld.choices = _zichtbaarheden(zaak)
+
+    def eerste_beoordeling(self, toelichting: str) -> EersteBeoordeling:
+        g = self.cleaned_data
+        return EersteBeoordeling(
+            standpunt=g["standpunt"],
+            macht=g["macht"],
+            invloed=g["invloed"],
+            vertrouwen=g["vertrouwen"],
+            unieke_macht=bool(g.get("unieke_macht")),
+            zichtbaarheid=g["zichtbaarheid"],
+            toelichting=toelichting,
+        )
+
+
+class NieuwePartijFormulier(TijdstipMixin, BeoordelingVelden, Dienstformulier):
+    naam = forms.CharField(label=_("Naam"), max_length=200)
+    soort = forms.ChoiceField(
+        label=_("Persoon of groep"), choices=Speler.Soort.choices, widget=forms.RadioSelect
+    )
+    veld = forms.ChoiceField(label=_("Veld"), choices=Veld.choices)
+    rol_in_proces = forms.ChoiceField(
+        label=_("Rol in het proces"),
+        choices=Speler.RolInProces.choices,
+        initial=Speler.RolInProces.BETROKKENE,
+    )
+    organisatie = forms.ChoiceField(label=_("Organisatie"), required=False)
+    belang = forms.CharField(
+        label=_("Belang"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    field_order = [
+        "naam",
+        "soort",
+        "veld",
+        "rol_in_proces",
+        "organisatie",
+        "belang",
+        "standpunt",
+        "macht",
+        "unieke_macht",
+        "invloed",
+        "vertrouwen",
+        "zichtbaarheid",
+        "toelichting",
+        "tijdstip",
+        "tijdstip_tijd",
+    ]
+
+    def __init__(self, *args: Any, zaak: Zaak, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, **kwargs)
+        self.niet_voor = zaak.bestuursproces.geopend_op
+        self.beperk_zichtbaarheid(zaak)
+        self.organisaties = {
+            str(o.uuid): o for o in Organisatie.objects.filter(bestuursproces=zaak.bestuursproces)
+        }
+        veld = self.fields["organisatie"]
+        assert isinstance(veld, forms.ChoiceField)
+        veld.choices = [("", gettext("geen")), *((u, o.naam) for u, o in self.organisaties.items())]
+        self.fields["toelichting"].label = _("Onderbouwing van de beoordeling")
+        self.fields["toelichting"].help_text = _("Waarop berust deze eerste beoordeling?")
+
+    def gekozen_organisatie(self) -> Organisatie | None:
+        return self.organisaties.get(self.cleaned_data.get("organisatie") or "")
+
+
+class BeoordeelFormulier(TijdstipMixin, BeoordelingVelden, Dienstformulier):
+    field_order = [
+        "standpunt",
+        "macht",
+        "unieke_macht",
+        "invloed",
+        "vertrouwen",
+        "zichtbaarheid",
+        "toelichting",
+        "tijdstip",
+        "tijdstip_tijd",
+    ]
+
+    def __init__(self, *args: Any, zaak: Zaak, dossier: Partijdossier, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, prefix="beoordeling", **kwargs)
+        self.niet_voor = zaak.bestuursproces.geopend_op
+        self.beperk_zichtbaarheid(zaak)
+        self.fields["toelichting"].label = _("Onderbouwing")
+        self.fields["toelichting"].help_text = _("Wat is er veranderd, of waarop berust dit?")
+        huidig = dossier.regel
+        if huidig.beoordeeld:
+            self.initial.update(
+                {"standpunt": huidig.standpunt, "macht": huidig.macht, "invloed": huidig.invloed}
+            )
+
+
+class OpdrachtgeverBeoordeelFormulier(TijdstipMixin, Dienstformulier):
+    """How the regisseur reads an opdrachtgever (book §10.3); regisseur-only by default."""
+
+    steun = forms.ChoiceField(
+        label=_("Steun voor het proces"), choices=Standpunt.choices, widget=forms.RadioSelect
+    )
+    stevigheid = forms.TypedChoiceField(
+        label=_("Stevigheid: doorzettingsmacht in de eigen organisatie (1–5)"),
+        choices=SCORES,
+        coerce=int,
+        initial="3",
+    )
+    onderling_vertrouwen = forms.TypedChoiceField(
+        label=_("Onderling vertrouwen (1–5)"), choices=SCORES, coerce=int, initial="3"
+    )
+    mandaat = forms.CharField(
+        label=_("Mandaat"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    impliciete_opdracht = forms.CharField(
+        label=_("Impliciete opdracht"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Zoals u die begrijpt."),
+    )
+    open_rekeningen = forms.CharField(
+        label=_("Open rekeningen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Uit de samenwerkingsgeschiedenis."),
+    )
+    zichtbaarheid = forms.ChoiceField(
+        label=_("Wie mag deze beoordeling zien?"),
+        choices=Zichtbaarheid.choices,
+        initial=Zichtbaarheid.REGISSEUR,
+        help_text=_("Een beoordeling van een opdrachtgever is gevoelig."),
+    )
+
+    field_order = [
+        "steun",
+        "stevigheid",
+        "onderling_vertrouwen",
+        "mandaat",
+        "impliciete_opdracht",
+        "open_rekeningen",
+        "zichtbaarheid",
+        "toelichting",
+        "tijdstip",
+        "tijdstip_tijd",
+    ]
+
+    def __init__(self, *args: Any, zaak: Zaak, dossier: Partijdossier, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, prefix="beoordeling", **kwargs)
+        self.niet_voor = zaak.bestuursproces.geopend_op
+        veld = self.fields["zichtbaarheid"]
+        assert isinstance(veld, forms.ChoiceField)
+        veld.choices = _zichtbaarheden(zaak)
+        if Zichtbaarheid.REGISSEUR not in dict(veld.choices):
+            self.initial["zichtbaarheid"] = Zichtbaarheid.KERNTEAM
+        self.fields["toelichting"].label = _("Onderbouwing")
+        self.fields["toelichting"].help_text = _("Wat is er veranderd, of waarop berust dit?")
+        huidig = dossier.regel
+        if huidig.beoordeeld:
+            self.initial.update({"steun": huidig.standpunt, "stevigheid": huidig.invloed})
+
+
+class BetrokkenheidFormulier(TijdstipMixin, Dienstformulier):
+    veldnamen = {"reden": "toelichting"}
+
+    actie = forms.ChoiceField(label=_("Wat doet de partij?"), widget=forms.RadioSelect)
+
+    field_order = ["actie", "toelichting", "tijdstip", "tijdstip_tijd"]
+
+    def __init__(self, *args: Any, zaak: Zaak, dossier: Partijdossier, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, prefix="betrokkenheid", **kwargs)
+        self.niet_voor = zaak.bestuursproces.geopend_op
+        actie = self.fields["actie"]
+        assert isinstance(actie, forms.ChoiceField)
+        actie.choices = dossier.acties
+        actie.help_text = gettext("Nu: %(nu)s.") % {"nu": dossier.regel.betrokkenheid_label.lower()}
+        toelichting = self.fields["toelichting"]
+        toelichting.label = _("Reden")
+        toelichting.required = True
+        toelichting.help_text = _("Waarom haakt de partij aan, wacht zij af of haakt zij af?")
+
+
+class OrganisatieFormulier(TijdstipMixin, Dienstformulier):
+    naam = forms.CharField(label=_("Naam van de organisatie"), max_length=200)
+    soort = forms.ChoiceField(label=_("Soort organisatie"), choices=Organisatie.Soort.choices)
+    eigen_gemeente = forms.BooleanField(label=_("Hoort bij de eigen gemeente"), required=False)
+
+    field_order = ["naam", "soort", "eigen_gemeente", "toelichting", "tijdstip", "tijdstip_tijd"]
+
+    def __init__(self, *args: Any, zaak: Zaak, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, prefix="organisatie", **kwargs)
+        self.niet_voor = zaak.bestuursproces.geopend_op
+
+
+def _url(zaak: Zaak, naam: str = "krachtenveld", *args: Any) -> str:
+    return reverse(f"werkruimte:{naam}", args=[zaak.bestuursproces.uuid, *args])
+
+
+def _pagina(
+    zaak: Zaak,
+    nieuw: NieuwePartijFormulier | None = None,
+    organisatie: OrganisatieFormulier | None = None,
+) -> dict[str, Any]:
+    """The page's context: its two forms (the bound one after a refusal) and the reads."""
+    inhoud: dict[str, Any] = {
+        "overzicht": lees_krachtenveld(zaak.bestuursproces, zaak.rol),
+        "nieuw_actie": _url(zaak),
+        "organisatie_actie": _url(zaak, "krachtenveld-organisatie"),
+    }
+    if zaak.mag_werken:
+        inhoud["nieuw_formulier"] = nieuw or NieuwePartijFormulier(zaak=zaak)
+        inhoud["organisatie_formulier"] = organisatie or OrganisatieFormulier(zaak=zaak)
+    return inhoud
+
+
+@taakpagina
+def krachtenveld(request: HttpRequest, zaak: Zaak) -> HttpResponse:
+    if request.method != "POST":
+        return render(
+            request,
+            "werkruimte/taken/krachtenveld.html",
+            {"kop": zaakkop(zaak, TAAK.code), **_pagina(zaak)},
+        )
+    formulier = NieuwePartijFormulier(request.POST, zaak=zaak)
+
+    def voeg_toe(f: Dienstformulier) -> object:
+        assert isinstance(f, NieuwePartijFormulier)
+        return registreer_en_beoordeel(
+            actor=Actor.uit_request(request),
+            bestuursproces=zaak.bestuursproces,
+            naam=f.cleaned_data["naam"],
+            soort=f.cleaned_data["soort"],
+            veld=f.cleaned_data["veld"],
+            rol_in_proces=f.cleaned_data["rol_in_proces"],
+            organisatie=f.gekozen_organisatie(),
+            belang=f.cleaned_data.get("belang") or "",
+            beoordeling=f.eerste_beoordeling(f.toelichting_tekst),
+            tijdstip=f.moment(),
+        )
+
+    return verwerk(
+        request,
+        formulier,
+        voeg_toe,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/krachtenveld.html",
+        fragment="werkruimte/taken/_krachtenveld_nieuw.html",
+        volgende=_url(zaak),
+        gelukt=gettext("De partij is toegevoegd met haar eerste beoordeling."),
+        context={**_pagina(zaak, nieuw=formulier), "actie": _url(zaak)},
+    )
+
+
+@taakpagina
+@require_POST
+def organisatie(request: HttpRequest, zaak: Zaak) -> HttpResponse:
+    formulier = OrganisatieFormulier(request.POST, zaak=zaak)
+
+    def registreer(f: Dienstformulier) -> object:
+        assert isinstance(f, OrganisatieFormulier)
+        return services.registreer_organisatie(
+            actor=Actor.uit_request(request),
+            bestuursproces=zaak.bestuursproces,
+            naam=f.cleaned_data["naam"],
+            soort=f.cleaned_data["soort"],
+            eigen_gemeente=bool(f.cleaned_data.get("eigen_gemeente")),
+            toelichting=f.toelichting_tekst,
+            tijdstip=f.moment(),
+        )
+
+    return verwerk(
+        request,
+        formulier,
+        registreer,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/krachtenveld.html",
+        fragment="werkruimte/taken/_krachtenveld_organisatie.html",
+        volgende=_url(zaak),
+        gelukt=gettext("De organisatie is toegevoegd."),
+        context={
+            **_pagina(zaak, organisatie=formulier),
+            "actie": _url(zaak, "krachtenveld-organisatie"),
+        },
+    )
+
+
+def _dossier(zaak: Zaak, partij: uuid.UUID) -> Partijdossier:
+    dossier = partijdossier(zaak.bestuursproces, zaak.rol, str(partij))
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def _formulieren(
+    zaak: Zaak, dossier: Partijdossier, gebonden: Dienstformulier | None = None
+) -> dict[str, Any]:
+    """The two forms of a party: the bound one after a refusal, fresh ones otherwise."""
+    if not zaak.mag_werken:
+        return {}
+    soort = BeoordeelFormulier if dossier.is_speler else OpdrachtgeverBeoordeelFormulier
+    beoordeel: Dienstformulier = (
+        gebonden if isinstance(gebonden, soort) else soort(zaak=zaak, dossier=dossier)
+    )
+    betrokkenheid = None
+    if dossier.acties:
+        betrokkenheid = (
+            gebonden
+            if isinstance(gebonden, BetrokkenheidFormulier)
+            else BetrokkenheidFormulier(zaak=zaak, dossier=dossier)
+        )
+    uuid_ = dossier.regel.uuid
+    return {
+        "beoordeel_formulier": beoordeel,
+        "betrokkenheid_formulier": betrokkenheid,
+        "beoordeel_actie": _url(zaak, "krachtenveld-beoordelen", uuid_),
+        "betrokkenheid_actie": _url(zaak, "krachtenveld-betrokkenheid", uuid_),
+    }
+
+
+@taakpagina
+def partij(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpResponse:
+    """One party: its assessments and betrokkenheid over time, and the forms to change them.
+    With htmx the dossier alone, shown in place on the Krachtenveld page."""
+    dossier = _dossier(zaak, partij)
+    inhoud = {
+        "kop": zaakkop(zaak, TAAK.code),
+        "dossier": dossier,
+        "terug": _url(zaak),
+        **_formulieren(zaak, dossier),
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "werkruimte/taken/_krachtenveld_partij.html", inhoud)
+    return render(request, "werkruimte/taken/krachtenveld_partij.html", inhoud)
+
+
+@taakpagina
+@require_POST
+def beoordelen(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpResponse:
+    """A new assessment of a speler or an opdrachtgever, each with its own fields."""
+    dossier = _dossier(zaak, partij)
+    actor = Actor.uit_request(request)
+    formulier: Dienstformulier
+    if isinstance(dossier.partij, Speler):
+        speler = dossier.partij
+        formulier = BeoordeelFormulier(request.POST, zaak=zaak, dossier=dossier)
+
+        def beoordeel(f: Dienstformulier) -> object:
+            assert isinstance(f, BeoordeelFormulier)
+            b = f.eerste_beoordeling(f.toelichting_tekst)
+            return services.beoordeel_speler(
+                actor=actor,
+                speler=speler,
+                standpunt=b.standpunt,
+                macht=b.macht,
+                invloed=b.invloed,
+                vertrouwen=b.vertrouwen,
+                unieke_macht=b.unieke_macht,
+                zichtbaarheid=b.zichtbaarheid,
+                toelichting=b.toelichting,
+                tijdstip=f.moment(),
+            )
+
+    else:
+        opdrachtgever = dossier.partij
+        formulier = OpdrachtgeverBeoordeelFormulier(request.POST, zaak=zaak, dossier=dossier)
+
+        def beoordeel(f: Dienstformulier) -> object:
+            assert isinstance(f, OpdrachtgeverBeoordeelFormulier)
+            g = f.cleaned_data
+            return services.beoordeel_opdrachtgever(
+                actor=actor,
+                opdrachtgever=opdrachtgever,
+                steun=g["steun"],
+                stevigheid=g["stevigheid"],
+                onderling_vertrouwen=g["onderling_vertrouwen"],
+                mandaat=g.get("mandaat") or "",
+                impliciete_opdracht=g.get("impliciete_opdracht") or "",
+                open_rekeningen=g.get("open_rekeningen") or "",
+                zichtbaarheid=g["zichtbaarheid"],
+                toelichting=f.toelichting_tekst,
+                tijdstip=f.moment(),
+            )
+
+    return verwerk(
+        request,
+        formulier,
+        beoordeel,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/krachtenveld_partij.html",
+        fragment="werkruimte/taken/_krachtenveld_beoordeel.html",
+        volgende=_url(zaak),
+        gelukt=gettext("De nieuwe beoordeling van %(naam)s is vastgelegd.")
+        % {"naam": dossier.regel.naam},
+        context={
+            "dossier": dossier,
+            "terug": _url(zaak),
+            **_formulieren(zaak, dossier, formulier),
+            "actie": _url(zaak, "krachtenveld-beoordelen", dossier.regel.uuid),
+        },
+    )
+
+
+@taakpagina
+@require_POST
+def betrokkenheid(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpResponse:
+    dossier = _dossier(zaak, partij)
+    formulier = BetrokkenheidFormulier(request.POST, zaak=zaak, dossier=dossier)
+
+    def wijzig(f: Dienstformulier) -> object:
+        assert isinstance(f, BetrokkenheidFormulier)
+        return services.wijzig_betrokkenheid(
+            actor=Actor.uit_request(request),
+            partij=dossier.partij,
+            actie=f.cleaned_data["actie"],
+            reden=f.toelichting_tekst,
+            tijdstip=f.moment(),
+        )
+
+    return verwerk(
+        request,
+        formulier,
+        wijzig,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/krachtenveld_partij.html",
+        fragment="werkruimte/taken/_krachtenveld_betrokkenheid.html",
+        volgende=_url(zaak),
+        gelukt=gettext("De betrokkenheid van %(naam)s is gewijzigd.")
+        % {"naam": dossier.regel.naam},
+        context={
+            "dossier": dossier,
+            "terug": _url(zaak),
+            **_formulieren(zaak, dossier, formulier),
+            "actie": _url(zaak, "krachtenveld-betrokkenheid", dossier.regel.uuid),
+        },
+    )
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+class BestandFormulier(forms.Form):
+    bestand = forms.FileField(
+        label=_("Lijst van partijen"),
+        help_text=_("Een Excel-bestand (.xlsx) of een csv-bestand, hoogstens 2 MB en 500 rijen."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,.txt"}),
+    )
+
+
+class ImportFormulier(Dienstformulier):
+    token = forms.CharField(widget=forms.HiddenInput)
+    dubbele_overslaan = forms.BooleanField(
+        label=_("Rijen met een waarschijnlijk dubbele partij overslaan"),
+        required=False,
+        initial=True,
+    )
+    zichtbaarheid = forms.ChoiceField(
+        label=_("Wie mag de geïmporteerde beoordelingen zien?"),
+        choices=Zichtbaarheid.choices,
+        initial=Zichtbaarheid.PROCES,
+    )
+
+    def __init__(self, *args: Any, zaak: Zaak, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, **kwargs)
+        del self.fields["toelichting"]
+        veld = self.fields["zichtbaarheid"]
+        assert isinstance(veld, forms.ChoiceField)
+        veld.choices = _zichtbaarheden(zaak)
+
+
+def _importpagina(
+    request: HttpRequest, zaak: Zaak, inhoud: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "werkruimte/taken/krachtenveld_import.html",
+        {
+            "kop": zaakkop(zaak, TAAK.code),
+            "terug": _url(zaak),
+            "upload_actie": _url(zaak, "krachtenveld-importeren"),
+            "actie": _url(zaak, "krachtenveld-importeren-uitvoeren"),
+            "kolommen": importeren.KOLOMMEN,
+            "max_rijen": importeren.MAX_RIJEN,
+            **inhoud,
+        },
+        status=status,
+    )
+
+
+@taakpagina
+def importeren_bestand(request: HttpRequest, zaak: Zaak) -> HttpResponse:
+    """Upload a list and see every row checked; nothing is written yet."""
+    eis_werkend(zaak)  # nothing to read here: the page is the upload form
+    if request.method != "POST":
+        return _importpagina(request, zaak, {"bestand_formulier": BestandFormulier()})
+    bestand_formulier = BestandFormulier(request.POST, request.FILES)
+    if not bestand_formulier.is_valid():
+        return _importpagina(request, zaak, {"bestand_formulier": bestand_formulier}, 400)
+    upload = bestand_formulier.cleaned_data["bestand"]
+    try:
+        if upload.size > importeren.MAX_BYTES:
+            raise importeren.Bestandsfout(
+                gettext("Dit bestand is groter dan %(grens)s MB. Splits de lijst in delen.")
+                % {"grens": importeren.MAX_BYTES // (1024 * 1024)}
+            )
+        gelezen = importeren.lees_bestand(upload.name or "", upload.read())
+    except importeren.Bestandsfout as fout:
+        bestand_formulier.add_error("bestand", str(fout))
+        return _importpagina(request, zaak, {"bestand_formulier": bestand_formulier}, 400)
+    voorbeeld = importeren.controleer(zaak.bestuursproces, gelezen)
+    formulier = None
+    if voorbeeld.goed:
+        formulier = ImportFormulier(
+            zaak=zaak,
+            initial={
+                "token": importeren.verpak(
+                    zaak.bestuursproces, int(request.user.pk or 0), voorbeeld.rijen
+                )
+            },
+        )
+    return _importpagina(
+        request,
+        zaak,
+        {
+            "bestand_formulier": BestandFormulier(),
+            "voorbeeld": voorbeeld,
+            "bestandsnaam": upload.name,
+            "formulier": formulier,
+        },
+        200 if voorbeeld.goed else 400,
+    )
+
+
+@taakpagina
+@require_POST
+def importeren_uitvoeren(request: HttpRequest, zaak: Zaak) -> HttpResponse:
+    """Import the previewed rows: all or nothing."""
+    formulier = ImportFormulier(request.POST, zaak=zaak)
+    rijen: list[importeren.Rij] = []
+    try:
+        rijen = importeren.pak_uit(
+            zaak.bestuursproces, int(request.user.pk or 0), request.POST.get("token", "")
+        )
+    except ValidationError as fout:  # forged, foreign or expired: start again
+        messages.error(request, " ".join(fout.messages))
+        return redirect(_url(zaak, "krachtenveld-importeren"))
+    aantal = [0]
+
+    def importeer(f: Dienstformulier) -> object:
+        spelers = importeren.importeer(
+            actor=Actor.uit_request(request),
+            bestuursproces=zaak.bestuursproces,
+            rijen=rijen,
+            dubbele_overslaan=bool(f.cleaned_data.get("dubbele_overslaan")),
+            zichtbaarheid=f.cleaned_data["zichtbaarheid"],
+        )
+        aantal[0] = len(spelers)
+        return spelers
+
+    antwoord = verwerk(
+        request,
+        formulier,
+        importeer,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/krachtenveld_import.html",
+        fragment="werkruimte/taken/_krachtenveld_import_formulier.html",
+        volgende=_url(zaak),
+        # Said after the import, with its count (a lazy string is read when the message is).
+        gelukt=cast(str, lazy(lambda: importeren.samenvatting(aantal[0]), str)()),
+        context={
+            "terug": _url(zaak),
+            "upload_actie": _url(zaak, "krachtenveld-importeren"),
+            "actie": _url(zaak, "krachtenveld-importeren-uitvoeren"),
+            "kolommen": importeren.KOLOMMEN,
+            "max_rijen": importeren.MAX_RIJEN,
+            "bestand_formulier": BestandFormulier(),
+            "voorbeeld": importeren.Voorbeeld(rijen),
+        },
+    )
+    return antwoord
+
+
+urlpatterns = [
+    path("krachtenveld/", krachtenveld, name="krachtenveld"),
+    path("krachtenveld/organisaties/", organisatie, name="krachtenveld-organisatie"),
+    path("krachtenveld/importeren/", importeren_bestand, name="krachtenveld-importeren"),
+    path(
+        "krachtenveld/importeren/uitvoeren/",
+        importeren_uitvoeren,
+        name="krachtenveld-importeren-uitvoeren",
+    ),
+    path("krachtenveld/<uuid:partij>/", partij, name="krachtenveld-partij"),
+    path("krachtenveld/<uuid:partij>/beoordelen/", beoordelen, name="krachtenveld-beoordelen"),
+    path(
+        "krachtenveld/<uuid:partij>/betrokkenheid/",
+        betrokkenheid,
+        name="krachtenveld-betrokkenheid",
+    ),
+]

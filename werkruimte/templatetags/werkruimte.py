@@ -1,0 +1,72 @@
+"""Template helpers of the workspace: how to render a form field, Dutch dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms, template
+from django.utils import timezone
+from django.utils.formats import date_format
+
+register = template.Library()
+
+
+@register.filter
+def widgetsoort(veld: Any) -> str:
+    """The kind of input a bound field renders: textarea, select, radio, checkbox,
+    checkboxes, hidden, or the input type (text, date, time, number...)."""
+    widget = veld.field.widget
+    if widget.is_hidden:
+        return "hidden"
+    if isinstance(widget, forms.RadioSelect):
+        return "radio"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select):
+        return "select"
+    return str(getattr(widget, "input_type", "text"))
+
+
+@register.filter
+def datum_nl(waarde: dt.date | dt.datetime | None) -> str:
+    """``6 december 2026`` (a moment in Dutch time, never the UTC date)."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, dt.datetime):
+        waarde = timezone.localdate(waarde) if timezone.is_aware(waarde) else waarde.date()
+    return date_format(waarde, "j F Y")
+
+
+@register.filter
+def datum_kort(waarde: dt.date | dt.datetime | None) -> str:
+    """``06-12-2026``."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, dt.datetime):
+        waarde = timezone.localdate(waarde) if timezone.is_aware(waarde) else waarde.date()
+    return date_format(waarde, "d-m-Y")
+
+
+@register.filter
+def samenvatting_van(formulier: Any) -> list[tuple[str, str]]:
+    from werkruimte.formulieren import samenvatting
+
+    return samenvatting(formulier)
+
+
+@register.filter
+def waarden(veld: Any) -> list[str]:
+    """The submitted value(s) of a field as strings, to carry it through a confirmation step."""
+    waarde = veld.value()
+    if waarde is None or waarde is False:
+        return []
+    if waarde is True:
+        return ["on"]
+    if isinstance(waarde, list | tuple):
+        return [str(w) for w in waarde]
+    return [str(waarde)]
