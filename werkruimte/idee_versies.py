@@ -100,7 +100,7 @@ def ideeoverzicht(versies: Sequence[IdeeVersie], gevraagd: int | None = None) ->
     velden: list[Veldverschil] = []
     if getoond is not None:
         for naam in IDEEVELDEN:
-            label = str(IdeeVersie._meta.get_field(naam).verbose_name)
+            label = str(getattr(IdeeVersie._meta.get_field(naam), "verbose_name", naam))
             oud = getattr(vorige, naam) if vorige is not None else None
             velden.append(veldverschil(naam, label.capitalize(), oud, getattr(getoond, naam)))
         velden.append(
@@ -150,7 +150,7 @@ def procesontwerpoverzicht(
     velden: list[Veldverschil] = []
     if getoond is not None:
         for naam in ONTWERPVELDEN:
-            label = str(ProcesontwerpVersie._meta.get_field(naam).verbose_name)
+            label = str(getattr(ProcesontwerpVersie._meta.get_field(naam), "verbose_name", naam))
             oud = getattr(vorige, naam) if vorige is not None else None
             velden.append(veldverschil(naam, label.capitalize(), oud, getattr(getoond, naam)))
         velden.insert(
