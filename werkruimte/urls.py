@@ -12,7 +12,7 @@ from types import ModuleType
 
 from django.urls import include, path
 
-from .taken import Taak, idee, interventies, overzicht, stadium
+from .taken import Taak, idee, interventies, overzicht, stadium, wyberen
 
 app_name = "werkruimte"
 
@@ -20,6 +20,7 @@ TAKEN: list[ModuleType] = [
     overzicht,
     stadium,
     idee,
+    wyberen,
     interventies,
 ]
 
