@@ -182,7 +182,8 @@ class PlanFormulier(Rijformulier):
         keuze.choices = [(c, label) for c, label in Zichtbaarheid.choices if c in zichtbaar]
         self.fields["toelichting"].help_text = _("Waarom nu? Dit komt in de geschiedenis.")
         if not self.is_bound:
-            self.initial["datum"] = timezone.localdate()
+            # As ISO text: the shared field template prints a date object in Dutch words.
+            self.initial["datum"] = timezone.localdate().isoformat()
             if veld:
                 self.initial["velden"] = [veld]
             if instrument is not None:
@@ -222,7 +223,7 @@ class UitvoerFormulier(Rijformulier):
         self.html_id = f"uitvoeren-{interventie.uuid}"
         self.knop = gettext("Uitgevoerd")
         if not self.is_bound:
-            self.initial["uitgevoerd_op"] = min(interventie.datum, timezone.localdate())
+            self.initial["uitgevoerd_op"] = min(interventie.datum, timezone.localdate()).isoformat()
 
 
 class EvaluatieFormulier(Rijformulier):

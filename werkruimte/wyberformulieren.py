@@ -259,6 +259,9 @@ class InstemmingFormulier(GedeeldeVersie):
         if not self.is_bound:
             for naam in self.KOLOMMEN:
                 self.initial[naam] = getattr(instemming, naam)
+            if instemming.besloten_op is not None:
+                # As ISO text: a date object would be printed in Dutch words.
+                self.initial["besloten_op"] = instemming.besloten_op.isoformat()
         self.html_id = f"instemming-formulier-{instemming.uuid}"
         self.knop = gettext("Opslaan")
 

@@ -279,9 +279,12 @@ def test_consolideren_en_de_matrix_in_place_invullen(
             "versie": versie_van(zaak),
         },
         HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL="http://testserver" + _url(zaak),
     )
     assert antwoord.status_code == 200
     assert antwoord["HX-Redirect"] == _url(zaak) + f"#stap-{stap.volgnummer}"
+    # Only the fragment differs from the page it came from: htmx must reload, not scroll.
+    assert antwoord["HX-Refresh"] == "true"
     assert _laatste(zaak, 2) == ["instemming.vastgelegd", "wyberstap.fase_gewijzigd"]
     assert WyberStap.objects.get(pk=stap.pk).fase == "geconsolideerd"
 

@@ -29,6 +29,7 @@ from ..idee_versies import (
 )
 from ..toegang import Zaak, taakpagina
 from ..velden import DatumVeld, TijdstipMixin
+from ..wyberanker import ververs_bij_anker
 from . import Taak
 
 TAAK = Taak(code="idee", label=_("Idee en procesontwerp"), url_naam="werkruimte:idee", volgorde=30)
@@ -269,7 +270,7 @@ def _pagina(
         )
 
     is_idee = isinstance(formulier, IdeeFormulier)
-    return verwerk(
+    antwoord = verwerk(
         request,
         formulier,
         herzie,
@@ -288,6 +289,7 @@ def _pagina(
             "url": url,
         },
     )
+    return ververs_bij_anker(request, antwoord)
 
 
 @taakpagina

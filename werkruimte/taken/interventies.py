@@ -38,6 +38,7 @@ from ..interventie_overzicht import cyclus, suggesties, velden, verborgen_niveau
 from ..navigatie import zaakkop
 from ..toegang import Zaak, taakpagina
 from ..versie import versie_van
+from ..wyberanker import ververs_bij_anker
 from . import Taak
 
 TAAK = Taak(
@@ -125,7 +126,7 @@ def _pagina(
     if formulier is None:
         # A reader: the page without forms.
         return render(request, PAGINA, {**context, "kop": zaakkop(zaak, TAAK.code)})
-    return verwerk(
+    antwoord = verwerk(
         request,
         formulier,
         lambda f: _dienst(request, f),
@@ -138,6 +139,7 @@ def _pagina(
         gelukt=_gelukt(formulier),
         context=context,
     )
+    return ververs_bij_anker(request, antwoord)
 
 
 def _zet_rijformulieren(

@@ -28,6 +28,7 @@ from ..formulieren import Dienstformulier, verwerk, voer_uit
 from ..navigatie import zaakkop
 from ..toegang import Zaak, taakpagina
 from ..versie import versie_van
+from ..wyberanker import ververs_bij_anker
 from ..wyberformulieren import (
     BesluitFormulier,
     ConsolidatieFormulier,
@@ -187,7 +188,7 @@ def _pagina(
         anker = f"#stap-{doel.volgnummer}"
     elif isinstance(doel, Optie | Instemming):
         anker = f"#stap-{doel.stap.volgnummer}"
-    return verwerk(
+    antwoord = verwerk(
         request,
         formulier,
         lambda f: _dienst(request, f),
@@ -198,6 +199,7 @@ def _pagina(
         gelukt=_gelukt(formulier),
         context=context,
     )
+    return ververs_bij_anker(request, antwoord)
 
 
 def _gelukt(formulier: Dienstformulier) -> str:
@@ -385,7 +387,7 @@ def instemming(request: HttpRequest, zaak: Zaak, sleutel: uuid.UUID) -> HttpResp
                 request,
                 gettext("Iedereen heeft ingestemd en formeel besloten: de stap is geconsolideerd."),
             )
-            return HttpResponseClientRedirect(anker)
+            return ververs_bij_anker(request, HttpResponseClientRedirect(anker))
         gevonden.refresh_from_db()
         formulier = InstemmingFormulier(
             zaak=zaak, instemming=gevonden, versie=versie_van(zaak.bestuursproces)
