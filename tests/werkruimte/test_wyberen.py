@@ -402,3 +402,22 @@ def test_vast_aantal_queries(
     assert antwoord.status_code == 200
     html = antwoord.content.decode()
     assert html.count('class="utrecht-table__row instemming') == aantal + 1
+
+
+def test_een_verouderd_formulier_wordt_geweigerd_met_behoud_van_invoer(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], regisseur: Any, web: Any
+) -> None:
+    oud = versie_van(zaak)
+    stap = _stap_in(zaak, regisseur, "divergeren")
+    prefix = f"optie-{stap.uuid}"
+    antwoord = web(zaakleden["kernteam"]).post(
+        _url(zaak, f"stap/{stap.uuid}/optie/"),
+        {f"{prefix}-titel": "Aan de kade", "versie": oud},
+    )
+    assert antwoord.status_code == 409
+    html = antwoord.content.decode()
+    assert "Iemand anders heeft dit bestuursproces gewijzigd" in html
+    assert 'value="Aan de kade"' in html
+    # The page's shared version now carries the new one, so sending again is a choice.
+    assert f'name="versie" value="{versie_van(zaak)}"' in html
+    assert not Optie.objects.filter(stap=stap, titel="Aan de kade").exists()
