@@ -219,3 +219,18 @@ def test_vast_aantal_queries(
     with django_assert_num_queries(9):
         antwoord = client.get(_url(zaak))
     assert antwoord.status_code == 200
+
+
+def test_dezelfde_inhoud_opnieuw_is_geen_herziening(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any
+) -> None:
+    aantal = Gebeurtenis.objects.filter(bestuursproces=zaak).count()
+    antwoord = web(zaakleden["kernteam"]).post(
+        _url(zaak),
+        _idee(zaak, wat="Een levendig havenkwartier met woningen en werk", toelichting="Nog eens"),
+    )
+    assert antwoord.status_code == 400
+    html = antwoord.content.decode()
+    assert "Er is niets veranderd ten opzichte van versie 1" in html
+    assert "Nog eens</textarea>" in html
+    assert Gebeurtenis.objects.filter(bestuursproces=zaak).count() == aantal

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import services
 from cases.events import Actor
+from cases.exceptions import DomainError
 from cases.models import Aanpak, IdeeVersie, ProcesontwerpVersie, Speler
 from cases.services.idee import IdeeInhoud
 from cases.services.procesontwerp import MAX_PROCESSTRATEGIE, ProcesontwerpInhoud
@@ -253,21 +254,35 @@ def _pagina(
     def herzie(f: Dienstformulier) -> object:
         actor = Actor.uit_request(request)
         if isinstance(f, IdeeFormulier):
-            return services.herzie_idee(
+            vorige = ideeen[0].versie if ideeen else 0
+            versie: IdeeVersie | ProcesontwerpVersie = services.herzie_idee(
                 actor=actor,
                 bestuursproces=bestuursproces,
                 inhoud=f.inhoud(),
                 toelichting=f.toelichting_tekst,
                 tijdstip=f.moment(),
             )
-        assert isinstance(f, ProcesontwerpFormulier)
-        return services.herzie_procesontwerp(
-            actor=actor,
-            bestuursproces=bestuursproces,
-            inhoud=f.inhoud(),
-            toelichting=f.toelichting_tekst,
-            tijdstip=f.moment(),
-        )
+        else:
+            assert isinstance(f, ProcesontwerpFormulier)
+            vorige = ontwerpen[0].versie if ontwerpen else 0
+            versie = services.herzie_procesontwerp(
+                actor=actor,
+                bestuursproces=bestuursproces,
+                inhoud=f.inhoud(),
+                toelichting=f.toelichting_tekst,
+                tijdstip=f.moment(),
+            )
+        if versie.versie == vorige:
+            # The service wrote nothing (the same content is no new version); say so rather
+            # than report a revision.
+            raise DomainError(
+                gettext(
+                    "Er is niets veranderd ten opzichte van versie %(versie)d: er is geen nieuwe "
+                    "versie gemaakt."
+                )
+                % {"versie": vorige}
+            )
+        return versie
 
     is_idee = isinstance(formulier, IdeeFormulier)
     antwoord = verwerk(
