@@ -12,7 +12,16 @@ from types import ModuleType
 
 from django.urls import include, path
 
-from .taken import Taak, krachtenveld, overzicht, positionering, stadium
+from .taken import (
+    Taak,
+    idee,
+    interventies,
+    krachtenveld,
+    overzicht,
+    positionering,
+    stadium,
+    wyberen,
+)
 
 app_name = "werkruimte"
 
@@ -21,6 +30,9 @@ TAKEN: list[ModuleType] = [
     krachtenveld,
     positionering,
     stadium,
+    idee,
+    wyberen,
+    interventies,
 ]
 
 urlpatterns = [path("", include(module.urlpatterns)) for module in TAKEN]
