@@ -190,29 +190,37 @@ def gegevens_van(
     )
 
 
+GEGEVEN_RELATIES = ["bestuursproces", "auteur", "strategie", "instrument", "wyberstap"]
+
+
 def koppel(
     interventie: Interventie,
     *,
     velden: list[str] | None = None,
     spelers: list[Speler] | None = None,
     opdrachtgevers: list[Opdrachtgever] | None = None,
+    nieuw: bool = False,
 ) -> None:
-    """Replace the linked velden, spelers or opdrachtgevers (those given) by the new lists."""
+    """Replace the linked velden, spelers or opdrachtgevers (those given) by the new lists;
+    a ``nieuw`` interventie has none yet, so there is nothing to remove first."""
     proces = interventie.bestuursproces_id
     if velden is not None:
-        InterventieVeld.objects.filter(interventie=interventie).delete()
+        if not nieuw:
+            InterventieVeld.objects.filter(interventie=interventie).delete()
         InterventieVeld.objects.bulk_create(
             InterventieVeld(bestuursproces_id=proces, interventie=interventie, veld=veld)
             for veld in velden
         )
     if spelers is not None:
-        InterventieSpeler.objects.filter(interventie=interventie).delete()
+        if not nieuw:
+            InterventieSpeler.objects.filter(interventie=interventie).delete()
         InterventieSpeler.objects.bulk_create(
             InterventieSpeler(bestuursproces_id=proces, interventie=interventie, speler=s)
             for s in spelers
         )
     if opdrachtgevers is not None:
-        InterventieOpdrachtgever.objects.filter(interventie=interventie).delete()
+        if not nieuw:
+            InterventieOpdrachtgever.objects.filter(interventie=interventie).delete()
         InterventieOpdrachtgever.objects.bulk_create(
             InterventieOpdrachtgever(
                 bestuursproces_id=proces, interventie=interventie, opdrachtgever=o
@@ -234,7 +242,9 @@ def valideer_alles(
 ) -> None:
     """Every error at once: the model's own, the relations' (``fouten``) and the cycle's."""
     try:
-        valideer(interventie)
+        # The related rows are ones the service holds (locked, or resolved within this case):
+        # checking that each exists would only read it again.
+        valideer(interventie, exclude=GEGEVEN_RELATIES)
     except OngeldigeInvoer as fout:
         for veld, items in fout.fouten.items():
             fouten.setdefault(veld, items)
