@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import csvbestand, jsonl, rapport, xes
+from . import csvbestand, jsonl, ocel, rapport, xes
 from .gebeurtenissen import Exportopdracht
 
 Schrijver = Callable[[Exportopdracht], Iterator[bytes]]
@@ -48,6 +48,15 @@ FORMATEN: dict[str, Formaat] = {
             xes.MEDIA_TYPE,
             "XES (IEEE 1849-2016) voor process-mining: het bestuursproces als één trace.",
             xes.schrijf,
+        ),
+        Formaat(
+            "ocel",
+            "ocel.json",
+            ocel.MEDIA_TYPE,
+            "OCEL 2.0 (JSON) voor object-centrische process-mining: elke gebeurtenis met de "
+            "objecten waar zij over gaat (partijen, wyber-stappen, opties, interventies, "
+            "stadia), in werkelijke tijd.",
+            ocel.schrijf,
         ),
         Formaat(
             "html",

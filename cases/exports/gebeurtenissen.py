@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from cases.events import GENESIS_HASH, soorten, zichtbaarheid_van
 from cases.events.canonical import formatteer_tijdstip
+from cases.events.wereldtijd import DATUMCORRECTIE
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
 # Rows fetched per round trip while streaming: few enough that the rows in hand stay well
@@ -57,6 +58,11 @@ def niveaus_op_volgorde(zichtbaar: frozenset[str]) -> list[str]:
     return [niveau.value for niveau in Zichtbaarheid if niveau.value in zichtbaar]
 
 
+# The case notions of the XES export: one trace for the whole case, or one per object of a
+# type, following the objects the event types' registrations name.
+CASUSSEN = ("bestuursproces", "interventie", "wyberstap", "speler", "opdrachtgever")
+
+
 @dataclass(frozen=True)
 class Exportopdracht:
     """One export: of which case, for whom, and the part of the chain it covers.
@@ -75,6 +81,9 @@ class Exportopdracht:
     afgeschermd: int
     kop_volgnummer: int
     kop_hash: str
+    # What one trace follows in a case-centric export (XES): the case, or each object of a
+    # type (see CASUSSEN).
+    casus: str = "bestuursproces"
 
     @property
     def niveaus(self) -> list[str]:
@@ -91,6 +100,25 @@ class Exportopdracht:
         )
 
 
+def gecorrigeerde_momenten(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
+    """Per volgnummer, the corrected moment of a fact the viewer may read (the latest
+    correction counts): when it happened, for exports that order by world time."""
+    rijen = (
+        Gebeurtenis.objects.filter(
+            bestuursproces=opdracht.bestuursproces,
+            volgnummer__lte=opdracht.kop_volgnummer,
+            type=DATUMCORRECTIE,
+        )
+        .order_by("volgnummer")
+        .values_list("payload", flat=True)
+    )
+    return {
+        p["gebeurtenis"]: dt.datetime.fromisoformat(p["naar"])
+        for p in rijen
+        if p.get("zichtbaarheid", Zichtbaarheid.PROCES) in opdracht.zichtbaar
+    }
+
+
 def _afgeschermd_filter(zichtbaar: frozenset[str]) -> Q:
     # Absent means "proces", which every member reads; only an explicit higher level hides.
     return Q(payload__has_key="zichtbaarheid") & ~Q(payload__zichtbaarheid__in=sorted(zichtbaar))
@@ -103,6 +131,7 @@ def bereid_voor(
     rol: str | None,
     kanaal: str,
     zichtbaar: frozenset[str],
+    casus: str = "bestuursproces",
 ) -> Exportopdracht:
     """Fix the chain head and count what the export will hold (two queries)."""
     gebeurtenissen: QuerySet[Gebeurtenis] = Gebeurtenis.objects.filter(
@@ -124,6 +153,7 @@ def bereid_voor(
         afgeschermd=tellingen["afgeschermd"],
         kop_volgnummer=kop_volgnummer,
         kop_hash=kop_hash,
+        casus=casus,
     )
 
 

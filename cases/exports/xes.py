@@ -17,14 +17,15 @@ import re
 from collections.abc import Iterator
 from xml.sax.saxutils import quoteattr
 
-from cases.events.wereldtijd import DATUMCORRECTIE
-from cases.models import Gebeurtenis, Zichtbaarheid
+from cases.events import soorten, zichtbaarheid_van
+from cases.models import Gebeurtenis
 
 from .gebeurtenissen import (
     FORMAATVERSIE,
     Exportopdracht,
     Weergave,
     gebundeld,
+    gecorrigeerde_momenten,
     zichtbare_inhoud,
 )
 
@@ -67,24 +68,6 @@ def _tijd(waarde: dt.datetime, weergave: Weergave) -> str:
 def _tekst(waarde: str) -> str:
     """An attribute value from users' text: invalid characters dropped, then escaped."""
     return quoteattr(ONGELDIG_IN_XML.sub("", waarde))
-
-
-def _correcties(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
-    """The corrected moments the viewer may read, per volgnummer (the latest one counts)."""
-    rijen = (
-        Gebeurtenis.objects.filter(
-            bestuursproces=opdracht.bestuursproces,
-            volgnummer__lte=opdracht.kop_volgnummer,
-            type=DATUMCORRECTIE,
-        )
-        .order_by("volgnummer")
-        .values_list("payload", flat=True)
-    )
-    return {
-        p["gebeurtenis"]: dt.datetime.fromisoformat(p["naar"])
-        for p in rijen
-        if p.get("zichtbaarheid", Zichtbaarheid.PROCES) in opdracht.zichtbaar
-    }
 
 
 def _gebeurtenis(
@@ -145,14 +128,54 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield _attr("int", "procesregie:afgeschermd", opdracht.afgeschermd, 1)
     yield _attr("int", "procesregie:ketenkopVolgnummer", opdracht.kop_volgnummer, 1)
     yield _attr("string", "procesregie:ketenkopHash", opdracht.kop_hash, 1)
+    yield _attr("string", "procesregie:casus", opdracht.casus, 1)
+    gecorrigeerd = gecorrigeerde_momenten(opdracht)
+    if opdracht.casus != "bestuursproces":
+        yield from _traces_per_object(opdracht, weergave, gecorrigeerd)
+        yield "</log>\n"
+        return
     yield "  <trace>\n"
     yield _attr("string", "concept:name", bestuursproces.titel, 2)
     yield _attr("id", "procesregie:bestuursproces", bestuursproces.uuid, 2)
-    gecorrigeerd = _correcties(opdracht)
     for gebeurtenis in opdracht.gebeurtenissen():
         moment = gecorrigeerd.get(gebeurtenis.volgnummer)
         yield _gebeurtenis(gebeurtenis, opdracht.zichtbaar, weergave, moment)
     yield "  </trace>\n</log>\n"
+
+
+# The attribute that names an object of each case notion in its trace.
+NAAMKENMERKEN = ("naam", "titel", "doel")
+
+
+def _traces_per_object(
+    opdracht: Exportopdracht, weergave: Weergave, gecorrigeerd: dict[int, dt.datetime]
+) -> Iterator[str]:
+    """One trace per object of the chosen type, with the events the viewer may read that are
+    about it (an event about two objects is in both traces). Unlike the case trace this holds
+    the rendered events in memory until the end: traces are grouped by object."""
+    traces: dict[str, list[str]] = {}
+    namen: dict[str, str] = {}
+    for gebeurtenis in opdracht.gebeurtenissen():
+        if zichtbaarheid_van(gebeurtenis) not in opdracht.zichtbaar:
+            continue
+        soort = soorten.soort(gebeurtenis.type)
+        for wijziging in soort.wijzigingen(gebeurtenis):
+            if wijziging.objecttype == opdracht.casus and wijziging.attribuut in NAAMKENMERKEN:
+                namen[wijziging.id] = str(wijziging.waarde)
+        ids = {r.id for r in soort.objecten(gebeurtenis) if r.objecttype == opdracht.casus}
+        if not ids:
+            continue
+        moment = gecorrigeerd.get(gebeurtenis.volgnummer)
+        regel = _gebeurtenis(gebeurtenis, opdracht.zichtbaar, weergave, moment)
+        for id in sorted(ids):
+            traces.setdefault(id, []).append(regel)
+    for id, regels in traces.items():
+        yield "  <trace>\n"
+        yield _attr("string", "concept:name", namen.get(id, id), 2)
+        yield _attr("id", f"procesregie:{opdracht.casus}", id, 2)
+        yield _attr("id", "procesregie:bestuursproces", opdracht.bestuursproces.uuid, 2)
+        yield from regels
+        yield "  </trace>\n"
 
 
 def schrijf(opdracht: Exportopdracht) -> Iterator[bytes]:

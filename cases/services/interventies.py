@@ -175,9 +175,7 @@ def log_interventie(
     )
     valideer_alles(interventie, bestuursproces, vandaag_van(nu), fouten)
     interventie.save(force_insert=True)
-    koppel(
-        interventie, velden=codes, spelers=spelers_, opdrachtgevers=opdrachtgevers_, nieuw=True
-    )
+    koppel(interventie, velden=codes, spelers=spelers_, opdrachtgevers=opdrachtgevers_, nieuw=True)
     append_event(
         bestuursproces=bestuursproces,
         type="interventie.gelogd",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from cases.exports.formaten import FORMATEN
+from cases.exports.gebeurtenissen import CASUSSEN
 
 from .basis import StriktMixin
 
@@ -15,3 +19,19 @@ class ExportVraagSerializer(StriktMixin):
         help_text="jsonl (JSON Lines, controleerbaar met verifieer_export), csv (spreadsheets), "
         "xes (process mining), html of pdf (evaluatierapport).",
     )
+    casus = serializers.ChoiceField(
+        choices=list(CASUSSEN),
+        required=False,
+        default="bestuursproces",
+        help_text="Alleen bij xes: wat één trace volgt. bestuursproces (standaard): het hele "
+        "proces als één trace; interventie, wyberstap, speler of opdrachtgever: één trace per "
+        "object, met de gebeurtenissen die erover gaan (een gebeurtenis over twee spelers staat "
+        "in beide traces).",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("casus", "bestuursproces") != "bestuursproces" and attrs["formaat"] != "xes":
+            raise serializers.ValidationError(
+                {"casus": gettext("Een andere casus dan het bestuursproces geldt alleen voor xes.")}
+            )
+        return attrs

@@ -142,6 +142,7 @@ class ExportView(BestuursprocesBasis):
             rol=rol,
             kanaal="api",
             zichtbaar=self.zichtbaar(),
+            casus=vraag["casus"],
         )
         drempel = settings.EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN
         if formaat.code in RAPPORTFORMATEN and opdracht.aantal > drempel:

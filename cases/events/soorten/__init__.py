@@ -11,6 +11,8 @@ registers its log actions. The registration holds:
 - :meth:`Soort.onthoud`, :meth:`Soort.beschrijf` and :meth:`Soort.datum`: what the tijdlijn
   learns from it, how it tells it, and on which date it stands when that is a field of its own;
 - :meth:`Soort.afgeschermd`: what a viewer below the event's visibility reads of its payload;
+- :meth:`Soort.objecten` and :meth:`Soort.wijzigingen`: the objects it is about and what it
+  changes of them (object-centric exports, OCEL 2.0);
 - ``na_afronding``: whether it may be recorded about a closed case;
 - ``datum_corrigeerbaar``: whether a wrong moment may be corrected by a later event
   (``gebeurtenis.datum_gecorrigeerd``), and ``momentveld``/``tabel`` with
@@ -25,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django.apps import apps
@@ -37,6 +40,28 @@ if TYPE_CHECKING:
     from cases.events.replay_typen import Momentopname
     from cases.events.verhaal import Beschrijving, Geheugen
     from cases.models import Gebeurtenis
+
+
+# The id that stands for the case the event belongs to (its exporter knows the uuid).
+DEZE_ZAAK = ""
+
+
+@dataclass(frozen=True)
+class Relatie:
+    """An object an event is about: its type (``speler``, ``interventie``, ...), its id (the
+    uuid; for a stadium its code) and its part in the event (OCEL 2.0 qualifier)."""
+
+    objecttype: str
+    id: str
+    rol: str
+
+
+@dataclass(frozen=True)
+class Objectwijziging:
+    objecttype: str
+    id: str
+    attribuut: str
+    waarde: str | int | float | bool | None
 
 
 class OnbekendeSoort(ValueError):
@@ -76,6 +101,16 @@ class Soort:
     def datum(self, e: Gebeurtenis, g: Geheugen) -> dt.date | None:
         """With ``eigen_datum``: the date the item stands on, as known at the end of the log."""
         return None
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        """The objects of the case this event is about, each with its part in it (OCEL 2.0
+        qualifier); the case itself is always one and is not listed here."""
+        return []
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        """Attributes of objects this event sets (a name, a standpunt, a phase, a status),
+        for exports that follow objects over time."""
+        return []
 
     def afgeschermd(self, e: Gebeurtenis, niveau: str) -> dict[str, Any]:
         """The payload a viewer below the event's level reads: that something was withheld."""

@@ -15,7 +15,7 @@ from cases.events.verhaal import Beschrijving, Geheugen, kort, label, met_reden
 from cases.events.wereldtijd import eis
 from cases.models import Gebeurtenis, Status
 
-from . import Soort, registreer
+from . import DEZE_ZAAK, Objectwijziging, Soort, registreer
 
 
 @registreer
@@ -30,6 +30,13 @@ class Geopend(Soort):
         staat["bestuursproces"] = copy.deepcopy(e.payload["bestuursproces"])
         staat["bestuursproces"]["geopendOp"] = formatteer_tijdstip(e.tijdstip)
         staat["_tijden"]["stadiumSinds"] = e.tijdstip
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        proces = e.payload["bestuursproces"]
+        return [
+            Objectwijziging("bestuursproces", DEZE_ZAAK, veld, proces.get(veld))
+            for veld in ("titel", "stadium", "status")
+        ]
 
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         titel = kort(e.payload["bestuursproces"]["titel"])
@@ -93,6 +100,9 @@ class StatusGewijzigd(Soort):
         )
         staat["bestuursproces"]["status"] = e.payload["naar"]
         staat["bestuursproces"]["uitkomst"] = e.payload["uitkomst"]
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        return [Objectwijziging("bestuursproces", DEZE_ZAAK, "status", e.payload["naar"])]
 
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         p = e.payload

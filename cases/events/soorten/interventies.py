@@ -24,7 +24,7 @@ from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, label
 from cases.models import Gebeurtenis, InterventieStatus, Uitgepakt
 from instruments.models import VeldCode
 
-from . import Soort, registreer
+from . import Objectwijziging, Relatie, Soort, registreer
 
 # The fields of an interventie the tijdlijn keeps up to date, by their payload names.
 BIJGEHOUDEN = ("titel", "datum", "uitgevoerdOp", "geevalueerdOp")
@@ -54,6 +54,9 @@ class Interventiefeit(Soort):
     # Its moments are its own fields; a wrong one is corrected with interventie.gewijzigd.
     datum_corrigeerbaar = False
 
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        return [Relatie("interventie", str(e.payload["interventie"]), "interventie")]
+
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
         p = e.payload
         nieuw = p.get("wijzigingen", p)
@@ -72,6 +75,26 @@ class InterventieGelogd(Interventiefeit):
         interventie = copy.deepcopy(e.payload["interventie"])
         interventie["reflecties"] = []
         staat["interventies"][interventie["uuid"]] = interventie
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        i = e.payload["interventie"]
+        relaties = [Relatie("interventie", str(i["uuid"]), "interventie")]
+        relaties += [Relatie("speler", str(s), "betrokken") for s in i.get("spelers", [])]
+        relaties += [
+            Relatie("opdrachtgever", str(o), "betrokken") for o in i.get("opdrachtgevers", [])
+        ]
+        if i.get("wyberstap"):
+            relaties.append(Relatie("wyberstap", str(i["wyberstap"]), "in stap"))
+        return relaties
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        i = e.payload["interventie"]
+        uuid = str(i["uuid"])
+        return [
+            Objectwijziging("interventie", uuid, "titel", i["titel"]),
+            Objectwijziging("interventie", uuid, "status", i["status"]),
+            Objectwijziging("interventie", uuid, "velden", " ".join(i["velden"])),
+        ]
 
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
         i = e.payload["interventie"]
@@ -108,6 +131,11 @@ class _MetStatus(Interventiefeit):
     # The payload key of the date it stands on.
     datumveld: ClassVar[str]
     eigen_datum = True
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        return [
+            Objectwijziging("interventie", str(e.payload["interventie"]), "status", self.status)
+        ]
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         gegevens = {k: v for k, v in e.payload.items() if k not in {"interventie", "zichtbaarheid"}}
@@ -171,6 +199,9 @@ class ReflectieVastgelegd(Soort):
     code = "reflectie.vastgelegd"
     label = gettext_lazy("Reflectie vastgelegd")
     sleutels = ("interventie", "reflectie")
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        return [Relatie("interventie", str(e.payload["interventie"]), "over")]
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         interventie = staat["interventies"][e.payload["interventie"]]

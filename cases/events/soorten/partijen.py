@@ -18,7 +18,7 @@ from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, label
 from cases.events.wereldtijd import eis
 from cases.models import Betrokkenheid, BetrokkenheidsActie, Gebeurtenis, Standpunt
 
-from . import Soort, registreer
+from . import Objectwijziging, Relatie, Soort, registreer
 
 VERZAMELING = {
     "speler": "spelers",
@@ -36,6 +36,13 @@ class Partijfeit(Soort):
     def verzameling(self) -> str:
         return VERZAMELING[self.partij]
 
+    def partij_uuid(self, e: Gebeurtenis) -> str:
+        waarde = e.payload[self.partij]
+        return str(waarde["uuid"] if isinstance(waarde, dict) else waarde)
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        return [Relatie(self.partij, self.partij_uuid(e), "partij")]
+
 
 class Geregistreerd(Partijfeit):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
@@ -43,6 +50,21 @@ class Geregistreerd(Partijfeit):
         if self.partij != "organisatie":
             gegevens["huidigeBeoordeling"] = None
         staat[self.verzameling][gegevens["uuid"]] = gegevens
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        relaties = super().objecten(e)
+        organisatie = e.payload[self.partij].get("organisatie")
+        if self.partij != "organisatie" and organisatie:
+            relaties.append(Relatie("organisatie", str(organisatie), "organisatie"))
+        return relaties
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        gegevens = e.payload[self.partij]
+        uuid = str(gegevens["uuid"])
+        kenmerken = ["naam", "soort", "veld", "betrokkenheid"]
+        return [
+            Objectwijziging(self.partij, uuid, k, gegevens[k]) for k in kenmerken if k in gegevens
+        ]
 
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
         gegevens = e.payload[self.partij]
@@ -57,6 +79,14 @@ class Gecorrigeerd(Partijfeit):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         partij = staat[self.verzameling][e.payload[self.partij]]
         partij.update(copy.deepcopy(e.payload["wijzigingen"]))
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        uuid = self.partij_uuid(e)
+        return [
+            Objectwijziging(self.partij, uuid, k, v)
+            for k, v in e.payload["wijzigingen"].items()
+            if k in ("naam", "soort", "veld") and not isinstance(v, dict | list)
+        ]
 
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
         if "naam" in e.payload["wijzigingen"]:
@@ -83,6 +113,16 @@ class Beoordeeld(Partijfeit):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         beoordeling = copy.deepcopy(e.payload["beoordeling"])
         staat[self.verzameling][e.payload[self.partij]]["huidigeBeoordeling"] = beoordeling
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        return [
+            Objectwijziging(
+                self.partij,
+                self.partij_uuid(e),
+                "standpunt",
+                e.payload["beoordeling"].get(self.standpunt),
+            )
+        ]
 
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         uuid = e.payload[self.partij]
@@ -126,6 +166,13 @@ class BetrokkenheidGewijzigd(Partijfeit):
             ),
         )
         partij["betrokkenheid"] = wijziging["naar"]
+
+    def partij_uuid(self, e: Gebeurtenis) -> str:
+        return str(e.payload["wijziging"]["partij"])
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        naar = e.payload["wijziging"]["naar"]
+        return [Objectwijziging(self.partij, self.partij_uuid(e), "betrokkenheid", naar)]
 
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         w = e.payload["wijziging"]
@@ -227,6 +274,14 @@ class NotitieGemaakt(Soort):
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         staat["notities"].append(copy.deepcopy(e.payload["notitie"]))
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        n = e.payload["notitie"]
+        return [
+            Relatie(soort, str(n[soort]), "over")
+            for soort in ("speler", "opdrachtgever")
+            if n.get(soort)
+        ]
 
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         n = e.payload["notitie"]

@@ -12,7 +12,7 @@ from cases.events.replay_typen import Momentopname
 from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, label, met_reden
 from cases.models import Gebeurtenis, Positie, PositioneringsVeld
 
-from . import Soort, registreer
+from . import Relatie, Soort, registreer
 
 
 @registreer
@@ -28,6 +28,10 @@ class PositioneringGekozen(Soort):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         # The history per veld is the list of choices.
         staat["positioneringen"].append(copy.deepcopy(e.payload["positionering"]))
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        stap = e.payload["positionering"].get("wyberstap")
+        return [Relatie("wyberstap", str(stap), "in stap")] if stap else []
 
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         p = e.payload["positionering"]

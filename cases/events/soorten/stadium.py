@@ -13,7 +13,7 @@ from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, label, met_
 from cases.events.wereldtijd import eis, is_streng
 from cases.models import Gebeurtenis, Richting, Stadium
 
-from . import Soort, registreer
+from . import DEZE_ZAAK, Objectwijziging, Relatie, Soort, registreer
 
 
 @registreer
@@ -41,6 +41,17 @@ class StadiumGewijzigd(Soort):
         staat["bestuursproces"]["stadium"] = overgang["naar"]
         staat["_tijden"]["stadiumSinds"] = e.tijdstip
         staat["stadiumovergangen"].append(overgang)
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        overgang = e.payload["overgang"]
+        return [
+            Relatie("stadium", overgang["van"], "verlaten"),
+            Relatie("stadium", overgang["naar"], "bereikt"),
+        ]
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        naar = e.payload["overgang"]["naar"]
+        return [Objectwijziging("bestuursproces", DEZE_ZAAK, "stadium", naar)]
 
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         overgang = e.payload["overgang"]

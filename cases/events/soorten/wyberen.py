@@ -24,7 +24,18 @@ from cases.events.verhaal import (
 from cases.events.wereldtijd import eis
 from cases.models import Consolidatie, Fase, Gebeurtenis, Instemming, Optie, WyberStap
 
-from . import Soort, registreer
+from . import Objectwijziging, Relatie, Soort, registreer
+
+STAP = "wyberstap"
+
+
+def _partij(gegevens: dict[str, Any], rol: str) -> list[Relatie]:
+    """The speler or opdrachtgever named in an option, consent or instemmer."""
+    return [
+        Relatie(soort, str(gegevens[soort]), rol)
+        for soort in ("speler", "opdrachtgever")
+        if gegevens.get(soort)
+    ]
 
 
 def stap_in_fase(staat: Momentopname, uuid: str, fase: str | None, wat: str) -> dict[str, Any]:
@@ -59,6 +70,23 @@ class WyberstapGestart(Soort):
             stap_in_fase(staat, stap["heropent"], Fase.GECONSOLIDEERD, _("Een stap heropenen"))
         stap.update({"opties": {}, "consolidatie": None, "instemmingen": {}})
         staat["wyberstappen"][stap["uuid"]] = stap
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        stap = e.payload["stap"]
+        relaties = [
+            Relatie(STAP, str(stap["uuid"]), "stap"),
+            Relatie("stadium", stap["stadium"], "in"),
+        ]
+        if stap.get("heropent"):
+            relaties.append(Relatie(STAP, str(stap["heropent"]), "heropent"))
+        return relaties
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        stap = e.payload["stap"]
+        return [
+            Objectwijziging(STAP, str(stap["uuid"]), k, stap.get(k))
+            for k in ("volgnummer", "doel", "fase", "stadium")
+        ]
 
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
         g.stappen[e.payload["stap"]["uuid"]] = e.payload["stap"]["volgnummer"]
@@ -108,6 +136,12 @@ class FaseGewijzigd(Soort):
         if naar == Fase.GECONSOLIDEERD:
             staat["_tijden"]["geconsolideerdOp"][stap["uuid"]] = e.tijdstip
 
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        return [Relatie(STAP, str(e.payload["stap"]), "stap")]
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        return [Objectwijziging(STAP, str(e.payload["stap"]), "fase", e.payload["naar"])]
+
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         p = e.payload
         if p["naar"] == Fase.GECONSOLIDEERD:
@@ -131,6 +165,19 @@ class OptieIngebracht(Soort):
         optie = copy.deepcopy(e.payload["optie"])
         stap = stap_in_fase(staat, e.payload["stap"], Fase.DIVERGEREN, _("Een optie inbrengen"))
         stap["opties"][optie["uuid"]] = optie
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        optie = e.payload["optie"]
+        return [
+            Relatie("optie", str(optie["uuid"]), "optie"),
+            Relatie(STAP, str(e.payload["stap"]), "in stap"),
+            *_partij(optie, "ingebracht door"),
+        ]
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        optie = e.payload["optie"]
+        uuid = str(optie["uuid"])
+        return [Objectwijziging("optie", uuid, k, optie.get(k)) for k in ("titel", "status")]
 
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
         g.opties[e.payload["optie"]["uuid"]] = (e.payload["optie"]["titel"], e.payload["stap"])
@@ -164,6 +211,19 @@ class OptieBesloten(Soort):
         optie = stap["opties"][e.payload["optie"]]
         optie.update({k: e.payload[k] for k in ("status", "reden", "samengevoegdIn")})
 
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        p = e.payload
+        relaties = [
+            Relatie("optie", str(p["optie"]), "optie"),
+            Relatie(STAP, str(p["stap"]), "in stap"),
+        ]
+        if p.get("samengevoegdIn"):
+            relaties.append(Relatie("optie", str(p["samengevoegdIn"]), "samengevoegd in"))
+        return relaties
+
+    def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
+        return [Objectwijziging("optie", str(e.payload["optie"]), "status", e.payload["status"])]
+
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         p = e.payload
         if p["status"] == Optie.Status.SAMENGEVOEGD:
@@ -194,6 +254,12 @@ class ConsolidatieVastgelegd(Soort):
         stap["consolidatie"] = copy.deepcopy(e.payload["consolidatie"])
         for instemming in e.payload["instemmingen"]:
             stap["instemmingen"][instemming["uuid"]] = copy.deepcopy(instemming)
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        relaties = [Relatie(STAP, str(e.payload["stap"]), "stap")]
+        for instemming in e.payload["instemmingen"]:
+            relaties += _partij(instemming, "moet instemmen")
+        return relaties
 
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
         g.onthoud_instemmingen(e.payload["instemmingen"])
@@ -228,6 +294,10 @@ class InstemmingVastgelegd(Soort):
         stap = stap_in_fase(staat, e.payload["stap"], Fase.CONSOLIDEREN, wat)
         stap["instemmingen"][instemming["uuid"]] = instemming
 
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        stap = Relatie(STAP, str(e.payload["stap"]), "stap")
+        return [stap, *_partij(e.payload["instemming"], "stemt in")]
+
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         p = e.payload
         i = p["instemming"]
@@ -258,6 +328,12 @@ class InstemmersGewijzigd(Soort):
             instemmingen[instemming["uuid"]] = copy.deepcopy(instemming)
         for weg in e.payload["verwijderd"]:
             del instemmingen[weg]
+
+    def objecten(self, e: Gebeurtenis) -> list[Relatie]:
+        relaties = [Relatie(STAP, str(e.payload["stap"]), "stap")]
+        for instemming in e.payload["toegevoegd"]:
+            relaties += _partij(instemming, "moet instemmen")
+        return relaties
 
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
         g.onthoud_instemmingen(e.payload["toegevoegd"])
