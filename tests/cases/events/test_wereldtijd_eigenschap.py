@@ -79,10 +79,13 @@ def _open(regisseur: Any) -> tuple[Bestuursproces, list[Speler]]:
     return proces, spelers
 
 
-def _leg_vast(regisseur: Any, spelers: list[Speler], f: tuple[Any, ...]) -> None:
+def _leg_vast(
+    regisseur: Any, spelers: list[Speler], f: tuple[Any, ...], ingetypt: int | None = None
+) -> None:
+    """Record fact ``f``; with ``ingetypt``, on that (wrong) day instead of its own."""
     dag, soort, partij, waarde = f
     actor = actor_voor(regisseur)
-    moment = BEGIN + dt.timedelta(days=dag)
+    moment = BEGIN + dt.timedelta(days=dag if ingetypt is None else ingetypt)
     speler = Speler.objects.get(pk=spelers[partij].pk)
     if soort == "beoordeling":
         services.beoordeel_speler(
@@ -165,3 +168,55 @@ def test_elke_volgorde_vertelt_hetzelfde_verhaal(
     assert verifieer_keten(proces) is None
     for geregistreerd, antwoord in antwoorden:
         assert _verhaal(proces, bekend_op=geregistreerd) == antwoord
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    feiten=st.lists(feit, min_size=1, max_size=6, unique_by=lambda f: f[0]),
+    verkeerd=st.lists(st.integers(2000, 2400), min_size=6, max_size=6, unique=True),
+    data=st.data(),
+)
+def test_een_gecorrigeerde_datum_vertelt_hetzelfde_verhaal(
+    regisseur: Any, feiten: list[tuple[Any, ...]], verkeerd: list[int], data: Any
+) -> None:
+    """Assessments and notes first entered on a wrong day and then corrected tell the same
+    story as the same facts entered on the right days: in the tables, in the fold, and as
+    known before the corrections (the wrong days)."""
+    geschiedenis = _geldig_in_wereldvolgorde(feiten)
+    fout = data.draw(
+        st.lists(st.booleans(), min_size=len(geschiedenis), max_size=len(geschiedenis))
+    )
+
+    proces, spelers = _open(regisseur)
+    te_corrigeren: list[tuple[int, int]] = []
+    for f, mis, dag in zip(geschiedenis, fout, verkeerd, strict=False):
+        if mis and f[1] != "betrokkenheid":
+            _leg_vast(regisseur, spelers, f, ingetypt=dag)
+            gebeurtenis = Gebeurtenis.objects.filter(bestuursproces=proces).latest("volgnummer")
+            te_corrigeren.append((gebeurtenis.volgnummer, f[0]))
+        else:
+            _leg_vast(regisseur, spelers, f)
+    voor_correctie = Gebeurtenis.objects.filter(bestuursproces=proces).latest("volgnummer")
+    verhaal_met_fouten = _verhaal(proces)
+    for volgnummer, dag in te_corrigeren:
+        services.corrigeer_datum(
+            actor=actor_voor(regisseur),
+            bestuursproces=proces,
+            volgnummer=volgnummer,
+            tijdstip=BEGIN + dt.timedelta(days=dag),
+            toelichting="Verkeerde dag ingetypt",
+        )
+    if te_corrigeren:
+        event("een datum gecorrigeerd")
+
+    controle, controlespelers = _open(regisseur)
+    for f in geschiedenis:
+        _leg_vast(regisseur, controlespelers, f)
+
+    assert _verhaal(proces) == _verhaal(controle)  # the tables
+    nu = dt.datetime.now(tz=AMS)
+    assert _verhaal(proces, bekend_op=nu) == _verhaal(controle, bekend_op=nu)  # the fold
+    assert _verhaal(proces, bekend_op=voor_correctie.geregistreerd) == verhaal_met_fouten
+    assert verifieer_keten(proces) is None
