@@ -530,8 +530,9 @@ def test_vast_aantal_queries_voor_een_partij(
         )
     client = web(zaakleden["procesregisseur"])
     client.get(_url(zaak, str(speler.uuid)))
-    # session, user, the case with the member's role; the speler, its visible assessments,
-    # its betrokkenheid changes; the version of each of its two forms.
-    with django_assert_num_queries(8):
+    # session, user, the case with the member's role; the speler with its latest visible
+    # assessment, all its visible assessments, its betrokkenheid changes; the version of each
+    # of its two forms.
+    with django_assert_num_queries(9):
         antwoord = client.get(_url(zaak, str(speler.uuid)))
     assert antwoord.content.decode().count('class="overgang"') == 1 + 2 * aantal

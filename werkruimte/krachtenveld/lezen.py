@@ -286,7 +286,7 @@ def partijdossier(
                 auteur=_naam(b.auteur),
                 zichtbaarheid_label=str(Zichtbaarheid(b.zichtbaarheid).label),
             )
-            for b in getattr(partij, "_zichtbare_beoordelingen", [])
+            for b in selectie.spelerbeoordelingen(bestuursproces, zichtbaar).filter(speler=partij)
         ]
         wijzigingen = Betrokkenheidswijziging.objects.filter(speler=partij)
     else:
@@ -302,7 +302,9 @@ def partijdossier(
                 auteur=_naam(b.auteur),
                 zichtbaarheid_label=str(Zichtbaarheid(b.zichtbaarheid).label),
             )
-            for b in getattr(partij, "_zichtbare_beoordelingen", [])
+            for b in selectie.opdrachtgeverbeoordelingen(bestuursproces, zichtbaar).filter(
+                opdrachtgever=partij
+            )
         ]
         wijzigingen = Betrokkenheidswijziging.objects.filter(opdrachtgever=partij)
     betrokkenheid = [
