@@ -14,18 +14,6 @@ from cases.selectors.aandacht import Aandacht
 
 
 @dataclass(frozen=True)
-class ProcesRegel:
-    """One case on the list page."""
-
-    uuid: uuid.UUID
-    titel: str
-    stadium: str
-    status: str
-    rol: str
-    geopend_op: dt.datetime
-
-
-@dataclass(frozen=True)
 class IdeeSamenvatting:
     versie: int
     wat: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -32,7 +32,6 @@ from cases.models import (
     Zichtbaarheid,
 )
 from cases.selectors import (
-    bestuursprocessen_voor,
     huidige_toestand,
     krachtenveld,
     momentopname,
@@ -50,32 +49,13 @@ from .pagina import (
     KrachtenveldGroep,
     KrachtenveldPartij,
     Ontbrekend,
-    ProcesRegel,
     StadiumStap,
     Statuspagina,
     TijdlijnRegel,
 )
 
-if TYPE_CHECKING:
-    from cases.selectors.bestuursprocessen import Gebruiker
-
 # How far back the tijdlijn and the attention balance look from the moment shown.
 TIJDLIJN_MAANDEN = 3
-
-
-def processen_voor(gebruiker: Gebruiker) -> list[ProcesRegel]:
-    """The cases the user is a member of, newest first (one query)."""
-    return [
-        ProcesRegel(
-            uuid=bp.uuid,
-            titel=bp.titel,
-            stadium=str(Stadium(bp.stadium).label),
-            status=str(Status(bp.status).label),
-            rol=str(Rol(_rol(bp)).label),
-            geopend_op=bp.geopend_op,
-        )
-        for bp in bestuursprocessen_voor(gebruiker)
-    ]
 
 
 def _rol(bestuursproces: Bestuursproces) -> str:
