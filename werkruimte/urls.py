@@ -12,13 +12,14 @@ from types import ModuleType
 
 from django.urls import include, path
 
-from .taken import Taak, overzicht, stadium
+from .taken import Taak, overzicht, stadium, tijdlijn
 
 app_name = "werkruimte"
 
 TAKEN: list[ModuleType] = [
     overzicht,
     stadium,
+    tijdlijn,
 ]
 
 urlpatterns = [path("", include(module.urlpatterns)) for module in TAKEN]
