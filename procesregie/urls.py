@@ -4,9 +4,11 @@ from django.views.generic import RedirectView
 
 from procesregie.api.problems import serverfout
 from toegang.urls import tweede_factor_instellen
+from werkruimte.openen import nieuw as nieuw_bestuursproces
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/processen/", permanent=False)),
+    path("processen/nieuw/", nieuw_bestuursproces, name="werkruimte_nieuw"),
     path("", include("statuspagina.urls")),
     # The workspace: one page per task of a case, beside the status page (its Overzicht).
     path("processen/<uuid:bestuursproces>/", include("werkruimte.urls")),

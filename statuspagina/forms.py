@@ -57,3 +57,19 @@ class MomentFormulier(forms.Form):
             )
         # Today's end has not come yet: today is the current state.
         return None if op == vandaag else op
+
+
+class WekenFormulier(forms.Form):
+    """``?weken=N`` on Mijn processen: how long a veld may go without attention."""
+
+    weken = forms.IntegerField(
+        label=_("Velden zonder aandacht sinds (weken)"),
+        min_value=1,
+        max_value=52,
+        help_text=_("Een veld zonder uitgevoerde interventie in deze periode wordt genoemd."),
+        error_messages={
+            "invalid": _("Vul een aantal weken in, bijvoorbeeld 4."),
+            "min_value": _("Kies ten minste 1 week."),
+            "max_value": _("Kies ten hoogste 52 weken."),
+        },
+    )

@@ -9,20 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from cases.selectors.aandacht import Aandacht
-
-
-@dataclass(frozen=True)
-class ProcesRegel:
-    """One case on the list page."""
-
-    uuid: uuid.UUID
-    titel: str
-    stadium: str
-    status: str
-    rol: str
-    geopend_op: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -69,6 +58,25 @@ class HuidigeStap:
     gestart_op: dt.datetime
     heeft_consolidatie: bool
     ontbrekend: list[Ontbrekend]
+    # The step's own stadium; after a (forced) move it differs from the case's.
+    stadium: str = ""
+
+
+@dataclass(frozen=True)
+class OpdrachtSamenvatting:
+    """The opdracht (book §10.5): kaders, middelen, time-box and speelruimte."""
+
+    kaders: str
+    budget: Decimal | None
+    uren: int | None
+    einddatum: dt.date | None
+    speelruimte: str
+
+    @property
+    def leeg(self) -> bool:
+        return not (self.kaders or self.speelruimte) and (
+            self.budget is None and self.uren is None and self.einddatum is None
+        )
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,16 @@ class Statuspagina:
     tijdlijn: list[TijdlijnRegel]
     aandacht: Aandacht
     grafieken: Grafieken = field(default_factory=Grafieken)
+    stadium_code: str = ""
+    opdracht: OpdrachtSamenvatting | None = None
+    uitkomst: str = ""
+    # Per veld name: interventies in the attention window that the viewer's role may not see
+    # (so the page does not call a veld neglected when the attention is only hidden).
+    aandacht_afgeschermd: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def stap_in_ander_stadium(self) -> bool:
+        return self.stap is not None and self.stap.stadium != self.stadium_code
 
     @property
     def verleden(self) -> bool:

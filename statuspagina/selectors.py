@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal
+from typing import Any
 
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -24,6 +26,8 @@ from cases.models import (
     Betrokkenheid,
     Fase,
     Instemming,
+    InterventieStatus,
+    InterventieVeld,
     Macht,
     Rol,
     Stadium,
@@ -32,7 +36,6 @@ from cases.models import (
     Zichtbaarheid,
 )
 from cases.selectors import (
-    bestuursprocessen_voor,
     huidige_toestand,
     krachtenveld,
     momentopname,
@@ -41,6 +44,7 @@ from cases.selectors import (
 from cases.selectors.aandacht import aandacht_uit_staat
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT
 from cases.selectors.tijdlijn import tijdlijn
+from instruments.models import VeldCode
 
 from .grafieken import grafieken
 from .pagina import (
@@ -50,32 +54,14 @@ from .pagina import (
     KrachtenveldGroep,
     KrachtenveldPartij,
     Ontbrekend,
-    ProcesRegel,
+    OpdrachtSamenvatting,
     StadiumStap,
     Statuspagina,
     TijdlijnRegel,
 )
 
-if TYPE_CHECKING:
-    from cases.selectors.bestuursprocessen import Gebruiker
-
 # How far back the tijdlijn and the attention balance look from the moment shown.
 TIJDLIJN_MAANDEN = 3
-
-
-def processen_voor(gebruiker: Gebruiker) -> list[ProcesRegel]:
-    """The cases the user is a member of, newest first (one query)."""
-    return [
-        ProcesRegel(
-            uuid=bp.uuid,
-            titel=bp.titel,
-            stadium=str(Stadium(bp.stadium).label),
-            status=str(Status(bp.status).label),
-            rol=str(Rol(_rol(bp)).label),
-            geopend_op=bp.geopend_op,
-        )
-        for bp in bestuursprocessen_voor(gebruiker)
-    ]
 
 
 def _rol(bestuursproces: Bestuursproces) -> str:
@@ -146,7 +132,51 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         ],
         aandacht=balans,
         grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),
+        stadium_code=proces["stadium"],
+        opdracht=_opdracht(proces["opdracht"]),
+        uitkomst=proces["uitkomst"] if proces["status"] == Status.AFGEROND else "",
+        aandacht_afgeschermd=_afgeschermde_aandacht(
+            bestuursproces, zichtbaar, tot=timezone.localdate(moment), weken=balans.weken
+        ),
     )
+
+
+def _opdracht(opdracht: dict[str, Any]) -> OpdrachtSamenvatting:
+    budget, uren, einddatum = (
+        opdracht.get("budget"),
+        opdracht.get("uren"),
+        opdracht.get("einddatum"),
+    )
+    return OpdrachtSamenvatting(
+        kaders=opdracht.get("kaders") or "",
+        budget=Decimal(str(budget)) if budget not in (None, "") else None,
+        uren=int(uren) if uren not in (None, "") else None,
+        einddatum=dt.date.fromisoformat(einddatum) if einddatum else None,
+        speelruimte=opdracht.get("speelruimte") or "",
+    )
+
+
+def _afgeschermde_aandacht(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], *, tot: dt.date, weken: int
+) -> dict[str, int]:
+    """Per veld name, the interventies done in the attention window that the viewer may not
+    see (one query; none for a role that sees every level)."""
+    if all(niveau in zichtbaar for niveau in Zichtbaarheid.values):
+        return {}
+    rijen = (
+        InterventieVeld.objects.filter(
+            bestuursproces=bestuursproces,
+            interventie__datum__gt=tot - dt.timedelta(weeks=weken),
+            interventie__datum__lte=tot,
+            # Attention given is what was done, as in the balance itself.
+            interventie__status__in=[InterventieStatus.UITGEVOERD, InterventieStatus.GEEVALUEERD],
+        )
+        .exclude(interventie__zichtbaarheid__in=zichtbaar)
+        .values_list("veld")
+        .annotate(aantal=Count("interventie", distinct=True))
+        .order_by()
+    )
+    return {str(VeldCode(veld).label): aantal for veld, aantal in rijen}
 
 
 def _idee(idee: dict[str, Any] | None) -> IdeeSamenvatting | None:
@@ -212,6 +242,7 @@ def _huidige_stap(staat: dict[str, Any]) -> HuidigeStap | None:
         stadium_naam=str(Stadium(stap["stadium"]).label),
         gestart_op=dt.datetime.fromisoformat(stap["gestartOp"]),
         heeft_consolidatie=stap["consolidatie"] is not None,
+        stadium=stap["stadium"],
         ontbrekend=[
             Ontbrekend(
                 naam=namen.get(i["speler"] or i["opdrachtgever"], onbekend),

@@ -8,17 +8,31 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from toegang.rechten import mag_bestuursproces_openen
+from werkruimte.mijn_processen import BEOORDELING_WEKEN, STANDAARD_WEKEN, mijn_processen
 from werkruimte.navigatie import zaakkop
 from werkruimte.toegang import zaak_voor
 
-from .forms import MomentFormulier
-from .selectors import processen_voor, statuspagina
+from .forms import MomentFormulier, WekenFormulier
+from .selectors import statuspagina
 
 
 @login_required
 def processen(request: HttpRequest) -> HttpResponse:
+    """Mijn processen: every case of the member with what needs doing there."""
+    keuze = WekenFormulier(request.GET or None)
+    weken = keuze.cleaned_data["weken"] if keuze.is_valid() else STANDAARD_WEKEN
     return render(
-        request, "statuspagina/processen.html", {"processen": processen_voor(request.user)}
+        request,
+        "statuspagina/processen.html",
+        {
+            "processen": mijn_processen(request.user, weken=weken),
+            "weken": weken,
+            "keuze": keuze,
+            "mag_openen": mag_bestuursproces_openen(request.user),
+            "beoordeling_weken": BEOORDELING_WEKEN,
+        },
+        status=400 if keuze.errors else 200,
     )
 
 

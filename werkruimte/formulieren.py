@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from django_htmx.http import HttpResponseClientRedirect
 
 from cases.exceptions import DomainError, OngeldigeInvoer, PoortGesloten
+from cases.models import Bestuursproces
 
 from .navigatie import zaakkop
 from .toegang import Zaak
@@ -60,15 +61,25 @@ class Dienstformulier(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, zaak: Zaak, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, zaak: Zaak | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # None for a form that creates the case itself: no case, no version to check.
         self.zaak = zaak
         self.weigering: Exception | None = None
         self.wijzigingen: list[Wijziging] = []
         self.aantal_wijzigingen = 0
         self.vraagt_bevestiging = False
-        if not self.is_bound:
+        if zaak is None:
+            del self.fields["versie"]
+        elif not self.is_bound:
             self.initial.setdefault("versie", versie_van(zaak.bestuursproces))
+
+    @property
+    def bestuursproces(self) -> Bestuursproces:
+        """The case the form works on; only a form that opens a case has none."""
+        if self.zaak is None:
+            raise RuntimeError("Dit formulier hoort niet bij een bestuursproces.")
+        return self.zaak.bestuursproces
 
     @property
     def toelichting_tekst(self) -> str:
@@ -158,18 +169,29 @@ def _lijst(data: Mapping[str, Any], sleutel: str) -> list[str]:
     return [str(w) for w in waarde] if isinstance(waarde, list | tuple) else [str(waarde)]
 
 
+class _Geweigerd:
+    """The result of a refused call (a service may return None on success)."""
+
+
+GEWEIGERD = _Geweigerd()
+
+
 def voer_uit(formulier: Dienstformulier, aanroep: Callable[[], object]) -> bool:
     """Run the service call after the version check; on a refusal put it on the form."""
+    return not isinstance(roep_aan(formulier, aanroep), _Geweigerd)
+
+
+def roep_aan(formulier: Dienstformulier, aanroep: Callable[[], object]) -> object:
+    """As :func:`voer_uit`, returning the service's result, or ``GEWEIGERD``."""
     try:
         with transaction.atomic():
             versie = formulier.cleaned_data.get("versie")
-            if versie is not None:
+            if versie is not None and formulier.zaak is not None:
                 eis_versie(formulier.zaak.bestuursproces, versie)
-            aanroep()
+            return aanroep()
     except (DomainError, ValidationError, PermissionDenied, Versieconflict) as fout:
         formulier.neem_weigering_op(fout)
-        return False
-    return True
+        return GEWEIGERD
 
 
 def verwerk(
@@ -177,17 +199,18 @@ def verwerk(
     formulier: Dienstformulier,
     aanroep: Callable[[Dienstformulier], object],
     *,
-    taak: str,
+    taak: str | None,
     sjabloon: str,
     fragment: str,
-    volgende: str,
+    volgende: str | Callable[[Any], str],
     gelukt: str,
     context: Mapping[str, Any] | None = None,
 ) -> HttpResponse:
     """Handle GET and POST of a task page with one service form (see the module docstring).
 
-    ``sjabloon`` is the full page, which includes ``fragment`` (the form alone); both get
-    ``formulier``, ``kop`` and ``context``.
+    ``volgende`` is the URL to go to after success, or a function of the service's result
+    giving it. ``sjabloon`` is the full page, which includes ``fragment`` (the form alone); both get
+    ``formulier``, ``context`` and, on a case's page (``taak``), ``kop``.
     """
     status = 200
     if request.method == "POST":
@@ -196,18 +219,18 @@ def verwerk(
         elif formulier.onomkeerbaar and not formulier.cleaned_data.get("bevestigd"):
             formulier.vraagt_bevestiging = True
             formulier.zet_waarde("bevestigd", "on")
-        elif voer_uit(formulier, lambda: aanroep(formulier)):
-            messages.success(request, gelukt)
-            if getattr(request, "htmx", False):
-                return HttpResponseClientRedirect(volgende)
-            return redirect(volgende)
         else:
+            resultaat = roep_aan(formulier, lambda: aanroep(formulier))
+            if not isinstance(resultaat, _Geweigerd):
+                messages.success(request, gelukt)
+                url = volgende(resultaat) if callable(volgende) else volgende
+                if getattr(request, "htmx", False):
+                    return HttpResponseClientRedirect(url)
+                return redirect(url)
             status = 409 if formulier.heeft_conflict else 400
-    inhoud = {
-        **(context or {}),
-        "formulier": formulier,
-        "kop": zaakkop(formulier.zaak, taak),
-    }
+    inhoud = {**(context or {}), "formulier": formulier}
+    if formulier.zaak is not None and taak is not None:
+        inhoud["kop"] = zaakkop(formulier.zaak, taak)
     gekozen = fragment if getattr(request, "htmx", False) else sjabloon
     return render(request, gekozen, inhoud, status=status)
 

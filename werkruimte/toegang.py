@@ -15,7 +15,8 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext
 
 from cases.models import Bestuursproces, Rol
@@ -62,21 +63,40 @@ def eis_werkend(zaak: Zaak) -> None:
         )
 
 
-Taakview = Callable[..., HttpResponse]
+Taakview = Callable[..., HttpResponseBase]
 
 
-def taakpagina(view: Callable[..., HttpResponse]) -> Taakview:
+def eis_rol(zaak: Zaak, rollen: frozenset[str], melding: str) -> None:
+    if zaak.rol not in rollen:
+        raise PermissionDenied(melding)
+
+
+def taakpagina(
+    view: Callable[..., HttpResponseBase] | None = None,
+    *,
+    rollen: frozenset[str] | None = None,
+    melding: str = "",
+) -> Any:
     """A task page: login, membership (404), and 403 for a write by a reading role.
 
-    The view is called as ``view(request, zaak, **kwargs)``.
+    The view is called as ``view(request, zaak, **kwargs)``. With ``rollen`` only those
+    roles may use the page at all, reading and writing (the export: procesregisseur and
+    evaluator); others get 403 with ``melding``.
     """
 
-    @login_required
-    @wraps(view)
-    def _taak(request: HttpRequest, bestuursproces: uuid.UUID, **kwargs: Any) -> HttpResponse:
-        zaak = zaak_voor(request, bestuursproces)
-        if request.method not in VEILIG:
-            eis_werkend(zaak)
-        return view(request, zaak, **kwargs)
+    def maak(view: Callable[..., HttpResponseBase]) -> Taakview:
+        @login_required
+        @wraps(view)
+        def _taak(
+            request: HttpRequest, bestuursproces: uuid.UUID, **kwargs: Any
+        ) -> HttpResponseBase:
+            zaak = zaak_voor(request, bestuursproces)
+            if rollen is not None:
+                eis_rol(zaak, rollen, melding)
+            elif request.method not in VEILIG:
+                eis_werkend(zaak)
+            return view(request, zaak, **kwargs)
 
-    return _taak
+        return _taak
+
+    return maak(view) if view is not None else maak

@@ -20,6 +20,7 @@ from .taken import (
     overzicht,
     positionering,
     stadium,
+    tijdlijn,
     wyberen,
 )
 
@@ -33,6 +34,7 @@ TAKEN: list[ModuleType] = [
     idee,
     wyberen,
     interventies,
+    tijdlijn,
 ]
 
 urlpatterns = [path("", include(module.urlpatterns)) for module in TAKEN]

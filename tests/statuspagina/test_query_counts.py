@@ -83,8 +83,11 @@ def test_lijst(client: Client, regisseur: Any, n: int, django_assert_num_queries
     for i in range(n):
         open_proces(regisseur, titel=f"Proces {i}")
     client.force_login(regisseur)
-    # Queries: session; user; the cases with my role.
-    with django_assert_num_queries(3):
+    # Queries: session; user; the cases with my role; the right to open a case (the user's
+    # and the groups' permissions); then per signal of "what needs doing", over all active
+    # cases at once (werkruimte/mijn_processen.py): consents, besluitmomenten, overdue
+    # interventies, attention per veld, speler and opdrachtgever assessments.
+    with django_assert_num_queries(11):
         response = client.get("/processen/")
     assert response.content.decode().count('class="kaart"') == n
 

@@ -8,7 +8,13 @@ from django.test import Client
 from django.utils import timezone
 
 from cases.models import Bestuursproces
+
+# The browser tests need live_server, hence a transactional database with the event table's
+# triggers lifted for the flush only (see tests/_transactioneel.py), and on PostgreSQL the
+# live server's sessions ended before the test database is dropped (as the status page's).
+from tests._transactioneel import _onveranderlijk_na_afloop, transactional_db  # noqa: F401
 from tests.factories import GebruikerFactory, open_proces, voeg_leden_toe
+from tests.statuspagina.conftest import _geen_sessies_van_de_live_server_over  # noqa: F401
 
 
 def dagen_geleden(dagen: int) -> dt.datetime:

@@ -216,7 +216,7 @@ def _dienst(request: HttpRequest, f: Dienstformulier) -> object:
     if isinstance(f, PlanFormulier):
         return services.log_interventie(
             actor=actor,
-            bestuursproces=f.zaak.bestuursproces,
+            bestuursproces=f.bestuursproces,
             titel=gegevens["titel"],
             datum=gegevens["datum"],
             velden=gegevens["velden"],

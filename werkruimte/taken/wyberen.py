@@ -221,7 +221,7 @@ def _dienst(request: HttpRequest, f: Dienstformulier) -> object:
     if isinstance(f, StartFormulier):
         return services.start_wyberstap(
             actor=actor,
-            bestuursproces=f.zaak.bestuursproces,
+            bestuursproces=f.bestuursproces,
             doel=g["doel"],
             toelichting=f.toelichting_tekst,
             tijdstip=f.moment(),

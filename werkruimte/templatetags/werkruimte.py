@@ -70,3 +70,8 @@ def waarden(veld: Any) -> list[str]:
     if isinstance(waarde, list | tuple):
         return [str(w) for w in waarde]
     return [str(waarde)]
+
+
+@register.filter
+def get_item(woordenboek: dict[str, Any] | None, sleutel: str) -> Any:
+    return (woordenboek or {}).get(sleutel)

@@ -1,0 +1,261 @@
+"""The workspace in a real headless Chromium (tests/statuspagina/_browser.py): each task done
+as a procesregisseur, read as an opdrachtgever, a refused form that keeps its input, axe-core
+on every page and state, screenshots at phone and laptop width ($SCREENSHOTS or a temporary
+directory, never committed). With JavaScript (htmx swaps the form in place) and without."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from cases.models import Bestuursproces, Exporttaak, Gebeurtenis, Stadiumovergang
+from tests.factories import voeg_leden_toe
+from tests.statuspagina import _proces as p
+from tests.statuspagina._browser import (
+    TELEFOON,
+    axe_overtredingen,
+    chromium,  # noqa: F401  (fixture)
+    foto,
+    log_in,
+    nieuwe_pagina,
+    screenshots,  # noqa: F401  (fixture)
+)
+from tests.statuspagina._proces import bouw_statusproces
+
+WACHTWOORD = "geheim-wachtwoord"  # tests.factories.GebruikerFactory
+
+
+@pytest.fixture
+def browserzaak(regisseur: Any) -> tuple[Bestuursproces, dict[str, Any]]:
+    """The status case (step 2 in houdbaar waiting for the corporatie) with every role."""
+    bestuursproces = bouw_statusproces(regisseur).bestuursproces
+    return bestuursproces, voeg_leden_toe(bestuursproces, regisseur)
+
+
+def _geen_overtredingen(page: Any, waar: str) -> None:
+    overtredingen = axe_overtredingen(page)
+    assert overtredingen == [], f"axe op {waar}: {overtredingen}"
+
+
+def _past_op_een_telefoon(page: Any) -> None:
+    page.set_viewport_size(TELEFOON)
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= TELEFOON["width"], breedte
+    page.set_viewport_size({"width": 1366, "height": 768})
+
+
+def _bekijk(page: Any, map_: Path, naam: str, waar: str, *, axe: bool = True) -> None:
+    # axe-core runs in the page, so not where JavaScript is off (the same HTML is checked in
+    # the run with JavaScript); nor the width, which is measured by a script as well.
+    if axe:
+        _geen_overtredingen(page, waar)
+        _past_op_een_telefoon(page)
+    foto(page, map_, naam)
+
+
+def _pagina(chromium: Any, live_server: Any, vreemd: list[str], **context: Any) -> Any:  # noqa: F811
+    page = nieuwe_pagina(chromium) if not context else _zonder_js(chromium)
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((live_server.url, "data:")) else vreemd.append(r.url),
+    )
+    return page
+
+
+def _zonder_js(chromium: Any) -> Any:  # noqa: F811
+    context = chromium.new_context(
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+        viewport={"width": 1366, "height": 768},
+        java_script_enabled=False,
+    )
+    return context.new_page()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "zonder-js"])
+def test_stadium_als_regisseur(
+    live_server: Any,
+    chromium: Any,  # noqa: F811
+    screenshots: Path,  # noqa: F811
+    browserzaak: tuple[Bestuursproces, dict[str, Any]],
+    javascript: bool,
+) -> None:
+    bestuursproces, _leden = browserzaak
+    vreemd: list[str] = []
+    page = (
+        _pagina(chromium, live_server, vreemd)
+        if javascript
+        else _pagina(chromium, live_server, vreemd, js=False)
+    )
+    naam = "htmx" if javascript else "zonder-js"
+    log_in(page, live_server.url, "regisseur", WACHTWOORD, "/processen/")
+    _bekijk(page, screenshots, f"regisseur-mijn-processen-{naam}", "Mijn processen", axe=javascript)
+
+    page.get_by_role("link", name=bestuursproces.titel).click()
+    page.wait_for_load_state()
+    nav = page.get_by_role("navigation", name="Taken in dit proces")
+    nav.get_by_role("link", name="Stadium").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/processen/{bestuursproces.uuid}/stadium/")
+    # Before submitting: the gate names the step and who has not consented.
+    bezwaren = page.locator("#poortbezwaren").inner_text()
+    assert "Stap 2" in bezwaren
+    assert p.WACHTENDE in bezwaren
+    _bekijk(page, screenshots, f"regisseur-stadium-{naam}", "de stadiumpagina", axe=javascript)
+
+    # A refused move: the gate holds; the choice and the toelichting stay.
+    aantal = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).count()
+    page.get_by_role("radio", name="Maakbaar").check()
+    page.get_by_label("Toelichting").fill("De kade is bijna rond")
+    page.get_by_role("button", name="Stadium wijzigen").click()
+    page.wait_for_load_state()
+    fout = page.locator("#id_naar-fout")
+    fout.wait_for()
+    assert p.WACHTENDE in fout.inner_text()
+    assert page.get_by_role("radio", name="Maakbaar").is_checked()
+    assert page.get_by_label("Toelichting").input_value() == "De kade is bijna rond"
+    assert Gebeurtenis.objects.filter(bestuursproces=bestuursproces).count() == aantal
+    _bekijk(
+        page,
+        screenshots,
+        f"regisseur-stadium-geweigerd-{naam}",
+        "de geweigerde overgang",
+        axe=javascript,
+    )
+
+    # Forced, with the reason: the move is made and the page says so.
+    page.get_by_label("Forceren: toch vooruit, ook al houdt de poort het tegen").check()
+    page.get_by_role("button", name="Stadium wijzigen").click()
+    page.get_by_text("Het stadium is gewijzigd.").wait_for()
+    overgang = Stadiumovergang.objects.filter(bestuursproces=bestuursproces).latest("tijdstip")
+    assert (overgang.naar, overgang.geforceerd) == ("maakbaar", True)
+    assert overgang.toelichting == "De kade is bijna rond"
+    laatste = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).latest("volgnummer")
+    assert laatste.type == "stadium.gewijzigd"
+    assert "Maakbaar" in page.locator(".zaakkop").inner_text()
+    geschiedenis = page.locator('section[aria-labelledby="overgangen-kop"]').inner_text()
+    assert "geforceerd" in geschiedenis
+    assert p.WACHTENDE in geschiedenis
+    _bekijk(page, screenshots, f"regisseur-stadium-gelukt-{naam}", "na de overgang", axe=javascript)
+
+    # The Overzicht no longer shows step 2 as the current step of maakbaar.
+    nav.get_by_role("link", name="Overzicht").click()
+    page.wait_for_load_state()
+    assert "In stadium maakbaar is nog geen wyber-stap gestart" in page.content()
+    _bekijk(page, screenshots, f"regisseur-overzicht-{naam}", "het overzicht", axe=javascript)
+    assert vreemd == []
+
+
+def test_opdrachtgever_leest_alleen(
+    live_server: Any,
+    chromium: Any,  # noqa: F811
+    screenshots: Path,  # noqa: F811
+    browserzaak: tuple[Bestuursproces, dict[str, Any]],
+) -> None:
+    bestuursproces, leden = browserzaak
+    vreemd: list[str] = []
+    page = _pagina(chromium, live_server, vreemd)
+    pad = f"/processen/{bestuursproces.uuid}/"
+    log_in(page, live_server.url, leden["opdrachtgever"].username, WACHTWOORD, pad)
+    assert "U kunt dit dossier lezen" in page.content()
+    assert page.get_by_role("navigation", name="Wat u hier kunt doen").count() == 0
+    opdracht = page.locator('section[aria-labelledby="kop-opdracht"]').inner_text()
+    assert "Binnen de bestaande begroting" in opdracht
+    _bekijk(page, screenshots, "opdrachtgever-overzicht", "het overzicht (opdrachtgever)")
+
+    nav = page.get_by_role("navigation", name="Taken in dit proces")
+    for taak, waar in (("Stadium", "stadium"), ("Tijdlijn", "tijdlijn")):
+        nav.get_by_role("link", name=taak).click()
+        page.wait_for_load_state()
+        assert page.locator("form[method=post][id]").count() == 0
+        _bekijk(page, screenshots, f"opdrachtgever-{waar}", f"{waar} (opdrachtgever)")
+    assert page.get_by_role("link", name="Export").count() == 0
+    page.get_by_role("link", name="Gebeurtenissen").click()
+    page.wait_for_load_state()
+    _bekijk(page, screenshots, "opdrachtgever-gebeurtenissen", "gebeurtenissen (opdrachtgever)")
+    page.goto(live_server.url + "/processen/")
+    assert "Nieuw bestuursproces" not in page.content()
+    _bekijk(page, screenshots, "opdrachtgever-mijn-processen", "Mijn processen (opdrachtgever)")
+    assert vreemd == []
+
+
+def test_een_nieuw_proces_openen(
+    live_server: Any,
+    chromium: Any,  # noqa: F811
+    screenshots: Path,  # noqa: F811
+    regisseur: Any,
+) -> None:
+    vreemd: list[str] = []
+    page = _pagina(chromium, live_server, vreemd)
+    log_in(page, live_server.url, "regisseur", WACHTWOORD, "/processen/")
+    page.get_by_role("link", name="Nieuw bestuursproces").click()
+    page.wait_for_load_state()
+    _bekijk(page, screenshots, "regisseur-nieuw", "het nieuwe proces")
+
+    begin = timezone.localdate() - dt.timedelta(days=30)
+    page.get_by_label("Initiërend").check()
+    page.get_by_label("Cyclisch").check()
+    page.get_by_label("Kaders van de opdracht").fill("Binnen de begroting")
+    page.get_by_label("Geopend op").fill(begin.isoformat())
+    # Without a title: refused, the rest kept.
+    page.get_by_role("button", name="Bestuursproces openen").click()
+    page.locator("#id_titel-fout").wait_for()
+    assert page.get_by_label("Kaders van de opdracht").input_value() == "Binnen de begroting"
+    assert page.get_by_label("Cyclisch").is_checked()
+    _bekijk(page, screenshots, "regisseur-nieuw-geweigerd", "het geweigerde nieuwe proces")
+
+    page.get_by_label("Titel").fill("Stadshart")
+    page.get_by_role("button", name="Bestuursproces openen").click()
+    page.get_by_text("Het bestuursproces is geopend.").wait_for()
+    bestuursproces = Bestuursproces.objects.get(titel="Stadshart")
+    assert timezone.localdate(bestuursproces.geopend_op) == begin
+    assert page.url == f"{live_server.url}/processen/{bestuursproces.uuid}/"
+    assert vreemd == []
+
+
+def test_tijdlijn_en_export_als_regisseur(
+    live_server: Any,
+    chromium: Any,  # noqa: F811
+    screenshots: Path,  # noqa: F811
+    browserzaak: tuple[Bestuursproces, dict[str, Any]],
+) -> None:
+    bestuursproces, _leden = browserzaak
+    vreemd: list[str] = []
+    page = _pagina(chromium, live_server, vreemd)
+    log_in(
+        page,
+        live_server.url,
+        "regisseur",
+        WACHTWOORD,
+        f"/processen/{bestuursproces.uuid}/tijdlijn/",
+    )
+    page.get_by_label("Soort").select_option(label="Stadium gewijzigd")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_load_state()
+    lijst = page.locator("ol.tijdlijn").inner_text()
+    assert "Stadium van voorstelbaar naar houdbaar" in lijst
+    assert p.INTERVENTIE not in lijst
+    _bekijk(page, screenshots, "regisseur-tijdlijn", "de tijdlijn")
+
+    page.get_by_role("link", name="Gebeurtenissen").click()
+    page.wait_for_load_state()
+    _bekijk(page, screenshots, "regisseur-gebeurtenissen", "de gebeurtenissen")
+
+    page.get_by_role("link", name="Export").click()
+    page.wait_for_load_state()
+    _bekijk(page, screenshots, "regisseur-export", "de export")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    assert download.value.suggested_filename.endswith(".csv")
+
+    page.get_by_label("html").check()
+    page.get_by_role("button", name="Rapport aanvragen").click()
+    page.get_by_text("Het rapport wordt gemaakt.").wait_for()
+    page.get_by_role("link", name="downloaden").wait_for()
+    assert Exporttaak.objects.get().status == "klaar"
+    _bekijk(page, screenshots, "regisseur-export-klaar", "de export met een rapport")
+    assert vreemd == []
