@@ -89,6 +89,12 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections: opening one (and, on PostgreSQL, authenticating) costs more than a
+# small request itself. A connection is reused for CONN_MAX_AGE seconds (0: one per request,
+# Django's default); the health check before reuse means a connection the
+# database dropped meanwhile (restart, failover, idle timeout) is replaced, never an error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database serves several workers and threads at once. WAL lets readers go
     # on beside the one writer; BEGIN IMMEDIATE takes the write lock when a transaction starts,
