@@ -34,21 +34,19 @@ class Teller:
     def omwikkel(self, origineel: Any) -> Any:
         teller = self
 
-        def gebeurtenissen(opdracht: Exportopdracht) -> Iterator[Any]:
-            for gebeurtenis in origineel(opdracht):
+        def rijen(opdracht: Exportopdracht) -> Iterator[Any]:
+            for rij in origineel(opdracht):
                 teller.gelezen += 1
-                yield gebeurtenis
+                yield rij
 
-        return gebeurtenissen
+        return rijen
 
 
 def test_alle_gebeurtenisformaten_streamen_met_vast_geheugen(
     groot_proces: Bestuursproces, als: Any, regisseur: Any, monkeypatch: Any
 ) -> None:
     teller = Teller()
-    monkeypatch.setattr(
-        Exportopdracht, "gebeurtenissen", teller.omwikkel(Exportopdracht.gebeurtenissen)
-    )
+    monkeypatch.setattr(Exportopdracht, "rijen", teller.omwikkel(Exportopdracht.rijen))
     client = als(regisseur)
     totaal = AANTAL + 3  # the case's own three opening events
     for formaat in ("jsonl", "csv", "xes"):
