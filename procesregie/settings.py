@@ -156,6 +156,11 @@ EXPORT_PDF_GEHEUGEN_MB: int = env.int("EXPORT_PDF_GEHEUGEN_MB", default=3072)
 EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN: int = env.int(
     "EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN", default=500
 )
+# Above this many events the event formats (jsonl, csv, xes) are not streamed inside a request
+# either but made as a job (409 export-als-taak): a stream that a web server's worker timeout
+# or a slow client cuts off mid-way would reach the client as a truncated download under a
+# 200 status. 50,000 events are about 40 MB of JSON Lines, seconds to write (docs/benchmarks.md).
+EXPORT_DIRECT_MAX_GEBEURTENISSEN: int = env.int("EXPORT_DIRECT_MAX_GEBEURTENISSEN", default=50_000)
 
 # The status page's own login (same accounts as the admin); the admin keeps its own.
 LOGIN_URL = "statuspagina:inloggen"
