@@ -483,12 +483,18 @@ def test_leesendpoints_groeien_met_het_log() -> None:
             f"{len(queries)} queries",
             len(queries) <= 12,
         )
+    # The sizes are measured minutes apart; on a shared machine the load changes meanwhile.
+    # The event list, paged in the database, does not depend on the log's length: its own
+    # change is the load's, and the growth is also given relative to it (and judged so).
+    referentie = resultaten.pop("gebeurtenissen, eerste pagina (referentie)")
+    belasting = referentie[-1][1] / referentie[0][1]
+    print(f"[{DATABASE}] referentie (gebeurtenissen, eerste pagina): {belasting:.2f}×")
     for naam, reeks in resultaten.items():
         (klein, t_klein, _), (groot, t_groot, piek_groot) = reeks[0], reeks[-1]
         groei_factor = t_groot / t_klein
         _meld(
             f"{naam}: binnen 1,5× van {klein:,} tot {groot:,} gebeurtenissen, < 50 MiB",
-            f"{groei_factor:.1f}× ({t_klein * 1000:.0f} → {t_groot * 1000:.0f} ms), "
-            f"{piek_groot:.1f} MiB",
-            groei_factor <= 1.5 and piek_groot < 50,
+            f"{groei_factor:.1f}× ({t_klein * 1000:.0f} → {t_groot * 1000:.0f} ms; "
+            f"{groei_factor / belasting:.1f}× tegen de referentie), {piek_groot:.1f} MiB",
+            groei_factor / belasting <= 1.5 and piek_groot < 50,
         )

@@ -18,7 +18,7 @@ def _indexen() -> dict[str, dict[str, Any]]:
         beperkingen = connection.introspection.get_constraints(cursor, Gebeurtenis._meta.db_table)
     # Unique and primary keys are indexes too; foreign keys and checks are not.
     return {
-        naam: info
+        naam: dict(info)
         for naam, info in beperkingen.items()
         if info["index"] or info["unique"] or info["primary_key"]
     }
