@@ -142,9 +142,13 @@ pytest-lastige-momenten: install-dev
 pytest-postgresql: install-dev
 	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
 
-## make benchmark: speed and memory on large cases, on demand (see docs/benchmarks.md).
+## make benchmark: speed and memory on large cases, on demand (see docs/benchmarks.md): on
+## SQLite, then on a throw-away PostgreSQL cluster. BENCHMARKS narrows it to some modules.
+BENCHMARKS ?= tests/benchmarks
 benchmark: install-dev
-	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -s -m benchmark tests/benchmarks
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -s -m benchmark $(BENCHMARKS)
+	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q -s -m benchmark \
+	    $(BENCHMARKS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

@@ -93,6 +93,12 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections: opening one (and, on PostgreSQL, authenticating) costs more than a
+# small request itself. A connection is reused for CONN_MAX_AGE seconds (0: one per request,
+# Django's default); the health check before reuse means a connection the
+# database dropped meanwhile (restart, failover, idle timeout) is replaced, never an error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database serves several workers and threads at once. WAL lets readers go
     # on beside the one writer; BEGIN IMMEDIATE takes the write lock when a transaction starts,
@@ -154,6 +160,11 @@ EXPORT_PDF_GEHEUGEN_MB: int = env.int("EXPORT_PDF_GEHEUGEN_MB", default=3072)
 EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN: int = env.int(
     "EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN", default=500
 )
+# Above this many events the event formats (jsonl, csv, xes) are not streamed inside a request
+# either but made as a job (409 export-als-taak): a stream that a web server's worker timeout
+# or a slow client cuts off mid-way would reach the client as a truncated download under a
+# 200 status. 50,000 events are about 40 MB of JSON Lines, seconds to write (docs/benchmarks.md).
+EXPORT_DIRECT_MAX_GEBEURTENISSEN: int = env.int("EXPORT_DIRECT_MAX_GEBEURTENISSEN", default=50_000)
 
 # The status page's own login (same accounts as the admin); the admin keeps its own.
 LOGIN_URL = "statuspagina:inloggen"

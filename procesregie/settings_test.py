@@ -61,3 +61,6 @@ SECURE_SSL_REDIRECT = False
 # Jobs run at once, in the process that enqueues them; the tests of the real worker switch
 # to the database backend themselves.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The benchmarks' reference for the event-log write (tests/benchmarks/historie): a test-only
+# app with django-simple-history, a dev dependency; never in the product's settings.
+INSTALLED_APPS = [*INSTALLED_APPS, "simple_history", "tests.benchmarks.historie"]  # noqa: F405

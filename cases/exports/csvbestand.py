@@ -17,9 +17,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from cases.models import Gebeurtenis
-
-from .gebeurtenissen import JSON_REGEL, Exportopdracht, Weergave, gebundeld, zichtbare_inhoud
+from .gebeurtenissen import JSON_REGEL, Exportopdracht, Rij, Weergave, gebundeld, inhoud_van_rij
 
 MEDIA_TYPE = "text/csv; charset=utf-8"
 SCHEIDINGSTEKEN = ";"
@@ -49,23 +47,24 @@ def onschadelijk(waarde: Any) -> str:
     return "'" + tekst if tekst.startswith(GEVAARLIJK) else tekst
 
 
-def _rij(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str], weergave: Weergave) -> list[str]:
-    inhoud = zichtbare_inhoud(gebeurtenis, zichtbaar)
+def _rij(rij: Rij, zichtbaar: frozenset[str], weergave: Weergave) -> list[str]:
+    volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
+    inhoud = inhoud_van_rij(rij, zichtbaar)
     cellen = [
-        gebeurtenis.volgnummer,
-        gebeurtenis.type,
-        weergave.label(gebeurtenis.type),
-        weergave.lokaal(gebeurtenis.tijdstip).isoformat(),
-        weergave.lokaal(gebeurtenis.geregistreerd).isoformat(),
-        gebeurtenis.actor_gebruikersnaam,
-        gebeurtenis.actor_naam,
-        gebeurtenis.herkomst,
+        volgnummer,
+        type_,
+        weergave.label(type_),
+        weergave.lokaal(tijdstip).isoformat(),
+        weergave.lokaal(geregistreerd).isoformat(),
+        actor,
+        actor_naam,
+        herkomst,
         inhoud.toelichting,
         inhoud.zichtbaarheid,
         "ja" if inhoud.afgeschermd else "nee",
         JSON_REGEL.encode(inhoud.payload),
-        gebeurtenis.vorige_hash,
-        gebeurtenis.hash,
+        rij[9],
+        rij[10],
     ]
     return [onschadelijk(cel) for cel in cellen]
 
@@ -83,8 +82,8 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     weergave = Weergave()
     schrijver.writerow(KOLOMMEN)
     yield BOM + leeg()
-    for gebeurtenis in opdracht.gebeurtenissen():
-        schrijver.writerow(_rij(gebeurtenis, opdracht.zichtbaar, weergave))
+    for rij in opdracht.rijen():
+        schrijver.writerow(_rij(rij, opdracht.zichtbaar, weergave))
         yield leeg()
 
 

@@ -12,8 +12,9 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -22,9 +23,10 @@ from cases.events.canonical import formatteer_tijdstip
 from cases.events.wereldtijd import DATUMCORRECTIE
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
-# Rows fetched per round trip while streaming: few enough that the rows in hand stay well
-# under a megabyte, enough that the round trips do not dominate.
-CHUNK = 500
+# Rows fetched per round trip while streaming (a server-side cursor on PostgreSQL): a few
+# megabytes in hand at most (the streaming test holds it to a tenth of the file), and
+# few enough round trips (50 for 100,000 events) that they do not count.
+CHUNK = 2000
 # Streamed pieces are bundled to about this many bytes, so a response is not 100,000 writes.
 BUNDEL = 64 * 1024
 FORMAATVERSIE = 1
@@ -32,6 +34,23 @@ FORMAATVERSIE = 1
 # for values that are plain JSON already (rows read back from the database), without the
 # float check and the encoder set-up per call, which a 100,000-line export notices.
 JSON_REGEL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+# The columns of an event row as the exports read them, in this order.
+VELDEN = (
+    "volgnummer",
+    "type",
+    "tijdstip",
+    "geregistreerd",
+    "actor_gebruikersnaam",
+    "actor_naam",
+    "herkomst",
+    "toelichting",
+    "payload",
+    "vorige_hash",
+    "hash",
+)
+Rij = tuple[int, str, dt.datetime, dt.datetime, str, str, str, str, dict[str, Any], str, str]
 
 
 @dataclass(frozen=True)
@@ -51,6 +70,35 @@ def zichtbare_inhoud(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str]) -> Inh
         return Inhoud(gebeurtenis.payload, gebeurtenis.toelichting, niveau, afgeschermd=False)
     afgeschermd = soorten.soort(gebeurtenis.type).afgeschermd(gebeurtenis, niveau)
     return Inhoud(afgeschermd, None, niveau, afgeschermd=True)
+
+
+def gebeurtenis_van_rij(rij: Rij) -> Gebeurtenis:
+    """An unsaved event with the row's fields, for exports that ask the event types'
+    registrations what an event is about (OCEL, XES per object)."""
+    return Gebeurtenis(**dict(zip(VELDEN, rij, strict=True)))
+
+
+def inhoud_van_rij(rij: Rij, zichtbaar: frozenset[str]) -> Inhoud:
+    """:func:`zichtbare_inhoud` of an export row; the same rule (an unsaved event carries a
+    withheld one to its type's ``afgeschermd``, which only withheld rows need)."""
+    payload = rij[8]
+    niveau = str(payload.get("zichtbaarheid", Zichtbaarheid.PROCES))
+    if niveau in zichtbaar:
+        return Inhoud(payload, rij[7], niveau, afgeschermd=False)
+    return zichtbare_inhoud(
+        Gebeurtenis(volgnummer=rij[0], type=rij[1], toelichting=rij[7], payload=payload),
+        zichtbaar,
+    )
+
+
+def utc_tekst(waarde: dt.datetime) -> str:
+    """:func:`~cases.events.canonical.formatteer_tijdstip`, about four times faster: the
+    database hands back UTC already, and ``isoformat`` is cheaper than ``strftime``."""
+    if waarde.utcoffset():
+        waarde = waarde.astimezone(dt.UTC)
+    elif waarde.tzinfo is None:
+        raise ValueError("Tijdstippen in gebeurtenissen moeten een tijdzone hebben.")
+    return waarde.isoformat(timespec="microseconds")[:26] + "Z"
 
 
 def niveaus_op_volgorde(zichtbaar: frozenset[str]) -> list[str]:
@@ -89,15 +137,57 @@ class Exportopdracht:
     def niveaus(self) -> list[str]:
         return niveaus_op_volgorde(self.zichtbaar)
 
-    def gebeurtenissen(self) -> Iterator[Gebeurtenis]:
-        """The covered events in volgnummer order, fetched in chunks (constant memory)."""
-        return (
+    def rijen(self) -> Iterator[Rij]:
+        """The covered events in volgnummer order as plain tuples of :data:`VELDEN`, fetched in
+        chunks (constant memory) from a server-side cursor on PostgreSQL.
+
+        No model instance per row, and not even Django's per-value converters: at 100,000
+        events those (a regex per timestamp on SQLite, a generator per row) cost more than
+        writing the file. The query is the ORM's; only the conversion of the two timestamps
+        and the JSON text is done here, once per row.
+        """
+        sql, params = (
             Gebeurtenis.objects.filter(
                 bestuursproces=self.bestuursproces, volgnummer__lte=self.kop_volgnummer
             )
             .order_by("volgnummer")
-            .iterator(chunk_size=CHUNK)
+            .values_list(*VELDEN)
+            .query.sql_with_params()
         )
+        converteer = _rij_uit_sqlite if connection.vendor == "sqlite" else _rij_uit_database
+        with connection.chunked_cursor() as cursor:
+            cursor.execute(sql, params)
+            while blok := cursor.fetchmany(CHUNK):
+                for rij in blok:
+                    yield converteer(rij)
+
+
+def _json(waarde: Any) -> dict[str, Any]:
+    # Django has the drivers hand jsonb and JSON text over as text; decoded once here.
+    return json.loads(waarde) if isinstance(waarde, str | bytes) else cast("dict[str, Any]", waarde)
+
+
+def _rij_uit_database(r: tuple[Any, ...]) -> Rij:
+    # PostgreSQL: timestamptz arrives as an aware datetime already.
+    return (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _json(r[8]), r[9], r[10])
+
+
+def _rij_uit_sqlite(r: tuple[Any, ...]) -> Rij:
+    # SQLite's driver parses the stored UTC text into a naive datetime (Django registers the
+    # converter); it only needs its zone.
+    return (
+        r[0],
+        r[1],
+        r[2].replace(tzinfo=dt.UTC),
+        r[3].replace(tzinfo=dt.UTC),
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        _json(r[8]),
+        r[9],
+        r[10],
+    )
 
 
 def gecorrigeerde_momenten(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
@@ -157,24 +247,26 @@ def bereid_voor(
     )
 
 
-def gebeurtenis_rij(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str]) -> dict[str, Any]:
+def gebeurtenis_rij(rij: Rij, zichtbaar: frozenset[str]) -> dict[str, Any]:
     """One event as the exports carry it: every field its hash covers (the case uuid is in the
-    export's header), with the content redacted where the viewer may not read it."""
-    inhoud = zichtbare_inhoud(gebeurtenis, zichtbaar)
+    export's header), with the content redacted where the viewer may not read it. The JSON
+    Lines writer formats the same object without building it (:func:`cases.exports.jsonl.regel`)."""
+    volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
+    inhoud = inhoud_van_rij(rij, zichtbaar)
     return {
-        "volgnummer": gebeurtenis.volgnummer,
-        "type": gebeurtenis.type,
-        "tijdstip": formatteer_tijdstip(gebeurtenis.tijdstip),
-        "geregistreerd": formatteer_tijdstip(gebeurtenis.geregistreerd),
-        "actor": gebeurtenis.actor_gebruikersnaam,
-        "actorNaam": gebeurtenis.actor_naam,
-        "herkomst": gebeurtenis.herkomst,
+        "volgnummer": volgnummer,
+        "type": type_,
+        "tijdstip": formatteer_tijdstip(tijdstip),
+        "geregistreerd": formatteer_tijdstip(geregistreerd),
+        "actor": actor,
+        "actorNaam": actor_naam,
+        "herkomst": herkomst,
         "toelichting": inhoud.toelichting,
         "payload": inhoud.payload,
         "zichtbaarheid": inhoud.zichtbaarheid,
         "afgeschermd": inhoud.afgeschermd,
-        "vorigeHash": gebeurtenis.vorige_hash,
-        "hash": gebeurtenis.hash,
+        "vorigeHash": rij[9],
+        "hash": rij[10],
     }
 
 

@@ -30,6 +30,7 @@ from cases.models import Gebeurtenis
 from .gebeurtenissen import (
     Exportopdracht,
     Weergave,
+    gebeurtenis_van_rij,
     gebundeld,
     gecorrigeerde_momenten,
 )
@@ -117,7 +118,8 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     afgeschermd = 0
     yield '{"events":['
     scheiding = ""
-    for e in opdracht.gebeurtenissen():
+    for rij in opdracht.rijen():
+        e = gebeurtenis_van_rij(rij)
         if zichtbaarheid_van(e) not in opdracht.zichtbaar:
             afgeschermd += 1
             continue

@@ -1,4 +1,5 @@
-"""The background task that makes one report job's file (Django's tasks API, django-tasks).
+"""The background task that makes one export job's file (Django's tasks API, django-tasks):
+the evaluation report, or the event log of a case too large for the direct export.
 
 The worker (``manage.py db_worker``) runs one task at a time, so one worker never holds more
 than one report in memory; the PDF is laid out in a child process with its own limits
@@ -27,6 +28,9 @@ from .pdfproces import maak_pdf
 from .rapport import html
 
 logger = logging.getLogger(__name__)
+
+# Formats written row by row, as the direct export streams them (the others are the report).
+GEBEURTENISFORMATEN = frozenset({"jsonl", "csv", "xes"})
 
 
 class Mislukt(Exception):
@@ -76,19 +80,40 @@ def _opdracht(taak: Exporttaak) -> Exportopdracht:
     )
 
 
-def _maak(taak: Exporttaak) -> None:
-    begin = time.monotonic()
-    opdracht = _opdracht(taak)
-    taken.stap_klaar(taak)
-    pagina = html(opdracht)
-    taken.stap_klaar(taak)
-    kenmerken = taken.Kenmerken(
+def _kenmerken(taak: Exporttaak, opdracht: Exportopdracht) -> taken.Kenmerken:
+    return taken.Kenmerken(
         bestandsnaam=bestandsnaam(opdracht, FORMATEN[taak.formaat]),
         niveaus=" ".join(opdracht.niveaus),
         afgeschermd=opdracht.afgeschermd,
         kop_volgnummer=opdracht.kop_volgnummer,
         kop_hash=opdracht.kop_hash,
     )
+
+
+def _maak_gebeurtenissen(taak: Exporttaak, opdracht: Exportopdracht, begin: float) -> None:
+    """The event log in a streaming format, written to a temporary file as the direct export
+    would stream it, and stored only when whole (so never a truncated file)."""
+    grens = begin + settings.EXPORT_TAAK_MAX_SECONDEN
+    with tempfile.TemporaryFile(prefix="procesregie-export-") as bestand:
+        for stuk in FORMATEN[taak.formaat].schrijver(opdracht):
+            bestand.write(stuk)
+            if time.monotonic() > grens:
+                raise Mislukt(Exportfout.TE_LANG)
+        taken.stap_klaar(taak)
+        bestand.seek(0)
+        taken.rond_af(taak, File(bestand, name="export"), _kenmerken(taak, opdracht))
+
+
+def _maak(taak: Exporttaak) -> None:
+    begin = time.monotonic()
+    opdracht = _opdracht(taak)
+    taken.stap_klaar(taak)
+    if taak.formaat in GEBEURTENISFORMATEN:
+        _maak_gebeurtenissen(taak, opdracht, begin)
+        return
+    pagina = html(opdracht)
+    taken.stap_klaar(taak)
+    kenmerken = _kenmerken(taak, opdracht)
     if taak.formaat == "html":
         taken.rond_af(taak, ContentFile(pagina.encode("utf-8")), kenmerken)
         return

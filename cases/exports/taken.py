@@ -51,6 +51,10 @@ STAPPEN = {
         _("PDF opmaken"),
         _("Opslaan"),
     ),
+    **{
+        formaat: (_("Voorbereiden"), _("Gebeurtenissen schrijven"), _("Opslaan"))
+        for formaat in (RapportFormaat.JSONL, RapportFormaat.CSV, RapportFormaat.XES)
+    },
 }
 
 

@@ -18,15 +18,16 @@ from collections.abc import Iterator
 from xml.sax.saxutils import quoteattr
 
 from cases.events import soorten, zichtbaarheid_van
-from cases.models import Gebeurtenis
 
 from .gebeurtenissen import (
     FORMAATVERSIE,
     Exportopdracht,
+    Rij,
     Weergave,
+    gebeurtenis_van_rij,
     gebundeld,
     gecorrigeerde_momenten,
-    zichtbare_inhoud,
+    inhoud_van_rij,
 )
 
 MEDIA_TYPE = "application/xml"
@@ -71,7 +72,7 @@ def _tekst(waarde: str) -> str:
 
 
 def _gebeurtenis(
-    gebeurtenis: Gebeurtenis,
+    rij: Rij,
     zichtbaar: frozenset[str],
     weergave: Weergave,
     gecorrigeerd: dt.datetime | None = None,
@@ -79,7 +80,8 @@ def _gebeurtenis(
     # One template per event: at 100,000 events the number of string operations counts.
     # Only text that users or translators wrote is escaped; codes, numbers, times and hashes
     # cannot contain markup.
-    inhoud = zichtbare_inhoud(gebeurtenis, zichtbaar)
+    volgnummer, type_, tijdstip, geregistreerd, actor = rij[:5]
+    inhoud = inhoud_van_rij(rij, zichtbaar)
     toelichting = (
         f'      <string key="procesregie:toelichting" value={_tekst(inhoud.toelichting)}/>\n'
         if inhoud.toelichting
@@ -89,28 +91,28 @@ def _gebeurtenis(
     # covers that one).
     oorspronkelijk = (
         f'      <date key="procesregie:tijdstipVoorCorrectie" '
-        f'value="{_tijd(gebeurtenis.tijdstip, weergave)}"/>\n'
+        f'value="{_tijd(tijdstip, weergave)}"/>\n'
         if gecorrigeerd is not None
         else ""
     )
     return (
         "    <event>\n"
-        f'      <string key="concept:name" value={_tekst(weergave.label(gebeurtenis.type))}/>\n'
+        f'      <string key="concept:name" value={_tekst(weergave.label(type_))}/>\n'
         f'      <date key="time:timestamp" '
-        f'value="{_tijd(gecorrigeerd or gebeurtenis.tijdstip, weergave)}"/>\n'
+        f'value="{_tijd(gecorrigeerd or tijdstip, weergave)}"/>\n'
         f"{oorspronkelijk}"
         f'      <string key="org:resource" '
-        f"value={_tekst(gebeurtenis.actor_gebruikersnaam or ONBEKEND)}/>\n"
+        f"value={_tekst(actor or ONBEKEND)}/>\n"
         '      <string key="lifecycle:transition" value="complete"/>\n'
-        f'      <string key="procesregie:type" value="{gebeurtenis.type}"/>\n'
-        f'      <int key="procesregie:volgnummer" value="{gebeurtenis.volgnummer}"/>\n'
+        f'      <string key="procesregie:type" value="{type_}"/>\n'
+        f'      <int key="procesregie:volgnummer" value="{volgnummer}"/>\n'
         f'      <date key="procesregie:geregistreerd" '
-        f'value="{_tijd(gebeurtenis.geregistreerd, weergave)}"/>\n'
+        f'value="{_tijd(geregistreerd, weergave)}"/>\n'
         f'      <string key="procesregie:zichtbaarheid" value={_tekst(inhoud.zichtbaarheid)}/>\n'
         f'      <boolean key="procesregie:afgeschermd" '
         f'value="{"true" if inhoud.afgeschermd else "false"}"/>\n'
-        f'      <string key="procesregie:vorigeHash" value="{gebeurtenis.vorige_hash}"/>\n'
-        f'      <string key="procesregie:hash" value="{gebeurtenis.hash}"/>\n'
+        f'      <string key="procesregie:vorigeHash" value="{rij[9]}"/>\n'
+        f'      <string key="procesregie:hash" value="{rij[10]}"/>\n'
         f"{toelichting}"
         "    </event>\n"
     )
@@ -137,9 +139,8 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield "  <trace>\n"
     yield _attr("string", "concept:name", bestuursproces.titel, 2)
     yield _attr("id", "procesregie:bestuursproces", bestuursproces.uuid, 2)
-    for gebeurtenis in opdracht.gebeurtenissen():
-        moment = gecorrigeerd.get(gebeurtenis.volgnummer)
-        yield _gebeurtenis(gebeurtenis, opdracht.zichtbaar, weergave, moment)
+    for rij in opdracht.rijen():
+        yield _gebeurtenis(rij, opdracht.zichtbaar, weergave, gecorrigeerd.get(rij[0]))
     yield "  </trace>\n</log>\n"
 
 
@@ -155,7 +156,8 @@ def _traces_per_object(
     the rendered events in memory until the end: traces are grouped by object."""
     traces: dict[str, list[str]] = {}
     namen: dict[str, str] = {}
-    for gebeurtenis in opdracht.gebeurtenissen():
+    for rij in opdracht.rijen():
+        gebeurtenis = gebeurtenis_van_rij(rij)
         if zichtbaarheid_van(gebeurtenis) not in opdracht.zichtbaar:
             continue
         soort = soorten.soort(gebeurtenis.type)
@@ -166,7 +168,7 @@ def _traces_per_object(
         if not ids:
             continue
         moment = gecorrigeerd.get(gebeurtenis.volgnummer)
-        regel = _gebeurtenis(gebeurtenis, opdracht.zichtbaar, weergave, moment)
+        regel = _gebeurtenis(rij, opdracht.zichtbaar, weergave, moment)
         for id in sorted(ids):
             traces.setdefault(id, []).append(regel)
     for id, regels in traces.items():

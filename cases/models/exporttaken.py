@@ -1,4 +1,5 @@
-"""A report job: the evaluation report of a case (html or pdf), made by a background worker.
+"""An export job: the evaluation report of a case (html or pdf), or its event log (jsonl, csv,
+xes) when it is too large for a request, made by a background worker.
 
 Operational data, not case history: a job records who asked for which file and where it is,
 so it is not in the event log (an export changes nothing in the case) and it is deleted with
@@ -29,8 +30,14 @@ class ExporttaakStatus(models.TextChoices):
 
 
 class RapportFormaat(models.TextChoices):
+    """What a job makes: the evaluation report, or the event log of a case too large to
+    stream inside a request (the direct export sends those here, see EXPORT_DIRECT_MAX_*)."""
+
     HTML = "html", "html"
     PDF = "pdf", "pdf"
+    JSONL = "jsonl", "jsonl"
+    CSV = "csv", "csv"
+    XES = "xes", "xes"
 
 
 class Exportfout(models.TextChoices):
@@ -69,7 +76,7 @@ class Exporttaak(models.Model):
     aanvrager = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exporttaken"
     )
-    formaat = models.CharField(max_length=4, choices=RapportFormaat.choices)
+    formaat = models.CharField(max_length=5, choices=RapportFormaat.choices)
     status = models.CharField(
         max_length=8, choices=ExporttaakStatus.choices, default=ExporttaakStatus.WACHTEND
     )

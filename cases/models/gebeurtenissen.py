@@ -16,6 +16,9 @@ class Gebeurtenis(models.Model):
         on_delete=models.PROTECT,
         related_name="gebeurtenissen",
         verbose_name=_("bestuursproces"),
+        # Every index of Meta starts with this column, so an index of its own would only
+        # cost each append a write (migration 0011).
+        db_index=False,
     )
     volgnummer = models.PositiveIntegerField(_("volgnummer"))
     # Validated by append_event against the registered types, not by database choices: a new
@@ -46,7 +49,9 @@ class Gebeurtenis(models.Model):
     toelichting = models.TextField(_("toelichting"), blank=True)
     payload = models.JSONField(_("gegevens"), default=dict)
     vorige_hash = models.CharField(_("vorige hash"), max_length=64)
-    hash = models.CharField(_("hash"), max_length=64, unique=True)
+    # Unique through Meta.constraints: unique=True would add, on PostgreSQL, a second index
+    # for LIKE queries that nothing runs on a hash.
+    hash = models.CharField(_("hash"), max_length=64)
     # HMAC-SHA256 over the hash under a key kept outside the database (cases/events/
     # handtekening.py). NULL only for events recorded before signing existed: a NOT NULL
     # column would make SQLite rebuild the table and lose migration 0002's triggers, and
@@ -76,6 +81,7 @@ class Gebeurtenis(models.Model):
             models.UniqueConstraint(
                 fields=["bestuursproces", "volgnummer"], name="gebeurtenis_volgnummer_uniek"
             ),
+            models.UniqueConstraint(fields=["hash"], name="gebeurtenis_hash_uniek"),
             models.CheckConstraint(
                 condition=models.Q(volgnummer__gte=1), name="gebeurtenis_volgnummer_positief"
             ),

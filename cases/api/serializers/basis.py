@@ -136,8 +136,28 @@ class StadiumField(serializers.ChoiceField):
         super().__init__(choices=Stadium.choices, **kwargs)
 
 
+# Stands in for a case's uuid in a URL reversed once per request and route; no real case
+# has it (uuid4 never makes the nil uuid), and nothing else in a URL looks like it.
+_PLAATSHOUDER = "00000000-0000-0000-0000-000000000000"
+_SJABLONEN = "_case_url_sjablonen"
+
+
 def case_url(naam: str, bestuursproces: Bestuursproces, context: Mapping[str, Any]) -> str:
-    return reverse(naam, kwargs={"uuid": bestuursproces.uuid}, request=context.get("request"))
+    """The absolute URL of route ``naam`` of ``bestuursproces``.
+
+    Reversed once per route and request, then formatted per case: a list of 50 cases with
+    19 links each otherwise resolves the URL patterns 950 times (about half the time of the
+    case list). The templates live in the serializer context, which is per request.
+    """
+    if not isinstance(context, dict):
+        return reverse(naam, kwargs={"uuid": bestuursproces.uuid}, request=context.get("request"))
+    sjablonen: dict[str, tuple[str, str]] = context.setdefault(_SJABLONEN, {})
+    sjabloon = sjablonen.get(naam)
+    if sjabloon is None:
+        url = reverse(naam, kwargs={"uuid": _PLAATSHOUDER}, request=context.get("request"))
+        voor, _, na = url.partition(_PLAATSHOUDER)
+        sjabloon = sjablonen[naam] = (voor, na)
+    return f"{sjabloon[0]}{bestuursproces.uuid}{sjabloon[1]}"
 
 
 @extend_schema_field(OpenApiTypes.URI)

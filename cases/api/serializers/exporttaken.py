@@ -23,7 +23,9 @@ ExportfoutField = keuzeveld("ExportfoutEnum", Exportfout.choices)
 
 class ExporttaakInvoerSerializer(StriktMixin, Serializer):
     formaat = RapportFormaatField(
-        help_text="html (een losse pagina) of pdf: het evaluatierapport in dat formaat."
+        help_text="html (een losse pagina) of pdf: het evaluatierapport in dat formaat; "
+        "jsonl, csv of xes: de gebeurtenissen zoals de directe export ze geeft, voor een "
+        "bestuursproces dat daar te groot voor is."
     )
 
 

@@ -42,6 +42,15 @@ class RapportAlsTaak(DomainError):
     titel = _("Dit rapport wordt als taak gemaakt.")
 
 
+class ExportAlsTaak(DomainError):
+    """The event log of a case this large is not streamed inside a request: a stream cut off
+    by a server's timeout would be a truncated download under a 200 status."""
+
+    status = 409
+    code = "export-als-taak"
+    titel = _("Deze export wordt als taak gemaakt.")
+
+
 class MagExporteren(BasePermission):
     """Members with a role that may export; others of the case get 403, non-members 404."""
 
@@ -78,8 +87,10 @@ def _antwoorden() -> dict[Any, OpenApiResponse]:
     }
     antwoorden[409] = OpenApiResponse(
         description=(
-            "html of pdf van een bestuursproces met meer gebeurtenissen dan de drempel "
-            "(standaard 500): vraag het rapport aan met `POST .../exports`."
+            "`rapport-als-taak`: html of pdf van een bestuursproces met meer gebeurtenissen "
+            "dan de drempel (standaard 500); `export-als-taak`: jsonl, csv of xes van een "
+            "bestuursproces met meer dan 50.000 gebeurtenissen. Vraag de export dan aan met "
+            "`POST .../exports`."
         )
     )
     return antwoorden
@@ -124,7 +135,12 @@ class ExportView(BestuursprocesBasis):
             "het evaluatierapport. De gebeurtenisformaten worden gestreamd. Het rapport (html "
             "en pdf) komt hier alleen voor een bestuursproces tot een drempel aan "
             "gebeurtenissen (standaard 500); daarboven volgt 409 `rapport-als-taak` en "
-            "vraag je het aan als taak met `POST .../exports`."
+            "vraag je het aan als taak met `POST .../exports`. Ook jsonl, csv en xes komen "
+            "hier alleen tot een drempel (standaard 50.000 gebeurtenissen, zo'n 40 MB); "
+            "daarboven volgt 409 `export-als-taak`: een stroom die halverwege wordt "
+            "afgebroken zou een onvolledig bestand zijn. Een gestreamde jsonl-export eindigt "
+            "altijd met de slotregel (`soort: slot`) en xes met `</log>`: ontbreken die, dan "
+            "is de download niet compleet."
         ),
         parameters=[ExportVraagSerializer, *ANTWOORDKOPPEN],
         responses=_antwoorden(),
@@ -144,9 +160,21 @@ class ExportView(BestuursprocesBasis):
             zichtbaar=self.zichtbaar(),
             casus=vraag["casus"],
         )
+        taken_url = reverse("api:exporttaken", kwargs={"uuid": bestuursproces.uuid})
+        if formaat.code not in RAPPORTFORMATEN:
+            drempel = settings.EXPORT_DIRECT_MAX_GEBEURTENISSEN
+            if opdracht.aantal > drempel:
+                raise ExportAlsTaak(
+                    gettext(
+                        "Dit bestuursproces heeft meer dan %(drempel)d gebeurtenissen; de "
+                        "export wordt daarom als taak gemaakt. Vraag hem aan met POST "
+                        '%(url)s en {"formaat": "%(formaat)s"}, en haal het bestand op '
+                        "zodra de taak klaar is."
+                    )
+                    % {"drempel": drempel, "url": taken_url, "formaat": formaat.code}
+                )
         drempel = settings.EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN
         if formaat.code in RAPPORTFORMATEN and opdracht.aantal > drempel:
-            taken_url = reverse("api:exporttaken", kwargs={"uuid": bestuursproces.uuid})
             raise RapportAlsTaak(
                 gettext(
                     "Dit bestuursproces heeft meer dan %(drempel)d gebeurtenissen; het "

@@ -72,9 +72,9 @@ class ExporttakenView(ExporttaakBasis, generics.ListAPIView[Exporttaak]):
         operation_id="exporttaak_list",
         summary="Mijn exporttaken opvragen",
         description=(
-            "De rapporttaken die jij voor dit bestuursproces hebt aangevraagd, nieuwste "
+            "De exporttaken die jij voor dit bestuursproces hebt aangevraagd, nieuwste "
             "eerst, zolang hun bewaartermijn loopt. Taken van andere leden zie je niet: hun "
-            "rapport is gemaakt met de zichtbaarheid van hun rol."
+            "export is gemaakt met de zichtbaarheid van hun rol."
         ),
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -83,14 +83,16 @@ class ExporttakenView(ExporttaakBasis, generics.ListAPIView[Exporttaak]):
 
     @extend_schema(
         operation_id="exporttaak_create",
-        summary="Evaluatierapport aanvragen",
+        summary="Evaluatierapport of grote export aanvragen",
         description=(
             "Vraagt het evaluatierapport (html of pdf) aan als taak op de achtergrond, met "
-            "de zichtbaarheid van jouw rol. Het antwoord is 202 met in `Location` de taak; "
-            "volg daar status en voortgang en haal het bestand op zodra de status `klaar` "
-            "is. Alleen voor de procesregisseur en de evaluator. Per gebruiker en in totaal "
-            "mogen maar een beperkt aantal taken tegelijk wachten of lopen; daarboven volgt "
-            "429 met `Retry-After`."
+            "de zichtbaarheid van jouw rol; of de gebeurtenissen (jsonl, csv, xes) van een "
+            "bestuursproces dat te groot is voor de directe export (409 `export-als-taak`). "
+            "Het bestand wordt pas bewaard als het compleet is. Het antwoord is 202 met in "
+            "`Location` de taak; volg daar status en voortgang en haal het bestand op "
+            "zodra de status `klaar` is. Alleen voor de procesregisseur en de evaluator. "
+            "Per gebruiker en in totaal mogen maar een beperkt aantal taken tegelijk "
+            "wachten of lopen; daarboven volgt 429 met `Retry-After`."
         ),
         request=ExporttaakInvoerSerializer,
         responses={
@@ -146,9 +148,9 @@ def _bestand_antwoorden() -> dict[Any, OpenApiResponse]:
     antwoorden: dict[Any, OpenApiResponse] = {
         (200, FORMATEN[code].media_type.split(";")[0]): OpenApiResponse(
             response=OpenApiTypes.BINARY if code == "pdf" else OpenApiTypes.STR,
-            description="Het evaluatierapport als bijlage.",
+            description="Het bestand van de taak als bijlage, met Content-Length.",
         )
-        for code in ("html", "pdf")
+        for code in ("html", "pdf", "jsonl", "csv", "xes")
     }
     antwoorden[409] = OpenApiResponse(description="De taak is nog niet klaar, of mislukt.")
     return antwoorden
@@ -161,7 +163,7 @@ class ExporttaakBestandView(ExporttaakBasis):
 
     @extend_schema(
         operation_id="exporttaak_bestand",
-        summary="Rapport van een exporttaak downloaden",
+        summary="Bestand van een exporttaak downloaden",
         description=(
             "Het bestand van een taak met status `klaar`, met dezelfde koppen als de "
             "directe export (`X-Export-Zichtbaarheid`, `X-Export-Afgeschermd`, "

@@ -223,3 +223,33 @@ def test_paginering_pagesize_heeft_een_maximum(regisseur, regisseur_api, monkeyp
     assert te_veel["invalidParams"] == [
         {"name": "pageSize", "code": "max_value", "reason": "Hoogstens 3 per pagina."}
     ]
+
+
+def test_lijst_lost_elke_route_een_keer_per_verzoek_op(regisseur, regisseur_api, monkeypatch):
+    # The links are formatted from one reversed URL per route, not resolved per case: the
+    # number of reverse() calls does not grow with the page.
+    from cases.api.serializers import basis
+
+    aanroepen: list[str] = []
+    echte_reverse = basis.reverse
+
+    def tellende_reverse(naam: str, *args: Any, **kwargs: Any) -> str:
+        aanroepen.append(naam)
+        return echte_reverse(naam, *args, **kwargs)
+
+    monkeypatch.setattr(basis, "reverse", tellende_reverse)
+    open_proces(regisseur, titel="Een")
+    regisseur_api.get(LIJST)
+    bij_een = len(aanroepen)
+    for titel in ("Twee", "Drie", "Vier"):
+        open_proces(regisseur, titel=titel)
+    aanroepen.clear()
+
+    response = regisseur_api.get(LIJST)
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 4
+    assert len(aanroepen) == bij_een
+    assert len(set(aanroepen)) == len(aanroepen)
+    for item in response.json()["results"]:
+        assert_proces_body(item, item["uuid"], detail=False)

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import zoneinfo
 from typing import Any
+
+import pytest
 
 from cases.events import GENESIS_HASH, bereken_hash
 from cases.events.canonical import formatteer_tijdstip
-from cases.models import Bestuursproces, Gebeurtenis
+from cases.exports.gebeurtenissen import (
+    JSON_REGEL,
+    bereid_voor,
+    gebeurtenis_rij,
+    inhoud_van_rij,
+    utc_tekst,
+)
+from cases.exports.jsonl import regel
+from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
 from .conftest import AFGESCHERMD_VOOR_EVALUATOR, GEHEIMEN, exporteer
 
@@ -83,3 +95,53 @@ def test_een_export_schrijft_niets(dossier: Bestuursproces) -> None:
     exporteer(dossier, "jsonl", "evaluator")
 
     assert Gebeurtenis.objects.count() == voor
+
+
+def test_elke_regel_is_de_canonieke_json_van_de_rij(dossier: Bestuursproces) -> None:
+    # The writer formats the line straight into its sorted keys; it must be exactly what
+    # the canonical encoder makes of the row as a dict, for visible and withheld events.
+    for rol in ("procesregisseur", "evaluator"):
+        opdracht = bereid_voor(
+            dossier, exporteur="x", rol=rol, kanaal="api", zichtbaar=Zichtbaarheid.voor_rol(rol)
+        )
+        rijen = list(opdracht.rijen())
+        assert any(inhoud_van_rij(r, opdracht.zichtbaar).afgeschermd for r in rijen) == (
+            rol == "evaluator"
+        )
+        for rij in rijen:
+            verwacht = {**gebeurtenis_rij(rij, opdracht.zichtbaar), "soort": "gebeurtenis"}
+            assert regel(rij, opdracht.zichtbaar) == JSON_REGEL.encode(verwacht) + "\n"
+
+
+def test_een_regel_met_lastige_tekens_is_canoniek() -> None:
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    rij = (
+        7,
+        "notitie.gemaakt",
+        dt.datetime(2026, 3, 29, 3, 0, tzinfo=amsterdam),
+        dt.datetime(2026, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC),
+        'a"b\\c',
+        "Zoë \u2028 ☃",
+        "api-token@::1",
+        "regel 1\nregel 2\t\x00",
+        {"z": 1, "a": [1.5, None, True], "ü": {"b": "x", "a": "y"}},
+        "0" * 64,
+        "f" * 64,
+    )
+    zichtbaar = frozenset({"proces"})
+
+    verwacht = {**gebeurtenis_rij(rij, zichtbaar), "soort": "gebeurtenis"}
+    assert regel(rij, zichtbaar) == JSON_REGEL.encode(verwacht) + "\n"
+    assert json.loads(regel(rij, zichtbaar))["tijdstip"] == "2026-03-29T01:00:00.000000Z"
+
+
+def test_utc_tekst_is_formatteer_tijdstip() -> None:
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    for moment in (
+        dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        dt.datetime(2026, 10, 25, 2, 30, 0, 1, tzinfo=amsterdam),
+        dt.datetime(1999, 12, 31, 23, 59, 59, 999999, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+    ):
+        assert utc_tekst(moment) == formatteer_tijdstip(moment)
+    with pytest.raises(ValueError, match="tijdzone"):
+        utc_tekst(dt.datetime(2026, 1, 1))

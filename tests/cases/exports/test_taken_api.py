@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from cases import services
 from cases.exports import taken
+from cases.exports.verificatie import verifieer_regels
 from cases.models import Bestuursproces, Exporttaak, Gebeurtenis, Lidmaatschap
 from tests.cases.api.helpers import assert_probleem, proces_url
 from tests.factories import GebruikerFactory, actor_voor, voeg_leden_toe
@@ -166,7 +167,7 @@ def test_het_bestand_van_een_wachtende_taak_is_er_nog_niet(
 
 @pytest.mark.parametrize(
     ("invoer", "veld"),
-    [({"formaat": "jsonl"}, "formaat"), ({}, "formaat"), ({"formaat": "pdf", "x": 1}, "x")],
+    [({"formaat": "docx"}, "formaat"), ({}, "formaat"), ({"formaat": "pdf", "x": 1}, "x")],
 )
 def test_een_ongeldige_aanvraag_is_400(
     dossier: Bestuursproces, regisseur: Any, als: Any, invoer: dict[str, Any], veld: str
@@ -322,3 +323,80 @@ def test_lijst_en_taak_met_een_vast_aantal_queries(
     assert lijst.json()["count"] == aantal
     assert len(lijst.json()["results"]) == min(aantal, 20)
     assert detail.json()["uuid"] == str(taak.uuid)
+
+
+@override_settings(EXPORT_DIRECT_MAX_GEBEURTENISSEN=10)
+@pytest.mark.parametrize("formaat", ["jsonl", "csv", "xes"])
+def test_de_directe_export_van_een_te_groot_proces_verwijst_naar_de_taak(
+    dossier: Bestuursproces, regisseur: Any, als: Any, formaat: str
+) -> None:
+    # Never a stream that a server's timeout could cut off into a truncated 200.
+    voeg_gebeurtenissen_toe(dossier, 20)
+
+    response = als(regisseur).get(proces_url(dossier, "/export"), {"formaat": formaat})
+
+    body = assert_probleem(response, 409, "export-als-taak")
+    assert proces_url(dossier, "/exports") in body["detail"]
+    assert f'"formaat": "{formaat}"' in body["detail"]
+
+
+@override_settings(EXPORT_DIRECT_MAX_GEBEURTENISSEN=10)
+def test_een_grote_jsonl_export_als_taak_is_compleet_en_controleerbaar(
+    dossier: Bestuursproces, dossierleden: dict[str, Any], als: Any, vraag_aan: Any
+) -> None:
+    voeg_gebeurtenissen_toe(dossier, 20)
+    evaluator = dossierleden["evaluator"]
+    direct = als(evaluator).get(proces_url(dossier, "/export"), {"formaat": "jsonl"})
+    assert direct.status_code == 409
+
+    aanvraag = vraag_aan(evaluator, "jsonl")
+
+    assert aanvraag.status_code == 202, aanvraag.content
+    assert aanvraag.json()["voortgang"]["stappen"] == 3
+    klaar = als(evaluator).get(aanvraag["Location"]).json()
+    assert (klaar["formaat"], klaar["status"]) == ("jsonl", "klaar")
+    download = als(evaluator).get(klaar["bestand"])
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/jsonl"
+    assert int(download["Content-Length"]) == klaar["grootte"]
+    inhoud = b"".join(download.streaming_content)
+    assert len(inhoud) == klaar["grootte"]
+    uitslag = verifieer_regels(inhoud.decode().splitlines())
+    assert uitslag.intact, uitslag
+    aantal = Gebeurtenis.objects.filter(bestuursproces=dossier).count()
+    assert inhoud.count(b'"soort":"gebeurtenis"') == aantal
+    assert not any(geheim.encode() in inhoud for geheim in GEHEIMEN)
+    assert download["X-Export-Afgeschermd"] == str(
+        AFGESCHERMD_VOOR_EVALUATOR + 2  # every tenth bulk event is confidential
+    )
+
+
+@override_settings(EXPORT_DIRECT_MAX_GEBEURTENISSEN=10)
+@pytest.mark.parametrize(("formaat", "einde"), [("csv", b"\r\n"), ("xes", b"</log>\n")])
+def test_csv_en_xes_als_taak(
+    dossier: Bestuursproces, regisseur: Any, als: Any, vraag_aan: Any, formaat: str, einde: bytes
+) -> None:
+    voeg_gebeurtenissen_toe(dossier, 20)
+
+    klaar = als(regisseur).get(vraag_aan(regisseur, formaat)["Location"]).json()
+
+    assert klaar["status"] == "klaar"
+    inhoud = b"".join(als(regisseur).get(klaar["bestand"]).streaming_content)
+    assert len(inhoud) == klaar["grootte"]
+    assert inhoud.endswith(einde)
+    laatste = Gebeurtenis.objects.filter(bestuursproces=dossier).latest("volgnummer")
+    assert laatste.hash.encode() in inhoud
+
+
+@override_settings(EXPORT_DIRECT_MAX_GEBEURTENISSEN=10, EXPORT_TAAK_MAX_SECONDEN=0)
+def test_een_te_lange_exporttaak_mislukt_zonder_bestand(
+    dossier: Bestuursproces, regisseur: Any, als: Any, vraag_aan: Any
+) -> None:
+    voeg_gebeurtenissen_toe(dossier, 20)
+
+    taak = als(regisseur).get(vraag_aan(regisseur, "jsonl")["Location"]).json()
+
+    assert taak["status"] == "mislukt"
+    assert taak["fout"]["code"] == "te_lang"
+    assert taak["bestand"] is None
+    assert not Exporttaak.objects.get(uuid=taak["uuid"]).bestand
