@@ -10,6 +10,7 @@ from .bestuursproces import (
     Stadium,
     Status,
 )
+from .documenten import Document, DocumentVersie
 from .exporttaken import Exportfout, Exporttaak, ExporttaakStatus, RapportFormaat
 from .gebeurtenissen import Gebeurtenis
 from .idee import IdeeEigenaar, IdeeVersie
@@ -55,6 +56,8 @@ __all__ = [
     "BetrokkenheidsActie",
     "Betrokkenheidswijziging",
     "Consolidatie",
+    "Document",
+    "DocumentVersie",
     "Exportfout",
     "Exporttaak",
     "ExporttaakStatus",

@@ -30,6 +30,7 @@ from .bestuursprocessen import (
     lidmaatschappen,
     stadiumovergangen,
 )
+from .documenten import documenten_toestand
 from .wyberen import wyberstap_toestand, wyberstappen
 
 ALLES = frozenset(Zichtbaarheid.values)
@@ -96,6 +97,7 @@ def huidige_toestand(
         "positioneringen": positionering.positioneringen_toestand(bestuursproces, zichtbaar),
         "procesontwerp": positionering.procesontwerp_toestand(bestuursproces),
         "interventies": interventies.interventies_toestand(bestuursproces, zichtbaar),
+        "documenten": documenten_toestand(bestuursproces, zichtbaar),
         "volgnummer": laatste or 0,
     }
 

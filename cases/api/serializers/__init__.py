@@ -7,6 +7,12 @@ from .bestuursproces import (
     BestuursprocesSerializer,
     BestuursprocesWijzigenSerializer,
 )
+from .documenten import (
+    DocumentInvoerSerializer,
+    DocumentSerializer,
+    DocumentVersieInvoerSerializer,
+    DocumentVersieSerializer,
+)
 from .gebeurtenissen import (
     DatumcorrectieInvoerSerializer,
     GebeurtenisSerializer,
@@ -92,6 +98,10 @@ __all__ = [
     "ConsolidatieInvoerSerializer",
     "ConsolidatieSerializer",
     "DatumcorrectieInvoerSerializer",
+    "DocumentInvoerSerializer",
+    "DocumentSerializer",
+    "DocumentVersieInvoerSerializer",
+    "DocumentVersieSerializer",
     "FaseovergangInvoerSerializer",
     "GebeurtenisSerializer",
     "GeplandeStapSerializer",

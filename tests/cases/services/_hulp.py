@@ -23,6 +23,8 @@ from cases.models import (
     Bestuursproces,
     Betrokkenheidswijziging,
     Consolidatie,
+    Document,
+    DocumentVersie,
     Gebeurtenis,
     IdeeEigenaar,
     IdeeVersie,
@@ -112,6 +114,8 @@ CASE_MODELLEN: tuple[type[Model], ...] = (
     InterventieSpeler,
     InterventieOpdrachtgever,
     Reflectie,
+    Document,
+    DocumentVersie,
 )
 
 
