@@ -15,6 +15,7 @@ from typing import Any
 from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
 
+from .documenten import documentversies
 from .gebeurtenissen import (
     FORMAATVERSIE,
     JSON_REGEL,
@@ -42,6 +43,9 @@ def kop(opdracht: Exportopdracht) -> dict[str, Any]:
         "aantalGebeurtenissen": opdracht.aantal,
         "afgeschermd": opdracht.afgeschermd,
         "genesisHash": GENESIS_HASH,
+        # Every visible document version with its SHA-256, each vouched for by the event
+        # at its volgnummer (the verifier checks both, and downloaded files against them).
+        "documenten": documentversies(opdracht),
     }
 
 

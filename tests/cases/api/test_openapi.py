@@ -83,6 +83,11 @@ PADEN = {
     "/bestuursprocessen/{uuid}/exports": {"get", "post"},
     "/bestuursprocessen/{uuid}/exports/{taak}": {"get"},
     "/bestuursprocessen/{uuid}/exports/{taak}/bestand": {"get"},
+    "/bestuursprocessen/{uuid}/documenten": {"get", "post"},
+    "/bestuursprocessen/{uuid}/documenten/{document}": {"get"},
+    "/bestuursprocessen/{uuid}/documenten/{document}/versies": {"post"},
+    "/bestuursprocessen/{uuid}/documenten/{document}/versies/{nummer}": {"get"},
+    "/bestuursprocessen/{uuid}/documenten/{document}/versies/{nummer}/inhoud": {"get"},
 }
 CDN = ["cdn.jsdelivr", "unpkg", "cdnjs", "googleapis", "//cdn."]
 
