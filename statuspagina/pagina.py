@@ -116,6 +116,15 @@ class Grafieken:
 
 
 @dataclass(frozen=True)
+class Uitkomst:
+    """How a closed case ended; ``soort`` is empty for cases closed before it was recorded."""
+
+    soort: str
+    omschrijving: str
+    vervolg_url: str
+
+
+@dataclass(frozen=True)
 class Statuspagina:
     """One case as a member sees it, now or at the end of a chosen day (``op``)."""
 
@@ -138,6 +147,7 @@ class Statuspagina:
     tijdlijn: list[TijdlijnRegel]
     aandacht: Aandacht
     grafieken: Grafieken = field(default_factory=Grafieken)
+    uitkomst: Uitkomst | None = None
 
     @property
     def verleden(self) -> bool:

@@ -29,6 +29,7 @@ from cases.models import (
     Stadium,
     Standpunt,
     Status,
+    UitkomstSoort,
     Zichtbaarheid,
 )
 from cases.selectors import (
@@ -54,6 +55,7 @@ from .pagina import (
     StadiumStap,
     Statuspagina,
     TijdlijnRegel,
+    Uitkomst,
 )
 
 if TYPE_CHECKING:
@@ -146,6 +148,18 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         ],
         aandacht=balans,
         grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),
+        uitkomst=_uitkomst(proces),
+    )
+
+
+def _uitkomst(proces: dict[str, Any]) -> Uitkomst | None:
+    if proces["status"] != Status.AFGEROND:
+        return None
+    soort = proces.get("uitkomstSoort", "")
+    return Uitkomst(
+        soort=str(UitkomstSoort(soort).label) if soort else "",
+        omschrijving=proces["uitkomst"],
+        vervolg_url=proces.get("vervolgUrl", ""),
     )
 
 

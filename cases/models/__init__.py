@@ -9,6 +9,7 @@ from .bestuursproces import (
     RolGemeente,
     Stadium,
     Status,
+    UitkomstSoort,
 )
 from .documenten import Document, DocumentVersie
 from .exporttaken import Exportfout, Exporttaak, ExporttaakStatus, RapportFormaat
@@ -96,6 +97,7 @@ __all__ = [
     "Standpunt",
     "Status",
     "Uitgepakt",
+    "UitkomstSoort",
     "Veld",
     "WyberStap",
     "Zichtbaarheid",

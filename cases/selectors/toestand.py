@@ -55,9 +55,11 @@ def huidige_toestand(
     idee = huidig_idee(bestuursproces)
     eigenaren = [str(speler.uuid) for speler in eigenaar_spelers(idee)] if idee else []
     return {
-        "bestuursproces": bestuursproces_gegevens(
-            bestuursproces, list(bestuursproces.besluitmomenten.all())
-        ),
+        "bestuursproces": {
+            **bestuursproces_gegevens(bestuursproces, list(bestuursproces.besluitmomenten.all())),
+            "uitkomstSoort": bestuursproces.uitkomst_soort,
+            "vervolgUrl": bestuursproces.vervolg_url,
+        },
         "idee": idee_gegevens(idee, eigenaren) if idee else None,
         "lidmaatschappen": sorted(
             (lidmaatschap_gegevens(lid) for lid in lidmaatschappen(bestuursproces)),

@@ -348,7 +348,7 @@ def crawl(client: APIClient, k: Kanaries, zichtbaar: set[str]) -> dict[str, str]
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         if response.streaming:  # a downloaded document: read, not followed
-            bodies[url] = b"".join(response.streaming_content).decode()
+            bodies[url] = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
             continue
         bodies[url] = response.content.decode()
         te_doen.extend(_urls(json.loads(bodies[url]), basis) - set(bodies))
