@@ -18,6 +18,11 @@ SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 class Organisatie(models.Model):
     class Soort(models.TextChoices):
         GEMEENTELIJK_ONDERDEEL = "gemeentelijk_onderdeel", _("Gemeentelijk onderdeel")
+        # Other governments a process meets (book §4.4: a gemeente is often one of several).
+        GEMEENTE = "gemeente", _("Andere gemeente")
+        PROVINCIE = "provincie", _("Provincie")
+        WATERSCHAP = "waterschap", _("Waterschap")
+        RIJK = "rijk", _("Rijk")
         ANDERE_OVERHEID = "andere_overheid", _("Andere overheid")
         BEDRIJF = "bedrijf", _("Bedrijf")
         INSTELLING = "instelling", _("Instelling")

@@ -253,7 +253,11 @@ def beoordeel_og(actor: Actor, opdrachtgever: Opdrachtgever, **velden: Any) -> A
 
 def sluit_af(actor: Actor, bestuursproces: Bestuursproces) -> None:
     services.wijzig_status(
-        actor=actor, bestuursproces=bestuursproces, status="afgerond", uitkomst="Klaar"
+        actor=actor,
+        bestuursproces=bestuursproces,
+        status="afgerond",
+        uitkomst="Klaar",
+        bevestigd=True,  # closing is the point here, whatever steps are open
     )
 
 
