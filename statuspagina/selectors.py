@@ -205,9 +205,11 @@ def _stadia(bestuursproces: Bestuursproces, huidig: str, moment: dt.datetime) ->
 
 
 def _rond(instemming: dict[str, Any]) -> bool:
-    # As Instemming.rond: consented and formally decided in the party's own organisation.
+    # As Instemming.rond: consented and formally decided in the party's own organisation
+    # (or consented, for a party that decides nothing formally).
     return bool(
-        instemming["status"] == Instemming.Status.INGESTEMD and instemming["formeelBesloten"]
+        instemming["status"] == Instemming.Status.INGESTEMD
+        and (instemming["formeelBesloten"] or not instemming.get("formeelBesluitNodig", True))
     )
 
 

@@ -136,6 +136,14 @@ class Speler(models.Model):
         blank=True,
         help_text=_("Heeft hetzelfde mandaat als de anderen aan tafel."),
     )
+    formeel_besluit_nodig = models.BooleanField(
+        _("formeel besluit nodig"),
+        default=True,
+        help_text=_(
+            "Besluit deze partij formeel in een eigen organisatie? Zo niet (bewoners, een "
+            "platform), dan volstaat haar instemming in een consolidatie."
+        ),
+    )
     betrokkenheid = models.CharField(
         _("betrokkenheid"),
         max_length=20,

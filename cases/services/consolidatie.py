@@ -70,6 +70,7 @@ def _instemming_voor(stap: WyberStap, partij: Partij) -> Instemming:
         stap=stap,
         speler=partij if isinstance(partij, Speler) else None,
         opdrachtgever=partij if isinstance(partij, Opdrachtgever) else None,
+        formeel_besluit_nodig=partij.formeel_besluit_nodig,
     )
 
 
@@ -204,6 +205,10 @@ def leg_instemming_vast(
     instemming.formeel_besloten = formeel_besloten
     instemming.besloten_op = besloten_op if formeel_besloten else None
     instemming.besluitreferentie = besluitreferentie if formeel_besloten else ""
+    # Whether the party decides formally, as it stands when it answers.
+    partij = instemming.speler or instemming.opdrachtgever
+    assert partij is not None  # the check constraint: exactly one of the two
+    instemming.formeel_besluit_nodig = partij.formeel_besluit_nodig
     valideer(instemming)
     instemming.save(
         update_fields=[
@@ -212,6 +217,7 @@ def leg_instemming_vast(
             "formeel_besloten",
             "besloten_op",
             "besluitreferentie",
+            "formeel_besluit_nodig",
         ]
     )
     nu = tijdstip or timezone.now()

@@ -181,7 +181,6 @@ class BestuursprocesWijzigenSerializer(WereldtijdMixin, StriktMixin, Serializer)
     )
     bevestigd = serializers.BooleanField(
         required=False,
-        default=False,
         help_text=(
             "Afronden terwijl wyber-stappen nog niet geconsolideerd zijn: zonder true een 409 "
             "die noemt wat open staat; met true legt de gebeurtenis vast wat open bleef."

@@ -239,6 +239,7 @@ def bouw_dossier(regisseur: Any) -> Dossier:
                 f"{basis}/wyberstappen/{convergerend.uuid}/opties/{andere_optie.uuid}"
             ),
             "strategie": "ontwerpen",
+            "vervolgUrl": "https://zaken.havenstad.example/vervolg",
             "opdracht": {
                 "kaders": "Nieuwe kaders",
                 "uren": 80,

@@ -79,6 +79,7 @@ def test_consolidatie_vastleggen(bestuursproces, regisseur, regisseur_api, parti
                 "status": "nog_geen_reactie",
                 "voorbehoud": "",
                 "formeelBesloten": False,
+                "formeelBesluitNodig": True,
                 "beslotenOp": None,
                 "besluitreferentie": "",
                 "rond": False,

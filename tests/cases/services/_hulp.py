@@ -361,6 +361,7 @@ def instemming_zonder_reactie(
         "status": "nog_geen_reactie",
         "voorbehoud": "",
         "formeelBesloten": False,
+        "formeelBesluitNodig": True,
         "beslotenOp": None,
         "besluitreferentie": "",
     }
