@@ -33,7 +33,12 @@ def _zip_met(naam: str, inhoud: bytes | None = None) -> Callable[[IO[bytes]], bo
             with zipfile.ZipFile(bestand) as pakket:
                 if naam not in pakket.namelist():
                     return False
-                return inhoud is None or pakket.read(naam).strip() == inhoud
+                if inhoud is None:
+                    return True
+                # Read a declared-small entry only: a crafted package cannot expand here.
+                if pakket.getinfo(naam).file_size > 2 * len(inhoud):
+                    return False
+                return pakket.read(naam).strip() == inhoud
         except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
             return False
 
