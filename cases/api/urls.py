@@ -137,6 +137,11 @@ urlpatterns = [
         name="positioneringen-huidig",
     ),
     path(
+        f"{PROCES}/positioneringen/huidig/per-regisseur",
+        views.HuidigePositioneringenPerRegisseurView.as_view(),
+        name="positioneringen-huidig-per-regisseur",
+    ),
+    path(
         f"{PROCES}/positioneringen/<uuid:positionering>",
         views.PositioneringDetailView.as_view(),
         name="positionering-detail",

@@ -56,6 +56,7 @@ from .partijen import (
 from .positionering import (
     GeplandeStapSerializer,
     HuidigePositieSerializer,
+    HuidigePositieVanRegisseurSerializer,
     PositioneringInvoerSerializer,
     PositioneringSerializer,
     ProcesontwerpHerzieningSerializer,
@@ -107,6 +108,7 @@ __all__ = [
     "GeplandeStapSerializer",
     "HeropeningInvoerSerializer",
     "HuidigePositieSerializer",
+    "HuidigePositieVanRegisseurSerializer",
     "IdeeHerzieningSerializer",
     "IdeeInvoerSerializer",
     "IdeeVersieSerializer",

@@ -30,6 +30,7 @@ from .opdrachtgevers import (
 )
 from .organisaties import OrganisatieDetailView, OrganisatiesView
 from .positionering import (
+    HuidigePositioneringenPerRegisseurView,
     HuidigePositioneringenView,
     PositioneringDetailView,
     PositioneringenView,
@@ -75,6 +76,7 @@ __all__ = [
     "GebeurtenisDetailView",
     "GebeurtenissenView",
     "HeropeningenView",
+    "HuidigePositioneringenPerRegisseurView",
     "HuidigePositioneringenView",
     "IdeeVersiesView",
     "IdeeView",

@@ -65,6 +65,7 @@ PADEN = {
     "/tokens/huidig": {"delete"},
     "/bestuursprocessen/{uuid}/positioneringen": {"get", "post"},
     "/bestuursprocessen/{uuid}/positioneringen/huidig": {"get"},
+    "/bestuursprocessen/{uuid}/positioneringen/huidig/per-regisseur": {"get"},
     "/bestuursprocessen/{uuid}/positioneringen/{positionering}": {"get"},
     "/bestuursprocessen/{uuid}/procesontwerp": {"get", "put"},
     "/bestuursprocessen/{uuid}/procesontwerp/versies": {"get"},
