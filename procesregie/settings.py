@@ -133,14 +133,22 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Files the service makes itself (export reports) and the case file's documents; never served
+# directly, only through the API with its access checks. Ignored by git.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Uploaded documents (cases/documenten): on disk under MEDIA_ROOT/documenten, with no URL.
+    # Any storage backend fits here (an S3-compatible one through django-storages, say): the
+    # service only saves, opens and deletes through Django's storage API.
+    "documenten": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(str(MEDIA_ROOT)) / "documenten", "base_url": None},
+    },
 }
-
-# Files the service makes itself (export reports); never served directly, only through the API
-# with its access checks. Ignored by git.
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# The largest document version accepted, in bytes (a larger upload is a 413).
+DOCUMENT_MAX_BYTES: int = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
 
 # Background jobs through Django's tasks API (the django-tasks backport until Django 6) with
 # the database backend: `manage.py db_worker` runs them, started by `make run` beside

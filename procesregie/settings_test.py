@@ -40,6 +40,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documenten": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

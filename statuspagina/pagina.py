@@ -124,6 +124,15 @@ class Grafieken:
 
 
 @dataclass(frozen=True)
+class Uitkomst:
+    """How a closed case ended; ``soort`` is empty for cases closed before it was recorded."""
+
+    soort: str
+    omschrijving: str
+    vervolg_url: str
+
+
+@dataclass(frozen=True)
 class Statuspagina:
     """One case as a member sees it, now or at the end of a chosen day (``op``)."""
 
@@ -148,7 +157,7 @@ class Statuspagina:
     grafieken: Grafieken = field(default_factory=Grafieken)
     stadium_code: str = ""
     opdracht: OpdrachtSamenvatting | None = None
-    uitkomst: str = ""
+    uitkomst: Uitkomst | None = None
     # Per veld name: interventies in the attention window that the viewer's role may not see
     # (so the page does not call a veld neglected when the attention is only hidden).
     aandacht_afgeschermd: dict[str, int] = field(default_factory=dict)

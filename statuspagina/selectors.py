@@ -33,6 +33,7 @@ from cases.models import (
     Stadium,
     Standpunt,
     Status,
+    UitkomstSoort,
     Zichtbaarheid,
 )
 from cases.selectors import (
@@ -58,6 +59,7 @@ from .pagina import (
     StadiumStap,
     Statuspagina,
     TijdlijnRegel,
+    Uitkomst,
 )
 
 # How far back the tijdlijn and the attention balance look from the moment shown.
@@ -134,10 +136,21 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),
         stadium_code=proces["stadium"],
         opdracht=_opdracht(proces["opdracht"]),
-        uitkomst=proces["uitkomst"] if proces["status"] == Status.AFGEROND else "",
+        uitkomst=_uitkomst(proces),
         aandacht_afgeschermd=_afgeschermde_aandacht(
             bestuursproces, zichtbaar, tot=timezone.localdate(moment), weken=balans.weken
         ),
+    )
+
+
+def _uitkomst(proces: dict[str, Any]) -> Uitkomst | None:
+    if proces["status"] != Status.AFGEROND:
+        return None
+    soort = proces.get("uitkomstSoort", "")
+    return Uitkomst(
+        soort=str(UitkomstSoort(soort).label) if soort else "",
+        omschrijving=proces["uitkomst"],
+        vervolg_url=proces.get("vervolgUrl", ""),
     )
 
 
@@ -221,9 +234,11 @@ def _stadia(bestuursproces: Bestuursproces, huidig: str, moment: dt.datetime) ->
 
 
 def _rond(instemming: dict[str, Any]) -> bool:
-    # As Instemming.rond: consented and formally decided in the party's own organisation.
+    # As Instemming.rond: consented and formally decided in the party's own organisation
+    # (or consented, for a party that decides nothing formally).
     return bool(
-        instemming["status"] == Instemming.Status.INGESTEMD and instemming["formeelBesloten"]
+        instemming["status"] == Instemming.Status.INGESTEMD
+        and (instemming["formeelBesloten"] or not instemming.get("formeelBesluitNodig", True))
     )
 
 

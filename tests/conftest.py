@@ -98,3 +98,13 @@ def als(api: APIClient) -> Any:
 @pytest.fixture
 def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def documentopslag(settings: Any) -> None:
+    """A fresh, empty in-memory documenten storage for this test."""
+    # Assigning STORAGES makes Django drop its storage instances (setting_changed).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documenten": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }

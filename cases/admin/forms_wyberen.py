@@ -166,8 +166,13 @@ class InstemmingForm(StapForm):
         if not (self.has_changed() and self.is_valid()):
             return 0
         data, oud = self.cleaned_data, self.initial
-        rond = data["status"] == Instemming.Status.INGESTEMD and data["formeel_besloten"]
-        was_rond = oud.get("status") == Instemming.Status.INGESTEMD and oud.get("formeel_besloten")
+        besloten = not self.instance.formeel_besluit_nodig  # consent alone suffices
+        rond = data["status"] == Instemming.Status.INGESTEMD and (
+            data["formeel_besloten"] or besloten
+        )
+        was_rond = oud.get("status") == Instemming.Status.INGESTEMD and (
+            oud.get("formeel_besloten") or besloten
+        )
         return 2 if rond and not was_rond else int(rond)
 
 

@@ -6,6 +6,7 @@ from . import views
 
 PROCES = "bestuursprocessen/<uuid:uuid>"
 STAP = f"{PROCES}/wyberstappen/<uuid:stap>"
+DOCUMENT = f"{PROCES}/documenten/<uuid:document>"
 
 urlpatterns = [
     path("bestuursprocessen", views.BestuursprocesLijstView.as_view(), name="bestuursproces-lijst"),
@@ -136,6 +137,11 @@ urlpatterns = [
         name="positioneringen-huidig",
     ),
     path(
+        f"{PROCES}/positioneringen/huidig/per-regisseur",
+        views.HuidigePositioneringenPerRegisseurView.as_view(),
+        name="positioneringen-huidig-per-regisseur",
+    ),
+    path(
         f"{PROCES}/positioneringen/<uuid:positionering>",
         views.PositioneringDetailView.as_view(),
         name="positionering-detail",
@@ -147,6 +153,19 @@ urlpatterns = [
         name="procesontwerp-versies",
     ),
     path(f"{PROCES}/interventies", views.InterventiesView.as_view(), name="interventies"),
+    path(f"{PROCES}/documenten", views.DocumentenView.as_view(), name="documenten"),
+    path(f"{DOCUMENT}", views.DocumentDetailView.as_view(), name="document-detail"),
+    path(f"{DOCUMENT}/versies", views.DocumentVersiesView.as_view(), name="document-versies"),
+    path(
+        f"{DOCUMENT}/versies/<int:nummer>",
+        views.DocumentVersieView.as_view(),
+        name="documentversie",
+    ),
+    path(
+        f"{DOCUMENT}/versies/<int:nummer>/inhoud",
+        views.DocumentInhoudView.as_view(),
+        name="documentversie-inhoud",
+    ),
     path(
         f"{PROCES}/interventies/<uuid:interventie>",
         views.InterventieDetailView.as_view(),

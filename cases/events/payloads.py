@@ -146,8 +146,14 @@ SPELER_VELDEN = {
     "waarden": "waarden",
     "commitment": "commitment",
     "symmetrie": "symmetrie",
+    "formeelBesluitNodig": "formeel_besluit_nodig",
 }
-OPDRACHTGEVER_VELDEN = {"naam": "naam", "rol": "rol", "expliciteOpdracht": "expliciete_opdracht"}
+OPDRACHTGEVER_VELDEN = {
+    "naam": "naam",
+    "rol": "rol",
+    "expliciteOpdracht": "expliciete_opdracht",
+    "formeelBesluitNodig": "formeel_besluit_nodig",
+}
 SPELERBEOORDELING_VELDEN = {
     "standpunt": "standpunt",
     "macht": "macht",
@@ -294,4 +300,5 @@ def instemming_gegevens(instemming: Instemming) -> dict[str, Any]:
         "formeelBesloten": instemming.formeel_besloten,
         "beslotenOp": _waarde(instemming.besloten_op),
         "besluitreferentie": instemming.besluitreferentie,
+        "formeelBesluitNodig": instemming.formeel_besluit_nodig,
     }

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import Gebeurtenis, Status, Zichtbaarheid
 
+from .payloads_documenten import documenten_op_volgorde
 from .payloads_interventies import interventies_op_volgorde, reflecties_op_volgorde
 from .payloads_positionering import positionering_volgorde
 from .replay_typen import Momentopname
@@ -52,6 +53,7 @@ def lege_staat() -> Momentopname:
         "positioneringen": [],
         "procesontwerp": None,
         "interventies": {},
+        "documenten": {},
         "volgnummer": 0,
         # What the rules of the fold need besides the state; not part of the result.
         "_tijden": {"stadiumSinds": None, "geconsolideerdOp": {}},
@@ -122,6 +124,10 @@ def rond_af(staat: Momentopname) -> Momentopname | None:
     staat["interventies"] = interventies_op_volgorde(
         {**interventie, "reflecties": reflecties_op_volgorde(interventie["reflecties"])}
         for interventie in staat["interventies"].values()
+    )
+    staat["documenten"] = documenten_op_volgorde(
+        {**document, "versies": sorted(document["versies"], key=lambda v: v["nummer"])}
+        for document in staat["documenten"].values()
     )
     return staat
 

@@ -17,6 +17,7 @@ from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
 from cases.models import Zichtbaarheid
 
+from .documenten import documentversies
 from .gebeurtenissen import (
     FORMAATVERSIE,
     JSON_REGEL,
@@ -46,6 +47,9 @@ def kop(opdracht: Exportopdracht) -> dict[str, Any]:
         "aantalGebeurtenissen": opdracht.aantal,
         "afgeschermd": opdracht.afgeschermd,
         "genesisHash": GENESIS_HASH,
+        # Every visible document version with its SHA-256, each vouched for by the event
+        # at its volgnummer (the verifier checks both, and downloaded files against them).
+        "documenten": documentversies(opdracht),
     }
 
 

@@ -19,6 +19,7 @@ of these rules, and the first one broken is named with its line number:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -44,6 +45,7 @@ GEHASHT = (
     "payload",
     "vorigeHash",
 )
+DOCUMENTSOORTEN = ("document.toegevoegd", "document.versie_toegevoegd")
 TEKSTVELDEN = ("type", "actor", "actorNaam", "herkomst", "tijdstip", "geregistreerd")
 
 
@@ -66,6 +68,8 @@ class Uitslag:
     kop_volgnummer: int = 0
     kop_hash: str = GENESIS_HASH
     zichtbaarheid: list[str] = field(default_factory=list)
+    # The document versions the verified events vouch for: sha256 → their descriptions.
+    documenten: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def intact(self) -> bool:
@@ -122,6 +126,7 @@ class _Controle:
         self.verwacht = 1
         self.kop: dict[str, Any] = {}
         self.slot_gezien = False
+        self.gedekt: dict[int, str] = {}  # volgnummer → sha256 of a verified document event
 
     def lees_kop(self, regel: dict[str, Any], nummer: int) -> None:
         if regel.get("soort") != "kop":
@@ -211,6 +216,22 @@ class _Controle:
                 nummer,
                 f"de hash van volgnummer {volgnummer} klopt niet met de inhoud (regel gewijzigd)",
             )
+        self._onthoud_document(regel, volgnummer)
+
+    def _onthoud_document(self, regel: dict[str, Any], volgnummer: int) -> None:
+        """A verified document event vouches for the SHA-256 of its version."""
+        if regel["type"] not in DOCUMENTSOORTEN:
+            return
+        payload = regel["payload"]
+        versie = payload.get("versie")
+        if not isinstance(versie, dict) or not isinstance(versie.get("sha256"), str):
+            return
+        document = payload.get("document")
+        uuid = document.get("uuid") if isinstance(document, dict) else document
+        self.gedekt[volgnummer] = versie["sha256"]
+        self.uitslag.documenten.setdefault(versie["sha256"], []).append(
+            f"document {uuid} versie {versie.get('nummer')} ({versie.get('bestandsnaam')})"
+        )
 
     def lees_slot(self, regel: dict[str, Any], nummer: int) -> None:
         keten = regel.get("keten")
@@ -226,9 +247,26 @@ class _Controle:
             raise Probleem(nummer, "het aantal gebeurtenissen in kop of slot klopt niet")
         if self.kop.get("afgeschermd") != self.uitslag.afgeschermd:
             raise Probleem(nummer, "het aantal afgeschermde gebeurtenissen in de kop klopt niet")
+        self._controleer_documentenlijst()
         self.uitslag.kop_volgnummer = laatste
         self.uitslag.kop_hash = self.vorige_hash
         self.slot_gezien = True
+
+    def _controleer_documentenlijst(self) -> None:
+        """Each document version the header lists must be the one its event vouches for."""
+        lijst = self.kop.get("documenten", [])
+        if not isinstance(lijst, list):
+            raise Probleem(1, "de documentenlijst in de kop is geen lijst")
+        for item in lijst:
+            if (
+                not isinstance(item, dict)
+                or self.gedekt.get(item.get("volgnummer")) != item.get("sha256")  # type: ignore[arg-type]
+            ):
+                raise Probleem(
+                    1,
+                    "een document in de kop heeft niet de SHA-256 van zijn gebeurtenis "
+                    f"({item.get('bestandsnaam') if isinstance(item, dict) else item})",
+                )
 
     def lees(self, tekst: str, nummer: int) -> None:
         if self.slot_gezien:
@@ -269,3 +307,52 @@ def verifieer_bestand(pad: str | Path, melding: Melding | None = None) -> Uitsla
             return verifieer_regels(bestand, melding)
     except UnicodeDecodeError as fout:
         return Uitslag(probleem=Probleem(0, f"het bestand is geen UTF-8 ({fout.reason})"))
+
+
+@dataclass
+class Documentcontrole:
+    """What a folder of downloaded documents holds, against the hashes the chain vouches for."""
+
+    gevonden: list[tuple[str, str]] = field(default_factory=list)  # (file, what it is)
+    onbekend: list[str] = field(default_factory=list)  # files whose hash no event carries
+    ontbreekt: int = 0  # vouched versions with no file in the folder
+
+    @property
+    def intact(self) -> bool:
+        return not self.onbekend
+
+    def samenvatting(self) -> str:
+        if self.onbekend:
+            return (
+                f"Documenten NIET in orde: {len(self.onbekend)} bestand(en) met een SHA-256 die "
+                f"geen gebeurtenis in de export draagt: {', '.join(self.onbekend)}."
+            )
+        return (
+            f"Documenten in orde: {len(self.gevonden)} bestand(en) hebben de SHA-256 van een "
+            f"gecontroleerde gebeurtenis; {self.ontbreekt} versie(s) uit de export niet in de map."
+        )
+
+
+def sha256_van_bestand(pad: Path) -> str:
+    hasher = hashlib.sha256()
+    with open(pad, "rb") as bestand:
+        while blok := bestand.read(1024 * 1024):
+            hasher.update(blok)
+    return hasher.hexdigest()
+
+
+def controleer_documenten(uitslag: Uitslag, map: str | Path) -> Documentcontrole:
+    """Check every file in ``map`` (recursively) against the document hashes of an intact
+    export: a file is in order when a verified event of the chain carries its SHA-256."""
+    controle = Documentcontrole()
+    gezien: set[str] = set()
+    for pad in sorted(p for p in Path(map).rglob("*") if p.is_file()):
+        sha = sha256_van_bestand(pad)
+        naam = str(pad.relative_to(map))
+        if sha in uitslag.documenten:
+            gezien.add(sha)
+            controle.gevonden.append((naam, uitslag.documenten[sha][0]))
+        else:
+            controle.onbekend.append(naam)
+    controle.ontbreekt = len(set(uitslag.documenten) - gezien)
+    return controle

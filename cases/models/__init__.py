@@ -9,7 +9,9 @@ from .bestuursproces import (
     RolGemeente,
     Stadium,
     Status,
+    UitkomstSoort,
 )
+from .documenten import Document, DocumentVersie
 from .exporttaken import Exportfout, Exporttaak, ExporttaakStatus, RapportFormaat
 from .gebeurtenissen import Gebeurtenis
 from .idee import IdeeEigenaar, IdeeVersie
@@ -55,6 +57,8 @@ __all__ = [
     "BetrokkenheidsActie",
     "Betrokkenheidswijziging",
     "Consolidatie",
+    "Document",
+    "DocumentVersie",
     "Exportfout",
     "Exporttaak",
     "ExporttaakStatus",
@@ -93,6 +97,7 @@ __all__ = [
     "Standpunt",
     "Status",
     "Uitgepakt",
+    "UitkomstSoort",
     "Veld",
     "WyberStap",
     "Zichtbaarheid",

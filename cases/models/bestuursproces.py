@@ -50,6 +50,16 @@ class Aanpak(models.TextChoices):
     CYCLISCH = "cyclisch", _("Cyclisch")
 
 
+class UitkomstSoort(models.TextChoices):
+    """What a bestuursproces turns into when it ends (book §1.3, §4.4)."""
+
+    PROJECT = "project", _("Omgezet in een project")
+    PROGRAMMA = "programma", _("Omgezet in een programma")
+    REGULIERE_AANPAK = "reguliere_aanpak", _("Omgezet in een reguliere aanpak")
+    GESTOPT = "gestopt", _("Gestopt")
+    ANDERS = "anders", _("Anders")
+
+
 class Status(models.TextChoices):
     ACTIEF = "actief", _("Actief")
     GEPAUZEERD = "gepauzeerd", _("Gepauzeerd")
@@ -82,6 +92,14 @@ class Bestuursproces(models.Model):
     )
     uitkomst = models.TextField(
         _("uitkomst"), blank=True, help_text=_("Verplicht wanneer het proces is afgerond.")
+    )
+    # How it ended (book §1.3, §4.4) and what follows; empty for cases closed before the
+    # structured outcome existed (their uitkomst is the free text alone).
+    uitkomst_soort = models.CharField(
+        _("soort uitkomst"), max_length=20, choices=UitkomstSoort.choices, blank=True
+    )
+    vervolg_url = models.URLField(
+        _("vervolg"), max_length=500, blank=True, help_text=_("Waar het verder gaat (URL).")
     )
 
     # De opdracht (book §10.5): kaders, middelen, time-box en speelruimte.

@@ -39,6 +39,14 @@ class Opdrachtgever(models.Model):
         verbose_name=_("organisatie"),
     )
     expliciete_opdracht = models.TextField(_("expliciete opdracht"), blank=True)
+    formeel_besluit_nodig = models.BooleanField(
+        _("formeel besluit nodig"),
+        default=True,
+        help_text=_(
+            "Besluit deze partij formeel in een eigen organisatie? Zo niet (bewoners, een "
+            "platform), dan volstaat haar instemming in een consolidatie."
+        ),
+    )
     betrokkenheid = models.CharField(
         _("betrokkenheid"),
         max_length=20,

@@ -20,6 +20,11 @@ SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 class Organisatie(models.Model):
     class Soort(models.TextChoices):
         GEMEENTELIJK_ONDERDEEL = "gemeentelijk_onderdeel", _("Gemeentelijk onderdeel")
+        # Other governments a process meets (book §4.4: a gemeente is often one of several).
+        GEMEENTE = "gemeente", _("Andere gemeente")
+        PROVINCIE = "provincie", _("Provincie")
+        WATERSCHAP = "waterschap", _("Waterschap")
+        RIJK = "rijk", _("Rijk")
         ANDERE_OVERHEID = "andere_overheid", _("Andere overheid")
         BEDRIJF = "bedrijf", _("Bedrijf")
         INSTELLING = "instelling", _("Instelling")
@@ -132,6 +137,14 @@ class Speler(models.Model):
         null=True,
         blank=True,
         help_text=_("Heeft hetzelfde mandaat als de anderen aan tafel."),
+    )
+    formeel_besluit_nodig = models.BooleanField(
+        _("formeel besluit nodig"),
+        default=True,
+        help_text=_(
+            "Besluit deze partij formeel in een eigen organisatie? Zo niet (bewoners, een "
+            "platform), dan volstaat haar instemming in een consolidatie."
+        ),
     )
     betrokkenheid = models.CharField(
         _("betrokkenheid"),

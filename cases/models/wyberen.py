@@ -160,6 +160,9 @@ class Instemming(models.Model):
     )
     besloten_op = models.DateField(_("besloten op"), null=True, blank=True)
     besluitreferentie = models.CharField(_("besluitreferentie"), max_length=200, blank=True)
+    # The party's formeel_besluit_nodig as it stood when it was asked or last answered: a
+    # party without formal decision-making is rond on its consent alone.
+    formeel_besluit_nodig = models.BooleanField(_("formeel besluit nodig"), default=True)
 
     class Meta:
         verbose_name = _("instemming")
@@ -188,5 +191,8 @@ class Instemming(models.Model):
 
     @property
     def rond(self) -> bool:
-        """Consented and formally decided: what consolidation needs from this party."""
-        return self.status == self.Status.INGESTEMD and self.formeel_besloten
+        """Consented and formally decided (or consented, for a party that decides nothing
+        formally): what consolidation needs from this party."""
+        return self.status == self.Status.INGESTEMD and (
+            self.formeel_besloten or not self.formeel_besluit_nodig
+        )

@@ -25,6 +25,7 @@ from .partijen import (
 from .positionering import (
     huidig_procesontwerp,
     huidige_positioneringen,
+    huidige_positioneringen_per_regisseur,
     positioneringen,
     procesontwerpversies,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "huidig_procesontwerp",
     "huidige_beoordeling",
     "huidige_positioneringen",
+    "huidige_positioneringen_per_regisseur",
     "huidige_toestand",
     "ideeversies",
     "krachtenveld",

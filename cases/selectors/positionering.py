@@ -13,7 +13,14 @@ from cases.events.payloads_positionering import (
     positionering_volgorde,
     procesontwerp_gegevens,
 )
-from cases.models import Bestuursproces, Positionering, PositioneringsVeld, ProcesontwerpVersie
+from cases.models import (
+    Bestuursproces,
+    Lidmaatschap,
+    Positionering,
+    PositioneringsVeld,
+    ProcesontwerpVersie,
+    Rol,
+)
 
 # Newest first within a veld: the current position is the first of this order.
 NIEUWSTE_EERST = ("-sinds", "-vastgelegd_op", "-id")
@@ -67,6 +74,44 @@ def huidige_positioneringen(
         )
     }
     return {veld: gevonden.get(veld) for veld in PositioneringsVeld.values}
+
+
+def huidige_positioneringen_per_regisseur(
+    bestuursproces: Bestuursproces,
+    zichtbaar: frozenset[str],
+    op: dt.datetime | None = None,
+    *,
+    bekend_op: dt.datetime | None = None,
+) -> list[tuple[Any, dict[str, Positionering | None]]]:
+    """Per procesregisseur of the case (by username) the latest visible position per veld
+    that they recorded: with two regisseurs, neither's choice hides the other's. Two queries
+    (the regisseurs; the latest position per veld and author)."""
+    regisseurs = [
+        lid.gebruiker
+        for lid in Lidmaatschap.objects.filter(
+            bestuursproces=bestuursproces, rol=Rol.PROCESREGISSEUR
+        )
+        .select_related("gebruiker")
+        .order_by("gebruiker__username")
+    ]
+    zichtbare = _tot(
+        Positionering.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar),
+        op,
+        bekend_op,
+    )
+    laatste = zichtbare.filter(veld=OuterRef("veld"), auteur=OuterRef("auteur")).order_by(
+        *NIEUWSTE_EERST
+    )
+    gevonden = {
+        (p.auteur_id, p.veld): p
+        for p in zichtbare.filter(
+            id=Subquery(laatste.values("id")[:1]), auteur__in=[r.pk for r in regisseurs]
+        ).select_related("auteur", "wyberstap")
+    }
+    return [
+        (r, {veld: gevonden.get((r.pk, veld)) for veld in PositioneringsVeld.values})
+        for r in regisseurs
+    ]
 
 
 def procesontwerpversies(bestuursproces: Bestuursproces) -> QuerySet[ProcesontwerpVersie]:

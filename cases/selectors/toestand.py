@@ -31,6 +31,7 @@ from .bestuursprocessen import (
     lidmaatschappen,
     stadiumovergangen,
 )
+from .documenten import documenten_toestand
 from .wyberen import wyberstap_toestand, wyberstappen
 
 ALLES = frozenset(Zichtbaarheid.values)
@@ -100,12 +101,15 @@ def huidige_toestand(
         ),
         "procesontwerp": lambda: positionering.procesontwerp_toestand(bestuursproces),
         "interventies": lambda: interventies.interventies_toestand(bestuursproces, zichtbaar),
+        "documenten": lambda: documenten_toestand(bestuursproces, zichtbaar),
     }
     laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
     toestand: dict[str, Any] = {
-        "bestuursproces": bestuursproces_gegevens(
-            bestuursproces, list(bestuursproces.besluitmomenten.all())
-        )
+        "bestuursproces": {
+            **bestuursproces_gegevens(bestuursproces, list(bestuursproces.besluitmomenten.all())),
+            "uitkomstSoort": bestuursproces.uitkomst_soort,
+            "vervolgUrl": bestuursproces.vervolg_url,
+        }
     }
     toestand.update(
         {deel: lees() for deel, lees in lezers.items() if delen is None or deel in delen}

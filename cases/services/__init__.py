@@ -14,6 +14,7 @@ from .consolidatie import (
     wijzig_instemmers,
 )
 from .correcties import corrigeer_datum
+from .documenten import voeg_document_toe, voeg_versie_toe
 from .idee import herzie_idee
 from .interventies import (
     evalueer_interventie,
@@ -59,7 +60,9 @@ __all__ = [
     "standaard_instemmers",
     "start_wyberstap",
     "vervroeg_opening",
+    "voeg_document_toe",
     "voeg_lid_toe",
+    "voeg_versie_toe",
     "voer_interventie_uit",
     "wijzig_bestuursproces",
     "wijzig_betrokkenheid",

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from cases.events import Actor, append_event
 from cases.events.canonical import formatteer_tijdstip
@@ -18,8 +18,17 @@ from cases.events.payloads import (
     OPDRACHT_VELDEN,
     bestuursproces_gegevens,
 )
-from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
-from cases.models import Besluitmoment, Bestuursproces, Rol, Stadium, Status
+from cases.exceptions import DomainError, OngeldigeInvoer, ProcesAfgerond
+from cases.models import (
+    Besluitmoment,
+    Bestuursproces,
+    Fase,
+    Rol,
+    Stadium,
+    Status,
+    UitkomstSoort,
+    WyberStap,
+)
 
 from ._common import eis_open, valideer, vergrendel
 from ._wereldtijd import is_laat, leg_over, stand_op
@@ -147,6 +156,9 @@ def wijzig_bestuursproces(
     opdracht: Opdracht | None = None,
     status: str | None = None,
     uitkomst: str | None = None,
+    uitkomst_soort: str | None = None,
+    vervolg_url: str | None = None,
+    bevestigd: bool = False,
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
     geopend_op: dt.datetime | None = None,
@@ -165,7 +177,12 @@ def wijzig_bestuursproces(
             geopend_op=geopend_op,
             toelichting=toelichting,
         )
-    if status is not None or uitkomst is not None:
+    afronding: dict[str, Any] = {
+        "uitkomst": uitkomst,
+        "uitkomst_soort": uitkomst_soort,
+        "vervolg_url": vervolg_url,
+    }
+    if status is not None or any(w is not None for w in afronding.values()):
         # Read the current status under the lock: the caller's instance may be stale.
         doel = status or vergrendel(bestuursproces).status  # the status now, not at tijdstip
         if doel != Status.AFGEROND:
@@ -173,7 +190,7 @@ def wijzig_bestuursproces(
                 actor=actor,
                 bestuursproces=bestuursproces,
                 status=doel,
-                uitkomst=uitkomst,
+                **afronding,
                 toelichting=toelichting,
                 tijdstip=tijdstip,
             )
@@ -197,7 +214,8 @@ def wijzig_bestuursproces(
             actor=actor,
             bestuursproces=bestuursproces,
             status=doel,
-            uitkomst=uitkomst,
+            **afronding,
+            bevestigd=bevestigd,
             toelichting=toelichting,
             tijdstip=tijdstip,
         )
@@ -292,10 +310,19 @@ def wijzig_status(
     bestuursproces: Bestuursproces,
     status: str,
     uitkomst: str | None = None,
+    uitkomst_soort: str | None = None,
+    vervolg_url: str | None = None,
+    bevestigd: bool = False,
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> Bestuursproces:
-    """Pause, resume, close (afgerond, with its uitkomst) or reopen a case."""
+    """Pause, resume, close (afgerond, with its uitkomst) or reopen a case.
+
+    Closing records a structured outcome: ``uitkomst_soort`` (``anders`` when not given, as
+    the free text of clients that know no soort), the uitkomst as its omschrijving and
+    ``vervolg_url``, what follows. Wyber-stappen that are not geconsolideerd make closing ask
+    for ``bevestigd`` (else :class:`OpenStappen`, 409); the event names what was left open.
+    """
     bestuursproces = vergrendel(bestuursproces)
     if tijdstip is not None and is_laat(bestuursproces, tijdstip):
         leg_over(stand_op(bestuursproces, tijdstip), bestuursproces)
@@ -315,12 +342,38 @@ def wijzig_status(
                 ]
             }
         )
+    afronding = {"uitkomst_soort": uitkomst_soort, "vervolg_url": vervolg_url}
+    for veld, waarde in afronding.items():
+        if (
+            waarde is not None
+            and waarde != getattr(bestuursproces, veld)
+            and status != Status.AFGEROND
+        ):
+            raise OngeldigeInvoer(
+                {
+                    veld: [
+                        (
+                            "invalid",
+                            gettext("De uitkomst leg je vast bij het afronden van het proces."),
+                        )
+                    ]
+                }
+            )
     nieuwe_uitkomst = bestuursproces.uitkomst if uitkomst is None else uitkomst
     if status == Status.AFGEROND and not nieuwe_uitkomst.strip():
         raise OngeldigeInvoer(
             {"uitkomst": [("required", gettext("Vul de uitkomst in om het proces af te ronden."))]}
         )
-    if status == bestuursproces.status and nieuwe_uitkomst == bestuursproces.uitkomst:
+    nieuwe_soort = bestuursproces.uitkomst_soort if uitkomst_soort is None else uitkomst_soort
+    nieuw_vervolg = bestuursproces.vervolg_url if vervolg_url is None else vervolg_url
+    if status == Status.AFGEROND and not nieuwe_soort:
+        nieuwe_soort = UitkomstSoort.ANDERS
+    ongewijzigd = (nieuwe_uitkomst, nieuwe_soort, nieuw_vervolg) == (
+        bestuursproces.uitkomst,
+        bestuursproces.uitkomst_soort,
+        bestuursproces.vervolg_url,
+    )
+    if status == bestuursproces.status and ongewijzigd:
         return bestuursproces
     if status == bestuursproces.status == Status.AFGEROND:
         # A closed case is not edited, its uitkomst included: reopen it first.
@@ -328,13 +381,64 @@ def wijzig_status(
     van = bestuursproces.status
     bestuursproces.status = status
     bestuursproces.uitkomst = nieuwe_uitkomst
-    bestuursproces.save(update_fields=["status", "uitkomst"])
+    bestuursproces.uitkomst_soort = nieuwe_soort
+    bestuursproces.vervolg_url = nieuw_vervolg
+    valideer(bestuursproces)
+    payload: dict[str, Any] = {"van": van, "naar": status, "uitkomst": nieuwe_uitkomst}
+    if status == Status.AFGEROND:
+        open_stappen = stappen_open(bestuursproces)
+        if open_stappen and not bevestigd:
+            raise OpenStappen(open_stappen)
+        payload.update(
+            {
+                "uitkomstSoort": nieuwe_soort,
+                "vervolgUrl": nieuw_vervolg,
+                "openGelaten": [
+                    {"stap": str(stap.uuid), "volgnummer": stap.volgnummer, "fase": stap.fase}
+                    for stap in open_stappen
+                ],
+            }
+        )
+    bestuursproces.save(update_fields=["status", "uitkomst", "uitkomst_soort", "vervolg_url"])
     append_event(
         bestuursproces=bestuursproces,
         type="status.gewijzigd",
         actor=actor,
         toelichting=toelichting,
         tijdstip=tijdstip,
-        payload={"van": van, "naar": status, "uitkomst": nieuwe_uitkomst},
+        payload=payload,
     )
     return bestuursproces
+
+
+def stappen_open(bestuursproces: Bestuursproces) -> list[WyberStap]:
+    """The case's wyber-stappen that are not geconsolideerd, in order."""
+    return list(
+        WyberStap.objects.filter(bestuursproces=bestuursproces)
+        .exclude(fase=Fase.GECONSOLIDEERD)
+        .order_by("volgnummer")
+    )
+
+
+class OpenStappen(DomainError):
+    """Closing a case while steps are still open asks for confirmation."""
+
+    status = 409
+    code = "open-stappen"
+    titel = gettext_lazy("Er staan nog wyber-stappen open.")
+
+    def __init__(self, stappen: list[WyberStap]) -> None:
+        self.stappen = stappen
+        namen = ", ".join(
+            gettext("stap %(nummer)s (%(fase)s)")
+            % {"nummer": stap.volgnummer, "fase": stap.get_fase_display().lower()}
+            for stap in stappen
+        )
+        super().__init__(
+            gettext(
+                "Nog niet geconsolideerd: %(stappen)s. Rond je toch af, stuur dan "
+                "'bevestigd': true mee; de gebeurtenis legt vast wat open bleef."
+            )
+            % {"stappen": namen},
+            veld="bevestigd",
+        )

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
@@ -27,7 +26,6 @@ from cases.models import (
     Fase,
     Instemming,
     Opdrachtgever,
-    OpdrachtgeverBeoordeling,
     Speler,
     WyberStap,
 )
@@ -43,25 +41,18 @@ def fout(veld: str, code: str, reden: str) -> OngeldigeInvoer:
 
 
 def standaard_instemmers(stap: WyberStap) -> list[Partij]:
-    """Who must consent unless the regisseur says otherwise: the aangehaakte spelers that can
-    commit their organisation, and the aangehaakte opdrachtgevers with a recorded mandaat."""
-    spelers = Speler.objects.filter(
-        bestuursproces_id=stap.bestuursproces_id,
-        betrokkenheid=Betrokkenheid.AANGEHAAKT,
-        commitment=True,
-    ).order_by("naam")
-    laatste_mandaat = Subquery(
-        OpdrachtgeverBeoordeling.objects.filter(opdrachtgever=OuterRef("pk"))
-        .order_by("-tijdstip", "-id")
-        .values("mandaat")[:1]
+    """Who must consent unless the regisseur says otherwise: every speler and opdrachtgever
+    that has not afgehaakt ("niets staat vast totdat alle partijen hebben ingestemd"), the
+    afwachtende and the not yet involved included. The regisseur narrows or widens the set
+    with a reason (:func:`wijzig_instemmers`)."""
+    spelers = (
+        Speler.objects.filter(bestuursproces_id=stap.bestuursproces_id)
+        .exclude(betrokkenheid=Betrokkenheid.AFGEHAAKT)
+        .order_by("naam")
     )
     opdrachtgevers = (
-        Opdrachtgever.objects.filter(
-            bestuursproces_id=stap.bestuursproces_id, betrokkenheid=Betrokkenheid.AANGEHAAKT
-        )
-        .annotate(mandaat=laatste_mandaat)
-        .exclude(mandaat__isnull=True)
-        .exclude(mandaat="")
+        Opdrachtgever.objects.filter(bestuursproces_id=stap.bestuursproces_id)
+        .exclude(betrokkenheid=Betrokkenheid.AFGEHAAKT)
         .order_by("naam")
     )
     return [*spelers, *opdrachtgevers]
@@ -79,6 +70,7 @@ def _instemming_voor(stap: WyberStap, partij: Partij) -> Instemming:
         stap=stap,
         speler=partij if isinstance(partij, Speler) else None,
         opdrachtgever=partij if isinstance(partij, Opdrachtgever) else None,
+        formeel_besluit_nodig=partij.formeel_besluit_nodig,
     )
 
 
@@ -213,6 +205,10 @@ def leg_instemming_vast(
     instemming.formeel_besloten = formeel_besloten
     instemming.besloten_op = besloten_op if formeel_besloten else None
     instemming.besluitreferentie = besluitreferentie if formeel_besloten else ""
+    # Whether the party decides formally, as it stands when it answers.
+    partij = instemming.speler or instemming.opdrachtgever
+    assert partij is not None  # the check constraint: exactly one of the two
+    instemming.formeel_besluit_nodig = partij.formeel_besluit_nodig
     valideer(instemming)
     instemming.save(
         update_fields=[
@@ -221,6 +217,7 @@ def leg_instemming_vast(
             "formeel_besloten",
             "besloten_op",
             "besluitreferentie",
+            "formeel_besluit_nodig",
         ]
     )
     nu = tijdstip or timezone.now()

@@ -40,6 +40,7 @@ def registreer_opdrachtgever(
     rol: str,
     organisatie: Organisatie | None = None,
     expliciete_opdracht: str = "",
+    formeel_besluit_nodig: bool = True,
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> Opdrachtgever:
@@ -52,6 +53,7 @@ def registreer_opdrachtgever(
         rol=rol,
         organisatie=organisatie,
         expliciete_opdracht=expliciete_opdracht,
+        formeel_besluit_nodig=formeel_besluit_nodig,
         betrokkenheid=Betrokkenheid.NOG_TE_BETREKKEN,
     )
     valideer(opdrachtgever)

@@ -33,7 +33,9 @@ def _partijnaam(staat: Momentopname, instemming: dict[str, Any]) -> str:
 def _wacht_op(staat: Momentopname, stap: dict[str, Any]) -> list[str]:
     result = []
     for instemming in stap["instemmingen"].values():
-        if instemming["status"] == Instemming.Status.INGESTEMD and instemming["formeelBesloten"]:
+        if instemming["status"] == Instemming.Status.INGESTEMD and (
+            instemming["formeelBesloten"] or not instemming.get("formeelBesluitNodig", True)
+        ):
             continue
         naam = _partijnaam(staat, instemming)
         if instemming["status"] != Instemming.Status.INGESTEMD:

@@ -45,6 +45,7 @@ def registreer_speler(
     waarden: str = "",
     commitment: bool | None = None,
     symmetrie: bool | None = None,
+    formeel_besluit_nodig: bool = True,
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> Speler:
@@ -63,6 +64,7 @@ def registreer_speler(
         belemmeringen=belemmeringen,
         waarden=waarden,
         commitment=commitment,
+        formeel_besluit_nodig=formeel_besluit_nodig,
         symmetrie=symmetrie,
         betrokkenheid=Betrokkenheid.NOG_TE_BETREKKEN,
     )

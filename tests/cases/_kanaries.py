@@ -20,6 +20,7 @@ from cases import services
 from cases.models import Bestuursproces, Interventie, Positionering, Zichtbaarheid
 from cases.services.procesontwerp import ProcesontwerpInhoud
 from instruments.models import Instrument
+from tests._bestanden import bestand
 from tests.factories import actor_voor, open_proces
 
 NIVEAUS = [z.value for z in Zichtbaarheid]
@@ -31,6 +32,8 @@ GEZIEN_DOOR = {
     "evaluator": {"proces"},
 }
 KANARIE_PATROON = r"KANARIE-([a-z]+)-([a-z]+)-7f3a"
+# Canaries inside uploaded files: only a download (through the API) shows them.
+BESTANDSINHOUD = frozenset({"documentinhoud", "versieinhoud"})
 # The case is opened this long ago, so that interventies and positions can lie in the past
 # and the attention balance has velden that were neglected for longer than six weeks.
 GEOPEND_DAGEN_GELEDEN = 60
@@ -151,7 +154,27 @@ def schrijf_kanaries(bestuursproces: Bestuursproces, leden: dict[str, Any]) -> K
         )
     for plan in INTERVENTIES:
         k.interventies.append(_interventie(k, regisseur, plan))
+    _documenten(k, regisseur)
     return k
+
+
+def _documenten(k: Kanaries, regisseur: Any) -> None:
+    """A document at every level, its titel, file and toelichting a canary, with a second
+    version whose file is another (issue 14)."""
+    for niveau in NIVEAUS:
+        document = services.voeg_document_toe(
+            actor=regisseur,
+            bestuursproces=k.bestuursproces,
+            titel=k.tekst("documenttitel", niveau),
+            bestand=bestand("verslag.txt", k.tekst("documentinhoud", niveau).encode()),
+            zichtbaarheid=niveau,
+            toelichting=k.tekst("documenttoelichting", niveau),
+        )
+        services.voeg_versie_toe(
+            actor=regisseur,
+            document=document,
+            bestand=bestand("verslag-2.txt", k.tekst("versieinhoud", niveau).encode()),
+        )
 
 
 def _partijen(k: Kanaries, regisseur: Any) -> None:
@@ -299,6 +322,7 @@ def startpunten(k: Kanaries, zichtbaar: set[str]) -> list[str]:
         f"{basis}/positioneringen/huidig",
         f"{basis}/procesontwerp",
         f"{basis}/interventies",
+        f"{basis}/documenten",
         f"{basis}/tijdlijn?pageSize=100",
         f"{basis}/aandacht",
         *(f"{basis}/instrument-suggesties?veld={veld}" for veld in SUGGESTIEVELDEN),
@@ -323,6 +347,9 @@ def crawl(client: APIClient, k: Kanaries, zichtbaar: set[str]) -> dict[str, str]
         assert len(bodies) < 600, "the crawl does not end"
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
+        if response.streaming:  # a downloaded document: read, not followed
+            bodies[url] = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
+            continue
         bodies[url] = response.content.decode()
         te_doen.extend(_urls(json.loads(bodies[url]), basis) - set(bodies))
     return bodies

@@ -121,5 +121,11 @@ def consoliderende_stap(stap: WyberStap, regisseur: Any, partijen: Any) -> Wyber
     _fase(stap, regisseur, Fase.CONVERGEREN)
     services.besluit_over_optie(actor=actor, optie=gekozen, status="gekozen")
     _fase(stap, regisseur, Fase.CONSOLIDEREN)
-    services.consolideer(actor=actor, stap=stap, uitkomst="consensus", tekst="De kade komt noord")
+    services.consolideer(
+        actor=actor,
+        stap=stap,
+        uitkomst="consensus",
+        tekst="De kade komt noord",
+        instemmers=list(partijen),
+    )
     return stap

@@ -91,6 +91,7 @@ def test_elke_kanarie_precies_waar_de_rol_hem_mag_zien(
         r"/tijdlijn",
         r"/aandacht$",
         r"/instrument-suggesties\?",
+        rf"/documenten/{uuid}/versies/2/inhoud$",
     ):
         assert any(re.search(deel, url) for url in bodies), deel
 
@@ -311,6 +312,7 @@ def test_de_kanaries_dekken_elke_soort_op_elk_toegestaan_niveau(kanaries: Kanari
         *("notitie", "procesnotitie", "positieomschrijving", "positietoelichting"),
         *("titel", "beoogd", "waarom", "waaromnieuw", "logtoelichting", "wijzigtoelichting"),
         *("gedaan", "waargenomen", "vervolg"),
+        *("documenttitel", "documentinhoud", "documenttoelichting", "versieinhoud"),
     }
     reflecties = {
         (f"reflectieonder{interventie}", reflectie)

@@ -31,9 +31,9 @@ from tests.factories import voeg_leden_toe
 from ._html import sectie
 
 # What the page shows of the canary content, all through the tijdlijn: the texts of notes,
-# interventions (titel, beoogd effect, what was done, what was observed), positioneringen and
-# the procesontwerp. The page shows no assessment, reflectie, waarom or toelichting of an edit:
-# those soorten must not appear for any role.
+# interventions (titel, beoogd effect, what was done, what was observed), positioneringen,
+# the procesontwerp and the titles of documents. The page shows no assessment, reflectie,
+# waarom, toelichting of an edit or file content: those soorten must not appear for any role.
 PAGINA_SOORTEN = {
     "notitie",
     "procesnotitie",
@@ -44,6 +44,7 @@ PAGINA_SOORTEN = {
     "positieomschrijving",
     "positietoelichting",
     "procesontwerp",
+    "documenttitel",
 }
 
 

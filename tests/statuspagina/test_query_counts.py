@@ -109,7 +109,8 @@ def test_proces(
     # lidmaatschappen, stadiumovergangen, organisaties, spelers, their assessments,
     # opdrachtgevers, their assessments, notities, wyber-stappen, their opties, instemmingen,
     # positioneringen, procesontwerp, interventies and their velden, spelers, opdrachtgevers,
-    # reflecties), for a past day one read of the log (momentopname); then the log for the
+    # reflecties, documenten, whose versions come only with documents), for a past day one
+    # read of the log (momentopname); then the log for the
     # krachtenveld; the stadiumovergangen up to the moment; the log for the tijdlijn. Each
     # read of the log is two queries: the opening, then the rest in world-time order. The
     # attention balance comes from the same state, without a query of its own.

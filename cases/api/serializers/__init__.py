@@ -7,6 +7,12 @@ from .bestuursproces import (
     BestuursprocesSerializer,
     BestuursprocesWijzigenSerializer,
 )
+from .documenten import (
+    DocumentInvoerSerializer,
+    DocumentSerializer,
+    DocumentVersieInvoerSerializer,
+    DocumentVersieSerializer,
+)
 from .gebeurtenissen import (
     DatumcorrectieInvoerSerializer,
     GebeurtenisSerializer,
@@ -50,6 +56,7 @@ from .partijen import (
 from .positionering import (
     GeplandeStapSerializer,
     HuidigePositieSerializer,
+    HuidigePositieVanRegisseurSerializer,
     PositioneringInvoerSerializer,
     PositioneringSerializer,
     ProcesontwerpHerzieningSerializer,
@@ -92,11 +99,16 @@ __all__ = [
     "ConsolidatieInvoerSerializer",
     "ConsolidatieSerializer",
     "DatumcorrectieInvoerSerializer",
+    "DocumentInvoerSerializer",
+    "DocumentSerializer",
+    "DocumentVersieInvoerSerializer",
+    "DocumentVersieSerializer",
     "FaseovergangInvoerSerializer",
     "GebeurtenisSerializer",
     "GeplandeStapSerializer",
     "HeropeningInvoerSerializer",
     "HuidigePositieSerializer",
+    "HuidigePositieVanRegisseurSerializer",
     "IdeeHerzieningSerializer",
     "IdeeInvoerSerializer",
     "IdeeVersieSerializer",

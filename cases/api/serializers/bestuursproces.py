@@ -15,6 +15,7 @@ from cases.models import (
     Rol,
     RolGemeente,
     Status,
+    UitkomstSoort,
 )
 from cases.selectors import huidig_idee
 
@@ -27,6 +28,17 @@ class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
     url = serializers.SerializerMethodField()
     rolGemeente = serializers.ChoiceField(source="rol_gemeente", choices=RolGemeente.choices)
     stadium = StadiumField(read_only=True)
+    uitkomstSoort = serializers.ChoiceField(
+        source="uitkomst_soort",
+        choices=UitkomstSoort.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Waarin het afgeronde proces overging; leeg zolang het niet is afgerond "
+        "(en bij processen afgerond vóór deze indeling: dan alleen de uitkomst in woorden).",
+    )
+    vervolgUrl = serializers.URLField(
+        source="vervolg_url", read_only=True, help_text="Waar het verder gaat."
+    )
     opdracht = OpdrachtSerializer(source="*")
     archiefnominatie = serializers.ChoiceField(
         choices=Archiefnominatie.choices, allow_blank=True, read_only=True
@@ -50,6 +62,8 @@ class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
             "stadium",
             "status",
             "uitkomst",
+            "uitkomstSoort",
+            "vervolgUrl",
             "opdracht",
             "archiefnominatie",
             "archiefactiedatum",
@@ -83,6 +97,7 @@ class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
                 "procesontwerp": "procesontwerp",
                 "procesontwerpVersies": "procesontwerp-versies",
                 "interventies": "interventies",
+                "documenten": "documenten",
                 "aandacht": "aandacht",
             }.items()
         }
@@ -146,7 +161,31 @@ class BestuursprocesWijzigenSerializer(WereldtijdMixin, StriktMixin, Serializer)
     )
     archiefactiedatum = serializers.DateField(allow_null=True, required=False)
     status = serializers.ChoiceField(choices=Status.choices, required=False)
-    uitkomst = serializers.CharField(allow_blank=True, required=False)
+    uitkomst = serializers.CharField(
+        allow_blank=True,
+        required=False,
+        help_text="Bij afronden: wat er uit het proces kwam, in woorden (de omschrijving).",
+    )
+    uitkomstSoort = serializers.ChoiceField(
+        source="uitkomst_soort",
+        choices=UitkomstSoort.choices,
+        required=False,
+        help_text="Bij afronden: waarin het proces overgaat (standaard anders).",
+    )
+    vervolgUrl = serializers.URLField(
+        source="vervolg_url",
+        allow_blank=True,
+        required=False,
+        max_length=500,
+        help_text="Bij afronden: waar het verder gaat, zoals de URL van een zaak of project.",
+    )
+    bevestigd = serializers.BooleanField(
+        required=False,
+        help_text=(
+            "Afronden terwijl wyber-stappen nog niet geconsolideerd zijn: zonder true een 409 "
+            "die noemt wat open staat; met true legt de gebeurtenis vast wat open bleef."
+        ),
+    )
     geopendOp = MomentField(
         source="geopend_op",
         required=False,

@@ -96,6 +96,11 @@ class MomentopnameSerializer(Serializer):
         help_text="De interventies die jij mag zien, op datum, elk met de reflecties die jij "
         "mag zien.",
     )
+    documenten = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="De documenten die jij mag zien, oudste eerst, elk met zijn versies "
+        "(bestandsnaam, grootte, SHA-256).",
+    )
 
 
 class DatumcorrectieInvoerSerializer(StriktMixin, Serializer):

@@ -25,6 +25,7 @@ from .basis import (
     keuzeveld,
 )
 from .partijen import SCORE, BeoordelingBasisSerializer, partij_links
+from .spelers import FORMEEL_BESLUIT_NODIG
 
 OpdrachtgeverRolField = keuzeveld("OpdrachtgeverRolEnum", Opdrachtgever.Rol.choices)
 
@@ -63,6 +64,9 @@ class OpdrachtgeverSerializer(serializers.ModelSerializer[Opdrachtgever]):
     rol = OpdrachtgeverRolField()
     organisatie = ProcesRelatieField(model=Organisatie, read_only=True, allow_null=True)
     expliciteOpdracht = serializers.CharField(source="expliciete_opdracht")
+    formeelBesluitNodig = serializers.BooleanField(
+        source="formeel_besluit_nodig", help_text=FORMEEL_BESLUIT_NODIG
+    )
     betrokkenheid = BetrokkenheidField(help_text="Wijzigt via POST .../betrokkenheid.")
     huidigeBeoordeling = serializers.SerializerMethodField(
         help_text="De laatste beoordeling die jij mag zien, of null."
@@ -78,6 +82,7 @@ class OpdrachtgeverSerializer(serializers.ModelSerializer[Opdrachtgever]):
             "rol",
             "organisatie",
             "expliciteOpdracht",
+            "formeelBesluitNodig",
             "betrokkenheid",
             "huidigeBeoordeling",
             "links",
@@ -114,6 +119,11 @@ class OpdrachtgeverInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     )
     expliciteOpdracht = serializers.CharField(
         source="expliciete_opdracht", allow_blank=True, required=False, default=""
+    )
+    formeelBesluitNodig = serializers.BooleanField(
+        source="formeel_besluit_nodig",
+        required=False,
+        help_text=FORMEEL_BESLUIT_NODIG,
     )
     onbekend_redenen = {
         "betrokkenheid": NAAR_BETROKKENHEID,

@@ -107,6 +107,14 @@ class HuidigePositieSerializer(Serializer):
     )
 
 
+class HuidigePositieVanRegisseurSerializer(Serializer):
+    regisseur = serializers.CharField(read_only=True, help_text="Gebruikersnaam.")
+    regisseurNaam = serializers.CharField(read_only=True)
+    posities = HuidigePositieSerializer(
+        many=True, read_only=True, help_text="Per veld de laatste positie die deze regisseur koos."
+    )
+
+
 class StappenLijst(serializers.ListSerializer[Any]):
     # Errors of the list as a whole (not a list, too long) belong to the property itself,
     # as for other list properties, not to a nested non_field_errors.

@@ -56,6 +56,12 @@ class SpelerBeoordelingSerializer(BeoordelingBasisSerializer[SpelerBeoordeling])
         read_only_fields = fields
 
 
+FORMEEL_BESLUIT_NODIG = (
+    "Besluit de partij formeel in een eigen organisatie? Zo niet (bewoners, een platform), "
+    "dan volstaat haar instemming om rond te zijn."
+)
+
+
 class SpelerSerializer(serializers.ModelSerializer[Speler]):
     url = ProcesRelatieField(source="*", model=Speler, read_only=True)
     soort = SpelerSoortField()
@@ -63,6 +69,9 @@ class SpelerSerializer(serializers.ModelSerializer[Speler]):
     veld = VeldField()
     rolInProces = serializers.ChoiceField(
         source="rol_in_proces", choices=Speler.RolInProces.choices
+    )
+    formeelBesluitNodig = serializers.BooleanField(
+        source="formeel_besluit_nodig", help_text=FORMEEL_BESLUIT_NODIG
     )
     betrokkenheid = BetrokkenheidField(help_text="Wijzigt via POST .../betrokkenheid.")
     huidigeBeoordeling = serializers.SerializerMethodField(
@@ -85,6 +94,7 @@ class SpelerSerializer(serializers.ModelSerializer[Speler]):
             "waarden",
             "commitment",
             "symmetrie",
+            "formeelBesluitNodig",
             "betrokkenheid",
             "huidigeBeoordeling",
             "links",
@@ -139,6 +149,11 @@ class SpelerInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
         required=False,
         default=None,
         help_text="Heeft hetzelfde mandaat als de anderen aan tafel.",
+    )
+    formeelBesluitNodig = serializers.BooleanField(
+        source="formeel_besluit_nodig",
+        required=False,
+        help_text=FORMEEL_BESLUIT_NODIG,
     )
     onbekend_redenen = {
         "betrokkenheid": NAAR_BETROKKENHEID,

@@ -318,7 +318,13 @@ class InstemmingSerializer(serializers.ModelSerializer[Instemming]):
         source="formeel_besloten", help_text="Formeel besloten in de eigen organisatie."
     )
     beslotenOp = serializers.DateField(source="besloten_op", allow_null=True)
-    rond = serializers.BooleanField(help_text="Ingestemd én formeel besloten.")
+    formeelBesluitNodig = serializers.BooleanField(
+        source="formeel_besluit_nodig",
+        help_text="Of deze partij formeel moet besluiten; zo niet, dan is ingestemd genoeg.",
+    )
+    rond = serializers.BooleanField(
+        help_text="Ingestemd én formeel besloten (of ingestemd, als geen formeel besluit nodig is)."
+    )
 
     class Meta:
         model = Instemming
@@ -330,6 +336,7 @@ class InstemmingSerializer(serializers.ModelSerializer[Instemming]):
             "status",
             "voorbehoud",
             "formeelBesloten",
+            "formeelBesluitNodig",
             "beslotenOp",
             "besluitreferentie",
             "rond",

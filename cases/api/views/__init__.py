@@ -1,6 +1,13 @@
 """API v1 views for the case: parse, check access, call one service or selector, serialize."""
 
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
+from .documenten import (
+    DocumentDetailView,
+    DocumentenView,
+    DocumentInhoudView,
+    DocumentVersiesView,
+    DocumentVersieView,
+)
 from .export import ExportView
 from .exporttaken import ExporttaakBestandView, ExporttaakDetailView, ExporttakenView
 from .gebeurtenissen import (
@@ -23,6 +30,7 @@ from .opdrachtgevers import (
 )
 from .organisaties import OrganisatieDetailView, OrganisatiesView
 from .positionering import (
+    HuidigePositioneringenPerRegisseurView,
     HuidigePositioneringenView,
     PositioneringDetailView,
     PositioneringenView,
@@ -55,6 +63,11 @@ __all__ = [
     "BestuursprocesLijstView",
     "ConsolidatieView",
     "DatumcorrectiesView",
+    "DocumentDetailView",
+    "DocumentInhoudView",
+    "DocumentVersieView",
+    "DocumentVersiesView",
+    "DocumentenView",
     "ExportView",
     "ExporttaakBestandView",
     "ExporttaakDetailView",
@@ -63,6 +76,7 @@ __all__ = [
     "GebeurtenisDetailView",
     "GebeurtenissenView",
     "HeropeningenView",
+    "HuidigePositioneringenPerRegisseurView",
     "HuidigePositioneringenView",
     "IdeeVersiesView",
     "IdeeView",

@@ -102,8 +102,10 @@ class BestuursprocesDetailView(BestuursprocesBasis):
         operation_id="bestuursproces_partial_update",
         summary="Bestuursproces wijzigen",
         description=(
-            "Wijzigt eigenschappen, vervangt de opdracht, of wijzigt de status (afronden vraagt "
-            "een uitkomst). Het stadium wijzig je via stadiumovergangen. Verwijderen kan niet: "
+            "Wijzigt eigenschappen, vervangt de opdracht, of wijzigt de status. Afronden vraagt "
+            "een uitkomst (omschrijving), bij voorkeur met uitkomstSoort en vervolgUrl; staan er "
+            "nog wyber-stappen open, dan is het 409 open-stappen tot je bevestigd: true "
+            "meestuurt. Het stadium wijzig je via stadiumovergangen. Verwijderen kan niet: "
             "een bestuursproces wordt afgerond."
         ),
         request=s.BestuursprocesWijzigenSerializer,
@@ -123,6 +125,9 @@ class BestuursprocesDetailView(BestuursprocesBasis):
             opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
             status=data.pop("status", None),
             uitkomst=data.pop("uitkomst", None),
+            uitkomst_soort=data.pop("uitkomst_soort", None),
+            vervolg_url=data.pop("vervolg_url", None),
+            bevestigd=data.pop("bevestigd", False),
             tijdstip=data.pop("tijdstip", None),
             wijzigingen=data,
             toelichting=self.toelichting(),

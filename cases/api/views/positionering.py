@@ -142,6 +142,55 @@ class HuidigePositioneringenView(PositioneringBasis):
         return Response(self.get_serializer(rijen, many=True).data)
 
 
+@extend_schema(tags=["positionering"])
+class HuidigePositioneringenPerRegisseurView(PositioneringBasis):
+    serializer_class = s.HuidigePositieVanRegisseurSerializer
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    @extend_schema(
+        operation_id="positionering_huidig_per_regisseur",
+        summary="Huidige positionering per procesregisseur",
+        description=(
+            "Voor elke procesregisseur van het proces, per veld de laatste positie die hij of "
+            "zij koos en die jij mag zien, of null: met twee regisseurs verdringt de keuze van "
+            "de een die van de ander niet. tijdstip en bekendOp als bij huidig."
+        ),
+        parameters=[
+            tijdstip_parameter(
+                "tijdstip", "Het moment (ISO 8601); zonder tijdzone is het Nederlandse tijd."
+            ),
+            bekend_op_parameter(),
+        ],
+        responses={200: s.HuidigePositieVanRegisseurSerializer(many=True)},
+    )
+    def get(self, request: Request, uuid: Any) -> Response:
+        # Queries: case with my role; the procesregisseurs; the latest visible position per
+        # veld and author, with author and wyber-stap.
+        per_regisseur = selectors.huidige_positioneringen_per_regisseur(
+            self.get_bestuursproces(),
+            self.zichtbaar(),
+            lees_tijdstip(request),
+            bekend_op=lees_tijdstip(request, "bekendOp"),
+        )
+        rijen = [
+            {
+                "regisseur": regisseur.get_username(),
+                "regisseurNaam": regisseur.get_full_name() or regisseur.get_username(),
+                "posities": [
+                    {
+                        "veld": veld,
+                        "veldNaam": PositioneringsVeld(veld).label,
+                        "positionering": positionering,
+                    }
+                    for veld, positionering in posities.items()
+                ],
+            }
+            for regisseur, posities in per_regisseur
+        ]
+        return Response(self.get_serializer(rijen, many=True).data)
+
+
 @extend_schema(tags=["procesontwerp"])
 class ProcesontwerpView(BestuursprocesBasis):
     serializer_class = s.ProcesontwerpVersieSerializer

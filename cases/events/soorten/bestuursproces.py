@@ -13,7 +13,7 @@ from cases.events.canonical import formatteer_tijdstip
 from cases.events.replay_typen import Momentopname
 from cases.events.verhaal import Beschrijving, Geheugen, kort, label, met_reden
 from cases.events.wereldtijd import eis
-from cases.models import Gebeurtenis, Status
+from cases.models import Gebeurtenis, Status, UitkomstSoort
 
 from . import DEZE_ZAAK, Objectwijziging, Soort, registreer
 
@@ -29,6 +29,8 @@ class Geopend(Soort):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         staat["bestuursproces"] = copy.deepcopy(e.payload["bestuursproces"])
         staat["bestuursproces"]["geopendOp"] = formatteer_tijdstip(e.tijdstip)
+        # The structured outcome is set when closing (status.gewijzigd), never at opening.
+        staat["bestuursproces"].update({"uitkomstSoort": "", "vervolgUrl": ""})
         staat["_tijden"]["stadiumSinds"] = e.tijdstip
 
     def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
@@ -100,6 +102,10 @@ class StatusGewijzigd(Soort):
         )
         staat["bestuursproces"]["status"] = e.payload["naar"]
         staat["bestuursproces"]["uitkomst"] = e.payload["uitkomst"]
+        if e.payload["naar"] == Status.AFGEROND:
+            # Closings recorded before the structured outcome carry the free text alone.
+            staat["bestuursproces"]["uitkomstSoort"] = e.payload.get("uitkomstSoort", "")
+            staat["bestuursproces"]["vervolgUrl"] = e.payload.get("vervolgUrl", "")
 
     def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
         return [Objectwijziging("bestuursproces", DEZE_ZAAK, "status", e.payload["naar"])]
@@ -107,9 +113,20 @@ class StatusGewijzigd(Soort):
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         p = e.payload
         if p["naar"] == Status.AFGEROND:
-            return _("Bestuursproces afgerond: %(uitkomst)s") % {
-                "uitkomst": kort(p["uitkomst"])
-            }, None
+            soort = p.get("uitkomstSoort")
+            if not soort:
+                return _("Bestuursproces afgerond: %(uitkomst)s") % {
+                    "uitkomst": kort(p["uitkomst"])
+                }, None
+            tekst = _("Bestuursproces afgerond (%(soort)s): %(uitkomst)s") % {
+                "soort": label(UitkomstSoort, soort).lower(),
+                "uitkomst": kort(p["uitkomst"]),
+            }
+            if p.get("openGelaten"):
+                tekst += " " + _("(%(aantal)s stap(pen) bleven open)") % {
+                    "aantal": len(p["openGelaten"])
+                }
+            return tekst, None
         tekst = _("Status van %(van)s naar %(naar)s") % {
             "van": label(Status, p["van"]),
             "naar": label(Status, p["naar"]),

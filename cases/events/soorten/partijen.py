@@ -49,6 +49,8 @@ class Geregistreerd(Partijfeit):
         gegevens = copy.deepcopy(e.payload[self.partij])
         if self.partij != "organisatie":
             gegevens["huidigeBeoordeling"] = None
+            # Registered before parties could be marked: they decide formally (the default).
+            gegevens.setdefault("formeelBesluitNodig", True)
         staat[self.verzameling][gegevens["uuid"]] = gegevens
 
     def objecten(self, e: Gebeurtenis) -> list[Relatie]:

@@ -56,6 +56,12 @@ def stap_in_fase(staat: Momentopname, uuid: str, fase: str | None, wat: str) -> 
     return stap
 
 
+def met_besluitplicht(instemming: dict[str, Any]) -> dict[str, Any]:
+    """A consent as the state keeps it; recorded before parties could be marked as deciding
+    nothing formally, it needs a formal decision (the default)."""
+    return {"formeelBesluitNodig": True, **copy.deepcopy(instemming)}
+
+
 @registreer
 class WyberstapGestart(Soort):
     code = "wyberstap.gestart"
@@ -253,7 +259,7 @@ class ConsolidatieVastgelegd(Soort):
         stap = stap_in_fase(staat, e.payload["stap"], Fase.CONSOLIDEREN, wat)
         stap["consolidatie"] = copy.deepcopy(e.payload["consolidatie"])
         for instemming in e.payload["instemmingen"]:
-            stap["instemmingen"][instemming["uuid"]] = copy.deepcopy(instemming)
+            stap["instemmingen"][instemming["uuid"]] = met_besluitplicht(instemming)
 
     def objecten(self, e: Gebeurtenis) -> list[Relatie]:
         relaties = [Relatie(STAP, str(e.payload["stap"]), "stap")]
@@ -289,7 +295,7 @@ class InstemmingVastgelegd(Soort):
     datum_corrigeerbaar = False
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
-        instemming = copy.deepcopy(e.payload["instemming"])
+        instemming = met_besluitplicht(e.payload["instemming"])
         wat = _("Een instemming vastleggen")
         stap = stap_in_fase(staat, e.payload["stap"], Fase.CONSOLIDEREN, wat)
         stap["instemmingen"][instemming["uuid"]] = instemming
@@ -325,7 +331,7 @@ class InstemmersGewijzigd(Soort):
         stap = stap_in_fase(staat, e.payload["stap"], Fase.CONSOLIDEREN, wat)
         instemmingen = stap["instemmingen"]
         for instemming in e.payload["toegevoegd"]:
-            instemmingen[instemming["uuid"]] = copy.deepcopy(instemming)
+            instemmingen[instemming["uuid"]] = met_besluitplicht(instemming)
         for weg in e.payload["verwijderd"]:
             del instemmingen[weg]
 

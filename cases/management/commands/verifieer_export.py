@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from cases.exports.verificatie import verifieer_bestand
+from cases.exports.verificatie import controleer_documenten, verifieer_bestand
 
 
 class Command(BaseCommand):
@@ -14,7 +14,8 @@ class Command(BaseCommand):
         "Controleert een JSON Lines-export (exporteer_bestuursproces --formaat jsonl) zonder "
         "database: kop en slot, doorlopende volgnummers, de koppeling van elke hash aan de "
         "vorige en de hash van elke zichtbare gebeurtenis. Stopt met code 1 bij de eerste "
-        "afwijking en noemt het regelnummer."
+        "afwijking en noemt het regelnummer. Met --documenten MAP ook gedownloade documenten "
+        "tegen de SHA-256 in de gebeurtenissen."
     )
     # The evaluator's machine may have no database: no checks that would reach for one.
     requires_system_checks: list[str] = []
@@ -22,6 +23,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("bestand", help="Het exportbestand (.jsonl).")
+        parser.add_argument(
+            "--documenten",
+            metavar="MAP",
+            help=(
+                "Een map met gedownloade documenten: elk bestand moet de SHA-256 hebben van een "
+                "documentversie waarvoor een gecontroleerde gebeurtenis in de export instaat."
+            ),
+        )
 
     def handle(self, *args: Any, **opties: Any) -> None:
         uitgebreid = opties["verbosity"] >= 2
@@ -39,3 +48,12 @@ class Command(BaseCommand):
             self.stderr.write(self.style.ERROR(uitslag.samenvatting()))
             raise SystemExit(1)
         self.stdout.write(self.style.SUCCESS(uitslag.samenvatting()))
+        if opties["documenten"]:
+            controle = controleer_documenten(uitslag, opties["documenten"])
+            if uitgebreid:
+                for naam, wat in controle.gevonden:
+                    self.stdout.write(f"{naam}: {wat}")
+            if not controle.intact:
+                self.stderr.write(self.style.ERROR(controle.samenvatting()))
+                raise SystemExit(1)
+            self.stdout.write(self.style.SUCCESS(controle.samenvatting()))

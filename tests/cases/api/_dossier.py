@@ -20,6 +20,7 @@ from cases.exports.taken import vraag_rapport_aan
 from cases.models import Bestuursproces, Instemming, WyberStap
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.procesontwerp import ProcesontwerpInhoud
+from tests._bestanden import PDF, bestand
 from tests.cases._interventies import instrument, strategie, veld
 from tests.factories import GebruikerFactory, actor_voor, open_proces
 
@@ -192,6 +193,14 @@ def bouw_dossier(regisseur: Any) -> Dossier:
         omschrijving="Ik faciliteer",
         sinds=timezone.localdate() - dt.timedelta(days=5),
     )
+    document = services.voeg_document_toe(
+        actor=actor,
+        bestuursproces=p,
+        titel="Verslag keukentafelgesprek",
+        bestand=bestand("verslag.pdf", PDF),
+        zichtbaarheid="kernteam",
+        interventie=interventie,
+    )
     # A finished report job, for the paths below exports/{taak} (run here: the test's
     # transaction never commits, so the queue would not see it).
     taak = vraag_rapport_aan(bestuursproces=p, aanvrager=regisseur, formaat="html")
@@ -217,6 +226,8 @@ def bouw_dossier(regisseur: Any) -> Dossier:
             "instrument": str(middel.uuid),
             "code": veld().code,
             "taak": str(taak.uuid),
+            "document": str(document.uuid),
+            "nummer": "1",
         },
         anderen={
             "organisatie": _url(f"{basis}/organisaties/{andere_org.uuid}"),
@@ -228,6 +239,7 @@ def bouw_dossier(regisseur: Any) -> Dossier:
                 f"{basis}/wyberstappen/{convergerend.uuid}/opties/{andere_optie.uuid}"
             ),
             "strategie": "ontwerpen",
+            "vervolgUrl": "https://zaken.havenstad.example/vervolg",
             "opdracht": {
                 "kaders": "Nieuwe kaders",
                 "uren": 80,

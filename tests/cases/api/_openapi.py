@@ -29,6 +29,12 @@ class Operatie:
         return "requestBody" in self.gegevens
 
     @property
+    def neemt_json(self) -> bool:
+        """Whether the body is JSON (uploads take multipart/form-data only)."""
+        inhoud = self.gegevens.get("requestBody", {}).get("content", {"application/json": {}})
+        return "application/json" in inhoud
+
+    @property
     def met_sessie(self) -> bool:
         """Whether a session login (and so the CSRF check) applies."""
         vereist = self.gegevens.get("security", [])

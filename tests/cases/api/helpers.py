@@ -52,6 +52,8 @@ LIJST_VELDEN = {
     "stadium",
     "status",
     "uitkomst",
+    "uitkomstSoort",
+    "vervolgUrl",
     "opdracht",
     "archiefnominatie",
     "archiefactiedatum",
@@ -79,6 +81,7 @@ LINKS = {
     "procesontwerp": "/procesontwerp",
     "procesontwerpVersies": "/procesontwerp/versies",
     "interventies": "/interventies",
+    "documenten": "/documenten",
     "aandacht": "/aandacht",
 }
 

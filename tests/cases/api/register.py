@@ -184,6 +184,7 @@ def instemming_body(instemming: Instemming, **anders: Any) -> dict[str, Any]:
         "status": instemming.status,
         "voorbehoud": instemming.voorbehoud,
         "formeelBesloten": instemming.formeel_besloten,
+        "formeelBesluitNodig": instemming.formeel_besluit_nodig,
         "beslotenOp": instemming.besloten_op.isoformat() if instemming.besloten_op else None,
         "besluitreferentie": instemming.besluitreferentie,
         "rond": instemming.rond,

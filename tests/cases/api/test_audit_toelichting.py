@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from cases import services
 from cases.models import Bestuursproces, Gebeurtenis
+from tests._bestanden import bestand
 from tests.cases import _interventies
 from tests.factories import GebruikerFactory, actor_voor
 
@@ -72,6 +73,13 @@ def _instemming(proces: Bestuursproces, regisseur: Any) -> str:
     stap = r.stap_in_consolideren(proces, regisseur)
     (instemming,) = r.consolideer(stap, regisseur, [r.speler(proces, regisseur)])
     return r.instemming_url(instemming)
+
+
+def _document_versie(proces: Bestuursproces, regisseur: Any) -> tuple[str, dict[str, Any]]:
+    document = services.voeg_document_toe(
+        actor=actor_voor(regisseur), bestuursproces=proces, titel="Verslag", bestand=bestand()
+    )
+    return proces_url(proces, f"/documenten/{document.uuid}/versies"), {"bestand": bestand()}
 
 
 def _gecorrigeerde_notitie(proces: Bestuursproces, regisseur: Any) -> tuple[str, dict[str, Any]]:
@@ -155,7 +163,14 @@ OPZET: dict[str, Opzet] = {
     ),
     "instemming_partial_update": lambda p, g: (_instemming(p, g), {"status": "ingestemd"}),
     "datumcorrectie_create": _gecorrigeerde_notitie,
+    "document_create": lambda p, g: (
+        proces_url(p, "/documenten"),
+        {"titel": "Verslag", "bestand": bestand()},
+    ),
+    "documentversie_create": _document_versie,
 }
+# Uploads are multipart/form-data; everything else is JSON.
+MULTIPART = {"document_create", "documentversie_create"}
 
 
 @pytest.mark.parametrize(("operatie", "methode"), _met_header())
@@ -168,7 +183,8 @@ def test_header_komt_in_de_gebeurtenis(
     client.force_authenticate(regisseur)
     eerder = set(Gebeurtenis.objects.values_list("pk", flat=True))
 
-    response = getattr(client, methode)(url, body, format="json", headers={HEADER: waarde})
+    formaat = "multipart" if operatie in MULTIPART else "json"
+    response = getattr(client, methode)(url, body, format=formaat, headers={HEADER: waarde})
 
     assert response.status_code < 300, response.content
     nieuw = list(Gebeurtenis.objects.exclude(pk__in=eerder).order_by("pk"))

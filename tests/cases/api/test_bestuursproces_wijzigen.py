@@ -265,7 +265,14 @@ def test_afronden_met_uitkomst_en_titel(bestuursproces, regisseur_api):
         "bestuursproces.gewijzigd",
         "status.gewijzigd",
     ]
-    assert laatste[1].payload == {"van": "actief", "naar": "afgerond", "uitkomst": "Raad stemde in"}
+    assert laatste[1].payload == {
+        "van": "actief",
+        "naar": "afgerond",
+        "uitkomst": "Raad stemde in",
+        "uitkomstSoort": "anders",
+        "vervolgUrl": "",
+        "openGelaten": [],
+    }
     assert {g.toelichting for g in laatste} == {"Besluit genomen"}
 
 

@@ -32,6 +32,7 @@ MOMENTOPNAME_VELDEN = {
     "positioneringen",
     "procesontwerp",
     "interventies",
+    "documenten",
 }
 
 

@@ -65,6 +65,7 @@ def test_registreren(bestuursproces, regisseur, regisseur_api):
         "rol": "bestuurlijk_opdrachtgever",
         "organisatie": url(gemeente),
         "expliciteOpdracht": "Een plan voor de kade",
+        "formeelBesluitNodig": True,
         "betrokkenheid": "nog_te_betrekken",
         "huidigeBeoordeling": None,
         "links": {
@@ -83,6 +84,7 @@ def test_registreren(bestuursproces, regisseur, regisseur_api):
             "naam": "Wethouder Ruimtelijke Ordening",
             "rol": "bestuurlijk_opdrachtgever",
             "expliciteOpdracht": "Een plan voor de kade",
+            "formeelBesluitNodig": True,
             "organisatie": str(gemeente.uuid),
             "betrokkenheid": "nog_te_betrekken",
         }

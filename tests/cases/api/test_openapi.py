@@ -65,6 +65,7 @@ PADEN = {
     "/tokens/huidig": {"delete"},
     "/bestuursprocessen/{uuid}/positioneringen": {"get", "post"},
     "/bestuursprocessen/{uuid}/positioneringen/huidig": {"get"},
+    "/bestuursprocessen/{uuid}/positioneringen/huidig/per-regisseur": {"get"},
     "/bestuursprocessen/{uuid}/positioneringen/{positionering}": {"get"},
     "/bestuursprocessen/{uuid}/procesontwerp": {"get", "put"},
     "/bestuursprocessen/{uuid}/procesontwerp/versies": {"get"},
@@ -83,6 +84,11 @@ PADEN = {
     "/bestuursprocessen/{uuid}/exports": {"get", "post"},
     "/bestuursprocessen/{uuid}/exports/{taak}": {"get"},
     "/bestuursprocessen/{uuid}/exports/{taak}/bestand": {"get"},
+    "/bestuursprocessen/{uuid}/documenten": {"get", "post"},
+    "/bestuursprocessen/{uuid}/documenten/{document}": {"get"},
+    "/bestuursprocessen/{uuid}/documenten/{document}/versies": {"post"},
+    "/bestuursprocessen/{uuid}/documenten/{document}/versies/{nummer}": {"get"},
+    "/bestuursprocessen/{uuid}/documenten/{document}/versies/{nummer}/inhoud": {"get"},
 }
 CDN = ["cdn.jsdelivr", "unpkg", "cdnjs", "googleapis", "//cdn."]
 

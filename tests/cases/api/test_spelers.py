@@ -81,6 +81,7 @@ def test_registreren(bestuursproces, regisseur, regisseur_api):
         "waarden": "Zekerheid voor huurders",
         "commitment": True,
         "symmetrie": False,
+        "formeelBesluitNodig": True,
         "betrokkenheid": "nog_te_betrekken",
         "huidigeBeoordeling": None,
         "links": links(nieuw),
@@ -103,6 +104,7 @@ def test_registreren(bestuursproces, regisseur, regisseur_api):
             "waarden": "Zekerheid voor huurders",
             "commitment": True,
             "symmetrie": False,
+            "formeelBesluitNodig": True,
             "betrokkenheid": "nog_te_betrekken",
         }
     }

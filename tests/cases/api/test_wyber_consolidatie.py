@@ -79,6 +79,7 @@ def test_consolidatie_vastleggen(bestuursproces, regisseur, regisseur_api, parti
                 "status": "nog_geen_reactie",
                 "voorbehoud": "",
                 "formeelBesloten": False,
+                "formeelBesluitNodig": True,
                 "beslotenOp": None,
                 "besluitreferentie": "",
                 "rond": False,
@@ -122,8 +123,12 @@ def test_standaard_instemmers(bestuursproces, regisseur, regisseur_api, partijen
         format="json",
     ).json()
 
-    # Havenwonen has commitment but is not aangehaakt.
-    assert [i["naam"] for i in body["instemmingen"]] == ["Jan van Houten", "Wethouder Ruimte"]
+    # Everyone who has not afgehaakt, Havenwonen (not aangehaakt) included.
+    assert [i["naam"] for i in body["instemmingen"]] == [
+        "Havenwonen",
+        "Jan van Houten",
+        "Wethouder Ruimte",
+    ]
 
 
 def test_geen_consolidatie_is_404(bestuursproces, regisseur, regisseur_api):
@@ -166,7 +171,11 @@ def test_dubbele_instemmer_en_geen_instemmers(bestuursproces, regisseur, regisse
     dubbel = regisseur_api.post(
         doel, basis | {"instemmers": [url(partijen["jan"])] * 2}, format="json"
     )
-    # Nobody is aangehaakt, so the default list is empty.
+    # Everyone has afgehaakt, so the default list is empty.
+    for partij in partijen.values():
+        services.wijzig_betrokkenheid(
+            actor=actor_voor(regisseur), partij=partij, actie="afhaken", reden="Weg"
+        )
     niemand = regisseur_api.post(doel, basis, format="json")
 
     assert fouten(dubbel) == {"instemmers": "unique"}

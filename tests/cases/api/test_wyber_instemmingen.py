@@ -91,6 +91,7 @@ def test_instemming_vastleggen(bestuursproces, regisseur, regisseur_api, partije
         # Not sent, so kept: a PATCH changes only what it sends.
         "voorbehoud": "Als de achterban akkoord is",
         "formeelBesloten": True,
+        "formeelBesluitNodig": True,
         "beslotenOp": vandaag,
         "besluitreferentie": "B&W 2026-14",
         "rond": True,

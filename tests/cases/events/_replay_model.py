@@ -23,6 +23,7 @@ class Model:
     geconsolideerd: bool = False
     status: str = "actief"
     uitkomst: str = ""
+    uitkomst_soort: str = ""
     leden: dict[str, str] = field(default_factory=lambda: {"regisseur": "procesregisseur"})
     # In registration order: organisatie names, and the betrokkenheid of each party.
     organisaties: list[str] = field(default_factory=list)
@@ -66,13 +67,24 @@ def _opdracht_geldig(opdracht: Opdracht) -> bool:
     )
 
 
-def _status_fout(model: Model, doel: str, uitkomst: str | None) -> type[DomainError] | None:
+def nieuwe_soort(model: Model, doel: str, soort: str | None) -> str:
+    """The soort of uitkomst after the change: a close without one records anders."""
+    gekozen = model.uitkomst_soort if soort is None else soort
+    return "anders" if doel == "afgerond" and not gekozen else gekozen
+
+
+def _status_fout(
+    model: Model, doel: str, uitkomst: str | None, soort: str | None = None
+) -> type[DomainError] | None:
     nieuwe_uitkomst = model.uitkomst if uitkomst is None else uitkomst
     if uitkomst is not None and uitkomst != model.uitkomst and doel != "afgerond":
         return OngeldigeInvoer  # an uitkomst is recorded when closing, not along the way
     if doel == "afgerond" and not nieuwe_uitkomst.strip():
         return OngeldigeInvoer
-    if doel == model.status == "afgerond" and nieuwe_uitkomst != model.uitkomst:
+    if doel == model.status == "afgerond" and (
+        nieuwe_uitkomst != model.uitkomst
+        or nieuwe_soort(model, doel, soort) != model.uitkomst_soort
+    ):
         return ProcesAfgerond
     return None
 

@@ -24,7 +24,7 @@ from cases.services.idee import IdeeInhoud
 from tests.cases.services._hulp import laatste_volgnummer
 from tests.factories import GebruikerFactory, actor_voor, consolideer_stap
 
-from ._replay_model import Model, _opdracht_geldig, _status_fout
+from ._replay_model import Model, _opdracht_geldig, _status_fout, nieuwe_soort
 from ._replay_partijen import PartijHandelingen
 from ._replay_regie import RegieHandelingen
 from ._replay_regiebasis import schrijft_niets
@@ -196,7 +196,11 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen):
         return fout, doe
 
     def _status(self, doel: str, uitkomst: str | None, via_wijzig: bool) -> Any:
-        fout = _status_fout(self.model, doel, uitkomst)
+        # A close with a new text names a soort too (which one follows from the text).
+        soort = None
+        if doel == "afgerond" and uitkomst is not None:
+            soort = "project" if len(uitkomst) % 2 else "gestopt"
+        fout = _status_fout(self.model, doel, uitkomst, soort)
         if via_wijzig and doel == "afgerond" and self.model.afgerond:
             # The edits come before the close, and a closed case takes no edits.
             fout = ProcesAfgerond
@@ -209,6 +213,7 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen):
                     wijzigingen={"omschrijving": f"Status naar {doel}"},
                     status=doel,
                     uitkomst=uitkomst,
+                    uitkomst_soort=soort,
                 )
             else:
                 services.wijzig_status(
@@ -216,7 +221,9 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen):
                     bestuursproces=self.bestuursproces,
                     status=doel,
                     uitkomst=uitkomst,
+                    uitkomst_soort=soort,
                 )
+            self.model.uitkomst_soort = nieuwe_soort(self.model, doel, soort)
             self.model.status = doel
             if uitkomst is not None:
                 self.model.uitkomst = uitkomst

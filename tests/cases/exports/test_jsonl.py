@@ -45,6 +45,7 @@ def test_kop_gebeurtenissen_en_slot(dossier: Bestuursproces) -> None:
         "aantalGebeurtenissen": len(opgeslagen),
         "afgeschermd": 0,
         "genesisHash": GENESIS_HASH,
+        "documenten": [],
     }
     assert [g["volgnummer"] for g in gebeurtenissen] == [g.volgnummer for g in opgeslagen]
     eerste, bron = gebeurtenissen[0], opgeslagen[0]

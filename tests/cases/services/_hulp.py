@@ -23,6 +23,8 @@ from cases.models import (
     Bestuursproces,
     Betrokkenheidswijziging,
     Consolidatie,
+    Document,
+    DocumentVersie,
     Gebeurtenis,
     IdeeEigenaar,
     IdeeVersie,
@@ -112,6 +114,8 @@ CASE_MODELLEN: tuple[type[Model], ...] = (
     InterventieSpeler,
     InterventieOpdrachtgever,
     Reflectie,
+    Document,
+    DocumentVersie,
 )
 
 
@@ -249,7 +253,11 @@ def beoordeel_og(actor: Actor, opdrachtgever: Opdrachtgever, **velden: Any) -> A
 
 def sluit_af(actor: Actor, bestuursproces: Bestuursproces) -> None:
     services.wijzig_status(
-        actor=actor, bestuursproces=bestuursproces, status="afgerond", uitkomst="Klaar"
+        actor=actor,
+        bestuursproces=bestuursproces,
+        status="afgerond",
+        uitkomst="Klaar",
+        bevestigd=True,  # closing is the point here, whatever steps are open
     )
 
 
@@ -353,6 +361,7 @@ def instemming_zonder_reactie(
         "status": "nog_geen_reactie",
         "voorbehoud": "",
         "formeelBesloten": False,
+        "formeelBesluitNodig": True,
         "beslotenOp": None,
         "besluitreferentie": "",
     }

@@ -23,7 +23,6 @@ from cases.models import Bestuursproces, Consolidatie, Instemming, Opdrachtgever
 from ._hulp import (
     REGISSEUR_NAAM,
     _fase,
-    beoordeel_og,
     breng_in,
     consolideer,
     gebeurtenissen_na,
@@ -47,40 +46,34 @@ from ._hulp import (
 def test_standaard_instemmers(
     bestuursproces: Bestuursproces, ander_proces: Bestuursproces, actor: Actor
 ) -> None:
-    # In: aangehaakte spelers with commitment, aangehaakte opdrachtgevers with a mandaat.
+    # In: every speler and opdrachtgever of the case that has not afgehaakt ("niets staat vast
+    # totdat alle partijen hebben ingestemd"), whatever its commitment or mandaat.
     zus = instemmende_speler(actor, bestuursproces, "Zus Zorg")
     anna = instemmende_speler(actor, bestuursproces, "Anna Aannemer")
     haven = instemmende_opdrachtgever(actor, bestuursproces, "Wethouder Haven")
-    later = maak_opdrachtgever(actor, bestuursproces, naam="Directeur Later")
-    services.wijzig_betrokkenheid(actor=actor, partij=later, actie="aansluiten", reden="Aan tafel")
-    beoordeel_og(actor, later)  # no mandaat at first ...
-    beoordeel_og(actor, later, mandaat="Tot twee miljoen")  # ... then one
-    # Out: without commitment (False or unknown), not aangehaakt, without a (current) mandaat.
-    instemmende_speler(actor, bestuursproces, "Bert Zonder", commitment=False)
-    instemmende_speler(actor, bestuursproces, "Cor Onbekend", commitment=None)
-    maak_speler(actor, bestuursproces, naam="Dirk Nog Niet", commitment=True)
-    afwachtend = maak_speler(actor, bestuursproces, naam="Eva Afwachtend", commitment=True)
-    services.wijzig_betrokkenheid(actor=actor, partij=afwachtend, actie="afwachten", reden="Later")
+    bert = instemmende_speler(actor, bestuursproces, "Bert Zonder", commitment=False)
+    dirk = maak_speler(actor, bestuursproces, naam="Dirk Nog Niet", commitment=True)
+    eva = maak_speler(actor, bestuursproces, naam="Eva Afwachtend")
+    services.wijzig_betrokkenheid(actor=actor, partij=eva, actie="afwachten", reden="Later")
+    wachtend = maak_opdrachtgever(actor, bestuursproces, naam="Minister Wachtend")
+    # Out: who afhaakte, and the parties of another case.
     afgehaakt = instemmende_speler(actor, bestuursproces, "Fred Afgehaakt")
     services.wijzig_betrokkenheid(actor=actor, partij=afgehaakt, actie="afhaken", reden="Weg")
-    ingetrokken = instemmende_opdrachtgever(actor, bestuursproces, "Raad Ingetrokken")
-    beoordeel_og(actor, ingetrokken, mandaat="")  # the latest assessment records none
-    ongekend = maak_opdrachtgever(actor, bestuursproces, naam="Gedeputeerde Ongekend")
-    services.wijzig_betrokkenheid(actor=actor, partij=ongekend, actie="aansluiten", reden="Ja")
-    wachtend = maak_opdrachtgever(actor, bestuursproces, naam="Minister Wachtend")
-    beoordeel_og(actor, wachtend, mandaat="Volledig")  # a mandaat, but not aangehaakt
+    weg = instemmende_opdrachtgever(actor, bestuursproces, "Raad Afgehaakt")
+    services.wijzig_betrokkenheid(actor=actor, partij=weg, actie="afhaken", reden="Weg")
     instemmende_speler(actor, ander_proces, "Anna van Elders")
     instemmende_opdrachtgever(actor, ander_proces, "Wethouder Elders")
     stap = start_stap(actor, bestuursproces)
 
     # Spelers first, then opdrachtgevers, each by name.
-    assert services.standaard_instemmers(stap) == [anna, zus, later, haven]
+    assert services.standaard_instemmers(stap) == [anna, bert, dirk, eva, zus, wachtend, haven]
 
 
 def test_standaard_instemmers_zonder_kandidaten_is_leeg(
     bestuursproces: Bestuursproces, actor: Actor
 ) -> None:
-    maak_speler(actor, bestuursproces, commitment=True)
+    speler = maak_speler(actor, bestuursproces, commitment=True)
+    services.wijzig_betrokkenheid(actor=actor, partij=speler, actie="afhaken", reden="Weg")
     assert services.standaard_instemmers(start_stap(actor, bestuursproces)) == []
 
 
@@ -95,7 +88,8 @@ def test_consolideer_met_de_standaard_instemmers(
     anna: Speler,
     haven: Opdrachtgever,
 ) -> None:
-    maak_speler(actor, bestuursproces, naam="Zonder Commitment")
+    afgehaakt = maak_speler(actor, bestuursproces, naam="Afgehaakt")
+    services.wijzig_betrokkenheid(actor=actor, partij=afgehaakt, actie="afhaken", reden="Weg")
     volgnummer = laatste_volgnummer(bestuursproces)
     tijdstip = timezone.now()
 

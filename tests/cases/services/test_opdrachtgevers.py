@@ -83,6 +83,7 @@ def test_registreer_opdrachtgever_schrijft_de_opdrachtgever_en_haar_gebeurtenis(
                 "naam": "Directeur Stadsontwikkeling",
                 "rol": "ambtelijk_opdrachtgever",
                 "expliciteOpdracht": "Een gedragen ontwikkelvisie voor de zomer",
+                "formeelBesluitNodig": True,
                 "organisatie": str(organisatie.uuid),
                 "betrokkenheid": "nog_te_betrekken",
             }
@@ -106,6 +107,7 @@ def test_registreer_opdrachtgever_door_een_beheercommando(bestuursproces: Bestuu
                 "naam": "Wethouder Haven",
                 "rol": "gemeenteraad",
                 "expliciteOpdracht": "",
+                "formeelBesluitNodig": True,
                 "organisatie": None,
                 "betrokkenheid": "nog_te_betrekken",
             }

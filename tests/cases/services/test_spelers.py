@@ -37,6 +37,7 @@ def _speler_gegevens(speler: Speler, **anders: Any) -> dict[str, Any]:
         "waarden": "",
         "commitment": None,
         "symmetrie": None,
+        "formeelBesluitNodig": True,
         "organisatie": None,
         "betrokkenheid": "nog_te_betrekken",
     }
@@ -98,6 +99,7 @@ def test_registreer_speler_schrijft_de_speler_en_zijn_gebeurtenis(
                 "waarden": "Gemeenschapszin",
                 "commitment": True,
                 "symmetrie": False,
+                "formeelBesluitNodig": True,
                 "organisatie": str(organisatie.uuid),
                 "betrokkenheid": "nog_te_betrekken",
             }

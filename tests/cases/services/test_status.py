@@ -66,7 +66,15 @@ def test_wijzig_status_pauzeren_hervatten_afronden_heropenen(
         verwacht(
             6,
             "status.gewijzigd",
-            {"van": "actief", "naar": "afgerond", "uitkomst": "Plan vastgesteld door de raad"},
+            {
+                "van": "actief",
+                "naar": "afgerond",
+                "uitkomst": "Plan vastgesteld door de raad",
+                # Without a soort (as clients before the structured outcome): anders.
+                "uitkomstSoort": "anders",
+                "vervolgUrl": "",
+                "openGelaten": [],
+            },
             door=regisseur,
             naam=REGISSEUR_NAAM,
             toelichting="Klaar",
@@ -167,7 +175,14 @@ def test_wijzig_bestuursproces_afronden_wijzigt_eerst_en_sluit_dan(
         verwacht(
             5,
             "status.gewijzigd",
-            {"van": "actief", "naar": "afgerond", "uitkomst": "Plan vastgesteld"},
+            {
+                "van": "actief",
+                "naar": "afgerond",
+                "uitkomst": "Plan vastgesteld",
+                "uitkomstSoort": "anders",
+                "vervolgUrl": "",
+                "openGelaten": [],
+            },
             door=regisseur,
             naam=REGISSEUR_NAAM,
             toelichting="Raad akkoord",

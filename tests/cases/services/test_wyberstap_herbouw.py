@@ -52,7 +52,7 @@ def test_herbouw_van_het_hele_verhaal_is_de_huidige_toestand(
     consolideer(
         actor,
         stap1,
-        None,
+        [anna, bart, haven],  # Carla is asked later (wijzig_instemmers)
         uitkomst="commitment",
         document_titel="Intentieovereenkomst",
         document_url="https://havenstad.example/intentie.pdf",
