@@ -38,12 +38,11 @@ from cases.models import (
 )
 from cases.selectors import (
     huidige_toestand,
-    krachtenveld,
     momentopname,
     stadiumovergangen,
 )
 from cases.selectors.aandacht import aandacht_uit_staat
-from cases.selectors.krachtenveld import DOORZETTINGSMACHT
+from cases.selectors.krachtenveld import DOORZETTINGSMACHT, krachtenveld_uit_staat
 from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
 
@@ -61,6 +60,10 @@ from .pagina import (
     TijdlijnRegel,
     Uitkomst,
 )
+
+# The parts of the case document the page shows (the krachtenveld comes from the same spelers
+# and opdrachtgevers, the attention balance from the interventies).
+DELEN = frozenset({"idee", "wyberstappen", "spelers", "opdrachtgevers", "interventies"})
 
 # How far back the tijdlijn and the attention balance look from the moment shown.
 TIJDLIJN_MAANDEN = 3
@@ -91,14 +94,14 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
     zichtbaar = Zichtbaarheid.voor_rol(rol)
     moment = einde_van(op) if op is not None else timezone.now()
     if op is None:
-        staat = huidige_toestand(bestuursproces, zichtbaar)
+        staat = huidige_toestand(bestuursproces, zichtbaar, delen=DELEN)
     else:
-        gelezen = momentopname(bestuursproces, moment, zichtbaar)
+        gelezen = momentopname(bestuursproces, moment, zichtbaar, delen=DELEN)
         if gelezen is None:
             raise ValueError("Het bestuursproces bestond op die datum nog niet.")
         staat = gelezen
     proces = staat["bestuursproces"]
-    veld = krachtenveld(bestuursproces, moment, zichtbaar) or {"groepen": [], "nietBeoordeeld": []}
+    veld = krachtenveld_uit_staat(staat)
     van = maanden_terug(moment, TIJDLIJN_MAANDEN)
     # From the same document as the rest of the page: on a past day it counts what was known
     # then, with the status each intervention had then.

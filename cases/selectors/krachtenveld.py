@@ -76,8 +76,12 @@ def krachtenveld(
 
     World time; with ``bekend_op`` by what had been recorded then."""
     staat = momentopname(bestuursproces, tijdstip, zichtbaar, bekend_op=bekend_op, delen=PARTIJEN)
-    if staat is None:
-        return None
+    return None if staat is None else krachtenveld_uit_staat(staat)
+
+
+def krachtenveld_uit_staat(staat: dict[str, Any]) -> dict[str, Any]:
+    """The krachtenveld of a case document (its spelers and opdrachtgevers as a viewer sees
+    them), for pages that have read the document already."""
     groepen: dict[tuple[str, str], list[dict[str, Any]]] = {}
     niet_beoordeeld: list[dict[str, Any]] = []
     for speler in staat["spelers"]:
