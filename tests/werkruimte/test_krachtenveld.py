@@ -12,7 +12,14 @@ import pytest
 from django.utils import timezone
 
 from cases import services
-from cases.models import Bestuursproces, Gebeurtenis, Speler, SpelerBeoordeling
+from cases.models import (
+    Bestuursproces,
+    Gebeurtenis,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Speler,
+    SpelerBeoordeling,
+)
 from tests.factories import actor_voor
 from werkruimte.versie import versie_van
 
@@ -378,8 +385,9 @@ def test_vast_aantal_queries(
     client.get(_url(zaak))  # the session is warm
     # session, user, the case with the member's role; spelers, their visible assessments,
     # opdrachtgevers, theirs, the organisations with their count; the party form's
-    # organisations and the case's version for each of the two forms (their If-Match).
-    with django_assert_num_queries(10):
+    # and the opdrachtgever form's organisations, and the case's version for each of the three
+    # forms (their If-Match).
+    with django_assert_num_queries(12):
         antwoord = client.get(_url(zaak))
     assert antwoord.content.decode().count('hx-target="#werkplek"') == aantal + 1
 
@@ -536,3 +544,73 @@ def test_vast_aantal_queries_voor_een_partij(
     with django_assert_num_queries(9):
         antwoord = client.get(_url(zaak, str(speler.uuid)))
     assert antwoord.content.decode().count('class="overgang"') == 1 + 2 * aantal
+
+
+def _nieuwe_opdrachtgever(zaak: Bestuursproces, **extra: Any) -> dict[str, Any]:
+    gegevens = {
+        "naam": "Wethouder Ruimtelijke Ordening",
+        "rol": "bestuurlijk_opdrachtgever",
+        "expliciete_opdracht": "Een gedragen plan voor het havenkwartier",
+        "steun": "voorstander",
+        "stevigheid": "4",
+        "onderling_vertrouwen": "3",
+        "mandaat": "Tot de grondprijs",
+        "zichtbaarheid": "regisseur",
+        "toelichting": "Eerste gesprek",
+        "versie": versie_van(zaak),
+    }
+    gegevens.update(extra)
+    return {f"opdrachtgever-{k}": v for k, v in gegevens.items()}
+
+
+def test_een_opdrachtgever_met_de_eerste_beoordeling_in_een_formulier(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any
+) -> None:
+    laatste = versie_van(zaak)
+    client = web(zaakleden["procesregisseur"])
+    assert 'id="nieuwe-opdrachtgever"' in client.get(_url(zaak)).content.decode()
+
+    antwoord = client.post(
+        _url(zaak, "opdrachtgevers"),
+        _nieuwe_opdrachtgever(zaak, tijdstip=dagen_geleden(5).date().isoformat()),
+    )
+
+    assert antwoord.status_code == 302, antwoord.content.decode()[:3000]
+    assert _typen(zaak, laatste) == ["opdrachtgever.geregistreerd", "opdrachtgever.beoordeeld"]
+    opdrachtgever = Opdrachtgever.objects.get(bestuursproces=zaak)
+    beoordeling = OpdrachtgeverBeoordeling.objects.get(opdrachtgever=opdrachtgever)
+    assert (opdrachtgever.rol, beoordeling.steun, beoordeling.stevigheid) == (
+        "bestuurlijk_opdrachtgever",
+        "voorstander",
+        4,
+    )
+    assert (beoordeling.mandaat, beoordeling.zichtbaarheid) == ("Tot de grondprijs", "regisseur")
+    for g in Gebeurtenis.objects.filter(bestuursproces=zaak, volgnummer__gt=laatste):
+        assert timezone.localdate(g.tijdstip) == timezone.localdate(dagen_geleden(5))
+
+
+def test_een_geweigerde_opdrachtgever_laat_niets_achter_en_de_invoer_blijft(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any
+) -> None:
+    laatste = versie_van(zaak)
+    antwoord = web(zaakleden["kernteam"]).post(
+        _url(zaak, "opdrachtgevers"), _nieuwe_opdrachtgever(zaak, stevigheid="9")
+    )
+
+    assert antwoord.status_code == 400
+    html = antwoord.content.decode()
+    assert veldfout(html, "opdrachtgever-stevigheid")
+    assert 'value="Wethouder Ruimtelijke Ordening"' in html
+    assert _typen(zaak, laatste) == []
+    assert not Opdrachtgever.objects.filter(bestuursproces=zaak).exists()
+
+
+@pytest.mark.parametrize("rol", LEZEND)
+def test_een_lezer_voegt_geen_opdrachtgever_toe(
+    zaak: Bestuursproces, zaakleden: dict[str, Any], web: Any, rol: str
+) -> None:
+    client = web(zaakleden[rol])
+    assert 'id="nieuwe-opdrachtgever"' not in client.get(_url(zaak)).content.decode()
+    antwoord = client.post(_url(zaak, "opdrachtgevers"), _nieuwe_opdrachtgever(zaak))
+    assert antwoord.status_code == 403
+    assert not Opdrachtgever.objects.filter(bestuursproces=zaak).exists()

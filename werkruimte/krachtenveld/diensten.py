@@ -1,4 +1,5 @@
-"""A party and its first assessment in one go: the two services in one transaction.
+"""A party (speler or opdrachtgever) and its first assessment in one go: the two services in
+one transaction.
 
 ``cases.services`` registers a speler and assesses it in two calls (two events, as the API
 has two resources). The page and the import offer them as one step, so a refused assessment
@@ -15,7 +16,14 @@ from django.db import transaction
 
 from cases import services
 from cases.events import Actor
-from cases.models import Bestuursproces, Organisatie, Speler, SpelerBeoordeling
+from cases.models import (
+    Bestuursproces,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Organisatie,
+    Speler,
+    SpelerBeoordeling,
+)
 
 
 @dataclass(frozen=True)
@@ -73,3 +81,54 @@ def registreer_en_beoordeel(
             tijdstip=tijdstip,
         )
         return speler, oordeel
+
+
+@dataclass(frozen=True)
+class EersteOpdrachtgeverbeoordeling:
+    steun: str
+    stevigheid: int
+    onderling_vertrouwen: int
+    mandaat: str = ""
+    impliciete_opdracht: str = ""
+    open_rekeningen: str = ""
+    zichtbaarheid: str = "regisseur"
+    toelichting: str = ""
+
+
+def registreer_opdrachtgever_en_beoordeel(
+    *,
+    actor: Actor,
+    bestuursproces: Bestuursproces,
+    naam: str,
+    rol: str,
+    organisatie: Organisatie | None,
+    beoordeling: EersteOpdrachtgeverbeoordeling,
+    expliciete_opdracht: str = "",
+    tijdstip: dt.datetime | None = None,
+) -> tuple[Opdrachtgever, OpdrachtgeverBeoordeling]:
+    """``opdrachtgever.geregistreerd`` and ``opdrachtgever.beoordeeld`` at the same world
+    time; all or nothing."""
+    with transaction.atomic():
+        opdrachtgever = services.registreer_opdrachtgever(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            naam=naam,
+            rol=rol,
+            organisatie=organisatie,
+            expliciete_opdracht=expliciete_opdracht,
+            tijdstip=tijdstip,
+        )
+        oordeel = services.beoordeel_opdrachtgever(
+            actor=actor,
+            opdrachtgever=opdrachtgever,
+            steun=beoordeling.steun,
+            stevigheid=beoordeling.stevigheid,
+            onderling_vertrouwen=beoordeling.onderling_vertrouwen,
+            mandaat=beoordeling.mandaat,
+            impliciete_opdracht=beoordeling.impliciete_opdracht,
+            open_rekeningen=beoordeling.open_rekeningen,
+            zichtbaarheid=beoordeling.zichtbaarheid,
+            toelichting=beoordeling.toelichting,
+            tijdstip=tijdstip,
+        )
+        return opdrachtgever, oordeel

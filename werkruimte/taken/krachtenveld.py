@@ -20,11 +20,16 @@ from django.views.decorators.http import require_POST
 
 from cases import services
 from cases.events import Actor
-from cases.models import Macht, Organisatie, Speler, Standpunt, Veld, Zichtbaarheid
+from cases.models import Macht, Opdrachtgever, Organisatie, Speler, Standpunt, Veld, Zichtbaarheid
 
 from ..formulieren import Dienstformulier, verwerk
 from ..krachtenveld import importeren
-from ..krachtenveld.diensten import EersteBeoordeling, registreer_en_beoordeel
+from ..krachtenveld.diensten import (
+    EersteBeoordeling,
+    EersteOpdrachtgeverbeoordeling,
+    registreer_en_beoordeel,
+    registreer_opdrachtgever_en_beoordeel,
+)
 from ..krachtenveld.lezen import Partijdossier, partijdossier
 from ..krachtenveld.lezen import krachtenveld as lees_krachtenveld
 from ..navigatie import zaakkop
@@ -220,8 +225,15 @@ class OpdrachtgeverBeoordeelFormulier(TijdstipMixin, Dienstformulier):
         "tijdstip_tijd",
     ]
 
-    def __init__(self, *args: Any, zaak: Zaak, dossier: Partijdossier, **kwargs: Any) -> None:
-        super().__init__(*args, zaak=zaak, prefix="beoordeling", **kwargs)
+    def __init__(
+        self,
+        *args: Any,
+        zaak: Zaak,
+        dossier: Partijdossier | None,
+        prefix: str = "beoordeling",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, zaak=zaak, prefix=prefix, **kwargs)
         self.niet_voor = zaak.bestuursproces.geopend_op
         veld = self.fields["zichtbaarheid"]
         assert isinstance(veld, forms.ChoiceField)
@@ -230,9 +242,54 @@ class OpdrachtgeverBeoordeelFormulier(TijdstipMixin, Dienstformulier):
             self.initial["zichtbaarheid"] = Zichtbaarheid.KERNTEAM
         self.fields["toelichting"].label = _("Onderbouwing")
         self.fields["toelichting"].help_text = _("Wat is er veranderd, of waarop berust dit?")
-        huidig = dossier.regel
-        if huidig.beoordeeld:
+        if dossier is not None and dossier.regel.beoordeeld:
+            huidig = dossier.regel
             self.initial.update({"steun": huidig.standpunt, "stevigheid": huidig.invloed})
+
+
+class NieuweOpdrachtgeverFormulier(OpdrachtgeverBeoordeelFormulier):
+    """An opdrachtgever with the regisseur's first reading of it, in one form."""
+
+    naam = forms.CharField(label=_("Naam"), max_length=200)
+    rol = forms.ChoiceField(label=_("Rol"), choices=Opdrachtgever.Rol.choices)
+    organisatie = forms.ChoiceField(label=_("Organisatie"), required=False)
+    expliciete_opdracht = forms.CharField(
+        label=_("Expliciete opdracht"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    field_order = [
+        "naam",
+        "rol",
+        "organisatie",
+        "expliciete_opdracht",
+        *OpdrachtgeverBeoordeelFormulier.field_order,
+    ]
+
+    def __init__(self, *args: Any, zaak: Zaak, **kwargs: Any) -> None:
+        super().__init__(*args, zaak=zaak, dossier=None, prefix="opdrachtgever", **kwargs)
+        self.organisaties = {
+            str(o.uuid): o for o in Organisatie.objects.filter(bestuursproces=zaak.bestuursproces)
+        }
+        veld = self.fields["organisatie"]
+        assert isinstance(veld, forms.ChoiceField)
+        veld.choices = [("", gettext("geen")), *((u, o.naam) for u, o in self.organisaties.items())]
+        self.fields["toelichting"].help_text = _("Waarop berust deze eerste beoordeling?")
+
+    def gekozen_organisatie(self) -> Organisatie | None:
+        return self.organisaties.get(self.cleaned_data.get("organisatie") or "")
+
+    def eerste_beoordeling(self) -> EersteOpdrachtgeverbeoordeling:
+        d = self.cleaned_data
+        return EersteOpdrachtgeverbeoordeling(
+            steun=d["steun"],
+            stevigheid=d["stevigheid"],
+            onderling_vertrouwen=d["onderling_vertrouwen"],
+            mandaat=d.get("mandaat") or "",
+            impliciete_opdracht=d.get("impliciete_opdracht") or "",
+            open_rekeningen=d.get("open_rekeningen") or "",
+            zichtbaarheid=d["zichtbaarheid"],
+            toelichting=self.toelichting_tekst,
+        )
 
 
 class BetrokkenheidFormulier(TijdstipMixin, Dienstformulier):
@@ -275,15 +332,18 @@ def _pagina(
     zaak: Zaak,
     nieuw: NieuwePartijFormulier | None = None,
     organisatie: OrganisatieFormulier | None = None,
+    opdrachtgever: NieuweOpdrachtgeverFormulier | None = None,
 ) -> dict[str, Any]:
-    """The page's context: its two forms (the bound one after a refusal) and the reads."""
+    """The page's context: its forms (the bound one after a refusal) and the reads."""
     inhoud: dict[str, Any] = {
         "overzicht": lees_krachtenveld(zaak.bestuursproces, zaak.rol),
         "nieuw_actie": _url(zaak),
         "organisatie_actie": _url(zaak, "krachtenveld-organisatie"),
+        "opdrachtgever_actie": _url(zaak, "krachtenveld-opdrachtgever"),
     }
     if zaak.mag_werken:
         inhoud["nieuw_formulier"] = nieuw or NieuwePartijFormulier(zaak=zaak)
+        inhoud["opdrachtgever_formulier"] = opdrachtgever or NieuweOpdrachtgeverFormulier(zaak=zaak)
         inhoud["organisatie_formulier"] = organisatie or OrganisatieFormulier(zaak=zaak)
     return inhoud
 
@@ -323,6 +383,40 @@ def krachtenveld(request: HttpRequest, zaak: Zaak) -> HttpResponse:
         volgende=_url(zaak),
         gelukt=gettext("De partij is toegevoegd met haar eerste beoordeling."),
         context={**_pagina(zaak, nieuw=formulier), "actie": _url(zaak)},
+    )
+
+
+@taakpagina
+@require_POST
+def opdrachtgever(request: HttpRequest, zaak: Zaak) -> HttpResponse:
+    formulier = NieuweOpdrachtgeverFormulier(request.POST, zaak=zaak)
+
+    def voeg_toe(f: Dienstformulier) -> object:
+        assert isinstance(f, NieuweOpdrachtgeverFormulier)
+        return registreer_opdrachtgever_en_beoordeel(
+            actor=Actor.uit_request(request),
+            bestuursproces=zaak.bestuursproces,
+            naam=f.cleaned_data["naam"],
+            rol=f.cleaned_data["rol"],
+            organisatie=f.gekozen_organisatie(),
+            expliciete_opdracht=f.cleaned_data.get("expliciete_opdracht") or "",
+            beoordeling=f.eerste_beoordeling(),
+            tijdstip=f.moment(),
+        )
+
+    return verwerk(
+        request,
+        formulier,
+        voeg_toe,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/krachtenveld.html",
+        fragment="werkruimte/taken/_krachtenveld_opdrachtgever.html",
+        volgende=_url(zaak),
+        gelukt=gettext("De opdrachtgever is toegevoegd met uw eerste beoordeling."),
+        context={
+            **_pagina(zaak, opdrachtgever=formulier),
+            "actie": _url(zaak, "krachtenveld-opdrachtgever"),
+        },
     )
 
 
@@ -657,6 +751,7 @@ def importeren_uitvoeren(request: HttpRequest, zaak: Zaak) -> HttpResponse:
 urlpatterns = [
     path("krachtenveld/", krachtenveld, name="krachtenveld"),
     path("krachtenveld/organisaties/", organisatie, name="krachtenveld-organisatie"),
+    path("krachtenveld/opdrachtgevers/", opdrachtgever, name="krachtenveld-opdrachtgever"),
     path("krachtenveld/importeren/", importeren_bestand, name="krachtenveld-importeren"),
     path(
         "krachtenveld/importeren/uitvoeren/",
