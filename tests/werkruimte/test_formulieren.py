@@ -227,3 +227,20 @@ def test_htmx_krijgt_het_fragment_of_een_doorverwijzing(
     goed = _verwerk(_verzoek(data, regisseur, htmx=True), zaak, lambda f: None)
     assert goed.status_code == 200
     assert goed["HX-Redirect"] == "/klaar/"
+
+
+def test_een_datum_als_beginwaarde_staat_in_iso_in_het_invoerveld() -> None:
+    """A date input rejects "6 december 2026": the initial value goes in as ISO text."""
+    import datetime as dt
+
+    from django import forms
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    class Formulier(forms.Form):
+        datum = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+
+    formulier = Formulier(initial={"datum": dt.date(2026, 12, 6)})
+    with translation.override("nl"):
+        html = render_to_string("werkruimte/_veld.html", {"veld": formulier["datum"]})
+    assert 'value="2026-12-06"' in html

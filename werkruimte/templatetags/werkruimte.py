@@ -33,6 +33,21 @@ def widgetsoort(veld: Any) -> str:
 
 
 @register.filter
+def invoerwaarde(veld: Any) -> Any:
+    """A field's value as its input element takes it: a date or time as ISO text (the
+    browser shows it in the reader's notation), never localised into words, which a date
+    input would reject and leave empty."""
+    waarde = veld.value()
+    if isinstance(waarde, dt.datetime):
+        return waarde.isoformat(timespec="minutes")
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, dt.time):
+        return waarde.strftime("%H:%M")
+    return "" if waarde is None else waarde
+
+
+@register.filter
 def datum_nl(waarde: dt.date | dt.datetime | None) -> str:
     """``6 december 2026`` (a moment in Dutch time, never the UTC date)."""
     if waarde is None:
