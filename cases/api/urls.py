@@ -157,6 +157,13 @@ urlpatterns = [
         views.ReflectiesView.as_view(),
         name="interventie-reflecties",
     ),
+    path(f"{PROCES}/besluiten", views.BesluitenView.as_view(), name="besluiten"),
+    path(
+        f"{PROCES}/besluiten/<uuid:besluit>",
+        views.BesluitDetailView.as_view(),
+        name="besluit-detail",
+    ),
+    path(f"{PROCES}/besluitmomenten", views.BesluitmomentenView.as_view(), name="besluitmomenten"),
     path(f"{PROCES}/export", views.ExportView.as_view(), name="export"),
     path(f"{PROCES}/exports", views.ExporttakenView.as_view(), name="exporttaken"),
     path(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import Gebeurtenis, Status, Zichtbaarheid
 
+from .payloads_besluiten import besluiten_op_volgorde
 from .payloads_interventies import interventies_op_volgorde, reflecties_op_volgorde
 from .payloads_positionering import positionering_volgorde
 from .replay_typen import Momentopname
@@ -52,6 +53,7 @@ def lege_staat() -> Momentopname:
         "positioneringen": [],
         "procesontwerp": None,
         "interventies": {},
+        "besluiten": {},
         "volgnummer": 0,
         # What the rules of the fold need besides the state; not part of the result.
         "_tijden": {"stadiumSinds": None, "geconsolideerdOp": {}},
@@ -123,6 +125,7 @@ def rond_af(staat: Momentopname) -> Momentopname | None:
         {**interventie, "reflecties": reflecties_op_volgorde(interventie["reflecties"])}
         for interventie in staat["interventies"].values()
     )
+    staat["besluiten"] = besluiten_op_volgorde(staat["besluiten"].values())
     return staat
 
 

@@ -1,5 +1,6 @@
 """The case domain's models, split by aggregate."""
 
+from .besluiten import Besluit, Orgaan
 from .bestuursproces import (
     Aanpak,
     Archiefnominatie,
@@ -49,6 +50,7 @@ __all__ = [
     "Aangrijpingspunt",
     "Aanpak",
     "Archiefnominatie",
+    "Besluit",
     "Besluitmoment",
     "Bestuursproces",
     "Betrokkenheid",
@@ -75,6 +77,7 @@ __all__ = [
     "Opdrachtgever",
     "OpdrachtgeverBeoordeling",
     "Optie",
+    "Orgaan",
     "Organisatie",
     "Positie",
     "Positionering",

@@ -158,6 +158,15 @@ class Instemming(models.Model):
     )
     besloten_op = models.DateField(_("besloten op"), null=True, blank=True)
     besluitreferentie = models.CharField(_("besluitreferentie"), max_length=200, blank=True)
+    # The besluit behind the formal decision, when it was recorded in the case (issue 14).
+    besluit = models.ForeignKey(
+        "cases.Besluit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instemmingen",
+        verbose_name=_("besluit"),
+    )
 
     class Meta:
         verbose_name = _("instemming")

@@ -23,6 +23,7 @@ from cases.events.wereldtijd import geschiedenis
 from cases.models import Bestuursproces, Notitie, Zichtbaarheid
 
 from . import interventies, partijen, positionering
+from .besluiten import besluiten_toestand
 from .bestuursprocessen import (
     eigenaar_spelers,
     gebeurtenissen,
@@ -96,6 +97,7 @@ def huidige_toestand(
         "positioneringen": positionering.positioneringen_toestand(bestuursproces, zichtbaar),
         "procesontwerp": positionering.procesontwerp_toestand(bestuursproces),
         "interventies": interventies.interventies_toestand(bestuursproces, zichtbaar),
+        "besluiten": besluiten_toestand(bestuursproces, zichtbaar),
         "volgnummer": laatste or 0,
     }
 

@@ -1,5 +1,6 @@
 """Every write to the case domain: one function per domain verb, each with its event(s)."""
 
+from .besluiten import leg_besluit_vast
 from .bestuursproces import (
     open_bestuursproces,
     vervroeg_opening,
@@ -47,6 +48,7 @@ __all__ = [
     "herzie_idee",
     "herzie_procesontwerp",
     "kies_positionering",
+    "leg_besluit_vast",
     "leg_instemming_vast",
     "leg_reflectie_vast",
     "log_interventie",

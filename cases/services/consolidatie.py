@@ -21,6 +21,7 @@ from cases.events.payloads import consolidatie_gegevens, instemming_gegevens
 from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
+    Besluit,
     Bestuursproces,
     Betrokkenheid,
     Consolidatie,
@@ -33,6 +34,7 @@ from cases.models import (
 )
 
 from ._common import gebruiker_van, valideer
+from .besluiten import besluit_als_formeel_besluit
 from .wyberen import eis_fase, start_wyberstap, vergrendel_stap
 
 Partij = Speler | Opdrachtgever
@@ -187,12 +189,19 @@ def leg_instemming_vast(
     formeel_besloten: bool = False,
     besloten_op: dt.date | None = None,
     besluitreferentie: str = "",
+    besluit: Besluit | None = None,
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> Instemming:
     """Record where a party stands; the step is settled when every party is rond.
 
-    Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day."""
+    Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day. With
+    ``besluit`` (a besluit of the case) that besluit is the formal decision: its date and
+    kenmerk (or titel) become ``besloten_op`` and ``besluitreferentie``."""
+    if besluit is not None:
+        formeel_besloten, besloten_op, besluitreferentie, tijdstip = besluit_als_formeel_besluit(
+            instemming, besluit, besluitreferentie, tijdstip
+        )
     if formeel_besloten and besloten_op is not None:
         geopend = Bestuursproces.objects.values_list("geopend_op", flat=True).get(
             pk=instemming.bestuursproces_id
@@ -213,6 +222,7 @@ def leg_instemming_vast(
     instemming.formeel_besloten = formeel_besloten
     instemming.besloten_op = besloten_op if formeel_besloten else None
     instemming.besluitreferentie = besluitreferentie if formeel_besloten else ""
+    instemming.besluit = besluit
     valideer(instemming)
     instemming.save(
         update_fields=[
@@ -221,6 +231,7 @@ def leg_instemming_vast(
             "formeel_besloten",
             "besloten_op",
             "besluitreferentie",
+            "besluit",
         ]
     )
     nu = tijdstip or timezone.now()

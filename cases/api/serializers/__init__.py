@@ -1,6 +1,11 @@
 """Translation between the API's camelCase JSON and the domain; no decisions here."""
 
 from .basis import ProcesRelatieField, StadiumField, StriktMixin, case_url
+from .besluiten import (
+    BesluitInvoerSerializer,
+    BesluitmomentStandSerializer,
+    BesluitSerializer,
+)
 from .bestuursproces import (
     BestuursprocesDetailSerializer,
     BestuursprocesOpenenSerializer,
@@ -81,7 +86,10 @@ from .wyberen import (
 __all__ = [
     "AandachtSerializer",
     "AandachtVraagSerializer",
+    "BesluitInvoerSerializer",
+    "BesluitSerializer",
     "BesluitmomentSerializer",
+    "BesluitmomentStandSerializer",
     "BestuursprocesDetailSerializer",
     "BestuursprocesOpenenSerializer",
     "BestuursprocesSerializer",

@@ -1,5 +1,6 @@
 """API v1 views for the case: parse, check access, call one service or selector, serialize."""
 
+from .besluiten import BesluitDetailView, BesluitenView, BesluitmomentenView
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .export import ExportView
 from .exporttaken import ExporttaakBestandView, ExporttaakDetailView, ExporttakenView
@@ -51,6 +52,9 @@ from .wyberen import (
 
 __all__ = [
     "AandachtView",
+    "BesluitDetailView",
+    "BesluitenView",
+    "BesluitmomentenView",
     "BestuursprocesDetailView",
     "BestuursprocesLijstView",
     "ConsolidatieView",

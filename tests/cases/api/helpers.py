@@ -38,6 +38,8 @@ PROCES_SUFFIXEN = [
     "/procesontwerp/versies",
     "/interventies",
     "/aandacht",
+    "/besluiten",
+    "/besluitmomenten",
 ]
 
 # The fields of a case in the list and in the detail, and the links below it.

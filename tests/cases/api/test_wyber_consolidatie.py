@@ -81,6 +81,7 @@ def test_consolidatie_vastleggen(bestuursproces, regisseur, regisseur_api, parti
                 "formeelBesloten": False,
                 "beslotenOp": None,
                 "besluitreferentie": "",
+                "besluit": None,
                 "rond": False,
             },
             instemming_body(wethouder),

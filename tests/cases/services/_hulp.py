@@ -19,6 +19,7 @@ from django.utils import timezone
 from cases import services
 from cases.events import Actor
 from cases.models import (
+    Besluit,
     Besluitmoment,
     Bestuursproces,
     Betrokkenheidswijziging,
@@ -88,6 +89,7 @@ STANDAARD_OPDRACHT: dict[str, Any] = {
 
 CASE_MODELLEN: tuple[type[Model], ...] = (
     Bestuursproces,
+    Besluit,
     Besluitmoment,
     Gebeurtenis,
     IdeeVersie,

@@ -1,0 +1,95 @@
+"""Replay of besluiten (and what hangs on them): folding the log gives what the tables show,
+for every viewer; a momentopname shows them as they stood; a corrected date moves them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+
+from cases import selectors, services
+from cases.events import herbouw
+from cases.events.wereldtijd import geschiedenis
+from cases.models import Bestuursproces, Gebeurtenis, Rol, Zichtbaarheid
+from tests.cases.services._hulp import maak_opdrachtgever, maak_organisatie
+from tests.factories import actor_voor, open_proces
+
+from ._rauw import _herbouwd, _toestand
+
+
+def _geleden(dagen: int) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=dagen)
+
+
+def bouw(regisseur: Any) -> Bestuursproces:
+    """A case opened a month ago with besluiten at every level, some entered late."""
+    proces = open_proces(regisseur, tijdstip=_geleden(30))
+    actor = actor_voor(regisseur)
+    gemeente = maak_organisatie(actor, proces, tijdstip=_geleden(29))
+    wethouder = maak_opdrachtgever(actor, proces, tijdstip=_geleden(29))
+    for dagen, niveau, besluitnemer in (
+        (5, "proces", {"orgaan": "raad"}),
+        (20, "kernteam", {"organisatie": gemeente}),
+        (10, "regisseur", {"opdrachtgever": wethouder}),
+        (15, "proces", {"orgaan": "anders", "orgaan_naam": "Waterschapsbestuur"}),
+    ):
+        services.leg_besluit_vast(
+            actor=actor,
+            bestuursproces=proces,
+            titel=f"Besluit {niveau} {dagen}",
+            datum=timezone.localdate(_geleden(dagen)),
+            zichtbaarheid=niveau,
+            **besluitnemer,
+        )
+    return proces
+
+
+def test_herbouw_is_gelijk_aan_de_tabellen_voor_elke_kijker(regisseur: Any) -> None:
+    proces = bouw(regisseur)
+
+    volledig = _toestand(proces)
+    assert _herbouwd(proces) == volledig
+    assert [b["titel"] for b in volledig["besluiten"]] == [
+        "Besluit kernteam 20",
+        "Besluit proces 15",
+        "Besluit regisseur 10",
+        "Besluit proces 5",
+    ]
+    for rol in Rol:
+        zichtbaar = Zichtbaarheid.voor_rol(rol)
+        gezien = _toestand(proces, zichtbaar)
+        assert _herbouwd(proces, zichtbaar) == gezien, rol
+        assert {b["zichtbaarheid"] for b in gezien["besluiten"]} <= zichtbaar
+    opdrachtgever = _toestand(proces, Zichtbaarheid.voor_rol(Rol.OPDRACHTGEVER))
+    assert [b["titel"] for b in opdrachtgever["besluiten"]] == [
+        "Besluit proces 15",
+        "Besluit proces 5",
+    ]
+
+
+def test_momentopname_kent_alleen_de_besluiten_van_toen(regisseur: Any) -> None:
+    proces = bouw(regisseur)
+    toen = selectors.momentopname(proces, _geleden(12))
+    assert toen is not None
+    assert [b["titel"] for b in toen["besluiten"]] == ["Besluit kernteam 20", "Besluit proces 15"]
+
+
+def test_gecorrigeerde_datum_verplaatst_het_besluit_in_tabel_en_herbouw(regisseur: Any) -> None:
+    proces = bouw(regisseur)
+    laatste = Gebeurtenis.objects.filter(bestuursproces=proces, type="besluit.vastgelegd").latest(
+        "volgnummer"
+    )
+    nieuw = _geleden(25)
+    services.corrigeer_datum(
+        actor=actor_voor(regisseur),
+        bestuursproces=proces,
+        volgnummer=laatste.volgnummer,
+        tijdstip=nieuw,
+        toelichting="Het waterschap besloot eerder",
+    )
+    volledig = _toestand(proces)
+    # The history in world time, with the correction applied to the event it corrects.
+    assert herbouw(geschiedenis(proces.pk)) == volledig
+    assert volledig["besluiten"][0]["titel"] == "Besluit proces 15"
+    assert volledig["besluiten"][0]["datum"] == timezone.localdate(nieuw).isoformat()
