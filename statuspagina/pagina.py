@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from cases.selectors.aandacht import Aandacht
 
+from .besluiten import BesluitRegel, VerlopenBesluitmoment
+
 
 @dataclass(frozen=True)
 class ProcesRegel:
@@ -138,6 +140,8 @@ class Statuspagina:
     tijdlijn: list[TijdlijnRegel]
     aandacht: Aandacht
     grafieken: Grafieken = field(default_factory=Grafieken)
+    besluiten: list[BesluitRegel] = field(default_factory=list)
+    verlopen_besluitmomenten: list[VerlopenBesluitmoment] = field(default_factory=list)
 
     @property
     def verleden(self) -> bool:

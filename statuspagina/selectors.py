@@ -42,6 +42,7 @@ from cases.selectors.aandacht import aandacht_uit_staat
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT
 from cases.selectors.tijdlijn import tijdlijn
 
+from .besluiten import recente_besluiten, verlopen_besluitmomenten
 from .grafieken import grafieken
 from .pagina import (
     BesluitmomentRegel,
@@ -146,6 +147,8 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         ],
         aandacht=balans,
         grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),
+        besluiten=recente_besluiten(staat),
+        verlopen_besluitmomenten=verlopen_besluitmomenten(staat, timezone.localdate(moment)),
     )
 
 

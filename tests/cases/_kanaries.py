@@ -128,6 +128,7 @@ def schrijf_kanaries(bestuursproces: Bestuursproces, leden: dict[str, Any]) -> K
     k = Kanaries(bestuursproces)
     regisseur = actor_voor(leden["procesregisseur"])
     _partijen(k, regisseur)
+    _besluiten(k, regisseur)
     services.herzie_procesontwerp(
         actor=regisseur,
         bestuursproces=bestuursproces,
@@ -206,6 +207,22 @@ def _partijen(k: Kanaries, regisseur: Any) -> None:
             actor=regisseur,
             bestuursproces=k.bestuursproces,
             tekst=k.tekst("procesnotitie", niveau),
+            zichtbaarheid=niveau,
+        )
+
+
+def _besluiten(k: Kanaries, regisseur: Any) -> None:
+    """A besluit at every level (issue 14), by a body of its own: no party's name leaks."""
+    for niveau in NIVEAUS:
+        services.leg_besluit_vast(
+            actor=regisseur,
+            bestuursproces=k.bestuursproces,
+            titel=k.tekst("besluittitel", niveau),
+            inhoud=k.tekst("besluitinhoud", niveau),
+            orgaan="anders",
+            orgaan_naam=k.tekst("besluitorgaan", niveau),
+            kenmerk=k.tekst("kenmerk", niveau)[:100],
+            datum=timezone.localdate(),
             zichtbaarheid=niveau,
         )
 
@@ -291,6 +308,8 @@ def startpunten(k: Kanaries, zichtbaar: set[str]) -> list[str]:
         f"{basis}/krachtenveld",
         f"{basis}/krachtenveld/verschuivingen",
         f"{basis}/notities",
+        f"{basis}/besluiten",
+        f"{basis}/besluitmomenten",
         f"{basis}/lidmaatschappen",
         f"{basis}/organisaties",
         f"{basis}/spelers",

@@ -311,6 +311,7 @@ def test_de_kanaries_dekken_elke_soort_op_elk_toegestaan_niveau(kanaries: Kanari
         *("notitie", "procesnotitie", "positieomschrijving", "positietoelichting"),
         *("titel", "beoogd", "waarom", "waaromnieuw", "logtoelichting", "wijzigtoelichting"),
         *("gedaan", "waargenomen", "vervolg"),
+        *("besluittitel", "besluitinhoud", "besluitorgaan", "kenmerk"),
     }
     reflecties = {
         (f"reflectieonder{interventie}", reflectie)

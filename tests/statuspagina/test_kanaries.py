@@ -44,6 +44,10 @@ PAGINA_SOORTEN = {
     "positieomschrijving",
     "positietoelichting",
     "procesontwerp",
+    # The besluiten section (and the tijdlijn): titel, who decided and kenmerk, not the text.
+    "besluittitel",
+    "besluitorgaan",
+    "kenmerk",
 }
 
 
