@@ -7,9 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import formats
 from django.utils.translation import gettext
 
-from cases.models import Besluitmoment, Orgaan
+from cases.models import AfspraakStatus, Besluitmoment, Orgaan
 
 # How many of the latest besluiten the page lists.
 RECENTE_BESLUITEN = 5
@@ -80,3 +81,52 @@ def verlopen_besluitmomenten(
         if b["datum"] not in genomen
     ]
     return sorted((m for m in momenten if m.datum < vandaag), key=lambda m: m.datum)
+
+
+@dataclass(frozen=True)
+class AfspraakRegel:
+    wat: str
+    door: str
+    uiterlijk: dt.date | None
+    stand: str
+    verlopen: bool
+
+
+def _stand(afspraak: dict[str, Any], verlopen: bool) -> str:
+    if verlopen:
+        return gettext("Verlopen")
+    if afspraak["status"] == AfspraakStatus.OPEN:
+        return str(AfspraakStatus.OPEN.label)
+    return gettext("%(status)s op %(datum)s") % {
+        "status": AfspraakStatus(afspraak["status"]).label,
+        "datum": formats.date_format(dt.date.fromisoformat(afspraak["afgehandeldOp"])),
+    }
+
+
+def afspraken(staat: dict[str, Any], vandaag: dt.date) -> list[AfspraakRegel]:
+    """Every afspraak of the case document: the overdue ones first, then the other open ones
+    by uiterlijk (none last), then those handled, latest first."""
+    namen = _namen(staat) | {s["uuid"]: s["naam"] for s in staat["spelers"]}
+    verlopen, lopend, afgehandeld = [], [], []
+    for a in staat["afspraken"]:
+        uiterlijk = dt.date.fromisoformat(a["uiterlijk"]) if a["uiterlijk"] else None
+        is_open = a["status"] == AfspraakStatus.OPEN
+        te_laat = is_open and uiterlijk is not None and uiterlijk < vandaag
+        door = namen.get(a["speler"] or a["opdrachtgever"] or a["organisatie"], "?")
+        regel = AfspraakRegel(a["wat"], door, uiterlijk, _stand(a, te_laat), te_laat)
+        if te_laat:
+            verlopen.append((a["uiterlijk"], regel))
+        elif is_open:
+            lopend.append((a["uiterlijk"] or "9999-12-31", regel))
+        else:
+            afgehandeld.append((a["afgehandeldOp"], regel))
+    afgehandeld.sort(key=lambda paar: paar[0], reverse=True)
+    return [
+        regel
+        for groep in (sorted(verlopen, key=_eerste), sorted(lopend, key=_eerste), afgehandeld)
+        for _, regel in groep
+    ]
+
+
+def _eerste(paar: tuple[str, AfspraakRegel]) -> str:
+    return paar[0]

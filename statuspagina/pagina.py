@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from cases.selectors.aandacht import Aandacht
 
-from .besluiten import BesluitRegel, VerlopenBesluitmoment
+from .besluiten import AfspraakRegel, BesluitRegel, VerlopenBesluitmoment
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,7 @@ class Statuspagina:
     grafieken: Grafieken = field(default_factory=Grafieken)
     besluiten: list[BesluitRegel] = field(default_factory=list)
     verlopen_besluitmomenten: list[VerlopenBesluitmoment] = field(default_factory=list)
+    afspraken: list[AfspraakRegel] = field(default_factory=list)
 
     @property
     def verleden(self) -> bool:

@@ -42,7 +42,7 @@ from cases.selectors.aandacht import aandacht_uit_staat
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT
 from cases.selectors.tijdlijn import tijdlijn
 
-from .besluiten import recente_besluiten, verlopen_besluitmomenten
+from .besluiten import afspraken, recente_besluiten, verlopen_besluitmomenten
 from .grafieken import grafieken
 from .pagina import (
     BesluitmomentRegel,
@@ -149,6 +149,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),
         besluiten=recente_besluiten(staat),
         verlopen_besluitmomenten=verlopen_besluitmomenten(staat, timezone.localdate(moment)),
+        afspraken=afspraken(staat, timezone.localdate(moment)),
     )
 
 

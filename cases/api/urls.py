@@ -164,6 +164,12 @@ urlpatterns = [
         name="besluit-detail",
     ),
     path(f"{PROCES}/besluitmomenten", views.BesluitmomentenView.as_view(), name="besluitmomenten"),
+    path(f"{PROCES}/afspraken", views.AfsprakenView.as_view(), name="afspraken"),
+    path(
+        f"{PROCES}/afspraken/<uuid:afspraak>",
+        views.AfspraakDetailView.as_view(),
+        name="afspraak-detail",
+    ),
     path(f"{PROCES}/export", views.ExportView.as_view(), name="export"),
     path(f"{PROCES}/exports", views.ExporttakenView.as_view(), name="exporttaken"),
     path(

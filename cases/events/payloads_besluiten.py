@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cases.models import Besluit
+from cases.models import Afspraak, Besluit
 
 
 def _uuid(obj: Any) -> str | None:
@@ -33,3 +33,41 @@ def besluit_gegevens(besluit: Besluit) -> dict[str, Any]:
 def besluiten_op_volgorde(besluiten: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Besluiten in the order of their dates (then uuid), in replay and tables alike."""
     return sorted(besluiten, key=lambda b: (b["datum"], b["uuid"]))
+
+
+def afspraak_gegevens(afspraak: Afspraak) -> dict[str, Any]:
+    return {
+        "uuid": str(afspraak.uuid),
+        "wat": afspraak.wat,
+        "speler": _uuid(afspraak.speler),
+        "opdrachtgever": _uuid(afspraak.opdrachtgever),
+        "organisatie": _uuid(afspraak.organisatie),
+        "aanSpeler": _uuid(afspraak.aan_speler),
+        "aanOpdrachtgever": _uuid(afspraak.aan_opdrachtgever),
+        "aanOrganisatie": _uuid(afspraak.aan_organisatie),
+        "aanNaam": afspraak.aan_naam,
+        "datum": afspraak.datum.isoformat(),
+        "uiterlijk": afspraak.uiterlijk.isoformat() if afspraak.uiterlijk else None,
+        "status": afspraak.status,
+        "afgehandeldOp": afspraak.afgehandeld_op.isoformat() if afspraak.afgehandeld_op else None,
+        "reden": afspraak.reden,
+        "wyberstap": _uuid(afspraak.wyberstap),
+        "besluit": _uuid(afspraak.besluit),
+        "zichtbaarheid": afspraak.zichtbaarheid,
+        "vastgelegdDoor": afspraak.vastgelegd_door.get_username(),
+    }
+
+
+def afhandeling_gegevens(afspraak: Afspraak) -> dict[str, Any]:
+    """What a status change of an afspraak adds: its new status, on which day, and why."""
+    assert afspraak.afgehandeld_op is not None
+    return {
+        "uuid": str(afspraak.uuid),
+        "status": afspraak.status,
+        "afgehandeldOp": afspraak.afgehandeld_op.isoformat(),
+        "reden": afspraak.reden,
+    }
+
+
+def afspraken_op_volgorde(afspraken: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(afspraken, key=lambda a: (a["datum"], a["uuid"]))

@@ -1,6 +1,6 @@
 """The case domain's models, split by aggregate."""
 
-from .besluiten import Besluit, Orgaan
+from .besluiten import Afspraak, AfspraakStatus, Besluit, Orgaan
 from .bestuursproces import (
     Aanpak,
     Archiefnominatie,
@@ -49,6 +49,8 @@ __all__ = [
     "POSITIES_PER_VELD",
     "Aangrijpingspunt",
     "Aanpak",
+    "Afspraak",
+    "AfspraakStatus",
     "Archiefnominatie",
     "Besluit",
     "Besluitmoment",

@@ -79,3 +79,90 @@ class Besluit(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class AfspraakStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    NAGEKOMEN = "nagekomen", _("Nagekomen")
+    NIET_NAGEKOMEN = "niet_nagekomen", _("Niet nagekomen")
+    VERVALLEN = "vervallen", _("Vervallen")
+
+
+# Exactly one party delivers; at most one party receives (or only a name, or nobody named).
+_EEN_LEVERANCIER = (
+    models.Q(speler__isnull=False, opdrachtgever__isnull=True, organisatie__isnull=True)
+    | models.Q(speler__isnull=True, opdrachtgever__isnull=False, organisatie__isnull=True)
+    | models.Q(speler__isnull=True, opdrachtgever__isnull=True, organisatie__isnull=False)
+)
+_HOOGSTENS_EEN_ONTVANGER = ~(
+    models.Q(aan_speler__isnull=False, aan_opdrachtgever__isnull=False)
+    | models.Q(aan_speler__isnull=False, aan_organisatie__isnull=False)
+    | models.Q(aan_opdrachtgever__isnull=False, aan_organisatie__isnull=False)
+)
+
+
+class Afspraak(models.Model):
+    """A commitment: what one party delivers, to whom, by when; open until it is nagekomen,
+    niet nagekomen or vervallen (each a dated fact). It may come from the consolidatie of a
+    wyber-stap or from a besluit."""
+
+    bestuursproces = models.ForeignKey(
+        Bestuursproces, on_delete=models.PROTECT, related_name="afspraken"
+    )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    wat = models.TextField(_("wat is afgesproken"))
+    speler = models.ForeignKey(
+        "cases.Speler", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    opdrachtgever = models.ForeignKey(
+        Opdrachtgever, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aan_speler = models.ForeignKey(
+        "cases.Speler", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aan_opdrachtgever = models.ForeignKey(
+        Opdrachtgever, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aan_organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aan_naam = models.CharField(_("aan (naam)"), max_length=200, blank=True)
+    datum = models.DateField(_("afgesproken op"))
+    uiterlijk = models.DateField(_("uiterlijk"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AfspraakStatus.choices, default=AfspraakStatus.OPEN
+    )
+    afgehandeld_op = models.DateField(_("afgehandeld op"), null=True, blank=True)
+    reden = models.TextField(_("reden"), blank=True)
+    wyberstap = models.ForeignKey(
+        "cases.WyberStap", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    besluit = models.ForeignKey(
+        Besluit, on_delete=models.PROTECT, null=True, blank=True, related_name="afspraken"
+    )
+    zichtbaarheid = models.CharField(
+        _("zichtbaarheid"), max_length=10, choices=Zichtbaarheid.choices
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+
+    class Meta:
+        verbose_name = _("afspraak")
+        verbose_name_plural = _("afspraken")
+        ordering = ["bestuursproces", "datum", "id"]
+        constraints = [
+            models.CheckConstraint(condition=_EEN_LEVERANCIER, name="afspraak_een_leverancier"),
+            models.CheckConstraint(
+                condition=_HOOGSTENS_EEN_ONTVANGER, name="afspraak_hoogstens_een_ontvanger"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.wat[:60]

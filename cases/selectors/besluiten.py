@@ -1,4 +1,5 @@
-"""Reads of besluiten, and the opdracht's besluitmomenten with whether they were taken."""
+"""Reads of besluiten (with the opdracht's besluitmomenten and whether they were taken) and
+afspraken."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from cases.events.payloads_besluiten import besluit_gegevens, besluiten_op_volgorde
-from cases.models import Besluit, Besluitmoment, Bestuursproces
+from cases.events.payloads_besluiten import (
+    afspraak_gegevens,
+    afspraken_op_volgorde,
+    besluit_gegevens,
+    besluiten_op_volgorde,
+)
+from cases.models import Afspraak, AfspraakStatus, Besluit, Besluitmoment, Bestuursproces
 
 
 def besluiten(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QuerySet[Besluit]:
@@ -70,3 +76,36 @@ def besluitmomenten(
             BesluitmomentStand(moment.datum, moment.soort, moment.gevraagd, status, genomen)
         )
     return standen
+
+
+AFSPRAAK_RELATIES = (
+    "speler",
+    "opdrachtgever",
+    "organisatie",
+    "aan_speler",
+    "aan_opdrachtgever",
+    "aan_organisatie",
+    "wyberstap",
+    "besluit",
+    "vastgelegd_door",
+)
+
+
+def afspraken(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QuerySet[Afspraak]:
+    """The afspraken the viewer may see, in the order they were made, with every relation."""
+    return (
+        Afspraak.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar)
+        .select_related(*AFSPRAAK_RELATIES)
+        .order_by("datum", "id")
+    )
+
+
+def verlopen(afspraken: QuerySet[Afspraak], vandaag: dt.date) -> QuerySet[Afspraak]:
+    """Open afspraken whose uiterlijk lies before ``vandaag``."""
+    return afspraken.filter(status=AfspraakStatus.OPEN, uiterlijk__lt=vandaag)
+
+
+def afspraken_toestand(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
+) -> list[dict[str, Any]]:
+    return afspraken_op_volgorde(afspraak_gegevens(a) for a in afspraken(bestuursproces, zichtbaar))

@@ -1,5 +1,6 @@
 """Every write to the case domain: one function per domain verb, each with its event(s)."""
 
+from .afspraken import handel_afspraak_af, maak_afspraak
 from .besluiten import leg_besluit_vast
 from .bestuursproces import (
     open_bestuursproces,
@@ -44,6 +45,7 @@ __all__ = [
     "controleer_stadiumovergang",
     "corrigeer_datum",
     "evalueer_interventie",
+    "handel_afspraak_af",
     "heropen_wyberstap",
     "herzie_idee",
     "herzie_procesontwerp",
@@ -52,6 +54,7 @@ __all__ = [
     "leg_instemming_vast",
     "leg_reflectie_vast",
     "log_interventie",
+    "maak_afspraak",
     "maak_notitie",
     "open_bestuursproces",
     "registreer_opdrachtgever",

@@ -212,9 +212,14 @@ def _partijen(k: Kanaries, regisseur: Any) -> None:
 
 
 def _besluiten(k: Kanaries, regisseur: Any) -> None:
-    """A besluit at every level (issue 14), by a body of its own: no party's name leaks."""
+    """A besluit and an afspraak from it at every level (issue 14), by a body of its own or
+    a party of the case, so that no canary depends on a party's name; every other afspraak
+    niet nagekomen (with a reason)."""
+    gemeente = services.registreer_organisatie(
+        actor=regisseur, bestuursproces=k.bestuursproces, naam="Buurgemeente", soort="instelling"
+    )
     for niveau in NIVEAUS:
-        services.leg_besluit_vast(
+        besluit = services.leg_besluit_vast(
             actor=regisseur,
             bestuursproces=k.bestuursproces,
             titel=k.tekst("besluittitel", niveau),
@@ -224,6 +229,22 @@ def _besluiten(k: Kanaries, regisseur: Any) -> None:
             kenmerk=k.tekst("kenmerk", niveau)[:100],
             datum=timezone.localdate(),
             zichtbaarheid=niveau,
+        )
+        afspraak = services.maak_afspraak(
+            actor=regisseur,
+            bestuursproces=k.bestuursproces,
+            wat=k.tekst("afspraak", niveau),
+            door=gemeente,
+            aan_naam=k.tekst("afspraakaan", niveau),
+            uiterlijk=timezone.localdate(),
+            besluit=besluit,
+            zichtbaarheid=niveau,
+        )
+        services.handel_afspraak_af(
+            actor=regisseur,
+            afspraak=afspraak,
+            status="niet_nagekomen",
+            reden=k.tekst("afspraakreden", niveau),
         )
 
 
@@ -310,6 +331,7 @@ def startpunten(k: Kanaries, zichtbaar: set[str]) -> list[str]:
         f"{basis}/notities",
         f"{basis}/besluiten",
         f"{basis}/besluitmomenten",
+        f"{basis}/afspraken",
         f"{basis}/lidmaatschappen",
         f"{basis}/organisaties",
         f"{basis}/spelers",

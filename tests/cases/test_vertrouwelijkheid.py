@@ -312,6 +312,7 @@ def test_de_kanaries_dekken_elke_soort_op_elk_toegestaan_niveau(kanaries: Kanari
         *("titel", "beoogd", "waarom", "waaromnieuw", "logtoelichting", "wijzigtoelichting"),
         *("gedaan", "waargenomen", "vervolg"),
         *("besluittitel", "besluitinhoud", "besluitorgaan", "kenmerk"),
+        *("afspraak", "afspraakaan", "afspraakreden"),
     }
     reflecties = {
         (f"reflectieonder{interventie}", reflectie)

@@ -71,3 +71,43 @@ def test_een_besluit_op_kernteamniveau_ziet_de_opdrachtgever_niet(
     opdrachtgever = _pagina(als, statusproces, statusleden["opdrachtgever"])
     assert "Voorlopig akkoord" not in opdrachtgever
     assert p.GEVRAAGD_VOORBIJ in opdrachtgever
+
+
+def test_afspraken_verlopen_eerst_en_per_rol(
+    als: Any, statusproces: Statusproces, statusleden: dict[str, Any], regisseur: Any
+) -> None:
+    actor = actor_voor(regisseur)
+    proces = statusproces.bestuursproces
+    corporatie = statusproces.corporatie
+
+    def maak(wat: str, uiterlijk: int, zichtbaarheid: str = "proces") -> Any:
+        return services.maak_afspraak(
+            actor=actor,
+            bestuursproces=proces,
+            wat=wat,
+            door=corporatie,
+            datum=p.datum(-3),
+            uiterlijk=p.datum(uiterlijk),
+            zichtbaarheid=zichtbaarheid,
+        )
+
+    maak("Planning delen", 10)
+    maak("Grondprijs aanleveren", -2)
+    klaar = maak("Huurders informeren", 5)
+    services.handel_afspraak_af(actor=actor, afspraak=klaar, status="nagekomen")
+    maak("Vertrouwelijk overleg", -1, "kernteam")
+
+    def sectie_voor(rol: str) -> str:
+        response = als(statusleden[rol]).get(f"/processen/{proces.uuid}/")
+        return sectie(response.content, "kop-afspraken")
+
+    opdrachtgever = sectie_voor("opdrachtgever")
+    volgorde = [
+        opdrachtgever.index(wat)
+        for wat in ("Grondprijs aanleveren", "Planning delen", "Huurders informeren")
+    ]
+    assert volgorde == sorted(volgorde)
+    assert f"Grondprijs aanleveren {corporatie.naam}" in opdrachtgever
+    assert "Verlopen" in opdrachtgever
+    assert "Vertrouwelijk overleg" not in opdrachtgever
+    assert "Vertrouwelijk overleg" in sectie_voor("kernteam")

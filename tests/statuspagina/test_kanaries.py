@@ -48,6 +48,9 @@ PAGINA_SOORTEN = {
     "besluittitel",
     "besluitorgaan",
     "kenmerk",
+    # The afspraken section and the tijdlijn: what was agreed and why it was not kept.
+    "afspraak",
+    "afspraakreden",
 }
 
 

@@ -1,5 +1,10 @@
 """Translation between the API's camelCase JSON and the domain; no decisions here."""
 
+from .afspraken import (
+    AfhandelingInvoerSerializer,
+    AfspraakInvoerSerializer,
+    AfspraakSerializer,
+)
 from .basis import ProcesRelatieField, StadiumField, StriktMixin, case_url
 from .besluiten import (
     BesluitInvoerSerializer,
@@ -86,6 +91,9 @@ from .wyberen import (
 __all__ = [
     "AandachtSerializer",
     "AandachtVraagSerializer",
+    "AfhandelingInvoerSerializer",
+    "AfspraakInvoerSerializer",
+    "AfspraakSerializer",
     "BesluitInvoerSerializer",
     "BesluitSerializer",
     "BesluitmomentSerializer",

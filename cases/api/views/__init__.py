@@ -1,5 +1,6 @@
 """API v1 views for the case: parse, check access, call one service or selector, serialize."""
 
+from .afspraken import AfspraakDetailView, AfsprakenView
 from .besluiten import BesluitDetailView, BesluitenView, BesluitmomentenView
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .export import ExportView
@@ -52,6 +53,8 @@ from .wyberen import (
 
 __all__ = [
     "AandachtView",
+    "AfspraakDetailView",
+    "AfsprakenView",
     "BesluitDetailView",
     "BesluitenView",
     "BesluitmomentenView",

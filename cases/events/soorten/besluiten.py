@@ -11,14 +11,14 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from django.apps import apps
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.events.replay_typen import Momentopname
-from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, label
+from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, label, met_reden
 from cases.events.wereldtijd import eis
-from cases.models import Gebeurtenis, Orgaan
+from cases.models import AfspraakStatus, Gebeurtenis, Orgaan
 
 from . import Soort, registreer
 
@@ -39,6 +39,7 @@ class OpEigenDatum(Soort):
 
     datumveld: ClassVar[tuple[str, str]]
     model: ClassVar[str]
+    kolom: ClassVar[str] = "datum"
     eigen_datum = True
 
     def met_moment(self, payload: dict[str, Any], naar: dt.datetime) -> dict[str, Any]:
@@ -49,7 +50,7 @@ class OpEigenDatum(Soort):
     def corrigeer_tabellen(self, e: Gebeurtenis, naar: dt.datetime) -> None:
         sleutel, _veld = self.datumveld
         apps.get_model(self.model).objects.filter(uuid=e.payload[sleutel]["uuid"]).update(
-            datum=timezone.localdate(naar)
+            **{self.kolom: timezone.localdate(naar)}
         )
 
     def datum(self, e: Gebeurtenis, g: Geheugen) -> dt.date | None:
@@ -88,3 +89,115 @@ class BesluitVastgelegd(OpEigenDatum):
         if b["kenmerk"]:
             tekst += f" ({b['kenmerk']})"
         return tekst, Verwijzing("besluit-detail", {"besluit": b["uuid"]})
+
+
+# --- afspraken ------------------------------------------------------------------------------
+
+PARTIJSLEUTELS = (
+    ("speler", "spelers"),
+    ("opdrachtgever", "opdrachtgevers"),
+    ("organisatie", "organisaties"),
+)
+
+
+def _afspraak_verwijzing(uuid: str) -> Verwijzing:
+    return Verwijzing("afspraak-detail", {"afspraak": uuid})
+
+
+@registreer
+class AfspraakGemaakt(OpEigenDatum):
+    code = "afspraak.gemaakt"
+    label = gettext_lazy("Afspraak gemaakt")
+    sleutels = ("afspraak",)
+    moment = gettext_lazy("de dag van de afspraak (datum; vandaag: nu)")
+    datumveld = ("afspraak", "datum")
+    model = "cases.Afspraak"
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        afspraak = copy.deepcopy(e.payload["afspraak"])
+        # Who delivers and who receives must have been known to the case on that day.
+        for sleutel, verzameling in PARTIJSLEUTELS:
+            for naam in (sleutel, "aan" + sleutel.capitalize()):
+                eis(
+                    not afspraak[naam] or afspraak[naam] in staat[verzameling],
+                    lambda: _("een partij van de afspraak was toen nog niet bij het proces bekend"),
+                )
+        eis(
+            not afspraak["besluit"] or afspraak["besluit"] in staat["besluiten"],
+            lambda: _("het besluit waar de afspraak uit voortkomt was toen nog niet genomen"),
+        )
+        staat["afspraken"][afspraak["uuid"]] = afspraak
+
+    def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
+        a = e.payload["afspraak"]
+        g.gegevens[a["uuid"]] = {"wat": a["wat"]}
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        a = e.payload["afspraak"]
+        waarden = {
+            "wie": g.naam(a["speler"] or a["opdrachtgever"] or a["organisatie"]),
+            "wat": kort(a["wat"]),
+        }
+        if a["uiterlijk"]:
+            waarden["uiterlijk"] = formats.date_format(dt.date.fromisoformat(a["uiterlijk"]))
+            tekst = _("Afspraak: %(wie)s zorgt voor %(wat)s, uiterlijk %(uiterlijk)s") % waarden
+        else:
+            tekst = _("Afspraak: %(wie)s zorgt voor %(wat)s") % waarden
+        return tekst, _afspraak_verwijzing(a["uuid"])
+
+
+class AfspraakAfgehandeld(OpEigenDatum):
+    """An open afspraak kept, not kept or lapsed, on its own day."""
+
+    status: ClassVar[str]
+    sleutels = ("afhandeling",)
+    moment = gettext_lazy("de dag van afhandeling (afgehandeldOp; vandaag: nu)")
+    datumveld = ("afhandeling", "afgehandeldOp")
+    model = "cases.Afspraak"
+    kolom = "afgehandeld_op"
+
+    def zin(self) -> str:
+        raise NotImplementedError
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        a = e.payload["afhandeling"]
+        afspraak = staat["afspraken"][a["uuid"]]
+        eis(
+            afspraak["status"] == AfspraakStatus.OPEN,
+            lambda: _("de afspraak was toen niet meer open"),
+        )
+        afspraak.update(
+            {"status": a["status"], "afgehandeldOp": a["afgehandeldOp"], "reden": a["reden"]}
+        )
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        a = e.payload["afhandeling"]
+        wat = kort(g.gegevens.get(a["uuid"], {}).get("wat", "?"))
+        return met_reden(self.zin() % {"wat": wat}, a["reden"]), _afspraak_verwijzing(a["uuid"])
+
+
+@registreer
+class AfspraakNagekomen(AfspraakAfgehandeld):
+    code = "afspraak.nagekomen"
+    label = gettext_lazy("Afspraak nagekomen")
+
+    def zin(self) -> str:
+        return _("Afspraak nagekomen: %(wat)s")
+
+
+@registreer
+class AfspraakNietNagekomen(AfspraakAfgehandeld):
+    code = "afspraak.niet_nagekomen"
+    label = gettext_lazy("Afspraak niet nagekomen")
+
+    def zin(self) -> str:
+        return _("Afspraak niet nagekomen: %(wat)s")
+
+
+@registreer
+class AfspraakVervallen(AfspraakAfgehandeld):
+    code = "afspraak.vervallen"
+    label = gettext_lazy("Afspraak vervallen")
+
+    def zin(self) -> str:
+        return _("Afspraak vervallen: %(wat)s")

@@ -40,6 +40,7 @@ PROCES_SUFFIXEN = [
     "/aandacht",
     "/besluiten",
     "/besluitmomenten",
+    "/afspraken",
 ]
 
 # The fields of a case in the list and in the detail, and the links below it.

@@ -73,6 +73,8 @@ PADEN = {
     "/bestuursprocessen/{uuid}/interventies/{interventie}/reflecties": {"get", "post"},
     "/bestuursprocessen/{uuid}/aandacht": {"get"},
     "/bestuursprocessen/{uuid}/instrument-suggesties": {"get"},
+    "/bestuursprocessen/{uuid}/afspraken": {"get", "post"},
+    "/bestuursprocessen/{uuid}/afspraken/{afspraak}": {"get", "patch"},
     "/bestuursprocessen/{uuid}/besluiten": {"get", "post"},
     "/bestuursprocessen/{uuid}/besluiten/{besluit}": {"get"},
     "/bestuursprocessen/{uuid}/besluitmomenten": {"get"},

@@ -9,13 +9,13 @@ import pytest
 from django.utils import timezone
 
 from cases import services
-from cases.models import Besluit, Bestuursproces
+from cases.models import Afspraak, Besluit, Bestuursproces
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from tests.factories import actor_voor, open_proces
 
 from ._query_counts import GROOTTES, Eindpunt, meet, pagina
 from .helpers import proces_url
-from .register import NIVEAUS, opdrachtgever, organisatie
+from .register import NIVEAUS, opdrachtgever, organisatie, speler, stap
 
 
 def proces_met_besluiten(regisseur: Any, n: int) -> Bestuursproces:
@@ -63,7 +63,63 @@ def controleer_momenten(body: list[dict[str, Any]], n: int) -> None:
     assert [stand["status"] for stand in body] == ["genomen"] * n
 
 
+def proces_met_afspraken(regisseur: Any, n: int) -> Bestuursproces:
+    """n afspraken at every level, by each kind of party in turn, to another party, from a
+    besluit and a wyber-stap; every other one nagekomen."""
+    proces = open_proces(regisseur, met_idee=False)
+    actor = actor_voor(regisseur)
+    partijen = [speler(proces, regisseur), opdrachtgever(proces, regisseur)]
+    partijen.append(organisatie(proces, regisseur))
+    wyberstap = stap(proces, regisseur)
+    besluit = services.leg_besluit_vast(
+        actor=actor,
+        bestuursproces=proces,
+        titel="Besluit",
+        orgaan="raad",
+        datum=timezone.localdate(),
+        zichtbaarheid="proces",
+    )
+    for nummer in range(n):
+        afspraak = services.maak_afspraak(
+            actor=actor,
+            bestuursproces=proces,
+            wat=f"Afspraak {nummer}",
+            door=partijen[nummer % 3],
+            aan=partijen[(nummer + 1) % 3],
+            uiterlijk=timezone.localdate(),
+            wyberstap=wyberstap,
+            besluit=besluit,
+            zichtbaarheid=NIVEAUS[nummer % 3],
+        )
+        if nummer % 2:
+            services.handel_afspraak_af(actor=actor, afspraak=afspraak, status="nagekomen")
+    return proces
+
+
+def laatste_afspraak_url(regisseur: Any, n: int) -> str:
+    proces = proces_met_afspraken(regisseur, n)
+    afspraak = Afspraak.objects.filter(bestuursproces=proces).latest("id")
+    return proces_url(proces, f"/afspraken/{afspraak.uuid}")
+
+
+def controleer_afspraak(body: dict[str, Any], n: int) -> None:
+    assert body["wat"] == f"Afspraak {n - 1}"
+
+
 EINDPUNTEN = {
+    # 1 the case with mijnRol, 2 count, 3 the page with its parties, wyber-stap, besluit and
+    # who recorded them.
+    "afspraken": Eindpunt(
+        lambda r, n: proces_url(proces_met_afspraken(r, n), "/afspraken"), 3, pagina(0)
+    ),
+    # The same with the filter: still one count and one page.
+    "afspraken?verlopen=false": Eindpunt(
+        lambda r, n: proces_url(proces_met_afspraken(r, n), "/afspraken?verlopen=false"),
+        3,
+        pagina(0),
+    ),
+    # 1 the case with mijnRol, 2 the afspraak with its relations.
+    "afspraken/{uuid}": Eindpunt(laatste_afspraak_url, 2, controleer_afspraak),
     # 1 the case with mijnRol, 2 count, 3 the page with who decided and who recorded.
     "besluiten": Eindpunt(
         lambda r, n: proces_url(proces_met_besluiten(r, n), "/besluiten"), 3, pagina(0)

@@ -28,13 +28,14 @@ def bouw(regisseur: Any) -> Bestuursproces:
     actor = actor_voor(regisseur)
     gemeente = maak_organisatie(actor, proces, tijdstip=_geleden(29))
     wethouder = maak_opdrachtgever(actor, proces, tijdstip=_geleden(29))
+    besluiten = {}
     for dagen, niveau, besluitnemer in (
         (5, "proces", {"orgaan": "raad"}),
         (20, "kernteam", {"organisatie": gemeente}),
         (10, "regisseur", {"opdrachtgever": wethouder}),
         (15, "proces", {"orgaan": "anders", "orgaan_naam": "Waterschapsbestuur"}),
     ):
-        services.leg_besluit_vast(
+        besluiten[dagen] = services.leg_besluit_vast(
             actor=actor,
             bestuursproces=proces,
             titel=f"Besluit {niveau} {dagen}",
@@ -42,6 +43,32 @@ def bouw(regisseur: Any) -> Bestuursproces:
             zichtbaarheid=niveau,
             **besluitnemer,
         )
+    # Afspraken at every level, one from a besluit, handled on days of their own.
+    for dagen, niveau, status in (
+        (18, "proces", "nagekomen"),
+        (12, "kernteam", "niet_nagekomen"),
+        (8, "regisseur", "vervallen"),
+        (6, "proces", None),
+    ):
+        afspraak = services.maak_afspraak(
+            actor=actor,
+            bestuursproces=proces,
+            wat=f"Afspraak {niveau} {dagen}",
+            door=wethouder if dagen % 2 else gemeente,
+            aan=gemeente if dagen == 12 else None,
+            datum=timezone.localdate(_geleden(dagen)),
+            uiterlijk=timezone.localdate(_geleden(dagen - 3)),
+            besluit=besluiten[15] if dagen == 6 else None,
+            zichtbaarheid=niveau,
+        )
+        if status is not None:
+            services.handel_afspraak_af(
+                actor=actor,
+                afspraak=afspraak,
+                status=status,
+                reden="" if status == "nagekomen" else "Reden",
+                op=timezone.localdate(_geleden(dagen - 2)),
+            )
     return proces
 
 
@@ -61,7 +88,17 @@ def test_herbouw_is_gelijk_aan_de_tabellen_voor_elke_kijker(regisseur: Any) -> N
         gezien = _toestand(proces, zichtbaar)
         assert _herbouwd(proces, zichtbaar) == gezien, rol
         assert {b["zichtbaarheid"] for b in gezien["besluiten"]} <= zichtbaar
+    assert [(a["wat"], a["status"]) for a in volledig["afspraken"]] == [
+        ("Afspraak proces 18", "nagekomen"),
+        ("Afspraak kernteam 12", "niet_nagekomen"),
+        ("Afspraak regisseur 8", "vervallen"),
+        ("Afspraak proces 6", "open"),
+    ]
     opdrachtgever = _toestand(proces, Zichtbaarheid.voor_rol(Rol.OPDRACHTGEVER))
+    assert [a["wat"] for a in opdrachtgever["afspraken"]] == [
+        "Afspraak proces 18",
+        "Afspraak proces 6",
+    ]
     assert [b["titel"] for b in opdrachtgever["besluiten"]] == [
         "Besluit proces 15",
         "Besluit proces 5",
@@ -73,6 +110,11 @@ def test_momentopname_kent_alleen_de_besluiten_van_toen(regisseur: Any) -> None:
     toen = selectors.momentopname(proces, _geleden(12))
     assert toen is not None
     assert [b["titel"] for b in toen["besluiten"]] == ["Besluit kernteam 20", "Besluit proces 15"]
+    # The kernteam afspraak was still open then; it was niet nagekomen ten days ago.
+    assert [(a["wat"], a["status"]) for a in toen["afspraken"]] == [
+        ("Afspraak proces 18", "nagekomen"),
+        ("Afspraak kernteam 12", "open"),
+    ]
 
 
 def test_gecorrigeerde_datum_verplaatst_het_besluit_in_tabel_en_herbouw(regisseur: Any) -> None:
@@ -93,3 +135,19 @@ def test_gecorrigeerde_datum_verplaatst_het_besluit_in_tabel_en_herbouw(regisseu
     assert herbouw(geschiedenis(proces.pk)) == volledig
     assert volledig["besluiten"][0]["titel"] == "Besluit proces 15"
     assert volledig["besluiten"][0]["datum"] == timezone.localdate(nieuw).isoformat()
+
+
+def test_gecorrigeerde_datum_van_een_afhandeling(regisseur: Any) -> None:
+    proces = bouw(regisseur)
+    nagekomen = Gebeurtenis.objects.get(bestuursproces=proces, type="afspraak.nagekomen")
+    nieuw = _geleden(14)
+    services.corrigeer_datum(
+        actor=actor_voor(regisseur),
+        bestuursproces=proces,
+        volgnummer=nagekomen.volgnummer,
+        tijdstip=nieuw,
+        toelichting="Eerder geleverd",
+    )
+    volledig = _toestand(proces)
+    assert herbouw(geschiedenis(proces.pk)) == volledig
+    assert volledig["afspraken"][0]["afgehandeldOp"] == timezone.localdate(nieuw).isoformat()

@@ -19,6 +19,7 @@ from django.utils import timezone
 from cases import services
 from cases.events import Actor
 from cases.models import (
+    Afspraak,
     Besluit,
     Besluitmoment,
     Bestuursproces,
@@ -90,6 +91,7 @@ STANDAARD_OPDRACHT: dict[str, Any] = {
 CASE_MODELLEN: tuple[type[Model], ...] = (
     Bestuursproces,
     Besluit,
+    Afspraak,
     Besluitmoment,
     Gebeurtenis,
     IdeeVersie,
