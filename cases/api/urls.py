@@ -170,6 +170,17 @@ urlpatterns = [
         views.AfspraakDetailView.as_view(),
         name="afspraak-detail",
     ),
+    path(f"{PROCES}/bijeenkomsten", views.BijeenkomstenView.as_view(), name="bijeenkomsten"),
+    path(
+        f"{PROCES}/bijeenkomsten/aanwezigheid",
+        views.AanwezigheidView.as_view(),
+        name="bijeenkomsten-aanwezigheid",
+    ),
+    path(
+        f"{PROCES}/bijeenkomsten/<uuid:bijeenkomst>",
+        views.BijeenkomstDetailView.as_view(),
+        name="bijeenkomst-detail",
+    ),
     path(f"{PROCES}/export", views.ExportView.as_view(), name="export"),
     path(f"{PROCES}/exports", views.ExporttakenView.as_view(), name="exporttaken"),
     path(

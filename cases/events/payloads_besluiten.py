@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cases.models import Afspraak, Besluit
+from cases.models import Afspraak, Besluit, Bijeenkomst, Deelnemer, Interventie
 
 
 def _uuid(obj: Any) -> str | None:
@@ -25,6 +25,7 @@ def besluit_gegevens(besluit: Besluit) -> dict[str, Any]:
         "datum": besluit.datum.isoformat(),
         "kenmerk": besluit.kenmerk,
         "besluitmoment": besluit.besluitmoment.isoformat() if besluit.besluitmoment else None,
+        "bijeenkomst": _uuid(besluit.bijeenkomst),
         "zichtbaarheid": besluit.zichtbaarheid,
         "vastgelegdDoor": besluit.vastgelegd_door.get_username(),
     }
@@ -53,6 +54,7 @@ def afspraak_gegevens(afspraak: Afspraak) -> dict[str, Any]:
         "reden": afspraak.reden,
         "wyberstap": _uuid(afspraak.wyberstap),
         "besluit": _uuid(afspraak.besluit),
+        "bijeenkomst": _uuid(afspraak.bijeenkomst),
         "zichtbaarheid": afspraak.zichtbaarheid,
         "vastgelegdDoor": afspraak.vastgelegd_door.get_username(),
     }
@@ -71,3 +73,37 @@ def afhandeling_gegevens(afspraak: Afspraak) -> dict[str, Any]:
 
 def afspraken_op_volgorde(afspraken: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(afspraken, key=lambda a: (a["datum"], a["uuid"]))
+
+
+def deelnemer_gegevens(deelnemer: Deelnemer) -> dict[str, Any]:
+    return {
+        "speler": _uuid(deelnemer.speler),
+        "opdrachtgever": _uuid(deelnemer.opdrachtgever),
+        "naam": deelnemer.naam,
+        "uitgenodigd": deelnemer.uitgenodigd,
+        "aanwezig": deelnemer.aanwezig,
+    }
+
+
+def bijeenkomst_gegevens(
+    bijeenkomst: Bijeenkomst, deelnemers: list[Deelnemer], interventies: list[Interventie]
+) -> dict[str, Any]:
+    """``deelnemers`` in their order; ``interventies`` in any order (listed by uuid)."""
+    return {
+        "uuid": str(bijeenkomst.uuid),
+        "titel": bijeenkomst.titel,
+        "soort": bijeenkomst.soort.code,
+        "datum": bijeenkomst.datum.isoformat(),
+        "waar": bijeenkomst.waar,
+        "agenda": bijeenkomst.agenda,
+        "verslag": bijeenkomst.verslag,
+        "wyberstap": _uuid(bijeenkomst.wyberstap),
+        "interventies": sorted(str(i.uuid) for i in interventies),
+        "deelnemers": [deelnemer_gegevens(d) for d in deelnemers],
+        "zichtbaarheid": bijeenkomst.zichtbaarheid,
+        "vastgelegdDoor": bijeenkomst.vastgelegd_door.get_username(),
+    }
+
+
+def bijeenkomsten_op_volgorde(bijeenkomsten: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(bijeenkomsten, key=lambda b: (b["datum"], b["uuid"]))

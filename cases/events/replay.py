@@ -20,7 +20,11 @@ from django.utils.translation import gettext as _
 
 from cases.models import Gebeurtenis, Status, Zichtbaarheid
 
-from .payloads_besluiten import afspraken_op_volgorde, besluiten_op_volgorde
+from .payloads_besluiten import (
+    afspraken_op_volgorde,
+    besluiten_op_volgorde,
+    bijeenkomsten_op_volgorde,
+)
 from .payloads_interventies import interventies_op_volgorde, reflecties_op_volgorde
 from .payloads_positionering import positionering_volgorde
 from .replay_typen import Momentopname
@@ -55,6 +59,7 @@ def lege_staat() -> Momentopname:
         "interventies": {},
         "besluiten": {},
         "afspraken": {},
+        "bijeenkomsten": {},
         "volgnummer": 0,
         # What the rules of the fold need besides the state; not part of the result.
         "_tijden": {"stadiumSinds": None, "geconsolideerdOp": {}},
@@ -128,6 +133,7 @@ def rond_af(staat: Momentopname) -> Momentopname | None:
     )
     staat["besluiten"] = besluiten_op_volgorde(staat["besluiten"].values())
     staat["afspraken"] = afspraken_op_volgorde(staat["afspraken"].values())
+    staat["bijeenkomsten"] = bijeenkomsten_op_volgorde(staat["bijeenkomsten"].values())
     return staat
 
 

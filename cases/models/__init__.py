@@ -1,6 +1,14 @@
 """The case domain's models, split by aggregate."""
 
-from .besluiten import Afspraak, AfspraakStatus, Besluit, Orgaan
+from .besluiten import (
+    Afspraak,
+    AfspraakStatus,
+    Besluit,
+    Bijeenkomst,
+    Bijeenkomstsoort,
+    Deelnemer,
+    Orgaan,
+)
 from .bestuursproces import (
     Aanpak,
     Archiefnominatie,
@@ -58,7 +66,10 @@ __all__ = [
     "Betrokkenheid",
     "BetrokkenheidsActie",
     "Betrokkenheidswijziging",
+    "Bijeenkomst",
+    "Bijeenkomstsoort",
     "Consolidatie",
+    "Deelnemer",
     "Exportfout",
     "Exporttaak",
     "ExporttaakStatus",

@@ -55,6 +55,13 @@ class Besluit(models.Model):
     datum = models.DateField(_("datum van het besluit"))
     kenmerk = models.CharField(_("kenmerk"), max_length=100, blank=True)
     besluitmoment = models.DateField(_("vervult het besluitmoment van"), null=True, blank=True)
+    bijeenkomst = models.ForeignKey(
+        "cases.Bijeenkomst",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="besluiten",
+    )
     zichtbaarheid = models.CharField(
         _("zichtbaarheid"), max_length=10, choices=Zichtbaarheid.choices
     )
@@ -143,6 +150,13 @@ class Afspraak(models.Model):
     besluit = models.ForeignKey(
         Besluit, on_delete=models.PROTECT, null=True, blank=True, related_name="afspraken"
     )
+    bijeenkomst = models.ForeignKey(
+        "cases.Bijeenkomst",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="afspraken",
+    )
     zichtbaarheid = models.CharField(
         _("zichtbaarheid"), max_length=10, choices=Zichtbaarheid.choices
     )
@@ -166,3 +180,100 @@ class Afspraak(models.Model):
 
     def __str__(self) -> str:
         return self.wat[:60]
+
+
+class Bijeenkomstsoort(models.Model):
+    """A kind of meeting; beheer adds kinds in the admin (the common four are seeded)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    naam = models.CharField(_("naam"), max_length=100)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("soort bijeenkomst")
+        verbose_name_plural = _("soorten bijeenkomsten")
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Bijeenkomst(models.Model):
+    """A meeting of the case: who was invited and who came, its agenda and verslag, the
+    wyber-stap it served and the interventies done in it; besluiten and afspraken name the
+    bijeenkomst they came out of."""
+
+    bestuursproces = models.ForeignKey(
+        Bestuursproces, on_delete=models.PROTECT, related_name="bijeenkomsten"
+    )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    titel = models.CharField(_("titel"), max_length=200)
+    soort = models.ForeignKey(
+        Bijeenkomstsoort, on_delete=models.PROTECT, related_name="+", verbose_name=_("soort")
+    )
+    datum = models.DateField(_("datum"))
+    waar = models.CharField(_("waar"), max_length=200, blank=True)
+    agenda = models.TextField(_("agenda"), blank=True)
+    verslag = models.TextField(_("verslag"), blank=True)
+    wyberstap = models.ForeignKey(
+        "cases.WyberStap", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    interventies = models.ManyToManyField(
+        "cases.Interventie", blank=True, related_name="bijeenkomsten"
+    )
+    zichtbaarheid = models.CharField(
+        _("zichtbaarheid"), max_length=10, choices=Zichtbaarheid.choices
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["bestuursproces", "datum", "id"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Deelnemer(models.Model):
+    """One party (speler or opdrachtgever) or one other person by name at a bijeenkomst:
+    invited, present, or both."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, on_delete=models.CASCADE, related_name="deelnemers"
+    )
+    speler = models.ForeignKey(
+        "cases.Speler", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    opdrachtgever = models.ForeignKey(
+        Opdrachtgever, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    uitgenodigd = models.BooleanField(_("uitgenodigd"), default=True)
+    aanwezig = models.BooleanField(_("aanwezig"), default=False)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+        ordering = ["bijeenkomst", "volgorde"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(speler__isnull=False, opdrachtgever__isnull=True, naam="")
+                | models.Q(speler__isnull=True, opdrachtgever__isnull=False, naam="")
+                | (models.Q(speler__isnull=True, opdrachtgever__isnull=True) & ~models.Q(naam="")),
+                name="deelnemer_een_partij_of_naam",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(uitgenodigd=True) | models.Q(aanwezig=True),
+                name="deelnemer_uitgenodigd_of_aanwezig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam or str(self.speler or self.opdrachtgever)

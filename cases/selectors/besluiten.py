@@ -7,22 +7,33 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from cases.events.payloads_besluiten import (
     afspraak_gegevens,
     afspraken_op_volgorde,
     besluit_gegevens,
     besluiten_op_volgorde,
+    bijeenkomst_gegevens,
+    bijeenkomsten_op_volgorde,
 )
-from cases.models import Afspraak, AfspraakStatus, Besluit, Besluitmoment, Bestuursproces
+from cases.models import (
+    Afspraak,
+    AfspraakStatus,
+    Besluit,
+    Besluitmoment,
+    Bestuursproces,
+    Bijeenkomst,
+    Deelnemer,
+    Interventie,
+)
 
 
 def besluiten(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QuerySet[Besluit]:
     """The besluiten the viewer may see, oldest first, with who decided and who recorded."""
     return (
         Besluit.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar)
-        .select_related("opdrachtgever", "organisatie", "vastgelegd_door")
+        .select_related("opdrachtgever", "organisatie", "bijeenkomst", "vastgelegd_door")
         .order_by("datum", "id")
     )
 
@@ -87,6 +98,7 @@ AFSPRAAK_RELATIES = (
     "aan_organisatie",
     "wyberstap",
     "besluit",
+    "bijeenkomst",
     "vastgelegd_door",
 )
 
@@ -109,3 +121,82 @@ def afspraken_toestand(
     bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
 ) -> list[dict[str, Any]]:
     return afspraken_op_volgorde(afspraak_gegevens(a) for a in afspraken(bestuursproces, zichtbaar))
+
+
+def bijeenkomsten(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
+) -> QuerySet[Bijeenkomst]:
+    """The bijeenkomsten the viewer may see, by date, with their soort, wyber-stap and
+    author; their deelnemers (with parties), interventies and the besluiten and afspraken
+    the viewer may see that came out of them are prefetched (four queries more)."""
+    return (
+        Bijeenkomst.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar)
+        .select_related("soort", "wyberstap", "vastgelegd_door")
+        .prefetch_related(
+            Prefetch(
+                "deelnemers",
+                queryset=Deelnemer.objects.select_related("speler", "opdrachtgever").order_by(
+                    "volgorde"
+                ),
+            ),
+            Prefetch("interventies", queryset=Interventie.objects.order_by("id")),
+            Prefetch(
+                "besluiten",
+                queryset=Besluit.objects.filter(zichtbaarheid__in=zichtbaar).order_by(
+                    "datum", "id"
+                ),
+                to_attr="zichtbare_besluiten",
+            ),
+            Prefetch(
+                "afspraken",
+                queryset=Afspraak.objects.filter(zichtbaarheid__in=zichtbaar).order_by(
+                    "datum", "id"
+                ),
+                to_attr="zichtbare_afspraken",
+            ),
+        )
+        .order_by("datum", "id")
+    )
+
+
+def bijeenkomsten_toestand(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
+) -> list[dict[str, Any]]:
+    return bijeenkomsten_op_volgorde(
+        bijeenkomst_gegevens(b, list(b.deelnemers.all()), list(b.interventies.all()))
+        for b in bijeenkomsten(bestuursproces, zichtbaar)
+    )
+
+
+@dataclass
+class Aanwezigheid:
+    """One party (or a person by name) over the bijeenkomsten the viewer may see."""
+
+    naam: str
+    speler: Any = None
+    opdrachtgever: Any = None
+    uitgenodigd: int = 0
+    aanwezig: int = 0
+    bijeenkomsten: list[tuple[Bijeenkomst, Deelnemer]] = field(default_factory=list)
+
+
+def aanwezigheid(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> list[Aanwezigheid]:
+    """Per party or name: how often invited and present, and at which bijeenkomsten (by
+    date), ordered by name."""
+    per_deelnemer: dict[tuple[str, Any], Aanwezigheid] = {}
+    for bijeenkomst in bijeenkomsten(bestuursproces, zichtbaar):
+        for d in bijeenkomst.deelnemers.all():
+            partij = d.speler or d.opdrachtgever
+            sleutel = (type(partij).__name__, partij.pk) if partij else ("naam", d.naam)
+            regel = per_deelnemer.setdefault(
+                sleutel,
+                Aanwezigheid(
+                    naam=partij.naam if partij else d.naam,
+                    speler=d.speler,
+                    opdrachtgever=d.opdrachtgever,
+                ),
+            )
+            regel.uitgenodigd += d.uitgenodigd
+            regel.aanwezig += d.aanwezig
+            regel.bijeenkomsten.append((bijeenkomst, d))
+    return sorted(per_deelnemer.values(), key=lambda r: (r.naam, r.speler is None))

@@ -23,7 +23,7 @@ from cases.events.wereldtijd import geschiedenis
 from cases.models import Bestuursproces, Notitie, Zichtbaarheid
 
 from . import interventies, partijen, positionering
-from .besluiten import afspraken_toestand, besluiten_toestand
+from .besluiten import afspraken_toestand, besluiten_toestand, bijeenkomsten_toestand
 from .bestuursprocessen import (
     eigenaar_spelers,
     gebeurtenissen,
@@ -99,6 +99,7 @@ def huidige_toestand(
         "interventies": interventies.interventies_toestand(bestuursproces, zichtbaar),
         "besluiten": besluiten_toestand(bestuursproces, zichtbaar),
         "afspraken": afspraken_toestand(bestuursproces, zichtbaar),
+        "bijeenkomsten": bijeenkomsten_toestand(bestuursproces, zichtbaar),
         "volgnummer": laatste or 0,
     }
 

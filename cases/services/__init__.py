@@ -8,6 +8,7 @@ from .bestuursproces import (
     wijzig_bestuursproces,
     wijzig_status,
 )
+from .bijeenkomsten import DeelnemerInvoer, leg_bijeenkomst_vast, wijzig_bijeenkomst
 from .consolidatie import (
     consolideer,
     heropen_wyberstap,
@@ -35,6 +36,7 @@ from .stadium import controleer_stadiumovergang, registreer_poort, wijzig_stadiu
 from .wyberen import besluit_over_optie, breng_optie_in, start_wyberstap, wijzig_fase
 
 __all__ = [
+    "DeelnemerInvoer",
     "ProcesontwerpInhoud",
     "beeindig_lidmaatschap",
     "beoordeel_opdrachtgever",
@@ -51,6 +53,7 @@ __all__ = [
     "herzie_procesontwerp",
     "kies_positionering",
     "leg_besluit_vast",
+    "leg_bijeenkomst_vast",
     "leg_instemming_vast",
     "leg_reflectie_vast",
     "log_interventie",
@@ -68,6 +71,7 @@ __all__ = [
     "voer_interventie_uit",
     "wijzig_bestuursproces",
     "wijzig_betrokkenheid",
+    "wijzig_bijeenkomst",
     "wijzig_fase",
     "wijzig_instemmers",
     "wijzig_interventie",

@@ -26,6 +26,7 @@ from cases.models import (
     AfspraakStatus,
     Besluit,
     Bestuursproces,
+    Bijeenkomst,
     Opdrachtgever,
     Organisatie,
     Speler,
@@ -34,6 +35,7 @@ from cases.models import (
 )
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
+from .besluiten import eis_bijeenkomst
 
 Partij = Speler | Opdrachtgever | Organisatie
 
@@ -42,7 +44,7 @@ def _fout(veld: str, code: str, melding: str) -> OngeldigeInvoer:
     return OngeldigeInvoer({veld: [(code, melding)]})
 
 
-def _moment(bestuursproces: Bestuursproces, datum: dt.date, veld: str) -> dt.datetime:
+def moment_op_datum(bestuursproces: Bestuursproces, datum: dt.date, veld: str) -> dt.datetime:
     """The moment of a fact's date: not in the future, not before the case was opened."""
     if datum > timezone.localdate():
         raise _fout(veld, "toekomst", gettext("Deze datum ligt in de toekomst."))
@@ -85,13 +87,14 @@ def maak_afspraak(
     datum: dt.date | None = None,
     wyberstap: WyberStap | None = None,
     besluit: Besluit | None = None,
+    bijeenkomst: Bijeenkomst | None = None,
     toelichting: str = "",
 ) -> Afspraak:
     """Record that ``door`` will deliver ``wat`` (to ``aan`` or someone named), by
     ``uiterlijk``; made on ``datum`` (default today), perhaps in a consolidatie or besluit."""
     bestuursproces = vergrendel(bestuursproces)
     datum = datum or timezone.localdate()
-    moment = _moment(bestuursproces, datum, "datum")
+    moment = moment_op_datum(bestuursproces, datum, "datum")
     eis_open(bestuursproces, moment)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
     for veld, obj in (
@@ -120,6 +123,7 @@ def maak_afspraak(
                 "dezelfde of een beperktere zichtbaarheid."
             ),
         )
+    eis_bijeenkomst(bestuursproces, bijeenkomst, zichtbaarheid)
     afspraak = Afspraak(
         bestuursproces=bestuursproces,
         wat=wat,
@@ -130,6 +134,7 @@ def maak_afspraak(
         uiterlijk=uiterlijk,
         wyberstap=wyberstap,
         besluit=besluit,
+        bijeenkomst=bijeenkomst,
         zichtbaarheid=zichtbaarheid,
         vastgelegd_door=gebruiker_van(actor),
     )
@@ -178,7 +183,7 @@ def handel_afspraak_af(
     if status != AfspraakStatus.NAGEKOMEN and not reden.strip():
         raise _fout("reden", "required", gettext("Geef de reden."))
     op = op or timezone.localdate()
-    moment = _moment(bestuursproces, op, "op")
+    moment = moment_op_datum(bestuursproces, op, "op")
     if op < afspraak.datum:
         raise _fout("op", "voor_datum", gettext("Dit ligt vóór de dag van de afspraak."))
     eis_open(bestuursproces, moment)

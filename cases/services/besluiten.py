@@ -24,6 +24,7 @@ from cases.exceptions import OngeldigeInvoer
 from cases.models import (
     Besluit,
     Bestuursproces,
+    Bijeenkomst,
     Instemming,
     Opdrachtgever,
     Orgaan,
@@ -74,6 +75,17 @@ def _eis_besluitmoment(bestuursproces: Bestuursproces, datum: dt.date | None) ->
     )
 
 
+def eis_bijeenkomst(
+    bestuursproces: Bestuursproces, bijeenkomst: Bijeenkomst | None, zichtbaarheid: str
+) -> None:
+    """The bijeenkomst something came out of: of this case, and at least as visible."""
+    if bijeenkomst is None:
+        return
+    if bijeenkomst.bestuursproces_id != bestuursproces.pk:
+        raise _fout("bijeenkomst", "does_not_exist", gettext("Hoort niet bij dit proces."))
+    eis_zichtbaar_binnen("bijeenkomst", bijeenkomst.zichtbaarheid, zichtbaarheid)
+
+
 def _moment(bestuursproces: Bestuursproces, datum: dt.date) -> dt.datetime:
     """The moment of a besluit's date: not in the future, not before the case was opened."""
     if datum > timezone.localdate():
@@ -107,6 +119,7 @@ def leg_besluit_vast(
     orgaan_naam: str = "",
     kenmerk: str = "",
     besluitmoment: dt.date | None = None,
+    bijeenkomst: Bijeenkomst | None = None,
     toelichting: str = "",
 ) -> Besluit:
     """Record a besluit taken on ``datum`` by an opdrachtgever, an organisatie or a named
@@ -119,6 +132,7 @@ def leg_besluit_vast(
     if orgaan == Orgaan.ANDERS and not orgaan_naam.strip():
         raise _fout("orgaan_naam", "required", gettext("Geef de naam van het orgaan."))
     _eis_besluitmoment(bestuursproces, besluitmoment)
+    eis_bijeenkomst(bestuursproces, bijeenkomst, zichtbaarheid)
     besluit = Besluit(
         bestuursproces=bestuursproces,
         titel=titel,
@@ -130,6 +144,7 @@ def leg_besluit_vast(
         datum=datum,
         kenmerk=kenmerk,
         besluitmoment=besluitmoment,
+        bijeenkomst=bijeenkomst,
         zichtbaarheid=zichtbaarheid,
         vastgelegd_door=gebruiker_van(actor),
     )
@@ -179,3 +194,17 @@ def besluit_als_formeel_besluit(
         )
     referentie = besluitreferentie or besluit.kenmerk or besluit.titel
     return True, besluit.datum, referentie[:200], tijdstip
+
+
+def eis_zichtbaar_binnen(veld: str, bron: str, eigen: str) -> None:
+    """What a fact links to (``bron``) is at least as visible as the fact (``eigen``): who
+    reads the fact must be able to read what its link points at."""
+    if Zichtbaarheid(bron).rang > Zichtbaarheid(eigen).rang:
+        raise _fout(
+            veld,
+            "zichtbaarheid",
+            gettext(
+                "Dit is minder zichtbaar dan wat u vastlegt; kies dezelfde of een beperktere "
+                "zichtbaarheid."
+            ),
+        )

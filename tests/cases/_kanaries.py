@@ -17,7 +17,14 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from cases import services
-from cases.models import Bestuursproces, Interventie, Positionering, Zichtbaarheid
+from cases.models import (
+    Bestuursproces,
+    Bijeenkomstsoort,
+    Interventie,
+    Positionering,
+    Zichtbaarheid,
+)
+from cases.services import DeelnemerInvoer
 from cases.services.procesontwerp import ProcesontwerpInhoud
 from instruments.models import Instrument
 from tests.factories import actor_voor, open_proces
@@ -212,13 +219,30 @@ def _partijen(k: Kanaries, regisseur: Any) -> None:
 
 
 def _besluiten(k: Kanaries, regisseur: Any) -> None:
-    """A besluit and an afspraak from it at every level (issue 14), by a body of its own or
-    a party of the case, so that no canary depends on a party's name; every other afspraak
-    niet nagekomen (with a reason)."""
+    """A bijeenkomst (its verslag added afterwards), a besluit from it and an afspraak from
+    that at every level (issue 14), by a body of its own or a party of the case, so that no
+    canary depends on a party's name; every afspraak niet nagekomen (with a reason)."""
     gemeente = services.registreer_organisatie(
         actor=regisseur, bestuursproces=k.bestuursproces, naam="Buurgemeente", soort="instelling"
     )
+    soort = Bijeenkomstsoort.objects.get(code="werksessie")
     for niveau in NIVEAUS:
+        bijeenkomst = services.leg_bijeenkomst_vast(
+            actor=regisseur,
+            bestuursproces=k.bestuursproces,
+            titel=k.tekst("bijeenkomst", niveau),
+            soort=soort,
+            datum=timezone.localdate(),
+            waar=k.tekst("waar", niveau),
+            agenda=k.tekst("agenda", niveau),
+            deelnemers=[DeelnemerInvoer(naam=k.tekst("gast", niveau), aanwezig=True)],
+            zichtbaarheid=niveau,
+        )
+        services.wijzig_bijeenkomst(
+            actor=regisseur,
+            bijeenkomst=bijeenkomst,
+            wijzigingen={"verslag": k.tekst("verslag", niveau)},
+        )
         besluit = services.leg_besluit_vast(
             actor=regisseur,
             bestuursproces=k.bestuursproces,
@@ -228,6 +252,7 @@ def _besluiten(k: Kanaries, regisseur: Any) -> None:
             orgaan_naam=k.tekst("besluitorgaan", niveau),
             kenmerk=k.tekst("kenmerk", niveau)[:100],
             datum=timezone.localdate(),
+            bijeenkomst=bijeenkomst,
             zichtbaarheid=niveau,
         )
         afspraak = services.maak_afspraak(
@@ -332,6 +357,8 @@ def startpunten(k: Kanaries, zichtbaar: set[str]) -> list[str]:
         f"{basis}/besluiten",
         f"{basis}/besluitmomenten",
         f"{basis}/afspraken",
+        f"{basis}/bijeenkomsten",
+        f"{basis}/bijeenkomsten/aanwezigheid",
         f"{basis}/lidmaatschappen",
         f"{basis}/organisaties",
         f"{basis}/spelers",

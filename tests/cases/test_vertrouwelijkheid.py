@@ -313,6 +313,7 @@ def test_de_kanaries_dekken_elke_soort_op_elk_toegestaan_niveau(kanaries: Kanari
         *("gedaan", "waargenomen", "vervolg"),
         *("besluittitel", "besluitinhoud", "besluitorgaan", "kenmerk"),
         *("afspraak", "afspraakaan", "afspraakreden"),
+        *("bijeenkomst", "waar", "agenda", "gast", "verslag"),
     }
     reflecties = {
         (f"reflectieonder{interventie}", reflectie)

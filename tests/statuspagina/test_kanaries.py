@@ -51,6 +51,8 @@ PAGINA_SOORTEN = {
     # The afspraken section and the tijdlijn: what was agreed and why it was not kept.
     "afspraak",
     "afspraakreden",
+    # The tijdlijn tells of a bijeenkomst by its titel.
+    "bijeenkomst",
 }
 
 

@@ -17,6 +17,12 @@ from .bestuursproces import (
     BestuursprocesSerializer,
     BestuursprocesWijzigenSerializer,
 )
+from .bijeenkomsten import (
+    AanwezigheidSerializer,
+    BijeenkomstInvoerSerializer,
+    BijeenkomstSerializer,
+    BijeenkomstWijzigingSerializer,
+)
 from .gebeurtenissen import (
     DatumcorrectieInvoerSerializer,
     GebeurtenisSerializer,
@@ -91,6 +97,7 @@ from .wyberen import (
 __all__ = [
     "AandachtSerializer",
     "AandachtVraagSerializer",
+    "AanwezigheidSerializer",
     "AfhandelingInvoerSerializer",
     "AfspraakInvoerSerializer",
     "AfspraakSerializer",
@@ -104,6 +111,9 @@ __all__ = [
     "BestuursprocesWijzigenSerializer",
     "BetrokkenheidsactieSerializer",
     "BetrokkenheidswijzigingSerializer",
+    "BijeenkomstInvoerSerializer",
+    "BijeenkomstSerializer",
+    "BijeenkomstWijzigingSerializer",
     "CatalogusVeldField",
     "ConsolidatieInvoerSerializer",
     "ConsolidatieSerializer",

@@ -13,7 +13,7 @@ from rest_framework import serializers
 from cases.models import Afspraak, AfspraakStatus, Opdrachtgever, Organisatie, Speler, Zichtbaarheid
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin, keuzeveld
-from .besluiten import besluit_relatie
+from .besluiten import besluit_relatie, bijeenkomst_relatie
 from .wyberen import WyberStapRelatieField
 
 AfspraakStatusField = keuzeveld("AfspraakStatusEnum", AfspraakStatus.choices)
@@ -87,6 +87,9 @@ class AfspraakSerializer(serializers.ModelSerializer[Afspraak]):
     besluit = besluit_relatie(
         read_only=True, allow_null=True, help_text="Het besluit waar het uit voortkomt."
     )
+    bijeenkomst = bijeenkomst_relatie(
+        read_only=True, allow_null=True, help_text="De bijeenkomst waar het uit voortkwam."
+    )
     vastgelegdDoor = serializers.CharField(
         source="vastgelegd_door.get_username", read_only=True, help_text="Gebruikersnaam."
     )
@@ -109,6 +112,7 @@ class AfspraakSerializer(serializers.ModelSerializer[Afspraak]):
             "reden",
             "wyberstap",
             "besluit",
+            "bijeenkomst",
             "zichtbaarheid",
             "vastgelegdDoor",
         ]
@@ -162,6 +166,7 @@ class AfspraakInvoerSerializer(StriktMixin, Serializer):
     )
     wyberstap = WyberStapRelatieField(required=False, default=None, allow_null=True)
     besluit = besluit_relatie(required=False, default=None, allow_null=True)
+    bijeenkomst = bijeenkomst_relatie(required=False, default=None, allow_null=True)
     zichtbaarheid = serializers.ChoiceField(
         choices=Zichtbaarheid.choices,
         help_text="Wie de afspraak mag zien; nooit ruimer dan je eigen rol toestaat.",

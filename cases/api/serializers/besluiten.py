@@ -6,7 +6,15 @@ from typing import Any
 
 from rest_framework import serializers
 
-from cases.models import Besluit, Besluitmoment, Opdrachtgever, Orgaan, Organisatie, Zichtbaarheid
+from cases.models import (
+    Besluit,
+    Besluitmoment,
+    Bijeenkomst,
+    Opdrachtgever,
+    Orgaan,
+    Organisatie,
+    Zichtbaarheid,
+)
 from cases.selectors.besluiten import Besluitmomentstatus
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin, keuzeveld
@@ -26,6 +34,12 @@ def besluit_relatie(**kwargs: Any) -> ProcesRelatieField:
     return ProcesRelatieField(model=Besluit, route="besluit-detail", kwarg="besluit", **kwargs)
 
 
+def bijeenkomst_relatie(**kwargs: Any) -> ProcesRelatieField:
+    return ProcesRelatieField(
+        model=Bijeenkomst, route="bijeenkomst-detail", kwarg="bijeenkomst", **kwargs
+    )
+
+
 class BesluitSerializer(serializers.ModelSerializer[Besluit]):
     url = besluit_relatie(source="*", read_only=True)
     opdrachtgever = ProcesRelatieField(model=Opdrachtgever, read_only=True, allow_null=True)
@@ -39,6 +53,9 @@ class BesluitSerializer(serializers.ModelSerializer[Besluit]):
         read_only=True,
         allow_null=True,
         help_text="De geplande datum van het besluitmoment van de opdracht dat dit vervult.",
+    )
+    bijeenkomst = bijeenkomst_relatie(
+        read_only=True, allow_null=True, help_text="De bijeenkomst waar het uit voortkwam."
     )
     vastgelegdDoor = serializers.CharField(
         source="vastgelegd_door.get_username", read_only=True, help_text="Gebruikersnaam."
@@ -59,6 +76,7 @@ class BesluitSerializer(serializers.ModelSerializer[Besluit]):
             "datum",
             "kenmerk",
             "besluitmoment",
+            "bijeenkomst",
             "zichtbaarheid",
             "vastgelegdDoor",
         ]
@@ -116,6 +134,12 @@ class BesluitInvoerSerializer(StriktMixin, Serializer):
         help_text=(
             "De geplande datum van het besluitmoment van de opdracht dat dit besluit vervult."
         ),
+    )
+    bijeenkomst = bijeenkomst_relatie(
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text="URL van de bijeenkomst waar het uit voortkwam.",
     )
     zichtbaarheid = serializers.ChoiceField(
         choices=Zichtbaarheid.choices,

@@ -3,6 +3,11 @@
 from .afspraken import AfspraakDetailView, AfsprakenView
 from .besluiten import BesluitDetailView, BesluitenView, BesluitmomentenView
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
+from .bijeenkomsten import (
+    AanwezigheidView,
+    BijeenkomstDetailView,
+    BijeenkomstenView,
+)
 from .export import ExportView
 from .exporttaken import ExporttaakBestandView, ExporttaakDetailView, ExporttakenView
 from .gebeurtenissen import (
@@ -53,6 +58,7 @@ from .wyberen import (
 
 __all__ = [
     "AandachtView",
+    "AanwezigheidView",
     "AfspraakDetailView",
     "AfsprakenView",
     "BesluitDetailView",
@@ -60,6 +66,8 @@ __all__ = [
     "BesluitmomentenView",
     "BestuursprocesDetailView",
     "BestuursprocesLijstView",
+    "BijeenkomstDetailView",
+    "BijeenkomstenView",
     "ConsolidatieView",
     "DatumcorrectiesView",
     "ExportView",

@@ -201,3 +201,83 @@ class AfspraakVervallen(AfspraakAfgehandeld):
 
     def zin(self) -> str:
         return _("Afspraak vervallen: %(wat)s")
+
+
+# --- bijeenkomsten --------------------------------------------------------------------------
+
+
+def _bijeenkomst_verwijzing(uuid: str) -> Verwijzing:
+    return Verwijzing("bijeenkomst-detail", {"bijeenkomst": uuid})
+
+
+def _eis_deelnemers_bekend(staat: Momentopname, b: dict[str, Any]) -> None:
+    for deelnemer in b.get("deelnemers", []):
+        for sleutel, verzameling in PARTIJSLEUTELS[:2]:
+            eis(
+                not deelnemer[sleutel] or deelnemer[sleutel] in staat[verzameling],
+                lambda: _("een deelnemer was toen nog niet bij het proces bekend"),
+            )
+    for interventie in b.get("interventies", []):
+        eis(
+            interventie in staat["interventies"],
+            lambda: _("een interventie van de bijeenkomst was toen nog niet gelogd"),
+        )
+
+
+def _aantallen(b: dict[str, Any]) -> dict[str, int]:
+    deelnemers = b["deelnemers"]
+    return {
+        "uitgenodigd": sum(1 for d in deelnemers if d["uitgenodigd"]),
+        "aanwezig": sum(1 for d in deelnemers if d["aanwezig"]),
+    }
+
+
+@registreer
+class BijeenkomstVastgelegd(OpEigenDatum):
+    code = "bijeenkomst.vastgelegd"
+    label = gettext_lazy("Bijeenkomst vastgelegd")
+    sleutels = ("bijeenkomst",)
+    moment = gettext_lazy("de dag van de bijeenkomst (datum; vandaag: nu)")
+    datumveld = ("bijeenkomst", "datum")
+    model = "cases.Bijeenkomst"
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        bijeenkomst = copy.deepcopy(e.payload["bijeenkomst"])
+        _eis_deelnemers_bekend(staat, bijeenkomst)
+        staat["bijeenkomsten"][bijeenkomst["uuid"]] = bijeenkomst
+
+    def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
+        b = e.payload["bijeenkomst"]
+        g.gegevens[b["uuid"]] = {"titel": b["titel"]}
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        b = e.payload["bijeenkomst"]
+        tekst = _("Bijeenkomst '%(titel)s': %(uitgenodigd)s uitgenodigd, %(aanwezig)s aanwezig") % {
+            "titel": b["titel"],
+            **_aantallen(b),
+        }
+        return tekst, _bijeenkomst_verwijzing(b["uuid"])
+
+
+@registreer
+class BijeenkomstGewijzigd(Soort):
+    code = "bijeenkomst.gewijzigd"
+    label = gettext_lazy("Bijeenkomst gewijzigd")
+    sleutels = ("bijeenkomst", "wijzigingen", "vorigeWaarden")
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        wijzigingen = copy.deepcopy(e.payload["wijzigingen"])
+        _eis_deelnemers_bekend(staat, wijzigingen)
+        staat["bijeenkomsten"][e.payload["bijeenkomst"]].update(wijzigingen)
+
+    def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
+        if "titel" in e.payload["wijzigingen"]:
+            g.gegevens[e.payload["bijeenkomst"]] = {"titel": e.payload["wijzigingen"]["titel"]}
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        uuid = e.payload["bijeenkomst"]
+        tekst = _("Bijeenkomst '%(titel)s' bijgewerkt: %(velden)s") % {
+            "titel": g.gegevens.get(uuid, {}).get("titel", "?"),
+            "velden": ", ".join(sorted(e.payload["wijzigingen"])),
+        }
+        return tekst, _bijeenkomst_verwijzing(uuid)

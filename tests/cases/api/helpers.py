@@ -41,6 +41,8 @@ PROCES_SUFFIXEN = [
     "/besluiten",
     "/besluitmomenten",
     "/afspraken",
+    "/bijeenkomsten",
+    "/bijeenkomsten/aanwezigheid",
 ]
 
 # The fields of a case in the list and in the detail, and the links below it.

@@ -86,6 +86,7 @@ def test_afspraak_maken_en_nakomen(proces, regisseur):
         "reden": "",
         "wyberstap": absoluut(proces_url(proces, f"/wyberstappen/{wyberstap.uuid}")),
         "besluit": None,
+        "bijeenkomst": None,
         "zichtbaarheid": "proces",
         "vastgelegdDoor": "regisseur",
     }

@@ -103,6 +103,7 @@ def test_raadsbesluit_vastleggen_dat_een_besluitmoment_vervult(proces, regisseur
         "datum": datum,
         "kenmerk": "RB 2026/14",
         "besluitmoment": moment.isoformat(),
+        "bijeenkomst": None,
         "zichtbaarheid": "proces",
         "vastgelegdDoor": "regisseur",
     }

@@ -9,8 +9,10 @@ import pytest
 from django.utils import timezone
 
 from cases import services
-from cases.models import Afspraak, Besluit, Bestuursproces
+from cases.models import Afspraak, Besluit, Bestuursproces, Bijeenkomst, Bijeenkomstsoort
+from cases.services import DeelnemerInvoer
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
+from tests.cases._interventies import log
 from tests.factories import actor_voor, open_proces
 
 from ._query_counts import GROOTTES, Eindpunt, meet, pagina
@@ -106,7 +108,80 @@ def controleer_afspraak(body: dict[str, Any], n: int) -> None:
     assert body["wat"] == f"Afspraak {n - 1}"
 
 
+def proces_met_bijeenkomsten(regisseur: Any, n: int) -> Bestuursproces:
+    """n bijeenkomsten at every level, each with a speler, an opdrachtgever and a name, an
+    interventie, and a besluit and an afspraak that came out of it."""
+    proces = open_proces(regisseur, met_idee=False)
+    actor = actor_voor(regisseur)
+    anna, wethouder = speler(proces, regisseur), opdrachtgever(proces, regisseur)
+    soort = Bijeenkomstsoort.objects.get(code="werksessie")
+    interventie = log(actor, proces, zichtbaarheid="proces")
+    for nummer in range(n):
+        niveau = NIVEAUS[nummer % 3]
+        bijeenkomst = services.leg_bijeenkomst_vast(
+            actor=actor,
+            bestuursproces=proces,
+            titel=f"Bijeenkomst {nummer}",
+            soort=soort,
+            datum=timezone.localdate(),
+            interventies=[interventie],
+            deelnemers=[
+                DeelnemerInvoer(speler=anna, aanwezig=True),
+                DeelnemerInvoer(opdrachtgever=wethouder),
+                DeelnemerInvoer(naam=f"Gast {nummer}", aanwezig=True),
+            ],
+            zichtbaarheid=niveau,
+        )
+        services.leg_besluit_vast(
+            actor=actor,
+            bestuursproces=proces,
+            titel="Besluit",
+            orgaan="raad",
+            datum=timezone.localdate(),
+            bijeenkomst=bijeenkomst,
+            zichtbaarheid=niveau,
+        )
+        services.maak_afspraak(
+            actor=actor,
+            bestuursproces=proces,
+            wat="Afspraak",
+            door=anna,
+            bijeenkomst=bijeenkomst,
+            zichtbaarheid=niveau,
+        )
+    return proces
+
+
+def laatste_bijeenkomst_url(regisseur: Any, n: int) -> str:
+    proces = proces_met_bijeenkomsten(regisseur, n)
+    bijeenkomst = Bijeenkomst.objects.filter(bestuursproces=proces).latest("id")
+    return proces_url(proces, f"/bijeenkomsten/{bijeenkomst.uuid}")
+
+
+def controleer_bijeenkomst(body: dict[str, Any], n: int) -> None:
+    assert (body["titel"], body["uitgenodigd"], body["aanwezig"]) == (f"Bijeenkomst {n - 1}", 3, 2)
+    assert (len(body["besluiten"]), len(body["afspraken"])) == (1, 1)
+
+
+def controleer_aanwezigheid(body: list[dict[str, Any]], n: int) -> None:
+    # Anna, the wethouder and one guest per bijeenkomst.
+    assert sorted(regel["uitgenodigd"] for regel in body) == [1] * n + [n, n]
+
+
 EINDPUNTEN = {
+    # 1 the case with mijnRol, 2 count, 3 the page with soort, wyber-stap and author, 4 their
+    # deelnemers with parties, 5 interventies, 6 visible besluiten, 7 visible afspraken.
+    "bijeenkomsten": Eindpunt(
+        lambda r, n: proces_url(proces_met_bijeenkomsten(r, n), "/bijeenkomsten"), 7, pagina(0)
+    ),
+    # As the list, without the count.
+    "bijeenkomsten/{uuid}": Eindpunt(laatste_bijeenkomst_url, 6, controleer_bijeenkomst),
+    # As the list, without the count (the whole list is read).
+    "bijeenkomsten/aanwezigheid": Eindpunt(
+        lambda r, n: proces_url(proces_met_bijeenkomsten(r, n), "/bijeenkomsten/aanwezigheid"),
+        6,
+        controleer_aanwezigheid,
+    ),
     # 1 the case with mijnRol, 2 count, 3 the page with its parties, wyber-stap, besluit and
     # who recorded them.
     "afspraken": Eindpunt(

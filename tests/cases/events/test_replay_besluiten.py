@@ -11,7 +11,8 @@ from django.utils import timezone
 from cases import selectors, services
 from cases.events import herbouw
 from cases.events.wereldtijd import geschiedenis
-from cases.models import Bestuursproces, Gebeurtenis, Rol, Zichtbaarheid
+from cases.models import Bestuursproces, Bijeenkomstsoort, Gebeurtenis, Rol, Zichtbaarheid
+from cases.services import DeelnemerInvoer
 from tests.cases.services._hulp import maak_opdrachtgever, maak_organisatie
 from tests.factories import actor_voor, open_proces
 
@@ -43,6 +44,30 @@ def bouw(regisseur: Any) -> Bestuursproces:
             zichtbaarheid=niveau,
             **besluitnemer,
         )
+    # Bijeenkomsten at every level, one with its attendance and verslag recorded afterwards.
+    soort = Bijeenkomstsoort.objects.get(code="werksessie")
+    for dagen, niveau in ((22, "proces"), (16, "kernteam"), (9, "regisseur")):
+        bijeenkomst = services.leg_bijeenkomst_vast(
+            actor=actor,
+            bestuursproces=proces,
+            titel=f"Bijeenkomst {niveau} {dagen}",
+            soort=soort,
+            datum=timezone.localdate(_geleden(dagen)),
+            deelnemers=[
+                DeelnemerInvoer(opdrachtgever=wethouder, aanwezig=True),
+                DeelnemerInvoer(naam="Buurtbewoner"),
+            ],
+            zichtbaarheid=niveau,
+        )
+        if niveau == "kernteam":
+            services.wijzig_bijeenkomst(
+                actor=actor,
+                bijeenkomst=bijeenkomst,
+                wijzigingen={
+                    "verslag": "Verslag",
+                    "deelnemers": [DeelnemerInvoer(naam="Buurtbewoner", aanwezig=True)],
+                },
+            )
     # Afspraken at every level, one from a besluit, handled on days of their own.
     for dagen, niveau, status in (
         (18, "proces", "nagekomen"),
@@ -94,7 +119,13 @@ def test_herbouw_is_gelijk_aan_de_tabellen_voor_elke_kijker(regisseur: Any) -> N
         ("Afspraak regisseur 8", "vervallen"),
         ("Afspraak proces 6", "open"),
     ]
+    assert [(b["titel"], len(b["deelnemers"])) for b in volledig["bijeenkomsten"]] == [
+        ("Bijeenkomst proces 22", 2),
+        ("Bijeenkomst kernteam 16", 1),
+        ("Bijeenkomst regisseur 9", 2),
+    ]
     opdrachtgever = _toestand(proces, Zichtbaarheid.voor_rol(Rol.OPDRACHTGEVER))
+    assert [b["titel"] for b in opdrachtgever["bijeenkomsten"]] == ["Bijeenkomst proces 22"]
     assert [a["wat"] for a in opdrachtgever["afspraken"]] == [
         "Afspraak proces 18",
         "Afspraak proces 6",

@@ -87,6 +87,7 @@ def test_afspraak_maken_met_exacte_gebeurtenis(proces: Bestuursproces, regisseur
                 "reden": "",
                 "wyberstap": str(stap.uuid),
                 "besluit": None,
+                "bijeenkomst": None,
                 "zichtbaarheid": "kernteam",
                 "vastgelegdDoor": "regisseur",
             },

@@ -91,6 +91,7 @@ def test_besluit_van_de_raad_met_exacte_gebeurtenis(
                 "datum": datum.isoformat(),
                 "kenmerk": "RB 2026/14",
                 "besluitmoment": moment.isoformat(),
+                "bijeenkomst": None,
                 "zichtbaarheid": "proces",
                 "vastgelegdDoor": "regisseur",
             }
