@@ -162,7 +162,7 @@ def test_ongeldige_invoer(proces, regisseur):
         "datum": "required",
         "zichtbaarheid": "required",
     }
-    body = {
+    body: dict[str, Any] = {
         "titel": "x",
         "soort": "borrel",
         "datum": timezone.localdate().isoformat(),
