@@ -123,12 +123,11 @@ def afspraken_toestand(
     return afspraken_op_volgorde(afspraak_gegevens(a) for a in afspraken(bestuursproces, zichtbaar))
 
 
-def bijeenkomsten(
+def _bijeenkomsten_kern(
     bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
 ) -> QuerySet[Bijeenkomst]:
     """The bijeenkomsten the viewer may see, by date, with their soort, wyber-stap and
-    author; their deelnemers (with parties), interventies and the besluiten and afspraken
-    the viewer may see that came out of them are prefetched (four queries more)."""
+    author; their deelnemers (with parties) and interventies prefetched (two queries more)."""
     return (
         Bijeenkomst.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar)
         .select_related("soort", "wyberstap", "vastgelegd_door")
@@ -140,22 +139,27 @@ def bijeenkomsten(
                 ),
             ),
             Prefetch("interventies", queryset=Interventie.objects.order_by("id")),
-            Prefetch(
-                "besluiten",
-                queryset=Besluit.objects.filter(zichtbaarheid__in=zichtbaar).order_by(
-                    "datum", "id"
-                ),
-                to_attr="zichtbare_besluiten",
-            ),
-            Prefetch(
-                "afspraken",
-                queryset=Afspraak.objects.filter(zichtbaarheid__in=zichtbaar).order_by(
-                    "datum", "id"
-                ),
-                to_attr="zichtbare_afspraken",
-            ),
         )
         .order_by("datum", "id")
+    )
+
+
+def bijeenkomsten(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
+) -> QuerySet[Bijeenkomst]:
+    """As :func:`_bijeenkomsten_kern`, with the besluiten and afspraken the viewer may see
+    that came out of each (two queries more)."""
+    return _bijeenkomsten_kern(bestuursproces, zichtbaar).prefetch_related(
+        Prefetch(
+            "besluiten",
+            queryset=Besluit.objects.filter(zichtbaarheid__in=zichtbaar).order_by("datum", "id"),
+            to_attr="zichtbare_besluiten",
+        ),
+        Prefetch(
+            "afspraken",
+            queryset=Afspraak.objects.filter(zichtbaarheid__in=zichtbaar).order_by("datum", "id"),
+            to_attr="zichtbare_afspraken",
+        ),
     )
 
 
@@ -164,7 +168,7 @@ def bijeenkomsten_toestand(
 ) -> list[dict[str, Any]]:
     return bijeenkomsten_op_volgorde(
         bijeenkomst_gegevens(b, list(b.deelnemers.all()), list(b.interventies.all()))
-        for b in bijeenkomsten(bestuursproces, zichtbaar)
+        for b in _bijeenkomsten_kern(bestuursproces, zichtbaar)
     )
 
 

@@ -92,6 +92,8 @@ def maak_afspraak(
 ) -> Afspraak:
     """Record that ``door`` will deliver ``wat`` (to ``aan`` or someone named), by
     ``uiterlijk``; made on ``datum`` (default today), perhaps in a consolidatie or besluit."""
+    if not wat.strip():
+        raise _fout("wat", "blank", gettext("Zeg wat er is afgesproken."))
     bestuursproces = vergrendel(bestuursproces)
     datum = datum or timezone.localdate()
     moment = moment_op_datum(bestuursproces, datum, "datum")

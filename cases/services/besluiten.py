@@ -124,6 +124,8 @@ def leg_besluit_vast(
 ) -> Besluit:
     """Record a besluit taken on ``datum`` by an opdrachtgever, an organisatie or a named
     body, optionally fulfilling the besluitmoment planned on ``besluitmoment``."""
+    if not titel.strip():
+        raise _fout("titel", "blank", gettext("Een besluit heeft een titel."))
     bestuursproces = vergrendel(bestuursproces)
     moment = _moment(bestuursproces, datum)
     eis_open(bestuursproces, moment)

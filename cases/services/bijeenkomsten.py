@@ -127,6 +127,8 @@ def leg_bijeenkomst_vast(
     toelichting: str = "",
 ) -> Bijeenkomst:
     """Record a bijeenkomst held on ``datum`` with its deelnemers."""
+    if not titel.strip():
+        raise _fout("titel", "blank", gettext("Een bijeenkomst heeft een titel."))
     bestuursproces = vergrendel(bestuursproces)
     moment = moment_op_datum(bestuursproces, datum, "datum")
     eis_open(bestuursproces, moment)

@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from cases import services
-from cases.models import Bestuursproces
+from cases.models import Bestuursproces, Bijeenkomstsoort
+from cases.services import DeelnemerInvoer
 from tests.factories import actor_voor, open_proces
 
 from ._proces import datum
@@ -22,7 +23,8 @@ GROOTTES = [1, 10, 50]
 
 def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
     """n of every kind of row the page reads: assessed spelers and opdrachtgevers, notes,
-    interventions done and planned, a wyber-stap with n options, besluiten and afspraken."""
+    interventions done and planned, a wyber-stap with n options, besluiten, afspraken and
+    bijeenkomsten."""
     actor = actor_voor(regisseur)
     stap = services.start_wyberstap(actor=actor, bestuursproces=bestuursproces, doel="Kiezen")
     for i in range(n):
@@ -84,6 +86,15 @@ def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
             datum=datum(0),
             zichtbaarheid="proces",
         )
+        services.leg_bijeenkomst_vast(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            titel=f"Bijeenkomst {i}",
+            soort=Bijeenkomstsoort.objects.get(code="werksessie"),
+            datum=datum(0),
+            deelnemers=[DeelnemerInvoer(speler=speler, aanwezig=True)],
+            zichtbaarheid="proces",
+        )
         services.maak_afspraak(
             actor=actor,
             bestuursproces=bestuursproces,
@@ -118,15 +129,16 @@ def test_proces(
     url = f"/processen/{bestuursproces.uuid}/" + (f"?op={datum(-1)}" if op else "")
     bestuursproces.refresh_from_db()
     # Queries: session; user; the case with my role; then the state: now from the tables of
-    # huidige_toestand (24: last volgnummer, idee, its eigenaren, besluitmomenten,
+    # huidige_toestand (27: last volgnummer, idee, its eigenaren, besluitmomenten,
     # lidmaatschappen, stadiumovergangen, organisaties, spelers, their assessments,
     # opdrachtgevers, their assessments, notities, wyber-stappen, their opties, instemmingen,
     # positioneringen, procesontwerp, interventies and their velden, spelers, opdrachtgevers,
-    # reflecties, besluiten, afspraken), for a past day one read of the log (momentopname);
+    # reflecties, besluiten, afspraken, bijeenkomsten with their deelnemers and interventies),
+    # for a past day one read of the log (momentopname);
     # then the log for the krachtenveld; the stadiumovergangen up to the moment; the log for
     # the tijdlijn. Each
     # read of the log is two queries: the opening, then the rest in world-time order. The
     # attention balance comes from the same state, without a query of its own.
-    with django_assert_num_queries(32 if not op else 10):
+    with django_assert_num_queries(35 if not op else 10):
         response = client.get(url)
     assert response.status_code == 200
