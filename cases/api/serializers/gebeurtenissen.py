@@ -96,6 +96,17 @@ class MomentopnameSerializer(Serializer):
         help_text="De interventies die jij mag zien, op datum, elk met de reflecties die jij "
         "mag zien.",
     )
+    besluiten = serializers.ListField(
+        child=serializers.JSONField(), help_text="De besluiten die jij mag zien, op datum."
+    )
+    afspraken = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="De afspraken die jij mag zien, op de dag waarop ze werden gemaakt.",
+    )
+    bijeenkomsten = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="De bijeenkomsten die jij mag zien, op datum, met hun deelnemers.",
+    )
 
 
 class DatumcorrectieInvoerSerializer(StriktMixin, Serializer):

@@ -32,6 +32,9 @@ MOMENTOPNAME_VELDEN = {
     "positioneringen",
     "procesontwerp",
     "interventies",
+    "besluiten",
+    "afspraken",
+    "bijeenkomsten",
 }
 
 
