@@ -87,7 +87,8 @@ class DeelnemerInvoerSerializer(StriktMixin, Serializer):
 
     def to_internal_value(self, data: Any) -> Any:
         waarde = super().to_internal_value(data)
-        partij = waarde.pop("partij")
+        # Inside a PATCH the list is partial too: what a deelnemer leaves out takes its default.
+        partij = waarde.pop("partij", None)
         return DeelnemerInvoer(
             speler=partij if isinstance(partij, Speler) else None,
             opdrachtgever=partij if isinstance(partij, Opdrachtgever) else None,
