@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from cases.selectors.aandacht import Aandacht
 
+from .besluiten import AfspraakRegel, BesluitRegel, VerlopenBesluitmoment
+
 
 @dataclass(frozen=True)
 class IdeeSamenvatting:
@@ -165,6 +167,10 @@ class Statuspagina:
     @property
     def stap_in_ander_stadium(self) -> bool:
         return self.stap is not None and self.stap.stadium != self.stadium_code
+
+    besluiten: list[BesluitRegel] = field(default_factory=list)
+    verlopen_besluitmomenten: list[VerlopenBesluitmoment] = field(default_factory=list)
+    afspraken: list[AfspraakRegel] = field(default_factory=list)
 
     @property
     def verleden(self) -> bool:

@@ -46,6 +46,7 @@ from cases.selectors.krachtenveld import DOORZETTINGSMACHT, krachtenveld_uit_sta
 from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
 
+from .besluiten import afspraken, recente_besluiten, verlopen_besluitmomenten
 from .grafieken import grafieken
 from .pagina import (
     BesluitmomentRegel,
@@ -63,7 +64,18 @@ from .pagina import (
 
 # The parts of the case document the page shows (the krachtenveld comes from the same spelers
 # and opdrachtgevers, the attention balance from the interventies).
-DELEN = frozenset({"idee", "wyberstappen", "spelers", "opdrachtgevers", "interventies"})
+DELEN = frozenset(
+    {
+        "idee",
+        "wyberstappen",
+        "spelers",
+        "opdrachtgevers",
+        "organisaties",
+        "interventies",
+        "besluiten",
+        "afspraken",
+    }
+)
 
 # How far back the tijdlijn and the attention balance look from the moment shown.
 TIJDLIJN_MAANDEN = 3
@@ -143,6 +155,9 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         aandacht_afgeschermd=_afgeschermde_aandacht(
             bestuursproces, zichtbaar, tot=timezone.localdate(moment), weken=balans.weken
         ),
+        besluiten=recente_besluiten(staat),
+        verlopen_besluitmomenten=verlopen_besluitmomenten(staat, timezone.localdate(moment)),
+        afspraken=afspraken(staat, timezone.localdate(moment)),
     )
 
 

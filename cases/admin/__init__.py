@@ -10,7 +10,15 @@ Importing the modules registers their admins.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import bestuursproces, gebeurtenissen, interventies, partijen, positionering, wyberen
+from . import (
+    bestuursproces,
+    bijeenkomsten,
+    gebeurtenissen,
+    interventies,
+    partijen,
+    positionering,
+    wyberen,
+)
 
 admin.site.site_header = _("Procesregie")
 admin.site.site_title = _("Procesregie")
@@ -18,6 +26,7 @@ admin.site.index_title = _("Dossiers van bestuursprocessen")
 
 __all__ = [
     "bestuursproces",
+    "bijeenkomsten",
     "gebeurtenissen",
     "interventies",
     "partijen",

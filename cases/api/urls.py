@@ -176,6 +176,30 @@ urlpatterns = [
         views.ReflectiesView.as_view(),
         name="interventie-reflecties",
     ),
+    path(f"{PROCES}/besluiten", views.BesluitenView.as_view(), name="besluiten"),
+    path(
+        f"{PROCES}/besluiten/<uuid:besluit>",
+        views.BesluitDetailView.as_view(),
+        name="besluit-detail",
+    ),
+    path(f"{PROCES}/besluitmomenten", views.BesluitmomentenView.as_view(), name="besluitmomenten"),
+    path(f"{PROCES}/afspraken", views.AfsprakenView.as_view(), name="afspraken"),
+    path(
+        f"{PROCES}/afspraken/<uuid:afspraak>",
+        views.AfspraakDetailView.as_view(),
+        name="afspraak-detail",
+    ),
+    path(f"{PROCES}/bijeenkomsten", views.BijeenkomstenView.as_view(), name="bijeenkomsten"),
+    path(
+        f"{PROCES}/bijeenkomsten/aanwezigheid",
+        views.AanwezigheidView.as_view(),
+        name="bijeenkomsten-aanwezigheid",
+    ),
+    path(
+        f"{PROCES}/bijeenkomsten/<uuid:bijeenkomst>",
+        views.BijeenkomstDetailView.as_view(),
+        name="bijeenkomst-detail",
+    ),
     path(f"{PROCES}/export", views.ExportView.as_view(), name="export"),
     path(f"{PROCES}/exports", views.ExporttakenView.as_view(), name="exporttaken"),
     path(

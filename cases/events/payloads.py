@@ -291,7 +291,7 @@ def consolidatie_gegevens(consolidatie: Consolidatie) -> dict[str, Any]:
 
 def instemming_gegevens(instemming: Instemming) -> dict[str, Any]:
     speler, opdrachtgever = instemming.speler, instemming.opdrachtgever
-    return {
+    gegevens = {
         "uuid": str(instemming.uuid),
         "speler": _uuid_of_none(speler.uuid if speler else None),
         "opdrachtgever": _uuid_of_none(opdrachtgever.uuid if opdrachtgever else None),
@@ -302,3 +302,8 @@ def instemming_gegevens(instemming: Instemming) -> dict[str, Any]:
         "besluitreferentie": instemming.besluitreferentie,
         "formeelBesluitNodig": instemming.formeel_besluit_nodig,
     }
+    # Only a consent resting on a besluit of the case names it (issue 14): older events and
+    # consents with a referentie alone keep their shape.
+    if instemming.besluit is not None:
+        gegevens["besluit"] = str(instemming.besluit.uuid)
+    return gegevens

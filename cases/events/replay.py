@@ -20,6 +20,11 @@ from django.utils.translation import gettext as _
 
 from cases.models import Gebeurtenis, Status, Zichtbaarheid
 
+from .payloads_besluiten import (
+    afspraken_op_volgorde,
+    besluiten_op_volgorde,
+    bijeenkomsten_op_volgorde,
+)
 from .payloads_documenten import documenten_op_volgorde
 from .payloads_interventies import interventies_op_volgorde, reflecties_op_volgorde
 from .payloads_positionering import positionering_volgorde
@@ -54,6 +59,9 @@ def lege_staat() -> Momentopname:
         "procesontwerp": None,
         "interventies": {},
         "documenten": {},
+        "besluiten": {},
+        "afspraken": {},
+        "bijeenkomsten": {},
         "volgnummer": 0,
         # What the rules of the fold need besides the state; not part of the result.
         "_tijden": {"stadiumSinds": None, "geconsolideerdOp": {}},
@@ -129,6 +137,9 @@ def rond_af(staat: Momentopname) -> Momentopname | None:
         {**document, "versies": sorted(document["versies"], key=lambda v: v["nummer"])}
         for document in staat["documenten"].values()
     )
+    staat["besluiten"] = besluiten_op_volgorde(staat["besluiten"].values())
+    staat["afspraken"] = afspraken_op_volgorde(staat["afspraken"].values())
+    staat["bijeenkomsten"] = bijeenkomsten_op_volgorde(staat["bijeenkomsten"].values())
     return staat
 
 

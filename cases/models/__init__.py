@@ -1,5 +1,14 @@
 """The case domain's models, split by aggregate."""
 
+from .besluiten import (
+    Afspraak,
+    AfspraakStatus,
+    Besluit,
+    Bijeenkomst,
+    Bijeenkomstsoort,
+    Deelnemer,
+    Orgaan,
+)
 from .bestuursproces import (
     Aanpak,
     Archiefnominatie,
@@ -50,13 +59,19 @@ __all__ = [
     "POSITIES_PER_VELD",
     "Aangrijpingspunt",
     "Aanpak",
+    "Afspraak",
+    "AfspraakStatus",
     "Archiefnominatie",
+    "Besluit",
     "Besluitmoment",
     "Bestuursproces",
     "Betrokkenheid",
     "BetrokkenheidsActie",
     "Betrokkenheidswijziging",
+    "Bijeenkomst",
+    "Bijeenkomstsoort",
     "Consolidatie",
+    "Deelnemer",
     "Document",
     "DocumentVersie",
     "Exportfout",
@@ -79,6 +94,7 @@ __all__ = [
     "Opdrachtgever",
     "OpdrachtgeverBeoordeling",
     "Optie",
+    "Orgaan",
     "Organisatie",
     "Positie",
     "Positionering",

@@ -163,6 +163,15 @@ class Instemming(models.Model):
     # The party's formeel_besluit_nodig as it stood when it was asked or last answered: a
     # party without formal decision-making is rond on its consent alone.
     formeel_besluit_nodig = models.BooleanField(_("formeel besluit nodig"), default=True)
+    # The besluit behind the formal decision, when it was recorded in the case (issue 14).
+    besluit = models.ForeignKey(
+        "cases.Besluit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instemmingen",
+        verbose_name=_("besluit"),
+    )
 
     class Meta:
         verbose_name = _("instemming")

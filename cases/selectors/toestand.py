@@ -24,6 +24,7 @@ from cases.events.wereldtijd import geschiedenis, is_laat
 from cases.models import Bestuursproces, Notitie, Zichtbaarheid
 
 from . import interventies, partijen, positionering
+from .besluiten import afspraken_toestand, besluiten_toestand, bijeenkomsten_toestand
 from .bestuursprocessen import (
     eigenaar_spelers,
     gebeurtenissen,
@@ -102,6 +103,9 @@ def huidige_toestand(
         "procesontwerp": lambda: positionering.procesontwerp_toestand(bestuursproces),
         "interventies": lambda: interventies.interventies_toestand(bestuursproces, zichtbaar),
         "documenten": lambda: documenten_toestand(bestuursproces, zichtbaar),
+        "besluiten": lambda: besluiten_toestand(bestuursproces, zichtbaar),
+        "afspraken": lambda: afspraken_toestand(bestuursproces, zichtbaar),
+        "bijeenkomsten": lambda: bijeenkomsten_toestand(bestuursproces, zichtbaar),
     }
     laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
     toestand: dict[str, Any] = {

@@ -29,9 +29,9 @@ def wyberstappen(bestuursproces: Bestuursproces) -> QuerySet[WyberStap]:
             ),
             Prefetch(
                 "instemmingen",
-                queryset=Instemming.objects.select_related("speler", "opdrachtgever").order_by(
-                    "id"
-                ),
+                queryset=Instemming.objects.select_related(
+                    "speler", "opdrachtgever", "besluit"
+                ).order_by("id"),
             ),
         )
         .order_by("volgnummer")

@@ -1,11 +1,14 @@
 """Every write to the case domain: one function per domain verb, each with its event(s)."""
 
+from .afspraken import handel_afspraak_af, maak_afspraak
+from .besluiten import leg_besluit_vast
 from .bestuursproces import (
     open_bestuursproces,
     vervroeg_opening,
     wijzig_bestuursproces,
     wijzig_status,
 )
+from .bijeenkomsten import DeelnemerInvoer, leg_bijeenkomst_vast, wijzig_bijeenkomst
 from .consolidatie import (
     consolideer,
     heropen_wyberstap,
@@ -34,6 +37,7 @@ from .stadium import controleer_stadiumovergang, registreer_poort, wijzig_stadiu
 from .wyberen import besluit_over_optie, breng_optie_in, start_wyberstap, wijzig_fase
 
 __all__ = [
+    "DeelnemerInvoer",
     "ProcesontwerpInhoud",
     "beeindig_lidmaatschap",
     "beoordeel_opdrachtgever",
@@ -44,13 +48,17 @@ __all__ = [
     "controleer_stadiumovergang",
     "corrigeer_datum",
     "evalueer_interventie",
+    "handel_afspraak_af",
     "heropen_wyberstap",
     "herzie_idee",
     "herzie_procesontwerp",
     "kies_positionering",
+    "leg_besluit_vast",
+    "leg_bijeenkomst_vast",
     "leg_instemming_vast",
     "leg_reflectie_vast",
     "log_interventie",
+    "maak_afspraak",
     "maak_notitie",
     "open_bestuursproces",
     "registreer_opdrachtgever",
@@ -66,6 +74,7 @@ __all__ = [
     "voer_interventie_uit",
     "wijzig_bestuursproces",
     "wijzig_betrokkenheid",
+    "wijzig_bijeenkomst",
     "wijzig_fase",
     "wijzig_instemmers",
     "wijzig_interventie",

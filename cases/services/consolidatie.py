@@ -20,6 +20,7 @@ from cases.events.payloads import consolidatie_gegevens, instemming_gegevens
 from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
+    Besluit,
     Bestuursproces,
     Betrokkenheid,
     Consolidatie,
@@ -31,6 +32,7 @@ from cases.models import (
 )
 
 from ._common import gebruiker_van, valideer
+from .besluiten import besluit_als_formeel_besluit
 from .wyberen import eis_fase, start_wyberstap, vergrendel_stap
 
 Partij = Speler | Opdrachtgever
@@ -179,12 +181,19 @@ def leg_instemming_vast(
     formeel_besloten: bool = False,
     besloten_op: dt.date | None = None,
     besluitreferentie: str = "",
+    besluit: Besluit | None = None,
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
 ) -> Instemming:
     """Record where a party stands; the step is settled when every party is rond.
 
-    Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day."""
+    Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day. With
+    ``besluit`` (a besluit of the case) that besluit is the formal decision: its date and
+    kenmerk (or titel) become ``besloten_op`` and ``besluitreferentie``."""
+    if besluit is not None:
+        formeel_besloten, besloten_op, besluitreferentie, tijdstip = besluit_als_formeel_besluit(
+            instemming, besluit, besluitreferentie, tijdstip
+        )
     if formeel_besloten and besloten_op is not None:
         geopend = Bestuursproces.objects.values_list("geopend_op", flat=True).get(
             pk=instemming.bestuursproces_id
@@ -209,6 +218,7 @@ def leg_instemming_vast(
     partij = instemming.speler or instemming.opdrachtgever
     assert partij is not None  # the check constraint: exactly one of the two
     instemming.formeel_besluit_nodig = partij.formeel_besluit_nodig
+    instemming.besluit = besluit
     valideer(instemming)
     instemming.save(
         update_fields=[
@@ -218,6 +228,7 @@ def leg_instemming_vast(
             "besloten_op",
             "besluitreferentie",
             "formeel_besluit_nodig",
+            "besluit",
         ]
     )
     nu = tijdstip or timezone.now()

@@ -17,7 +17,14 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from cases import services
-from cases.models import Bestuursproces, Interventie, Positionering, Zichtbaarheid
+from cases.models import (
+    Bestuursproces,
+    Bijeenkomstsoort,
+    Interventie,
+    Positionering,
+    Zichtbaarheid,
+)
+from cases.services import DeelnemerInvoer
 from cases.services.procesontwerp import ProcesontwerpInhoud
 from instruments.models import Instrument
 from tests._bestanden import bestand
@@ -131,6 +138,7 @@ def schrijf_kanaries(bestuursproces: Bestuursproces, leden: dict[str, Any]) -> K
     k = Kanaries(bestuursproces)
     regisseur = actor_voor(leden["procesregisseur"])
     _partijen(k, regisseur)
+    _besluiten(k, regisseur)
     services.herzie_procesontwerp(
         actor=regisseur,
         bestuursproces=bestuursproces,
@@ -233,6 +241,64 @@ def _partijen(k: Kanaries, regisseur: Any) -> None:
         )
 
 
+def _besluiten(k: Kanaries, regisseur: Any) -> None:
+    """A bijeenkomst (its verslag added afterwards), a besluit from it and an afspraak from
+    that at every level (issue 14), by a body of its own or a party of the case, so that no
+    canary depends on a party's name; every afspraak niet nagekomen (with a reason)."""
+    gemeente = services.registreer_organisatie(
+        actor=regisseur, bestuursproces=k.bestuursproces, naam="Buurgemeente", soort="instelling"
+    )
+    # Seeded by a migration; a transactional test (the browser's) flushes it away.
+    soort, _ = Bijeenkomstsoort.objects.get_or_create(
+        code="werksessie", defaults={"naam": "Werksessie"}
+    )
+    for niveau in NIVEAUS:
+        bijeenkomst = services.leg_bijeenkomst_vast(
+            actor=regisseur,
+            bestuursproces=k.bestuursproces,
+            titel=k.tekst("bijeenkomst", niveau),
+            soort=soort,
+            datum=timezone.localdate(),
+            waar=k.tekst("waar", niveau),
+            agenda=k.tekst("agenda", niveau),
+            deelnemers=[DeelnemerInvoer(naam=k.tekst("gast", niveau), aanwezig=True)],
+            zichtbaarheid=niveau,
+        )
+        services.wijzig_bijeenkomst(
+            actor=regisseur,
+            bijeenkomst=bijeenkomst,
+            wijzigingen={"verslag": k.tekst("verslag", niveau)},
+        )
+        besluit = services.leg_besluit_vast(
+            actor=regisseur,
+            bestuursproces=k.bestuursproces,
+            titel=k.tekst("besluittitel", niveau),
+            inhoud=k.tekst("besluitinhoud", niveau),
+            orgaan="anders",
+            orgaan_naam=k.tekst("besluitorgaan", niveau),
+            kenmerk=k.tekst("kenmerk", niveau)[:100],
+            datum=timezone.localdate(),
+            bijeenkomst=bijeenkomst,
+            zichtbaarheid=niveau,
+        )
+        afspraak = services.maak_afspraak(
+            actor=regisseur,
+            bestuursproces=k.bestuursproces,
+            wat=k.tekst("afspraak", niveau),
+            door=gemeente,
+            aan_naam=k.tekst("afspraakaan", niveau),
+            uiterlijk=timezone.localdate(),
+            besluit=besluit,
+            zichtbaarheid=niveau,
+        )
+        services.handel_afspraak_af(
+            actor=regisseur,
+            afspraak=afspraak,
+            status="niet_nagekomen",
+            reden=k.tekst("afspraakreden", niveau),
+        )
+
+
 def _interventie(k: Kanaries, regisseur: Any, plan: Plan) -> Interventie:
     """Log the planned interventie, correct its waarom, and carry it as far as the plan says;
     an evaluated one gets a reflectie at every level its own level allows."""
@@ -314,6 +380,11 @@ def startpunten(k: Kanaries, zichtbaar: set[str]) -> list[str]:
         f"{basis}/krachtenveld",
         f"{basis}/krachtenveld/verschuivingen",
         f"{basis}/notities",
+        f"{basis}/besluiten",
+        f"{basis}/besluitmomenten",
+        f"{basis}/afspraken",
+        f"{basis}/bijeenkomsten",
+        f"{basis}/bijeenkomsten/aanwezigheid",
         f"{basis}/lidmaatschappen",
         f"{basis}/organisaties",
         f"{basis}/spelers",

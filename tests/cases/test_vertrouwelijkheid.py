@@ -313,6 +313,9 @@ def test_de_kanaries_dekken_elke_soort_op_elk_toegestaan_niveau(kanaries: Kanari
         *("titel", "beoogd", "waarom", "waaromnieuw", "logtoelichting", "wijzigtoelichting"),
         *("gedaan", "waargenomen", "vervolg"),
         *("documenttitel", "documentinhoud", "documenttoelichting", "versieinhoud"),
+        *("besluittitel", "besluitinhoud", "besluitorgaan", "kenmerk"),
+        *("afspraak", "afspraakaan", "afspraakreden"),
+        *("bijeenkomst", "waar", "agenda", "gast", "verslag"),
     }
     reflecties = {
         (f"reflectieonder{interventie}", reflectie)

@@ -45,6 +45,15 @@ PAGINA_SOORTEN = {
     "positietoelichting",
     "procesontwerp",
     "documenttitel",
+    # The besluiten section (and the tijdlijn): titel, who decided and kenmerk, not the text.
+    "besluittitel",
+    "besluitorgaan",
+    "kenmerk",
+    # The afspraken section and the tijdlijn: what was agreed and why it was not kept.
+    "afspraak",
+    "afspraakreden",
+    # The tijdlijn tells of a bijeenkomst by its titel.
+    "bijeenkomst",
 }
 
 

@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from cases import services
-from cases.models import Bestuursproces
+from cases.models import Bestuursproces, Bijeenkomstsoort
+from cases.services import DeelnemerInvoer
 from tests.factories import actor_voor, open_proces
 
 from ._proces import datum
@@ -22,7 +23,8 @@ GROOTTES = [1, 10, 50]
 
 def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
     """n of every kind of row the page reads: assessed spelers and opdrachtgevers, notes,
-    interventions done and planned, and a wyber-stap with n options."""
+    interventions done and planned, a wyber-stap with n options, besluiten, afspraken and
+    bijeenkomsten."""
     actor = actor_voor(regisseur)
     stap = services.start_wyberstap(actor=actor, bestuursproces=bestuursproces, doel="Kiezen")
     for i in range(n):
@@ -76,6 +78,32 @@ def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
             zichtbaarheid="proces",
         )
         services.breng_optie_in(actor=actor, stap=stap, titel=f"Optie {i}")
+        services.leg_besluit_vast(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            titel=f"Besluit {i}",
+            opdrachtgever=opdrachtgever,
+            datum=datum(0),
+            zichtbaarheid="proces",
+        )
+        services.leg_bijeenkomst_vast(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            titel=f"Bijeenkomst {i}",
+            soort=Bijeenkomstsoort.objects.get(code="werksessie"),
+            datum=datum(0),
+            deelnemers=[DeelnemerInvoer(speler=speler, aanwezig=True)],
+            zichtbaarheid="proces",
+        )
+        services.maak_afspraak(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            wat=f"Afspraak {i}",
+            door=speler,
+            aan=opdrachtgever,
+            uiterlijk=datum(0),
+            zichtbaarheid="proces",
+        )
 
 
 @pytest.mark.parametrize("n", GROOTTES)

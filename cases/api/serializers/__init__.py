@@ -1,11 +1,27 @@
 """Translation between the API's camelCase JSON and the domain; no decisions here."""
 
+from .afspraken import (
+    AfhandelingInvoerSerializer,
+    AfspraakInvoerSerializer,
+    AfspraakSerializer,
+)
 from .basis import ProcesRelatieField, StadiumField, StriktMixin, case_url
+from .besluiten import (
+    BesluitInvoerSerializer,
+    BesluitmomentStandSerializer,
+    BesluitSerializer,
+)
 from .bestuursproces import (
     BestuursprocesDetailSerializer,
     BestuursprocesOpenenSerializer,
     BestuursprocesSerializer,
     BestuursprocesWijzigenSerializer,
+)
+from .bijeenkomsten import (
+    AanwezigheidSerializer,
+    BijeenkomstInvoerSerializer,
+    BijeenkomstSerializer,
+    BijeenkomstWijzigingSerializer,
 )
 from .documenten import (
     DocumentInvoerSerializer,
@@ -88,13 +104,23 @@ from .wyberen import (
 __all__ = [
     "AandachtSerializer",
     "AandachtVraagSerializer",
+    "AanwezigheidSerializer",
+    "AfhandelingInvoerSerializer",
+    "AfspraakInvoerSerializer",
+    "AfspraakSerializer",
+    "BesluitInvoerSerializer",
+    "BesluitSerializer",
     "BesluitmomentSerializer",
+    "BesluitmomentStandSerializer",
     "BestuursprocesDetailSerializer",
     "BestuursprocesOpenenSerializer",
     "BestuursprocesSerializer",
     "BestuursprocesWijzigenSerializer",
     "BetrokkenheidsactieSerializer",
     "BetrokkenheidswijzigingSerializer",
+    "BijeenkomstInvoerSerializer",
+    "BijeenkomstSerializer",
+    "BijeenkomstWijzigingSerializer",
     "CatalogusVeldField",
     "ConsolidatieInvoerSerializer",
     "ConsolidatieSerializer",

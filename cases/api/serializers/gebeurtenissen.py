@@ -101,6 +101,17 @@ class MomentopnameSerializer(Serializer):
         help_text="De documenten die jij mag zien, oudste eerst, elk met zijn versies "
         "(bestandsnaam, grootte, SHA-256).",
     )
+    besluiten = serializers.ListField(
+        child=serializers.JSONField(), help_text="De besluiten die jij mag zien, op datum."
+    )
+    afspraken = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="De afspraken die jij mag zien, op de dag waarop ze werden gemaakt.",
+    )
+    bijeenkomsten = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="De bijeenkomsten die jij mag zien, op datum, met hun deelnemers.",
+    )
 
 
 class DatumcorrectieInvoerSerializer(StriktMixin, Serializer):

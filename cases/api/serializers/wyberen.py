@@ -12,6 +12,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from cases.models import (
+    Besluit,
     Bestuursproces,
     Consolidatie,
     Fase,
@@ -325,6 +326,14 @@ class InstemmingSerializer(serializers.ModelSerializer[Instemming]):
     rond = serializers.BooleanField(
         help_text="Ingestemd én formeel besloten (of ingestemd, als geen formeel besluit nodig is)."
     )
+    besluit = ProcesRelatieField(
+        model=Besluit,
+        route="besluit-detail",
+        kwarg="besluit",
+        read_only=True,
+        allow_null=True,
+        help_text="URL van het besluit van dit proces dat het formele besluit is.",
+    )
 
     class Meta:
         model = Instemming
@@ -339,6 +348,7 @@ class InstemmingSerializer(serializers.ModelSerializer[Instemming]):
             "formeelBesluitNodig",
             "beslotenOp",
             "besluitreferentie",
+            "besluit",
             "rond",
         ]
         read_only_fields = fields
@@ -363,6 +373,17 @@ class InstemmingInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     beslotenOp = serializers.DateField(source="besloten_op", allow_null=True, required=False)
     besluitreferentie = serializers.CharField(
         allow_blank=True, required=False, default="", max_length=200
+    )
+    besluit = ProcesRelatieField(
+        model=Besluit,
+        route="besluit-detail",
+        kwarg="besluit",
+        required=False,
+        allow_null=True,
+        help_text=(
+            "URL van een besluit van dit proces dat het formele besluit is: formeelBesloten, "
+            "beslotenOp en (zonder eigen besluitreferentie) de referentie komen van het besluit."
+        ),
     )
     toelichting = serializers.CharField(allow_blank=True, required=False, default="")
     onbekend_redenen = {"partij": "De partij van een instemming verandert niet."}

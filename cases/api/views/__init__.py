@@ -1,6 +1,13 @@
 """API v1 views for the case: parse, check access, call one service or selector, serialize."""
 
+from .afspraken import AfspraakDetailView, AfsprakenView
+from .besluiten import BesluitDetailView, BesluitenView, BesluitmomentenView
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
+from .bijeenkomsten import (
+    AanwezigheidView,
+    BijeenkomstDetailView,
+    BijeenkomstenView,
+)
 from .documenten import (
     DocumentDetailView,
     DocumentenView,
@@ -59,8 +66,16 @@ from .wyberen import (
 
 __all__ = [
     "AandachtView",
+    "AanwezigheidView",
+    "AfspraakDetailView",
+    "AfsprakenView",
+    "BesluitDetailView",
+    "BesluitenView",
+    "BesluitmomentenView",
     "BestuursprocesDetailView",
     "BestuursprocesLijstView",
+    "BijeenkomstDetailView",
+    "BijeenkomstenView",
     "ConsolidatieView",
     "DatumcorrectiesView",
     "DocumentDetailView",

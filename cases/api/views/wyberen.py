@@ -262,7 +262,9 @@ class OptieDetailView(StapBasis):
 
 
 def instemmingen_van(stap: WyberStap) -> QuerySet[Instemming]:
-    return Instemming.objects.filter(stap=stap).select_related(*MET_PARTIJEN).order_by("id")
+    return (
+        Instemming.objects.filter(stap=stap).select_related(*MET_PARTIJEN, "besluit").order_by("id")
+    )
 
 
 @extend_schema(tags=TAGS)
@@ -377,8 +379,10 @@ class InstemmingDetailView(StapBasis):
         description=(
             "Legt vast waar een partij staat: ingestemd (eventueel onder voorbehoud), niet "
             "ingestemd of nog geen reactie, en of ze formeel heeft besloten (datum, "
-            "referentie). Alleen tijdens consolideren (anders 409). Zodra iedere partij rond "
-            "is, is de stap geconsolideerd."
+            "referentie), of met besluit: de URL van een besluit van dit proces dat het formele "
+            "besluit is (datum en kenmerk komen dan van het besluit). Alleen tijdens "
+            "consolideren (anders 409). Zodra iedere partij rond is, is de stap "
+            "geconsolideerd."
         ),
         request=s.InstemmingInvoerSerializer,
         responses={200: s.InstemmingSerializer},
@@ -394,7 +398,11 @@ class InstemmingDetailView(StapBasis):
             "formeel_besloten": huidig.formeel_besloten,
             "besloten_op": huidig.besloten_op,
             "besluitreferentie": huidig.besluitreferentie,
+            "besluit": huidig.besluit,
         }
+        if "formeel_besloten" in invoer and "besluit" not in invoer:
+            # Another formal decision (or none): the besluit linked before no longer holds.
+            vastgelegd["besluit"] = None
         if not vastgelegd.keys() & invoer.keys():
             # Nothing of the position sent: nothing to record, as with the other PATCHes.
             return Response(self.get_serializer(huidig).data)
@@ -408,7 +416,7 @@ class InstemmingDetailView(StapBasis):
                 # A formal decision sent with its date happened then; a change of anything
                 # else happens now, not on the date of an earlier decision.
                 "tijdstip": invoer.get("tijdstip")
-                or (None if "besloten_op" in invoer else timezone.now()),
+                or (None if invoer.keys() & {"besloten_op", "besluit"} else timezone.now()),
             },
         )
         return Response(self.get_serializer(self.get_instemming()).data)

@@ -17,7 +17,8 @@ from django.utils import timezone
 from cases import services
 from cases.exports.rapporttaak import maak_rapport
 from cases.exports.taken import vraag_rapport_aan
-from cases.models import Bestuursproces, Instemming, WyberStap
+from cases.models import Bestuursproces, Bijeenkomstsoort, Instemming, WyberStap
+from cases.services import DeelnemerInvoer
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.procesontwerp import ProcesontwerpInhoud
 from tests._bestanden import PDF, bestand
@@ -201,6 +202,37 @@ def bouw_dossier(regisseur: Any) -> Dossier:
         zichtbaarheid="kernteam",
         interventie=interventie,
     )
+    bijeenkomst = services.leg_bijeenkomst_vast(
+        actor=actor,
+        bestuursproces=p,
+        titel="Werksessie",
+        soort=Bijeenkomstsoort.objects.get(code="werksessie"),
+        datum=timezone.localdate(),
+        waar="Wijkcentrum",
+        agenda="Opening",
+        deelnemers=[DeelnemerInvoer(speler=speler, aanwezig=True), DeelnemerInvoer(naam="Gast")],
+        zichtbaarheid="proces",
+    )
+    besluit = services.leg_besluit_vast(
+        actor=actor,
+        bestuursproces=p,
+        titel="Raadsbesluit",
+        orgaan="raad",
+        datum=timezone.localdate(),
+        kenmerk="RB 1",
+        bijeenkomst=bijeenkomst,
+        zichtbaarheid="proces",
+    )
+    afspraak = services.maak_afspraak(
+        actor=actor,
+        bestuursproces=p,
+        wat="Cijfers aanleveren",
+        door=speler,
+        aan=og,
+        uiterlijk=timezone.localdate(),
+        besluit=besluit,
+        zichtbaarheid="proces",
+    )
     # A finished report job, for the paths below exports/{taak} (run here: the test's
     # transaction never commits, so the queue would not see it).
     taak = vraag_rapport_aan(bestuursproces=p, aanvrager=regisseur, formaat="html")
@@ -228,6 +260,9 @@ def bouw_dossier(regisseur: Any) -> Dossier:
             "taak": str(taak.uuid),
             "document": str(document.uuid),
             "nummer": "1",
+            "besluit": str(besluit.uuid),
+            "afspraak": str(afspraak.uuid),
+            "bijeenkomst": str(bijeenkomst.uuid),
         },
         anderen={
             "organisatie": _url(f"{basis}/organisaties/{andere_org.uuid}"),
@@ -240,6 +275,9 @@ def bouw_dossier(regisseur: Any) -> Dossier:
             ),
             "strategie": "ontwerpen",
             "vervolgUrl": "https://zaken.havenstad.example/vervolg",
+            "besluit": _url(f"{basis}/besluiten/{besluit.uuid}"),
+            "interventies": [_url(f"{basis}/interventies/{interventie.uuid}")],
+            "deelnemers": [{"naam": "Nieuwe gast", "aanwezig": True}],
             "opdracht": {
                 "kaders": "Nieuwe kaders",
                 "uren": 80,

@@ -38,6 +38,11 @@ PROCES_SUFFIXEN = [
     "/procesontwerp/versies",
     "/interventies",
     "/aandacht",
+    "/besluiten",
+    "/besluitmomenten",
+    "/afspraken",
+    "/bijeenkomsten",
+    "/bijeenkomsten/aanwezigheid",
 ]
 
 # The fields of a case in the list and in the detail, and the links below it.

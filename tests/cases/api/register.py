@@ -187,5 +187,10 @@ def instemming_body(instemming: Instemming, **anders: Any) -> dict[str, Any]:
         "formeelBesluitNodig": instemming.formeel_besluit_nodig,
         "beslotenOp": instemming.besloten_op.isoformat() if instemming.besloten_op else None,
         "besluitreferentie": instemming.besluitreferentie,
+        "besluit": (
+            absoluut(proces_url(instemming.bestuursproces, f"/besluiten/{instemming.besluit.uuid}"))
+            if instemming.besluit
+            else None
+        ),
         "rond": instemming.rond,
     } | anders

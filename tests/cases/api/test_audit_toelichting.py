@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 import yaml
 from django.conf import settings
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from cases import services
-from cases.models import Bestuursproces, Gebeurtenis
+from cases.models import Bestuursproces, Bijeenkomstsoort, Gebeurtenis
 from tests._bestanden import bestand
 from tests.cases import _interventies
 from tests.factories import GebruikerFactory, actor_voor
@@ -97,6 +98,29 @@ def _stap_met_optie(proces: Bestuursproces, regisseur: Any) -> str:
     return r.stap_url(stap, "/faseovergangen")
 
 
+def _afspraak(proces: Bestuursproces, regisseur: Any) -> str:
+    afspraak = services.maak_afspraak(
+        actor=actor_voor(regisseur),
+        bestuursproces=proces,
+        wat="Cijfers",
+        door=r.speler(proces, regisseur),
+        zichtbaarheid="proces",
+    )
+    return proces_url(proces, f"/afspraken/{afspraak.uuid}")
+
+
+def _bijeenkomst(proces: Bestuursproces, regisseur: Any) -> str:
+    bijeenkomst = services.leg_bijeenkomst_vast(
+        actor=actor_voor(regisseur),
+        bestuursproces=proces,
+        titel="Werksessie",
+        soort=Bijeenkomstsoort.objects.get(code="werksessie"),
+        datum=timezone.localdate(),
+        zichtbaarheid="proces",
+    )
+    return proces_url(proces, f"/bijeenkomsten/{bijeenkomst.uuid}")
+
+
 OPZET: dict[str, Opzet] = {
     "bestuursproces_create": lambda p, g: (LIJST, MINIMAAL),
     "bestuursproces_partial_update": lambda p, g: (proces_url(p), {"titel": "Andere titel"}),
@@ -168,6 +192,30 @@ OPZET: dict[str, Opzet] = {
         {"titel": "Verslag", "bestand": bestand()},
     ),
     "documentversie_create": _document_versie,
+    "besluit_create": lambda p, g: (
+        proces_url(p, "/besluiten"),
+        {
+            "titel": "Raadsbesluit",
+            "orgaan": "raad",
+            "datum": timezone.localdate().isoformat(),
+            "zichtbaarheid": "proces",
+        },
+    ),
+    "afspraak_create": lambda p, g: (
+        proces_url(p, "/afspraken"),
+        {"wat": "Cijfers", "door": r.url(r.speler(p, g)), "zichtbaarheid": "proces"},
+    ),
+    "afspraak_partial_update": lambda p, g: (_afspraak(p, g), {"status": "nagekomen"}),
+    "bijeenkomst_create": lambda p, g: (
+        proces_url(p, "/bijeenkomsten"),
+        {
+            "titel": "Werksessie",
+            "soort": "werksessie",
+            "datum": timezone.localdate().isoformat(),
+            "zichtbaarheid": "proces",
+        },
+    ),
+    "bijeenkomst_partial_update": lambda p, g: (_bijeenkomst(p, g), {"verslag": "Verslag"}),
 }
 # Uploads are multipart/form-data; everything else is JSON.
 MULTIPART = {"document_create", "documentversie_create"}

@@ -33,6 +33,9 @@ MOMENTOPNAME_VELDEN = {
     "procesontwerp",
     "interventies",
     "documenten",
+    "besluiten",
+    "afspraken",
+    "bijeenkomsten",
 }
 
 

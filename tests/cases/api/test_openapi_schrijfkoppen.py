@@ -58,7 +58,7 @@ def test_elke_put_patch_en_delete_neemt_if_match(operaties: list[Any]) -> None:
         for pad, methode, op in operaties
         if methode in {"put", "patch", "delete"} and not pad.startswith(TOKENS)
     ]
-    assert len(schrijvend) == 11
+    assert len(schrijvend) == 13
     for pad, operatie in schrijvend:
         assert "If-Match" in _parameters(operatie), pad
         assert "412" in operatie["responses"], pad

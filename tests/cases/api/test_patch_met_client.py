@@ -158,8 +158,12 @@ def test_patch_van_een_eigenschap_laat_de_rest_staan(
 AFGELEID: dict[str, set[str]] = {
     "organisatie": {"organisatieNaam"},
     "instrument": {"instrumentNaam"},
-    "status": {"rond", "uitkomst"},
+    "status": {"rond", "uitkomst", "afgehandeldOp", "verlopen"},
     "formeelBesloten": {"rond"},
+    # A consent resting on a besluit takes its formal decision from it.
+    "besluit": {"formeelBesloten", "beslotenOp", "besluitreferentie", "rond"},
+    # Who was present is counted.
+    "deelnemers": {"uitgenodigd", "aanwezig"},
     "rol": set(),
 }
 

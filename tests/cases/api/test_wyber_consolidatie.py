@@ -82,6 +82,7 @@ def test_consolidatie_vastleggen(bestuursproces, regisseur, regisseur_api, parti
                 "formeelBesluitNodig": True,
                 "beslotenOp": None,
                 "besluitreferentie": "",
+                "besluit": None,
                 "rond": False,
             },
             instemming_body(wethouder),

@@ -94,6 +94,7 @@ def test_instemming_vastleggen(bestuursproces, regisseur, regisseur_api, partije
         "formeelBesluitNodig": True,
         "beslotenOp": vandaag,
         "besluitreferentie": "B&W 2026-14",
+        "besluit": None,
         "rond": True,
     }
     lijst = regisseur_api.get(stap_url(wyberstap, "/instemmingen")).json()

@@ -237,6 +237,27 @@ SOORTEN: dict[str, st.SearchStrategy[tuple[Any, ...]]] = {
         st.sampled_from(["proces", "speler", "opdrachtgever"]),
         index,
     ),
+    "besluit": st.tuples(
+        st.just("besluit"),
+        _soms_leeg(tekst_gevuld),
+        st.sampled_from(NIVEAUS),
+        st.sampled_from(AUTEURS),
+        st.sampled_from(["raad", "opdrachtgever"]),
+        index,
+    ),
+    "afspraak": st.tuples(
+        st.just("afspraak"),
+        _soms_leeg(tekst_gevuld),
+        st.sampled_from(NIVEAUS),
+        st.sampled_from(AUTEURS),
+        index,
+    ),
+    "afhandeling": st.tuples(
+        st.just("afhandeling"),
+        index,
+        st.sampled_from(["nagekomen", "niet_nagekomen", "vervallen"]),
+        toelichting,
+    ),
 }
 # Moving forward (and consolidating the steps the gate asks for), changing status and adding
 # members come up more often than the rest, so that sequences reach the later stadia (through
@@ -254,4 +275,7 @@ GEWICHTEN = {
     "opdrachtgever_beoordeling": 2,
     "betrokkenheid": 4,
     "notitie": 2,
+    "besluit": 1,
+    "afspraak": 1,
+    "afhandeling": 1,
 }

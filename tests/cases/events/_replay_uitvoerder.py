@@ -24,6 +24,7 @@ from cases.services.idee import IdeeInhoud
 from tests.cases.services._hulp import laatste_volgnummer
 from tests.factories import GebruikerFactory, actor_voor, consolideer_stap
 
+from ._replay_besluiten import BesluitHandelingen
 from ._replay_model import Model, _opdracht_geldig, _status_fout, nieuwe_soort
 from ._replay_partijen import PartijHandelingen
 from ._replay_regie import RegieHandelingen
@@ -35,7 +36,7 @@ def _gebruiker(gebruikersnaam: str) -> Any:
     return GebruikerFactory(username=gebruikersnaam)
 
 
-class Uitvoerder(PartijHandelingen, RegieHandelingen):
+class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
     """Runs one generated action against the services and keeps the model up to date.
 
     ``voer_uit`` dispatches an action ``(soort, *args)`` to the handler ``_<soort>``: the
@@ -63,6 +64,7 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen):
         self.wyberstappen = []
         self.interventies = []
         self.laatste_ontwerp = None
+        self.afspraken = []
 
     def voer_uit(self, actie: tuple[Any, ...]) -> None:
         soort, *args = actie

@@ -19,10 +19,14 @@ from django.utils import timezone
 from cases import services
 from cases.events import Actor
 from cases.models import (
+    Afspraak,
+    Besluit,
     Besluitmoment,
     Bestuursproces,
     Betrokkenheidswijziging,
+    Bijeenkomst,
     Consolidatie,
+    Deelnemer,
     Document,
     DocumentVersie,
     Gebeurtenis,
@@ -90,6 +94,10 @@ STANDAARD_OPDRACHT: dict[str, Any] = {
 
 CASE_MODELLEN: tuple[type[Model], ...] = (
     Bestuursproces,
+    Besluit,
+    Afspraak,
+    Bijeenkomst,
+    Deelnemer,
     Besluitmoment,
     Gebeurtenis,
     IdeeVersie,
