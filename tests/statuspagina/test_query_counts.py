@@ -134,12 +134,13 @@ def test_proces(
     # Queries: session; user; the case with my role; then the parts of the case the page
     # shows: now from the tables (the last volgnummer, the besluitmomenten, the idee and its
     # eigenaren, spelers and opdrachtgevers each with their latest visible assessment,
-    # wyber-stappen with their opties and instemmingen, interventies with their velden,
-    # spelers, opdrachtgevers and reflecties), for a past day one fold of the log after
+    # organisaties, wyber-stappen with their opties and instemmingen, interventies with their
+    # velden, spelers, opdrachtgevers and reflecties, besluiten, afspraken), for a past day one
+    # fold of the log after
     # checking that something happened later; the krachtenveld and the attention balance from
     # that same document; the stadiumovergangen up to the moment; the log for the tijdlijn
     # (the opening with the date corrections, then the rest in world-time order); the
     # interventies hidden from the role.
-    with django_assert_num_queries(22 if not op else 9):
+    with django_assert_num_queries(25 if not op else 9):
         response = client.get(url)
     assert response.status_code == 200
