@@ -17,9 +17,16 @@ from pathlib import Path
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "serveer.py"
 
 
-def _slaper(pidbestand: Path, code: int | None = None) -> list[str]:
-    """A stand-in process: writes its pid, then sleeps (or exits with ``code`` at once)."""
-    einde = f"sys.exit({code})" if code is not None else "time.sleep(60)"
+def _slaper(pidbestand: Path, code: int | None = None, na: Path | None = None) -> list[str]:
+    """A stand-in process: writes its pid, then sleeps (or exits with ``code``, once ``na``
+    exists: a web server that stops before the worker has even started proves nothing)."""
+    wacht = (
+        f"[time.sleep(0.05) for _ in range(400) "
+        f"if not (os.path.exists({str(na)!r}) and os.path.getsize({str(na)!r}))]; "
+        if na is not None
+        else ""
+    )
+    einde = f"{wacht}sys.exit({code})" if code is not None else "time.sleep(60)"
     programma = (
         f"import os, sys, time; open({str(pidbestand)!r}, 'w').write(str(os.getpid())); {einde}"
     )
@@ -28,7 +35,7 @@ def _slaper(pidbestand: Path, code: int | None = None) -> list[str]:
 
 def _start(tmp_path: Path, webserver_code: int | None = None) -> subprocess.Popen[bytes]:
     worker = _slaper(tmp_path / "worker.pid")
-    webserver = _slaper(tmp_path / "web.pid", webserver_code)
+    webserver = _slaper(tmp_path / "web.pid", webserver_code, na=tmp_path / "worker.pid")
     opstart = (
         "import importlib.util, sys\n"
         f"spec = importlib.util.spec_from_file_location('serveer', {str(SCRIPT)!r})\n"

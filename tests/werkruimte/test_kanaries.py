@@ -34,6 +34,7 @@ TOELICHTINGEN = {
     "opdrachtgeveroordeel",
     "logtoelichting",
     "wijzigtoelichting",
+    "documenttoelichting",
 }
 
 

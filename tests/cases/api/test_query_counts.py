@@ -180,7 +180,7 @@ EINDPUNTEN = {
     # case (the past is folded from the log: see test_werkelijke_tijd).
     "momentopname": Eindpunt(
         lambda r, n: proces_url(proces_met_overgangen(r, n), "/momentopname"),
-        17,
+        20,
         controleer_momentopname,
     ),
 }

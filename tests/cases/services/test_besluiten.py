@@ -263,6 +263,7 @@ def test_instemming_op_grond_van_een_besluit(
         "beslotenOp": besluit.datum.isoformat(),
         "besluitreferentie": "RB 2026/15",
         "besluit": str(besluit.uuid),
+        "formeelBesluitNodig": True,
     }
     assert timezone.localdate(gebeurtenis.tijdstip) == besluit.datum
 
