@@ -48,6 +48,10 @@ ALLE_MODELLEN: tuple[type[DjangoModel], ...] = (
 )
 
 
+def _van_een_zaak(model: type[DjangoModel]) -> bool:
+    return any(veld.name == "bestuursproces" for veld in model._meta.concrete_fields)
+
+
 def _rijen(bestuursproces: Bestuursproces) -> list[Any]:
     """The number of rows of every table, and every row of this case.
 
@@ -64,6 +68,8 @@ def _rijen(bestuursproces: Bestuursproces) -> list[Any]:
         )
         rijen: list[Any] = [cursor.fetchone()]
         for model, tabel in zip(ALLE_MODELLEN, tabellen, strict=True):
+            if model is not Bestuursproces and not _van_een_zaak(model):
+                continue  # rows of a row of the case (a bijeenkomst's deelnemers): counted
             kolom = naam("id" if model is Bestuursproces else "bestuursproces_id")
             cursor.execute(
                 f"SELECT * FROM {tabel} WHERE {kolom} = %s ORDER BY id", [bestuursproces.pk]
