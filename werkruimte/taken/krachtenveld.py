@@ -5,6 +5,7 @@ place, and import a stakeholder list from Excel or csv (see ``werkruimte.krachte
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any, cast
 
 from django import forms
@@ -502,6 +503,36 @@ def partij(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpResponse:
     return render(request, "werkruimte/taken/krachtenveld_partij.html", inhoud)
 
 
+def _verwerk_in_dossier(
+    request: HttpRequest,
+    zaak: Zaak,
+    dossier: Partijdossier,
+    formulier: Dienstformulier,
+    dienst: Callable[[Dienstformulier], object],
+    handeling: str,
+    gelukt: str,
+    fragment: str,
+) -> HttpResponse:
+    """A form of a party's dossier (``beoordelen``, ``betrokkenheid``): its own fragment
+    and route, the dossier page around it after a refusal."""
+    return verwerk(
+        request,
+        formulier,
+        dienst,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/krachtenveld_partij.html",
+        fragment=f"werkruimte/taken/_krachtenveld_{fragment}.html",
+        volgende=_url(zaak),
+        gelukt=gelukt % {"naam": dossier.regel.naam},
+        context={
+            "dossier": dossier,
+            "terug": _url(zaak),
+            **_formulieren(zaak, dossier, formulier),
+            "actie": _url(zaak, f"krachtenveld-{handeling}", dossier.regel.uuid),
+        },
+    )
+
+
 @taakpagina
 @require_POST
 def beoordelen(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpResponse:
@@ -550,22 +581,9 @@ def beoordelen(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpRespo
                 tijdstip=f.moment(),
             )
 
-    return verwerk(
-        request,
-        formulier,
-        beoordeel,
-        taak=TAAK.code,
-        sjabloon="werkruimte/taken/krachtenveld_partij.html",
-        fragment="werkruimte/taken/_krachtenveld_beoordeel.html",
-        volgende=_url(zaak),
-        gelukt=gettext("De nieuwe beoordeling van %(naam)s is vastgelegd.")
-        % {"naam": dossier.regel.naam},
-        context={
-            "dossier": dossier,
-            "terug": _url(zaak),
-            **_formulieren(zaak, dossier, formulier),
-            "actie": _url(zaak, "krachtenveld-beoordelen", dossier.regel.uuid),
-        },
+    gelukt = gettext("De nieuwe beoordeling van %(naam)s is vastgelegd.")
+    return _verwerk_in_dossier(
+        request, zaak, dossier, formulier, beoordeel, "beoordelen", gelukt, "beoordeel"
     )
 
 
@@ -585,22 +603,9 @@ def betrokkenheid(request: HttpRequest, zaak: Zaak, partij: uuid.UUID) -> HttpRe
             tijdstip=f.moment(),
         )
 
-    return verwerk(
-        request,
-        formulier,
-        wijzig,
-        taak=TAAK.code,
-        sjabloon="werkruimte/taken/krachtenveld_partij.html",
-        fragment="werkruimte/taken/_krachtenveld_betrokkenheid.html",
-        volgende=_url(zaak),
-        gelukt=gettext("De betrokkenheid van %(naam)s is gewijzigd.")
-        % {"naam": dossier.regel.naam},
-        context={
-            "dossier": dossier,
-            "terug": _url(zaak),
-            **_formulieren(zaak, dossier, formulier),
-            "actie": _url(zaak, "krachtenveld-betrokkenheid", dossier.regel.uuid),
-        },
+    gelukt = gettext("De betrokkenheid van %(naam)s is gewijzigd.")
+    return _verwerk_in_dossier(
+        request, zaak, dossier, formulier, wijzig, "betrokkenheid", gelukt, "betrokkenheid"
     )
 
 
