@@ -33,7 +33,6 @@ class ExportVraagSerializer(StriktMixin):
     type = serializers.ChoiceField(
         choices=typekeuzes(),
         required=False,
-        default="",
         help_text="Alleen bij csv: alleen de gebeurtenissen van dit type (bijvoorbeeld "
         "interventie.gelogd), of van alle typen van een onderdeel (bijvoorbeeld interventie: "
         "gelogd, uitgevoerd, geëvalueerd...), met een kolom per gegeven in plaats van één "

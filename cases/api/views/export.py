@@ -162,7 +162,7 @@ class ExportView(BestuursprocesBasis):
             kanaal="api",
             zichtbaar=self.zichtbaar(),
             casus=vraag["casus"],
-            gebeurtenistype=vraag["type"],
+            gebeurtenistype=vraag.get("type", ""),
         )
         taken_url = reverse("api:exporttaken", kwargs={"uuid": bestuursproces.uuid})
         if formaat.code not in RAPPORTFORMATEN:
