@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -56,6 +56,12 @@ def _tekst(x: float, y: float, tekst: str, *, grootte: int = 13, **extra: str) -
         f'<text x="{x:.0f}" y="{y:.0f}" font-size="{grootte}" fill="{TEKST}" {LETTER} '
         f"{attributen}>{escape(tekst)}</text>"
     )
+
+
+def _tekstbreedte(tekst: str, grootte: int) -> float:
+    """A generous estimate of the width of a line of text, so that a chart's viewBox holds its
+    labels (text past the viewBox is drawn off the page in a PDF)."""
+    return len(tekst) * grootte * 0.62
 
 
 def _kort(tekst: str, lengte: int) -> str:
@@ -236,7 +242,8 @@ def aandacht_svg(velden: Sequence[VeldBalk], *, titel: str) -> SafeString:
     labelbreedte, balkruimte, regel = 170, 320, 30
     hoogste = max([1, *(v.aantal + v.gepland for v in velden)])
     schaal = balkruimte / hoogste
-    breedte, hoogte = labelbreedte + balkruimte + 150, regel * len(velden) + 10
+    hoogte = regel * len(velden) + 10
+    rechts = float(labelbreedte + balkruimte + 150)
     inhoud = []
     zinnen = []
     for i, veld in enumerate(velden):
@@ -260,8 +267,61 @@ def aandacht_svg(velden: Sequence[VeldBalk], *, titel: str) -> SafeString:
             label += " — " + gettext("geen recente aandacht")
         eind = labelbreedte + (veld.aantal + veld.gepland) * schaal + 6
         inhoud.append(_tekst(eind, y + 18, label, grootte=12))
+        rechts = max(rechts, eind + _tekstbreedte(label, 12))
         zinnen.append(f"{veld.naam}: {label}")
-    return _svg(breedte, hoogte, titel, "; ".join(zinnen) + ".", inhoud)
+    return _svg(int(rechts) + 1, hoogte, titel, "; ".join(zinnen) + ".", inhoud)
+
+
+# --- bars of parts (days per stadium, outcomes per veld) ------------------------------------
+
+
+@dataclass(frozen=True)
+class Deel:
+    """One part of a bar: a count, its colour and its name (the name is also in the label, so
+    the colour never carries the meaning alone)."""
+
+    aantal: int
+    naam: str
+    kleur: str = ACCENT
+
+
+@dataclass(frozen=True)
+class Staaf:
+    naam: str
+    delen: tuple[Deel, ...]
+
+
+def staven_svg(staven: Sequence[Staaf], *, titel: str) -> SafeString:
+    """One horizontal bar per row, its parts side by side, labelled with the counts in words
+    (Dutch number format), so that the chart reads without its colours."""
+    labelbreedte, balkruimte, regel = 170, 250, 26
+    hoogste = max([1, *(sum(d.aantal for d in s.delen) for s in staven)])
+    schaal = balkruimte / hoogste
+    hoogte = regel * len(staven) + 10
+    rechts = float(labelbreedte + balkruimte + 100)
+    inhoud = []
+    zinnen = []
+    for i, staaf in enumerate(staven):
+        y = 5 + i * regel
+        inhoud.append(_tekst(0, y + 16, _kort(staaf.naam, 24), grootte=12))
+        x = float(labelbreedte)
+        for deel in staaf.delen:
+            if deel.aantal:
+                lengte = deel.aantal * schaal
+                inhoud.append(
+                    f'<rect x="{x:.1f}" y="{y + 3}" width="{lengte:.1f}" height="16" '
+                    f'fill="{deel.kleur}" stroke="{ACCENT}" stroke-width="0.5"/>'
+                )
+                x += lengte
+        label = " · ".join(
+            f"{d.naam} {number_format(d.aantal, force_grouping=True)}"
+            for d in staaf.delen
+            if d.aantal
+        ) or number_format(0)
+        inhoud.append(_tekst(x + 6, y + 16, label, grootte=11))
+        rechts = max(rechts, x + 6 + _tekstbreedte(label, 11))
+        zinnen.append(f"{staaf.naam}: {label}")
+    return _svg(int(rechts) + 1, hoogte, titel, "; ".join(zinnen) + ".", inhoud)
 
 
 # --- from the selectors' documents --------------------------------------------------------

@@ -2,7 +2,19 @@
 
 Semicolon-separated and UTF-8 with a byte order mark, because that is what a Dutch Excel
 opens without an import wizard (it takes the list separator from the locale, which is ``;``
-where the decimal separator is a comma). Times are Dutch local time with their offset.
+where the decimal separator is a comma). Times are Dutch local time twice: ISO 8601 with
+their offset (exact, for programs), and ``dd-mm-jjjj uu:mm`` (``...Excel`` columns), which a
+Dutch Excel reads as a date and time it can sort, filter and subtract.
+
+Two shapes. Every event (the default): the envelope, and the payload as one JSON cell; its
+columns are those of earlier versions, the Excel dates added at the end. Per event type
+(``gebeurtenistype`` of the export: a registered code such as ``interventie.gelogd``, or a
+sub-domain such as ``interventie`` for all its types): the events of those types only, with a
+column per payload key instead of the JSON cell. The columns come from the types'
+registrations (their ``sleutels``); a key that holds an object (``interventie`` of
+``interventie.gelogd``) becomes a column per field (``interventie.titel``, ...), the fields
+found in a first pass over the events the viewer may read. Lists of values are joined by
+commas; deeper structures stay JSON.
 
 Every cell that a spreadsheet could take for a formula (starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return) gets a leading apostrophe (OWASP, CSV injection): the text
@@ -13,11 +25,25 @@ machine.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, cast
 
-from .gebeurtenissen import JSON_REGEL, Exportopdracht, Rij, Weergave, gebundeld, inhoud_van_rij
+from cases.events import soorten
+from cases.models import Gebeurtenis
+
+from .gebeurtenissen import (
+    CHUNK,
+    JSON_REGEL,
+    VELDEN,
+    Exportopdracht,
+    Rij,
+    Weergave,
+    gebundeld,
+    inhoud_van_rij,
+)
 
 MEDIA_TYPE = "text/csv; charset=utf-8"
 SCHEIDINGSTEKEN = ";"
@@ -37,7 +63,30 @@ KOLOMMEN = [
     "payload",
     "vorigeHash",
     "hash",
+    "tijdstipExcel",
+    "geregistreerdExcel",
 ]
+# What a Dutch Excel reads as a date and time: dd-mm-jjjj uu:mm, in Dutch local time.
+EXCEL_TIJD = "%d-%m-%Y %H:%M"
+# The columns of a per-type export around its payload columns.
+ENVELOP = [
+    "volgnummer",
+    "type",
+    "typeOmschrijving",
+    "tijdstip",
+    "tijdstipExcel",
+    "geregistreerd",
+    "geregistreerdExcel",
+    "actor",
+    "actorNaam",
+    "herkomst",
+    "toelichting",
+    "zichtbaarheid",
+    "afgeschermd",
+]
+SLOT = ["vorigeHash", "hash"]
+# Payload keys that the envelope carries already.
+IN_ENVELOP = frozenset({"zichtbaarheid", "afgeschermd"})
 GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -45,6 +94,10 @@ def onschadelijk(waarde: Any) -> str:
     """The cell's text, with a leading apostrophe if a spreadsheet could read it as a formula."""
     tekst = "" if waarde is None else str(waarde)
     return "'" + tekst if tekst.startswith(GEVAARLIJK) else tekst
+
+
+def excel_tijd(waarde: dt.datetime, weergave: Weergave) -> str:
+    return weergave.lokaal(waarde).strftime(EXCEL_TIJD)
 
 
 def _rij(rij: Rij, zichtbaar: frozenset[str], weergave: Weergave) -> list[str]:
@@ -65,8 +118,127 @@ def _rij(rij: Rij, zichtbaar: frozenset[str], weergave: Weergave) -> list[str]:
         JSON_REGEL.encode(inhoud.payload),
         rij[9],
         rij[10],
+        excel_tijd(tijdstip, weergave),
+        excel_tijd(geregistreerd, weergave),
     ]
     return [onschadelijk(cel) for cel in cellen]
+
+
+# --- per event type -----------------------------------------------------------------------
+
+
+def typen_van(keuze: str) -> list[str]:
+    """The registered codes a per-type export holds: the code itself, or every type of a
+    sub-domain (``interventie`` → ``interventie.gelogd``, ``interventie.uitgevoerd``, ...)."""
+    return [code for code in soorten.alle() if code == keuze or code.split(".", 1)[0] == keuze]
+
+
+def typekeuzes() -> list[str]:
+    """Every value ``gebeurtenistype`` may take: the sub-domains, then the codes."""
+    codes = list(soorten.alle())
+    return sorted({code.split(".", 1)[0] for code in codes}) + codes
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A payload column: a key of the payload, or one field of the object under a key."""
+
+    sleutel: str
+    veld: str | None = None
+
+    @property
+    def naam(self) -> str:
+        return self.sleutel if self.veld is None else f"{self.sleutel}.{self.veld}"
+
+    def waarde(self, payload: dict[str, Any]) -> Any:
+        waarde = payload.get(self.sleutel)
+        if self.veld is None:
+            return None if isinstance(waarde, dict) else waarde
+        return waarde.get(self.veld) if isinstance(waarde, dict) else None
+
+
+def cel(waarde: Any) -> str:
+    """A payload value as a spreadsheet reads it."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, list) and all(not isinstance(w, dict | list) for w in waarde):
+        return ", ".join("" if w is None else str(w) for w in waarde)
+    if isinstance(waarde, dict | list):
+        return JSON_REGEL.encode(waarde)
+    return str(waarde)
+
+
+def _rijen_van(opdracht: Exportopdracht, codes: list[str]) -> Iterator[Rij]:
+    """The covered events of these types, in volgnummer order, in chunks."""
+    rijen = (
+        Gebeurtenis.objects.filter(
+            bestuursproces=opdracht.bestuursproces,
+            volgnummer__lte=opdracht.kop_volgnummer,
+            type__in=codes,
+        )
+        .order_by("volgnummer")
+        .values_list(*VELDEN)
+        .iterator(chunk_size=CHUNK)
+    )
+    return cast("Iterator[Rij]", rijen)
+
+
+def kolommen_van(codes: list[str], payloads: Iterable[dict[str, Any]]) -> list[Kolom]:
+    """The payload columns: the registered keys of the types in registration order (then any
+    other key met), each key that holds an object split into its fields as met in
+    ``payloads`` (what the viewer may read)."""
+    sleutels = dict.fromkeys(s for code in codes for s in soorten.soort(code).sleutels)
+    velden: dict[str, dict[str, None]] = {s: {} for s in sleutels}
+    enkelvoudig: set[str] = set()
+    for payload in payloads:
+        for sleutel, waarde in payload.items():
+            if sleutel in IN_ENVELOP:
+                continue
+            if sleutel not in velden:
+                sleutels[sleutel] = None
+                velden[sleutel] = {}
+            if isinstance(waarde, dict):
+                velden[sleutel].update(dict.fromkeys(waarde))
+            else:
+                enkelvoudig.add(sleutel)
+    kolommen = []
+    for sleutel in sleutels:
+        if sleutel in enkelvoudig or not velden[sleutel]:
+            kolommen.append(Kolom(sleutel))
+        kolommen.extend(Kolom(sleutel, veld) for veld in velden[sleutel])
+    return kolommen
+
+
+def _typerij(
+    rij: Rij, zichtbaar: frozenset[str], weergave: Weergave, kolommen: list[Kolom]
+) -> list[str]:
+    volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
+    inhoud = inhoud_van_rij(rij, zichtbaar)
+    payload = {} if inhoud.afgeschermd else inhoud.payload
+    cellen = [
+        volgnummer,
+        type_,
+        weergave.label(type_),
+        weergave.lokaal(tijdstip).isoformat(),
+        excel_tijd(tijdstip, weergave),
+        weergave.lokaal(geregistreerd).isoformat(),
+        excel_tijd(geregistreerd, weergave),
+        actor,
+        actor_naam,
+        herkomst,
+        inhoud.toelichting,
+        inhoud.zichtbaarheid,
+        "ja" if inhoud.afgeschermd else "nee",
+        *(cel(kolom.waarde(payload)) for kolom in kolommen),
+        rij[9],
+        rij[10],
+    ]
+    return [onschadelijk(c) for c in cellen]
+
+
+# --- writing ------------------------------------------------------------------------------
 
 
 def _regels(opdracht: Exportopdracht) -> Iterator[str]:
@@ -80,10 +252,27 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
         return tekst
 
     weergave = Weergave()
-    schrijver.writerow(KOLOMMEN)
+    if not opdracht.gebeurtenistype:
+        schrijver.writerow(KOLOMMEN)
+        yield BOM + leeg()
+        for rij in opdracht.rijen():
+            schrijver.writerow(_rij(rij, opdracht.zichtbaar, weergave))
+            yield leeg()
+        return
+    codes = typen_van(opdracht.gebeurtenistype)
+    zichtbaar = opdracht.zichtbaar
+    kolommen = kolommen_van(
+        codes,
+        (
+            inhoud.payload
+            for inhoud in (inhoud_van_rij(rij, zichtbaar) for rij in _rijen_van(opdracht, codes))
+            if not inhoud.afgeschermd
+        ),
+    )
+    schrijver.writerow([*ENVELOP, *(k.naam for k in kolommen), *SLOT])
     yield BOM + leeg()
-    for rij in opdracht.rijen():
-        schrijver.writerow(_rij(rij, opdracht.zichtbaar, weergave))
+    for rij in _rijen_van(opdracht, codes):
+        schrijver.writerow(_typerij(rij, zichtbaar, weergave, kolommen))
         yield leeg()
 
 

@@ -39,7 +39,8 @@ FORMATEN: dict[str, Formaat] = {
             "csv",
             "csv",
             csvbestand.MEDIA_TYPE,
-            "CSV (UTF-8 met BOM, puntkomma) voor spreadsheets, beveiligd tegen formules.",
+            "CSV (UTF-8 met BOM, puntkomma) voor spreadsheets, beveiligd tegen formules; tijden "
+            "ook als dd-mm-jjjj uu:mm voor Excel; per gebeurtenistype met een kolom per gegeven.",
             csvbestand.schrijf,
         ),
         Formaat(
@@ -80,4 +81,6 @@ def bestandsnaam(opdracht: Exportopdracht, formaat: Formaat, op: dt.datetime | N
     """``<slug of the title>-<date>.<ext>``: nothing personal beyond the case's title."""
     datum = timezone.localdate(op or opdracht.geexporteerd_op)
     naam = slugify(opdracht.bestuursproces.titel)[:80].strip("-") or "bestuursproces"
+    if opdracht.gebeurtenistype:
+        naam += "-" + opdracht.gebeurtenistype.replace(".", "-")
     return f"{naam}-{datum.isoformat()}.{formaat.extensie}"

@@ -132,6 +132,9 @@ class Exportopdracht:
     # What one trace follows in a case-centric export (XES): the case, or each object of a
     # type (see CASUSSEN).
     casus: str = "bestuursproces"
+    # The event types a per-type export (CSV) holds: one registered code, or a sub-domain
+    # (the part before the dot) for all its types; empty for every event.
+    gebeurtenistype: str = ""
 
     @property
     def niveaus(self) -> list[str]:
@@ -222,6 +225,7 @@ def bereid_voor(
     kanaal: str,
     zichtbaar: frozenset[str],
     casus: str = "bestuursproces",
+    gebeurtenistype: str = "",
 ) -> Exportopdracht:
     """Fix the chain head and count what the export will hold (two queries)."""
     gebeurtenissen: QuerySet[Gebeurtenis] = Gebeurtenis.objects.filter(
@@ -244,6 +248,7 @@ def bereid_voor(
         kop_volgnummer=kop_volgnummer,
         kop_hash=kop_hash,
         casus=casus,
+        gebeurtenistype=gebeurtenistype,
     )
 
 

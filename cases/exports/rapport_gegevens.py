@@ -1,6 +1,11 @@
 """What the evaluation report says, gathered through the selectors with the exporter's
 visibility (nothing here reads content the exporter's role may not see), and its charts from
-:mod:`cases.grafieken`, the same server-side SVG the status page shows."""
+:mod:`cases.grafieken`, the same server-side SVG the status page shows.
+
+The report opens with a synthesis made of the case's kengetallen
+(:mod:`cases.selectors.kengetallen`), then gives the detail. Where the exporter's role may not
+see items, each section is told how many (``afgeschermd``), so that the report never concludes
+"geen ..." from what it cannot see."""
 
 from __future__ import annotations
 
@@ -13,7 +18,16 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from cases import selectors
-from cases.grafieken import aandacht_grafiek, krachtenveld_grafiek, stadia_grafiek
+from cases.grafieken import (
+    ACCENT,
+    LICHT,
+    Deel,
+    Staaf,
+    aandacht_grafiek,
+    krachtenveld_grafiek,
+    stadia_grafiek,
+    staven_svg,
+)
 from cases.models import (
     Betrokkenheid,
     Interventie,
@@ -21,21 +35,28 @@ from cases.models import (
     Stadium,
     Stadiumovergang,
     Standpunt,
-    Uitgepakt,
     WyberStap,
 )
 from cases.models.interventies import INTERVENTIEVELD_KEUZES
 from cases.selectors.aandacht import aandacht
 from cases.selectors.interventies import interventies
+from cases.selectors.kengetallen import (
+    Kengetallen,
+    Standpuntverloop,
+    Uitkomsten,
+    dagen_tussen,
+    kengetallen,
+)
 from cases.selectors.tijdlijn import TijdlijnItem, tijdlijn
 from cases.selectors.wyberen import consolidatie_van, wyberstappen
+from instruments.models import VeldCode
 
 from .gebeurtenissen import Exportopdracht
 
-
-def dagen_tussen(van: dt.datetime, tot: dt.datetime) -> int:
-    """Calendar days in Dutch time, as a reader counts them on the report's dates."""
-    return (timezone.localdate(tot) - timezone.localdate(van)).days
+# The synthesis names at most this many parties whose standpunt moved.
+GROOTSTE_VERSCHUIVINGEN = 8
+# Colours of the outcomes in the synthesis chart (each also named in the bar's label).
+KLEUR_JA, KLEUR_DEELS, KLEUR_NEE = ACCENT, "#6f93bd", "#b35900"
 
 
 @dataclass
@@ -65,8 +86,8 @@ class StadiumRegel:
 class VeldRegel:
     code: str
     naam: str
+    uitkomsten: Uitkomsten
     interventies: list[Interventie] = field(default_factory=list)
-    uitgepakt: dict[str, int] = field(default_factory=dict)
 
 
 def _label(keuzes: Any, waarde: Any) -> str:
@@ -121,16 +142,16 @@ def stadia(
     return list(regels.values()), reeks
 
 
-def velden(opdracht: Exportopdracht) -> list[VeldRegel]:
-    """Per veld the visible interventions aimed at it, and how the evaluated ones worked out."""
-    regels = {code: VeldRegel(code, str(naam)) for code, naam in INTERVENTIEVELD_KEUZES}
-    for regel in regels.values():
-        regel.uitgepakt = {u.value: 0 for u in Uitgepakt} | {"open": 0}
+def velden(opdracht: Exportopdracht, cijfers: Kengetallen) -> list[VeldRegel]:
+    """Per veld the visible interventions aimed at it, and how they worked out (counted by the
+    kengetallen)."""
+    uitkomsten = {v.code: v.uitkomsten for v in cijfers.interventies.per_veld}
+    regels = {
+        code: VeldRegel(code, str(naam), uitkomsten[code]) for code, naam in INTERVENTIEVELD_KEUZES
+    }
     for interventie in interventies(opdracht.bestuursproces, opdracht.zichtbaar):
         for veld in interventie.velden.all():
-            regel = regels[veld.veld]
-            regel.interventies.append(interventie)
-            regel.uitgepakt[interventie.uitgepakt or "open"] += 1
+            regels[veld.veld].interventies.append(interventie)
     return list(regels.values())
 
 
@@ -193,9 +214,61 @@ def positioneringen(opdracht: Exportopdracht) -> list[Positionering]:
     return list(selectors.positioneringen(opdracht.bestuursproces, opdracht.zichtbaar))
 
 
+def grootste_verschuivingen(cijfers: Kengetallen) -> list[Standpuntverloop]:
+    """The parties whose standpunt moved, the largest shifts first."""
+    return [v for v in cijfers.standpunten if v.wisselingen][:GROOTSTE_VERSCHUIVINGEN]
+
+
+@dataclass(frozen=True)
+class Balansregel:
+    kant: str
+    velden: str
+    aantal: int
+    procent: float
+
+
+def balansregels(cijfers: Kengetallen) -> list[Balansregel]:
+    """The IK/WIJ/HET/ZIJ balance with the names of each side's velden and its share in
+    percent."""
+    return [
+        Balansregel(
+            kant=k.naam,
+            velden=", ".join(str(VeldCode(code).label) for code in k.velden),
+            aantal=k.aantal,
+            procent=k.aandeel * 100,
+        )
+        for k in cijfers.balans.kanten
+    ]
+
+
+def synthese_grafieken(cijfers: Kengetallen) -> dict[str, SafeString]:
+    """The two small charts of the synthesis: days per stadium, and per veld how the
+    interventies aimed at it worked out."""
+
+    def uitkomsten(u: Uitkomsten) -> tuple[Deel, ...]:
+        return (
+            Deel(u.ja, gettext("ja"), KLEUR_JA),
+            Deel(u.deels, gettext("deels"), KLEUR_DEELS),
+            Deel(u.nee, gettext("nee"), KLEUR_NEE),
+            Deel(u.niet_geevalueerd, gettext("niet geëvalueerd"), LICHT),
+        )
+
+    return {
+        "grafiek_duur": staven_svg(
+            [Staaf(s.naam, (Deel(s.dagen, gettext("dagen")),)) for s in cijfers.stadia],
+            titel=gettext("Dagen per stadium"),
+        ),
+        "grafiek_uitkomsten": staven_svg(
+            [Staaf(v.naam, uitkomsten(v.uitkomsten)) for v in cijfers.interventies.per_veld],
+            titel=gettext("Interventies per veld en hoe zij uitpakten"),
+        ),
+    }
+
+
 def rapport_context(opdracht: Exportopdracht) -> dict[str, Any]:
     bestuursproces = opdracht.bestuursproces
     nu = opdracht.geexporteerd_op
+    cijfers = kengetallen(bestuursproces, opdracht.zichtbaar, nu=nu)
     overgangen = list(selectors.stadiumovergangen(bestuursproces).order_by("tijdstip", "id"))
     stadiumregels, reeks = stadia(opdracht, overgangen, nu)
     items: list[TijdlijnItem] = tijdlijn(bestuursproces, None, nu, opdracht.zichtbaar)
@@ -211,11 +284,20 @@ def rapport_context(opdracht: Exportopdracht) -> dict[str, Any]:
         "heeft_stappen": any(regel.stappen for regel in stadiumregels),
         "verblijven": [(v, v.dagen(nu)) for v in reeks],
         "overgangen": overgangen,
-        "velden": velden(opdracht),
+        "velden": velden(opdracht, cijfers),
         "verschuivingen": shifts,
         "betrokkenheid": betrokkenheid(shifts, nu),
         "positioneringen": positioneringen(opdracht),
         "tijdlijn": items,
+        "kengetallen": cijfers,
+        "afgeschermd": cijfers.afgeschermd,
+        "grootste_verschuivingen": grootste_verschuivingen(cijfers),
+        "balans": balansregels(cijfers),
+        # stadia and stappen are both in the book's order of the stadia.
+        "per_stadium": list(zip(cijfers.stadia, cijfers.stappen, strict=True)),
+        "stappen_totaal": sum(s.aantal for s in cijfers.stappen),
+        "stappen_geconsolideerd": sum(s.geconsolideerd for s in cijfers.stappen),
+        **synthese_grafieken(cijfers),
         **grafieken(opdracht, stadiumregels, nu),
     }
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext
 from rest_framework import serializers
 
+from cases.exports.csvbestand import typekeuzes
 from cases.exports.formaten import FORMATEN
 from cases.exports.gebeurtenissen import CASUSSEN
 
@@ -29,9 +30,23 @@ class ExportVraagSerializer(StriktMixin):
         "in beide traces).",
     )
 
+    type = serializers.ChoiceField(
+        choices=typekeuzes(),
+        required=False,
+        help_text="Alleen bij csv: alleen de gebeurtenissen van dit type (bijvoorbeeld "
+        "interventie.gelogd), of van alle typen van een onderdeel (bijvoorbeeld interventie: "
+        "gelogd, uitgevoerd, geëvalueerd...), met een kolom per gegeven in plaats van één "
+        "JSON-kolom: een object wordt een kolom per veld (interventie.titel, "
+        "interventie.datum, ...).",
+    )
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("casus", "bestuursproces") != "bestuursproces" and attrs["formaat"] != "xes":
             raise serializers.ValidationError(
                 {"casus": gettext("Een andere casus dan het bestuursproces geldt alleen voor xes.")}
+            )
+        if attrs.get("type") and attrs["formaat"] != "csv":
+            raise serializers.ValidationError(
+                {"type": gettext("Een export per gebeurtenistype bestaat alleen als csv.")}
             )
         return attrs

@@ -131,10 +131,13 @@ class ExportView(BestuursprocesBasis):
             "de procesregisseur en de evaluator. jsonl: een kop, één gebeurtenis per regel "
             "en een slot met de kop van de keten, te controleren zonder database met "
             "`manage.py verifieer_export`; csv: puntkomma-gescheiden, UTF-8 met BOM, "
-            "beveiligd tegen formules; xes: IEEE 1849-2016 voor process-mining; html en pdf: "
-            "het evaluatierapport. De gebeurtenisformaten worden gestreamd. Het rapport (html "
-            "en pdf) komt hier alleen voor een bestuursproces tot een drempel aan "
-            "gebeurtenissen (standaard 500); daarboven volgt 409 `rapport-als-taak` en "
+            "beveiligd tegen formules, tijden in ISO 8601 en als dd-mm-jjjj uu:mm "
+            "(kolommen ...Excel, die een Nederlandse Excel als datum leest), met `type` één "
+            "gebeurtenistype of onderdeel met een kolom per gegeven; xes: IEEE 1849-2016 "
+            "voor process-mining; html en pdf: het evaluatierapport. De gebeurtenisformaten "
+            "worden gestreamd. Het rapport (html en pdf) komt hier alleen voor een "
+            "bestuursproces tot een drempel aan gebeurtenissen (standaard 500); daarboven "
+            "volgt 409 `rapport-als-taak` en "
             "vraag je het aan als taak met `POST .../exports`. Ook jsonl, csv en xes komen "
             "hier alleen tot een drempel (standaard 50.000 gebeurtenissen, zo'n 40 MB); "
             "daarboven volgt 409 `export-als-taak`: een stroom die halverwege wordt "
@@ -159,6 +162,7 @@ class ExportView(BestuursprocesBasis):
             kanaal="api",
             zichtbaar=self.zichtbaar(),
             casus=vraag["casus"],
+            gebeurtenistype=vraag.get("type", ""),
         )
         taken_url = reverse("api:exporttaken", kwargs={"uuid": bestuursproces.uuid})
         if formaat.code not in RAPPORTFORMATEN:

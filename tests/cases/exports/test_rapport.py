@@ -62,7 +62,8 @@ def test_het_rapport_haalt_niets_van_buiten(dossier: Bestuursproces) -> None:
     assert not re.search(r"<(link|script|img|iframe)\b", html)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)
-    assert html.count("<svg ") == 3  # stadia, aandacht, krachtenveld
+    # days per stadium, outcomes per veld (the synthesis); stadia, aandacht, krachtenveld
+    assert html.count("<svg ") == 5
     assert "@import" not in html
 
 
