@@ -238,3 +238,22 @@ def test_niet_leden_krijgen_404(dossier: Dossier, leden: dict[str, Any], web: An
     afspraak = dossier.afspraak()
     assert client.get(_url(dossier.zaak)).status_code == 404
     assert client.post(_url(dossier.zaak, f"{afspraak.uuid}/afhandelen/")).status_code == 404
+
+
+def test_het_overzicht_noemt_de_verlopen_afspraken(
+    dossier: Dossier, leden: dict[str, Any], web: Any
+) -> None:
+    dossier.afspraak("Te laat", uiterlijk=dag(2))
+    dossier.afspraak("Ook te laat, vertrouwelijk", uiterlijk=dag(1), zichtbaarheid="kernteam")
+    dossier.afspraak("Op tijd", uiterlijk=dag(-2))
+    overzicht = f"/processen/{dossier.zaak.uuid}/"
+    kernteam = web(leden["kernteam"]).get(overzicht).content.decode()
+    assert "2 afspraken zijn verlopen" in kernteam
+    assert f'href="{_url(dossier.zaak)}?status=verlopen"' in kernteam
+    opdrachtgever = web(leden["opdrachtgever"]).get(overzicht).content.decode()
+    assert "1 afspraak is verlopen" in opdrachtgever
+    assert "vertrouwelijk" not in opdrachtgever
+    # A past day shows how it stood then: nothing was overdue yet.
+    verleden = web(leden["opdrachtgever"]).get(overzicht, {"op": dag(3).isoformat()})
+    assert "Te laat" in verleden.content.decode()
+    assert 'id="verlopen-afspraken"' not in verleden.content.decode()
