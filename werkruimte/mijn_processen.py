@@ -318,6 +318,7 @@ def _afspraken_verlopen(
     )
     for bestuursproces, wat, uiterlijk, niveau, *namen in rijen:
         overzicht = overzichten[bestuursproces]
+        assert uiterlijk is not None  # filtered on it
         if niveau in zichtbaar[bestuursproces]:
             door = next((naam for naam in namen if naam), "")
             overzicht.afspraken_verlopen.append(VerlopenAfspraak(wat, door, uiterlijk))

@@ -36,12 +36,9 @@ class BijeenkomstFormulier(Dienstformulier):
     veldnamen = {"deelnemers": "uitgenodigd", "interventies": "wyberstap"}
 
     titel = forms.CharField(label=_("Titel"), max_length=200)
-    soort = forms.ModelChoiceField(
-        label=_("Soort"),
-        queryset=Bijeenkomstsoort.objects.order_by("volgorde", "naam"),
-        to_field_name="code",
-        empty_label=None,
-    )
+    # The kinds are read once, in __init__ (a model select would read them again to ask
+    # whether its first choice is empty).
+    soort = forms.ChoiceField(label=_("Soort"))
     datum = DatumVeld(label=_("Wanneer?"), help_text=_("De dag waarop de bijeenkomst was."))
     waar = forms.CharField(label=_("Waar?"), required=False, max_length=200)
     uitgenodigd = forms.MultipleChoiceField(
@@ -98,6 +95,10 @@ class BijeenkomstFormulier(Dienstformulier):
         super().__init__(*args, zaak=zaak, prefix="bijeenkomst", **kwargs)
         bestuursproces = zaak.bestuursproces
         self.partijen = Partijen(bestuursproces, ("speler", "opdrachtgever"))
+        self.soorten = {s.code: s for s in Bijeenkomstsoort.objects.order_by("volgorde", "naam")}
+        soort = self.fields["soort"]
+        assert isinstance(soort, forms.ChoiceField)
+        soort.choices = [(code, s.naam) for code, s in self.soorten.items()]
         for naam in ("uitgenodigd", "aanwezig"):
             veld = self.fields[naam]
             assert isinstance(veld, forms.ChoiceField)
@@ -110,6 +111,9 @@ class BijeenkomstFormulier(Dienstformulier):
             self.initial["datum"] = timezone.localdate().isoformat()
         self.html_id = "bijeenkomstformulier"
         self.knop = gettext("Bijeenkomst vastleggen")
+
+    def clean_soort(self) -> Bijeenkomstsoort:
+        return self.soorten[self.cleaned_data["soort"]]
 
     def veld_voor(self, naam: str | None) -> str | None:
         # A refused deelnemer is named by its place in the list ("deelnemers.3").

@@ -182,8 +182,9 @@ def _instemminglabel(instemming: Instemming) -> str:
     }
 
 
-class AfspraakFormulier(Dienstformulier):
-    """Record an afspraak: what, which party delivers, to whom, by when, where it came from."""
+class AfspraakFormulier(Rijformulier):
+    """Record an afspraak: what, which party delivers, to whom, by when, where it came from.
+    A Rijformulier so that the page hands it the version it read for the rows' forms."""
 
     veldnamen = {"aan_speler": "aan", "aan_opdrachtgever": "aan", "aan_organisatie": "aan"}
 
@@ -284,8 +285,9 @@ class AfhandelFormulier(Rijformulier):
         self.knop = gettext("Vastleggen")
 
 
-class DocumentFormulier(Dienstformulier):
-    """Upload a document with its first version."""
+class DocumentFormulier(Rijformulier):
+    """Upload a document with its first version (a Rijformulier: the page hands it the
+    version it read for the rows' forms)."""
 
     titel = forms.CharField(label=_("Titel"), max_length=200)
     bestand = forms.FileField(

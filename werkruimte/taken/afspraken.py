@@ -68,7 +68,7 @@ def _pagina(
         nieuw = (
             gebonden
             if isinstance(gebonden, AfspraakFormulier)
-            else AfspraakFormulier(zaak=zaak, zichtbaar=zichtbaar)
+            else AfspraakFormulier(zaak=zaak, versie=versie, zichtbaar=zichtbaar)
         )
         nieuw.actie = basis  # type: ignore[attr-defined]
         for regel in regels:

@@ -59,7 +59,7 @@ def _pagina(
         nieuw = (
             gebonden
             if isinstance(gebonden, DocumentFormulier)
-            else DocumentFormulier(zaak=zaak, zichtbaar=zichtbaar)
+            else DocumentFormulier(zaak=zaak, versie=versie, zichtbaar=zichtbaar)
         )
         nieuw.actie = basis  # type: ignore[attr-defined]
     context = {"documenten": rijen, "nieuw": nieuw, "basis": basis}
