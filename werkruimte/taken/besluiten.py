@@ -23,6 +23,7 @@ from ..dossier.lezen import besluitnemer
 from ..formulieren import Dienstformulier, verwerk
 from ..navigatie import zaakkop
 from ..toegang import Zaak, taakpagina
+from ..wyberanker import ververs_bij_anker
 from . import Taak
 
 TAAK = Taak(code="besluiten", label=_("Besluiten"), url_naam="werkruimte:besluiten", volgorde=54)
@@ -84,7 +85,7 @@ def besluiten_pagina(request: HttpRequest, zaak: Zaak) -> HttpResponse:
         return render(request, PAGINA, {**context, "kop": zaakkop(zaak, TAAK.code)})
     formulier = BesluitFormulier(request.POST or None, zaak=zaak, zichtbaar=zichtbaar)
     formulier.actie = basis  # type: ignore[attr-defined]
-    return verwerk(
+    antwoord = verwerk(
         request,
         formulier,
         lambda f: _dienst(request, f),
@@ -95,6 +96,7 @@ def besluiten_pagina(request: HttpRequest, zaak: Zaak) -> HttpResponse:
         gelukt=gettext("Het besluit is vastgelegd."),
         context=context,
     )
+    return ververs_bij_anker(request, antwoord)
 
 
 urlpatterns = [path("besluiten/", besluiten_pagina, name="besluiten")]

@@ -154,7 +154,6 @@ def detail(request: HttpRequest, zaak: Zaak, bijeenkomst: uuid.UUID) -> HttpResp
         "aanwezig": [d for d in deelnemers if d.aanwezig],
         "onuitgenodigd": [d for d in deelnemers if d.aanwezig and not d.uitgenodigd],
         "verslagen": documenten,
-        "lijst": reverse("werkruimte:bijeenkomsten", args=[bestuursproces.uuid]),
     }
     if not zaak.mag_werken:
         return render(
@@ -214,7 +213,6 @@ def aanwezigheid_pagina(request: HttpRequest, zaak: Zaak) -> HttpResponse:
             "kop": zaakkop(zaak, TAAK.code),
             "bijeenkomsten": momenten,
             "rijen": rijen,
-            "lijst": reverse("werkruimte:bijeenkomsten", args=[zaak.bestuursproces.uuid]),
         },
     )
 
