@@ -173,6 +173,11 @@ class Statuspagina:
     afspraken: list[AfspraakRegel] = field(default_factory=list)
 
     @property
+    def verlopen_afspraken(self) -> int:
+        """How many open afspraken are past their uiterlijk (the workspace lists them)."""
+        return sum(a.verlopen for a in self.afspraken)
+
+    @property
     def verleden(self) -> bool:
         """The page shows a past moment, not the current state."""
         return self.op is not None

@@ -18,6 +18,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from cases.models import (
+    Afspraak,
+    AfspraakStatus,
     Besluitmoment,
     Betrokkenheid,
     Fase,
@@ -68,6 +70,13 @@ class Achterstallig:
 
 
 @dataclass(frozen=True)
+class VerlopenAfspraak:
+    wat: str
+    door: str
+    uiterlijk: dt.date
+
+
+@dataclass(frozen=True)
 class Verouderd:
     naam: str
     laatste: dt.date
@@ -91,6 +100,8 @@ class Procesoverzicht:
     # Velden whose only recent attention lies in items this role may not see.
     velden_afgeschermd: list[str] = field(default_factory=list)
     beoordelingen_verouderd: list[Verouderd] = field(default_factory=list)
+    afspraken_verlopen: list[VerlopenAfspraak] = field(default_factory=list)
+    afspraken_verlopen_afgeschermd: int = 0
 
     @property
     def aandachtspunten(self) -> int:
@@ -102,6 +113,8 @@ class Procesoverzicht:
             + self.interventies_over_datum_afgeschermd
             + len(self.velden_zonder_aandacht)
             + len(self.beoordelingen_verouderd)
+            + len(self.afspraken_verlopen)
+            + self.afspraken_verlopen_afgeschermd
         )
 
 
@@ -115,9 +128,9 @@ def mijn_processen(
     weken: int = STANDAARD_WEKEN,
     vandaag: dt.date | None = None,
 ) -> list[Procesoverzicht]:
-    """The member's cases, newest first, each with its signals (7 queries: the cases, then
+    """The member's cases, newest first, each with its signals (8 queries: the cases, then
     per signal one over all active cases: consents, besluitmomenten, overdue interventies,
-    attention per veld, speler and opdrachtgever assessments)."""
+    attention per veld, speler and opdrachtgever assessments, overdue afspraken)."""
     vandaag = vandaag or timezone.localdate()
     processen = list(bestuursprocessen_voor(gebruiker))
     # The member's role in each, annotated by the membership scoping.
@@ -144,6 +157,7 @@ def mijn_processen(
     _interventies_over_datum(overzichten, actief, zichtbaar, vandaag)
     _aandacht(overzichten, actief, zichtbaar, vandaag, weken)
     _beoordelingen(overzichten, actief, zichtbaar, vandaag)
+    _afspraken_verlopen(overzichten, actief, zichtbaar, vandaag)
     return list(overzichten.values())
 
 
@@ -277,3 +291,36 @@ def _beoordelingen(
         datum = timezone.localdate(moment)
         if datum < grens:
             overzichten[bestuursproces].beoordelingen_verouderd.append(Verouderd(naam, datum))
+
+
+def _afspraken_verlopen(
+    overzichten: dict[int, Procesoverzicht],
+    actief: list[int],
+    zichtbaar: dict[int, frozenset[str]],
+    vandaag: dt.date,
+) -> None:
+    """Open afspraken past their uiterlijk, oldest first; those above the member's level
+    counted, not shown (one query, the delivering party's name joined)."""
+    rijen = (
+        Afspraak.objects.filter(
+            bestuursproces__in=actief, status=AfspraakStatus.OPEN, uiterlijk__lt=vandaag
+        )
+        .order_by("uiterlijk", "id")
+        .values_list(
+            "bestuursproces_id",
+            "wat",
+            "uiterlijk",
+            "zichtbaarheid",
+            "speler__naam",
+            "opdrachtgever__naam",
+            "organisatie__naam",
+        )
+    )
+    for bestuursproces, wat, uiterlijk, niveau, *namen in rijen:
+        overzicht = overzichten[bestuursproces]
+        assert uiterlijk is not None  # filtered on it
+        if niveau in zichtbaar[bestuursproces]:
+            door = next((naam for naam in namen if naam), "")
+            overzicht.afspraken_verlopen.append(VerlopenAfspraak(wat, door, uiterlijk))
+        else:
+            overzicht.afspraken_verlopen_afgeschermd += 1

@@ -14,6 +14,10 @@ from django.urls import include, path
 
 from .taken import (
     Taak,
+    afspraken,
+    besluiten,
+    bijeenkomsten,
+    documenten,
     idee,
     interventies,
     krachtenveld,
@@ -34,6 +38,10 @@ TAKEN: list[ModuleType] = [
     idee,
     wyberen,
     interventies,
+    bijeenkomsten,
+    besluiten,
+    afspraken,
+    documenten,
     tijdlijn,
 ]
 

@@ -20,6 +20,7 @@ from cases.exceptions import DomainError, Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis
 from tests.factories import actor_voor
 from werkruimte.formulieren import Dienstformulier, verwerk, voer_uit
+from werkruimte.templatetags.werkruimte import widgetsoort
 from werkruimte.toegang import Zaak
 from werkruimte.velden import TijdstipMixin
 from werkruimte.versie import versie_van
@@ -244,3 +245,18 @@ def test_een_datum_als_beginwaarde_staat_in_iso_in_het_invoerveld() -> None:
     with translation.override("nl"):
         html = render_to_string("werkruimte/_veld.html", {"veld": formulier["datum"]})
     assert 'value="2026-12-06"' in html
+
+
+def test_een_keuze_uit_meer_is_een_rij_vinkjes_geen_radioknoppen() -> None:
+    """Django's CheckboxSelectMultiple is a RadioSelect subclass: the field template must
+    still render it as checkboxes (the interventie's velden, a bijeenkomst's deelnemers)."""
+
+    class Keuzes(forms.Form):
+        meer = forms.MultipleChoiceField(
+            choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+        )
+        een = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+
+    formulier = Keuzes()
+    assert widgetsoort(formulier["meer"]) == "checkboxes"
+    assert widgetsoort(formulier["een"]) == "radio"

@@ -208,15 +208,72 @@ def test_vast_aantal_queries(
             vertrouwen=2,
             tijdstip=dagen_geleden(18),
         )
+        services.maak_afspraak(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            wat=f"Afspraak {i}",
+            door=speler,
+            datum=_dag(-15),
+            uiterlijk=_dag(-1),
+            zichtbaarheid="proces",
+        )
     client.force_login(regisseur)
     # session; user; the cases; the right to open (user and group permissions); consents;
     # besluitmomenten; overdue interventies; attention per veld; speler and opdrachtgever
-    # assessments.
-    with django_assert_num_queries(11):
+    # assessments; overdue afspraken with the delivering party.
+    with django_assert_num_queries(12):
         antwoord = client.get("/processen/")
     html = antwoord.content.decode()
     assert html.count('class="kaart"') == n
     assert html.count("Geplande interventie over datum") == n
+    assert html.count("Afspraak verlopen: Speler") == n
+
+
+def test_verlopen_afspraken_per_rol(regisseur: Any, client: Client) -> None:
+    """Open afspraken past their uiterlijk: shown at the member's level, counted above it;
+    one not yet due, one handled and one without uiterlijk ask nothing."""
+    actor = actor_voor(regisseur)
+    bestuursproces = open_proces(regisseur, tijdstip=dagen_geleden(40))
+    leden = voeg_leden_toe(bestuursproces, regisseur)
+    corporatie = services.registreer_organisatie(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        naam="Woningcorporatie",
+        soort="instelling",
+        tijdstip=dagen_geleden(30),
+    )
+
+    def afspraak(wat: str, **velden: Any) -> Any:
+        gegevens: dict[str, Any] = {"datum": _dag(-20), "zichtbaarheid": "proces"}
+        gegevens.update(velden)
+        return services.maak_afspraak(
+            actor=actor, bestuursproces=bestuursproces, wat=wat, door=corporatie, **gegevens
+        )
+
+    afspraak("Grondprijs doorrekenen", uiterlijk=_dag(-3))
+    afspraak("Huurafspraken delen", uiterlijk=_dag(-2), zichtbaarheid="kernteam")
+    afspraak("Later", uiterlijk=_dag(5))
+    afspraak("Zonder datum")
+    services.handel_afspraak_af(
+        actor=actor, afspraak=afspraak("Gedaan", uiterlijk=_dag(-4)), status="nagekomen"
+    )
+
+    [voor_regisseur] = mijn_processen(regisseur)
+    assert [(a.wat, a.door, a.uiterlijk) for a in voor_regisseur.afspraken_verlopen] == [
+        ("Grondprijs doorrekenen", "Woningcorporatie", _dag(-3)),
+        ("Huurafspraken delen", "Woningcorporatie", _dag(-2)),
+    ]
+    assert voor_regisseur.afspraken_verlopen_afgeschermd == 0
+    [voor_opdrachtgever] = mijn_processen(leden["opdrachtgever"])
+    assert [a.wat for a in voor_opdrachtgever.afspraken_verlopen] == ["Grondprijs doorrekenen"]
+    assert voor_opdrachtgever.afspraken_verlopen_afgeschermd == 1
+
+    client.force_login(leden["opdrachtgever"])
+    html = client.get("/processen/").content.decode()
+    assert "Afspraak verlopen: Woningcorporatie zou uiterlijk" in html
+    assert "Huurafspraken" not in html
+    assert "1 afspraak is verlopen; u kunt haar met uw rol niet inzien." in html
+    assert f"/processen/{bestuursproces.uuid}/afspraken/?status=verlopen" in html
 
 
 def test_een_nieuw_proces_openen_dat_eerder_begon(regisseur: Any, client: Client) -> None:
