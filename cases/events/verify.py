@@ -95,6 +95,19 @@ def _loop_keten(
         rapport.aantal += 1
         vorige_hash = gebeurtenis.hash
         verwacht_volgnummer += 1
+    # The head kept on the case row (what the next append links to) is the chain's end.
+    kop = (
+        Bestuursproces.objects.filter(pk=bestuursproces.pk)
+        .values_list("keten_volgnummer", "keten_hash")
+        .first()
+    )
+    if kop is not None and kop != (verwacht_volgnummer - 1, vorige_hash):
+        return Breuk(
+            bestuursproces.uuid,
+            kop[0],
+            f"de ketenkop op het bestuursproces ({kop[0]}) is niet de laatste gebeurtenis "
+            f"({verwacht_volgnummer - 1})",
+        )
     return None
 
 

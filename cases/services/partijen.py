@@ -123,7 +123,7 @@ def maak_notitie(
     """A free-text note on the case, or on one speler or opdrachtgever, at a chosen level."""
     if not tekst.strip():
         raise OngeldigeInvoer({"tekst": [("blank", gettext("Een notitie heeft tekst."))]})
-    bestuursproces = vergrendel(bestuursproces)
+    bestuursproces = vergrendel(bestuursproces, actor=actor)
     eis_open(bestuursproces, tijdstip)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
     for naam, partij in (("speler", speler), ("opdrachtgever", opdrachtgever)):

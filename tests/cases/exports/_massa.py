@@ -114,3 +114,8 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
                 rijen = []
         if rijen:
             cursor.executemany(sql, rijen)
+    # The chain head on the case row, as append_event keeps it.
+    Bestuursproces.objects.filter(pk=bestuursproces.pk).update(
+        keten_volgnummer=volgnummer, keten_hash=vorige_hash
+    )
+    bestuursproces.keten_volgnummer, bestuursproces.keten_hash = volgnummer, vorige_hash
