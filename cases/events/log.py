@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
-from .canonical import GENESIS_HASH, bereken_hash, normaliseer
+from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
 from .handtekening import onderteken
 from .replay import vouw
 from .replay_typen import Momentopname
@@ -124,12 +125,15 @@ def append_event(
         tijdstip=tijdstip,
         geregistreerd=geregistreerd,
         toelichting=toelichting,
-        payload=normaliseer(
-            payload
-            if zichtbaarheid == Zichtbaarheid.PROCES
-            else {**payload, "zichtbaarheid": Zichtbaarheid(zichtbaarheid).value}
-        ),
     )
+    # The canonical text is kept on the row (exports write it as it is); the payload is that
+    # text read back, as the database will hand it out.
+    gebeurtenis.payload_tekst = canonieke_json(
+        payload
+        if zichtbaarheid == Zichtbaarheid.PROCES
+        else {**payload, "zichtbaarheid": Zichtbaarheid(zichtbaarheid).value}
+    )
+    gebeurtenis.payload = json.loads(gebeurtenis.payload_tekst)
     _schuif_kop(bestuursproces, gebeurtenis)
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
     gebeurtenis.save(force_insert=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from cases.models import Bestuursproces, Gebeurtenis
 
-from .canonical import GENESIS_HASH, bereken_hash
+from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
 from .handtekening import klopt, sleutel
 
 
@@ -72,6 +72,15 @@ def _loop_keten(
                 bestuursproces.uuid,
                 gebeurtenis.volgnummer,
                 "hash klopt niet met de inhoud (gewijzigd na vastlegging)",
+            )
+        if gebeurtenis.payload_tekst is not None and gebeurtenis.payload_tekst != canonieke_json(
+            gebeurtenis.payload
+        ):
+            # The text exports write must be the payload the hash covers.
+            return Breuk(
+                bestuursproces.uuid,
+                gebeurtenis.volgnummer,
+                "de canonieke tekst van de gegevens wijkt af van de gegevens",
             )
         if gebeurtenis.handtekening:
             if not klopt(gebeurtenis, sleutel):
