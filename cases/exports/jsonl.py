@@ -22,12 +22,12 @@ from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
 from cases.models import Gebeurtenis, Zichtbaarheid
 
-from .documenten import documentversies
 from . import gebeurtenissen
+from .documenten import documentversies
 from .gebeurtenissen import (
     FORMAATVERSIE,
-    VELDEN,
     JSON_REGEL,
+    VELDEN,
     Exportopdracht,
     Rij,
     gebundeld,

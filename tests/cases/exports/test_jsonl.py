@@ -20,7 +20,6 @@ from cases.exports.gebeurtenissen import (
 )
 from cases.exports.jsonl import regel, tekstregel, tekstrijen
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
-
 from tests._rollen import til_onveranderlijkheid_op
 
 from ._massa import voeg_gebeurtenissen_toe
