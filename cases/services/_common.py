@@ -46,10 +46,18 @@ def eis_open(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None = None
         raise ProcesAfgerond()
 
 
-def valideer(instance: models.Model, *, exclude: list[str] | None = None) -> None:
-    """Run the model's own validation; raise every field error at once as OngeldigeInvoer."""
+def valideer(
+    instance: models.Model, *, exclude: list[str] | None = None, beperkingen: bool = True
+) -> None:
+    """Run the model's own validation; raise every field error at once as OngeldigeInvoer.
+
+    ``beperkingen=False`` leaves the model's constraints to a service that checked them
+    itself (with its own message); the database still enforces them.
+    """
     try:
-        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=True)
+        instance.full_clean(
+            exclude=exclude, validate_unique=False, validate_constraints=beperkingen
+        )
     except ValidationError as fout:
         fouten: dict[str, list[tuple[str, str]]] = {}
         for veld, meldingen in fout.error_dict.items():

@@ -148,7 +148,13 @@ def maak_notitie(
         auteur=gebruiker_van(actor),
         tijdstip=tijdstip or timezone.now(),
     )
-    valideer(notitie)
+    # The related rows are ones the service holds (locked, or checked to be of this case), and
+    # its one constraint (at most one party) was checked above: validating would only read.
+    valideer(
+        notitie,
+        exclude=["bestuursproces", "speler", "opdrachtgever", "auteur"],
+        beperkingen=False,
+    )
     notitie.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,

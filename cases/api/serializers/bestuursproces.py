@@ -31,7 +31,6 @@ from .basis import (
 from .idee import IdeeInvoerSerializer, IdeeVersieSerializer
 from .opdracht import OpdrachtSerializer
 
-
 # The links of a case: name in the answer, route (in the api namespace).
 LINKS = {
     naam: f"api:{route}"

@@ -268,7 +268,7 @@ def test_een_item_is_wat_drf_veld_voor_veld_ervan_maakt(regisseur, regisseur_api
     rijk = open_proces(
         regisseur,
         titel="Rijk",
-        omschrijving="Met \"aanhalingstekens\" en ë",
+        omschrijving='Met "aanhalingstekens" en ë',
         archiefnominatie="vernietigen",
         archiefactiedatum=dt.date(2040, 1, 1),
         opdracht=Opdracht(
