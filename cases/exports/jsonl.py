@@ -182,7 +182,7 @@ def tekstregel(rij: Tekstrij, zichtbaar: frozenset[str]) -> str:
     if payload_tekst is None or niveau not in zichtbaar:
         payload = json.loads(payload_tekst) if payload_tekst is not None else _json(rij[12])
         tijden = (_datetime(rij[2]), _datetime(rij[3]))
-        return regel((*rij[:2], *tijden, *rij[4:8], payload, rij[9], rij[10]), zichtbaar)  # type: ignore[arg-type]
+        return regel((*rij[:2], *tijden, *rij[4:8], payload, rij[9], rij[10]), zichtbaar)
     volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst, toelichting = rij[:8]
     return (
         f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -273,7 +274,7 @@ def test_een_item_is_wat_drf_veld_voor_veld_ervan_maakt(regisseur, regisseur_api
         archiefactiedatum=dt.date(2040, 1, 1),
         opdracht=Opdracht(
             kaders="Kaders",
-            budget=1234.5,
+            budget=Decimal("1234.5"),
             uren=12,
             einddatum=dt.date(2030, 6, 30),
             speelruimte="Ruim",
@@ -298,6 +299,4 @@ def test_een_item_is_wat_drf_veld_voor_veld_ervan_maakt(regisseur, regisseur_api
         for proces in processen:
             snel = klasse(proces, context=context).data
             referentie = drf.ModelSerializer.to_representation(klasse(context=context), proces)
-            if klasse is BestuursprocesDetailSerializer:
-                referentie["huidigIdee"] = klasse(context=context).get_huidigIdee(proces)
             assert dict(snel) == dict(referentie), proces.titel
