@@ -27,6 +27,7 @@ from . import interventies, partijen, positionering
 from .besluiten import afspraken_toestand, besluiten_toestand, bijeenkomsten_toestand
 from .bestuursprocessen import (
     eigenaar_spelers,
+    gebeurtenissen,
     huidig_idee,
     lidmaatschappen,
     stadiumovergangen,
@@ -106,8 +107,7 @@ def huidige_toestand(
         "afspraken": lambda: afspraken_toestand(bestuursproces, zichtbaar),
         "bijeenkomsten": lambda: bijeenkomsten_toestand(bestuursproces, zichtbaar),
     }
-    # The chain head kept on the case row (cases/events/log.py): no read of the log.
-    laatste = bestuursproces.keten_volgnummer
+    laatste = gebeurtenissen(bestuursproces).values_list("volgnummer", flat=True).last()
     toestand: dict[str, Any] = {
         "bestuursproces": {
             **bestuursproces_gegevens(bestuursproces, list(bestuursproces.besluitmomenten.all())),

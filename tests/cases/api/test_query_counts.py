@@ -175,12 +175,12 @@ EINDPUNTEN = {
         controleer_gebeurtenis,
     ),
     # "Now" is read from the tables, at a cost that does not grow with the log: the case with
-    # mijnRol, whether anything happened after now, the case row afresh (with the chain head:
-    # no read of the log), then one or two queries per part of the case (the past is folded
-    # from the log: see test_werkelijke_tijd).
+    # mijnRol, whether anything happened after now, the case row afresh, then one or two
+    # queries per part of the
+    # case (the past is folded from the log: see test_werkelijke_tijd).
     "momentopname": Eindpunt(
         lambda r, n: proces_url(proces_met_overgangen(r, n), "/momentopname"),
-        19,
+        20,
         controleer_momentopname,
     ),
 }

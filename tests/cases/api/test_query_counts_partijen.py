@@ -284,12 +284,12 @@ EINDPUNTEN = {
         lambda r, n: proces_url(proces_met_notities(r, n), "/notities"), 3, pagina(0)
     ),
     # "Now" from the tables: the case with mijnRol, whether anything happened after now, the
-    # case row afresh (with the chain head, so the last volgnummer needs no read of the log),
-    # the besluitmomenten, the spelers and the opdrachtgevers, each with only its latest
-    # visible assessment (a windowed prefetch).
+    # case row afresh, the
+    # last volgnummer, the besluitmomenten, the spelers and the opdrachtgevers, each with only
+    # its latest visible assessment (a windowed prefetch).
     "krachtenveld": Eindpunt(
         lambda r, n: proces_url(proces_met_spelers(r, n), "/krachtenveld"),
-        7,
+        8,
         controleer_krachtenveld,
     ),
     # 1 the case with mijnRol, 2 its opening event, 3 the rest of its events up to tot in
