@@ -73,15 +73,6 @@ def _loop_keten(
                 gebeurtenis.volgnummer,
                 "hash klopt niet met de inhoud (gewijzigd na vastlegging)",
             )
-        if gebeurtenis.payload_tekst is not None and gebeurtenis.payload_tekst != canonieke_json(
-            gebeurtenis.payload
-        ):
-            # The text exports write must be the payload the hash covers.
-            return Breuk(
-                bestuursproces.uuid,
-                gebeurtenis.volgnummer,
-                "de canonieke tekst van de gegevens wijkt af van de gegevens",
-            )
         if gebeurtenis.handtekening:
             if not klopt(gebeurtenis, sleutel):
                 return Breuk(
@@ -101,6 +92,16 @@ def _loop_keten(
         else:
             rapport.ononderteken += 1
             rapport.laatste_ononderteken = gebeurtenis.volgnummer
+        if gebeurtenis.payload_tekst is not None and gebeurtenis.payload_tekst != canonieke_json(
+            gebeurtenis.payload
+        ):
+            # The text exports write must be the payload the hash covers (checked after the
+            # signature: a rewritten payload is named as such first).
+            return Breuk(
+                bestuursproces.uuid,
+                gebeurtenis.volgnummer,
+                "de canonieke tekst van de gegevens wijkt af van de gegevens",
+            )
         rapport.aantal += 1
         vorige_hash = gebeurtenis.hash
         verwacht_volgnummer += 1
