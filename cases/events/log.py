@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
-from .canonical import GENESIS_HASH, bereken_hash, normaliseer
+from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
 from .handtekening import onderteken
 from .replay import vouw
 from .replay_typen import Momentopname
@@ -104,13 +105,8 @@ def append_event(
     ontbreekt = [sleutel for sleutel in geregistreerde_soort.sleutels if sleutel not in payload]
     if ontbreekt:
         raise ValueError(f"Gebeurtenis {type} mist {', '.join(ontbreekt)} in de gegevens.")
-    laatste = (
-        Gebeurtenis.objects.filter(bestuursproces=bestuursproces)
-        .order_by("-volgnummer")
-        .values_list("volgnummer", "hash")
-        .first()
-    )
-    volgnummer, vorige_hash = (laatste[0] + 1, laatste[1]) if laatste else (1, GENESIS_HASH)
+    # The chain head from the case row the service locked (no read of the log).
+    laatste = bestuursproces.keten_volgnummer or None
     geregistreerd = timezone.now()
     if tijdstip is not None and timezone.is_naive(tijdstip):
         raise ValueError("Tijdstippen in gebeurtenissen moeten een tijdzone hebben.")
@@ -121,7 +117,6 @@ def append_event(
     )
     gebeurtenis = Gebeurtenis(
         bestuursproces=bestuursproces,
-        volgnummer=volgnummer,
         type=geregistreerde_soort.code,
         actor=actor.gebruiker,
         actor_gebruikersnaam=actor.gebruikersnaam,
@@ -130,14 +125,16 @@ def append_event(
         tijdstip=tijdstip,
         geregistreerd=geregistreerd,
         toelichting=toelichting,
-        payload=normaliseer(
-            payload
-            if zichtbaarheid == Zichtbaarheid.PROCES
-            else {**payload, "zichtbaarheid": Zichtbaarheid(zichtbaarheid).value}
-        ),
-        vorige_hash=vorige_hash,
     )
-    gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
+    # The canonical text is kept on the row (exports write it as it is); the payload is that
+    # text read back, as the database will hand it out.
+    gebeurtenis.payload_tekst = canonieke_json(
+        payload
+        if zichtbaarheid == Zichtbaarheid.PROCES
+        else {**payload, "zichtbaarheid": Zichtbaarheid(zichtbaarheid).value}
+    )
+    gebeurtenis.payload = json.loads(gebeurtenis.payload_tekst)
+    _schuif_kop(bestuursproces, gebeurtenis)
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
     gebeurtenis.save(force_insert=True)
     if laat:
@@ -145,6 +142,38 @@ def append_event(
         for functie in _NA_LATE_INVOEGING:
             functie(bestuursproces, eind)
     return gebeurtenis
+
+
+def _schuif_kop(bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis) -> None:
+    """Link the event to the chain head on the case row and move the head to it, in one
+    UPDATE that only succeeds from the head this copy of the row holds.
+
+    The service's copy is the locked row, so this succeeds the first time. A copy that is
+    stale (a nested service appended through its own copy, or a caller that did not lock)
+    matches no row: the head is then read from the row and the event linked again. The UPDATE
+    itself locks the row until the commit, so two writers never link to the same head; the
+    unique (bestuursproces, volgnummer) constraint stays as the last guard.
+    """
+    rij = Bestuursproces.objects.filter(pk=bestuursproces.pk)
+    for _poging in range(_POGINGEN):
+        volgnummer = bestuursproces.keten_volgnummer
+        gebeurtenis.volgnummer = volgnummer + 1
+        gebeurtenis.vorige_hash = bestuursproces.keten_hash if volgnummer else GENESIS_HASH
+        gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
+        if rij.filter(keten_volgnummer=volgnummer).update(
+            keten_volgnummer=gebeurtenis.volgnummer, keten_hash=gebeurtenis.hash
+        ):
+            bestuursproces.keten_volgnummer = gebeurtenis.volgnummer
+            bestuursproces.keten_hash = gebeurtenis.hash
+            return
+        bestuursproces.keten_volgnummer, bestuursproces.keten_hash = rij.values_list(
+            "keten_volgnummer", "keten_hash"
+        ).get()
+    raise RuntimeError("De ketenkop van dit bestuursproces bleef veranderen; niet toegevoegd.")
+
+
+# A stale copy needs one more try; more only when another writer appends without the lock.
+_POGINGEN = 5
 
 
 def _datum(moment: dt.datetime) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from cases.models import Bestuursproces, Gebeurtenis
 
-from .canonical import GENESIS_HASH, bereken_hash
+from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
 from .handtekening import klopt, sleutel
 
 
@@ -92,9 +92,32 @@ def _loop_keten(
         else:
             rapport.ononderteken += 1
             rapport.laatste_ononderteken = gebeurtenis.volgnummer
+        if gebeurtenis.payload_tekst is not None and gebeurtenis.payload_tekst != canonieke_json(
+            gebeurtenis.payload
+        ):
+            # The text exports write must be the payload the hash covers (checked after the
+            # signature: a rewritten payload is named as such first).
+            return Breuk(
+                bestuursproces.uuid,
+                gebeurtenis.volgnummer,
+                "de canonieke tekst van de gegevens wijkt af van de gegevens",
+            )
         rapport.aantal += 1
         vorige_hash = gebeurtenis.hash
         verwacht_volgnummer += 1
+    # The head kept on the case row (what the next append links to) is the chain's end.
+    kop = (
+        Bestuursproces.objects.filter(pk=bestuursproces.pk)
+        .values_list("keten_volgnummer", "keten_hash")
+        .first()
+    )
+    if kop is not None and kop != (verwacht_volgnummer - 1, vorige_hash):
+        return Breuk(
+            bestuursproces.uuid,
+            kop[0],
+            f"de ketenkop op het bestuursproces ({kop[0]}) is niet de laatste gebeurtenis "
+            f"({verwacht_volgnummer - 1})",
+        )
     return None
 
 

@@ -9,18 +9,25 @@ without the database.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
+
+from django.db import connection
+from django.db.models import Case, F, Func, JSONField, TextField, When
+from django.db.models.fields.json import KeyTextTransform
 
 from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
-from cases.models import Zichtbaarheid
+from cases.models import Gebeurtenis, Zichtbaarheid
 
+from . import gebeurtenissen
 from .documenten import documentversies
 from .gebeurtenissen import (
     FORMAATVERSIE,
     JSON_REGEL,
+    VELDEN,
     Exportopdracht,
     Rij,
     gebundeld,
@@ -90,11 +97,119 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
     )
 
 
+# An event row as the JSON Lines export reads it: the fields of :data:`Rij` with the payload as
+# its stored canonical text, then its level (the payload's ``zichtbaarheid``, read by the
+# database) and, only for a row without that text, the payload itself.
+Tekstrij = tuple[Any, ...]
+
+
+def tekstrijen(opdracht: Exportopdracht) -> Iterator[Tekstrij]:
+    """The covered events in volgnummer order, fetched in chunks like
+    :meth:`Exportopdracht.rijen`, with the payload's canonical text instead of the payload:
+    a visible line needs no decoding or encoding of its payload at all."""
+    sql, params = (
+        Gebeurtenis.objects.filter(
+            bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
+        )
+        .order_by("volgnummer")
+        .annotate(
+            _tijdstip=UtcTekst("tijdstip"),
+            _geregistreerd=UtcTekst("geregistreerd"),
+            _niveau=KeyTextTransform("zichtbaarheid", "payload"),
+            # Rows written outside append_event (none in normal use) have no text: their
+            # payload comes along and is encoded here.
+            _zonder_tekst=Case(
+                When(payload_tekst__isnull=True, then=F("payload")),
+                default=None,
+                output_field=JSONField(),
+            ),
+        )
+        .values_list(*TEKSTVELDEN)
+        .query.sql_with_params()
+    )
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while blok := cursor.fetchmany(gebeurtenissen.CHUNK):
+            yield from blok
+
+
+# The two times come as the text the line needs (see UtcTekst), not as datetimes.
+TEKSTVELDEN = (
+    *VELDEN[:2],
+    "_tijdstip",
+    "_geregistreerd",
+    *VELDEN[4:8],
+    "payload_tekst",
+    *VELDEN[9:],
+    "_niveau",
+    "_zonder_tekst",
+)
+
+
+class UtcTekst(Func):
+    """A stored moment as the canonical text of :func:`utc_tekst` (``YYYY-MM-DDTHH:MM:SS.
+    ffffffZ``), made by the database: a 100,000-line export otherwise builds and formats
+    200,000 datetimes. PostgreSQL formats the timestamptz in UTC; SQLite stores UTC text as
+    ``YYYY-MM-DD HH:MM:SS[.ffffff]`` (without the fraction when it is zero), rearranged here."""
+
+    output_field = TextField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="to_char(%(expressions)s AT TIME ZONE 'UTC', "
+            '\'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\')',
+            **extra,
+        )
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(substr(%(expressions)s, 1, 10) || 'T' || substr(%(expressions)s, 12, 8) "
+            "|| '.' || CASE WHEN length(%(expressions)s) > 19 "
+            "THEN substr(%(expressions)s, 21, 6) ELSE '000000' END || 'Z')",
+            **extra,
+        )
+
+
+def tekstregel(rij: Tekstrij, zichtbaar: frozenset[str]) -> str:
+    """:func:`regel` of a :func:`tekstrijen` row, byte for byte: a visible event's stored
+    payload text goes into the line as it is (it is the canonical form the line needs); a
+    withheld one, or a row without the text, goes through :func:`regel`."""
+    payload_tekst, niveau = rij[8], rij[11] or Zichtbaarheid.PROCES
+    if payload_tekst is None or niveau not in zichtbaar:
+        payload = json.loads(payload_tekst) if payload_tekst is not None else _json(rij[12])
+        tijden = (_datetime(rij[2]), _datetime(rij[3]))
+        return regel((*rij[:2], *tijden, *rij[4:8], payload, rij[9], rij[10]), zichtbaar)
+    volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst, toelichting = rij[:8]
+    return (
+        f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
+        f'"afgeschermd":false,"geregistreerd":"{geregistreerd}",'
+        f'"hash":{_tekst(rij[10])},"herkomst":{_tekst(herkomst)},'
+        f'"payload":{payload_tekst},"soort":"gebeurtenis",'
+        f'"tijdstip":"{tijdstip}",'
+        f'"toelichting":{_tekst(toelichting)},'
+        f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
+        f'"vorigeHash":{_tekst(rij[9])},"zichtbaarheid":{_tekst(str(niveau))}}}\n'
+    )
+
+
+def _datetime(tekst: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(tekst)  # Python 3.11 reads the trailing Z
+
+
+def _json(waarde: Any) -> dict[str, Any]:
+    # Django has the drivers hand jsonb and JSON text over as text.
+    return json.loads(waarde) if isinstance(waarde, str | bytes) else cast("dict[str, Any]", waarde)
+
+
 def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield canonieke_json(kop(opdracht)) + "\n"
     zichtbaar = opdracht.zichtbaar
-    for rij in opdracht.rijen():
-        yield regel(rij, zichtbaar)
+    for rij in tekstrijen(opdracht):
+        yield tekstregel(rij, zichtbaar)
     yield canonieke_json(slot(opdracht)) + "\n"
 
 

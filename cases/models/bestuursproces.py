@@ -123,6 +123,16 @@ class Bestuursproces(models.Model):
 
     geopend_op = models.DateTimeField(_("geopend op"), editable=False)
 
+    # The head of the case's event chain (cases/events/log.py): the last volgnummer and its
+    # hash. Kept on the case row because every write locks that row anyway, so appending an
+    # event needs no read of the log; the log stays the truth (the verifier compares them).
+    keten_volgnummer = models.PositiveIntegerField(
+        _("laatste volgnummer"), default=0, editable=False
+    )
+    keten_hash = models.CharField(
+        _("laatste hash"), max_length=64, default="0" * 64, editable=False
+    )
+
     objects = BestuursprocesQuerySet.as_manager()
 
     class Meta:

@@ -48,6 +48,11 @@ class Gebeurtenis(models.Model):
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
     payload = models.JSONField(_("gegevens"), default=dict)
+    # The payload's canonical JSON text (cases/events/canonical.py), as it went into the hash:
+    # an export writes it as it is instead of decoding and re-encoding every payload. Derived
+    # from ``payload`` (the verifier checks that they agree); NULL only for rows written
+    # outside ``append_event`` (migration 0023 filled the older ones).
+    payload_tekst = models.TextField(_("gegevens (canonieke tekst)"), null=True, editable=False)
     vorige_hash = models.CharField(_("vorige hash"), max_length=64)
     # Unique through Meta.constraints: unique=True would add, on PostgreSQL, a second index
     # for LIKE queries that nothing runs on a hash.

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext
 
 from cases.events import Actor
@@ -19,10 +20,23 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 
-def vergrendel(bestuursproces: Bestuursproces | int) -> Bestuursproces:
-    """Lock the case row for the rest of the transaction and return a fresh copy."""
+def vergrendel(
+    bestuursproces: Bestuursproces | int, *, actor: Actor | None = None
+) -> Bestuursproces:
+    """Lock the case row for the rest of the transaction and return a fresh copy.
+
+    With ``actor`` the same query reads the actor's role in the case, which
+    :func:`eis_zichtbaar_voor_auteur` then needs not read again.
+    """
     pk = bestuursproces if isinstance(bestuursproces, int) else bestuursproces.pk
-    return Bestuursproces.objects.select_for_update().get(pk=pk)
+    rijen = Bestuursproces.objects.select_for_update(of=("self",))
+    gebruiker = actor.gebruiker if actor is not None else None
+    if gebruiker is None:
+        return rijen.get(pk=pk)
+    rol = Lidmaatschap.objects.filter(bestuursproces=OuterRef("pk"), gebruiker=gebruiker)
+    vergrendeld = rijen.annotate(_rol_van_actor=Subquery(rol.values("rol")[:1])).get(pk=pk)
+    vergrendeld._rol_van = gebruiker.pk  # type: ignore[attr-defined]
+    return vergrendeld
 
 
 def eis_open(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None = None) -> None:
@@ -32,10 +46,18 @@ def eis_open(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None = None
         raise ProcesAfgerond()
 
 
-def valideer(instance: models.Model, *, exclude: list[str] | None = None) -> None:
-    """Run the model's own validation; raise every field error at once as OngeldigeInvoer."""
+def valideer(
+    instance: models.Model, *, exclude: list[str] | None = None, beperkingen: bool = True
+) -> None:
+    """Run the model's own validation; raise every field error at once as OngeldigeInvoer.
+
+    ``beperkingen=False`` leaves the model's constraints to a service that checked them
+    itself (with its own message); the database still enforces them.
+    """
     try:
-        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=True)
+        instance.full_clean(
+            exclude=exclude, validate_unique=False, validate_constraints=beperkingen
+        )
     except ValidationError as fout:
         fouten: dict[str, list[tuple[str, str]]] = {}
         for veld, meldingen in fout.error_dict.items():
@@ -69,11 +91,14 @@ def eis_zichtbaar_voor_auteur(
         )
     if actor.gebruiker is None:
         return  # management commands act outside any role
-    rol = (
-        Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=actor.gebruiker)
-        .values_list("rol", flat=True)
-        .first()
-    )
+    if getattr(bestuursproces, "_rol_van", None) == actor.gebruiker.pk:
+        rol = getattr(bestuursproces, "_rol_van_actor", None)  # read with the lock
+    else:
+        rol = (
+            Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=actor.gebruiker)
+            .values_list("rol", flat=True)
+            .first()
+        )
     if zichtbaarheid not in Zichtbaarheid.voor_rol(rol):
         raise OngeldigeInvoer(
             {

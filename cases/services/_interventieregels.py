@@ -202,15 +202,19 @@ def koppel(
     nieuw: bool = False,
 ) -> None:
     """Replace the linked velden, spelers or opdrachtgevers (those given) by the new lists;
-    a ``nieuw`` interventie has none yet, so there is nothing to remove first."""
+    a ``nieuw`` interventie has none yet, so there is nothing to remove first, and it comes
+    back holding what was written, as :func:`cases.selectors.interventies.interventies`
+    would have prefetched it (so that nothing is read back to answer)."""
     proces = interventie.bestuursproces_id
     if velden is not None:
         if not nieuw:
             InterventieVeld.objects.filter(interventie=interventie).delete()
-        InterventieVeld.objects.bulk_create(
+        rijen = InterventieVeld.objects.bulk_create(
             InterventieVeld(bestuursproces_id=proces, interventie=interventie, veld=veld)
-            for veld in velden
+            for veld in sorted(velden)
         )
+        if nieuw:
+            houd_vast(interventie, "velden", rijen)
     if spelers is not None:
         if not nieuw:
             InterventieSpeler.objects.filter(interventie=interventie).delete()
@@ -218,6 +222,8 @@ def koppel(
             InterventieSpeler(bestuursproces_id=proces, interventie=interventie, speler=s)
             for s in spelers
         )
+        if nieuw:
+            houd_vast(interventie, "spelers", sorted(spelers, key=lambda s: s.uuid))
     if opdrachtgevers is not None:
         if not nieuw:
             InterventieOpdrachtgever.objects.filter(interventie=interventie).delete()
@@ -227,6 +233,22 @@ def koppel(
             )
             for o in opdrachtgevers
         )
+        if nieuw:
+            houd_vast(interventie, "opdrachtgevers", sorted(opdrachtgevers, key=lambda o: o.uuid))
+    if nieuw:
+        interventie.zichtbare_reflecties = []  # type: ignore[attr-defined]
+
+
+def houd_vast(interventie: Interventie, relatie: str, rijen: list[Any]) -> None:
+    """Hold ``rijen`` as the prefetched rows of a relation of the interventie, the way
+    ``prefetch_related`` stores them, so that ``interventie.<relatie>.all()`` reads nothing."""
+    rijen_qs = getattr(interventie, relatie).all()
+    rijen_qs._result_cache = list(rijen)
+    rijen_qs._prefetch_done = True
+    interventie._prefetched_objects_cache = {  # type: ignore[attr-defined]
+        **getattr(interventie, "_prefetched_objects_cache", {}),
+        relatie: rijen_qs,
+    }
 
 
 def laad(interventie: Interventie) -> tuple[Bestuursproces, Interventie]:

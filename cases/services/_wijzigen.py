@@ -142,7 +142,7 @@ def open_beoordeling(
     *, actor: Actor, partij: Speler | Opdrachtgever, zichtbaarheid: str, tijdstip: Any
 ) -> Beoordelingskader:
     """Lock the case and check that this author may record an assessment at this level."""
-    bestuursproces = vergrendel(partij.bestuursproces_id)
+    bestuursproces = vergrendel(partij.bestuursproces_id, actor=actor)
     eis_open(bestuursproces, tijdstip)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
     if is_laat(bestuursproces, tijdstip):

@@ -45,7 +45,7 @@ def corrigeer_datum(
     """Record that the event ``volgnummer`` happened at ``tijdstip``; returns the correction."""
     if not toelichting.strip():
         raise _fout("toelichting", "required", gettext("Zeg waarom de datum niet klopte."))
-    bestuursproces = vergrendel(bestuursproces)
+    bestuursproces = vergrendel(bestuursproces, actor=actor)
     alle = Gebeurtenis.objects.filter(bestuursproces=bestuursproces)
     feit = alle.filter(volgnummer=volgnummer).first()
     if feit is None:

@@ -130,7 +130,7 @@ def log_interventie(
 ) -> Interventie:
     """Log a planned intervention (kiezen), or one already done (uitgevoerd, with what was
     done; ``uitgevoerd_op`` defaults to its ``datum``)."""
-    bestuursproces = vergrendel(bestuursproces)
+    bestuursproces = vergrendel(bestuursproces, actor=actor)
     eis_open(bestuursproces, tijdstip)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
     if status not in (S.GEPLAND, S.UITGEVOERD):

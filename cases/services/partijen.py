@@ -123,7 +123,7 @@ def maak_notitie(
     """A free-text note on the case, or on one speler or opdrachtgever, at a chosen level."""
     if not tekst.strip():
         raise OngeldigeInvoer({"tekst": [("blank", gettext("Een notitie heeft tekst."))]})
-    bestuursproces = vergrendel(bestuursproces)
+    bestuursproces = vergrendel(bestuursproces, actor=actor)
     eis_open(bestuursproces, tijdstip)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
     for naam, partij in (("speler", speler), ("opdrachtgever", opdrachtgever)):
@@ -148,7 +148,13 @@ def maak_notitie(
         auteur=gebruiker_van(actor),
         tijdstip=tijdstip or timezone.now(),
     )
-    valideer(notitie)
+    # The related rows are ones the service holds (locked, or checked to be of this case), and
+    # its one constraint (at most one party) was checked above: validating would only read.
+    valideer(
+        notitie,
+        exclude=["bestuursproces", "speler", "opdrachtgever", "auteur"],
+        beperkingen=False,
+    )
     notitie.save(force_insert=True)
     append_event(
         bestuursproces=bestuursproces,

@@ -94,7 +94,7 @@ def kies_positionering(
     tijdstip: dt.datetime | None = None,
 ) -> Positionering:
     """Record the regisseur's position in a veld from ``sinds`` (default: today, Dutch time)."""
-    bestuursproces = vergrendel(bestuursproces)
+    bestuursproces = vergrendel(bestuursproces, actor=actor)
     eis_open(bestuursproces, tijdstip)
     nu = tijdstip or timezone.now()
     vandaag = timezone.localdate(nu)

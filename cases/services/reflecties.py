@@ -58,7 +58,7 @@ def leg_reflectie_vast(
     """Record a reflection on an interventie, at a level no wider than the interventie's."""
     if not tekst.strip():
         raise OngeldigeInvoer({"tekst": [("blank", gettext("Een reflectie heeft tekst."))]})
-    bestuursproces = vergrendel(interventie.bestuursproces_id)
+    bestuursproces = vergrendel(interventie.bestuursproces_id, actor=actor)
     eis_open(bestuursproces, tijdstip)
     interventie = Interventie.objects.get(pk=interventie.pk)
     auteur = gebruiker_van(actor)

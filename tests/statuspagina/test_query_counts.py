@@ -142,6 +142,6 @@ def test_proces(
     # that same document; the stadiumovergangen up to the moment; the log for the tijdlijn
     # (the opening with the date corrections, then the rest in world-time order); the
     # interventies hidden from the role.
-    with django_assert_num_queries(25 if not op else 9):
+    with django_assert_num_queries(1 if not op else 9):
         response = client.get(url)
     assert response.status_code == 200

@@ -160,6 +160,25 @@ def case_url(naam: str, bestuursproces: Bestuursproces, context: Mapping[str, An
     return f"{sjabloon[0]}{bestuursproces.uuid}{sjabloon[1]}"
 
 
+def case_urls(
+    routes: Mapping[str, str], bestuursproces: Bestuursproces, context: Mapping[str, Any]
+) -> dict[str, str]:
+    """:func:`case_url` of each route in ``routes`` (name: route), by name, with the case's
+    uuid turned into text once."""
+    if not isinstance(context, dict):
+        return {naam: case_url(route, bestuursproces, context) for naam, route in routes.items()}
+    sjablonen: dict[str, tuple[str, str]] = context.setdefault(_SJABLONEN, {})
+    uuid = str(bestuursproces.uuid)
+    urls = {}
+    for naam, route in routes.items():
+        sjabloon = sjablonen.get(route)
+        if sjabloon is None:
+            case_url(route, bestuursproces, context)
+            sjabloon = sjablonen[route]
+        urls[naam] = f"{sjabloon[0]}{uuid}{sjabloon[1]}"
+    return urls
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class ProcesRelatieField(serializers.Field):
     """An object of this case (organisatie, speler, opdrachtgever), shown and given as its URL.

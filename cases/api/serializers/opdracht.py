@@ -41,17 +41,24 @@ class OpdrachtSerializer(StriktMixin, Serializer):
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         if isinstance(instance, Bestuursproces):
-            return {
-                "kaders": instance.kaders,
-                "budget": None if instance.budget is None else f"{instance.budget:.2f}",
-                "uren": instance.uren,
-                "einddatum": instance.einddatum.isoformat() if instance.einddatum else None,
-                "speelruimte": instance.speelruimte,
-                "besluitmomenten": BesluitmomentSerializer(
-                    instance.besluitmomenten.all(), many=True
-                ).data,
-            }
+            return self.van_bestuursproces(instance)
         return super().to_representation(instance)
+
+    @staticmethod
+    def van_bestuursproces(instance: Bestuursproces) -> dict[str, Any]:
+        """The opdracht of a case as this serializer shows it (the besluitmomenten as
+        :class:`BesluitmomentSerializer` does, written out: they are plain values)."""
+        return {
+            "kaders": instance.kaders,
+            "budget": None if instance.budget is None else f"{instance.budget:.2f}",
+            "uren": instance.uren,
+            "einddatum": instance.einddatum.isoformat() if instance.einddatum else None,
+            "speelruimte": instance.speelruimte,
+            "besluitmomenten": [
+                {"datum": b.datum.isoformat(), "soort": b.soort, "gevraagd": b.gevraagd}
+                for b in instance.besluitmomenten.all()
+            ],
+        }
 
     @staticmethod
     def naar_opdracht(data: dict[str, Any]) -> Opdracht:

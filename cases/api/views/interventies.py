@@ -97,8 +97,8 @@ class InterventiesView(BestuursprocesBasis, generics.ListAPIView[Interventie]):
             bestuursproces=self.get_bestuursproces(),
             **{**invoer, "toelichting": self.toelichting(invoer["toelichting"])},
         )
-        vers = interventies(self.get_bestuursproces(), self.zichtbaar()).get(pk=interventie.pk)
-        return self.aangemaakt(self.get_serializer(vers).data)
+        # The service's interventie holds what it wrote, relations included: nothing to read.
+        return self.aangemaakt(self.get_serializer(interventie).data)
 
 
 def _alleen(request: Request, status: str) -> None:

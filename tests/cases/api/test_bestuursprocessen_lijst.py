@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -253,3 +254,49 @@ def test_lijst_lost_elke_route_een_keer_per_verzoek_op(regisseur, regisseur_api,
     assert len(set(aanroepen)) == len(aanroepen)
     for item in response.json()["results"]:
         assert_proces_body(item, item["uuid"], detail=False)
+
+
+def test_een_item_is_wat_drf_veld_voor_veld_ervan_maakt(regisseur, regisseur_api):
+    # The serializer writes each case out by hand for speed; DRF's field-by-field path of the
+    # same serializer is the reference, for plain, dated, and closed cases.
+    from rest_framework import serializers as drf
+
+    from cases.api.serializers import BestuursprocesDetailSerializer, BestuursprocesSerializer
+    from cases.selectors import bestuursprocessen_voor
+
+    actor = actor_voor(regisseur)
+    open_proces(regisseur, titel="Kaal", opdracht=Opdracht())
+    rijk = open_proces(
+        regisseur,
+        titel="Rijk",
+        omschrijving='Met "aanhalingstekens" en ë',
+        archiefnominatie="vernietigen",
+        archiefactiedatum=dt.date(2040, 1, 1),
+        opdracht=Opdracht(
+            kaders="Kaders",
+            budget=Decimal("1234.5"),
+            uren=12,
+            einddatum=dt.date(2030, 6, 30),
+            speelruimte="Ruim",
+            besluitmomenten=(
+                BesluitmomentInvoer(datum=dt.date(2030, 1, 2), soort="mandaat", gevraagd="Ja"),
+                BesluitmomentInvoer(datum=dt.date(2030, 3, 4), soort="besluit", gevraagd="Nee"),
+            ),
+        ),
+    )
+    services.wijzig_status(
+        actor=actor,
+        bestuursproces=rijk,
+        status="afgerond",
+        uitkomst="Klaar",
+        uitkomst_soort="project",
+        vervolg_url="https://zaken.example.nl/1",
+        bevestigd=True,
+    )
+    context = {"request": regisseur_api.get(LIJST).wsgi_request}
+    processen = list(bestuursprocessen_voor(regisseur).prefetch_related("besluitmomenten"))
+    for klasse in (BestuursprocesSerializer, BestuursprocesDetailSerializer):
+        for proces in processen:
+            snel = klasse(proces, context=context).data
+            referentie = drf.ModelSerializer.to_representation(klasse(context=context), proces)
+            assert dict(snel) == dict(referentie), proces.titel

@@ -17,7 +17,7 @@ from typing import Any, cast
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Field
 
-from cases.events.canonical import formatteer_tijdstip, hash_van_document
+from cases.events.canonical import canonieke_json, formatteer_tijdstip, hash_van_document
 from cases.events.handtekening import handtekening_van, sleutel
 from cases.models import Bestuursproces, Gebeurtenis
 
@@ -36,6 +36,7 @@ VELDEN = (
     "geregistreerd",
     "toelichting",
     "payload",
+    "payload_tekst",
     "vorige_hash",
     "hash",
     "handtekening",
@@ -98,6 +99,7 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
                 tijdstip,
                 "",
                 payload,
+                canonieke_json(payload),
                 vorige_hash,
                 eigen_hash,
                 handtekening_van(eigen_hash, sleutel_),
@@ -114,3 +116,8 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
                 rijen = []
         if rijen:
             cursor.executemany(sql, rijen)
+    # The chain head on the case row, as append_event keeps it.
+    Bestuursproces.objects.filter(pk=bestuursproces.pk).update(
+        keten_volgnummer=volgnummer, keten_hash=vorige_hash
+    )
+    bestuursproces.keten_volgnummer, bestuursproces.keten_hash = volgnummer, vorige_hash

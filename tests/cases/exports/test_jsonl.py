@@ -18,9 +18,11 @@ from cases.exports.gebeurtenissen import (
     inhoud_van_rij,
     utc_tekst,
 )
-from cases.exports.jsonl import regel
+from cases.exports.jsonl import regel, tekstregel, tekstrijen
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
+from tests._rollen import til_onveranderlijkheid_op
 
+from ._massa import voeg_gebeurtenissen_toe
 from .conftest import AFGESCHERMD_VOOR_EVALUATOR, GEHEIMEN, exporteer
 
 
@@ -112,6 +114,24 @@ def test_elke_regel_is_de_canonieke_json_van_de_rij(dossier: Bestuursproces) -> 
         for rij in rijen:
             verwacht = {**gebeurtenis_rij(rij, opdracht.zichtbaar), "soort": "gebeurtenis"}
             assert regel(rij, opdracht.zichtbaar) == JSON_REGEL.encode(verwacht) + "\n"
+
+
+def test_de_opgeslagen_tekst_geeft_dezelfde_regels(dossier: Bestuursproces) -> None:
+    # The export writes each visible payload's stored canonical text as it is: every line is
+    # the one the decoded row gives, for visible and withheld events, and for a row without
+    # the text (written outside append_event) too.
+    voeg_gebeurtenissen_toe(dossier, 3)
+    zonder_tekst = Gebeurtenis.objects.filter(bestuursproces=dossier).latest("volgnummer")
+    til_onveranderlijkheid_op()
+    Gebeurtenis.objects.filter(pk=zonder_tekst.pk).update(payload_tekst=None)
+    for rol in ("procesregisseur", "evaluator"):
+        opdracht = bereid_voor(
+            dossier, exporteur="x", rol=rol, kanaal="api", zichtbaar=Zichtbaarheid.voor_rol(rol)
+        )
+        verwacht = [regel(rij, opdracht.zichtbaar) for rij in opdracht.rijen()]
+        teksten = list(tekstrijen(opdracht))
+        assert [r[8] is None for r in teksten].count(True) == 1
+        assert [tekstregel(rij, opdracht.zichtbaar) for rij in teksten] == verwacht
 
 
 def test_een_regel_met_lastige_tekens_is_canoniek() -> None:

@@ -10,6 +10,7 @@ import pytest
 from django.http import StreamingHttpResponse
 from django.test import override_settings
 
+from cases.exports import jsonl
 from cases.exports.gebeurtenissen import Exportopdracht
 from cases.models import Bestuursproces
 from tests.factories import open_proces
@@ -51,6 +52,8 @@ def test_alle_gebeurtenisformaten_streamen_met_vast_geheugen(
 ) -> None:
     teller = Teller()
     monkeypatch.setattr(Exportopdracht, "rijen", teller.omwikkel(Exportopdracht.rijen))
+    # JSON Lines reads its own rows, with each payload's stored canonical text.
+    monkeypatch.setattr(jsonl, "tekstrijen", teller.omwikkel(jsonl.tekstrijen))
     # A smaller batch than in production: what is measured is that memory follows the batch,
     # not the export, and 2,000 wide CSV rows come too close to a tenth of this test's file.
     monkeypatch.setattr("cases.exports.gebeurtenissen.CHUNK", 500)
