@@ -1,7 +1,9 @@
 """The krachtenveld (book §10.2, ch. 11; seed 001): who stands where, with what power.
 
 Both reads fold the event log with the viewer's visibility, so they answer for any moment and
-never show an assessment the viewer may not see.
+never show an assessment the viewer may not see. The shifts as known now are read from the
+tijdlijn's read model (:class:`~cases.models.Verschuivingsregel`, one row per viewer level),
+paged in SQL; as known at an earlier moment they are folded from the log.
 """
 
 from __future__ import annotations
@@ -10,10 +12,16 @@ import contextlib
 import datetime as dt
 from typing import Any
 
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from django.db.models import QuerySet
+
 from cases.events import zichtbaarheid_van
 from cases.events.soorten import partijen, soort
+from cases.events.tijdlijnregels import niveau_van
 from cases.events.wereldtijd import geschiedenis
-from cases.models import Bestuursproces, Macht, Standpunt
+from cases.models import Bestuursproces, Macht, Standpunt, Verschuivingsregel
 
 from .toestand import momentopname
 
@@ -119,6 +127,81 @@ def krachtenveld_uit_staat(staat: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _verschuiving(regel: Verschuivingsregel) -> dict[str, Any]:
+    e = regel.gebeurtenis
+    return {
+        "volgnummer": regel.volgnummer,
+        "tijdstip": regel.tijdstip,
+        "partij": regel.partij,
+        "aspect": regel.aspect,
+        "van": regel.van,
+        "naar": regel.naar,
+        "toelichting": e.toelichting,
+        "door": e.actor_gebruikersnaam,
+        "doorNaam": e.actor_naam,
+    }
+
+
+class Verschuivingenreeks(Sequence[dict[str, Any]]):
+    """Shifts read from the database only as far as they are used (``len`` counts in SQL,
+    a slice reads one page)."""
+
+    def __init__(self, regels: QuerySet[Verschuivingsregel]) -> None:
+        self._regels = regels
+        self._aantal: int | None = None
+
+    def __len__(self) -> int:
+        if self._aantal is None:
+            self._aantal = self._regels.count()
+        return self._aantal
+
+    def count(self) -> int:
+        return len(self)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [_verschuiving(r) for r in self._regels[index]]
+        return _verschuiving(self._regels[index])
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for regel in self._regels.iterator(chunk_size=1000):
+            yield _verschuiving(regel)
+
+
+def verschuivingenreeks(
+    bestuursproces: Bestuursproces,
+    van: dt.datetime | None,
+    tot: dt.datetime,
+    zichtbaar: frozenset[str],
+) -> Verschuivingenreeks | None:
+    """The shifts between ``van`` and ``tot`` as known now, read lazily from the read model;
+    None when ``zichtbaar`` is not a role's set of levels."""
+    niveau = niveau_van(zichtbaar)
+    if niveau is None:
+        return None
+    regels = Verschuivingsregel.objects.filter(
+        bestuursproces=bestuursproces, niveau=niveau, tijdstip__lte=tot
+    )
+    if van is not None:
+        regels = regels.filter(tijdstip__gte=van)
+    return Verschuivingenreeks(
+        regels.order_by("tijdstip", "volgnummer")
+        .select_related("gebeurtenis")
+        .only(
+            *(f.name for f in Verschuivingsregel._meta.concrete_fields),
+            "gebeurtenis__toelichting",
+            "gebeurtenis__actor_gebruikersnaam",
+            "gebeurtenis__actor_naam",
+        )
+    )
+
+
 def verschuivingen(
     bestuursproces: Bestuursproces,
     van: dt.datetime | None,
@@ -132,6 +215,22 @@ def verschuivingen(
 
     A first assessment counts as a shift from ``None``: the party's position became known.
     """
+    reeks = verschuivingenreeks(bestuursproces, van, tot, zichtbaar) if bekend_op is None else None
+    if reeks is not None:
+        return list(iter(reeks))  # iter: no count query for a length hint
+    return verschuivingen_gevouwen(bestuursproces, van, tot, zichtbaar, bekend_op=bekend_op)
+
+
+def verschuivingen_gevouwen(
+    bestuursproces: Bestuursproces,
+    van: dt.datetime | None,
+    tot: dt.datetime,
+    zichtbaar: frozenset[str],
+    *,
+    bekend_op: dt.datetime | None = None,
+) -> list[dict[str, Any]]:
+    """The shifts folded from the log (the read model's definition, and as known at
+    ``bekend_op``)."""
     namen: dict[str, dict[str, str]] = {}
     standpunten: dict[str, str | None] = {}
     result: list[dict[str, Any]] = []
