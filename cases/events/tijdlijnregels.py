@@ -104,27 +104,29 @@ class Verteld:
     verschuivingen: list[Verschuivingsregel] = field(default_factory=list)
 
 
-def _partij(sporen: Sporen, uuid: str) -> dict[str, str]:
-    soort_ = sporen["soorten"].get(uuid)
+def partij(uuid: str, naam: str | None, soort_: str | None) -> dict[str, str]:
+    """A party of a shift as the shifts name it: a speler or opdrachtgever the viewer saw
+    registered, by its latest name; anything else by its uuid alone."""
     if soort_ is None:
         return {"uuid": uuid, "naam": "", "soort": ""}
-    return {"uuid": uuid, "naam": sporen["partijen"].get(uuid) or "", "soort": soort_}
+    return {"uuid": uuid, "naam": naam or "", "soort": soort_}
 
 
 def _verschuiving(
     e: Gebeurtenis, feit: Soort, sporen: Sporen, niveau: str
 ) -> Verschuivingsregel | None:
+    """The shift an event is for a viewer level (its party's standpunt learnt)."""
     if isinstance(feit, partijen.Beoordeeld):
-        partij = e.payload[feit.partij]
+        wie = e.payload[feit.partij]
         nieuw = e.payload["beoordeling"][feit.standpunt]
-        oud = sporen[STANDPUNTEN].get(partij)
-        sporen[STANDPUNTEN][partij] = nieuw
+        oud = sporen[STANDPUNTEN].get(wie)
+        sporen[STANDPUNTEN][wie] = nieuw
         if nieuw == oud:
             return None
         aspect, van, naar = "standpunt", oud, nieuw
     elif isinstance(feit, partijen.BetrokkenheidGewijzigd):
         w = e.payload["wijziging"]
-        partij, aspect, van, naar = w["partij"], "betrokkenheid", w["van"], w["naar"]
+        wie, aspect, van, naar = w["partij"], "betrokkenheid", w["van"], w["naar"]
     else:
         return None
     return Verschuivingsregel(
@@ -133,7 +135,7 @@ def _verschuiving(
         volgnummer=e.volgnummer,
         tijdstip=e.tijdstip,
         niveau=niveau,
-        partij=_partij(sporen, str(partij)),
+        partij=str(wie),
         aspect=aspect,
         van=van,
         naar=naar,

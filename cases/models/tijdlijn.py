@@ -71,7 +71,8 @@ class Verschuivingsregel(models.Model):
     tijdstip = models.DateTimeField(_("tijdstip"))
     # The highest level of the viewers this row is for (proces, kernteam or regisseur).
     niveau = models.CharField(_("niveau"), max_length=16)
-    partij = models.JSONField(_("partij"))
+    # The party's uuid; its name is read at read time (a corrected name holds for every shift).
+    partij = models.CharField(_("partij"), max_length=36)
     aspect = models.CharField(_("aspect"), max_length=16)
     van = models.CharField(_("van"), max_length=32, null=True, blank=True)
     naar = models.CharField(_("naar"), max_length=32, null=True, blank=True)
@@ -127,9 +128,7 @@ class Tijdlijnstand(models.Model):
     (a database from before the read model) or with an older one is rebuilt after
     ``migrate``."""
 
-    bestuursproces = models.OneToOneField(
-        Bestuursproces, on_delete=models.PROTECT, related_name="+", primary_key=True
-    )
+    bestuursproces = models.OneToOneField(Bestuursproces, on_delete=models.PROTECT, related_name="+")
     versie = models.PositiveIntegerField(_("versie"))
 
     class Meta:

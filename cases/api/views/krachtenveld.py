@@ -76,9 +76,11 @@ class VerschuivingenView(BestuursprocesBasis):
         responses=s.VerschuivingSerializer(many=True),
     )
     def get(self, request: Request, uuid: Any) -> Response:
-        # Queries: case with my role; the shifts counted, then one page of them with their
-        # events (the read model, in SQL). As known at bekendOp: the events folded instead.
-        tot = lees_tijdstip(request, "tot") or timezone.now()
+        # Queries: case with my role; the shifts counted; one page of them with their events;
+        # the names of its parties (the read model, in SQL). With tot: first whether a party
+        # was renamed after it. As known at bekendOp: the events folded instead.
+        gevraagd_tot = lees_tijdstip(request, "tot")
+        tot = gevraagd_tot or timezone.now()
         van = lees_tijdstip(request, "van")
         if van is not None and van > tot:
             raise ValidationError(
@@ -88,7 +90,7 @@ class VerschuivingenView(BestuursprocesBasis):
         rijen: Sequence[dict[str, Any]] | None = None
         if bekend_op is None:
             rijen = selectors.verschuivingenreeks(
-                self.get_bestuursproces(), van, tot, self.zichtbaar()
+                self.get_bestuursproces(), van, gevraagd_tot, self.zichtbaar()
             )
         if rijen is None:
             rijen = selectors.verschuivingen(
