@@ -55,7 +55,7 @@ class Spoor(dict[str, Any]):
         self._lees(sleutel)
         return dict.__getitem__(self, sleutel)
 
-    def get(self, sleutel: Any, standaard: Any = None) -> Any:  # type: ignore[override]
+    def get(self, sleutel: Any, standaard: Any = None) -> Any:
         sleutel = str(sleutel)
         self._lees(sleutel)
         return dict.get(self, sleutel, standaard)

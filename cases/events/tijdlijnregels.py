@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -72,7 +72,7 @@ def niveau_van(zichtbaar: frozenset[str]) -> str | None:
     return None
 
 
-def geheugen_van(sporen: dict[str, dict[str, Any]]) -> Geheugen:
+def geheugen_van(sporen: Mapping[str, dict[str, Any]]) -> Geheugen:
     return Geheugen(**{veld: sporen[veld] for veld in VELDEN})  # type: ignore[arg-type]
 
 
@@ -145,10 +145,11 @@ def _verschuiving(
 def _erboven(onder: Sporen) -> Sporen:
     """A scratch memory over a level's memory: what an event would teach a level that may
     not see it, without teaching it."""
-    return {
-        veld: Spoor(lambda sleutel, spoor=spoor: spoor.get(sleutel, ONBEKEND))
-        for veld, spoor in onder.items()
-    }
+
+    def bron(spoor: Spoor) -> Callable[[str], Any]:
+        return lambda sleutel: spoor.get(sleutel, ONBEKEND)
+
+    return {veld: Spoor(bron(spoor)) for veld, spoor in onder.items()}
 
 
 def vertel(
@@ -290,13 +291,11 @@ def werk_bij(bestuursproces: Bestuursproces, e: Gebeurtenis, *, laat: bool) -> N
         return
     Tijdlijngeheugen.objects.bulk_create(
         [
-            Tijdlijngeheugen(
-                bestuursproces=bestuursproces, niveau=n, veld=v, sleutel=s, waarde=w
-            )
+            Tijdlijngeheugen(bestuursproces=bestuursproces, niveau=n, veld=v, sleutel=s, waarde=w)
             for n, v, s, w in gewijzigd
         ],
         update_conflicts=True,
-        unique_fields=["bestuursproces", "veld", "sleutel", "niveau"],
+        unique_fields=["bestuursproces", "sleutel", "veld", "niveau"],
         update_fields=["waarde"],
     )
     _verzet(bestuursproces, e, standen, {(n, f"{v}:{s}") for n, v, s, _w in gewijzigd})

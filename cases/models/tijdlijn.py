@@ -45,8 +45,10 @@ class Tijdlijnregel(models.Model):
         verbose_name = _("tijdlijnregel")
         verbose_name_plural = _("tijdlijnregels")
         indexes = [
+            # The page in its order, and the count: zichtbaarheid is filtered in the index.
             models.Index(
-                fields=["bestuursproces", "tijdstip", "volgnummer"], name="tijdlijnregel_volgorde"
+                fields=["bestuursproces", "tijdstip", "volgnummer", "zichtbaarheid"],
+                name="tijdlijnregel_volgorde",
             ),
             models.Index(
                 fields=["bestuursproces", "datumbron"],
@@ -114,7 +116,8 @@ class Tijdlijngeheugen(models.Model):
         verbose_name_plural = _("tijdlijngeheugens")
         constraints = [
             models.UniqueConstraint(
-                fields=["bestuursproces", "veld", "sleutel", "niveau"],
+                # Read by key (the keys an event names), for every field and level at once.
+                fields=["bestuursproces", "sleutel", "veld", "niveau"],
                 name="tijdlijngeheugen_uniek",
             ),
         ]
@@ -128,7 +131,9 @@ class Tijdlijnstand(models.Model):
     (a database from before the read model) or with an older one is rebuilt after
     ``migrate``."""
 
-    bestuursproces = models.OneToOneField(Bestuursproces, on_delete=models.PROTECT, related_name="+")
+    bestuursproces = models.OneToOneField(
+        Bestuursproces, on_delete=models.PROTECT, related_name="+"
+    )
     versie = models.PositiveIntegerField(_("versie"))
 
     class Meta:

@@ -9,17 +9,14 @@ paged in SQL; as known at an earlier moment they are folded from the log.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import datetime as dt
-from typing import Any
-
+import itertools
 from collections.abc import Iterator, Sequence
-from typing import overload
+from typing import Any, overload
 
 from django.db.models import Q, QuerySet
 
-from cases.events import zichtbaarheid_van
-from cases.events import soorten
+from cases.events import soorten, zichtbaarheid_van
 from cases.events.soorten import partijen, soort
 from cases.events.tijdlijnregels import niveau_van, partij
 from cases.events.wereldtijd import DATUMCORRECTIE, geschiedenis
@@ -44,6 +41,7 @@ def hernoemingen() -> list[str]:
         for code, s in soorten.alle().items()
         if isinstance(s, partijen.Gecorrigeerd) and s.partij != "organisatie"
     ]
+
 
 # An opdrachtgever's power is its doorzettingsmacht within its own organisation (book §10.3);
 # its stevigheid plays the part a speler's invloed plays.
@@ -173,9 +171,6 @@ class Verschuivingenreeks(Sequence[dict[str, Any]]):
         if self._aantal is None:
             self._aantal = self._regels.count()
         return self._aantal
-
-    def count(self) -> int:
-        return len(self)
 
     def _vertel(self, regels: list[Verschuivingsregel]) -> list[dict[str, Any]]:
         """The rows with their parties by their names at the end of the history."""

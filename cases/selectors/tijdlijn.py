@@ -80,9 +80,6 @@ class Tijdlijnreeks(Sequence[TijdlijnItem]):
             self._aantal = self._regels.count()
         return self._aantal
 
-    def count(self) -> int:
-        return len(self)
-
     @overload
     def __getitem__(self, index: int) -> TijdlijnItem: ...
 

@@ -24,12 +24,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cases.events.tijdlijnregels import begin_van
 from cases.events.wereldtijd import einde_van
 from cases.exports import taken as exporttaken
 from cases.exports.formaten import FORMATEN, bestandsnaam
 from cases.exports.gebeurtenissen import bereid_voor, zichtbare_inhoud
 from cases.models import ExporttaakStatus, Gebeurtenis, RapportFormaat, Rol, Zichtbaarheid
-from cases.events.tijdlijnregels import begin_van
 from cases.selectors.tijdlijn import tijdlijnreeks
 from statuspagina.selectors import soort_label
 

@@ -332,7 +332,8 @@ EINDPUNTEN = {
         laatste_instemming_url, 3, controleer_instemming
     ),
     # 1 the case with mijnRol, 2 the count, 3 the page of items with their events (the read
-    # model, in SQL; only the page is told). The opening is on the tijdlijn too (the case is opened without an idee).
+    # model, in SQL; only the page is told). The opening is on the tijdlijn too (the case is
+    # opened without an idee).
     "tijdlijn": Eindpunt(
         lambda r, n: proces_url(proces_met_gestarte_stappen(r, n), "/tijdlijn"), 3, pagina(1)
     ),
