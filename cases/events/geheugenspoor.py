@@ -85,6 +85,10 @@ class Spoor(dict[str, Any]):
             if dict.__contains__(self, sleutel) and dict.__getitem__(self, sleutel) != oud
         }
 
+    def bestond(self, sleutel: str) -> bool:
+        """Whether the source had the entry (with a source only)."""
+        return self.oorspronkelijk.get(sleutel, ONBEKEND) is not ONBEKEND
+
     def noteer(self) -> None:
         self.gelezen = {}
 

@@ -298,7 +298,10 @@ def werk_bij(bestuursproces: Bestuursproces, e: Gebeurtenis, *, laat: bool) -> N
         unique_fields=["bestuursproces", "sleutel", "veld", "niveau"],
         update_fields=["waarde"],
     )
-    _verzet(bestuursproces, e, standen, {(n, f"{v}:{s}") for n, v, s, _w in gewijzigd})
+    # Only an entry that existed can be the source of an item's date.
+    verzet = {(n, f"{v}:{s}") for n, v, s, _w in gewijzigd if standen[n][v].bestond(s)}
+    if verzet:
+        _verzet(bestuursproces, e, standen, verzet)
 
 
 def _verzet(

@@ -120,10 +120,11 @@ def test_loggen_kost_een_vast_aantal_queries(
 
     # The case with my role; in the service's transaction: savepoint, the case locked, my role
     # for the visibility, the interventie, its veld, the chain head, whether anything happened
-    # later, the event, release; then the new interventie read back for the answer (with its
-    # velden, spelers, opdrachtgevers and reflecties). No relation of the new row is deleted
-    # first and no row the service holds is read again to validate it.
-    with django_assert_num_queries(15):
+    # later, the event, the tijdlijn's read model (its memory of the keys the event names, the
+    # item, the memory it changed), release; then the new interventie read back for the answer
+    # (with its velden, spelers, opdrachtgevers and reflecties). No relation of the new row is
+    # deleted first and no row the service holds is read again to validate it.
+    with django_assert_num_queries(18):
         antwoord = client.post(proces_url(proces, "/interventies"), body, format="json")
 
     assert antwoord.status_code == 201, antwoord.content

@@ -292,11 +292,11 @@ EINDPUNTEN = {
         8,
         controleer_krachtenveld,
     ),
-    # 1 the case with mijnRol, 2 the count, 3 the page of shifts with their events (the
-    # tijdlijn's read model, in SQL).
+    # 1 the case with mijnRol, 2 the count, 3 the page of shifts with their events, 4 the
+    # names of the page's parties (the tijdlijn's read model, in SQL).
     "krachtenveld/verschuivingen": Eindpunt(
         lambda r, n: proces_url(proces_met_spelers(r, n), "/krachtenveld/verschuivingen"),
-        3,
+        4,
         # Per speler, only the first assessment (null → voorstander) shifts its standpunt.
         pagina(0),
     ),
