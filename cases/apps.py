@@ -24,3 +24,10 @@ class CasesConfig(AppConfig):
         from cases.rollen import geef_app_rechten
 
         post_migrate.connect(geef_app_rechten, sender=self, dispatch_uid="cases.app_rechten")
+
+        # Issue 16: the tijdlijn's read model of cases from before it is built after migrate.
+        from cases.events.tijdlijnregels import herbouw_na_migratie
+
+        post_migrate.connect(
+            herbouw_na_migratie, sender=self, dispatch_uid="cases.tijdlijn_herbouwen"
+        )

@@ -20,6 +20,7 @@ from .handtekening import onderteken
 from .replay import vouw
 from .replay_typen import Momentopname
 from .soorten import soort
+from .tijdlijnregels import werk_bij as werk_tijdlijn_bij
 from .wereldtijd import DATUMCORRECTIE, Schending, geschiedenis, is_laat, streng_vouwen
 
 # A client's clock may run a little ahead of the server's: "now" from there is not the future.
@@ -141,6 +142,8 @@ def append_event(
         eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
         for functie in _NA_LATE_INVOEGING:
             functie(bestuursproces, eind)
+    # The tijdlijn's read model, in this transaction (rebuilt for a fact entered late).
+    werk_tijdlijn_bij(bestuursproces, gebeurtenis, laat=laat)
     return gebeurtenis
 
 

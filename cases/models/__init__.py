@@ -52,6 +52,7 @@ from .spelers import (
     Veld,
 )
 from .stadia import Richting, Stadiumovergang
+from .tijdlijn import Tijdlijngeheugen, Tijdlijnregel, Tijdlijnstand, Verschuivingsregel
 from .wyberen import Consolidatie, Fase, Instemming, Optie, WyberStap
 from .zichtbaarheid import Zichtbaarheid
 
@@ -112,9 +113,13 @@ __all__ = [
     "Stadiumovergang",
     "Standpunt",
     "Status",
+    "Tijdlijngeheugen",
+    "Tijdlijnregel",
+    "Tijdlijnstand",
     "Uitgepakt",
     "UitkomstSoort",
     "Veld",
+    "Verschuivingsregel",
     "WyberStap",
     "Zichtbaarheid",
     "Zwaarte",

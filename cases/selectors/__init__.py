@@ -11,7 +11,7 @@ from .bestuursprocessen import (
     lidmaatschappen,
     stadiumovergangen,
 )
-from .krachtenveld import krachtenveld, verschuivingen
+from .krachtenveld import krachtenveld, verschuivingen, verschuivingenreeks
 from .partijen import (
     betrokkenheidswijzigingen,
     huidige_beoordeling,
@@ -58,4 +58,5 @@ __all__ = [
     "spelers",
     "stadiumovergangen",
     "verschuivingen",
+    "verschuivingenreeks",
 ]

@@ -1,23 +1,47 @@
 """The krachtenveld (book §10.2, ch. 11; seed 001): who stands where, with what power.
 
 Both reads fold the event log with the viewer's visibility, so they answer for any moment and
-never show an assessment the viewer may not see.
+never show an assessment the viewer may not see. The shifts as known now are read from the
+tijdlijn's read model (:class:`~cases.models.Verschuivingsregel`, one row per viewer level),
+paged in SQL; as known at an earlier moment they are folded from the log.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any
+import itertools
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
 
-from cases.events import zichtbaarheid_van
+from django.db.models import Q, QuerySet
+
+from cases.events import soorten, zichtbaarheid_van
 from cases.events.soorten import partijen, soort
-from cases.events.wereldtijd import geschiedenis
-from cases.models import Bestuursproces, Macht, Standpunt
+from cases.events.tijdlijnregels import niveau_van, partij
+from cases.events.wereldtijd import DATUMCORRECTIE, geschiedenis
+from cases.models import (
+    Bestuursproces,
+    Gebeurtenis,
+    Macht,
+    Standpunt,
+    Tijdlijngeheugen,
+    Verschuivingsregel,
+)
 
 from .toestand import momentopname
 
 PARTIJEN = frozenset({"spelers", "opdrachtgevers"})
+
+
+def hernoemingen() -> list[str]:
+    """The types that may rename a speler or opdrachtgever (the shifts name parties by them)."""
+    return [
+        code
+        for code, s in soorten.alle().items()
+        if isinstance(s, partijen.Gecorrigeerd) and s.partij != "organisatie"
+    ]
+
 
 # An opdrachtgever's power is its doorzettingsmacht within its own organisation (book §10.3);
 # its stevigheid plays the part a speler's invloed plays.
@@ -119,6 +143,114 @@ def krachtenveld_uit_staat(staat: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _verschuiving(regel: Verschuivingsregel, partij: dict[str, str]) -> dict[str, Any]:
+    e = regel.gebeurtenis
+    return {
+        "volgnummer": regel.volgnummer,
+        "tijdstip": regel.tijdstip,
+        "partij": partij,
+        "aspect": regel.aspect,
+        "van": regel.van,
+        "naar": regel.naar,
+        "toelichting": e.toelichting,
+        "door": e.actor_gebruikersnaam,
+        "doorNaam": e.actor_naam,
+    }
+
+
+class Verschuivingenreeks(Sequence[dict[str, Any]]):
+    """Shifts read from the database only as far as they are used (``len`` counts in SQL,
+    a slice reads one page and the names of its parties)."""
+
+    def __init__(self, regels: QuerySet[Verschuivingsregel], niveau: str) -> None:
+        self._regels = regels
+        self._niveau = niveau
+        self._aantal: int | None = None
+
+    def __len__(self) -> int:
+        if self._aantal is None:
+            self._aantal = self._regels.count()
+        return self._aantal
+
+    def _vertel(self, regels: list[Verschuivingsregel]) -> list[dict[str, Any]]:
+        """The rows with their parties by their names at the end of the history."""
+        if not regels:
+            return []
+        bekend: dict[tuple[str, str], str] = {
+            (veld, sleutel): waarde
+            for veld, sleutel, waarde in Tijdlijngeheugen.objects.filter(
+                bestuursproces_id=regels[0].bestuursproces_id,
+                niveau=self._niveau,
+                veld__in=("partijen", "soorten"),
+                sleutel__in={r.partij for r in regels},
+            ).values_list("veld", "sleutel", "waarde")
+        }
+        return [
+            _verschuiving(
+                r,
+                partij(
+                    r.partij, bekend.get(("partijen", r.partij)), bekend.get(("soorten", r.partij))
+                ),
+            )
+            for r in regels
+        ]
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return self._vertel(list(self._regels[index]))
+        return self._vertel([self._regels[index]])[0]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for begin in itertools.count(0, 1000):
+            deel = self._vertel(list(self._regels[begin : begin + 1000]))
+            yield from deel
+            if len(deel) < 1000:
+                return
+
+
+def verschuivingenreeks(
+    bestuursproces: Bestuursproces,
+    van: dt.datetime | None,
+    tot: dt.datetime | None,
+    zichtbaar: frozenset[str],
+) -> Verschuivingenreeks | None:
+    """The shifts from ``van`` up to now or ``tot``, as known now, read lazily from the read
+    model; None when the read model cannot answer: ``zichtbaar`` is not a role's set of
+    levels, or a party may have been renamed after ``tot`` (the shifts name the parties as
+    they were called at ``tot``)."""
+    niveau = niveau_van(zichtbaar)
+    if niveau is None:
+        return None
+    regels = Verschuivingsregel.objects.filter(bestuursproces=bestuursproces, niveau=niveau)
+    if tot is not None:
+        later = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).filter(
+            Q(type__in=hernoemingen(), tijdstip__gt=tot)
+            | Q(type=DATUMCORRECTIE, payload__type__in=hernoemingen())
+        )
+        if later.exists():
+            return None
+        regels = regels.filter(tijdstip__lte=tot)
+    if van is not None:
+        regels = regels.filter(tijdstip__gte=van)
+    return Verschuivingenreeks(
+        regels.order_by("tijdstip", "volgnummer")
+        .select_related("gebeurtenis")
+        .only(
+            *(f.name for f in Verschuivingsregel._meta.concrete_fields),
+            "gebeurtenis__toelichting",
+            "gebeurtenis__actor_gebruikersnaam",
+            "gebeurtenis__actor_naam",
+        ),
+        niveau,
+    )
+
+
 def verschuivingen(
     bestuursproces: Bestuursproces,
     van: dt.datetime | None,
@@ -132,6 +264,22 @@ def verschuivingen(
 
     A first assessment counts as a shift from ``None``: the party's position became known.
     """
+    reeks = verschuivingenreeks(bestuursproces, van, tot, zichtbaar) if bekend_op is None else None
+    if reeks is not None:
+        return list(iter(reeks))  # iter: no count query for a length hint
+    return verschuivingen_gevouwen(bestuursproces, van, tot, zichtbaar, bekend_op=bekend_op)
+
+
+def verschuivingen_gevouwen(
+    bestuursproces: Bestuursproces,
+    van: dt.datetime | None,
+    tot: dt.datetime,
+    zichtbaar: frozenset[str],
+    *,
+    bekend_op: dt.datetime | None = None,
+) -> list[dict[str, Any]]:
+    """The shifts folded from the log (the read model's definition, and as known at
+    ``bekend_op``)."""
     namen: dict[str, dict[str, str]] = {}
     standpunten: dict[str, str | None] = {}
     result: list[dict[str, Any]] = []

@@ -16,23 +16,33 @@ day (Dutch time).
 
 Events the viewer may not see (:func:`cases.events.zichtbaarheid_van`) are left out
 entirely, and nothing they say is remembered.
+
+The items are read from the tijdlijn's read model (:mod:`cases.events.tijdlijnregels`), in
+SQL: ordered by ``(tijdstip, volgnummer)`` on an index, filtered on visibility and period,
+and only the rows asked for are told (:class:`Tijdlijnreeks`). The case as it was known at
+an earlier moment (``bekend_op``) is still told by folding the log (:func:`gevouwen`): the
+read model holds what is known now.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from cases.events import zichtbaarheid_van
 from cases.events.soorten import soort
+from cases.events.tijdlijnregels import geheugen_voor, niveau_van
 from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing
-from cases.events.wereldtijd import geschiedenis
-from cases.models import Bestuursproces, Gebeurtenis
+from cases.events.wereldtijd import geschiedenis, verplaats
+from cases.models import Bestuursproces, Gebeurtenis, Tijdlijnregel
 
-__all__ = ["Geheugen", "TijdlijnItem", "Verwijzing", "tijdlijn"]
+__all__ = ["Geheugen", "TijdlijnItem", "Tijdlijnreeks", "Verwijzing", "tijdlijn", "tijdlijnreeks"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,90 @@ def _begin_van(datum: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(datum, dt.time.min))
 
 
+class Tijdlijnreeks(Sequence[TijdlijnItem]):
+    """The items of a tijdlijn query, read from the database only as far as they are used:
+    ``len`` counts in SQL, a slice reads and tells that page alone (what a paginator does)."""
+
+    def __init__(self, regels: QuerySet[Tijdlijnregel], niveau: str) -> None:
+        self._regels = regels
+        self._niveau = niveau
+        self._aantal: int | None = None
+
+    def __len__(self) -> int:
+        if self._aantal is None:
+            self._aantal = self._regels.count()
+        return self._aantal
+
+    @overload
+    def __getitem__(self, index: int) -> TijdlijnItem: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[TijdlijnItem]: ...
+
+    def __getitem__(self, index: int | slice) -> TijdlijnItem | list[TijdlijnItem]:
+        if isinstance(index, slice):
+            return [vertel(r, self._niveau) for r in self._regels[index]]
+        return vertel(self._regels[index], self._niveau)
+
+    def __iter__(self) -> Iterator[TijdlijnItem]:
+        for regel in self._regels.iterator(chunk_size=1000):
+            yield vertel(regel, self._niveau)
+
+    def soorten(self) -> list[str]:
+        """The types of the items, each once (for a filter)."""
+        return list(self._regels.order_by().values_list("soort", flat=True).distinct())
+
+    def filter(
+        self, *, soort: str = "", van: dt.datetime | None = None, tot: dt.datetime | None = None
+    ) -> Tijdlijnreeks:
+        """The items of one type, or from ``van`` up to (not including) ``tot``."""
+        if not soort and van is None and tot is None:
+            return self  # and its count, once
+        regels = self._regels
+        if soort:
+            regels = regels.filter(soort=soort)
+        if van is not None:
+            regels = regels.filter(tijdstip__gte=van)
+        if tot is not None:
+            regels = regels.filter(tijdstip__lt=tot)
+        return Tijdlijnreeks(regels, self._niveau)
+
+
+def vertel(regel: Tijdlijnregel, niveau: str) -> TijdlijnItem:
+    """An item told from its row, in the active language, as a viewer of ``niveau`` reads it."""
+    e = regel.gebeurtenis
+    if regel.verplaatst_naar is not None:
+        verplaats(e, regel.verplaatst_naar)
+    beschrijving = soort(regel.soort).beschrijf(e, geheugen_voor(regel.geheugen, niveau))
+    omschrijving, verwijzing = beschrijving if beschrijving is not None else ("", None)
+    return TijdlijnItem(
+        e.volgnummer, regel.tijdstip, e.type, omschrijving, verwijzing, e.geregistreerd
+    )
+
+
+def tijdlijnreeks(
+    bestuursproces: Bestuursproces,
+    van: dt.datetime | None,
+    tot: dt.datetime,
+    zichtbaar: frozenset[str],
+    *,
+    nieuwste_eerst: bool = False,
+) -> Tijdlijnreeks | None:
+    """What happened between ``van`` and ``tot`` that the viewer may see, as it is known now,
+    in world-time order (or the newest first), read lazily; None when ``zichtbaar`` is not a
+    role's set of levels (then only :func:`tijdlijn` answers, by folding)."""
+    niveau = niveau_van(zichtbaar)
+    if niveau is None:
+        return None
+    regels = Tijdlijnregel.objects.filter(
+        bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar, tijdstip__lte=tot
+    )
+    if van is not None:
+        regels = regels.filter(tijdstip__gte=van)
+    volgorde = ("-tijdstip", "-volgnummer") if nieuwste_eerst else ("tijdstip", "volgnummer")
+    return Tijdlijnreeks(regels.order_by(*volgorde).select_related("gebeurtenis"), niveau)
+
+
 def tijdlijn(
     bestuursproces: Bestuursproces,
     van: dt.datetime | None,
@@ -70,6 +164,22 @@ def tijdlijn(
     then); without it, items recorded later still stand on the dates they happened, with
     their latest dates.
     """
+    reeks = tijdlijnreeks(bestuursproces, van, tot, zichtbaar) if bekend_op is None else None
+    if reeks is not None:
+        return list(iter(reeks))  # iter: no count query for a length hint
+    return gevouwen(bestuursproces, van, tot, zichtbaar, bekend_op=bekend_op)
+
+
+def gevouwen(
+    bestuursproces: Bestuursproces,
+    van: dt.datetime | None,
+    tot: dt.datetime,
+    zichtbaar: frozenset[str],
+    *,
+    bekend_op: dt.datetime | None = None,
+) -> list[TijdlijnItem]:
+    """The tijdlijn told by folding the log (the read model's definition, and the case as
+    known at ``bekend_op``)."""
     geheugen = Geheugen()
     beschreven: list[tuple[Gebeurtenis, Beschrijving]] = []
     # Items after tot are not described; dated ones may still stand before it (a corrected

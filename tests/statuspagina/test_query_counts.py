@@ -139,9 +139,8 @@ def test_proces(
     # velden, spelers, opdrachtgevers and reflecties, besluiten, afspraken), for a past day one
     # fold of the log after
     # checking that something happened later; the krachtenveld and the attention balance from
-    # that same document; the stadiumovergangen up to the moment; the log for the tijdlijn
-    # (the opening with the date corrections, then the rest in world-time order); the
-    # interventies hidden from the role.
-    with django_assert_num_queries(1 if not op else 9):
+    # that same document; the stadiumovergangen up to the moment; the tijdlijn's items of the
+    # period with their events (its read model); the interventies hidden from the role.
+    with django_assert_num_queries(24 if not op else 8):
         response = client.get(url)
     assert response.status_code == 200

@@ -51,8 +51,9 @@ PAGINAS = {
     # + the version for the form; the moves; the forced moves' events; the fold of the
     # history for the gate (its opening, then the rest in world-time order).
     "stadium/": 8,
-    # + the log read once for the tijdlijn (its opening, then the rest).
-    "tijdlijn/": 5,
+    # + the tijdlijn's read model: the kinds of item for the filter; the count; the page
+    # (with its events).
+    "tijdlijn/": 6,
     # + the kinds of event for the filter; the count; the page.
     "tijdlijn/gebeurtenissen/": 6,
     # + my jobs; the number of events (is the report small enough to make at once).

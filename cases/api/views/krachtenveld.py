@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
@@ -75,19 +76,25 @@ class VerschuivingenView(BestuursprocesBasis):
         responses=s.VerschuivingSerializer(many=True),
     )
     def get(self, request: Request, uuid: Any) -> Response:
-        # Queries: case with my role; its events up to tot (folded in Python).
-        tot = lees_tijdstip(request, "tot") or timezone.now()
+        # Queries: case with my role; the shifts counted; one page of them with their events;
+        # the names of its parties (the read model, in SQL). With tot: first whether a party
+        # was renamed after it. As known at bekendOp: the events folded instead.
+        gevraagd_tot = lees_tijdstip(request, "tot")
+        tot = gevraagd_tot or timezone.now()
         van = lees_tijdstip(request, "van")
         if van is not None and van > tot:
             raise ValidationError(
                 {"van": [serializers.ErrorDetail("van ligt na tot.", code="invalid")]}
             )
-        rijen = selectors.verschuivingen(
-            self.get_bestuursproces(),
-            van,
-            tot,
-            self.zichtbaar(),
-            bekend_op=lees_tijdstip(request, "bekendOp"),
-        )
+        bekend_op = lees_tijdstip(request, "bekendOp")
+        rijen: Sequence[dict[str, Any]] | None = None
+        if bekend_op is None:
+            rijen = selectors.verschuivingenreeks(
+                self.get_bestuursproces(), van, gevraagd_tot, self.zichtbaar()
+            )
+        if rijen is None:
+            rijen = selectors.verschuivingen(
+                self.get_bestuursproces(), van, tot, self.zichtbaar(), bekend_op=bekend_op
+            )
         pagina = self.paginate_queryset(rijen)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
@@ -11,7 +12,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from cases.selectors.tijdlijn import tijdlijn
+from cases.selectors.tijdlijn import TijdlijnItem, tijdlijn, tijdlijnreeks
 
 from .. import serializers as s
 from .basis import BestuursprocesBasis, bekend_op_parameter, lees_tijdstip, tijdstip_parameter
@@ -43,20 +44,22 @@ class TijdlijnView(BestuursprocesBasis):
         responses=s.TijdlijnItemSerializer(many=True),
     )
     def get(self, request: Request, uuid: Any) -> Response:
-        # Queries: case with my role; its events up to tot (described in Python), so the page
-        # is cut from that list and there is no count query.
+        # Queries: case with my role; the items counted, then one page of them with their
+        # events (the read model, in SQL; only that page is told). As known at bekendOp: the
+        # events up to then, folded and told in Python, the page cut from that list.
         tot = lees_tijdstip(request, "tot") or timezone.now()
         van = lees_tijdstip(request, "van")
         if van is not None and van > tot:
             raise ValidationError(
                 {"van": [serializers.ErrorDetail("van ligt na tot.", code="invalid")]}
             )
-        items = tijdlijn(
-            self.get_bestuursproces(),
-            van,
-            tot,
-            self.zichtbaar(),
-            bekend_op=lees_tijdstip(request, "bekendOp"),
-        )
+        bekend_op = lees_tijdstip(request, "bekendOp")
+        items: Sequence[TijdlijnItem] | None = None
+        if bekend_op is None:
+            items = tijdlijnreeks(self.get_bestuursproces(), van, tot, self.zichtbaar())
+        if items is None:
+            items = tijdlijn(
+                self.get_bestuursproces(), van, tot, self.zichtbaar(), bekend_op=bekend_op
+            )
         pagina = self.paginate_queryset(items)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)

@@ -292,12 +292,11 @@ EINDPUNTEN = {
         8,
         controleer_krachtenveld,
     ),
-    # 1 the case with mijnRol, 2 its opening event, 3 the rest of its events up to tot in
-    # world-time order (folded in Python); the page is cut from that list, so there is no
-    # count query.
+    # 1 the case with mijnRol, 2 the count, 3 the page of shifts with their events, 4 the
+    # names of the page's parties (the tijdlijn's read model, in SQL).
     "krachtenveld/verschuivingen": Eindpunt(
         lambda r, n: proces_url(proces_met_spelers(r, n), "/krachtenveld/verschuivingen"),
-        3,
+        4,
         # Per speler, only the first assessment (null → voorstander) shifts its standpunt.
         pagina(0),
     ),
@@ -332,9 +331,9 @@ EINDPUNTEN = {
     "wyberstappen/{uuid}/instemmingen/{uuid}": Eindpunt(
         laatste_instemming_url, 3, controleer_instemming
     ),
-    # 1 the case with mijnRol, 2 its opening event, 3 the rest of its events in world-time
-    # order (described in Python); the page is cut from that list, so there is no count query.
-    # The opening is on the tijdlijn too (the case is opened without an idee).
+    # 1 the case with mijnRol, 2 the count, 3 the page of items with their events (the read
+    # model, in SQL; only the page is told). The opening is on the tijdlijn too (the case is
+    # opened without an idee).
     "tijdlijn": Eindpunt(
         lambda r, n: proces_url(proces_met_gestarte_stappen(r, n), "/tijdlijn"), 3, pagina(1)
     ),

@@ -95,7 +95,14 @@ def test_append_event_koppelt_aan_de_vorige_en_legt_de_actor_vast(
         bestuursproces,
         type="idee.herzien",
         actor=Actor(gebruiker=naamloos, herkomst="x" * 250),
-        payload={"idee": {"budget": Decimal("1.5"), "datum": dt.date(2026, 1, 1)}},
+        payload={
+            "idee": {
+                "versie": 2,
+                "wat": "Iets",
+                "budget": Decimal("1.5"),
+                "datum": dt.date(2026, 1, 1),
+            }
+        },
         toelichting="Handmatig",
     )
     tweede = _append(
@@ -113,7 +120,9 @@ def test_append_event_koppelt_aan_de_vorige_en_legt_de_actor_vast(
         "zonder-naam",  # no full name: the username stands in
     )
     assert eerste.herkomst == "x" * 200
-    assert eerste.payload == {"idee": {"budget": "1.5", "datum": "2026-01-01"}}
+    assert eerste.payload == {
+        "idee": {"versie": 2, "wat": "Iets", "budget": "1.5", "datum": "2026-01-01"}
+    }
     assert eerste.toelichting == "Handmatig"
     assert eerste.tijdstip == eerste.geregistreerd
     assert (tweede.volgnummer, tweede.vorige_hash) == (5, eerste.hash)

@@ -83,13 +83,19 @@ def test_een_geneste_dienst_met_een_eigen_kopie() -> None:
     with transaction.atomic():
         eigen = Bestuursproces.objects.select_for_update().get(pk=proces.pk)
         append_event(
-            bestuursproces=eigen, type="notitie.gemaakt", actor=actor, payload={"notitie": {}}
+            bestuursproces=eigen,
+            type="notitie.gemaakt",
+            actor=actor,
+            payload={"notitie": {"tekst": "Zonder slot"}},
         )
         services.maak_notitie(
             actor=actor, bestuursproces=eigen, tekst="Genest", zichtbaarheid="proces"
         )
         laatste = append_event(
-            bestuursproces=eigen, type="notitie.gemaakt", actor=actor, payload={"notitie": {}}
+            bestuursproces=eigen,
+            type="notitie.gemaakt",
+            actor=actor,
+            payload={"notitie": {"tekst": "Zonder slot"}},
         )
     volgnummers = list(
         Gebeurtenis.objects.filter(bestuursproces=proces)

@@ -15,6 +15,7 @@ from cases.events import poorten as poorten_module
 from cases.events.soorten import Soort
 from cases.models import Bestuursproces, Rol, Zichtbaarheid
 from cases.services.poorten import geconsolideerde_stap_vereist
+from tests.cases._leesmodel import controleer_leesmodel
 from tests.cases.services._hulp import gebeurtenissen_na
 from tests.factories import open_proces
 
@@ -88,6 +89,9 @@ def test_herbouw_uit_de_log_is_gelijk_aan_de_tabellen(
             assert interventie["zichtbaarheid"] in zichtbaar
             assert {r["zichtbaarheid"] for r in interventie["reflecties"]} <= zichtbaar
     assert verifieer_keten(bestuursproces) is None
+    # The tijdlijn's read model kept in step is the one rebuilt from the log, and tells what
+    # the fold tells.
+    controleer_leesmodel(bestuursproces)
     # The model and the tables agree, so the expected refusals above were the right ones.
     model = uitvoerder.model
     assert toestand["bestuursproces"]["stadium"] == model.stadium

@@ -23,6 +23,7 @@ from cases.events import verifieer_keten
 from cases.exceptions import DomainError
 from cases.models import Bestuursproces, Gebeurtenis, Speler
 from cases.services.partijen import ACTIES
+from tests.cases._leesmodel import controleer_leesmodel
 from tests.cases.services._hulp import alle_rijen
 from tests.factories import actor_voor
 
@@ -166,6 +167,8 @@ def test_elke_volgorde_vertelt_hetzelfde_verhaal(
 
     assert _verhaal(proces) == _verhaal(controle)
     assert verifieer_keten(proces) is None
+    # Facts entered late rebuilt the tijdlijn's read model; it is the one built from the log.
+    controleer_leesmodel(proces)
     for geregistreerd, antwoord in antwoorden:
         assert _verhaal(proces, bekend_op=geregistreerd) == antwoord
 
@@ -220,3 +223,4 @@ def test_een_gecorrigeerde_datum_vertelt_hetzelfde_verhaal(
     assert _verhaal(proces, bekend_op=nu) == _verhaal(controle, bekend_op=nu)  # the fold
     assert _verhaal(proces, bekend_op=voor_correctie.geregistreerd) == verhaal_met_fouten
     assert verifieer_keten(proces) is None
+    controleer_leesmodel(proces)

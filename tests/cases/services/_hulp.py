@@ -49,6 +49,10 @@ from cases.models import (
     Speler,
     SpelerBeoordeling,
     Stadiumovergang,
+    Tijdlijngeheugen,
+    Tijdlijnregel,
+    Tijdlijnstand,
+    Verschuivingsregel,
     WyberStap,
 )
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
@@ -124,6 +128,11 @@ CASE_MODELLEN: tuple[type[Model], ...] = (
     Reflectie,
     Document,
     DocumentVersie,
+    # The tijdlijn's read model is written in the same transaction as the event.
+    Tijdlijnregel,
+    Verschuivingsregel,
+    Tijdlijngeheugen,
+    Tijdlijnstand,
 )
 
 

@@ -1,0 +1,97 @@
+"""A memory field of the tijdlijn that fills itself on first touch and notes what was read.
+
+The tijdlijn's :class:`~cases.events.verhaal.Geheugen` is a handful of dicts (names, step
+numbers, options, ...). Its read model (:mod:`cases.events.tijdlijnregels`) swaps each dict
+for a :class:`Spoor`, so that the registrations' ``onthoud``/``beschrijf``/``datum`` run
+unchanged while the read model learns
+
+- which entries a sentence reads (``gelezen``), kept with the item so that the sentence can
+  be told again at read time, in the reader's language, from those entries alone;
+- which entries an event changed (:meth:`Spoor.gewijzigd`), the only ones written back;
+
+and, when appending, loads an entry from the database only when it is touched (``bron``).
+Keys are strings, as they are in JSON.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+ONBEKEND: Any = object()  # an entry nobody remembers
+
+
+class Spoor(dict[str, Any]):
+    def __init__(self, bron: Callable[[str], Any] | None = None) -> None:
+        super().__init__()
+        self._bron = bron
+        self._gevuld: set[str] = set()
+        # With a source: each touched entry as it was before (to find what changed).
+        self.oorspronkelijk: dict[str, Any] = {}
+        # While noting: each entry read, as it was at its first read (absent ones are not).
+        self.gelezen: dict[str, Any] | None = None
+
+    def _vul(self, sleutel: str) -> None:
+        if self._bron is None or sleutel in self._gevuld:
+            return
+        self._gevuld.add(sleutel)
+        waarde = self._bron(sleutel)
+        self.oorspronkelijk[sleutel] = waarde
+        if waarde is not ONBEKEND:
+            dict.__setitem__(self, sleutel, copy.deepcopy(waarde))
+
+    def _lees(self, sleutel: str) -> None:
+        self._vul(sleutel)
+        if (
+            self.gelezen is not None
+            and sleutel not in self.gelezen
+            and dict.__contains__(self, sleutel)
+        ):
+            self.gelezen[sleutel] = copy.deepcopy(dict.__getitem__(self, sleutel))
+
+    def __getitem__(self, sleutel: Any) -> Any:
+        sleutel = str(sleutel)
+        self._lees(sleutel)
+        return dict.__getitem__(self, sleutel)
+
+    def get(self, sleutel: Any, standaard: Any = None) -> Any:
+        sleutel = str(sleutel)
+        self._lees(sleutel)
+        return dict.get(self, sleutel, standaard)
+
+    def __contains__(self, sleutel: object) -> bool:
+        sleutel = str(sleutel)
+        self._lees(sleutel)
+        return dict.__contains__(self, sleutel)
+
+    def setdefault(self, sleutel: Any, standaard: Any = None) -> Any:
+        sleutel = str(sleutel)
+        self._lees(sleutel)
+        if not dict.__contains__(self, sleutel):
+            dict.__setitem__(self, sleutel, standaard)
+        return dict.__getitem__(self, sleutel)
+
+    def __setitem__(self, sleutel: Any, waarde: Any) -> None:
+        sleutel = str(sleutel)
+        self._vul(sleutel)
+        dict.__setitem__(self, sleutel, waarde)
+
+    def gewijzigd(self) -> dict[str, Any]:
+        """The entries that differ from what the source gave (with a source only)."""
+        return {
+            sleutel: dict.__getitem__(self, sleutel)
+            for sleutel, oud in self.oorspronkelijk.items()
+            if dict.__contains__(self, sleutel) and dict.__getitem__(self, sleutel) != oud
+        }
+
+    def bestond(self, sleutel: str) -> bool:
+        """Whether the source had the entry (with a source only)."""
+        return self.oorspronkelijk.get(sleutel, ONBEKEND) is not ONBEKEND
+
+    def noteer(self) -> None:
+        self.gelezen = {}
+
+    def genoteerd(self) -> dict[str, Any]:
+        gelezen, self.gelezen = self.gelezen or {}, None
+        return gelezen

@@ -1,0 +1,211 @@
+"""The tijdlijn's read model on the histories that are hard for it: a renamed party, a fact
+entered late and a corrected date, an item moved by a later change of its own date, a case
+from before the read model, a release of an item; and the rich case of ``_tijdlijn``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone, translation
+
+from cases import services
+from cases.events.tijdlijnregels import herbouw_na_migratie, te_herbouwen
+from cases.models import (
+    Bestuursproces,
+    Gebeurtenis,
+    Tijdlijngeheugen,
+    Tijdlijnregel,
+    Tijdlijnstand,
+    Verschuivingsregel,
+    Zichtbaarheid,
+)
+from cases.selectors import verschuivingen
+from cases.selectors.krachtenveld import verschuivingen_gevouwen
+from cases.selectors.tijdlijn import gevouwen, tijdlijn
+from tests.cases._leesmodel import controleer_leesmodel, leesmodel
+from tests.cases.services._hulp import beoordeel, maak_speler
+from tests.factories import actor_voor, open_proces
+
+from ._tijdlijn import Tijdlijn
+
+GEOPEND = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
+ALLES = Zichtbaarheid.voor_rol("procesregisseur")
+OPDRACHTGEVER = Zichtbaarheid.voor_rol("opdrachtgever")
+
+
+def _op(dag: int) -> dt.datetime:
+    return GEOPEND + dt.timedelta(days=dag)
+
+
+@pytest.fixture
+def proces(regisseur: Any) -> Bestuursproces:
+    return open_proces(regisseur, titel="Leesmodel", tijdstip=GEOPEND)
+
+
+def test_het_rijke_proces_van_de_tijdlijntests(
+    tijdlijn: Tijdlijn, leden_tijdlijn: dict[str, Any]
+) -> None:
+    controleer_leesmodel(tijdlijn.bestuursproces)
+
+
+def test_een_hernoemde_partij_heet_in_elke_verschuiving_zoals_op_tot(
+    regisseur: Any, proces: Bestuursproces
+) -> None:
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, proces, naam="Dijkgraaf", tijdstip=_op(1))
+    beoordeel(actor, speler, standpunt="tegenstander", tijdstip=_op(2))
+    services.wijzig_speler(
+        actor=actor, speler=speler, wijzigingen={"naam": "Hoogheemraad"}, tijdstip=_op(3)
+    )
+    beoordeel(actor, speler, standpunt="voorstander", tijdstip=_op(4))
+
+    controleer_leesmodel(proces)
+    nu = timezone.now()
+    assert [v["partij"]["naam"] for v in verschuivingen(proces, None, nu, ALLES)] == [
+        "Hoogheemraad",
+        "Hoogheemraad",
+    ]
+    # Up to a moment before the new name: the name it had then (the log folded).
+    voor = verschuivingen(proces, None, _op(2) + dt.timedelta(hours=1), ALLES)
+    assert [v["partij"]["naam"] for v in voor] == ["Dijkgraaf"]
+    assert voor == verschuivingen_gevouwen(proces, None, _op(2) + dt.timedelta(hours=1), ALLES)
+
+
+def test_een_laat_feit_en_een_gecorrigeerde_datum_bouwen_het_leesmodel_opnieuw(
+    regisseur: Any, proces: Bestuursproces
+) -> None:
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, proces, naam="Waterschap", tijdstip=_op(1))
+    beoordeel(actor, speler, standpunt="tegenstander", tijdstip=_op(10))
+    # Entered afterwards, dated before the assessment: the earlier standpunt changes the
+    # shift of the later one.
+    beoordeel(actor, speler, standpunt="afwachtend", tijdstip=_op(5))
+    controleer_leesmodel(proces)
+    standpunten = [
+        (v["van"], v["naar"]) for v in verschuivingen(proces, None, timezone.now(), ALLES)
+    ]
+    assert standpunten == [(None, "afwachtend"), ("afwachtend", "tegenstander")]
+
+    fout = Gebeurtenis.objects.filter(bestuursproces=proces).latest("volgnummer")
+    services.corrigeer_datum(
+        actor=actor,
+        bestuursproces=proces,
+        volgnummer=fout.volgnummer,
+        tijdstip=_op(12),
+        toelichting="Verkeerde dag ingetypt",
+    )
+    controleer_leesmodel(proces)
+    regel = Tijdlijnregel.objects.get(gebeurtenis=fout)
+    assert (regel.tijdstip, regel.verplaatst_naar) == (_op(12), _op(12))
+    standpunten = [
+        (v["van"], v["naar"]) for v in verschuivingen(proces, None, timezone.now(), ALLES)
+    ]
+    assert standpunten == [(None, "tegenstander"), ("tegenstander", "afwachtend")]
+    # As known before the correction: the old moment (the log folded).
+    voor = tijdlijn(proces, None, timezone.now(), ALLES, bekend_op=fout.geregistreerd)
+    assert next(i for i in voor if i.volgnummer == fout.volgnummer).tijdstip == _op(5)
+
+
+def test_een_gewijzigde_datum_verplaatst_het_item(regisseur: Any, proces: Bestuursproces) -> None:
+    actor = actor_voor(regisseur)
+    interventie = services.log_interventie(
+        actor=actor,
+        bestuursproces=proces,
+        titel="Keukentafelgesprek",
+        datum=dt.date(2026, 3, 2),
+        velden=["verbindende"],
+        niveau="individu",
+        aangrijpingspunt="gevoel",
+        zwaarte="licht",
+        beoogd_effect="De dijkgraaf voelt zich gehoord.",
+    )
+    gelogd = Tijdlijnregel.objects.get(soort="interventie.gelogd", bestuursproces=proces)
+    assert timezone.localdate(gelogd.tijdstip) == dt.date(2026, 3, 2)
+
+    services.wijzig_interventie(
+        actor=actor, interventie=interventie, wijzigingen={"datum": dt.date(2026, 2, 20)}
+    )
+    gelogd.refresh_from_db()
+    assert timezone.localdate(gelogd.tijdstip) == dt.date(2026, 2, 20)
+    controleer_leesmodel(proces)
+
+
+def test_de_zin_volgt_de_taal_van_de_lezer(regisseur: Any, proces: Bestuursproces) -> None:
+    actor = actor_voor(regisseur)
+    beoordeel(actor, maak_speler(actor, proces, naam="Dijkgraaf"), standpunt="voorstander")
+    nu = timezone.now()
+    with translation.override("nl"):
+        nederlands = [i.omschrijving for i in tijdlijn(proces, None, nu, ALLES)]
+    with translation.override("en"):
+        engels = [i.omschrijving for i in tijdlijn(proces, None, nu, ALLES)]
+    assert len(nederlands) == len(engels) > 0
+    assert nederlands != engels
+    assert not Tijdlijnregel.objects.filter(geheugen__icontains="beoordeeld").exists()
+
+
+def test_een_vrijgave_is_een_update_van_de_zichtbaarheid(
+    regisseur: Any, proces: Bestuursproces
+) -> None:
+    """What the release of issue 15 needs: widening an item's zichtbaarheid in its rows shows
+    it to the wider viewers, told with the names they know."""
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, proces, naam="Dijkgraaf")
+    beoordeling = beoordeel(actor, speler, standpunt="tegenstander", zichtbaarheid="regisseur")
+    nu = timezone.now()
+    soorten = [i.soort for i in tijdlijn(proces, None, nu, OPDRACHTGEVER)]
+    assert "speler.beoordeeld" not in soorten
+
+    Tijdlijnregel.objects.filter(bestuursproces=proces, soort="speler.beoordeeld").update(
+        zichtbaarheid="proces"
+    )
+    item = next(
+        i for i in tijdlijn(proces, None, nu, OPDRACHTGEVER) if i.soort == "speler.beoordeeld"
+    )
+    alles = next(i for i in tijdlijn(proces, None, nu, ALLES) if i.soort == "speler.beoordeeld")
+    assert item.omschrijving == alles.omschrijving
+    assert "Dijkgraaf" in item.omschrijving
+    assert beoordeling.zichtbaarheid == "regisseur"
+
+
+def _wis_leesmodel(proces: Bestuursproces) -> None:
+    """The case as a database from before the read model holds it."""
+    for model in (Tijdlijnregel, Verschuivingsregel, Tijdlijngeheugen, Tijdlijnstand):
+        model.objects.filter(bestuursproces=proces).delete()
+
+
+def test_na_een_upgrade_bouwt_migrate_de_tijdlijn_van_bestaande_processen(
+    regisseur: Any, proces: Bestuursproces
+) -> None:
+    actor = actor_voor(regisseur)
+    beoordeel(actor, maak_speler(actor, proces, naam="Dijkgraaf"), standpunt="tegenstander")
+    verwacht = leesmodel(proces)
+    nu = timezone.now()
+    _wis_leesmodel(proces)
+    assert tijdlijn(proces, None, nu, ALLES) == []
+    assert list(te_herbouwen()) == [proces]
+
+    if connection.vendor == "sqlite":
+        call_command("migrate", verbosity=0)
+    else:
+        # migrate reconnects as the database owner (cases.rollen), which would end this
+        # test's transaction: the handler it runs afterwards, by itself.
+        herbouw_na_migratie(using=connection.alias)
+
+    assert leesmodel(proces) == verwacht
+    assert tijdlijn(proces, None, nu, ALLES) == gevouwen(proces, None, nu, ALLES)
+    assert list(te_herbouwen()) == []
+
+
+def test_het_commando_herbouwt_een_proces(regisseur: Any, proces: Bestuursproces) -> None:
+    actor = actor_voor(regisseur)
+    beoordeel(actor, maak_speler(actor, proces, naam="Dijkgraaf"), standpunt="tegenstander")
+    verwacht = leesmodel(proces)
+    _wis_leesmodel(proces)
+
+    call_command("herbouw_tijdlijn", bestuursproces=proces.uuid, verbosity=0)
+
+    assert leesmodel(proces) == verwacht
