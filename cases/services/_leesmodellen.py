@@ -1,0 +1,119 @@
+"""Keeping the read model of each party's current assessment in step with its assessments.
+
+A viewer's current assessment of a party is the latest one (in world time, then the order of
+recording) among those at a level the viewer may see. Viewers see every level up to their
+highest, so one row per party and highest level (:class:`HuidigeSpelerBeoordeling`,
+:class:`HuidigeOpdrachtgeverBeoordeling`) answers every viewer with one indexed read.
+
+The services call :func:`beoordeling_vastgelegd` after saving an assessment with its event
+and :func:`na_datumcorrectie` after a corrected moment was set in the tables; anything that
+changes the level of assessments already recorded (making them visible to more viewers)
+calls :func:`herbereken` for that party. ``manage.py herbouw_leesmodellen`` rebuilds the rows
+from the log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from cases.models import (
+    Gebeurtenis,
+    HuidigeOpdrachtgeverBeoordeling,
+    HuidigeSpelerBeoordeling,
+    Opdrachtgever,
+    OpdrachtgeverBeoordeling,
+    Speler,
+    SpelerBeoordeling,
+    Zichtbaarheid,
+)
+
+Partij = Speler | Opdrachtgever
+Beoordeling = SpelerBeoordeling | OpdrachtgeverBeoordeling
+
+# The assessment events and the party key of their payload.
+BEOORDEELD = {"speler.beoordeeld": "speler", "opdrachtgever.beoordeeld": "opdrachtgever"}
+
+
+def zichtbaar_tot(niveau: str) -> frozenset[str]:
+    """The levels a viewer whose highest level is ``niveau`` may see."""
+    rang = Zichtbaarheid(niveau).rang
+    return frozenset(n.value for n in Zichtbaarheid if n.rang <= rang)
+
+
+def _leesmodel(partij: Partij) -> tuple[type[models.Model], str]:
+    if isinstance(partij, Speler):
+        return HuidigeSpelerBeoordeling, "speler"
+    return HuidigeOpdrachtgeverBeoordeling, "opdrachtgever"
+
+
+def _positie(beoordeling: Beoordeling) -> tuple[Any, int]:
+    return beoordeling.tijdstip, beoordeling.pk
+
+
+def beoordeling_vastgelegd(beoordeling: Beoordeling, partij: Partij) -> None:
+    """A new assessment becomes current for every level that sees it, unless a later one
+    (in world time) is current there already: an assessment entered late stays behind."""
+    model, sleutel = _leesmodel(partij)
+    huidig: dict[str, Any] = {
+        rij.niveau: rij  # type: ignore[attr-defined]
+        for rij in model.objects.filter(**{sleutel: partij}).select_related("beoordeling")
+    }
+    rang = Zichtbaarheid(beoordeling.zichtbaarheid).rang
+    for niveau in Zichtbaarheid:
+        if niveau.rang < rang:
+            continue
+        rij = huidig.get(niveau.value)
+        if rij is None:
+            model.objects.create(
+                bestuursproces_id=partij.bestuursproces_id,
+                niveau=niveau.value,
+                beoordeling=beoordeling,
+                **{sleutel: partij},
+            )
+        elif _positie(rij.beoordeling) < _positie(beoordeling):
+            rij.beoordeling = beoordeling
+            rij.save(update_fields=["beoordeling"])
+
+
+def herbereken(partij: Partij) -> None:
+    """Set a party's rows from its assessments as they stand (after a moment or a level of
+    an assessment changed)."""
+    model, sleutel = _leesmodel(partij)
+    beoordelingen = (
+        SpelerBeoordeling.objects.filter(speler=partij)
+        if isinstance(partij, Speler)
+        else OpdrachtgeverBeoordeling.objects.filter(opdrachtgever=partij)
+    )
+    model.objects.filter(**{sleutel: partij}).delete()
+    nieuw = []
+    for niveau in Zichtbaarheid:
+        laatste = (
+            beoordelingen.filter(zichtbaarheid__in=zichtbaar_tot(niveau))
+            .order_by("-tijdstip", "-id")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if laatste is not None:
+            nieuw.append(
+                model(
+                    bestuursproces_id=partij.bestuursproces_id,
+                    niveau=niveau.value,
+                    beoordeling_id=laatste,
+                    **{sleutel: partij},
+                )
+            )
+    model.objects.bulk_create(nieuw)
+
+
+def na_datumcorrectie(feit: Gebeurtenis) -> None:
+    """After the moment of ``feit`` was corrected in its table: an assessment may have moved
+    before or past its party's others."""
+    sleutel = BEOORDEELD.get(feit.type)
+    if sleutel is None:
+        return
+    model = Speler if sleutel == "speler" else Opdrachtgever
+    partij = model.objects.filter(uuid=feit.payload[sleutel]).first()
+    if partij is not None:
+        herbereken(partij)
