@@ -15,10 +15,15 @@ from the log.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.db import models
 
+from cases.events.replay import vouw
+from cases.events.wereldtijd import geschiedenis
 from cases.models import (
+    Bestuursproces,
+    Foldstand,
     Gebeurtenis,
     HuidigeOpdrachtgeverBeoordeling,
     HuidigeSpelerBeoordeling,
@@ -117,3 +122,51 @@ def na_datumcorrectie(feit: Gebeurtenis) -> None:
     partij = model.objects.filter(uuid=feit.payload[sleutel]).first()
     if partij is not None:
         herbereken(partij)
+
+
+def herbouw_leesmodellen(bestuursproces: Bestuursproces) -> dict[str, int]:
+    """Rebuild a case's read models from its log (``manage.py herbouw_leesmodellen``).
+
+    The current assessments come from folding the history once per visibility level (the
+    fold's ``huidigeBeoordeling`` of each party is the latest it may see); the stored stands of
+    the fold are dropped, and the next look back stores them again. Returns the rows written.
+    """
+    HuidigeSpelerBeoordeling.objects.filter(bestuursproces=bestuursproces).delete()
+    HuidigeOpdrachtgeverBeoordeling.objects.filter(bestuursproces=bestuursproces).delete()
+    Foldstand.objects.filter(bestuursproces=bestuursproces).delete()
+    rijen: dict[str, list[models.Model]] = {"speler": [], "opdrachtgever": []}
+    for niveau in Zichtbaarheid:
+        staat = vouw(geschiedenis(bestuursproces.pk), zichtbaar_tot(niveau))
+        for sleutel, model, huidig_model, verzameling in (
+            ("speler", SpelerBeoordeling, HuidigeSpelerBeoordeling, "spelers"),
+            (
+                "opdrachtgever",
+                OpdrachtgeverBeoordeling,
+                HuidigeOpdrachtgeverBeoordeling,
+                "opdrachtgevers",
+            ),
+        ):
+            huidig = {
+                partij: gegevens["huidigeBeoordeling"]["uuid"]
+                for partij, gegevens in staat[verzameling].items()
+                if gegevens.get("huidigeBeoordeling")
+            }
+            gevonden = {
+                uuid: (pk, partij_id)
+                for uuid, pk, partij_id in model.objects.filter(
+                    uuid__in=huidig.values()
+                ).values_list("uuid", "pk", f"{sleutel}_id")
+            }
+            for beoordeling in huidig.values():
+                pk, partij_id = gevonden[UUID(beoordeling)]
+                rijen[sleutel].append(
+                    huidig_model(
+                        bestuursproces=bestuursproces,
+                        niveau=niveau.value,
+                        beoordeling_id=pk,
+                        **{f"{sleutel}_id": partij_id},
+                    )
+                )
+    HuidigeSpelerBeoordeling.objects.bulk_create(rijen["speler"])  # type: ignore[arg-type]
+    HuidigeOpdrachtgeverBeoordeling.objects.bulk_create(rijen["opdrachtgever"])  # type: ignore[arg-type]
+    return {sleutel: len(lijst) for sleutel, lijst in rijen.items()}
