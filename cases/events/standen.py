@@ -25,6 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.db.models import OuterRef, Subquery
 
 from cases.models import Bestuursproces, Foldstand, Gebeurtenis
 
@@ -89,19 +90,9 @@ def vouw_tot(
     if bekend is not None:
         return vouw(geschiedenis(bestuursproces_id, tot=tot, bekend=bekend), zichtbaar)
     sleutel = zicht(zichtbaar)
-    standen = Foldstand.objects.filter(bestuursproces_id=bestuursproces_id, zicht=sleutel)
-    if tot is not None:
-        standen = standen.filter(tijdstip__lte=tot)
-    stand = standen.order_by("-tijdstip", "-volgnummer").first()
-    # The end of the log as the fold starts: stands are stored only if it is still the end.
-    laatste = (
-        Gebeurtenis.objects.filter(bestuursproces_id=bestuursproces_id)
-        .order_by("-volgnummer")
-        .values_list("volgnummer", flat=True)
-        .first()
-    )
+    laatste, stand = _stand_en_einde(bestuursproces_id, sleutel, tot)
     interval = max(int(settings.FOLDSTAND_INTERVAL), 1)
-    aantal = stand.aantal if stand is not None else 0
+    aantal = stand[3] if stand is not None else 0
     nieuw: list[Foldstand] = []
 
     def tel(staat: Momentopname, gebeurtenis: Gebeurtenis) -> None:
@@ -123,15 +114,47 @@ def vouw_tot(
         geschiedenis(
             bestuursproces_id,
             tot=tot,
-            na=(stand.tijdstip, stand.volgnummer) if stand is not None else None,
+            na=(stand[0], stand[1]) if stand is not None else None,
         ),
         zichtbaar,
-        begin=decodeer(stand.staat) if stand is not None else None,
+        begin=decodeer(stand[2]) if stand is not None else None,
         na_elk=tel,
     )
     if nieuw and laatste is not None:
         _bewaar(bestuursproces_id, laatste, nieuw)
     return staat
+
+
+def _stand_en_einde(
+    bestuursproces_id: int, sleutel: str, tot: dt.datetime | None
+) -> tuple[int | None, tuple[dt.datetime, int, str, int] | None]:
+    """In one query: the last volgnummer of the log (stands are stored only if it is still the
+    end when the fold is done) and the nearest stand at or before ``tot`` (its tijdstip,
+    volgnummer, staat and aantal), from the unique index on the stands."""
+    standen = Foldstand.objects.filter(bestuursproces_id=OuterRef("pk"), zicht=sleutel)
+    if tot is not None:
+        standen = standen.filter(tijdstip__lte=tot)
+    standen = standen.order_by("-tijdstip", "-volgnummer")
+    velden = ("tijdstip", "volgnummer", "staat", "aantal")
+    rij = (
+        Bestuursproces.objects.filter(pk=bestuursproces_id)
+        .annotate(
+            _laatste=Subquery(
+                Gebeurtenis.objects.filter(bestuursproces_id=OuterRef("pk"))
+                .order_by("-volgnummer")
+                .values("volgnummer")[:1]
+            ),
+            **{f"_{veld}": Subquery(standen.values(veld)[:1]) for veld in velden},
+        )
+        .values_list("_laatste", *(f"_{veld}" for veld in velden))
+        .first()
+    )
+    if rij is None:
+        return None, None
+    laatste, tijdstip, volgnummer, staat, aantal = rij
+    if volgnummer is None:
+        return laatste, None
+    return laatste, (tijdstip, volgnummer, staat, aantal)
 
 
 def _bewaar(bestuursproces_id: int, laatste: int, nieuw: list[Foldstand]) -> None:
