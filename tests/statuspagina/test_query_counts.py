@@ -137,10 +137,10 @@ def test_proces(
     # organisaties, wyber-stappen with their opties and instemmingen, interventies with their
     # velden, spelers, opdrachtgevers and reflecties, besluiten, afspraken), for a past day one
     # fold of the log after checking that something happened later (the nearest stored stand
-    # of the fold and the end of the log in one query, then the events after the stand); the krachtenveld and the attention balance from
-    # that same document; the stadiumovergangen up to the moment; the log for the tijdlijn
-    # (the opening with the date corrections, then the rest in world-time order); the
-    # interventies hidden from the role.
+    # of the fold and the end of the log in one query, then the events after the stand); the
+    # krachtenveld and the attention balance from that same document; the stadiumovergangen up
+    # to the moment; the log for the tijdlijn (the opening with the date corrections, then the
+    # rest in world-time order); the interventies hidden from the role.
     with django_assert_num_queries(25 if not op else 10):
         response = client.get(url)
     assert response.status_code == 200
