@@ -47,7 +47,9 @@ def zichtbaar_tot(niveau: str) -> frozenset[str]:
     return frozenset(n.value for n in Zichtbaarheid if n.rang <= rang)
 
 
-def _leesmodel(partij: Partij) -> tuple[type[models.Model], str]:
+def _leesmodel(partij: Partij) -> tuple[Any, str]:
+    """The read model's class and its party key (the two models share every field but the
+    party's, so they are handled alike)."""
     if isinstance(partij, Speler):
         return HuidigeSpelerBeoordeling, "speler"
     return HuidigeOpdrachtgeverBeoordeling, "opdrachtgever"
@@ -62,7 +64,7 @@ def beoordeling_vastgelegd(beoordeling: Beoordeling, partij: Partij) -> None:
     (in world time) is current there already: an assessment entered late stays behind."""
     model, sleutel = _leesmodel(partij)
     huidig: dict[str, Any] = {
-        rij.niveau: rij  # type: ignore[attr-defined]
+        rij.niveau: rij
         for rij in model.objects.filter(**{sleutel: partij}).select_related("beoordeling")
     }
     rang = Zichtbaarheid(beoordeling.zichtbaarheid).rang
