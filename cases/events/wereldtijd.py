@@ -163,11 +163,13 @@ def geschiedenis(
         yield opening
     gecorrigeerd = _correcties(kop[1:])
     rest = alle.exclude(volgnummer=1)
-    # The stream after ``na``; a corrected event is placed by its corrected moment below.
+    # The stream after ``na`` (a range on the world-time index; the few events at that very
+    # moment up to its volgnummer left out); a corrected event is placed by its corrected
+    # moment below.
     stroom = (
         rest
         if na is None
-        else rest.filter(Q(tijdstip__gt=na[0]) | Q(tijdstip=na[0], volgnummer__gt=na[1]))
+        else rest.filter(tijdstip__gte=na[0]).exclude(tijdstip=na[0], volgnummer__lte=na[1])
     )
     if not gecorrigeerd:
         if tot is not None:
