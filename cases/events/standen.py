@@ -188,6 +188,11 @@ def vergeet_na(gebeurtenis: Gebeurtenis) -> None:
             dt.datetime.fromisoformat(gebeurtenis.payload["van"]),
             dt.datetime.fromisoformat(gebeurtenis.payload["naar"]),
         )
-    Foldstand.objects.filter(
-        bestuursproces_id=gebeurtenis.bestuursproces_id, tijdstip__gte=grens
-    ).delete()
+    vergeet_vanaf(gebeurtenis.bestuursproces_id, grens)
+
+
+def vergeet_vanaf(bestuursproces_id: int, moment: dt.datetime) -> None:
+    """Delete the stands at or after ``moment`` (world time): for anything that changes how
+    the history from that moment on folds for some viewer, such as widening the visibility of
+    an item recorded then. Call in the transaction of that change."""
+    Foldstand.objects.filter(bestuursproces_id=bestuursproces_id, tijdstip__gte=moment).delete()
