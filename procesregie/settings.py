@@ -448,3 +448,8 @@ OIDC_MFA_ACR: list[str] = env.list("OIDC_MFA_ACR", default=[])
 OTP_TOTP_ISSUER = "Procesregie"
 # The admin login stays the admin's own (BeheerSite adds the second factor after it).
 TWO_FACTOR_PATCH_ADMIN = False
+
+# Looking back (a momentopname, krachtenveld or status page at a past moment) starts from the
+# nearest stored stand of the fold, one every this many events in world-time order per
+# visibility level, and folds only the rest (cases/events/standen.py, docs/architecture.md).
+FOLDSTAND_INTERVAL: int = env.int("FOLDSTAND_INTERVAL", default=1000)

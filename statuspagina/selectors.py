@@ -41,7 +41,7 @@ from cases.selectors import (
     momentopname,
     stadiumovergangen,
 )
-from cases.selectors.aandacht import aandacht_uit_staat
+from cases.selectors.aandacht import aandacht_uit_staat, aandacht_venster
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT, krachtenveld_uit_staat
 from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
@@ -63,7 +63,8 @@ from .pagina import (
 )
 
 # The parts of the case document the page shows (the krachtenveld comes from the same spelers
-# and opdrachtgevers, the attention balance from the interventies).
+# and opdrachtgevers). The attention balance is counted in the database now, and at a past
+# moment from the interventies of the folded document (with the status each had then).
 DELEN = frozenset(
     {
         "idee",
@@ -71,11 +72,11 @@ DELEN = frozenset(
         "spelers",
         "opdrachtgevers",
         "organisaties",
-        "interventies",
         "besluiten",
         "afspraken",
     }
 )
+DELEN_TOEN = DELEN | {"interventies"}
 
 # How far back the tijdlijn and the attention balance look from the moment shown.
 TIJDLIJN_MAANDEN = 3
@@ -108,16 +109,24 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
     if op is None:
         staat = huidige_toestand(bestuursproces, zichtbaar, delen=DELEN)
     else:
-        gelezen = momentopname(bestuursproces, moment, zichtbaar, delen=DELEN)
+        gelezen = momentopname(bestuursproces, moment, zichtbaar, delen=DELEN_TOEN)
         if gelezen is None:
             raise ValueError("Het bestuursproces bestond op die datum nog niet.")
         staat = gelezen
     proces = staat["bestuursproces"]
     veld = krachtenveld_uit_staat(staat)
     van = maanden_terug(moment, TIJDLIJN_MAANDEN)
-    # From the same document as the rest of the page: on a past day it counts what was known
-    # then, with the status each intervention had then.
-    balans = aandacht_uit_staat(staat, van=timezone.localdate(van), tot=timezone.localdate(moment))
+    # Now: counted in the database over the window (flat in the case's history). On a past day
+    # from the same document as the rest of the page: what was known then, with the status
+    # each intervention had then.
+    if op is None:
+        balans = aandacht_venster(
+            bestuursproces, zichtbaar, van=timezone.localdate(van), tot=timezone.localdate(moment)
+        )
+    else:
+        balans = aandacht_uit_staat(
+            staat, van=timezone.localdate(van), tot=timezone.localdate(moment)
+        )
     groepen = [_groep(groep) for groep in veld["groepen"]]
     niet_beoordeeld = [_partij(partij, None, None) for partij in veld["nietBeoordeeld"]]
     stadia = _stadia(bestuursproces, proces["stadium"], moment)

@@ -17,11 +17,11 @@ from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
 from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
 from .handtekening import onderteken
-from .replay import vouw
 from .replay_typen import Momentopname
 from .soorten import soort
+from .standen import vergeet_na, vouw_tot
 from .tijdlijnregels import werk_bij as werk_tijdlijn_bij
-from .wereldtijd import DATUMCORRECTIE, Schending, geschiedenis, is_laat, streng_vouwen
+from .wereldtijd import DATUMCORRECTIE, Schending, is_laat, streng_vouwen
 
 # A client's clock may run a little ahead of the server's: "now" from there is not the future.
 KLOKSPELING = dt.timedelta(minutes=2)
@@ -139,6 +139,7 @@ def append_event(
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
     gebeurtenis.save(force_insert=True)
     if laat:
+        vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold
         eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
         for functie in _NA_LATE_INVOEGING:
             functie(bestuursproces, eind)
@@ -214,10 +215,13 @@ def toets_moment(
 
 
 def _toets_geschiedenis(bestuursproces: Bestuursproces, nieuw: Gebeurtenis) -> Momentopname:
-    """Fold the whole history strictly; the end state, or the first fact that does not fit."""
+    """Fold the whole history strictly; the end state, or the first fact that does not fit.
+
+    It starts from the stored stand of the fold before the new fact's moment (the facts before
+    it were checked already) and so costs what follows the fact, not the whole log."""
     try:
         with streng_vouwen():
-            return vouw(geschiedenis(bestuursproces.pk))
+            return vouw_tot(bestuursproces.pk)
     except Schending as schending:
         feit = schending.gebeurtenis
         verplaatst = nieuw.payload.get("gebeurtenis") if nieuw.type == DATUMCORRECTIE else None

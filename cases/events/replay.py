@@ -13,7 +13,7 @@ first fact that breaks one; an ordinary fold reads on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -69,14 +69,21 @@ def lege_staat() -> Momentopname:
 
 
 def vouw(
-    gebeurtenissen: Iterable[Gebeurtenis], zichtbaar: frozenset[str] | None = None
+    gebeurtenissen: Iterable[Gebeurtenis],
+    zichtbaar: frozenset[str] | None = None,
+    *,
+    begin: Momentopname | None = None,
+    na_elk: Callable[[Momentopname, Gebeurtenis], None] | None = None,
 ) -> Momentopname:
     """Fold events (in world-time order) into the raw state reducers work on.
 
     In a strict fold (:func:`~cases.events.wereldtijd.streng_vouwen`) the first fact that does
     not fit the case as it stood at its moment raises :class:`Schending` naming it.
+
+    ``begin`` is a state to go on from (a stored stand of the fold, :mod:`.standen`) instead
+    of the empty one; ``na_elk`` is told the state after every event read, visible or not.
     """
-    staat = lege_staat()
+    staat = lege_staat() if begin is None else begin
     try:
         for gebeurtenis in gebeurtenissen:
             if zichtbaar is None or zichtbaarheid_van(gebeurtenis) in zichtbaar:
@@ -86,6 +93,8 @@ def vouw(
                     schending.gebeurtenis = gebeurtenis
                     raise
             staat["volgnummer"] = max(staat["volgnummer"], gebeurtenis.volgnummer)
+            if na_elk is not None:
+                na_elk(staat, gebeurtenis)
     finally:
         # A fold stopped by a broken rule leaves a streaming read half done: end it now, in
         # this transaction, rather than when the generator is collected after the connection.

@@ -141,8 +141,10 @@ def geschiedenis(
     *,
     tot: dt.datetime | None = None,
     bekend: dt.datetime | None = None,
+    na: tuple[dt.datetime, int] | None = None,
 ) -> Generator[Gebeurtenis, None, None]:
-    """A case's events in world-time order, up to ``tot`` and as known at ``bekend``.
+    """A case's events in world-time order, up to ``tot`` and as known at ``bekend``; with
+    ``na`` only those after that position ``(tijdstip, volgnummer)`` (the opening never).
 
     The opening (volgnummer 1) comes first whatever its date: the opening can be moved
     earlier by a later fact, and every fact of the case stands after it. Nothing at all when
@@ -157,13 +159,22 @@ def geschiedenis(
     if not kop or kop[0].volgnummer != 1:
         return
     opening = kop[0]
-    yield opening
+    if na is None:
+        yield opening
     gecorrigeerd = _correcties(kop[1:])
     rest = alle.exclude(volgnummer=1)
+    # The stream after ``na`` (a range on the world-time index; the few events at that very
+    # moment up to its volgnummer left out); a corrected event is placed by its corrected
+    # moment below.
+    stroom = (
+        rest
+        if na is None
+        else rest.filter(tijdstip__gte=na[0]).exclude(tijdstip=na[0], volgnummer__lte=na[1])
+    )
     if not gecorrigeerd:
         if tot is not None:
-            rest = rest.filter(tijdstip__lte=tot)
-        yield from in_wereldvolgorde(rest).iterator(chunk_size=1000)
+            stroom = stroom.filter(tijdstip__lte=tot)
+        yield from in_wereldvolgorde(stroom).iterator(chunk_size=1000)
         return
     verplaatst = sorted(
         (
@@ -172,8 +183,12 @@ def geschiedenis(
         ),
         key=lambda e: (e.tijdstip, e.volgnummer),
     )
+    if na is not None:
+        verplaatst = [e for e in verplaatst if (e.tijdstip, e.volgnummer) > na]
     if tot is not None:
         verplaatst = [e for e in verplaatst if e.tijdstip <= tot]
-        rest = rest.filter(tijdstip__lte=tot)
-    stroom = in_wereldvolgorde(rest.exclude(volgnummer__in=gecorrigeerd)).iterator(chunk_size=1000)
-    yield from heapq.merge(stroom, verplaatst, key=lambda e: (e.tijdstip, e.volgnummer))
+        stroom = stroom.filter(tijdstip__lte=tot)
+    gelezen = in_wereldvolgorde(stroom.exclude(volgnummer__in=gecorrigeerd)).iterator(
+        chunk_size=1000
+    )
+    yield from heapq.merge(gelezen, verplaatst, key=lambda e: (e.tijdstip, e.volgnummer))

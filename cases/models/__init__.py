@@ -36,6 +36,7 @@ from .interventies import (
     Uitgepakt,
     Zwaarte,
 )
+from .leesmodellen import Foldstand, HuidigeOpdrachtgeverBeoordeling, HuidigeSpelerBeoordeling
 from .lidmaatschap import Lidmaatschap, Rol
 from .opdrachtgevers import Opdrachtgever, OpdrachtgeverBeoordeling
 from .partijen import Betrokkenheidswijziging, Notitie
@@ -79,7 +80,10 @@ __all__ = [
     "Exporttaak",
     "ExporttaakStatus",
     "Fase",
+    "Foldstand",
     "Gebeurtenis",
+    "HuidigeOpdrachtgeverBeoordeling",
+    "HuidigeSpelerBeoordeling",
     "IdeeEigenaar",
     "IdeeVersie",
     "Instemming",

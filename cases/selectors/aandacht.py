@@ -82,6 +82,35 @@ def aandacht(
     return balans(rijen, van=van, tot=tot, weken=weken)
 
 
+def aandacht_venster(
+    bestuursproces: Bestuursproces,
+    zichtbaar: frozenset[str],
+    *,
+    van: dt.date,
+    tot: dt.date,
+    weken: int = STANDAARD_WEKEN,
+) -> Aandacht:
+    """:func:`aandacht` for a window (the status page's three months) at a cost that does not
+    grow with the case's history: the rows of the window itself, and per veld the date of the
+    latest intervention done up to ``tot`` as one aggregate (two queries)."""
+    zichtbare = InterventieVeld.objects.filter(
+        bestuursproces=bestuursproces,
+        interventie__zichtbaarheid__in=zichtbaar,
+        interventie__datum__lte=tot,
+    )
+    rijen = zichtbare.filter(interventie__datum__gte=van).values_list(
+        "interventie_id", "veld", "interventie__status", "interventie__datum"
+    )
+    laatste = dict(
+        zichtbare.exclude(interventie__status=InterventieStatus.GEPLAND)
+        .values("veld")
+        .annotate(laatste=Max("interventie__datum"))
+        .order_by()
+        .values_list("veld", "laatste")
+    )
+    return balans(rijen, van=van, tot=tot, weken=weken, laatste=laatste)
+
+
 def aandacht_uit_staat(
     staat: Mapping[str, Any],
     *,
@@ -106,15 +135,20 @@ def balans(
     van: dt.date | None,
     tot: dt.date,
     weken: int = STANDAARD_WEKEN,
+    laatste: dict[str, dt.date] | None = None,
 ) -> Aandacht:
-    """The balance from (interventie, veld, status, datum) rows dated up to ``tot``."""
+    """The balance from (interventie, veld, status, datum) rows dated up to ``tot``.
+
+    ``laatste`` (per veld, the latest intervention done up to ``tot``) when the rows are only
+    those from ``van`` on; otherwise it is taken from the rows."""
     grens = tot - dt.timedelta(weeks=weken)
     gedaan: dict[str, set[Hashable]] = defaultdict(set)
     gepland: dict[str, set[Hashable]] = defaultdict(set)
-    laatste: dict[str, dt.date] = {}
+    gegeven = laatste is not None
+    laatste = dict(laatste or {})
     for interventie, veld, status, datum in rijen:
         is_gedaan = status != InterventieStatus.GEPLAND
-        if is_gedaan and (veld not in laatste or datum > laatste[veld]):
+        if is_gedaan and not gegeven and (veld not in laatste or datum > laatste[veld]):
             laatste[veld] = datum
         if van is not None and datum < van:
             continue

@@ -9,17 +9,30 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from cases.models import (
     Bestuursproces,
     Betrokkenheidswijziging,
+    HuidigeOpdrachtgeverBeoordeling,
+    HuidigeSpelerBeoordeling,
     Notitie,
     Opdrachtgever,
     OpdrachtgeverBeoordeling,
     Organisatie,
     Speler,
     SpelerBeoordeling,
+    Zichtbaarheid,
 )
 
 
 def organisaties(bestuursproces: Bestuursproces) -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(bestuursproces=bestuursproces)
+
+
+def hoogste_niveau(zichtbaar: frozenset[str]) -> str | None:
+    """The highest level of a viewer who sees every level up to it (as every role does);
+    None for any other set of levels, which is read the long way."""
+    for niveau in reversed(Zichtbaarheid):
+        if niveau in zichtbaar:
+            tot = frozenset(n.value for n in Zichtbaarheid if n.rang <= niveau.rang)
+            return niveau.value if tot == zichtbaar else None
+    return None
 
 
 def _laatste_zichtbare(
@@ -28,7 +41,21 @@ def _laatste_zichtbare(
     zichtbaar: frozenset[str],
     veld: str,
 ) -> Subquery:
-    """One field of the latest assessment of each party that the viewer may see."""
+    """One field of the latest assessment of each party that the viewer may see: from the
+    read model of current assessments (one indexed row per party and level), or by sorting
+    the party's assessments for an unusual set of levels."""
+    niveau = hoogste_niveau(zichtbaar)
+    if niveau is not None:
+        huidig = (
+            HuidigeSpelerBeoordeling
+            if model is SpelerBeoordeling
+            else HuidigeOpdrachtgeverBeoordeling
+        )
+        return Subquery(
+            huidig.objects.filter(**{partij: OuterRef("pk")}, niveau=niveau).values(
+                f"beoordeling__{veld}"
+            )[:1]
+        )
     return Subquery(
         model.objects.filter(**{partij: OuterRef("pk")}, zichtbaarheid__in=zichtbaar)
         .order_by("-tijdstip", "-id")
@@ -36,14 +63,42 @@ def _laatste_zichtbare(
     )
 
 
-def _laatste(beoordelingen: QuerySet[Any]) -> QuerySet[Any]:
-    """Only each party's latest assessment (in world time): a sliced prefetch, which the
-    database answers per party with a window function instead of sending every assessment."""
-    return beoordelingen.order_by("-tijdstip", "-id")[:1]
+def _huidige(
+    model: type[SpelerBeoordeling] | type[OpdrachtgeverBeoordeling],
+    partij: str,
+    bestuursproces: Bestuursproces,
+    zichtbaar: frozenset[str],
+) -> Prefetch[Any]:
+    """Each party's latest assessment the viewer may see (read it with
+    :func:`huidige_beoordeling`): the read model's row for the viewer's level (one indexed
+    read per party, whatever the number of assessments), or a sliced prefetch (a window
+    function over every visible assessment) for an unusual set of levels."""
+    niveau = hoogste_niveau(zichtbaar)
+    if niveau is None:
+        beoordelingen = (
+            spelerbeoordelingen(bestuursproces, zichtbaar)
+            if model is SpelerBeoordeling
+            else opdrachtgeverbeoordelingen(bestuursproces, zichtbaar)
+        )
+        return Prefetch(
+            "beoordelingen",
+            queryset=beoordelingen.order_by("-tijdstip", "-id")[:1],
+            to_attr="_zichtbare_beoordelingen",
+        )
+    huidig = (
+        HuidigeSpelerBeoordeling if model is SpelerBeoordeling else HuidigeOpdrachtgeverBeoordeling
+    )
+    return Prefetch(
+        "huidige_beoordelingen",
+        queryset=huidig.objects.filter(niveau=niveau).select_related(
+            "beoordeling__auteur", f"beoordeling__{partij}"
+        ),
+        to_attr="_huidige_rijen",
+    )
 
 
 def spelers(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QuerySet[Speler]:
-    """Spelers with their organisation and, in ``_zichtbare_beoordelingen``, the latest
+    """Spelers with their organisation and, for :func:`huidige_beoordeling`, the latest
     assessment the viewer may see (the current one for that viewer).
 
     Annotated with ``huidig_standpunt`` and ``huidige_macht`` from that same current
@@ -58,13 +113,7 @@ def spelers(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QueryS
             huidige_macht=_laatste_zichtbare(SpelerBeoordeling, "speler", zichtbaar, "macht"),
         )
         .select_related("organisatie")
-        .prefetch_related(
-            Prefetch(
-                "beoordelingen",
-                queryset=_laatste(spelerbeoordelingen(bestuursproces, zichtbaar)),
-                to_attr="_zichtbare_beoordelingen",
-            )
-        )
+        .prefetch_related(_huidige(SpelerBeoordeling, "speler", bestuursproces, zichtbaar))
     )
 
 
@@ -81,11 +130,7 @@ def opdrachtgevers(
         )
         .select_related("organisatie")
         .prefetch_related(
-            Prefetch(
-                "beoordelingen",
-                queryset=_laatste(opdrachtgeverbeoordelingen(bestuursproces, zichtbaar)),
-                to_attr="_zichtbare_beoordelingen",
-            )
+            _huidige(OpdrachtgeverBeoordeling, "opdrachtgever", bestuursproces, zichtbaar)
         )
     )
 
@@ -114,6 +159,9 @@ def opdrachtgeverbeoordelingen(
 
 def huidige_beoordeling(partij: Speler | Opdrachtgever) -> Any:
     """The latest assessment the viewer may see (needs the prefetch of the selectors above)."""
+    rijen: list[Any] | None = getattr(partij, "_huidige_rijen", None)
+    if rijen is not None:
+        return rijen[0].beoordeling if rijen else None
     zichtbaar: list[Any] = getattr(partij, "_zichtbare_beoordelingen", [])
     return zichtbaar[0] if zichtbaar else None
 

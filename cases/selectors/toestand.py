@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from cases.events import herbouw
 from cases.events.payloads import (
     bestuursproces_gegevens,
     idee_gegevens,
@@ -19,8 +18,9 @@ from cases.events.payloads import (
     spelerbeoordeling_gegevens,
     stadiumovergang_gegevens,
 )
-from cases.events.replay import op_naam
-from cases.events.wereldtijd import geschiedenis, is_laat
+from cases.events.replay import op_naam, rond_af
+from cases.events.standen import vouw_tot
+from cases.events.wereldtijd import is_laat
 from cases.models import Bestuursproces, Notitie, Zichtbaarheid
 
 from . import interventies, partijen, positionering
@@ -160,7 +160,10 @@ def momentopname(
         if vers.geopend_op > tijdstip:
             return None
         return huidige_toestand(vers, zichtbaar, delen=delen)
-    staat = herbouw(geschiedenis(bestuursproces.pk, tot=tijdstip, bekend=bekend_op), zichtbaar)
+    # From the nearest stored stand of the fold before the moment (never with bekend_op).
+    staat = rond_af(
+        vouw_tot(bestuursproces.pk, tot=tijdstip, zichtbaar=zichtbaar, bekend=bekend_op)
+    )
     if staat is None or dt.datetime.fromisoformat(staat["bestuursproces"]["geopendOp"]) > tijdstip:
         return None
     return staat

@@ -16,9 +16,8 @@ from typing import Any
 
 from cases.events import wereldtijd
 from cases.events.log import toets_moment
-from cases.events.replay import vouw
 from cases.events.replay_typen import Momentopname
-from cases.events.wereldtijd import geschiedenis
+from cases.events.standen import vouw_tot
 from cases.models import (
     Bestuursproces,
     Interventie,
@@ -41,7 +40,7 @@ def stand_op(bestuursproces: Bestuursproces, tijdstip: dt.datetime) -> Momentopn
     """The raw folded state of the whole case (every visibility) at ``tijdstip``; a moment
     in the future or before the opening is refused first (OngeldigeInvoer on tijdstip)."""
     toets_moment(bestuursproces, tijdstip)
-    return vouw(geschiedenis(bestuursproces.pk, tot=tijdstip))
+    return vouw_tot(bestuursproces.pk, tot=tijdstip)
 
 
 def leg_over(stand: Momentopname, *rijen: Any) -> None:

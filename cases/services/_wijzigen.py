@@ -29,6 +29,7 @@ from ._common import (
     valideer,
     vergrendel,
 )
+from ._leesmodellen import beoordeling_vastgelegd
 from ._wereldtijd import is_laat, leg_over, stand_op
 
 if TYPE_CHECKING:
@@ -171,4 +172,5 @@ def bewaar_beoordeling(
         zichtbaarheid=beoordeling.zichtbaarheid,
         payload={sleutel: str(partij.uuid), "beoordeling": gegevens(beoordeling)},
     )
+    beoordeling_vastgelegd(beoordeling, partij)
     return beoordeling

@@ -27,6 +27,7 @@ from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis
 
 from ._common import eis_zichtbaar_voor_auteur, vergrendel
+from ._leesmodellen import na_datumcorrectie
 
 
 def _fout(veld: str, code: str, tekst: str) -> OngeldigeInvoer:
@@ -83,4 +84,5 @@ def corrigeer_datum(
         zichtbaarheid=niveau,
     )
     feitsoort.corrigeer_tabellen(feit, tijdstip)
+    na_datumcorrectie(feit)
     return correctie

@@ -49,8 +49,9 @@ def _vul(regisseur: Any, n: int) -> Bestuursproces:
 # Every page starts with: session; user; the case with my role.
 PAGINAS = {
     # + the version for the form; the moves; the forced moves' events; the fold of the
-    # history for the gate (its opening, then the rest in world-time order).
-    "stadium/": 8,
+    # history for the gate (the nearest stored stand of the fold with the end of the log, the
+    # opening, then the rest in world-time order).
+    "stadium/": 9,
     # + the tijdlijn's read model: the kinds of item for the filter; the count; the page
     # (with its events).
     "tijdlijn/": 6,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
+from django.core.management import call_command
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +15,14 @@ from cases import selectors
 from cases.events import herbouw, soorten, verifieer_keten
 from cases.events import poorten as poorten_module
 from cases.events.soorten import Soort
-from cases.models import Bestuursproces, Rol, Zichtbaarheid
+from cases.models import (
+    Bestuursproces,
+    Gebeurtenis,
+    HuidigeOpdrachtgeverBeoordeling,
+    HuidigeSpelerBeoordeling,
+    Rol,
+    Zichtbaarheid,
+)
 from cases.services.poorten import geconsolideerde_stap_vereist
 from tests.cases._leesmodel import controleer_leesmodel
 from tests.cases.services._hulp import gebeurtenissen_na
@@ -22,6 +31,7 @@ from tests.factories import open_proces
 from ._rauw import _herbouwd, _toestand
 from ._replay_strategieen_regie import acties
 from ._replay_uitvoerder import Uitvoerder
+from ._standen import terugkijken_klopt
 
 
 def test_elk_gebeurtenistype_heeft_een_reducer() -> None:
@@ -45,6 +55,20 @@ def test_herbouw_van_een_vers_proces(bestuursproces: Bestuursproces) -> None:
     assert [lid["gebruiker"] for lid in herbouwd["lidmaatschappen"]] == ["regisseur"]
 
 
+def _huidige_beoordelingen(bestuursproces: Bestuursproces) -> set[tuple[Any, ...]]:
+    return {
+        *HuidigeSpelerBeoordeling.objects.filter(bestuursproces=bestuursproces).values_list(
+            "speler_id", "niveau", "beoordeling_id"
+        ),
+        *(
+            ("opdrachtgever", *rij)
+            for rij in HuidigeOpdrachtgeverBeoordeling.objects.filter(
+                bestuursproces=bestuursproces
+            ).values_list("opdrachtgever_id", "niveau", "beoordeling_id")
+        ),
+    }
+
+
 # --- the property: any sequence of valid service calls replays to the same case ----------------
 
 
@@ -62,8 +86,9 @@ def test_de_wyberstap_poort_is_geregistreerd() -> None:
 )
 @given(reeks=st.lists(acties, min_size=15, max_size=45))
 def test_herbouw_uit_de_log_is_gelijk_aan_de_tabellen(
-    regisseur: Any, catalogus: Any, reeks: list[tuple[Any, ...]]
+    regisseur: Any, catalogus: Any, reeks: list[tuple[Any, ...]], settings: Any
 ) -> None:
+    settings.FOLDSTAND_INTERVAL = 3  # stands of the fold of every kind of event
     # Opened ten days ago, so that interventies and positioneringen can lie in the past (and
     # before the opening, refused).
     bestuursproces = open_proces(regisseur, tijdstip=timezone.now() - dt.timedelta(days=10))
@@ -92,6 +117,15 @@ def test_herbouw_uit_de_log_is_gelijk_aan_de_tabellen(
     # The tijdlijn's read model kept in step is the one rebuilt from the log, and tells what
     # the fold tells.
     controleer_leesmodel(bestuursproces)
+    # Read models: what the services kept is what the log rebuilds; looking back from the
+    # stands of the fold is folding the whole history, at moments spread over it.
+    bijgehouden = _huidige_beoordelingen(bestuursproces)
+    call_command("herbouw_leesmodellen", bestuursproces=bestuursproces.uuid, stdout=io.StringIO())
+    assert _huidige_beoordelingen(bestuursproces) == bijgehouden
+    momenten = sorted(
+        Gebeurtenis.objects.filter(bestuursproces=bestuursproces).values_list("tijdstip", flat=True)
+    )
+    terugkijken_klopt(bestuursproces, momenten[len(momenten) // 3 :: max(len(momenten) // 3, 1)])
     # The model and the tables agree, so the expected refusals above were the right ones.
     model = uitvoerder.model
     assert toestand["bestuursproces"]["stadium"] == model.stadium

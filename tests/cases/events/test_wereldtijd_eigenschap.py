@@ -12,20 +12,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.management import call_command
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from cases import selectors, services
 from cases.events import verifieer_keten
 from cases.exceptions import DomainError
-from cases.models import Bestuursproces, Gebeurtenis, Speler
+from cases.models import Bestuursproces, Gebeurtenis, HuidigeSpelerBeoordeling, Speler
 from cases.services.partijen import ACTIES
 from tests.cases._leesmodel import controleer_leesmodel
 from tests.cases.services._hulp import alle_rijen
 from tests.factories import actor_voor
+
+from ._standen import terugkijken_klopt
 
 AMS = ZoneInfo("Europe/Amsterdam")
 BEGIN = dt.datetime(2016, 1, 4, 9, tzinfo=AMS)
@@ -131,6 +135,23 @@ def _verhaal(proces: Bestuursproces, **opties: Any) -> Any:
     }
 
 
+def _leesmodellen_kloppen(proces: Bestuursproces) -> None:
+    """The read models the services kept equal those rebuilt from the log, and looking back
+    from stored stands equals folding the whole history (at a few moments of it)."""
+    rijen = _huidige_beoordelingen(proces)
+    call_command("herbouw_leesmodellen", bestuursproces=proces.uuid, stdout=io.StringIO())
+    assert _huidige_beoordelingen(proces) == rijen
+    terugkijken_klopt(proces, [BEGIN + dt.timedelta(days=dag) for dag in (40, 700, 2500)])
+
+
+def _huidige_beoordelingen(proces: Bestuursproces) -> set[tuple[Any, ...]]:
+    return set(
+        HuidigeSpelerBeoordeling.objects.filter(bestuursproces=proces).values_list(
+            "speler_id", "niveau", "beoordeling_id"
+        )
+    )
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -139,8 +160,9 @@ def _verhaal(proces: Bestuursproces, **opties: Any) -> Any:
     data=st.data(),
 )
 def test_elke_volgorde_vertelt_hetzelfde_verhaal(
-    regisseur: Any, feiten: list[tuple[Any, ...]], data: Any
+    regisseur: Any, feiten: list[tuple[Any, ...]], data: Any, settings: Any
 ) -> None:
+    settings.FOLDSTAND_INTERVAL = 2  # stands everywhere, for late facts to invalidate
     geschiedenis = _geldig_in_wereldvolgorde(feiten)
     volgorde = data.draw(st.permutations(geschiedenis))
 
@@ -158,6 +180,7 @@ def test_elke_volgorde_vertelt_hetzelfde_verhaal(
         if aanvaard and f < max(aanvaard):
             event("een feit later ingevoerd dan een later gebeurd feit")
         aanvaard.append(f)
+        _leesmodellen_kloppen(proces)
         laatste = Gebeurtenis.objects.filter(bestuursproces=proces).latest("volgnummer")
         antwoorden.append((laatste.geregistreerd, _verhaal(proces)))
 
@@ -182,11 +205,12 @@ def test_elke_volgorde_vertelt_hetzelfde_verhaal(
     data=st.data(),
 )
 def test_een_gecorrigeerde_datum_vertelt_hetzelfde_verhaal(
-    regisseur: Any, feiten: list[tuple[Any, ...]], verkeerd: list[int], data: Any
+    regisseur: Any, feiten: list[tuple[Any, ...]], verkeerd: list[int], data: Any, settings: Any
 ) -> None:
     """Assessments and notes first entered on a wrong day and then corrected tell the same
     story as the same facts entered on the right days: in the tables, in the fold, and as
     known before the corrections (the wrong days)."""
+    settings.FOLDSTAND_INTERVAL = 2
     geschiedenis = _geldig_in_wereldvolgorde(feiten)
     fout = data.draw(
         st.lists(st.booleans(), min_size=len(geschiedenis), max_size=len(geschiedenis))
@@ -211,6 +235,7 @@ def test_een_gecorrigeerde_datum_vertelt_hetzelfde_verhaal(
             tijdstip=BEGIN + dt.timedelta(days=dag),
             toelichting="Verkeerde dag ingetypt",
         )
+        _leesmodellen_kloppen(proces)
     if te_corrigeren:
         event("een datum gecorrigeerd")
 

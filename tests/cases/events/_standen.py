@@ -1,0 +1,64 @@
+"""Checks of the stored stands of the fold, shared by the property tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cases.events import standen
+from cases.events.replay import vouw
+from cases.events.wereldtijd import geschiedenis
+from cases.models import Bestuursproces, Foldstand, Zichtbaarheid
+
+# Every key a fold may store stands under: all events, and each role's levels.
+ZICHTEN: tuple[frozenset[str] | None, ...] = (
+    None,
+    Zichtbaarheid.voor_rol("opdrachtgever"),
+    Zichtbaarheid.voor_rol("kernteam"),
+    Zichtbaarheid.voor_rol("procesregisseur"),
+)
+
+
+def _in_de_fold(
+    proces: Bestuursproces, zichtbaar: frozenset[str] | None, posities: set[Any]
+) -> dict[Any, tuple[int, str]]:
+    """The count and encoded state of the whole fold at each of ``posities``."""
+    gevonden: dict[Any, tuple[int, str]] = {}
+    teller = 0
+
+    def kijk(staat: Any, e: Any) -> None:
+        nonlocal teller
+        teller += 1
+        if (e.tijdstip, e.volgnummer) in posities:
+            gevonden[(e.tijdstip, e.volgnummer)] = (teller, standen.codeer(staat))
+
+    vouw(geschiedenis(proces.pk), zichtbaar, na_elk=kijk)
+    return gevonden
+
+
+def elke_stand_klopt(proces: Bestuursproces) -> int:
+    """Every stored stand equals the fold of the whole history at its position (and counts
+    the events up to it); returns how many stands there are."""
+    aantal = 0
+    zichten = set(Foldstand.objects.filter(bestuursproces=proces).values_list("zicht", flat=True))
+    for zicht in zichten:
+        opgeslagen = {
+            (tijdstip, volgnummer): (n, staat)
+            for tijdstip, volgnummer, n, staat in Foldstand.objects.filter(
+                bestuursproces=proces, zicht=zicht
+            ).values_list("tijdstip", "volgnummer", "aantal", "staat")
+        }
+        zichtbaar = None if zicht == standen.ALLES else frozenset(zicht.split(","))
+        assert _in_de_fold(proces, zichtbaar, set(opgeslagen)) == opgeslagen, zicht
+        aantal += len(opgeslagen)
+    return aantal
+
+
+def terugkijken_klopt(proces: Bestuursproces, momenten: list[Any]) -> None:
+    """At each moment and for each key, folding from the stands (twice: the first may store
+    new ones, the second reads them) gives the fold of the whole history."""
+    for moment in momenten:
+        for zichtbaar in ZICHTEN:
+            volledig = vouw(geschiedenis(proces.pk, tot=moment), zichtbaar)
+            assert standen.vouw_tot(proces.pk, tot=moment, zichtbaar=zichtbaar) == volledig
+            assert standen.vouw_tot(proces.pk, tot=moment, zichtbaar=zichtbaar) == volledig
+    elke_stand_klopt(proces)
