@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
-from .canonical import GENESIS_HASH, bereken_hash, normaliseer
+from .canonical import GENESIS_HASH, bereken_hash, bereken_inhoud_hash, normaliseer
 from .handtekening import onderteken
 from .replay import vouw
 from .replay_typen import Momentopname
@@ -137,6 +138,9 @@ def append_event(
         ),
         vorige_hash=vorige_hash,
     )
+    # Hash scheme 2: the content hashed apart (with a salt), the hash over the envelope.
+    gebeurtenis.inhoud_zout = secrets.token_hex(16)
+    gebeurtenis.inhoud_hash = bereken_inhoud_hash(gebeurtenis)
     gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
     gebeurtenis.save(force_insert=True)

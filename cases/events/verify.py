@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from cases.models import Bestuursproces, Gebeurtenis
 
-from .canonical import GENESIS_HASH, bereken_hash
+from .canonical import GENESIS_HASH, bereken_hash, bereken_inhoud_hash
 from .handtekening import klopt, sleutel
 
 
@@ -92,6 +92,16 @@ def _loop_keten(
         else:
             rapport.ononderteken += 1
             rapport.laatste_ononderteken = gebeurtenis.volgnummer
+        # Scheme 2: the stored content hash is what a redacted export line shows; the hash
+        # above was recomputed from the content, so the column must agree with it.
+        if gebeurtenis.inhoud_zout is not None and gebeurtenis.inhoud_hash != bereken_inhoud_hash(
+            gebeurtenis
+        ):
+            return Breuk(
+                bestuursproces.uuid,
+                gebeurtenis.volgnummer,
+                "inhoudshash klopt niet met de inhoud (gewijzigd na vastlegging)",
+            )
         rapport.aantal += 1
         vorige_hash = gebeurtenis.hash
         verwacht_volgnummer += 1

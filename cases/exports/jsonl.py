@@ -74,20 +74,31 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
     payload = rij[8]
     niveau = payload.get("zichtbaarheid", Zichtbaarheid.PROCES)
     afgeschermd = "false"
+    zout = rij[12]
+    vrijgegeven = "null"
     if niveau not in zichtbaar:
         inhoud = inhoud_van_rij(rij, zichtbaar)
-        payload, toelichting, niveau = inhoud.payload, None, inhoud.zichtbaarheid
-        afgeschermd = "true"
+        if inhoud.afgeschermd:
+            payload, toelichting, zout = inhoud.payload, None, None
+            afgeschermd = "true"
+        elif inhoud.vrijgegeven is not None:
+            vrijgegeven = _tekst(inhoud.vrijgegeven)
     return (
         f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
         f'"afgeschermd":{afgeschermd},"geregistreerd":"{utc_tekst(geregistreerd)}",'
         f'"hash":{_tekst(rij[10])},"herkomst":{_tekst(herkomst)},'
+        f'"inhoudHash":{_of_null(rij[11])},"inhoudZout":{_of_null(zout)},'
         f'"payload":{JSON_REGEL.encode(payload)},"soort":"gebeurtenis",'
         f'"tijdstip":"{utc_tekst(tijdstip)}",'
         f'"toelichting":{"null" if toelichting is None else _tekst(toelichting)},'
         f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
-        f'"vorigeHash":{_tekst(rij[9])},"zichtbaarheid":{_tekst(str(niveau))}}}\n'
+        f'"vorigeHash":{_tekst(rij[9])},"vrijgegeven":{vrijgegeven},'
+        f'"zichtbaarheid":{_tekst(str(niveau))}}}\n'
     )
+
+
+def _of_null(tekst: str | None) -> str:
+    return "null" if tekst is None else _tekst(tekst)
 
 
 def _regels(opdracht: Exportopdracht) -> Iterator[str]:

@@ -23,7 +23,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from cases.events import soorten, zichtbaarheid_van
+from cases.events import soorten
+from cases.events.vrijgave import leesbaar
 from cases.events.soorten import DEZE_ZAAK, Objectwijziging, Relatie
 from cases.models import Gebeurtenis
 
@@ -120,7 +121,7 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     scheiding = ""
     for rij in opdracht.rijen():
         e = gebeurtenis_van_rij(rij)
-        if zichtbaarheid_van(e) not in opdracht.zichtbaar:
+        if not leesbaar(e, opdracht.zichtbaar):
             afgeschermd += 1
             continue
         soort = soorten.soort(e.type)

@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 from xml.sax.saxutils import quoteattr
 
-from cases.events import soorten, zichtbaarheid_van
+from cases.events import soorten
+from cases.events.vrijgave import leesbaar
 
 from .gebeurtenissen import (
     FORMAATVERSIE,
@@ -158,7 +159,7 @@ def _traces_per_object(
     namen: dict[str, str] = {}
     for rij in opdracht.rijen():
         gebeurtenis = gebeurtenis_van_rij(rij)
-        if zichtbaarheid_van(gebeurtenis) not in opdracht.zichtbaar:
+        if not leesbaar(gebeurtenis, opdracht.zichtbaar):
             continue
         soort = soorten.soort(gebeurtenis.type)
         for wijziging in soort.wijzigingen(gebeurtenis):

@@ -53,7 +53,7 @@ from .spelers import (
 )
 from .stadia import Richting, Stadiumovergang
 from .wyberen import Consolidatie, Fase, Instemming, Optie, WyberStap
-from .zichtbaarheid import Zichtbaarheid
+from .zichtbaarheid import Zicht, Zichtbaarheid
 
 __all__ = [
     "POSITIES_PER_VELD",
@@ -116,6 +116,7 @@ __all__ = [
     "UitkomstSoort",
     "Veld",
     "WyberStap",
+    "Zicht",
     "Zichtbaarheid",
     "Zwaarte",
 ]

@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 from typing import Any
 
-from cases.events import zichtbaarheid_van
+from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.soorten import partijen, soort
 from cases.events.wereldtijd import geschiedenis
 from cases.models import Bestuursproces, Macht, Standpunt
@@ -154,9 +154,10 @@ def verschuivingen(
         )
 
     # A read stopped by an error ends at once, inside the transaction.
+    zicht = als_zicht(zichtbaar)  # released items too, loaded once
     with contextlib.closing(geschiedenis(bestuursproces.pk, tot=tot, bekend=bekend_op)) as reeks:
         for e in reeks:
-            if zichtbaarheid_van(e) not in zichtbaar:
+            if not leesbaar(e, zicht):
                 continue
             feit = soort(e.type)
             if isinstance(feit, partijen.Geregistreerd) and feit.partij != "organisatie":
