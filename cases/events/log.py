@@ -138,10 +138,7 @@ def append_event(
         ),
         vorige_hash=vorige_hash,
     )
-    # Hash scheme 2: the content hashed apart (with a salt), the hash over the envelope.
-    gebeurtenis.inhoud_zout = secrets.token_hex(16)
-    gebeurtenis.inhoud_hash = bereken_inhoud_hash(gebeurtenis)
-    gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
+    verzegel(gebeurtenis, bestuursproces.uuid)
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
     gebeurtenis.save(force_insert=True)
     if laat:
@@ -149,6 +146,14 @@ def append_event(
         for functie in _NA_LATE_INVOEGING:
             functie(bestuursproces, eind)
     return gebeurtenis
+
+
+def verzegel(gebeurtenis: Gebeurtenis, bestuursproces_uuid: Any) -> None:
+    """Hash scheme 2: the content hashed apart (with a random salt), the event's hash over
+    the envelope that carries the content hash (see cases/events/canonical.py)."""
+    gebeurtenis.inhoud_zout = secrets.token_hex(16)
+    gebeurtenis.inhoud_hash = bereken_inhoud_hash(gebeurtenis)
+    gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces_uuid)
 
 
 def _datum(moment: dt.datetime) -> str:

@@ -140,6 +140,9 @@ class _Controle:
         self.kop: dict[str, Any] = {}
         self.slot_gezien = False
         self.gedekt: dict[int, str] = {}  # volgnummer → sha256 of a verified document event
+        # Once an event of hash scheme 2 was seen, every later one is: a line without a
+        # content hash after it would be an envelope made unverifiable on purpose.
+        self.schema2_gezien = False
 
     def lees_kop(self, regel: dict[str, Any], nummer: int) -> None:
         if regel.get("soort") != "kop":
@@ -185,6 +188,14 @@ class _Controle:
             raise Probleem(nummer, f"volgnummer {volgnummer} heeft geen geldige hash")
         if any(not isinstance(regel.get(naam), str) for naam in TEKSTVELDEN):
             raise Probleem(nummer, f"volgnummer {volgnummer} mist een van de velden")
+        if regel.get("inhoudHash") is not None:
+            self.schema2_gezien = True
+        elif self.schema2_gezien:
+            raise Probleem(
+                nummer,
+                f"volgnummer {volgnummer} heeft geen inhoudHash, terwijl eerdere gebeurtenissen "
+                f"die wel hebben (regel gewijzigd)",
+            )
         if regel.get("afgeschermd") is True:
             self._afgeschermd(regel, nummer, volgnummer)
         else:
