@@ -78,9 +78,7 @@ class Zicht(frozenset[str]):
             self._vrij[bestuursproces_id] = laad_vrijgaven(bestuursproces_id)
         return self._vrij[bestuursproces_id]
 
-    def niveau_van(
-        self, volgnummer: int, gelogd: str, bestuursproces_id: int | None = None
-    ) -> str:
+    def niveau_van(self, volgnummer: int, gelogd: str, bestuursproces_id: int | None = None) -> str:
         """The level an event is read at: the level it was logged at, or the level it was
         released to, whichever is more open."""
         zaak = bestuursproces_id if bestuursproces_id is not None else self.zaak

@@ -69,9 +69,7 @@ ONDERDELEN: dict[str, Onderdeel] = {
         {"stadium": "interventie__wyberstap__stadium"},
         bronnen=("interventie",),
     ),
-    "positioneringen": Onderdeel(
-        Positionering, "positionering", {"stadium": "wyberstap__stadium"}
-    ),
+    "positioneringen": Onderdeel(Positionering, "positionering", {"stadium": "wyberstap__stadium"}),
     "spelerbeoordelingen": Onderdeel(
         SpelerBeoordeling, "spelerbeoordeling", {"stadium": "stadium", "speler": "speler__uuid"}
     ),
@@ -231,9 +229,12 @@ def verruim_zichtbaarheid(
     soort = _controleer_invoer(onderdeel, naar, selectie, uuids, toelichting)
     doel = Zichtbaarheid(naar)
     bestuursproces = vergrendel(bestuursproces)
-    if actor.gebruiker is not None and not Lidmaatschap.objects.filter(
-        bestuursproces=bestuursproces, gebruiker=actor.gebruiker, rol=Rol.PROCESREGISSEUR
-    ).exists():
+    if (
+        actor.gebruiker is not None
+        and not Lidmaatschap.objects.filter(
+            bestuursproces=bestuursproces, gebruiker=actor.gebruiker, rol=Rol.PROCESREGISSEUR
+        ).exists()
+    ):
         raise VrijgevenNietToegestaan()
     rijen = soort.model._default_manager.filter(  # type: ignore[attr-defined]
         bestuursproces=bestuursproces,
@@ -249,7 +250,8 @@ def verruim_zichtbaarheid(
             raise _fout(
                 "uuids",
                 "does_not_exist",
-                gettext("Niet gevonden in dit bestuursproces: %s.") % ", ".join(map(str, ontbreekt)),
+                gettext("Niet gevonden in dit bestuursproces: %s.")
+                % ", ".join(map(str, ontbreekt)),
             )
         ruimer = [item for item in gekozen if Zichtbaarheid(item.zichtbaarheid).rang < doel.rang]
         if ruimer:

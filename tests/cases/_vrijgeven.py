@@ -56,7 +56,13 @@ def vrijgavedossier(regisseur: Any) -> Vrijgavedossier:
         )
 
     in_stadium = [
-        interventie(f"{IN_STADIUM} een", 2, wyberstap=stap, zichtbaarheid="kernteam"),
+        interventie(
+            f"{IN_STADIUM} een",
+            2,
+            wyberstap=stap,
+            zichtbaarheid="kernteam",
+            toelichting=f"{IN_STADIUM} waarom",
+        ),
         interventie(f"{IN_STADIUM} twee", 3, wyberstap=stap, zichtbaarheid="kernteam"),
     ]
     services.evalueer_interventie(
@@ -66,7 +72,9 @@ def vrijgavedossier(regisseur: Any) -> Vrijgavedossier:
         uitgepakt="ja",
         tijdstip=begin + dt.timedelta(days=4),
     )
-    buiten = interventie(BUITEN_STADIUM, 5, zichtbaarheid="regisseur")
+    buiten = interventie(
+        BUITEN_STADIUM, 5, zichtbaarheid="regisseur", toelichting=f"{BUITEN_STADIUM} waarom"
+    )
     speler = services.registreer_speler(
         actor=actor,
         bestuursproces=proces,

@@ -70,14 +70,24 @@ def test_vernauwen_is_409(zaak: Vrijgavedossier) -> None:
     _post(
         zaak,
         Rol.PROCESREGISSEUR,
-        {"onderdeel": "interventies", "naar": "proces", "uuids": [str(een.uuid)], "toelichting": REDEN},
+        {
+            "onderdeel": "interventies",
+            "naar": "proces",
+            "uuids": [str(een.uuid)],
+            "toelichting": REDEN,
+        },
     )
     voor = Gebeurtenis.objects.filter(bestuursproces=zaak.proces).count()
 
     response = _post(
         zaak,
         Rol.PROCESREGISSEUR,
-        {"onderdeel": "interventies", "naar": "kernteam", "uuids": [str(een.uuid)], "toelichting": REDEN},
+        {
+            "onderdeel": "interventies",
+            "naar": "kernteam",
+            "uuids": [str(een.uuid)],
+            "toelichting": REDEN,
+        },
     )
 
     assert_probleem(response, 409, "zichtbaarheid-vernauwd")
@@ -101,7 +111,9 @@ def test_ongeldige_invoer_is_400_met_elk_veld(zaak: Vrijgavedossier) -> None:
 
 
 def test_zonder_reden_is_400(zaak: Vrijgavedossier) -> None:
-    response = _post(zaak, Rol.PROCESREGISSEUR, {"onderdeel": "positioneringen", "naar": "evaluatie"})
+    response = _post(
+        zaak, Rol.PROCESREGISSEUR, {"onderdeel": "positioneringen", "naar": "evaluatie"}
+    )
 
     assert fouten(response) == {"toelichting": "required"}
 

@@ -94,7 +94,11 @@ def test_de_interventies_van_een_stadium_vrijgeven(zaak: Vrijgavedossier, regiss
     ]
     assert len(_over(zaak, een)) == 2  # gelogd and geevalueerd
     niveaus = dict(Interventie.objects.values_list("uuid", "zichtbaarheid"))
-    assert niveaus == {een.uuid: "evaluatie", twee.uuid: "evaluatie", zaak.buiten_stadium.uuid: "regisseur"}
+    assert niveaus == {
+        een.uuid: "evaluatie",
+        twee.uuid: "evaluatie",
+        zaak.buiten_stadium.uuid: "regisseur",
+    }
 
 
 def test_een_beoordeling_van_een_speler_vrijgeven_voor_iedereen(
@@ -156,7 +160,10 @@ def test_alleen_de_procesregisseur_geeft_vrij(zaak: Vrijgavedossier) -> None:
         ({"onderdeel": "stadia", "naar": "evaluatie"}, "onderdeel"),
         ({"onderdeel": "interventies", "naar": "regisseur"}, "naar"),
         ({"onderdeel": "interventies", "naar": "evaluatie", "toelichting": " "}, "toelichting"),
-        ({"onderdeel": "besluiten", "naar": "proces", "selectie": {"stadium": "houdbaar"}}, "stadium"),
+        (
+            {"onderdeel": "besluiten", "naar": "proces", "selectie": {"stadium": "houdbaar"}},
+            "stadium",
+        ),
         ({"onderdeel": "interventies", "naar": "proces", "uuids": ["geen-uuid"]}, "uuids"),
     ],
 )
