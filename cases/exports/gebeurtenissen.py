@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.db import connection
@@ -20,9 +20,10 @@ from django.utils import timezone
 
 from cases.events import GENESIS_HASH, soorten, zichtbaarheid_van
 from cases.events.canonical import formatteer_tijdstip
-from cases.events.wereldtijd import DATUMCORRECTIE
 from cases.events.vrijgave import als_zicht, niveau_van
+from cases.events.wereldtijd import DATUMCORRECTIE
 from cases.models import Bestuursproces, Gebeurtenis, Zicht, Zichtbaarheid
+from cases.selectors.afscherming import afscherming
 
 # Rows fetched per round trip while streaming (a server-side cursor on PostgreSQL): a few
 # megabytes in hand at most (the streaming test holds it to a tenth of the file), and
@@ -158,6 +159,9 @@ class Exportopdracht:
     # What one trace follows in a case-centric export (XES): the case, or each object of a
     # type (see CASUSSEN).
     casus: str = "bestuursproces"
+    # Per section (interventies, positioneringen, ...), the items of the case the viewer may
+    # not read (cases.selectors.afscherming); sections with none are left out.
+    afgeschermd_per_onderdeel: dict[str, int] = field(default_factory=dict)
 
     @property
     def niveaus(self) -> list[str]:
@@ -267,8 +271,9 @@ def bereid_voor(
     zichtbaar: frozenset[str],
     casus: str = "bestuursproces",
 ) -> Exportopdracht:
-    """Fix the chain head and count what the export will hold (three queries: the head,
-    the releases of the case, the counts)."""
+    """Fix the chain head and count what the export will hold (four queries: the head,
+    the releases of the case, the counts, the withheld items per section; the last three
+    only for a viewer below the closed level)."""
     # Bound to the case, so that rows (which do not carry it) are read at released levels.
     zichtbaar = als_zicht(zichtbaar).gebonden(bestuursproces.pk)
     gebeurtenissen: QuerySet[Gebeurtenis] = Gebeurtenis.objects.filter(
@@ -292,6 +297,7 @@ def bereid_voor(
         kop_volgnummer=kop_volgnummer,
         kop_hash=kop_hash,
         casus=casus,
+        afgeschermd_per_onderdeel=afscherming(bestuursproces, zichtbaar).per_onderdeel,
     )
 
 

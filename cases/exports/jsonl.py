@@ -46,6 +46,8 @@ def kop(opdracht: Exportopdracht) -> dict[str, Any]:
         "zichtbaarheid": opdracht.niveaus,
         "aantalGebeurtenissen": opdracht.aantal,
         "afgeschermd": opdracht.afgeschermd,
+        # What the viewer may not read, per section of the case: withheld, not absent.
+        "afgeschermdPerOnderdeel": opdracht.afgeschermd_per_onderdeel,
         "genesisHash": GENESIS_HASH,
         # Every visible document version with its SHA-256, each vouched for by the event
         # at its volgnummer (the verifier checks both, and downloaded files against them).

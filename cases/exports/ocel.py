@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from cases.events import soorten
-from cases.events.vrijgave import leesbaar
 from cases.events.soorten import DEZE_ZAAK, Objectwijziging, Relatie
+from cases.events.vrijgave import leesbaar
 from cases.models import Gebeurtenis
 
 from .gebeurtenissen import (
@@ -136,6 +136,12 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
         Objectwijziging("bestuursproces", DEZE_ZAAK, "afgeschermdeGebeurtenissen", afgeschermd),
         _tijd(opdracht.geexporteerd_op, weergave),
     )
+    # What the viewer may not read, per section: withheld, not absent.
+    for onderdeel, aantal in opdracht.afgeschermd_per_onderdeel.items():
+        objecten.wijzig(
+            Objectwijziging("bestuursproces", DEZE_ZAAK, f"afgeschermd:{onderdeel}", aantal),
+            _tijd(opdracht.geexporteerd_op, weergave),
+        )
     yield '],"objects":['
     yield ",".join(JSON.encode(o) for o in objecten.objecten.values())
     yield '],"eventTypes":'

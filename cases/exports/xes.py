@@ -129,6 +129,8 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield _attr("string", "procesregie:exporteur", opdracht.exporteur or ONBEKEND, 1)
     yield _attr("string", "procesregie:zichtbaarheid", " ".join(opdracht.niveaus), 1)
     yield _attr("int", "procesregie:afgeschermd", opdracht.afgeschermd, 1)
+    for onderdeel, aantal in opdracht.afgeschermd_per_onderdeel.items():
+        yield _attr("int", f"procesregie:afgeschermd:{onderdeel}", aantal, 1)
     yield _attr("int", "procesregie:ketenkopVolgnummer", opdracht.kop_volgnummer, 1)
     yield _attr("string", "procesregie:ketenkopHash", opdracht.kop_hash, 1)
     yield _attr("string", "procesregie:casus", opdracht.casus, 1)

@@ -10,8 +10,8 @@ import contextlib
 import datetime as dt
 from typing import Any
 
-from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.soorten import partijen, soort
+from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.wereldtijd import geschiedenis
 from cases.models import Bestuursproces, Macht, Standpunt
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.soorten import soort
 from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing
+from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.wereldtijd import geschiedenis
 from cases.models import Bestuursproces, Gebeurtenis
 

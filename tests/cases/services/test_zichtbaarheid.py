@@ -215,7 +215,8 @@ def test_de_momentopname_van_de_evaluator_toont_wat_is_vrijgegeven(
         bestuursproces=zaak.proces, type="stadium.gewijzigd"
     ).tijdstip
     voor = momentopname(zaak.proces, stadium_voorbij, evaluator)
-    assert voor is not None and voor["interventies"] == []
+    assert voor is not None
+    assert voor["interventies"] == []
 
     _geef_stadium_vrij(zaak, regisseur)
 
@@ -228,7 +229,9 @@ def test_de_momentopname_van_de_evaluator_toont_wat_is_vrijgegeven(
     [geevalueerd] = [i for i in na["interventies"] if i["uitgepakt"]]
     assert geevalueerd["uitgepakt"] == "ja"
     nu = momentopname(zaak.proces, timezone.now(), Zichtbaarheid.voor_rol(Rol.EVALUATOR))
-    assert nu is not None and len(nu["interventies"]) == 2
+    assert nu is not None
+    assert len(nu["interventies"]) == 2
     # Released for evaluation is not released to the opdrachtgever.
     bij_opdrachtgever = momentopname(zaak.proces, timezone.now(), opdrachtgever)
-    assert bij_opdrachtgever is not None and bij_opdrachtgever["interventies"] == []
+    assert bij_opdrachtgever is not None
+    assert bij_opdrachtgever["interventies"] == []
