@@ -29,8 +29,9 @@ class Zichtbaarheid(models.TextChoices):
         return list(Zichtbaarheid).index(self)
 
     @classmethod
-    def voor_rol(cls, rol: str | None) -> Zicht:
-        """The levels a member with this role may see (nothing for a non-member)."""
+    def voor_rol(cls, rol: str | None) -> frozenset[str]:
+        """The levels a member with this role may see (nothing for a non-member), as a
+        :class:`Zicht`, which also reads events released to those levels."""
         hoogste = {
             Rol.PROCESREGISSEUR: cls.REGISSEUR,
             Rol.KERNTEAM: cls.KERNTEAM,

@@ -7,7 +7,8 @@ withheld now.
 
     afscherming(bestuursproces, zichtbaar) -> Afscherming
     Afscherming.aantal("positioneringen") -> int
-    Afscherming.melding("positioneringen") -> "3 positioneringen zijn voor uw rol afgeschermd." | None
+    Afscherming.melding("positioneringen")
+        -> "3 positioneringen zijn voor uw rol afgeschermd." (None: nothing withheld there)
     Afscherming.per_onderdeel -> {"interventies": 2, ...} (only sections with something withheld)
 """
 

@@ -236,13 +236,13 @@ def verruim_zichtbaarheid(
         ).exists()
     ):
         raise VrijgevenNietToegestaan()
-    rijen = soort.model._default_manager.filter(  # type: ignore[attr-defined]
+    rijen = soort.model._default_manager.filter(
         bestuursproces=bestuursproces,
         **{soort.filters[sleutel]: waarde for sleutel, waarde in selectie.items()},
     )
     if uuids is not None:
         rijen = rijen.filter(uuid__in=list(uuids))
-    gekozen = list(rijen.order_by("pk"))
+    gekozen: list[Any] = list(rijen.order_by("pk"))
     if uuids is not None:
         gevonden = {str(item.uuid) for item in gekozen}
         ontbreekt = [u for u in uuids if str(u) not in gevonden]
@@ -279,9 +279,9 @@ def verruim_zichtbaarheid(
         }
         for item in te_verruimen
     ]
-    soort.model._default_manager.filter(  # type: ignore[attr-defined]
-        pk__in=[item.pk for item in te_verruimen]
-    ).update(zichtbaarheid=doel.value)
+    soort.model._default_manager.filter(pk__in=[item.pk for item in te_verruimen]).update(
+        zichtbaarheid=doel.value
+    )
     return append_event(
         bestuursproces=bestuursproces,
         type=VRIJGAVE,
