@@ -14,12 +14,15 @@ that the log, its exports and replay read them at the released level
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +46,7 @@ from cases.models import (
     Rol,
     SpelerBeoordeling,
     Stadium,
+    Stadiumovergang,
     Zichtbaarheid,
 )
 
@@ -56,20 +60,28 @@ class Onderdeel:
 
     model: type[models.Model]
     naam: str  # singular, as the release's items name it
-    filters: dict[str, str]  # selection key → lookup
+    filters: dict[str, str]  # selection key → lookup ("": see in_stadium)
     # Links that a reader of the item must be able to read too (a reflectie's interventie).
     bronnen: tuple[str, ...] = ()
+    # For "stadium": the paths to the item's wyber-stap and to its own date; an item without
+    # a step belongs to the stadium the case stood in on that date.
+    in_stadium: tuple[str, str] | None = None
 
 
 ONDERDELEN: dict[str, Onderdeel] = {
-    "interventies": Onderdeel(Interventie, "interventie", {"stadium": "wyberstap__stadium"}),
+    "interventies": Onderdeel(
+        Interventie, "interventie", {"stadium": ""}, in_stadium=("wyberstap", "datum")
+    ),
     "reflecties": Onderdeel(
         Reflectie,
         "reflectie",
-        {"stadium": "interventie__wyberstap__stadium"},
+        {"stadium": ""},
         bronnen=("interventie",),
+        in_stadium=("interventie__wyberstap", "interventie__datum"),
     ),
-    "positioneringen": Onderdeel(Positionering, "positionering", {"stadium": "wyberstap__stadium"}),
+    "positioneringen": Onderdeel(
+        Positionering, "positionering", {"stadium": ""}, in_stadium=("wyberstap", "sinds")
+    ),
     "spelerbeoordelingen": Onderdeel(
         SpelerBeoordeling, "spelerbeoordeling", {"stadium": "stadium", "speler": "speler__uuid"}
     ),
@@ -163,6 +175,35 @@ def _is_uuid(waarde: Any) -> bool:
     return True
 
 
+def _in_stadium(bestuursproces: Bestuursproces, stadium: str, stap: str, datum: str) -> Q:
+    """Items of a stadium: those of a wyber-stap in it, and those without a step dated on a
+    day the case stood in it (from its stadiumovergangen; a move counts from its own day)."""
+    overgangen = list(
+        Stadiumovergang.objects.filter(bestuursproces=bestuursproces)
+        .order_by("tijdstip", "pk")
+        .values_list("tijdstip", "van", "naar")
+    )
+    huidig = overgangen[0][1] if overgangen else bestuursproces.stadium
+    begin: dt.date | None = None
+    perioden: list[tuple[dt.date | None, dt.date | None]] = []
+    for tijdstip, _van, naar in overgangen:
+        dag = timezone.localdate(tijdstip)
+        if huidig == stadium:
+            perioden.append((begin, dag - dt.timedelta(days=1)))
+        huidig, begin = naar, dag
+    if huidig == stadium:
+        perioden.append((begin, None))
+    gevonden = Q(**{f"{stap}__stadium": stadium})
+    for van, tot in perioden:
+        zonder_stap = Q(**{f"{stap}__isnull": True})
+        if van is not None:
+            zonder_stap &= Q(**{f"{datum}__gte": van})
+        if tot is not None:
+            zonder_stap &= Q(**{f"{datum}__lte": tot})
+        gevonden |= zonder_stap
+    return gevonden
+
+
 def _gebeurtenissen_per_item(bestuursproces: Bestuursproces) -> dict[str, list[int]]:
     """Uuid of an item → volgnummers of the restricted events about it, corrections of their
     moments included (a correction of a withheld fact is withheld like the fact)."""
@@ -238,8 +279,14 @@ def verruim_zichtbaarheid(
         raise VrijgevenNietToegestaan()
     rijen = soort.model._default_manager.filter(
         bestuursproces=bestuursproces,
-        **{soort.filters[sleutel]: waarde for sleutel, waarde in selectie.items()},
+        **{
+            soort.filters[sleutel]: waarde
+            for sleutel, waarde in selectie.items()
+            if soort.filters[sleutel]
+        },
     )
+    if selectie.get("stadium") and soort.in_stadium is not None:
+        rijen = rijen.filter(_in_stadium(bestuursproces, selectie["stadium"], *soort.in_stadium))
     if uuids is not None:
         rijen = rijen.filter(uuid__in=list(uuids))
     gekozen: list[Any] = list(rijen.order_by("pk"))

@@ -28,8 +28,9 @@ class Vrijgavedossier:
 
 
 def vrijgavedossier(regisseur: Any) -> Vrijgavedossier:
-    """Two kernteam interventies in a step of voorstelbaar, one of the regisseur outside any
-    step, a kernteam positionering and a kernteam assessment; then the case moves on."""
+    """Three kernteam interventies of voorstelbaar (two in a step of it, one dated in it), a
+    kernteam assessment and positionering; then the case moves to houdbaar, where the
+    regisseur logs one of their own without a step."""
     begin = timezone.now() - dt.timedelta(days=20)
     actor = actor_voor(regisseur)
     proces = open_proces(regisseur, tijdstip=begin)
@@ -64,6 +65,8 @@ def vrijgavedossier(regisseur: Any) -> Vrijgavedossier:
             toelichting=f"{IN_STADIUM} waarom",
         ),
         interventie(f"{IN_STADIUM} twee", 3, wyberstap=stap, zichtbaarheid="kernteam"),
+        # Without a step: of voorstelbaar by its date.
+        interventie(f"{IN_STADIUM} drie", 5, zichtbaarheid="kernteam"),
     ]
     services.evalueer_interventie(
         actor=actor,
@@ -71,9 +74,6 @@ def vrijgavedossier(regisseur: Any) -> Vrijgavedossier:
         waargenomen_effect=f"{IN_STADIUM} effect",
         uitgepakt="ja",
         tijdstip=begin + dt.timedelta(days=4),
-    )
-    buiten = interventie(
-        BUITEN_STADIUM, 5, zichtbaarheid="regisseur", toelichting=f"{BUITEN_STADIUM} waarom"
     )
     speler = services.registreer_speler(
         actor=actor,
@@ -111,5 +111,9 @@ def vrijgavedossier(regisseur: Any) -> Vrijgavedossier:
         toelichting="Verder",
         forceren=True,
         tijdstip=begin + dt.timedelta(days=10),
+    )
+    # Without a step, dated after the move: of houdbaar.
+    buiten = interventie(
+        BUITEN_STADIUM, 11, zichtbaarheid="regisseur", toelichting=f"{BUITEN_STADIUM} waarom"
     )
     return Vrijgavedossier(proces, leden, in_stadium, buiten, speler)

@@ -33,8 +33,10 @@ class VrijgaveInvoerSerializer(StriktMixin, Serializer):
         choices=Stadium.choices,
         required=False,
         help_text=(
-            "Alleen onderdelen uit dit stadium (interventies en positioneringen via hun "
-            "wyber-stap, reflecties via hun interventie, beoordelingen: het stadium toen)."
+            "Alleen onderdelen uit dit stadium: interventies en positioneringen van een "
+            "wyber-stap in dat stadium, of zonder wyber-stap gedateerd (datum, sinds) op een dag "
+            "dat het proces in dat stadium stond; reflecties volgen hun interventie; "
+            "beoordelingen: het stadium toen."
         ),
     )
     speler = serializers.UUIDField(

@@ -59,7 +59,7 @@ def test_de_regisseur_geeft_de_interventies_van_een_stadium_vrij(zaak: Vrijgaved
         for g in log["results"]
         if g["type"] == "interventie.gelogd" and "interventie" in g["payload"]
     ]
-    assert sum(IN_STADIUM in titel for titel in titels) == 2
+    assert sum(IN_STADIUM in titel for titel in titels) == 3
     # ...and the opdrachtgever does not.
     opdrachtgever = client_voor(zaak.leden[Rol.OPDRACHTGEVER])
     assert opdrachtgever.get(proces_url(zaak.proces, "/interventies")).json()["count"] == 0

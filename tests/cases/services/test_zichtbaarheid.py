@@ -67,7 +67,7 @@ def test_de_interventies_van_een_stadium_vrijgeven(zaak: Vrijgavedossier, regiss
 
     _geef_stadium_vrij(zaak, regisseur)
 
-    een, twee = zaak.in_stadium
+    een, twee, drie = zaak.in_stadium
     assert [samenvatting(e) for e in gebeurtenissen_na(zaak.proces, voor)] == [
         verwacht(
             voor + 1,
@@ -83,7 +83,7 @@ def test_de_interventies_van_een_stadium_vrijgeven(zaak: Vrijgavedossier, regiss
                         "van": "kernteam",
                         "gebeurtenissen": _over(zaak, i),
                     }
-                    for i in (een, twee)
+                    for i in (een, twee, drie)
                 ],
                 "zichtbaarheid": "evaluatie",
             },
@@ -97,6 +97,7 @@ def test_de_interventies_van_een_stadium_vrijgeven(zaak: Vrijgavedossier, regiss
     assert niveaus == {
         een.uuid: "evaluatie",
         twee.uuid: "evaluatie",
+        drie.uuid: "evaluatie",
         zaak.buiten_stadium.uuid: "regisseur",
     }
 
@@ -230,7 +231,7 @@ def test_de_momentopname_van_de_evaluator_toont_wat_is_vrijgegeven(
     assert geevalueerd["uitgepakt"] == "ja"
     nu = momentopname(zaak.proces, timezone.now(), Zichtbaarheid.voor_rol(Rol.EVALUATOR))
     assert nu is not None
-    assert len(nu["interventies"]) == 2
+    assert len(nu["interventies"]) == 3
     # Released for evaluation is not released to the opdrachtgever.
     bij_opdrachtgever = momentopname(zaak.proces, timezone.now(), opdrachtgever)
     assert bij_opdrachtgever is not None
