@@ -5,10 +5,10 @@ from __future__ import annotations
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from cases.models import Gebeurtenis, Stadium
+from cases.models import Gebeurtenis
 from cases.services.zichtbaarheid import DOELEN, ONDERDELEN
 
-from .basis import Serializer, StriktMixin
+from .basis import Serializer, StadiumField, StriktMixin
 
 
 class VrijgaveInvoerSerializer(StriktMixin, Serializer):
@@ -29,8 +29,7 @@ class VrijgaveInvoerSerializer(StriktMixin, Serializer):
         allow_empty=False,
         help_text="Precies deze onderdelen. Zonder: alle onderdelen van de selectie.",
     )
-    stadium = serializers.ChoiceField(
-        choices=Stadium.choices,
+    stadium = StadiumField(
         required=False,
         help_text=(
             "Alleen onderdelen uit dit stadium: interventies en positioneringen van een "
