@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cases.selectors.aandacht import Aandacht
+from cases.selectors.afscherming import Afscherming
 
 from .besluiten import AfspraakRegel, BesluitRegel, VerlopenBesluitmoment
 
@@ -163,6 +164,9 @@ class Statuspagina:
     # Per veld name: interventies in the attention window that the viewer's role may not see
     # (so the page does not call a veld neglected when the attention is only hidden).
     aandacht_afgeschermd: dict[str, int] = field(default_factory=dict)
+    # Per section, what the viewer's role may not read now (cases.selectors.afscherming), so
+    # that an empty section never says "geen …" when its items are only withheld.
+    afscherming: Afscherming = field(default_factory=Afscherming)
 
     @property
     def stap_in_ander_stadium(self) -> bool:

@@ -42,6 +42,7 @@ from cases.selectors import (
     stadiumovergangen,
 )
 from cases.selectors.aandacht import aandacht_uit_staat, aandacht_venster
+from cases.selectors.afscherming import afscherming
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT, krachtenveld_uit_staat
 from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
@@ -167,6 +168,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         besluiten=recente_besluiten(staat),
         verlopen_besluitmomenten=verlopen_besluitmomenten(staat, timezone.localdate(moment)),
         afspraken=afspraken(staat, timezone.localdate(moment)),
+        afscherming=afscherming(bestuursproces, zichtbaar),
     )
 
 

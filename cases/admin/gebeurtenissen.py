@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from cases.events import zichtbaarheid_van
+from cases.events.vrijgave import leesbaar
 from cases.models import Gebeurtenis, Zichtbaarheid
 
 from ._toegang import BestuursprocesFilter, van_eigen_processen, zichtbaar_voor_mijn_rol
@@ -20,7 +21,7 @@ AFGESCHERMD = _("(afgeschermd)")
 
 def _mag_lezen(gebeurtenis: Gebeurtenis) -> bool:
     rol = getattr(gebeurtenis, "mijn_rol", None)
-    return zichtbaarheid_van(gebeurtenis) in Zichtbaarheid.voor_rol(rol)
+    return leesbaar(gebeurtenis, Zichtbaarheid.voor_rol(rol))
 
 
 @admin.register(Gebeurtenis)

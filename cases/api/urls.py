@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .views.zichtbaarheid import AfschermingView, VrijgavenView
 
 PROCES = "bestuursprocessen/<uuid:uuid>"
 STAP = f"{PROCES}/wyberstappen/<uuid:stap>"
@@ -96,6 +97,8 @@ urlpatterns = [
         name="opdrachtgever-betrokkenheid",
     ),
     path(f"{PROCES}/notities", views.NotitiesView.as_view(), name="notities"),
+    path(f"{PROCES}/vrijgaven", VrijgavenView.as_view(), name="vrijgaven"),
+    path(f"{PROCES}/afscherming", AfschermingView.as_view(), name="afscherming"),
     path(f"{PROCES}/krachtenveld", views.KrachtenveldView.as_view(), name="krachtenveld"),
     path(
         f"{PROCES}/krachtenveld/verschuivingen",

@@ -32,15 +32,23 @@ from cases.models import (
     Optie,
     Organisatie,
     Speler,
+    Stadium,
     WyberStap,
+    Zichtbaarheid,
 )
 from cases.services.bestuursproces import BesluitmomentInvoer, Opdracht
 from cases.services.idee import IdeeInhoud
+from cases.services.zichtbaarheid import verruim_zichtbaarheid
 
 from .gebruikers import eis_debug
 from .regie import RegieHandelingen
 
 DEMO_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "demo_bestuursproces.json"
+# The reason recorded with the demo's release for evaluation (case data, like the JSON's).
+VRIJGAVE = (
+    "Vrijgegeven voor de evaluatie: de interventies uit het stadium voorstelbaar, zodat de "
+    "evaluator de aanloop naar het idee kan volgen."
+)
 
 
 def _tijd(tekst: str) -> Any:
@@ -347,4 +355,14 @@ def laad_demo_bestuursproces(bestand: Path = DEMO_BESTAND) -> tuple[Bestuursproc
         lader.stap(stap)
     for stap in [s for s in stappen if s.get("laterIngevoerd")]:
         lader.stap(stap)
+    # After the process: the regisseur releases the first stadium's interventies for the
+    # evaluator (README: Vrijgeven voor evaluatie); the rest stays withheld, and says so.
+    verruim_zichtbaarheid(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        onderdeel="interventies",
+        naar=Zichtbaarheid.EVALUATIE,
+        selectie={"stadium": Stadium.VOORSTELBAAR},
+        toelichting=VRIJGAVE,
+    )
     return bestuursproces, True

@@ -68,8 +68,16 @@ def normaliseer(payload: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+# Hash schemes. 1: one hash over every field (events recorded before the content hash).
+# 2: the content (payload, toelichting and a random salt) is hashed apart, and the event's
+# hash covers the envelope with that content hash, so a redacted line keeps its type, actor,
+# times and level verifiable. An event's scheme is read from its row (a content hash or
+# none), so old events keep their hash and the chain is never rewritten.
+SCHEMA_INHOUD = 2
+
+
 def hash_document(gebeurtenis: Gebeurtenis, bestuursproces_uuid: uuid.UUID | str) -> dict[str, Any]:
-    """Every field of the event except its own hash and the database keys."""
+    """Scheme 1: every field of the event except its own hash and the database keys."""
     return {
         "bestuursproces": str(bestuursproces_uuid),
         "volgnummer": gebeurtenis.volgnummer,
@@ -85,11 +93,77 @@ def hash_document(gebeurtenis: Gebeurtenis, bestuursproces_uuid: uuid.UUID | str
     }
 
 
+def inhoud_document(payload: dict[str, Any], toelichting: str, zout: str) -> dict[str, Any]:
+    """Scheme 2's content. The salt is random per event and withheld with the content, so
+    that a content hash in a redacted line cannot be matched against guessed content (an
+    assessment without toelichting has few possible payloads)."""
+    return {"payload": payload, "toelichting": toelichting, "zout": zout}
+
+
+def envelop_document(
+    *,
+    bestuursproces: str,
+    volgnummer: int,
+    type: str,
+    actor: str,
+    actor_naam: str,
+    herkomst: str,
+    tijdstip: str,
+    geregistreerd: str,
+    zichtbaarheid: str,
+    inhoud_hash: str,
+    vorige_hash: str,
+) -> dict[str, Any]:
+    """Scheme 2's envelope: what an export shows of an event even when its content is
+    withheld; its hash is the event's hash."""
+    return {
+        "schema": SCHEMA_INHOUD,
+        "bestuursproces": bestuursproces,
+        "volgnummer": volgnummer,
+        "type": type,
+        "actor": actor,
+        "actorNaam": actor_naam,
+        "herkomst": herkomst,
+        "tijdstip": tijdstip,
+        "geregistreerd": geregistreerd,
+        "zichtbaarheid": zichtbaarheid,
+        "inhoudHash": inhoud_hash,
+        "vorigeHash": vorige_hash,
+    }
+
+
 def hash_van_document(document: dict[str, Any]) -> str:
-    """The hash of a document shaped like :func:`hash_document`'s; needs no model, so that an
-    export can be verified without the database."""
+    """The hash of a document shaped like :func:`hash_document`'s (or the content and
+    envelope of scheme 2); needs no model, so that an export can be verified without the
+    database."""
     return hashlib.sha256(canonieke_json(document).encode("utf-8")).hexdigest()
 
 
+def bereken_inhoud_hash(gebeurtenis: Gebeurtenis) -> str:
+    if gebeurtenis.inhoud_zout is None:
+        raise ValueError("Een gebeurtenis van schema 1 heeft geen inhoudshash.")
+    return hash_van_document(
+        inhoud_document(gebeurtenis.payload, gebeurtenis.toelichting, gebeurtenis.inhoud_zout)
+    )
+
+
 def bereken_hash(gebeurtenis: Gebeurtenis, bestuursproces_uuid: uuid.UUID | str) -> str:
-    return hash_van_document(hash_document(gebeurtenis, bestuursproces_uuid))
+    """The event's hash in its own scheme, recomputed from its content (scheme 2: the content
+    hash is recomputed too, not read from the row)."""
+    if gebeurtenis.inhoud_zout is None:
+        return hash_van_document(hash_document(gebeurtenis, bestuursproces_uuid))
+    return hash_van_document(
+        envelop_document(
+            bestuursproces=str(bestuursproces_uuid),
+            volgnummer=gebeurtenis.volgnummer,
+            type=gebeurtenis.type,
+            actor=gebeurtenis.actor_gebruikersnaam,
+            actor_naam=gebeurtenis.actor_naam,
+            herkomst=gebeurtenis.herkomst,
+            tijdstip=formatteer_tijdstip(gebeurtenis.tijdstip),
+            geregistreerd=formatteer_tijdstip(gebeurtenis.geregistreerd),
+            zichtbaarheid=str(gebeurtenis.payload.get("zichtbaarheid", "proces")),
+            inhoud_hash=bereken_inhoud_hash(gebeurtenis),
+            vorige_hash=gebeurtenis.vorige_hash,
+        )
+    )

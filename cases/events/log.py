@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
-from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
+from .canonical import GENESIS_HASH, bereken_hash, bereken_inhoud_hash, canonieke_json
 from .handtekening import onderteken
 from .replay_typen import Momentopname
 from .soorten import soort
@@ -163,7 +164,7 @@ def _schuif_kop(bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis) -> Non
         volgnummer = bestuursproces.keten_volgnummer
         gebeurtenis.volgnummer = volgnummer + 1
         gebeurtenis.vorige_hash = bestuursproces.keten_hash if volgnummer else GENESIS_HASH
-        gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces.uuid)
+        verzegel(gebeurtenis, bestuursproces.uuid)
         if rij.filter(keten_volgnummer=volgnummer).update(
             keten_volgnummer=gebeurtenis.volgnummer, keten_hash=gebeurtenis.hash
         ):
@@ -178,6 +179,14 @@ def _schuif_kop(bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis) -> Non
 
 # A stale copy needs one more try; more only when another writer appends without the lock.
 _POGINGEN = 5
+
+
+def verzegel(gebeurtenis: Gebeurtenis, bestuursproces_uuid: Any) -> None:
+    """Hash scheme 2: the content hashed apart (with a random salt), the event's hash over
+    the envelope that carries the content hash (see cases/events/canonical.py)."""
+    gebeurtenis.inhoud_zout = secrets.token_hex(16)
+    gebeurtenis.inhoud_hash = bereken_inhoud_hash(gebeurtenis)
+    gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces_uuid)
 
 
 def _datum(moment: dt.datetime) -> str:

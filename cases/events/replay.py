@@ -30,11 +30,13 @@ from .payloads_interventies import interventies_op_volgorde, reflecties_op_volgo
 from .payloads_positionering import positionering_volgorde
 from .replay_typen import Momentopname
 from .soorten import soort
+from .vrijgave import als_zicht, niveau_van
 from .wereldtijd import Schending, eis, is_streng
 
 
 def zichtbaarheid_van(gebeurtenis: Gebeurtenis) -> str:
-    """The level an event is visible at; absent in the payload means every member."""
+    """The level an event was logged at; absent in the payload means every member. What a
+    viewer reads it at after a release is :func:`cases.events.vrijgave.niveau_van`."""
     waarde = gebeurtenis.payload.get("zichtbaarheid", Zichtbaarheid.PROCES)
     return str(waarde)
 
@@ -84,9 +86,11 @@ def vouw(
     of the empty one; ``na_elk`` is told the state after every event read, visible or not.
     """
     staat = lege_staat() if begin is None else begin
+    # Read at the level released to, if widened later (loaded once for the whole fold).
+    zicht = None if zichtbaar is None else als_zicht(zichtbaar)
     try:
         for gebeurtenis in gebeurtenissen:
-            if zichtbaar is None or zichtbaarheid_van(gebeurtenis) in zichtbaar:
+            if zicht is None or niveau_van(gebeurtenis, zicht) in zicht:
                 try:
                     _pas_toe(staat, gebeurtenis)
                 except Schending as schending:

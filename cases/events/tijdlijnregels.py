@@ -45,6 +45,7 @@ from .geheugenspoor import ONBEKEND, Spoor
 from .replay import zichtbaarheid_van
 from .soorten import Soort, partijen, soort
 from .verhaal import Geheugen
+from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 
 # Raise when what a row keeps changes: every case is rebuilt after the next migrate.
@@ -153,15 +154,25 @@ def _erboven(onder: Sporen) -> Sporen:
 
 
 def vertel(
-    e: Gebeurtenis, standen: dict[str, Sporen], verplaatst_naar: dt.datetime | None = None
+    e: Gebeurtenis,
+    standen: dict[str, Sporen],
+    verplaatst_naar: dt.datetime | None = None,
+    vrijgaven: Mapping[int, str] | None = None,
 ) -> Verteld:
     """Teach every level's memory the event (the levels that see it) and note its item and
-    shifts. The item's date, for types with a date of their own, is set by the caller."""
+    shifts. The item's date, for types with a date of their own, is set by the caller.
+    ``vrijgaven`` holds the levels events were released to later (volgnummer → level)."""
     feit = soort(e.type)
     verteld = Verteld()
     if not telt_mee(feit):
         return verteld
     zichtbaarheid = zichtbaarheid_van(e)
+    vrijgegeven = (vrijgaven or {}).get(e.volgnummer)
+    if (
+        vrijgegeven is not None
+        and Zichtbaarheid(vrijgegeven).rang < Zichtbaarheid(zichtbaarheid).rang
+    ):
+        zichtbaarheid = vrijgegeven
     per_niveau: dict[str, dict[str, Any]] = {}
     beschreven = False
     for niveau in NIVEAUS:
@@ -339,6 +350,8 @@ def herbouw(bestuursproces: Bestuursproces) -> int:
     Verschuivingsregel.objects.filter(bestuursproces=bestuursproces).delete()
     Tijdlijngeheugen.objects.filter(bestuursproces=bestuursproces).delete()
     gecorrigeerd = correcties(Gebeurtenis.objects.filter(bestuursproces=bestuursproces))
+    # Events released later are told at the level released to (cases.events.vrijgave).
+    vrijgaven = laad_vrijgaven(bestuursproces.pk)
     standen: dict[str, Sporen] = {
         niveau: {veld: Spoor() for veld in ALLE_VELDEN} for niveau in NIVEAUS
     }
@@ -349,7 +362,7 @@ def herbouw(bestuursproces: Bestuursproces) -> int:
     aantal = 0
     with contextlib.closing(geschiedenis(bestuursproces.pk)) as reeks:
         for e in reeks:
-            verteld = vertel(e, standen, gecorrigeerd.get(e.volgnummer))
+            verteld = vertel(e, standen, gecorrigeerd.get(e.volgnummer), vrijgaven)
             verschuivingen += verteld.verschuivingen
             if verteld.regel is not None:
                 aantal += 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from cases.models import Bestuursproces, Gebeurtenis
 
-from .canonical import GENESIS_HASH, bereken_hash, canonieke_json
+from .canonical import GENESIS_HASH, bereken_hash, bereken_inhoud_hash, canonieke_json
 from .handtekening import klopt, sleutel
 
 
@@ -51,6 +51,7 @@ def _loop_keten(
     verwacht_volgnummer = 1
     vorige_hash = GENESIS_HASH
     ondertekend_gezien = False
+    schema2_gezien = False
     gebeurtenissen = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).order_by(
         "volgnummer"
     )
@@ -66,6 +67,17 @@ def _loop_keten(
                 bestuursproces.uuid,
                 gebeurtenis.volgnummer,
                 "vorige hash verwijst niet naar de voorgaande gebeurtenis",
+            )
+        if gebeurtenis.inhoud_zout is not None:
+            schema2_gezien = True
+        elif schema2_gezien:
+            # The content hash started at some point and never stops: an event of the old
+            # scheme after it was written outside the application.
+            return Breuk(
+                bestuursproces.uuid,
+                gebeurtenis.volgnummer,
+                "gebeurtenis zonder inhoudshash na gebeurtenissen met inhoudshash "
+                "(buiten de applicatie toegevoegd of herschreven)",
             )
         if bereken_hash(gebeurtenis, bestuursproces.uuid) != gebeurtenis.hash:
             return Breuk(
@@ -101,6 +113,16 @@ def _loop_keten(
                 bestuursproces.uuid,
                 gebeurtenis.volgnummer,
                 "de canonieke tekst van de gegevens wijkt af van de gegevens",
+            )
+        # Scheme 2: the stored content hash is what a redacted export line shows; the hash
+        # above was recomputed from the content, so the column must agree with it.
+        if gebeurtenis.inhoud_zout is not None and gebeurtenis.inhoud_hash != bereken_inhoud_hash(
+            gebeurtenis
+        ):
+            return Breuk(
+                bestuursproces.uuid,
+                gebeurtenis.volgnummer,
+                "inhoudshash klopt niet met de inhoud (gewijzigd na vastlegging)",
             )
         rapport.aantal += 1
         vorige_hash = gebeurtenis.hash

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.db import connection
@@ -20,8 +20,10 @@ from django.utils import timezone
 
 from cases.events import GENESIS_HASH, soorten, zichtbaarheid_van
 from cases.events.canonical import formatteer_tijdstip
+from cases.events.vrijgave import als_zicht, niveau_van
 from cases.events.wereldtijd import DATUMCORRECTIE
-from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
+from cases.models import Bestuursproces, Gebeurtenis, Zicht, Zichtbaarheid
+from cases.selectors.afscherming import afscherming
 
 # Rows fetched per round trip while streaming (a server-side cursor on PostgreSQL): a few
 # megabytes in hand at most (the streaming test holds it to a tenth of the file), and
@@ -29,7 +31,8 @@ from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 CHUNK = 2000
 # Streamed pieces are bundled to about this many bytes, so a response is not 100,000 writes.
 BUNDEL = 64 * 1024
-FORMAATVERSIE = 1
+# 2: event lines carry the content hash of hash scheme 2 and the level they were released to.
+FORMAATVERSIE = 2
 # Sorted keys, no whitespace, UTF-8 kept: the canonical form of :mod:`cases.events.canonical`
 # for values that are plain JSON already (rows read back from the database), without the
 # float check and the encoder set-up per call, which a 100,000-line export notices.
@@ -49,8 +52,24 @@ VELDEN = (
     "payload",
     "vorige_hash",
     "hash",
+    "inhoud_hash",
+    "inhoud_zout",
 )
-Rij = tuple[int, str, dt.datetime, dt.datetime, str, str, str, str, dict[str, Any], str, str]
+Rij = tuple[
+    int,
+    str,
+    dt.datetime,
+    dt.datetime,
+    str,
+    str,
+    str,
+    str,
+    dict[str, Any],
+    str,
+    str,
+    str | None,
+    str | None,
+]
 
 
 @dataclass(frozen=True)
@@ -59,8 +78,10 @@ class Inhoud:
 
     payload: dict[str, Any]
     toelichting: str | None
-    zichtbaarheid: str
+    zichtbaarheid: str  # the level it was logged at (its hash covers it)
     afgeschermd: bool
+    # The more open level it is read at since a release (None: not released).
+    vrijgegeven: str | None = None
 
 
 def zichtbare_inhoud(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str]) -> Inhoud:
@@ -68,6 +89,9 @@ def zichtbare_inhoud(gebeurtenis: Gebeurtenis, zichtbaar: frozenset[str]) -> Inh
     niveau = zichtbaarheid_van(gebeurtenis)
     if niveau in zichtbaar:
         return Inhoud(gebeurtenis.payload, gebeurtenis.toelichting, niveau, afgeschermd=False)
+    gelezen = niveau_van(gebeurtenis, zichtbaar)
+    if gelezen in zichtbaar:
+        return Inhoud(gebeurtenis.payload, gebeurtenis.toelichting, niveau, False, gelezen)
     afgeschermd = soorten.soort(gebeurtenis.type).afgeschermd(gebeurtenis, niveau)
     return Inhoud(afgeschermd, None, niveau, afgeschermd=True)
 
@@ -85,10 +109,13 @@ def inhoud_van_rij(rij: Rij, zichtbaar: frozenset[str]) -> Inhoud:
     niveau = str(payload.get("zichtbaarheid", Zichtbaarheid.PROCES))
     if niveau in zichtbaar:
         return Inhoud(payload, rij[7], niveau, afgeschermd=False)
-    return zichtbare_inhoud(
-        Gebeurtenis(volgnummer=rij[0], type=rij[1], toelichting=rij[7], payload=payload),
-        zichtbaar,
-    )
+    # Export rows do not carry their case: the export's Zicht is bound to it (bereid_voor).
+    gelezen = als_zicht(zichtbaar).niveau_van(rij[0], niveau)
+    if gelezen in zichtbaar:
+        return Inhoud(payload, rij[7], niveau, False, gelezen)
+    gebeurtenis = Gebeurtenis(volgnummer=rij[0], type=rij[1], toelichting=rij[7], payload=payload)
+    afgeschermd = soorten.soort(rij[1]).afgeschermd(gebeurtenis, niveau)
+    return Inhoud(afgeschermd, None, niveau, afgeschermd=True)
 
 
 def utc_tekst(waarde: dt.datetime) -> str:
@@ -135,6 +162,9 @@ class Exportopdracht:
     # The event types a per-type export (CSV) holds: one registered code, or a sub-domain
     # (the part before the dot) for all its types; empty for every event.
     gebeurtenistype: str = ""
+    # Per section (interventies, positioneringen, ...), the items of the case the viewer may
+    # not read (cases.selectors.afscherming); sections with none are left out.
+    afgeschermd_per_onderdeel: dict[str, int] = field(default_factory=dict)
 
     @property
     def niveaus(self) -> list[str]:
@@ -172,7 +202,7 @@ def _json(waarde: Any) -> dict[str, Any]:
 
 def _rij_uit_database(r: tuple[Any, ...]) -> Rij:
     # PostgreSQL: timestamptz arrives as an aware datetime already.
-    return (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _json(r[8]), r[9], r[10])
+    return (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _json(r[8]), r[9], r[10], r[11], r[12])
 
 
 def _rij_uit_sqlite(r: tuple[Any, ...]) -> Rij:
@@ -190,6 +220,8 @@ def _rij_uit_sqlite(r: tuple[Any, ...]) -> Rij:
         _json(r[8]),
         r[9],
         r[10],
+        r[11],
+        r[12],
     )
 
 
@@ -203,18 +235,34 @@ def gecorrigeerde_momenten(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
             type=DATUMCORRECTIE,
         )
         .order_by("volgnummer")
-        .values_list("payload", flat=True)
+        .values_list("volgnummer", "payload")
     )
+    zicht = als_zicht(opdracht.zichtbaar)
     return {
         p["gebeurtenis"]: dt.datetime.fromisoformat(p["naar"])
-        for p in rijen
-        if p.get("zichtbaarheid", Zichtbaarheid.PROCES) in opdracht.zichtbaar
+        for volgnummer, p in rijen
+        if zicht.niveau_van(volgnummer, p.get("zichtbaarheid", Zichtbaarheid.PROCES))
+        in opdracht.zichtbaar
     }
 
 
-def _afgeschermd_filter(zichtbaar: frozenset[str]) -> Q:
-    # Absent means "proces", which every member reads; only an explicit higher level hides.
-    return Q(payload__has_key="zichtbaarheid") & ~Q(payload__zichtbaarheid__in=sorted(zichtbaar))
+ALLE_NIVEAUS = frozenset(Zichtbaarheid.values)
+
+
+def _afgeschermd_filter(zichtbaar: Zicht, bestuursproces_id: int) -> Q:
+    # Absent means "proces", which every member reads; only an explicit higher level hides,
+    # unless a release opened the event to this viewer.
+    if zichtbaar >= ALLE_NIVEAUS:
+        return Q(pk__in=[])  # sees every level: nothing is withheld, no release to load
+    vrij = [
+        volgnummer
+        for volgnummer, niveau in zichtbaar.vrijgegeven(bestuursproces_id).items()
+        if niveau in zichtbaar
+    ]
+    verborgen = Q(payload__has_key="zichtbaarheid") & ~Q(
+        payload__zichtbaarheid__in=sorted(zichtbaar)
+    )
+    return verborgen & ~Q(volgnummer__in=vrij) if vrij else verborgen
 
 
 def bereid_voor(
@@ -227,14 +275,19 @@ def bereid_voor(
     casus: str = "bestuursproces",
     gebeurtenistype: str = "",
 ) -> Exportopdracht:
-    """Fix the chain head and count what the export will hold (two queries)."""
+    """Fix the chain head and count what the export will hold (four queries: the head,
+    the releases of the case, the counts, the withheld items per section; the last three
+    only for a viewer below the closed level)."""
+    # Bound to the case, so that rows (which do not carry it) are read at released levels.
+    zichtbaar = als_zicht(zichtbaar).gebonden(bestuursproces.pk)
     gebeurtenissen: QuerySet[Gebeurtenis] = Gebeurtenis.objects.filter(
         bestuursproces=bestuursproces
     )
     kop = gebeurtenissen.order_by("-volgnummer").values_list("volgnummer", "hash").first()
     kop_volgnummer, kop_hash = kop if kop is not None else (0, GENESIS_HASH)
     tellingen = gebeurtenissen.filter(volgnummer__lte=kop_volgnummer).aggregate(
-        aantal=Count("id"), afgeschermd=Count("id", filter=_afgeschermd_filter(zichtbaar))
+        aantal=Count("id"),
+        afgeschermd=Count("id", filter=_afgeschermd_filter(zichtbaar, bestuursproces.pk)),
     )
     return Exportopdracht(
         bestuursproces=bestuursproces,
@@ -249,6 +302,7 @@ def bereid_voor(
         kop_hash=kop_hash,
         casus=casus,
         gebeurtenistype=gebeurtenistype,
+        afgeschermd_per_onderdeel=afscherming(bestuursproces, zichtbaar).per_onderdeel,
     )
 
 
@@ -272,6 +326,11 @@ def gebeurtenis_rij(rij: Rij, zichtbaar: frozenset[str]) -> dict[str, Any]:
         "afgeschermd": inhoud.afgeschermd,
         "vorigeHash": rij[9],
         "hash": rij[10],
+        # Hash scheme 2 (None for older events): the envelope's content hash, and the salt
+        # only with the content it belongs to.
+        "inhoudHash": rij[11],
+        "inhoudZout": None if inhoud.afgeschermd else rij[12],
+        "vrijgegeven": inhoud.vrijgegeven,
     }
 
 

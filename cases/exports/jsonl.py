@@ -53,6 +53,8 @@ def kop(opdracht: Exportopdracht) -> dict[str, Any]:
         "zichtbaarheid": opdracht.niveaus,
         "aantalGebeurtenissen": opdracht.aantal,
         "afgeschermd": opdracht.afgeschermd,
+        # What the viewer may not read, per section of the case: withheld, not absent.
+        "afgeschermdPerOnderdeel": opdracht.afgeschermd_per_onderdeel,
         "genesisHash": GENESIS_HASH,
         # Every visible document version with its SHA-256, each vouched for by the event
         # at its volgnummer (the verifier checks both, and downloaded files against them).
@@ -81,19 +83,26 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
     payload = rij[8]
     niveau = payload.get("zichtbaarheid", Zichtbaarheid.PROCES)
     afgeschermd = "false"
+    zout = rij[12]
+    vrijgegeven = "null"
     if niveau not in zichtbaar:
         inhoud = inhoud_van_rij(rij, zichtbaar)
-        payload, toelichting, niveau = inhoud.payload, None, inhoud.zichtbaarheid
-        afgeschermd = "true"
+        if inhoud.afgeschermd:
+            payload, toelichting, zout = inhoud.payload, None, None
+            afgeschermd = "true"
+        elif inhoud.vrijgegeven is not None:
+            vrijgegeven = _tekst(inhoud.vrijgegeven)
     return (
         f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
         f'"afgeschermd":{afgeschermd},"geregistreerd":"{utc_tekst(geregistreerd)}",'
         f'"hash":{_tekst(rij[10])},"herkomst":{_tekst(herkomst)},'
+        f'"inhoudHash":{_of_null(rij[11])},"inhoudZout":{_of_null(zout)},'
         f'"payload":{JSON_REGEL.encode(payload)},"soort":"gebeurtenis",'
         f'"tijdstip":"{utc_tekst(tijdstip)}",'
         f'"toelichting":{"null" if toelichting is None else _tekst(toelichting)},'
         f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
-        f'"vorigeHash":{_tekst(rij[9])},"zichtbaarheid":{_tekst(str(niveau))}}}\n'
+        f'"vorigeHash":{_tekst(rij[9])},"vrijgegeven":{vrijgegeven},'
+        f'"zichtbaarheid":{_tekst(str(niveau))}}}\n'
     )
 
 
@@ -178,21 +187,24 @@ def tekstregel(rij: Tekstrij, zichtbaar: frozenset[str]) -> str:
     """:func:`regel` of a :func:`tekstrijen` row, byte for byte: a visible event's stored
     payload text goes into the line as it is (it is the canonical form the line needs); a
     withheld one, or a row without the text, goes through :func:`regel`."""
-    payload_tekst, niveau = rij[8], rij[11] or Zichtbaarheid.PROCES
+    payload_tekst, niveau = rij[8], rij[13] or Zichtbaarheid.PROCES
     if payload_tekst is None or niveau not in zichtbaar:
-        payload = json.loads(payload_tekst) if payload_tekst is not None else _json(rij[12])
+        # Withheld, or readable only through a later release: :func:`regel` decides.
+        payload = json.loads(payload_tekst) if payload_tekst is not None else _json(rij[14])
         tijden = (_datetime(rij[2]), _datetime(rij[3]))
-        return regel((*rij[:2], *tijden, *rij[4:8], payload, rij[9], rij[10]), zichtbaar)
+        return regel((*rij[:2], *tijden, *rij[4:8], payload, *rij[9:13]), zichtbaar)
     volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst, toelichting = rij[:8]
     return (
         f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
         f'"afgeschermd":false,"geregistreerd":"{geregistreerd}",'
         f'"hash":{_tekst(rij[10])},"herkomst":{_tekst(herkomst)},'
+        f'"inhoudHash":{_of_null(rij[11])},"inhoudZout":{_of_null(rij[12])},'
         f'"payload":{payload_tekst},"soort":"gebeurtenis",'
         f'"tijdstip":"{tijdstip}",'
         f'"toelichting":{_tekst(toelichting)},'
         f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
-        f'"vorigeHash":{_tekst(rij[9])},"zichtbaarheid":{_tekst(str(niveau))}}}\n'
+        f'"vorigeHash":{_tekst(rij[9])},"vrijgegeven":null,'
+        f'"zichtbaarheid":{_tekst(str(niveau))}}}\n'
     )
 
 
@@ -203,6 +215,10 @@ def _datetime(tekst: str) -> dt.datetime:
 def _json(waarde: Any) -> dict[str, Any]:
     # Django has the drivers hand jsonb and JSON text over as text.
     return json.loads(waarde) if isinstance(waarde, str | bytes) else cast("dict[str, Any]", waarde)
+
+
+def _of_null(tekst: str | None) -> str:
+    return "null" if tekst is None else _tekst(tekst)
 
 
 def _regels(opdracht: Exportopdracht) -> Iterator[str]:

@@ -23,8 +23,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from cases.events import soorten, zichtbaarheid_van
+from cases.events import soorten
 from cases.events.soorten import DEZE_ZAAK, Objectwijziging, Relatie
+from cases.events.vrijgave import leesbaar
 from cases.models import Gebeurtenis
 
 from .gebeurtenissen import (
@@ -120,7 +121,7 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     scheiding = ""
     for rij in opdracht.rijen():
         e = gebeurtenis_van_rij(rij)
-        if zichtbaarheid_van(e) not in opdracht.zichtbaar:
+        if not leesbaar(e, opdracht.zichtbaar):
             afgeschermd += 1
             continue
         soort = soorten.soort(e.type)
@@ -135,6 +136,12 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
         Objectwijziging("bestuursproces", DEZE_ZAAK, "afgeschermdeGebeurtenissen", afgeschermd),
         _tijd(opdracht.geexporteerd_op, weergave),
     )
+    # What the viewer may not read, per section: withheld, not absent.
+    for onderdeel, aantal in opdracht.afgeschermd_per_onderdeel.items():
+        objecten.wijzig(
+            Objectwijziging("bestuursproces", DEZE_ZAAK, f"afgeschermd:{onderdeel}", aantal),
+            _tijd(opdracht.geexporteerd_op, weergave),
+        )
     yield '],"objects":['
     yield ",".join(JSON.encode(o) for o in objecten.objecten.values())
     yield '],"eventTypes":'

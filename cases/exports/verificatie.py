@@ -9,10 +9,13 @@ of these rules, and the first one broken is named with its line number:
 - event lines follow with volgnummers 1, 2, 3, ... without gaps;
 - each event's vorigeHash is the previous event's hash (the first: the genesis hash);
 - each visible event's hash recomputes from its fields and the case uuid in the header;
-- a redacted event cannot be recomputed (its content is withheld) but must be redacted in the
-  one allowed shape, at a level the header says was not applied; its links must still hold.
-  Its type, actor and times are shown but covered only by the hash that cannot be
-  recomputed, so they are not verified: the summary says so;
+- a redacted event must be redacted in the one allowed shape, at a level the header says
+  was not applied; its links must still hold. Under hash scheme 2 (a line with an
+  ``inhoudHash``) its hash is recomputed from its envelope (type, actor, times, level and the
+  content hash), so those are verified although the content is withheld; a visible event's
+  content hash is recomputed from its payload, toelichting and salt. An event of scheme 1
+  (recorded before the content hash) cannot be recomputed when redacted: its type, actor and
+  times are then not verified, and the summary says how many;
 - the closing line (``soort: "slot"``) names the last event as the chain head, and its counts
   and the header's agree with the lines in between; nothing follows it.
 """
@@ -27,10 +30,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cases.events.canonical import GENESIS_HASH, hash_van_document
+from cases.events.canonical import (
+    GENESIS_HASH,
+    envelop_document,
+    hash_van_document,
+    inhoud_document,
+)
 
 FORMAAT = "procesregie-gebeurtenissen"
-VERSIES = frozenset({1})
+VERSIES = frozenset({1, 2})
 HASH = re.compile(r"^[0-9a-f]{64}$")
 # The fields of an event line that its hash covers, besides the case uuid from the header.
 GEHASHT = (
@@ -65,6 +73,8 @@ class Uitslag:
     titel: str = ""
     aantal: int = 0
     afgeschermd: int = 0
+    # Redacted events whose envelope was verified (hash scheme 2).
+    afgeschermd_gecontroleerd: int = 0
     kop_volgnummer: int = 0
     kop_hash: str = GENESIS_HASH
     zichtbaarheid: list[str] = field(default_factory=list)
@@ -81,8 +91,11 @@ class Uitslag:
         return (
             f"Export intact: {self.aantal} gebeurtenissen van bestuursproces '{self.titel}' "
             f"({self.bestuursproces}), geëxporteerd met zichtbaarheid "
-            f"{', '.join(self.zichtbaarheid)}; {self.afgeschermd} afgeschermd (inhoud, type, "
-            f"actor en tijden niet controleerbaar, keten sluit). Kop van de keten: volgnummer "
+            f"{', '.join(self.zichtbaarheid)}; {self.afgeschermd} afgeschermd, waarvan "
+            f"{self.afgeschermd_gecontroleerd} met gecontroleerd type, actor en tijden (inhoud "
+            f"niet te lezen) en {self.afgeschermd - self.afgeschermd_gecontroleerd} van vóór de "
+            f"inhoudshash (type, actor en tijden niet controleerbaar); de keten sluit. Kop van "
+            f"de keten: volgnummer "
             f"{self.kop_volgnummer}, hash {self.kop_hash}. Vergelijk deze kop met een checkpoint "
             f"(checkpoint_gebeurtenissen) om ook een volledig herschreven keten te herkennen."
         )
@@ -127,6 +140,9 @@ class _Controle:
         self.kop: dict[str, Any] = {}
         self.slot_gezien = False
         self.gedekt: dict[int, str] = {}  # volgnummer → sha256 of a verified document event
+        # Once an event of hash scheme 2 was seen, every later one is: a line without a
+        # content hash after it would be an envelope made unverifiable on purpose.
+        self.schema2_gezien = False
 
     def lees_kop(self, regel: dict[str, Any], nummer: int) -> None:
         if regel.get("soort") != "kop":
@@ -172,6 +188,14 @@ class _Controle:
             raise Probleem(nummer, f"volgnummer {volgnummer} heeft geen geldige hash")
         if any(not isinstance(regel.get(naam), str) for naam in TEKSTVELDEN):
             raise Probleem(nummer, f"volgnummer {volgnummer} mist een van de velden")
+        if regel.get("inhoudHash") is not None:
+            self.schema2_gezien = True
+        elif self.schema2_gezien:
+            raise Probleem(
+                nummer,
+                f"volgnummer {volgnummer} heeft geen inhoudHash, terwijl eerdere gebeurtenissen "
+                f"die wel hebben (regel gewijzigd)",
+            )
         if regel.get("afgeschermd") is True:
             self._afgeschermd(regel, nummer, volgnummer)
         else:
@@ -185,6 +209,8 @@ class _Controle:
         if (
             regel.get("payload") != {"afgeschermd": True, "zichtbaarheid": niveau}
             or regel.get("toelichting") is not None
+            or regel.get("inhoudZout") is not None
+            or regel.get("vrijgegeven") is not None
             or niveau in self.uitslag.zichtbaarheid
         ):
             raise Probleem(
@@ -193,8 +219,41 @@ class _Controle:
                 f"afschermt (of op een niveau dat volgens de kop zichtbaar was)",
             )
         self.uitslag.afgeschermd += 1
+        inhoud_hash = regel.get("inhoudHash")
+        if inhoud_hash is not None:
+            self._controleer_envelop(regel, nummer, volgnummer, inhoud_hash)
+            self.uitslag.afgeschermd_gecontroleerd += 1
         if self.melding is not None:
             self.melding(nummer, f"volgnummer {volgnummer}: afgeschermd ({niveau}), keten sluit")
+
+    def _controleer_envelop(
+        self, regel: dict[str, Any], nummer: int, volgnummer: int, inhoud_hash: Any
+    ) -> None:
+        """Hash scheme 2: the event's hash over its envelope (the content by its hash)."""
+        niveau = regel.get("zichtbaarheid")
+        if not isinstance(inhoud_hash, str) or not HASH.match(inhoud_hash):
+            raise Probleem(nummer, f"volgnummer {volgnummer} heeft geen geldige inhoudHash")
+        if not isinstance(niveau, str):
+            raise Probleem(nummer, f"volgnummer {volgnummer} mist zijn zichtbaarheid")
+        document = envelop_document(
+            bestuursproces=self.uitslag.bestuursproces,
+            volgnummer=volgnummer,
+            type=regel["type"],
+            actor=regel["actor"],
+            actor_naam=regel["actorNaam"],
+            herkomst=regel["herkomst"],
+            tijdstip=regel["tijdstip"],
+            geregistreerd=regel["geregistreerd"],
+            zichtbaarheid=niveau,
+            inhoud_hash=inhoud_hash,
+            vorige_hash=regel["vorigeHash"],
+        )
+        if hash_van_document(document) != regel["hash"]:
+            raise Probleem(
+                nummer,
+                f"de hash van volgnummer {volgnummer} klopt niet met de inhoud (type, actor, "
+                f"tijden, zichtbaarheid of inhoudHash gewijzigd)",
+            )
 
     def _herbereken(
         self, regel: dict[str, Any], nummer: int, volgnummer: int, eigen_hash: str
@@ -205,6 +264,29 @@ class _Controle:
             raise Probleem(nummer, f"volgnummer {volgnummer} mist payload of toelichting")
         if regel.get("zichtbaarheid") != payload.get("zichtbaarheid", "proces"):
             raise Probleem(nummer, f"de zichtbaarheid van volgnummer {volgnummer} is gewijzigd")
+        vrijgegeven = regel.get("vrijgegeven")
+        if vrijgegeven is not None and vrijgegeven not in self.uitslag.zichtbaarheid:
+            raise Probleem(
+                nummer, f"volgnummer {volgnummer} heet vrijgegeven op een niveau buiten de kop"
+            )
+        inhoud_hash = regel.get("inhoudHash")
+        if inhoud_hash is not None:
+            zout = regel.get("inhoudZout")
+            if not isinstance(zout, str):
+                raise Probleem(nummer, f"volgnummer {volgnummer} mist het zout van zijn inhoud")
+            try:
+                berekend_inhoud = hash_van_document(inhoud_document(payload, toelichting, zout))
+            except TypeError as fout:
+                raise Probleem(nummer, f"volgnummer {volgnummer} bevat {fout}") from fout
+            if berekend_inhoud != inhoud_hash:
+                raise Probleem(
+                    nummer,
+                    f"de inhoudHash van volgnummer {volgnummer} klopt niet met de inhoud "
+                    f"(regel gewijzigd)",
+                )
+            self._controleer_envelop(regel, nummer, volgnummer, inhoud_hash)
+            self._onthoud_document(regel, volgnummer)
+            return
         document = {naam: regel[naam] for naam in GEHASHT}
         document["bestuursproces"] = self.uitslag.bestuursproces
         try:

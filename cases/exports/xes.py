@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 from xml.sax.saxutils import quoteattr
 
-from cases.events import soorten, zichtbaarheid_van
+from cases.events import soorten
+from cases.events.vrijgave import leesbaar
 
 from .gebeurtenissen import (
     FORMAATVERSIE,
@@ -128,6 +129,8 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield _attr("string", "procesregie:exporteur", opdracht.exporteur or ONBEKEND, 1)
     yield _attr("string", "procesregie:zichtbaarheid", " ".join(opdracht.niveaus), 1)
     yield _attr("int", "procesregie:afgeschermd", opdracht.afgeschermd, 1)
+    for onderdeel, aantal in opdracht.afgeschermd_per_onderdeel.items():
+        yield _attr("int", f"procesregie:afgeschermd:{onderdeel}", aantal, 1)
     yield _attr("int", "procesregie:ketenkopVolgnummer", opdracht.kop_volgnummer, 1)
     yield _attr("string", "procesregie:ketenkopHash", opdracht.kop_hash, 1)
     yield _attr("string", "procesregie:casus", opdracht.casus, 1)
@@ -158,7 +161,7 @@ def _traces_per_object(
     namen: dict[str, str] = {}
     for rij in opdracht.rijen():
         gebeurtenis = gebeurtenis_van_rij(rij)
-        if zichtbaarheid_van(gebeurtenis) not in opdracht.zichtbaar:
+        if not leesbaar(gebeurtenis, opdracht.zichtbaar):
             continue
         soort = soorten.soort(gebeurtenis.type)
         for wijziging in soort.wijzigingen(gebeurtenis):

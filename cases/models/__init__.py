@@ -55,7 +55,7 @@ from .spelers import (
 from .stadia import Richting, Stadiumovergang
 from .tijdlijn import Tijdlijngeheugen, Tijdlijnregel, Tijdlijnstand, Verschuivingsregel
 from .wyberen import Consolidatie, Fase, Instemming, Optie, WyberStap
-from .zichtbaarheid import Zichtbaarheid
+from .zichtbaarheid import Zicht, Zichtbaarheid
 
 __all__ = [
     "POSITIES_PER_VELD",
@@ -125,6 +125,7 @@ __all__ = [
     "Veld",
     "Verschuivingsregel",
     "WyberStap",
+    "Zicht",
     "Zichtbaarheid",
     "Zwaarte",
 ]

@@ -65,6 +65,16 @@ class Gebeurtenis(models.Model):
         _("handtekening"), max_length=64, null=True, blank=True, editable=False
     )
 
+    # Hash scheme 2 (cases/events/canonical.py): the content (payload, toelichting, salt)
+    # hashed apart, so a redacted export line stays verifiable. NULL for events recorded
+    # before it (scheme 1), which keep their hash; nullable for the same reason as above.
+    inhoud_hash = models.CharField(
+        _("inhoudshash"), max_length=64, null=True, blank=True, editable=False
+    )
+    inhoud_zout = models.CharField(
+        _("zout van de inhoud"), max_length=32, null=True, blank=True, editable=False
+    )
+
     class Meta:
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("gebeurtenissen")
@@ -80,6 +90,13 @@ class Gebeurtenis(models.Model):
                 fields=["bestuursproces", "volgnummer"],
                 name="gebeurtenis_datumcorrecties",
                 condition=models.Q(type="gebeurtenis.datum_gecorrigeerd"),
+            ),
+            # The few releases of a case, which every read for a restricted viewer loads
+            # once (cases/events/vrijgave.py).
+            models.Index(
+                fields=["bestuursproces", "volgnummer"],
+                name="gebeurtenis_vrijgaven",
+                condition=models.Q(type="zichtbaarheid.verruimd"),
             ),
         ]
         constraints = [

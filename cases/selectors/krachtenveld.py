@@ -16,9 +16,10 @@ from typing import Any, overload
 
 from django.db.models import Q, QuerySet
 
-from cases.events import soorten, zichtbaarheid_van
+from cases.events import soorten
 from cases.events.soorten import partijen, soort
 from cases.events.tijdlijnregels import niveau_van, partij
+from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.wereldtijd import DATUMCORRECTIE, geschiedenis
 from cases.models import (
     Bestuursproces,
@@ -302,9 +303,10 @@ def verschuivingen_gevouwen(
         )
 
     # A read stopped by an error ends at once, inside the transaction.
+    zicht = als_zicht(zichtbaar)  # released items too, loaded once
     with contextlib.closing(geschiedenis(bestuursproces.pk, tot=tot, bekend=bekend_op)) as reeks:
         for e in reeks:
-            if zichtbaarheid_van(e) not in zichtbaar:
+            if not leesbaar(e, zicht):
                 continue
             feit = soort(e.type)
             if isinstance(feit, partijen.Geregistreerd) and feit.partij != "organisatie":

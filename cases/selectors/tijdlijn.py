@@ -35,10 +35,10 @@ from typing import overload
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from cases.events import zichtbaarheid_van
 from cases.events.soorten import soort
 from cases.events.tijdlijnregels import geheugen_voor, niveau_van
 from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing
+from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.wereldtijd import geschiedenis, verplaats
 from cases.models import Bestuursproces, Gebeurtenis, Tijdlijnregel
 
@@ -185,9 +185,10 @@ def gevouwen(
     # Items after tot are not described; dated ones may still stand before it (a corrected
     # date), so those are read to the end.
     # A read stopped by an error ends at once, inside the transaction.
+    zicht = als_zicht(zichtbaar)  # released items too, loaded once
     with contextlib.closing(geschiedenis(bestuursproces.pk, bekend=bekend_op)) as reeks:
         for e in reeks:
-            if zichtbaarheid_van(e) not in zichtbaar:
+            if not leesbaar(e, zicht):
                 continue
             feit = soort(e.type)
             feit.onthoud(e, geheugen)

@@ -33,10 +33,11 @@ from tests.factories import actor_voor, open_proces
 NIVEAUS = [z.value for z in Zichtbaarheid]
 ROLLEN = ["procesregisseur", "kernteam", "opdrachtgever", "evaluator"]
 GEZIEN_DOOR = {
-    "procesregisseur": {"proces", "kernteam", "regisseur"},
-    "kernteam": {"proces", "kernteam"},
+    "procesregisseur": {"proces", "evaluatie", "kernteam", "regisseur"},
+    "kernteam": {"proces", "evaluatie", "kernteam"},
     "opdrachtgever": {"proces"},
-    "evaluator": {"proces"},
+    # Released for evaluation: the evaluator reads it, the opdrachtgever does not.
+    "evaluator": {"proces", "evaluatie"},
 }
 KANARIE_PATROON = r"KANARIE-([a-z]+)-([a-z]+)-7f3a"
 # Canaries inside uploaded files: only a download (through the API) shows them.

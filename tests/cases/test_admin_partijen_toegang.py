@@ -78,12 +78,12 @@ def test_kernteam_ziet_en_kiest_geen_regisseursniveau(
     for model, partij in (("speler", speler), ("opdrachtgever", opdrachtgever)):
         pagina = client.get(_url(model, "change", partij.pk))
         html = pagina.content.decode()
-        assert _kanaries_in(html) == _verwacht(model, ["proces", "kernteam"])
+        assert _kanaries_in(html) == _verwacht(model, ["proces", "evaluatie", "kernteam"])
         assert 'value="regisseur"' not in html
         for inline in pagina.context["inline_admin_formsets"]:
             if "zichtbaarheid" in inline.formset.form.base_fields:
                 keuzes = inline.formset.form.base_fields["zichtbaarheid"].choices
-                assert [waarde for waarde, _ in keuzes] == ["proces", "kernteam"]
+                assert [waarde for waarde, _ in keuzes] == ["proces", "evaluatie", "kernteam"]
 
     pagina = client.get(_url("speler", "change", speler.pk))
     data = formulierdata(pagina)
@@ -119,7 +119,9 @@ def test_lezers_zien_alleen_procesniveau_en_wijzigen_niets(
         assert pagina.status_code == 200
         assert pagina.context["has_change_permission"] is False
         if model != "organisatie":
-            assert _kanaries_in(pagina.content.decode()) == _verwacht(model, ["proces"])
+            # An evaluator also reads what was released for evaluation.
+            leesbaar = [n for n in NIVEAUS if n in Zichtbaarheid.voor_rol(rol)]
+            assert _kanaries_in(pagina.content.decode()) == _verwacht(model, leesbaar)
             assert all(  # no add-only forms for readers
                 not inline.opts.__class__.__name__.startswith("Nieuw")
                 for inline in pagina.context["inline_admin_formsets"]
@@ -143,7 +145,7 @@ def test_gebeurtenissen_schermen_af_wat_de_rol_niet_mag_lezen(
 
     kernteam = browser(leden["kernteam"])
     html = kernteam.get(lijst).content.decode()
-    assert _kanaries_in(html) == _verwacht("gebeurtenis", ["proces", "kernteam"])
+    assert _kanaries_in(html) == _verwacht("gebeurtenis", ["proces", "evaluatie", "kernteam"])
     detail = kernteam.get(_url("gebeurtenis", "change", geheim.pk)).content.decode()
     assert "KANARIE" not in detail
     assert "afgeschermd" in detail

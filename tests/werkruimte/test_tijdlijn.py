@@ -137,7 +137,7 @@ def test_een_evaluator_downloadt_jsonl(
     antwoord = web(zaakleden["evaluator"]).get(_url(zaak, "export/jsonl/"))
     assert antwoord.status_code == 200
     assert antwoord["Content-Disposition"].startswith("attachment;")
-    assert antwoord["X-Export-Zichtbaarheid"] == "proces"
+    assert antwoord["X-Export-Zichtbaarheid"] == "proces evaluatie"
     regels = b"".join(antwoord.streaming_content).decode().splitlines()
     assert json.loads(regels[0])["soort"] == "kop"
 

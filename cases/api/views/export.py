@@ -108,6 +108,11 @@ ANTWOORDKOPPEN = [
         ("Content-Disposition", 'attachment; filename="<titel>-<datum>.<formaat>"'),
         ("X-Export-Zichtbaarheid", "De toegepaste zichtbaarheidsniveaus, gescheiden door spaties."),
         ("X-Export-Afgeschermd", "Hoeveel gebeurtenissen voor jouw rol zijn afgeschermd."),
+        (
+            "X-Export-Afgeschermd-Onderdelen",
+            "Per onderdeel hoeveel voor jouw rol is afgeschermd, bijvoorbeeld "
+            "`interventies=3 positioneringen=1` (leeg: niets).",
+        ),
         ("X-Export-Ketenkop", "Volgnummer en hash van de laatste geëxporteerde gebeurtenis."),
     )
 ]
@@ -196,5 +201,8 @@ class ExportView(BestuursprocesBasis):
         )
         response["X-Export-Zichtbaarheid"] = " ".join(opdracht.niveaus)
         response["X-Export-Afgeschermd"] = str(opdracht.afgeschermd)
+        response["X-Export-Afgeschermd-Onderdelen"] = " ".join(
+            f"{naam}={aantal}" for naam, aantal in opdracht.afgeschermd_per_onderdeel.items()
+        )
         response["X-Export-Ketenkop"] = f"{opdracht.kop_volgnummer} {opdracht.kop_hash}"
         return response

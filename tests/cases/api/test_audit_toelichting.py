@@ -216,6 +216,10 @@ OPZET: dict[str, Opzet] = {
         },
     ),
     "bijeenkomst_partial_update": lambda p, g: (_bijeenkomst(p, g), {"verslag": "Verslag"}),
+    "vrijgave_create": lambda p, g: (
+        _interventie(p, g).rsplit("/interventies/", 1)[0] + "/vrijgaven",
+        {"onderdeel": "interventies", "naar": "evaluatie"},
+    ),
 }
 # Uploads are multipart/form-data; everything else is JSON.
 MULTIPART = {"document_create", "documentversie_create"}

@@ -46,6 +46,8 @@ PADEN = {
         "post",
     },
     "/bestuursprocessen/{uuid}/notities": {"get", "post"},
+    "/bestuursprocessen/{uuid}/vrijgaven": {"post"},
+    "/bestuursprocessen/{uuid}/afscherming": {"get"},
     "/bestuursprocessen/{uuid}/krachtenveld": {"get"},
     "/bestuursprocessen/{uuid}/krachtenveld/verschuivingen": {"get"},
     "/bestuursprocessen/{uuid}/wyberstappen": {"get", "post"},

@@ -4,7 +4,8 @@ The services would take minutes for 100,000 events, and even ``bulk_create`` spe
 its time compiling SQL per row, so this inserts a valid hash chain of simple events with one
 prepared ``executemany`` per batch. Values are prepared by the model's own fields
 (``get_db_prep_save``), so the same code writes a JSON text on SQLite and jsonb on
-PostgreSQL. Hashes are computed over the same document :func:`hash_document` builds. The
+PostgreSQL. Hashes are computed as ``append_event`` does (hash scheme 2: the content hashed
+apart with a salt, the hash over the envelope, :mod:`cases.events.canonical`). The
 immutability triggers refuse UPDATE and DELETE only, so inserting is allowed. Each event is
 signed with the configured key, as ``append_event`` does.
 """
@@ -17,7 +18,13 @@ from typing import Any, cast
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Field
 
-from cases.events.canonical import canonieke_json, formatteer_tijdstip, hash_van_document
+from cases.events.canonical import (
+    canonieke_json,
+    envelop_document,
+    formatteer_tijdstip,
+    hash_van_document,
+    inhoud_document,
+)
 from cases.events.handtekening import handtekening_van, sleutel
 from cases.models import Bestuursproces, Gebeurtenis
 
@@ -40,6 +47,8 @@ VELDEN = (
     "vorige_hash",
     "hash",
     "handtekening",
+    "inhoud_hash",
+    "inhoud_zout",
 )
 # Only these need the backend's form (a text or a datetime, JSON text or jsonb); the ints and
 # strings go as they are.
@@ -72,20 +81,22 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
             payload: dict[str, Any] = {"notitie": {"tekst": f"Notitie {n}", "volgorde": n}}
             if n % GEHEIM_ELKE == 0:
                 payload["zichtbaarheid"] = "regisseur"
+            zout = f"{volgnummer:032x}"  # unique per event is all a test chain needs
+            inhoud_hash = hash_van_document(inhoud_document(payload, "", zout))
             eigen_hash = hash_van_document(
-                {
-                    "bestuursproces": str(bestuursproces.uuid),
-                    "volgnummer": volgnummer,
-                    "type": "notitie.gemaakt",
-                    "actor": actor,
-                    "actorNaam": naam,
-                    "herkomst": "test",
-                    "tijdstip": formatteer_tijdstip(tijdstip),
-                    "geregistreerd": formatteer_tijdstip(tijdstip),
-                    "toelichting": "",
-                    "payload": payload,
-                    "vorigeHash": vorige_hash,
-                }
+                envelop_document(
+                    bestuursproces=str(bestuursproces.uuid),
+                    volgnummer=volgnummer,
+                    type="notitie.gemaakt",
+                    actor=actor,
+                    actor_naam=naam,
+                    herkomst="test",
+                    tijdstip=formatteer_tijdstip(tijdstip),
+                    geregistreerd=formatteer_tijdstip(tijdstip),
+                    zichtbaarheid=str(payload.get("zichtbaarheid", "proces")),
+                    inhoud_hash=inhoud_hash,
+                    vorige_hash=vorige_hash,
+                )
             )
             waarden = (
                 bestuursproces.pk,
@@ -103,6 +114,8 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
                 vorige_hash,
                 eigen_hash,
                 handtekening_van(eigen_hash, sleutel_),
+                inhoud_hash,
+                zout,
             )
             rijen.append(
                 [

@@ -54,7 +54,7 @@ def test_wie_mag_exporteren_krijgt_een_download(
     inhoud = download(response)
     regisseur = rol == "procesregisseur"
     assert response["X-Export-Zichtbaarheid"] == (
-        "proces kernteam regisseur" if regisseur else "proces"
+        "proces evaluatie kernteam regisseur" if regisseur else "proces evaluatie"
     )
     assert response["X-Export-Afgeschermd"] == str(0 if regisseur else AFGESCHERMD_VOOR_EVALUATOR)
     laatste = Gebeurtenis.objects.filter(bestuursproces=dossier).order_by("volgnummer").last()

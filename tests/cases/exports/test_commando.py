@@ -42,7 +42,7 @@ def test_standaard_met_volledige_zichtbaarheid(dossier: Bestuursproces, tmp_path
         "beheer",
         0,
     )
-    assert kop["zichtbaarheid"] == ["proces", "kernteam", "regisseur"]
+    assert kop["zichtbaarheid"] == ["proces", "evaluatie", "kernteam", "regisseur"]
     assert all(g in bestand.read_text(encoding="utf-8") for g in GEHEIMEN)
     assert verifieer_bestand(bestand).intact
     assert f"volgnummer {laatste.volgnummer}, hash {laatste.hash}" in uit

@@ -37,13 +37,13 @@ def test_kop_gebeurtenissen_en_slot(dossier: Bestuursproces) -> None:
     assert kop == {
         "soort": "kop",
         "formaat": "procesregie-gebeurtenissen",
-        "versie": 1,
+        "versie": 2,
         "bestuursproces": {"uuid": str(dossier.uuid), "titel": "Herinrichting Havenkwartier"},
         "geexporteerdOp": kop["geexporteerdOp"],
         "exporteur": "procesregisseur",
         "rol": "procesregisseur",
         "kanaal": "test",
-        "zichtbaarheid": ["proces", "kernteam", "regisseur"],
+        "zichtbaarheid": ["proces", "evaluatie", "kernteam", "regisseur"],
         "aantalGebeurtenissen": len(opgeslagen),
         "afgeschermd": 0,
         "genesisHash": GENESIS_HASH,
@@ -66,6 +66,9 @@ def test_kop_gebeurtenissen_en_slot(dossier: Bestuursproces) -> None:
         "afgeschermd": False,
         "vorigeHash": GENESIS_HASH,
         "hash": bron.hash,
+        "inhoudHash": bron.inhoud_hash,
+        "inhoudZout": bron.inhoud_zout,
+        "vrijgegeven": None,
     }
     assert bron.hash == bereken_hash(bron, dossier.uuid)
     assert slot == {
@@ -84,7 +87,10 @@ def test_de_evaluator_krijgt_afgeschermde_regels_zoals_de_api_ze_toont(
     notitie = next(g for g in gebeurtenissen if g["type"] == "notitie.gemaakt")
     bron = Gebeurtenis.objects.get(bestuursproces=dossier, volgnummer=notitie["volgnummer"])
 
-    assert (kop["zichtbaarheid"], kop["afgeschermd"]) == (["proces"], AFGESCHERMD_VOOR_EVALUATOR)
+    assert (kop["zichtbaarheid"], kop["afgeschermd"]) == (
+        ["proces", "evaluatie"],
+        AFGESCHERMD_VOOR_EVALUATOR,
+    )
     assert len(afgeschermd) == AFGESCHERMD_VOOR_EVALUATOR
     assert notitie["payload"] == {"afgeschermd": True, "zichtbaarheid": "regisseur"}
     assert notitie["toelichting"] is None
@@ -148,6 +154,8 @@ def test_een_regel_met_lastige_tekens_is_canoniek() -> None:
         {"z": 1, "a": [1.5, None, True], "ü": {"b": "x", "a": "y"}},
         "0" * 64,
         "f" * 64,
+        "e" * 64,
+        "d" * 32,
     )
     zichtbaar = frozenset({"proces"})
 

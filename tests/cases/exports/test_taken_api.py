@@ -89,7 +89,7 @@ def test_een_evaluator_vraagt_het_rapport_aan_en_haalt_het_op(
     assert b"Herinrichting Havenkwartier" in inhoud
     assert not any(geheim.encode() in inhoud for geheim in GEHEIMEN)
     laatste = Gebeurtenis.objects.filter(bestuursproces=dossier).latest("volgnummer")
-    assert download["X-Export-Zichtbaarheid"] == "proces"
+    assert download["X-Export-Zichtbaarheid"] == "proces evaluatie"
     assert download["X-Export-Afgeschermd"] == str(AFGESCHERMD_VOOR_EVALUATOR)
     assert download["X-Export-Ketenkop"] == f"{laatste.volgnummer} {laatste.hash}"
 
@@ -104,7 +104,7 @@ def test_de_pdf_van_de_regisseur_heeft_alles(
     download = als(regisseur).get(klaar["bestand"])
     assert download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
-    assert download["X-Export-Zichtbaarheid"] == "proces kernteam regisseur"
+    assert download["X-Export-Zichtbaarheid"] == "proces evaluatie kernteam regisseur"
     assert download["X-Export-Afgeschermd"] == "0"
 
 

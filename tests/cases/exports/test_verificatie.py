@@ -135,8 +135,10 @@ def _kop_telling(regels: Regels) -> Regels:
         (_ingevoegd, 5, "volgnummer 4 verwacht, 3 gevonden"),
         (_slot_afgekapt, -1, "geen geldige JSON"),
         (_slot_weg, -1, "het slot ontbreekt"),
-        (_afgeschermde_hash, None, "sluit niet aan"),
-        (_onthuld, None, "klopt niet met de inhoud"),
+        # Hash scheme 2: a redacted line's envelope is recomputed, so its hash is checked on
+        # the line itself, not only by the next line's link.
+        (_afgeschermde_hash, None, "klopt niet met de inhoud"),
+        (_onthuld, None, "mist het zout van zijn inhoud"),
         (_tweede_kop, 3, "onbekende soort regel"),
         (_kop_telling, -1, "afgeschermde gebeurtenissen in de kop"),
     ],
@@ -160,7 +162,7 @@ def test_elke_bewerking_valt_op(
     assert uitslag.samenvatting().startswith("Export NIET intact: regel ")
 
 
-def test_een_bewerkte_afgeschermde_laatste_regel_valt_op_in_het_slot(
+def test_een_bewerkte_afgeschermde_laatste_regel_valt_op_aan_haar_envelop(
     dossier: Bestuursproces, regisseur: Any
 ) -> None:
     from cases import services
@@ -175,8 +177,8 @@ def test_een_bewerkte_afgeschermde_laatste_regel_valt_op_in_het_slot(
     uitslag = verifieer_regels(regels)
 
     assert uitslag.probleem is not None
-    assert uitslag.probleem.regel == len(regels)
-    assert "niet de laatste gebeurtenis" in uitslag.probleem.tekst
+    assert uitslag.probleem.regel == len(regels) - 1
+    assert "klopt niet met de inhoud" in uitslag.probleem.tekst
 
 
 def test_een_leeg_bestand_is_geen_export() -> None:

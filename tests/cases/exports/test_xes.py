@@ -55,7 +55,7 @@ def test_de_log_declareert_de_standaardextensies(dossier: Bestuursproces) -> Non
         "procesregie:bestuursproces": str(dossier.uuid),
     }
     log_kenmerken = {a.get("key"): a.get("value") for a in wortel.findall(f"{XES}string")}
-    assert log_kenmerken["procesregie:zichtbaarheid"] == "proces"
+    assert log_kenmerken["procesregie:zichtbaarheid"] == "proces evaluatie"
 
 
 def test_afgeschermd_en_vreemde_tekens(dossier: Bestuursproces, regisseur: Any) -> None:
