@@ -8,7 +8,7 @@ from django.db import migrations, models
 NIVEAUS = ("proces", "kernteam", "regisseur")
 
 
-def vul_huidige_beoordelingen(apps, schema_editor):
+def vul_huidige_beoordelingen(apps, schema_editor, niveaus=NIVEAUS):
     """Existing cases get their current assessments per party and level: per party, the
     latest assessment (by tijdstip, then id) at a level a viewer with that highest level sees."""
     for model, huidig_model, partij in (
@@ -24,7 +24,7 @@ def vul_huidige_beoordelingen(apps, schema_editor):
             .iterator(chunk_size=2000)
         )
         for pk, partij_id, proces_id, zichtbaarheid in rijen:
-            for niveau in NIVEAUS[NIVEAUS.index(zichtbaarheid) :]:
+            for niveau in niveaus[niveaus.index(zichtbaarheid) :]:
                 laatste[(partij_id, niveau)] = (proces_id, pk)
         Huidig.objects.bulk_create(
             [

@@ -107,7 +107,7 @@ def test_terugkijken_begint_bij_de_stand_en_geeft_hetzelfde(regisseur: Any, sett
     # Events 1..9 lie before day 15: stands after the 3rd, 6th and 9th, per key.
     assert _standen(proces) == sorted(
         (sleutel, n)
-        for sleutel in ("*", "kernteam,proces", "kernteam,proces,regisseur")
+        for sleutel in ("*", "evaluatie,kernteam,proces", "evaluatie,kernteam,proces,regisseur")
         for n in (3, 6, 9)
     )
     with mock.patch.object(standen, "geschiedenis", wraps=geschiedenis) as gelezen:
@@ -134,7 +134,7 @@ def test_een_laat_feit_vergeet_de_standen_erna(regisseur: Any, settings: Any) ->
     over = set(Foldstand.objects.filter(bestuursproces=proces).values_list("zicht", "aantal"))
     # The stands up to day 8 stay; the late fact's strict fold stored the key "*" again.
     assert {k for k, tijdstip in voor.items() if tijdstip < _dag(9)} <= over
-    assert ("kernteam,proces,regisseur", 9) not in over  # day 14: after the late fact
+    assert ("evaluatie,kernteam,proces,regisseur", 9) not in over  # day 14: after the late fact
     elke_stand_klopt(proces)
     for tot in (_dag(9), _dag(12), _dag(30)):
         for zichtbaar in (None, ALLES):
@@ -198,7 +198,7 @@ def test_bekend_op_leest_nooit_een_stand(regisseur: Any, settings: Any) -> None:
     standen.vouw_tot(proces.pk, tot=tot, zichtbaar=ALLES)
     # A stand that says something the log does not: whoever reads it shows it.
     stand = Foldstand.objects.filter(
-        bestuursproces=proces, zicht="kernteam,proces,regisseur"
+        bestuursproces=proces, zicht="evaluatie,kernteam,proces,regisseur"
     ).latest("aantal")
     staat = standen.decodeer(stand.staat)
     for speler in staat["spelers"].values():
@@ -254,11 +254,11 @@ def test_herbouw_uit_de_log_geeft_de_rijen_van_de_services(regisseur: Any) -> No
     _beoordeel(regisseur, speler, 3, "afwachtend", "regisseur")  # late: stays behind
     _met_opdrachtgever(regisseur, proces)
     bijgehouden = _huidige_rijen(proces)
-    assert len(bijgehouden) == 6
+    assert len(bijgehouden) == 8  # two parties, four levels
     call_command("herbouw_leesmodellen", bestuursproces=proces.uuid, stdout=mock.Mock())
     assert _huidige_rijen(proces) == bijgehouden
     # Per level: the latest assessment that level sees, as the party list shows it.
-    for rol in ("opdrachtgever", "kernteam", "procesregisseur"):
+    for rol in ("opdrachtgever", "evaluator", "kernteam", "procesregisseur"):
         zichtbaar = Zichtbaarheid.voor_rol(rol)
         (gezien,) = selectors.spelers(proces, zichtbaar)
         laatste = (
@@ -276,8 +276,13 @@ def test_de_migratie_vult_de_rijen_van_bestaande_processen(regisseur: Any) -> No
     bijgehouden = _huidige_rijen(proces)
     HuidigeSpelerBeoordeling.objects.all().delete()
     HuidigeOpdrachtgeverBeoordeling.objects.all().delete()
+    # 0025 filled three levels; 0027 fills them again with evaluatie among them.
     migratie = importlib.import_module("cases.migrations.0025_leesmodellen")
     migratie.vul_huidige_beoordelingen(apps, None)
+    assert not {rij for rij in _huidige_rijen(proces) if "evaluatie" in rij}
+    importlib.import_module("cases.migrations.0027_leesmodel_niveau_evaluatie").vul_opnieuw(
+        apps, None
+    )
     assert _huidige_rijen(proces) == bijgehouden
 
 

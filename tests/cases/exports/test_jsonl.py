@@ -46,6 +46,7 @@ def test_kop_gebeurtenissen_en_slot(dossier: Bestuursproces) -> None:
         "zichtbaarheid": ["proces", "evaluatie", "kernteam", "regisseur"],
         "aantalGebeurtenissen": len(opgeslagen),
         "afgeschermd": 0,
+        "afgeschermdPerOnderdeel": {},
         "genesisHash": GENESIS_HASH,
         "documenten": [],
     }
