@@ -21,7 +21,7 @@ from cases.services import DeelnemerInvoer
 
 from .afspraken import PartijField, afspraak_relatie
 from .basis import Serializer, StriktMixin
-from .besluiten import besluit_relatie, bijeenkomst_relatie
+from .besluiten import besluit_relatie, bijeenkomst_relatie, documenten_veld
 from .interventies import interventie_relatie
 from .wyberen import WyberStapRelatieField
 
@@ -119,6 +119,7 @@ class BijeenkomstSerializer(serializers.ModelSerializer[Bijeenkomst]):
         read_only=True,
         help_text="De afspraken die je mag zien en die hieruit voortkwamen.",
     )
+    documenten = documenten_veld()
     vastgelegdDoor = serializers.CharField(
         source="vastgelegd_door.get_username", read_only=True, help_text="Gebruikersnaam."
     )
@@ -142,6 +143,7 @@ class BijeenkomstSerializer(serializers.ModelSerializer[Bijeenkomst]):
             "aanwezig",
             "besluiten",
             "afspraken",
+            "documenten",
             "zichtbaarheid",
             "vastgelegdDoor",
         ]

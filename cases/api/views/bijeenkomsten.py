@@ -15,6 +15,7 @@ from cases import services
 from cases.events import Actor
 from cases.models import Bijeenkomst
 from cases.selectors.besluiten import aanwezigheid, bijeenkomsten
+from cases.selectors.documenten import met_documenten
 
 from .. import serializers as s
 from .basis import AUDIT_HEADER, BestuursprocesBasis
@@ -31,8 +32,10 @@ class BijeenkomstenView(BestuursprocesBasis, generics.ListAPIView[Bijeenkomst]):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no case
             return Bijeenkomst.objects.none()
         # Queries: case with my role; count; the page with soort, wyber-stap and author; its
-        # deelnemers with their parties; interventies; visible besluiten; visible afspraken.
-        return bijeenkomsten(self.get_bestuursproces(), self.zichtbaar())
+        # deelnemers with their parties; interventies; visible besluiten, afspraken, documenten.
+        return met_documenten(
+            bijeenkomsten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar()
+        )
 
     @extend_schema(
         operation_id="bijeenkomst_list",
@@ -63,7 +66,9 @@ class BijeenkomstenView(BestuursprocesBasis, generics.ListAPIView[Bijeenkomst]):
             bestuursproces=self.get_bestuursproces(),
             **{**invoer, "toelichting": self.toelichting(invoer["toelichting"])},
         )
-        vers = bijeenkomsten(self.get_bestuursproces(), self.zichtbaar()).get(pk=bijeenkomst.pk)
+        vers = met_documenten(
+            bijeenkomsten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar()
+        ).get(pk=bijeenkomst.pk)
         return self.aangemaakt(self.get_serializer(vers).data)
 
 
@@ -73,7 +78,9 @@ class BijeenkomstDetailView(BestuursprocesBasis):
 
     def get_bijeenkomst(self) -> Bijeenkomst:
         gevonden = (
-            bijeenkomsten(self.get_bestuursproces(), self.zichtbaar())
+            met_documenten(
+                bijeenkomsten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar()
+            )
             .filter(uuid=self.kwargs["bijeenkomst"])
             .first()
         )
@@ -84,7 +91,7 @@ class BijeenkomstDetailView(BestuursprocesBasis):
     @extend_schema(operation_id="bijeenkomst_retrieve", summary="Eén bijeenkomst opvragen")
     def get(self, request: Request, uuid: Any, bijeenkomst: Any) -> Response:
         # Queries: case with my role; the bijeenkomst with soort, wyber-stap and author; its
-        # deelnemers; interventies; visible besluiten; visible afspraken.
+        # deelnemers; interventies; visible besluiten; visible afspraken; visible documenten.
         return Response(self.get_serializer(self.get_bijeenkomst()).data)
 
     @extend_schema(
