@@ -6,6 +6,7 @@ from .besluiten import (
     Besluit,
     Bijeenkomst,
     Bijeenkomstsoort,
+    BijeenkomstStatus,
     Deelnemer,
     Orgaan,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "BetrokkenheidsActie",
     "Betrokkenheidswijziging",
     "Bijeenkomst",
+    "BijeenkomstStatus",
     "Bijeenkomstsoort",
     "Consolidatie",
     "Deelnemer",

@@ -315,7 +315,7 @@ def test_de_kanaries_dekken_elke_soort_op_elk_toegestaan_niveau(kanaries: Kanari
         *("documenttitel", "documentinhoud", "documenttoelichting", "versieinhoud"),
         *("besluittitel", "besluitinhoud", "besluitorgaan", "kenmerk"),
         *("afspraak", "afspraakaan", "afspraakreden"),
-        *("bijeenkomst", "waar", "agenda", "gast", "verslag"),
+        *("bijeenkomst", "waar", "agenda", "gast", "verslag", "annuleringsreden"),
     }
     reflecties = {
         (f"reflectieonder{interventie}", reflectie)
