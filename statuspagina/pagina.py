@@ -14,6 +14,7 @@ from decimal import Decimal
 from cases.selectors.aandacht import Aandacht
 
 from .besluiten import AfspraakRegel, BesluitRegel, VerlopenBesluitmoment
+from .bijeenkomsten import BijeenkomstRegel
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,8 @@ class Statuspagina:
     besluiten: list[BesluitRegel] = field(default_factory=list)
     verlopen_besluitmomenten: list[VerlopenBesluitmoment] = field(default_factory=list)
     afspraken: list[AfspraakRegel] = field(default_factory=list)
+    komende_bijeenkomsten: list[BijeenkomstRegel] = field(default_factory=list)
+    recente_bijeenkomsten: list[BijeenkomstRegel] = field(default_factory=list)
 
     @property
     def verleden(self) -> bool:

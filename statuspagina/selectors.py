@@ -47,6 +47,7 @@ from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
 
 from .besluiten import afspraken, recente_besluiten, verlopen_besluitmomenten
+from .bijeenkomsten import bijeenkomsten
 from .grafieken import grafieken
 from .pagina import (
     BesluitmomentRegel,
@@ -74,6 +75,7 @@ DELEN = frozenset(
         "interventies",
         "besluiten",
         "afspraken",
+        "bijeenkomsten",
     }
 )
 
@@ -121,6 +123,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
     groepen = [_groep(groep) for groep in veld["groepen"]]
     niet_beoordeeld = [_partij(partij, None, None) for partij in veld["nietBeoordeeld"]]
     stadia = _stadia(bestuursproces, proces["stadium"], moment)
+    komend, recent = bijeenkomsten(staat, timezone.localdate(moment))
     return Statuspagina(
         uuid=bestuursproces.uuid,
         titel=proces["titel"],
@@ -158,6 +161,8 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         besluiten=recente_besluiten(staat),
         verlopen_besluitmomenten=verlopen_besluitmomenten(staat, timezone.localdate(moment)),
         afspraken=afspraken(staat, timezone.localdate(moment)),
+        komende_bijeenkomsten=komend,
+        recente_bijeenkomsten=recent,
     )
 
 

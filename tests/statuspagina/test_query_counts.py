@@ -135,12 +135,12 @@ def test_proces(
     # shows: now from the tables (the last volgnummer, the besluitmomenten, the idee and its
     # eigenaren, spelers and opdrachtgevers each with their latest visible assessment,
     # organisaties, wyber-stappen with their opties and instemmingen, interventies with their
-    # velden, spelers, opdrachtgevers and reflecties, besluiten, afspraken), for a past day one
-    # fold of the log after
-    # checking that something happened later; the krachtenveld and the attention balance from
-    # that same document; the stadiumovergangen up to the moment; the log for the tijdlijn
+    # velden, spelers, opdrachtgevers and reflecties, besluiten, afspraken, bijeenkomsten with
+    # their deelnemers and interventies), for a past day one fold of the log after checking
+    # that something happened later; the names of the kinds of bijeenkomst; the krachtenveld
+    # and the attention balance from that same document; the stadiumovergangen up to the moment; the log for the tijdlijn
     # (the opening with the date corrections, then the rest in world-time order); the
     # interventies hidden from the role.
-    with django_assert_num_queries(25 if not op else 9):
+    with django_assert_num_queries(29 if not op else 10):
         response = client.get(url)
     assert response.status_code == 200
