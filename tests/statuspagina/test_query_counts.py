@@ -138,9 +138,9 @@ def test_proces(
     # velden, spelers, opdrachtgevers and reflecties, besluiten, afspraken, bijeenkomsten with
     # their deelnemers and interventies), for a past day one fold of the log after checking
     # that something happened later; the names of the kinds of bijeenkomst; the krachtenveld
-    # and the attention balance from that same document; the stadiumovergangen up to the moment; the log for the tijdlijn
-    # (the opening with the date corrections, then the rest in world-time order); the
-    # interventies hidden from the role.
+    # and the attention balance from that same document; the stadiumovergangen up to the
+    # moment; the log for the tijdlijn (the opening with the date corrections, then the rest in
+    # world-time order); the interventies hidden from the role.
     with django_assert_num_queries(29 if not op else 10):
         response = client.get(url)
     assert response.status_code == 200
