@@ -153,6 +153,8 @@ SOORTEN: dict[str, st.SearchStrategy[tuple[Any, ...]]] = {
         st.sampled_from(["actief", "gepauzeerd", "afgerond"]),
         st.one_of(st.none(), tekst_gevuld, st.just("")),
         st.booleans(),
+        # bevestigd: closing with afspraken still open asks for it
+        st.booleans(),
     ),
     "lid_erbij": st.tuples(
         st.just("lid_erbij"), st.sampled_from(ANDERE_GEBRUIKERS), st.sampled_from(ROLLEN)

@@ -19,7 +19,7 @@ from cases.exceptions import (
     ProcesAfgerond,
 )
 from cases.models import Bestuursproces, Lidmaatschap
-from cases.services.bestuursproces import Opdracht
+from cases.services.bestuursproces import Opdracht, OpenStappen
 from cases.services.idee import IdeeInhoud
 from tests.cases.services._hulp import laatste_volgnummer
 from tests.factories import GebruikerFactory, actor_voor, consolideer_stap
@@ -197,7 +197,9 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
 
         return fout, doe
 
-    def _status(self, doel: str, uitkomst: str | None, via_wijzig: bool) -> Any:
+    def _status(
+        self, doel: str, uitkomst: str | None, via_wijzig: bool, bevestigd: bool = False
+    ) -> Any:
         # A close with a new text names a soort too (which one follows from the text).
         soort = None
         if doel == "afgerond" and uitkomst is not None:
@@ -206,6 +208,14 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
         if via_wijzig and doel == "afgerond" and self.model.afgerond:
             # The edits come before the close, and a closed case takes no edits.
             fout = ProcesAfgerond
+        elif (
+            fout is None
+            and doel == "afgerond"
+            and not self.model.afgerond
+            and not bevestigd
+            and any(is_open for _, is_open in self.afspraken)
+        ):
+            fout = OpenStappen  # the steps run to geconsolideerd; afspraken may stay open
 
         def doe() -> None:
             if via_wijzig:
@@ -216,6 +226,7 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
                     status=doel,
                     uitkomst=uitkomst,
                     uitkomst_soort=soort,
+                    bevestigd=bevestigd,
                 )
             else:
                 services.wijzig_status(
@@ -224,6 +235,7 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
                     status=doel,
                     uitkomst=uitkomst,
                     uitkomst_soort=soort,
+                    bevestigd=bevestigd,
                 )
             self.model.uitkomst_soort = nieuwe_soort(self.model, doel, soort)
             self.model.status = doel
