@@ -140,6 +140,9 @@ SOORTEN: dict[str, st.SearchStrategy[tuple[Any, ...]]] = {
         # idee-eigenaren: indices into the case's spelers (a repeat is refused)
         st.lists(index, max_size=3),
         toelichting,
+        # ... and into its opdrachtgevers and organisaties (book §5.4)
+        st.lists(index, max_size=2),
+        st.lists(index, max_size=2),
     ),
     # forceren, toelichting, and whether the kernteam member (not the regisseur) moves
     "vooruit": st.tuples(st.just("vooruit"), st.booleans(), toelichting, st.booleans()),

@@ -3,6 +3,7 @@ services, expecting the refusals the model predicts, and keeps the model up to d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -84,20 +85,38 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
     # Each handler returns (the error it expects or None, a callable doing the call). The
     # model is updated only inside the callable's success path.
 
-    def _idee(self, wat: str, context: str, eigenaren: list[int], reden: str) -> Any:
-        spelers = [self.spelers[i % len(self.spelers)] for i in eigenaren] if self.spelers else []
-        uuids = tuple(speler.uuid for speler in spelers)
+    def _idee(
+        self,
+        wat: str,
+        context: str,
+        eigenaren: list[int],
+        reden: str,
+        opdrachtgevers: Sequence[int] = (),
+        organisaties: Sequence[int] = (),
+    ) -> Any:
+        def kies(partijen: Sequence[Any], indices: Sequence[int]) -> tuple[Any, ...]:
+            return tuple(partijen[i % len(partijen)].uuid for i in indices) if partijen else ()
+
+        uuids = kies(self.spelers, eigenaren)
+        og_uuids = kies(self.opdrachtgevers, opdrachtgevers)
+        org_uuids = kies(self.organisaties, organisaties)
         fout: type[DomainError] | None = None
         if self.model.afgerond:
             fout = ProcesAfgerond
-        elif not wat or len(set(uuids)) != len(uuids):
+        elif not wat or any(len(set(u)) != len(u) for u in (uuids, og_uuids, org_uuids)):
             fout = OngeldigeInvoer
 
         def doe() -> None:
             services.herzie_idee(
                 actor=self.actor,
                 bestuursproces=self.bestuursproces,
-                inhoud=IdeeInhoud(wat=wat, context=context, eigenaar_spelers=uuids),
+                inhoud=IdeeInhoud(
+                    wat=wat,
+                    context=context,
+                    eigenaar_spelers=uuids,
+                    eigenaar_opdrachtgevers=og_uuids,
+                    eigenaar_organisaties=org_uuids,
+                ),
                 toelichting=reden,
             )
 
