@@ -96,14 +96,15 @@ def _eigenaren(
 def huidige_eigenaren(idee: IdeeVersie) -> dict[str, list[uuid.UUID]]:
     """Per IdeeEigenaar field, the uuids of the owners of this version, in order."""
     eigenaren: dict[str, list[uuid.UUID]] = {veld: [] for veld, _m in EIGENAARSOORTEN.values()}
-    for rij in (
+    rijen = (
         IdeeEigenaar.objects.filter(ideeversie=idee)
         .order_by("volgorde", "id")
-        .values("speler__uuid", "opdrachtgever__uuid", "organisatie__uuid")
-    ):
-        for veld in eigenaren:
-            if rij[f"{veld}__uuid"] is not None:
-                eigenaren[veld].append(rij[f"{veld}__uuid"])
+        .values_list("speler__uuid", "opdrachtgever__uuid", "organisatie__uuid")
+    )
+    for rij in rijen:
+        for veld, waarde in zip(("speler", "opdrachtgever", "organisatie"), rij, strict=True):
+            if waarde is not None:
+                eigenaren[veld].append(waarde)
     return eigenaren
 
 

@@ -105,24 +105,21 @@ class IdeeFormulier(TijdstipMixin, Dienstformulier):
                 str(e.speler.uuid) for e in huidig.eigenaars.all() if e.speler is not None
             ]
         # The form chooses among the spelers; owners of other kinds (set through the API) stay.
-        self.andere_eigenaren: dict[str, tuple[uuid.UUID, ...]] = {}
-        if huidig is not None:
-            eigenaars = list(huidig.eigenaars.all())
-            self.andere_eigenaren = {
-                "eigenaar_opdrachtgevers": tuple(
-                    e.opdrachtgever.uuid for e in eigenaars if e.opdrachtgever is not None
-                ),
-                "eigenaar_organisaties": tuple(
-                    e.organisatie.uuid for e in eigenaars if e.organisatie is not None
-                ),
-            }
+        eigenaars = list(huidig.eigenaars.all()) if huidig is not None else []
+        self.eigenaar_opdrachtgevers = tuple(
+            e.opdrachtgever.uuid for e in eigenaars if e.opdrachtgever is not None
+        )
+        self.eigenaar_organisaties = tuple(
+            e.organisatie.uuid for e in eigenaars if e.organisatie is not None
+        )
 
     def inhoud(self) -> IdeeInhoud:
         gegevens = self.cleaned_data
         return IdeeInhoud(
             **{naam: str(gegevens.get(naam) or "").strip() for naam in IDEEVELDEN},
             eigenaar_spelers=tuple(uuid.UUID(u) for u in gegevens.get("eigenaar_spelers") or []),
-            **self.andere_eigenaren,
+            eigenaar_opdrachtgevers=self.eigenaar_opdrachtgevers,
+            eigenaar_organisaties=self.eigenaar_organisaties,
         )
 
 

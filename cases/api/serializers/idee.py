@@ -95,9 +95,12 @@ class IdeeHerzieningSerializer(WereldtijdMixin, IdeeInvoerSerializer):
     def naar_inhoud(data: dict[str, Any]) -> IdeeInhoud:
         soorten = ("eigenaar_spelers", "eigenaar_opdrachtgevers", "eigenaar_organisaties")
         tekst = {k: v for k, v in data.items() if k not in {"toelichting", "tijdstip", *soorten}}
+        uuids = {soort: tuple(partij.uuid for partij in data.get(soort, [])) for soort in soorten}
         return IdeeInhoud(
             **tekst,
-            **{soort: tuple(partij.uuid for partij in data.get(soort, [])) for soort in soorten},
+            eigenaar_spelers=uuids["eigenaar_spelers"],
+            eigenaar_opdrachtgevers=uuids["eigenaar_opdrachtgevers"],
+            eigenaar_organisaties=uuids["eigenaar_organisaties"],
         )
 
 

@@ -47,7 +47,7 @@ def bijeenkomst(actor: Actor, proces: Bestuursproces, zichtbaarheid: str = "proc
 def test_document_hoort_bij_een_besluit_of_bijeenkomst(
     bestuursproces: Bestuursproces, actor: Actor, soort: str
 ) -> None:
-    doel = (besluit if soort == "besluit" else bijeenkomst)(actor, bestuursproces)
+    doel: Any = (besluit if soort == "besluit" else bijeenkomst)(actor, bestuursproces)
     document = services.voeg_document_toe(
         actor=actor,
         bestuursproces=bestuursproces,
@@ -97,7 +97,7 @@ def test_document_van_een_ander_proces_of_ruimer_zichtbaar_wordt_geweigerd(
     bestuursproces: Bestuursproces, ander_proces: Bestuursproces, actor: Actor, soort: str
 ) -> None:
     maak = besluit if soort == "besluit" else bijeenkomst
-    elders = maak(actor, ander_proces)
+    elders: Any = maak(actor, ander_proces)
     with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
         services.voeg_document_toe(
             actor=actor,
@@ -108,7 +108,7 @@ def test_document_van_een_ander_proces_of_ruimer_zichtbaar_wordt_geweigerd(
         )
     assert [code for code, _ in fout.value.fouten[soort]] == ["does_not_exist"]
 
-    besloten = maak(actor, bestuursproces, "kernteam")
+    besloten: Any = maak(actor, bestuursproces, "kernteam")
     with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
         services.voeg_document_toe(
             actor=actor,
@@ -151,6 +151,6 @@ def test_oude_documentgebeurtenis_zonder_de_nieuwe_koppelingen_vouwt_met_none(
     for sleutel in ("besluit", "bijeenkomst"):
         del gebeurtenis.payload["document"][sleutel]
     staat: dict[str, Any] = {"documenten": {}, "besluiten": {}, "bijeenkomsten": {}}
-    soort("document.toegevoegd").pas_toe(staat, gebeurtenis)  # type: ignore[arg-type]
+    soort("document.toegevoegd").pas_toe(staat, gebeurtenis)
     [document] = staat["documenten"].values()
     assert (document["besluit"], document["bijeenkomst"]) == (None, None)

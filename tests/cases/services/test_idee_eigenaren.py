@@ -316,7 +316,7 @@ def test_oude_ideeversie_zonder_de_nieuwe_lijsten_vouwt_met_lege_lijsten(
     for sleutel in ("eigenaarOpdrachtgevers", "eigenaarOrganisaties"):
         del gebeurtenis.payload["idee"][sleutel]
     staat: dict[str, Any] = {"idee": None}
-    soort("idee.herzien").pas_toe(staat, gebeurtenis)  # type: ignore[arg-type]
+    soort("idee.herzien").pas_toe(staat, gebeurtenis)
     assert (staat["idee"]["eigenaarOpdrachtgevers"], staat["idee"]["eigenaarOrganisaties"]) == (
         [],
         [],
