@@ -121,6 +121,19 @@ def _bijeenkomst(proces: Bestuursproces, regisseur: Any) -> str:
     return proces_url(proces, f"/bijeenkomsten/{bijeenkomst.uuid}")
 
 
+def _geplande_bijeenkomst(proces: Bestuursproces, regisseur: Any) -> str:
+    bijeenkomst = services.leg_bijeenkomst_vast(
+        actor=actor_voor(regisseur),
+        bestuursproces=proces,
+        titel="Werksessie",
+        soort=Bijeenkomstsoort.objects.get(code="werksessie"),
+        datum=timezone.localdate(),
+        zichtbaarheid="proces",
+        gepland=True,
+    )
+    return proces_url(proces, f"/bijeenkomsten/{bijeenkomst.uuid}/afloop")
+
+
 OPZET: dict[str, Opzet] = {
     "bestuursproces_create": lambda p, g: (LIJST, MINIMAAL),
     "bestuursproces_partial_update": lambda p, g: (proces_url(p), {"titel": "Andere titel"}),
@@ -216,6 +229,10 @@ OPZET: dict[str, Opzet] = {
         },
     ),
     "bijeenkomst_partial_update": lambda p, g: (_bijeenkomst(p, g), {"verslag": "Verslag"}),
+    "bijeenkomst_afloop_create": lambda p, g: (
+        _geplande_bijeenkomst(p, g),
+        {"status": "gehouden", "verslag": "Verslag"},
+    ),
 }
 # Uploads are multipart/form-data; everything else is JSON.
 MULTIPART = {"document_create", "documentversie_create"}
