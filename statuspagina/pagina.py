@@ -15,6 +15,7 @@ from cases.selectors.aandacht import Aandacht
 from cases.selectors.afscherming import Afscherming
 
 from .besluiten import AfspraakRegel, BesluitRegel, VerlopenBesluitmoment
+from .bijeenkomsten import BijeenkomstRegel
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,8 @@ class Statuspagina:
     besluiten: list[BesluitRegel] = field(default_factory=list)
     verlopen_besluitmomenten: list[VerlopenBesluitmoment] = field(default_factory=list)
     afspraken: list[AfspraakRegel] = field(default_factory=list)
+    komende_bijeenkomsten: list[BijeenkomstRegel] = field(default_factory=list)
+    recente_bijeenkomsten: list[BijeenkomstRegel] = field(default_factory=list)
 
     @property
     def verlopen_afspraken(self) -> int:

@@ -48,6 +48,7 @@ from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
 
 from .besluiten import afspraken, recente_besluiten, verlopen_besluitmomenten
+from .bijeenkomsten import bijeenkomsten
 from .grafieken import grafieken
 from .pagina import (
     BesluitmomentRegel,
@@ -75,6 +76,7 @@ DELEN = frozenset(
         "organisaties",
         "besluiten",
         "afspraken",
+        "bijeenkomsten",
     }
 )
 DELEN_TOEN = DELEN | {"interventies"}
@@ -131,6 +133,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
     groepen = [_groep(groep) for groep in veld["groepen"]]
     niet_beoordeeld = [_partij(partij, None, None) for partij in veld["nietBeoordeeld"]]
     stadia = _stadia(bestuursproces, proces["stadium"], moment)
+    komend, recent = bijeenkomsten(staat, timezone.localdate(moment))
     return Statuspagina(
         uuid=bestuursproces.uuid,
         titel=proces["titel"],
@@ -169,6 +172,8 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         verlopen_besluitmomenten=verlopen_besluitmomenten(staat, timezone.localdate(moment)),
         afspraken=afspraken(staat, timezone.localdate(moment)),
         afscherming=afscherming(bestuursproces, zichtbaar),
+        komende_bijeenkomsten=komend,
+        recente_bijeenkomsten=recent,
     )
 
 

@@ -77,7 +77,7 @@ def _regels(versies: Sequence[Any]) -> list[Versieregel]:
 
 
 def _eigenaren(idee: IdeeVersie) -> str:
-    return "\n".join(e.speler.naam for e in idee.eigenaars.all())
+    return "\n".join(e.partij.naam for e in idee.eigenaars.all())  # type: ignore[attr-defined]
 
 
 def ideeversies(bestuursproces: Bestuursproces) -> list[IdeeVersie]:
@@ -88,7 +88,9 @@ def ideeversies(bestuursproces: Bestuursproces) -> list[IdeeVersie]:
         .prefetch_related(
             Prefetch(
                 "eigenaars",
-                queryset=IdeeEigenaar.objects.select_related("speler").order_by("volgorde"),
+                queryset=IdeeEigenaar.objects.select_related(
+                    "speler", "opdrachtgever", "organisatie"
+                ).order_by("volgorde", "id"),
             )
         )
         .order_by("-versie")
@@ -106,7 +108,7 @@ def ideeoverzicht(versies: Sequence[IdeeVersie], gevraagd: int | None = None) ->
         velden.append(
             veldverschil(
                 "eigenaar_spelers",
-                gettext("Idee-eigenaren onder de spelers"),
+                gettext("Idee-eigenaren onder de partijen"),
                 _eigenaren(vorige) if vorige is not None else None,
                 _eigenaren(getoond),
                 per_regel=True,

@@ -210,12 +210,18 @@ class BestuursprocesAdmin(HetWoord, DienstAdmin[Bestuursproces]):
     ) -> None:
         data = subform.cleaned_data
         if isinstance(subform, NieuweIdeeVersieForm):
+            # The admin chooses among the spelers; owners of other kinds (set through the API
+            # or the werkruimte) stay as they are.
+            huidig = selectors.huidig_idee(bestuursproces)
+            andere = selectors.eigenaren_van(huidig) if huidig is not None else {}
             services.herzie_idee(
                 actor=actor,
                 bestuursproces=bestuursproces,
                 inhoud=IdeeInhoud(
                     **{a: data.get(a, "") for a in IDEE_VELDEN.values()},
                     eigenaar_spelers=tuple(s.uuid for s in data.get("eigenaar_keuze", [])),
+                    eigenaar_opdrachtgevers=tuple(o.uuid for o in andere.get("opdrachtgever", [])),
+                    eigenaar_organisaties=tuple(o.uuid for o in andere.get("organisatie", [])),
                 ),
                 toelichting=data.get("toelichting", ""),
             )

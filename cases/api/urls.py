@@ -203,6 +203,11 @@ urlpatterns = [
         views.BijeenkomstDetailView.as_view(),
         name="bijeenkomst-detail",
     ),
+    path(
+        f"{PROCES}/bijeenkomsten/<uuid:bijeenkomst>/afloop",
+        views.AfloopView.as_view(),
+        name="bijeenkomst-afloop",
+    ),
     path(f"{PROCES}/export", views.ExportView.as_view(), name="export"),
     path(f"{PROCES}/exports", views.ExporttakenView.as_view(), name="exporttaken"),
     path(

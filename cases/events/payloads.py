@@ -106,11 +106,20 @@ def bestuursproces_gegevens(
     return gegevens
 
 
-def idee_gegevens(idee: IdeeVersie, eigenaar_spelers: list[str]) -> dict[str, Any]:
-    """``eigenaar_spelers``: uuids of the spelers named as idee-eigenaar, in order."""
+def idee_gegevens(
+    idee: IdeeVersie,
+    eigenaar_spelers: list[str],
+    *,
+    eigenaar_opdrachtgevers: list[str] | None = None,
+    eigenaar_organisaties: list[str] | None = None,
+) -> dict[str, Any]:
+    """``eigenaar_*``: uuids of the spelers, opdrachtgevers and organisaties named as
+    idee-eigenaar, each in order."""
     gegevens: dict[str, Any] = {"uuid": str(idee.uuid), "versie": idee.versie}
     gegevens.update({sleutel: getattr(idee, attr) for sleutel, attr in IDEE_VELDEN.items()})
     gegevens["eigenaarSpelers"] = eigenaar_spelers
+    gegevens["eigenaarOpdrachtgevers"] = eigenaar_opdrachtgevers or []
+    gegevens["eigenaarOrganisaties"] = eigenaar_organisaties or []
     return gegevens
 
 

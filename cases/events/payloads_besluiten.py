@@ -100,8 +100,23 @@ def bijeenkomst_gegevens(
         "wyberstap": _uuid(bijeenkomst.wyberstap),
         "interventies": sorted(str(i.uuid) for i in interventies),
         "deelnemers": [deelnemer_gegevens(d) for d in deelnemers],
+        "status": bijeenkomst.status,
+        "geannuleerdOp": (
+            bijeenkomst.geannuleerd_op.isoformat() if bijeenkomst.geannuleerd_op else None
+        ),
+        "redenAnnulering": bijeenkomst.reden_annulering,
         "zichtbaarheid": bijeenkomst.zichtbaarheid,
         "vastgelegdDoor": bijeenkomst.vastgelegd_door.get_username(),
+    }
+
+
+def annulering_gegevens(bijeenkomst: Bijeenkomst) -> dict[str, Any]:
+    """What cancelling a planned bijeenkomst adds: on which day, and why."""
+    assert bijeenkomst.geannuleerd_op is not None
+    return {
+        "uuid": str(bijeenkomst.uuid),
+        "geannuleerdOp": bijeenkomst.geannuleerd_op.isoformat(),
+        "reden": bijeenkomst.reden_annulering,
     }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from cases.models import Gebeurtenis
+from cases.models.documenten import KOPPELINGEN
 
 from .gebeurtenissen import Exportopdracht
 
@@ -13,8 +14,9 @@ SOORTEN = ("document.toegevoegd", "document.versie_toegevoegd")
 
 
 def documentversies(opdracht: Exportopdracht) -> list[dict[str, Any]]:
-    """Per visible version: document, titel, versie, bestandsnaam, grootte, sha256 and the
-    volgnummer of the event that vouches for it, in chain order (one query)."""
+    """Per visible version: document, titel, versie, bestandsnaam, grootte, sha256, what the
+    document belongs to (``koppeling``: soort and uuid, or None) and the volgnummer of the
+    event that vouches for it, in chain order (one query)."""
     rijen = (
         Gebeurtenis.objects.filter(
             bestuursproces=opdracht.bestuursproces,
@@ -25,6 +27,7 @@ def documentversies(opdracht: Exportopdracht) -> list[dict[str, Any]]:
         .values_list("volgnummer", "type", "payload")
     )
     titels: dict[str, str] = {}
+    koppelingen: dict[str, dict[str, str] | None] = {}
     versies: list[dict[str, Any]] = []
     for volgnummer, soort, payload in rijen:
         if payload.get("zichtbaarheid", "proces") not in opdracht.zichtbaar:
@@ -32,6 +35,7 @@ def documentversies(opdracht: Exportopdracht) -> list[dict[str, Any]]:
         if soort == "document.toegevoegd":
             document = payload["document"]["uuid"]
             titels[document] = payload["document"]["titel"]
+            koppelingen[document] = _koppeling(payload["document"])
         else:
             document = payload["document"]
         versie = payload["versie"]
@@ -43,7 +47,15 @@ def documentversies(opdracht: Exportopdracht) -> list[dict[str, Any]]:
                 "bestandsnaam": versie["bestandsnaam"],
                 "grootte": versie["grootte"],
                 "sha256": versie["sha256"],
+                "koppeling": koppelingen.get(document),
                 "volgnummer": volgnummer,
             }
         )
     return versies
+
+
+def _koppeling(document: dict[str, Any]) -> dict[str, str] | None:
+    for soort in KOPPELINGEN:
+        if document.get(soort):
+            return {"soort": soort, "uuid": document[soort]}
+    return None

@@ -6,6 +6,7 @@ from .besluiten import (
     Besluit,
     Bijeenkomst,
     Bijeenkomstsoort,
+    BijeenkomstStatus,
     Deelnemer,
     Orgaan,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "BetrokkenheidsActie",
     "Betrokkenheidswijziging",
     "Bijeenkomst",
+    "BijeenkomstStatus",
     "Bijeenkomstsoort",
     "Consolidatie",
     "Deelnemer",

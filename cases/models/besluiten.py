@@ -198,10 +198,21 @@ class Bijeenkomstsoort(models.Model):
         return self.naam
 
 
+class BijeenkomstStatus(models.TextChoices):
+    GEPLAND = "gepland", _("Gepland")
+    GEHOUDEN = "gehouden", _("Gehouden")
+    GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+
 class Bijeenkomst(models.Model):
     """A meeting of the case: who was invited and who came, its agenda and verslag, the
     wyber-stap it served and the interventies done in it; besluiten and afspraken name the
-    bijeenkomst they came out of."""
+    bijeenkomst they came out of.
+
+    Recorded afterwards it is gehouden at once. Recorded ahead of time it is gepland (on a
+    ``datum`` that may lie ahead, ``gepland_op`` keeping when the plan was recorded) until it
+    is marked gehouden, with its attendance, or geannuleerd with a reason.
+    """
 
     bestuursproces = models.ForeignKey(
         Bestuursproces, on_delete=models.PROTECT, related_name="bijeenkomsten"
@@ -221,6 +232,15 @@ class Bijeenkomst(models.Model):
     interventies = models.ManyToManyField(
         "cases.Interventie", blank=True, related_name="bijeenkomsten"
     )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=BijeenkomstStatus.choices,
+        default=BijeenkomstStatus.GEHOUDEN,
+    )
+    gepland_op = models.DateTimeField(_("gepland op"), null=True, blank=True)
+    geannuleerd_op = models.DateField(_("geannuleerd op"), null=True, blank=True)
+    reden_annulering = models.TextField(_("reden van annulering"), blank=True)
     zichtbaarheid = models.CharField(
         _("zichtbaarheid"), max_length=10, choices=Zichtbaarheid.choices
     )
@@ -235,6 +255,22 @@ class Bijeenkomst(models.Model):
         verbose_name = _("bijeenkomst")
         verbose_name_plural = _("bijeenkomsten")
         ordering = ["bestuursproces", "datum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status=BijeenkomstStatus.GEHOUDEN)
+                | models.Q(gepland_op__isnull=False),
+                name="bijeenkomst_gepland_heeft_moment",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status=BijeenkomstStatus.GEANNULEERD, geannuleerd_op__isnull=False
+                )
+                | models.Q(
+                    ~models.Q(status=BijeenkomstStatus.GEANNULEERD), geannuleerd_op__isnull=True
+                ),
+                name="bijeenkomst_geannuleerd_op_datum",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.titel

@@ -3,11 +3,15 @@
 The file itself lives in the ``documenten`` storage (Django's storage API); a version row keeps
 where, how large, which type and the SHA-256 of its content, which its event repeats so that
 the chain vouches for the file. A document links to at most one thing it belongs to; each
-kind of link is one nullable foreign key, so a link to a besluit or bijeenkomst is one more.
+kind of link is one nullable foreign key: a consolidatie, an interventie, a besluit (the
+raadsbesluit itself) or a bijeenkomst (its verslag, its agenda).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
 import uuid
 
 from django.conf import settings
@@ -20,7 +24,16 @@ from .wyberen import Consolidatie
 from .zichtbaarheid import Zichtbaarheid
 
 # The link fields of a document, in the order the API and the payload name them.
-KOPPELINGEN = ("consolidatie", "interventie")
+KOPPELINGEN = ("consolidatie", "interventie", "besluit", "bijeenkomst")
+
+# No two links at once: each pair of link fields has at least one of the two empty.
+_HOOGSTENS_EEN_KOPPELING = ~functools.reduce(
+    operator.or_,
+    (
+        models.Q(**{f"{a}__isnull": False, f"{b}__isnull": False})
+        for a, b in itertools.combinations(KOPPELINGEN, 2)
+    ),
+)
 
 
 class Document(models.Model):
@@ -48,6 +61,22 @@ class Document(models.Model):
         related_name="documenten",
         verbose_name=_("interventie"),
     )
+    besluit = models.ForeignKey(
+        "cases.Besluit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documenten",
+        verbose_name=_("besluit"),
+    )
+    bijeenkomst = models.ForeignKey(
+        "cases.Bijeenkomst",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documenten",
+        verbose_name=_("bijeenkomst"),
+    )
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     toegevoegd_op = models.DateTimeField(_("toegevoegd op"))
 
@@ -57,7 +86,7 @@ class Document(models.Model):
         ordering = ["bestuursproces", "toegevoegd_op", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(consolidatie__isnull=False, interventie__isnull=False),
+                condition=_HOOGSTENS_EEN_KOPPELING,
                 name="document_hoogstens_een_koppeling",
             )
         ]

@@ -61,11 +61,21 @@ class IdeeVersie(models.Model):
 
 
 class IdeeEigenaar(models.Model):
-    """A speler named as idee-eigenaar in one version of the idee."""
+    """A party named as idee-eigenaar in one version of the idee: a speler, an opdrachtgever
+    (a raad, say) or an organisatie; anyone who came up with the idea is one (book §5.4).
+    ``volgorde`` orders the owners of one kind."""
 
     bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.PROTECT, related_name="+")
     ideeversie = models.ForeignKey(IdeeVersie, on_delete=models.PROTECT, related_name="eigenaars")
-    speler = models.ForeignKey("cases.Speler", on_delete=models.PROTECT, related_name="+")
+    speler = models.ForeignKey(
+        "cases.Speler", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    opdrachtgever = models.ForeignKey(
+        "cases.Opdrachtgever", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    organisatie = models.ForeignKey(
+        "cases.Organisatie", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     volgorde = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -75,8 +85,33 @@ class IdeeEigenaar(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["ideeversie", "speler"], name="idee_eigenaar_uniek_per_versie"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["ideeversie", "opdrachtgever"],
+                name="idee_eigenaar_opdrachtgever_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=["ideeversie", "organisatie"], name="idee_eigenaar_organisatie_uniek"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    speler__isnull=False, opdrachtgever__isnull=True, organisatie__isnull=True
+                )
+                | models.Q(
+                    speler__isnull=True, opdrachtgever__isnull=False, organisatie__isnull=True
+                )
+                | models.Q(
+                    speler__isnull=True, opdrachtgever__isnull=True, organisatie__isnull=False
+                ),
+                name="idee_eigenaar_een_partij",
+            ),
         ]
 
     def __str__(self) -> str:
-        return str(self.speler)
+        return str(self.partij)
+
+    @property
+    def partij(self) -> models.Model:
+        partij = self.speler or self.opdrachtgever or self.organisatie
+        assert partij is not None
+        return partij

@@ -24,6 +24,7 @@ from cases.models import (
     Besluitmoment,
     Bestuursproces,
     Bijeenkomst,
+    BijeenkomstStatus,
     Deelnemer,
     Interventie,
 )
@@ -186,9 +187,12 @@ class Aanwezigheid:
 
 def aanwezigheid(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> list[Aanwezigheid]:
     """Per party or name: how often invited and present, and at which bijeenkomsten (by
-    date), ordered by name."""
+    date), ordered by name; over the bijeenkomsten that were held (a planned or cancelled one
+    has no attendance)."""
     per_deelnemer: dict[tuple[str, Any], Aanwezigheid] = {}
-    for bijeenkomst in bijeenkomsten(bestuursproces, zichtbaar):
+    for bijeenkomst in bijeenkomsten(bestuursproces, zichtbaar).filter(
+        status=BijeenkomstStatus.GEHOUDEN
+    ):
         for d in bijeenkomst.deelnemers.all():
             partij = d.speler or d.opdrachtgever
             sleutel = (type(partij).__name__, partij.pk) if partij else ("naam", d.naam)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
@@ -25,10 +25,12 @@ if TYPE_CHECKING:
     Gebruiker = AbstractBaseUser | AnonymousUser
 
 
-# The idee-eigenaren of each version, in their order, with the spelers they name.
+# The idee-eigenaren of each version, in their order, with the parties they name.
 EIGENAARS = Prefetch(
     "eigenaars",
-    queryset=IdeeEigenaar.objects.select_related("speler").order_by("volgorde"),
+    queryset=IdeeEigenaar.objects.select_related("speler", "opdrachtgever", "organisatie").order_by(
+        "volgorde", "id"
+    ),
     to_attr="eigenaars_op_volgorde",
 )
 
@@ -85,12 +87,26 @@ def ideeversies(bestuursproces: Bestuursproces) -> QuerySet[IdeeVersie]:
     )
 
 
-def eigenaar_spelers(idee: IdeeVersie) -> list[Speler]:
-    """The spelers named as idee-eigenaar in this version, in order (prefetched if possible)."""
+def eigenaren_van(idee: IdeeVersie) -> dict[str, list[Any]]:
+    """Per kind (``speler``, ``opdrachtgever``, ``organisatie``), the parties named as
+    idee-eigenaar in this version, in order (prefetched if possible)."""
     eigenaars = getattr(idee, "eigenaars_op_volgorde", None)
     if eigenaars is None:
-        eigenaars = idee.eigenaars.select_related("speler").order_by("volgorde")
-    return [eigenaar.speler for eigenaar in eigenaars]
+        eigenaars = idee.eigenaars.select_related(
+            "speler", "opdrachtgever", "organisatie"
+        ).order_by("volgorde", "id")
+    soorten: dict[str, list[Any]] = {"speler": [], "opdrachtgever": [], "organisatie": []}
+    for eigenaar in eigenaars:
+        for soort, partijen in soorten.items():
+            partij = getattr(eigenaar, soort)
+            if partij is not None:
+                partijen.append(partij)
+    return soorten
+
+
+def eigenaar_spelers(idee: IdeeVersie) -> list[Speler]:
+    """The spelers named as idee-eigenaar in this version, in order (prefetched if possible)."""
+    return list(eigenaren_van(idee)["speler"])
 
 
 def stadiumovergangen(bestuursproces: Bestuursproces) -> QuerySet[Stadiumovergang]:

@@ -13,13 +13,14 @@ from cases.events.payloads_documenten import (
     versie_gegevens,
 )
 from cases.models import Bestuursproces, Document, DocumentVersie
+from cases.models.documenten import KOPPELINGEN
 
 
 def documenten(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> QuerySet[Document]:
     """The documents at the viewer's levels, oldest first, with authors, links and versions."""
     return (
         Document.objects.filter(bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar)
-        .select_related("auteur", "consolidatie__stap", "interventie")
+        .select_related("auteur", "consolidatie__stap", "interventie", "besluit", "bijeenkomst")
         .prefetch_related(
             Prefetch(
                 "versies",
@@ -28,6 +29,20 @@ def documenten(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> Que
             )
         )
         .order_by("toegevoegd_op", "uuid")
+    )
+
+
+def met_documenten(reeks: QuerySet[Any], zichtbaar: frozenset[str]) -> QuerySet[Any]:
+    """Besluiten or bijeenkomsten with the documents the viewer may see that belong to each,
+    as ``zichtbare_documenten`` (one query more)."""
+    return reeks.prefetch_related(
+        Prefetch(
+            "documenten",
+            queryset=Document.objects.filter(zichtbaarheid__in=zichtbaar).order_by(
+                "toegevoegd_op", "uuid"
+            ),
+            to_attr="zichtbare_documenten",
+        )
     )
 
 
@@ -51,10 +66,7 @@ def document_vorm(document: Document) -> dict[str, Any]:
     return {
         **document_gegevens(
             document,
-            {
-                "consolidatie": document.consolidatie.uuid if document.consolidatie else None,
-                "interventie": document.interventie.uuid if document.interventie else None,
-            },
+            {naam: getattr(getattr(document, naam), "uuid", None) for naam in KOPPELINGEN},
         ),
         "versies": [versie_gegevens(v) for v in document.versies_op_nummer],  # type: ignore[attr-defined]
     }

@@ -26,7 +26,7 @@ from cases.models import Bestuursproces, Notitie, Zichtbaarheid
 from . import interventies, partijen, positionering
 from .besluiten import afspraken_toestand, besluiten_toestand, bijeenkomsten_toestand
 from .bestuursprocessen import (
-    eigenaar_spelers,
+    eigenaren_van,
     gebeurtenissen,
     huidig_idee,
     lidmaatschappen,
@@ -126,7 +126,16 @@ def _idee(bestuursproces: Bestuursproces) -> dict[str, Any] | None:
     idee = huidig_idee(bestuursproces)
     if idee is None:
         return None
-    return idee_gegevens(idee, [str(speler.uuid) for speler in eigenaar_spelers(idee)])
+    uuids = {
+        soort: [str(partij.uuid) for partij in partijen]
+        for soort, partijen in eigenaren_van(idee).items()
+    }
+    return idee_gegevens(
+        idee,
+        uuids["speler"],
+        eigenaar_opdrachtgevers=uuids["opdrachtgever"],
+        eigenaar_organisaties=uuids["organisatie"],
+    )
 
 
 def momentopname(

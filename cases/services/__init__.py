@@ -8,7 +8,13 @@ from .bestuursproces import (
     wijzig_bestuursproces,
     wijzig_status,
 )
-from .bijeenkomsten import DeelnemerInvoer, leg_bijeenkomst_vast, wijzig_bijeenkomst
+from .bijeenkomsten import (
+    DeelnemerInvoer,
+    annuleer_bijeenkomst,
+    leg_bijeenkomst_vast,
+    markeer_bijeenkomst_gehouden,
+    wijzig_bijeenkomst,
+)
 from .consolidatie import (
     consolideer,
     heropen_wyberstap,
@@ -39,6 +45,7 @@ from .wyberen import besluit_over_optie, breng_optie_in, start_wyberstap, wijzig
 __all__ = [
     "DeelnemerInvoer",
     "ProcesontwerpInhoud",
+    "annuleer_bijeenkomst",
     "beeindig_lidmaatschap",
     "beoordeel_opdrachtgever",
     "beoordeel_speler",
@@ -60,6 +67,7 @@ __all__ = [
     "log_interventie",
     "maak_afspraak",
     "maak_notitie",
+    "markeer_bijeenkomst_gehouden",
     "open_bestuursproces",
     "registreer_opdrachtgever",
     "registreer_organisatie",

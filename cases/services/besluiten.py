@@ -25,6 +25,7 @@ from cases.models import (
     Besluit,
     Bestuursproces,
     Bijeenkomst,
+    BijeenkomstStatus,
     Instemming,
     Opdrachtgever,
     Orgaan,
@@ -78,11 +79,17 @@ def _eis_besluitmoment(bestuursproces: Bestuursproces, datum: dt.date | None) ->
 def eis_bijeenkomst(
     bestuursproces: Bestuursproces, bijeenkomst: Bijeenkomst | None, zichtbaarheid: str
 ) -> None:
-    """The bijeenkomst something came out of: of this case, and at least as visible."""
+    """The bijeenkomst something came out of: of this case, held, and at least as visible."""
     if bijeenkomst is None:
         return
     if bijeenkomst.bestuursproces_id != bestuursproces.pk:
         raise _fout("bijeenkomst", "does_not_exist", gettext("Hoort niet bij dit proces."))
+    if bijeenkomst.status != BijeenkomstStatus.GEHOUDEN:
+        raise _fout(
+            "bijeenkomst",
+            "niet_gehouden",
+            gettext("Er komt pas iets uit een bijeenkomst wanneer ze is gehouden."),
+        )
     eis_zichtbaar_binnen("bijeenkomst", bijeenkomst.zichtbaarheid, zichtbaarheid)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -18,16 +19,21 @@ from cases.events.payloads import (
     OPDRACHT_VELDEN,
     bestuursproces_gegevens,
 )
+from cases.events.verhaal import kort
 from cases.exceptions import DomainError, OngeldigeInvoer, ProcesAfgerond
 from cases.models import (
+    Afspraak,
+    AfspraakStatus,
     Besluitmoment,
     Bestuursproces,
     Fase,
+    Lidmaatschap,
     Rol,
     Stadium,
     Status,
     UitkomstSoort,
     WyberStap,
+    Zichtbaarheid,
 )
 
 from ._common import eis_open, valideer, vergrendel
@@ -320,8 +326,9 @@ def wijzig_status(
 
     Closing records a structured outcome: ``uitkomst_soort`` (``anders`` when not given, as
     the free text of clients that know no soort), the uitkomst as its omschrijving and
-    ``vervolg_url``, what follows. Wyber-stappen that are not geconsolideerd make closing ask
-    for ``bevestigd`` (else :class:`OpenStappen`, 409); the event names what was left open.
+    ``vervolg_url``, what follows. Wyber-stappen that are not geconsolideerd and afspraken
+    still open make closing ask for ``bevestigd`` (else :class:`OpenStappen`, 409); the event
+    names what was left open (the afspraken by uuid only: the event is read at every level).
     """
     bestuursproces = vergrendel(bestuursproces)
     if tijdstip is not None and is_laat(bestuursproces, tijdstip):
@@ -387,8 +394,15 @@ def wijzig_status(
     payload: dict[str, Any] = {"van": van, "naar": status, "uitkomst": nieuwe_uitkomst}
     if status == Status.AFGEROND:
         open_stappen = stappen_open(bestuursproces)
-        if open_stappen and not bevestigd:
-            raise OpenStappen(open_stappen)
+        open_afspraken = afspraken_open(bestuursproces)
+        if (open_stappen or open_afspraken) and not bevestigd:
+            # The refusal names only the afspraken the actor may read, and counts the rest.
+            leesbaar = _leesbaar(bestuursproces, actor)
+            raise OpenStappen(
+                open_stappen,
+                [a for a in open_afspraken if a.zichtbaarheid in leesbaar],
+                verborgen=sum(a.zichtbaarheid not in leesbaar for a in open_afspraken),
+            )
         payload.update(
             {
                 "uitkomstSoort": nieuwe_soort,
@@ -397,6 +411,7 @@ def wijzig_status(
                     {"stap": str(stap.uuid), "volgnummer": stap.volgnummer, "fase": stap.fase}
                     for stap in open_stappen
                 ],
+                "openAfspraken": [str(afspraak.uuid) for afspraak in open_afspraken],
             }
         )
     bestuursproces.save(update_fields=["status", "uitkomst", "uitkomst_soort", "vervolg_url"])
@@ -420,25 +435,75 @@ def stappen_open(bestuursproces: Bestuursproces) -> list[WyberStap]:
     )
 
 
+def afspraken_open(bestuursproces: Bestuursproces) -> list[Afspraak]:
+    """The case's afspraken still open, at every level, in the order they were made."""
+    return list(
+        Afspraak.objects.filter(bestuursproces=bestuursproces, status=AfspraakStatus.OPEN)
+        .select_related("speler", "opdrachtgever", "organisatie")
+        .order_by("datum", "id")
+    )
+
+
+def _leesbaar(bestuursproces: Bestuursproces, actor: Actor) -> frozenset[str]:
+    """The levels the actor reads (every level for a command acting outside any role)."""
+    if actor.gebruiker is None:
+        return frozenset(Zichtbaarheid.values)
+    rol = (
+        Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=actor.gebruiker)
+        .values_list("rol", flat=True)
+        .first()
+    )
+    return Zichtbaarheid.voor_rol(rol)
+
+
 class OpenStappen(DomainError):
-    """Closing a case while steps are still open asks for confirmation."""
+    """Closing a case while steps or afspraken are still open asks for confirmation. The
+    code stays ``open-stappen`` when a step is open (as before afspraken counted), and is
+    ``open-afspraken`` when only afspraken are."""
 
     status = 409
     code = "open-stappen"
-    titel = gettext_lazy("Er staan nog wyber-stappen open.")
+    titel = gettext_lazy("Er staat nog werk open.")
 
-    def __init__(self, stappen: list[WyberStap]) -> None:
+    def __init__(
+        self,
+        stappen: list[WyberStap],
+        afspraken: Sequence[Afspraak] = (),
+        *,
+        verborgen: int = 0,
+    ) -> None:
         self.stappen = stappen
-        namen = ", ".join(
-            gettext("stap %(nummer)s (%(fase)s)")
-            % {"nummer": stap.volgnummer, "fase": stap.get_fase_display().lower()}
-            for stap in stappen
+        self.afspraken = list(afspraken)
+        delen = []
+        if stappen:
+            namen = ", ".join(
+                gettext("stap %(nummer)s (%(fase)s)")
+                % {"nummer": stap.volgnummer, "fase": stap.get_fase_display().lower()}
+                for stap in stappen
+            )
+            delen.append(gettext("Nog niet geconsolideerd: %(stappen)s.") % {"stappen": namen})
+        if self.afspraken or verborgen:
+            namen = "; ".join(
+                gettext("'%(wat)s' (%(door)s)")
+                % {
+                    "wat": kort(afspraak.wat),
+                    "door": afspraak.speler or afspraak.opdrachtgever or afspraak.organisatie,
+                }
+                for afspraak in self.afspraken
+            )
+            if verborgen:
+                namen = (namen + "; " if namen else "") + gettext(
+                    "%(aantal)s die u niet mag zien"
+                ) % {"aantal": verborgen}
+            delen.append(gettext("Nog open afspraken: %(afspraken)s.") % {"afspraken": namen})
+        delen.append(
+            gettext(
+                "Rond je toch af, stuur dan 'bevestigd': true mee; de gebeurtenis legt vast "
+                "wat open bleef."
+            )
         )
         super().__init__(
-            gettext(
-                "Nog niet geconsolideerd: %(stappen)s. Rond je toch af, stuur dan "
-                "'bevestigd': true mee; de gebeurtenis legt vast wat open bleef."
-            )
-            % {"stappen": namen},
+            " ".join(delen),
             veld="bevestigd",
+            code=None if stappen else "open-afspraken",
         )

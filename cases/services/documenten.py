@@ -21,7 +21,9 @@ from cases.events import Actor, append_event
 from cases.events.payloads_documenten import document_gegevens, versie_gegevens
 from cases.exceptions import OngeldigeInvoer
 from cases.models import (
+    Besluit,
     Bestuursproces,
+    Bijeenkomst,
     Consolidatie,
     Document,
     DocumentVersie,
@@ -55,33 +57,38 @@ def _controleer_koppelingen(
     bestuursproces: Bestuursproces,
     actor: Actor,
     zichtbaarheid: str,
-    consolidatie: Consolidatie | None,
-    interventie: Interventie | None,
+    koppelingen: dict[str, Any],
 ) -> None:
+    """At most one link; of this case; a linked interventie, besluit or bijeenkomst visible
+    to the author (else it is as if it does not exist) and at least as visible as the
+    document, so whoever reads the document can follow its link."""
     fouten: dict[str, list[tuple[str, str]]] = {}
-    if consolidatie is not None and interventie is not None:
-        fouten["interventie"] = [
+    gekoppeld = [naam for naam, obj in koppelingen.items() if obj is not None]
+    if len(gekoppeld) > 1:
+        fouten[gekoppeld[-1]] = [
             (
                 "invalid",
-                gettext("Een document hoort bij hoogstens één consolidatie of interventie."),
+                gettext(
+                    "Een document hoort bij hoogstens één consolidatie, interventie, besluit "
+                    "of bijeenkomst."
+                ),
             )
         ]
     bestaat_niet = ("does_not_exist", gettext("Hoort niet bij dit proces."))
-    if consolidatie is not None and consolidatie.bestuursproces_id != bestuursproces.pk:
-        fouten["consolidatie"] = [bestaat_niet]
-    if interventie is not None:
-        leesbaar = _eigen_rol(bestuursproces, actor)
-        if interventie.bestuursproces_id != bestuursproces.pk or (
-            leesbaar is not None and interventie.zichtbaarheid not in leesbaar
+    leesbaar = _eigen_rol(bestuursproces, actor) if gekoppeld else None
+    for naam in gekoppeld:
+        obj = koppelingen[naam]
+        niveau = getattr(obj, "zichtbaarheid", None)
+        if obj.bestuursproces_id != bestuursproces.pk or (
+            niveau is not None and leesbaar is not None and niveau not in leesbaar
         ):
-            fouten["interventie"] = [bestaat_niet]
-        elif Zichtbaarheid(zichtbaarheid).rang < Zichtbaarheid(interventie.zichtbaarheid).rang:
-            niveau = Zichtbaarheid(interventie.zichtbaarheid).label.lower()
+            fouten[naam] = [bestaat_niet]
+        elif niveau is not None and Zichtbaarheid(zichtbaarheid).rang < Zichtbaarheid(niveau).rang:
             fouten["zichtbaarheid"] = [
                 (
-                    "ruimer_dan_interventie",
-                    gettext("Een document is niet ruimer zichtbaar dan zijn interventie (%s).")
-                    % niveau,
+                    f"ruimer_dan_{naam}",
+                    gettext("Een document is niet ruimer zichtbaar dan waar het bij hoort (%s).")
+                    % Zichtbaarheid(niveau).label.lower(),
                 )
             ]
     if fouten:
@@ -127,21 +134,29 @@ def voeg_document_toe(
     consolidatie: Consolidatie | None = None,
     interventie: Interventie | None = None,
     toelichting: str = "",
+    besluit: Besluit | None = None,
+    bijeenkomst: Bijeenkomst | None = None,
 ) -> Document:
-    """Add a document with its first version; event ``document.toegevoegd``."""
+    """Add a document with its first version; event ``document.toegevoegd``. It may belong
+    to one consolidatie, interventie, besluit or bijeenkomst (its verslag, say)."""
     if not titel.strip():
         raise OngeldigeInvoer({"titel": [("blank", gettext("Een document heeft een titel."))]})
     bestuursproces = vergrendel(bestuursproces)
     eis_open(bestuursproces)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
-    _controleer_koppelingen(bestuursproces, actor, zichtbaarheid, consolidatie, interventie)
+    koppelingen = {
+        "consolidatie": consolidatie,
+        "interventie": interventie,
+        "besluit": besluit,
+        "bijeenkomst": bijeenkomst,
+    }
+    _controleer_koppelingen(bestuursproces, actor, zichtbaarheid, koppelingen)
     nu = timezone.now()
     document = Document(
         bestuursproces=bestuursproces,
         titel=titel.strip(),
         zichtbaarheid=zichtbaarheid,
-        consolidatie=consolidatie,
-        interventie=interventie,
+        **koppelingen,
         auteur=gebruiker_van(actor),
         toegevoegd_op=nu,
     )
@@ -162,10 +177,7 @@ def voeg_document_toe(
             payload={
                 "document": document_gegevens(
                     document,
-                    {
-                        "consolidatie": consolidatie.uuid if consolidatie else None,
-                        "interventie": interventie.uuid if interventie else None,
-                    },
+                    {naam: obj.uuid if obj else None for naam, obj in koppelingen.items()},
                 ),
                 "versie": versie_gegevens(versie),
             },

@@ -298,6 +298,40 @@ def _besluiten(k: Kanaries, regisseur: Any) -> None:
             status="niet_nagekomen",
             reden=k.tekst("afspraakreden", niveau),
         )
+        _geplande_bijeenkomsten(k, regisseur, soort, niveau)
+
+
+def _geplande_bijeenkomsten(k: Kanaries, regisseur: Any, soort: Any, niveau: str) -> None:
+    """Bijeenkomsten recorded ahead of time: one still to come, one held today (its verslag
+    given then) and one cancelled (with a reason)."""
+    gepland: dict[str, Any] = {
+        "actor": regisseur,
+        "bestuursproces": k.bestuursproces,
+        "soort": soort,
+        "zichtbaarheid": niveau,
+        "gepland": True,
+    }
+    services.leg_bijeenkomst_vast(
+        **gepland,
+        titel=k.tekst("bijeenkomst", niveau),
+        datum=timezone.localdate() + dt.timedelta(days=14),
+        agenda=k.tekst("agenda", niveau),
+        deelnemers=[DeelnemerInvoer(naam=k.tekst("gast", niveau))],
+    )
+    vandaag = services.leg_bijeenkomst_vast(
+        **gepland, titel=k.tekst("bijeenkomst", niveau), datum=timezone.localdate()
+    )
+    services.markeer_bijeenkomst_gehouden(
+        actor=regisseur, bijeenkomst=vandaag, verslag=k.tekst("verslag", niveau)
+    )
+    afgelast = services.leg_bijeenkomst_vast(
+        **gepland,
+        titel=k.tekst("bijeenkomst", niveau),
+        datum=timezone.localdate() + dt.timedelta(days=7),
+    )
+    services.annuleer_bijeenkomst(
+        actor=regisseur, bijeenkomst=afgelast, reden=k.tekst("annuleringsreden", niveau)
+    )
 
 
 def _interventie(k: Kanaries, regisseur: Any, plan: Plan) -> Interventie:

@@ -313,7 +313,7 @@ def test_de_kanaries_dekken_elke_soort_op_elk_toegestaan_niveau(kanaries: Kanari
         *("documenttitel", "documentinhoud", "documenttoelichting", "versieinhoud"),
         *("besluittitel", "besluitinhoud", "besluitorgaan", "kenmerk"),
         *("afspraak", "afspraakaan", "afspraakreden"),
-        *("bijeenkomst", "waar", "agenda", "gast", "verslag"),
+        *("bijeenkomst", "waar", "agenda", "gast", "verslag", "annuleringsreden"),
     }
     # Interventies and positioneringen follow their plans (whose counts other tests read):
     # every level but evaluatie, which tests/cases/exports/test_vrijgeven.py and

@@ -52,8 +52,10 @@ PAGINA_SOORTEN = {
     # The afspraken section and the tijdlijn: what was agreed and why it was not kept.
     "afspraak",
     "afspraakreden",
-    # The tijdlijn tells of a bijeenkomst by its titel.
+    # The tijdlijn and the bijeenkomsten section tell of a bijeenkomst by its titel, and of a
+    # cancelled one why.
     "bijeenkomst",
+    "annuleringsreden",
 }
 
 

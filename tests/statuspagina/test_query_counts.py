@@ -136,12 +136,13 @@ def test_proces(
     # shows: now from the tables (the last volgnummer, the besluitmomenten, the idee and its
     # eigenaren, spelers and opdrachtgevers each with their latest visible assessment,
     # organisaties, wyber-stappen with their opties and instemmingen, besluiten, afspraken,
-    # and the attention balance's window rows and latest date per veld), for a past day one
-    # fold of the log after checking that something happened later (the nearest stored stand
-    # of the fold and the end of the log in one query, then the events after the stand); the
+    # bijeenkomsten with their deelnemers and interventies, and the attention balance's window
+    # rows and latest date per veld), for a past day one fold of the log after checking that
+    # something happened later (the nearest stored stand of the fold and the end of the log in
+    # one query, then the events after the stand); the names of the kinds of bijeenkomst; the
     # krachtenveld (and on a past day the attention balance) from that same document; the
     # stadiumovergangen up to the moment; the tijdlijn's items of the period with their events
     # (its read model); the interventies hidden from the role.
-    with django_assert_num_queries(21 if not op else 9):
+    with django_assert_num_queries(25 if not op else 10):
         response = client.get(url)
     assert response.status_code == 200

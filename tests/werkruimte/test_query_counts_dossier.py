@@ -102,7 +102,11 @@ def test_een_bijeenkomst(
     bijeenkomst = dossier.zaak.bijeenkomsten.order_by("id").first()
     assert bijeenkomst is not None
     for _ in range(n):
-        verslag = dossier.document(verslagtitel(bijeenkomst))
+        verslag = dossier.document(
+            verslagtitel(bijeenkomst),
+            bijeenkomst=bijeenkomst,
+            zichtbaarheid=bijeenkomst.zichtbaarheid,
+        )
         services.voeg_versie_toe(actor=dossier.actor, document=verslag, bestand=bestand())
     # session; user; the case with my role; the bijeenkomst with soort, wyber-stap and author;
     # its deelnemers with parties; interventies; besluiten; afspraken; its verslagen; their

@@ -20,11 +20,8 @@ from cases.models import (
     Document,
     Orgaan,
 )
-from cases.models.documenten import KOPPELINGEN
 from cases.selectors.besluiten import afspraken as afspraken_van
 from cases.selectors.documenten import documenten
-
-from .bijeenkomstformulieren import verslagtitel
 
 
 def bijeenkomstenlijst(
@@ -58,15 +55,8 @@ def bijeenkomstenlijst(
 def verslagen(
     bestuursproces: Bestuursproces, bijeenkomst: Bijeenkomst, zichtbaar: frozenset[str]
 ) -> QuerySet[Document]:
-    """The documents that are this bijeenkomst's verslag, at the viewer's levels: linked to
-    it where the case file links documents to bijeenkomsten, else by the title its page gives
-    them."""
-    rijen = documenten(bestuursproces, zichtbaar)
-    if "bijeenkomst" in KOPPELINGEN:
-        # The link comes with the documents' link to bijeenkomsten (issue 14); named as a
-        # pair, as the field does not exist before it.
-        return rijen.filter(Q(("bijeenkomst", bijeenkomst)))
-    return rijen.filter(titel=verslagtitel(bijeenkomst))
+    """The documents linked to this bijeenkomst (its verslag), at the viewer's levels."""
+    return documenten(bestuursproces, zichtbaar).filter(bijeenkomst=bijeenkomst)
 
 
 def partijnaam(partij: Any) -> str:

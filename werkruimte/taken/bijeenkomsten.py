@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from cases import services
 from cases.events import Actor
 from cases.models import Bijeenkomst, Bijeenkomstsoort, Zichtbaarheid
-from cases.models.documenten import KOPPELINGEN
 from cases.selectors.besluiten import aanwezigheid, bijeenkomsten
 
 from ..dossier.bijeenkomstformulieren import BijeenkomstFormulier, VerslagFormulier, verslagtitel
@@ -167,10 +166,6 @@ def detail(request: HttpRequest, zaak: Zaak, bijeenkomst: uuid.UUID) -> HttpResp
     formulier.actie = request.path  # type: ignore[attr-defined]
 
     def dienst(f: Dienstformulier) -> object:
-        # Linked to the bijeenkomst where the case file links documents to one.
-        koppeling: dict[str, Any] = (
-            {"bijeenkomst": gevonden} if "bijeenkomst" in KOPPELINGEN else {}
-        )
         return services.voeg_document_toe(
             actor=Actor.uit_request(request),
             bestuursproces=bestuursproces,
@@ -178,7 +173,7 @@ def detail(request: HttpRequest, zaak: Zaak, bijeenkomst: uuid.UUID) -> HttpResp
             bestand=f.cleaned_data["bestand"],
             zichtbaarheid=gevonden.zichtbaarheid,
             toelichting=f.toelichting_tekst,
-            **koppeling,
+            bijeenkomst=gevonden,
         )
 
     return verwerk(

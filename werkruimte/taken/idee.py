@@ -101,13 +101,25 @@ class IdeeFormulier(TijdstipMixin, Dienstformulier):
         if huidig is not None and not self.is_bound:
             for naam in IDEEVELDEN:
                 self.initial[naam] = getattr(huidig, naam)
-            self.initial["eigenaar_spelers"] = [str(e.speler.uuid) for e in huidig.eigenaars.all()]
+            self.initial["eigenaar_spelers"] = [
+                str(e.speler.uuid) for e in huidig.eigenaars.all() if e.speler is not None
+            ]
+        # The form chooses among the spelers; owners of other kinds (set through the API) stay.
+        eigenaars = list(huidig.eigenaars.all()) if huidig is not None else []
+        self.eigenaar_opdrachtgevers = tuple(
+            e.opdrachtgever.uuid for e in eigenaars if e.opdrachtgever is not None
+        )
+        self.eigenaar_organisaties = tuple(
+            e.organisatie.uuid for e in eigenaars if e.organisatie is not None
+        )
 
     def inhoud(self) -> IdeeInhoud:
         gegevens = self.cleaned_data
         return IdeeInhoud(
             **{naam: str(gegevens.get(naam) or "").strip() for naam in IDEEVELDEN},
             eigenaar_spelers=tuple(uuid.UUID(u) for u in gegevens.get("eigenaar_spelers") or []),
+            eigenaar_opdrachtgevers=self.eigenaar_opdrachtgevers,
+            eigenaar_organisaties=self.eigenaar_organisaties,
         )
 
 

@@ -19,6 +19,7 @@ from .bestuursproces import (
 )
 from .bijeenkomsten import (
     AanwezigheidSerializer,
+    AfloopInvoerSerializer,
     BijeenkomstInvoerSerializer,
     BijeenkomstSerializer,
     BijeenkomstWijzigingSerializer,
@@ -106,6 +107,7 @@ __all__ = [
     "AandachtVraagSerializer",
     "AanwezigheidSerializer",
     "AfhandelingInvoerSerializer",
+    "AfloopInvoerSerializer",
     "AfspraakInvoerSerializer",
     "AfspraakSerializer",
     "BesluitInvoerSerializer",

@@ -10,6 +10,7 @@ from cases.models import (
     Besluit,
     Besluitmoment,
     Bijeenkomst,
+    Document,
     Opdrachtgever,
     Orgaan,
     Organisatie,
@@ -32,6 +33,21 @@ BesluitmomentstatusField = keuzeveld(
 
 def besluit_relatie(**kwargs: Any) -> ProcesRelatieField:
     return ProcesRelatieField(model=Besluit, route="besluit-detail", kwarg="besluit", **kwargs)
+
+
+def document_relatie(**kwargs: Any) -> ProcesRelatieField:
+    return ProcesRelatieField(model=Document, route="document-detail", kwarg="document", **kwargs)
+
+
+def documenten_veld() -> serializers.ListField:
+    """The documents (visible to the reader) that belong to a besluit or bijeenkomst; the
+    view prefetches them (``cases.selectors.documenten.met_documenten``)."""
+    return serializers.ListField(
+        child=document_relatie(),
+        source="zichtbare_documenten",
+        read_only=True,
+        help_text="De documenten die je mag zien en die hierbij horen (zoals het verslag).",
+    )
 
 
 def bijeenkomst_relatie(**kwargs: Any) -> ProcesRelatieField:
@@ -57,6 +73,7 @@ class BesluitSerializer(serializers.ModelSerializer[Besluit]):
     bijeenkomst = bijeenkomst_relatie(
         read_only=True, allow_null=True, help_text="De bijeenkomst waar het uit voortkwam."
     )
+    documenten = documenten_veld()
     vastgelegdDoor = serializers.CharField(
         source="vastgelegd_door.get_username", read_only=True, help_text="Gebruikersnaam."
     )
@@ -77,6 +94,7 @@ class BesluitSerializer(serializers.ModelSerializer[Besluit]):
             "kenmerk",
             "besluitmoment",
             "bijeenkomst",
+            "documenten",
             "zichtbaarheid",
             "vastgelegdDoor",
         ]

@@ -232,8 +232,9 @@ class BestuursprocesWijzigenSerializer(WereldtijdMixin, StriktMixin, Serializer)
     bevestigd = serializers.BooleanField(
         required=False,
         help_text=(
-            "Afronden terwijl wyber-stappen nog niet geconsolideerd zijn: zonder true een 409 "
-            "die noemt wat open staat; met true legt de gebeurtenis vast wat open bleef."
+            "Afronden terwijl wyber-stappen nog niet geconsolideerd zijn of afspraken nog open "
+            "staan: zonder true een 409 die noemt wat open staat; met true legt de gebeurtenis "
+            "vast wat open bleef."
         ),
     )
     geopendOp = MomentField(

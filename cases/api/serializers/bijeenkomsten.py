@@ -11,6 +11,7 @@ from rest_framework import serializers
 from cases.models import (
     Bijeenkomst,
     Bijeenkomstsoort,
+    BijeenkomstStatus,
     Deelnemer,
     Opdrachtgever,
     Speler,
@@ -18,12 +19,19 @@ from cases.models import (
 )
 from cases.selectors.besluiten import Aanwezigheid
 from cases.services import DeelnemerInvoer
+from procesregie.api.keuzevelden import keuzeveld
 
 from .afspraken import PartijField, afspraak_relatie
 from .basis import Serializer, StriktMixin
-from .besluiten import besluit_relatie, bijeenkomst_relatie
+from .besluiten import besluit_relatie, bijeenkomst_relatie, documenten_veld
 from .interventies import interventie_relatie
 from .wyberen import WyberStapRelatieField
+
+BijeenkomstStatusField = keuzeveld("BijeenkomstStatusEnum", BijeenkomstStatus.choices)
+AfloopStatusField = keuzeveld(
+    "AfloopStatusEnum",
+    [(s.value, s.label) for s in BijeenkomstStatus if s != BijeenkomstStatus.GEPLAND],
+)
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -119,6 +127,12 @@ class BijeenkomstSerializer(serializers.ModelSerializer[Bijeenkomst]):
         read_only=True,
         help_text="De afspraken die je mag zien en die hieruit voortkwamen.",
     )
+    documenten = documenten_veld()
+    status = BijeenkomstStatusField(
+        read_only=True, help_text="gepland (nog te houden), gehouden of geannuleerd."
+    )
+    geannuleerdOp = serializers.DateField(source="geannuleerd_op", read_only=True, allow_null=True)
+    redenAnnulering = serializers.CharField(source="reden_annulering", read_only=True)
     vastgelegdDoor = serializers.CharField(
         source="vastgelegd_door.get_username", read_only=True, help_text="Gebruikersnaam."
     )
@@ -142,6 +156,10 @@ class BijeenkomstSerializer(serializers.ModelSerializer[Bijeenkomst]):
             "aanwezig",
             "besluiten",
             "afspraken",
+            "documenten",
+            "status",
+            "geannuleerdOp",
+            "redenAnnulering",
             "zichtbaarheid",
             "vastgelegdDoor",
         ]
@@ -158,7 +176,18 @@ class BijeenkomstInvoerSerializer(StriktMixin, Serializer):
     titel = serializers.CharField(max_length=200)
     soort = SoortField(help_text="Code van de soort, bijvoorbeeld werksessie.")
     datum = serializers.DateField(
-        help_text="Wanneer ze plaatsvond (werkelijke tijd): niet in de toekomst."
+        help_text=(
+            "Wanneer ze plaatsvond (werkelijke tijd): niet in de toekomst. Met gepland: "
+            "wanneer ze zal plaatsvinden, vandaag of later."
+        )
+    )
+    gepland = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=(
+            "Vooraf vastleggen: wie is uitgenodigd, nog niemand aanwezig en geen verslag. "
+            "Later POST je .../afloop: gehouden (met aanwezigheid en verslag) of geannuleerd."
+        ),
     )
     waar = serializers.CharField(required=False, default="", allow_blank=True, max_length=200)
     agenda = serializers.CharField(required=False, default="", allow_blank=True)
@@ -188,6 +217,34 @@ class BijeenkomstWijzigingSerializer(StriktMixin, Serializer):
         "datum": "Een verkeerde datum corrigeer je met een datumcorrectie van de gebeurtenis.",
         "soort": "De soort van een bijeenkomst verandert niet.",
     }
+
+
+class AfloopInvoerSerializer(StriktMixin, Serializer):
+    """Hoe een geplande bijeenkomst afliep: gehouden of geannuleerd."""
+
+    status = AfloopStatusField()
+    datum = serializers.DateField(
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=(
+            "Gehouden: de dag waarop (standaard de geplande datum); geannuleerd: de dag van "
+            "de annulering (standaard vandaag). Niet in de toekomst, niet vóór de planning."
+        ),
+    )
+    deelnemers = DeelnemerInvoerSerializer(
+        many=True,
+        required=False,
+        help_text="Gehouden: de hele lijst met wie aanwezig was (anders blijft de lijst staan).",
+    )
+    verslag = serializers.CharField(required=False, allow_blank=True, help_text="Gehouden.")
+    interventies = serializers.ListField(
+        child=interventie_relatie(), required=False, help_text="Gehouden: de hele nieuwe lijst."
+    )
+    reden = serializers.CharField(
+        required=False, default="", allow_blank=True, help_text="Geannuleerd: waarom."
+    )
+    toelichting = serializers.CharField(allow_blank=True, required=False, default="")
 
 
 class AanwezigheidBijeenkomstSerializer(Serializer):

@@ -14,6 +14,7 @@ from cases.models import Consolidatie, Document, DocumentVersie, Zichtbaarheid
 
 from ..verwijzingen import lees_url
 from .basis import ProcesRelatieField, Serializer, StriktMixin
+from .besluiten import besluit_relatie, bijeenkomst_relatie
 from .interventies import interventie_relatie
 
 
@@ -99,6 +100,8 @@ class DocumentSerializer(serializers.ModelSerializer[Document]):
     )
     consolidatie = ConsolidatieRelatieField(read_only=True, allow_null=True)
     interventie = interventie_relatie(read_only=True, allow_null=True)
+    besluit = besluit_relatie(read_only=True, allow_null=True)
+    bijeenkomst = bijeenkomst_relatie(read_only=True, allow_null=True)
     auteur = serializers.CharField(source="auteur.get_username", help_text="Gebruikersnaam.")
     toegevoegdOp = serializers.DateTimeField(source="toegevoegd_op")
     versies = serializers.SerializerMethodField(help_text="Alle versies, oudste eerst.")
@@ -112,6 +115,8 @@ class DocumentSerializer(serializers.ModelSerializer[Document]):
             "zichtbaarheid",
             "consolidatie",
             "interventie",
+            "besluit",
+            "bijeenkomst",
             "auteur",
             "toegevoegdOp",
             "versies",
@@ -150,6 +155,18 @@ class DocumentInvoerSerializer(StriktMixin, Serializer):
     )
     interventie = interventie_relatie(
         required=False, default=None, allow_null=True, help_text="URL van een interventie."
+    )
+    besluit = besluit_relatie(
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text="URL van een besluit (bijvoorbeeld het raadsbesluit zelf).",
+    )
+    bijeenkomst = bijeenkomst_relatie(
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text="URL van een bijeenkomst (bijvoorbeeld haar verslag of agenda).",
     )
     toelichting = serializers.CharField(
         allow_blank=True,

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from cases import selectors
-from cases.models import IdeeVersie, Speler
+from cases.models import IdeeVersie, Opdrachtgever, Organisatie, Speler
 from cases.services.idee import IdeeInhoud
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin
@@ -58,7 +58,8 @@ class IdeeInvoerSerializer(StriktMixin, Serializer):
 
 
 class IdeeHerzieningSerializer(WereldtijdMixin, IdeeInvoerSerializer):
-    """Een nieuwe versie van het idee, met de spelers die er eigenaar van zijn."""
+    """Een nieuwe versie van het idee, met de partijen die er eigenaar van zijn: wie het idee
+    bedacht, is idee-eigenaar (speler, opdrachtgever zoals de raad, of organisatie)."""
 
     eigenaarSpelers = serializers.ListField(
         source="eigenaar_spelers",
@@ -70,16 +71,37 @@ class IdeeHerzieningSerializer(WereldtijdMixin, IdeeInvoerSerializer):
             "Weglaten is: geen."
         ),
     )
+    eigenaarOpdrachtgevers = serializers.ListField(
+        source="eigenaar_opdrachtgevers",
+        child=ProcesRelatieField(model=Opdrachtgever),
+        required=False,
+        default=list,
+        help_text=(
+            "URL's van opdrachtgevers (bijvoorbeeld de raad) die idee-eigenaar zijn, in "
+            "volgorde. Weglaten is: geen."
+        ),
+    )
+    eigenaarOrganisaties = serializers.ListField(
+        source="eigenaar_organisaties",
+        child=ProcesRelatieField(model=Organisatie),
+        required=False,
+        default=list,
+        help_text=(
+            "URL's van organisaties die idee-eigenaar zijn, in volgorde. Weglaten is: geen."
+        ),
+    )
 
     @staticmethod
     def naar_inhoud(data: dict[str, Any]) -> IdeeInhoud:
-        spelers = data.get("eigenaar_spelers", [])
-        tekst = {
-            k: v
-            for k, v in data.items()
-            if k not in {"toelichting", "eigenaar_spelers", "tijdstip"}
-        }
-        return IdeeInhoud(**tekst, eigenaar_spelers=tuple(speler.uuid for speler in spelers))
+        soorten = ("eigenaar_spelers", "eigenaar_opdrachtgevers", "eigenaar_organisaties")
+        tekst = {k: v for k, v in data.items() if k not in {"toelichting", "tijdstip", *soorten}}
+        uuids = {soort: tuple(partij.uuid for partij in data.get(soort, [])) for soort in soorten}
+        return IdeeInhoud(
+            **tekst,
+            eigenaar_spelers=uuids["eigenaar_spelers"],
+            eigenaar_opdrachtgevers=uuids["eigenaar_opdrachtgevers"],
+            eigenaar_organisaties=uuids["eigenaar_organisaties"],
+        )
 
 
 class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
@@ -87,20 +109,37 @@ class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
     eigenaarSpelers = serializers.SerializerMethodField(
         help_text="URL's van de spelers die idee-eigenaar zijn, in volgorde."
     )
+    eigenaarOpdrachtgevers = serializers.SerializerMethodField(
+        help_text="URL's van de opdrachtgevers die idee-eigenaar zijn, in volgorde."
+    )
+    eigenaarOrganisaties = serializers.SerializerMethodField(
+        help_text="URL's van de organisaties die idee-eigenaar zijn, in volgorde."
+    )
     auteur = serializers.CharField(source="auteur.get_username")
     aangemaaktOp = serializers.DateTimeField(source="aangemaakt_op")
 
-    @extend_schema_field(serializers.ListField(child=serializers.URLField()))
-    def get_eigenaarSpelers(self, obj: IdeeVersie) -> list[str]:
+    def _urls(self, obj: IdeeVersie, soort: str) -> list[str]:
         bestuursproces = self.context["bestuursproces"]
         return [
             reverse(
-                "api:speler-detail",
-                kwargs={"uuid": bestuursproces.uuid, "speler": speler.uuid},
+                f"api:{soort}-detail",
+                kwargs={"uuid": bestuursproces.uuid, soort: partij.uuid},
                 request=self.context.get("request"),
             )
-            for speler in selectors.eigenaar_spelers(obj)
+            for partij in selectors.eigenaren_van(obj)[soort]
         ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.URLField()))
+    def get_eigenaarSpelers(self, obj: IdeeVersie) -> list[str]:
+        return self._urls(obj, "speler")
+
+    @extend_schema_field(serializers.ListField(child=serializers.URLField()))
+    def get_eigenaarOpdrachtgevers(self, obj: IdeeVersie) -> list[str]:
+        return self._urls(obj, "opdrachtgever")
+
+    @extend_schema_field(serializers.ListField(child=serializers.URLField()))
+    def get_eigenaarOrganisaties(self, obj: IdeeVersie) -> list[str]:
+        return self._urls(obj, "organisatie")
 
     class Meta:
         model = IdeeVersie
@@ -116,6 +155,8 @@ class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
             "framing",
             "stipOpDeHorizon",
             "eigenaarSpelers",
+            "eigenaarOpdrachtgevers",
+            "eigenaarOrganisaties",
             "toelichting",
             "auteur",
             "aangemaaktOp",

@@ -5,6 +5,7 @@ from .besluiten import BesluitDetailView, BesluitenView, BesluitmomentenView
 from .bestuursprocessen import BestuursprocesDetailView, BestuursprocesLijstView
 from .bijeenkomsten import (
     AanwezigheidView,
+    AfloopView,
     BijeenkomstDetailView,
     BijeenkomstenView,
 )
@@ -67,6 +68,7 @@ from .wyberen import (
 __all__ = [
     "AandachtView",
     "AanwezigheidView",
+    "AfloopView",
     "AfspraakDetailView",
     "AfsprakenView",
     "BesluitDetailView",

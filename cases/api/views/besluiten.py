@@ -16,6 +16,7 @@ from cases import services
 from cases.events import Actor
 from cases.models import Besluit, Besluitmoment
 from cases.selectors.besluiten import besluiten, besluitmomenten
+from cases.selectors.documenten import met_documenten
 
 from .. import serializers as s
 from ..filters_besluiten import BesluitFilter
@@ -33,8 +34,10 @@ class BesluitenView(BestuursprocesBasis, generics.ListAPIView[Besluit]):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no case
             return Besluit.objects.none()
         # Queries: case with my role; count; page of the besluiten I may see, with who
-        # decided and who recorded them.
-        return besluiten(self.get_bestuursproces(), self.zichtbaar())
+        # decided and who recorded them; their visible documents.
+        return met_documenten(
+            besluiten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar()
+        )
 
     @extend_schema(
         operation_id="besluit_list",
@@ -72,7 +75,9 @@ class BesluitenView(BestuursprocesBasis, generics.ListAPIView[Besluit]):
                 "toelichting": self.toelichting(invoer["toelichting"]),
             },
         )
-        vers = besluiten(self.get_bestuursproces(), self.zichtbaar()).get(pk=besluit.pk)
+        vers = met_documenten(
+            besluiten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar()
+        ).get(pk=besluit.pk)
         return self.aangemaakt(self.get_serializer(vers).data)
 
 
@@ -82,9 +87,12 @@ class BesluitDetailView(BestuursprocesBasis):
 
     @extend_schema(operation_id="besluit_retrieve", summary="Eén besluit opvragen")
     def get(self, request: Request, uuid: Any, besluit: Any) -> Response:
-        # Queries: case with my role; the besluit with who decided and who recorded it.
+        # Queries: case with my role; the besluit with who decided and who recorded it; its
+        # visible documents.
         gevonden = (
-            besluiten(self.get_bestuursproces(), self.zichtbaar()).filter(uuid=besluit).first()
+            met_documenten(besluiten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar())
+            .filter(uuid=besluit)
+            .first()
         )
         if gevonden is None:
             raise NotFound(gettext("Dit besluit bestaat niet in dit bestuursproces."))

@@ -104,9 +104,10 @@ class BestuursprocesDetailView(BestuursprocesBasis):
         description=(
             "Wijzigt eigenschappen, vervangt de opdracht, of wijzigt de status. Afronden vraagt "
             "een uitkomst (omschrijving), bij voorkeur met uitkomstSoort en vervolgUrl; staan er "
-            "nog wyber-stappen open, dan is het 409 open-stappen tot je bevestigd: true "
-            "meestuurt. Het stadium wijzig je via stadiumovergangen. Verwijderen kan niet: "
-            "een bestuursproces wordt afgerond."
+            "nog wyber-stappen open, dan is het 409 open-stappen, staan alleen nog afspraken "
+            "open, dan 409 open-afspraken, tot je bevestigd: true meestuurt (het detail noemt "
+            "wat open staat; de gebeurtenis legt het vast). Het stadium wijzig je via "
+            "stadiumovergangen. Verwijderen kan niet: een bestuursproces wordt afgerond."
         ),
         request=s.BestuursprocesWijzigenSerializer,
         responses={200: s.BestuursprocesDetailSerializer},

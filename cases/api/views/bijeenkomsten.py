@@ -13,8 +13,9 @@ from rest_framework.response import Response
 
 from cases import services
 from cases.events import Actor
-from cases.models import Bijeenkomst
+from cases.models import Bijeenkomst, BijeenkomstStatus
 from cases.selectors.besluiten import aanwezigheid, bijeenkomsten
+from cases.selectors.documenten import met_documenten
 
 from .. import serializers as s
 from .basis import AUDIT_HEADER, BestuursprocesBasis
@@ -31,8 +32,10 @@ class BijeenkomstenView(BestuursprocesBasis, generics.ListAPIView[Bijeenkomst]):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no case
             return Bijeenkomst.objects.none()
         # Queries: case with my role; count; the page with soort, wyber-stap and author; its
-        # deelnemers with their parties; interventies; visible besluiten; visible afspraken.
-        return bijeenkomsten(self.get_bestuursproces(), self.zichtbaar())
+        # deelnemers with their parties; interventies; visible besluiten, afspraken, documenten.
+        return met_documenten(
+            bijeenkomsten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar()
+        )
 
     @extend_schema(
         operation_id="bijeenkomst_list",
@@ -50,7 +53,10 @@ class BijeenkomstenView(BestuursprocesBasis, generics.ListAPIView[Bijeenkomst]):
             "(of een soort die beheer toevoegde): wanneer, waar, agenda, verslag, wie "
             "uitgenodigd en wie aanwezig was (spelers, opdrachtgevers of namen), de wyber-stap "
             "die ze diende en de interventies die er werden gedaan. Besluiten en afspraken "
-            "noemen de bijeenkomst waar ze uit voortkwamen. De zichtbaarheid ligt daarna vast."
+            "noemen de bijeenkomst waar ze uit voortkwamen. De zichtbaarheid ligt daarna vast. "
+            "Met gepland: true leg je een komende bijeenkomst vooraf vast (datum vandaag of "
+            "later, nog niemand aanwezig); .../afloop zegt later of ze gehouden of "
+            "geannuleerd werd."
         ),
         request=s.BijeenkomstInvoerSerializer,
         responses={201: s.BijeenkomstSerializer},
@@ -63,17 +69,18 @@ class BijeenkomstenView(BestuursprocesBasis, generics.ListAPIView[Bijeenkomst]):
             bestuursproces=self.get_bestuursproces(),
             **{**invoer, "toelichting": self.toelichting(invoer["toelichting"])},
         )
-        vers = bijeenkomsten(self.get_bestuursproces(), self.zichtbaar()).get(pk=bijeenkomst.pk)
+        vers = met_documenten(
+            bijeenkomsten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar()
+        ).get(pk=bijeenkomst.pk)
         return self.aangemaakt(self.get_serializer(vers).data)
 
 
-@extend_schema(tags=TAGS)
-class BijeenkomstDetailView(BestuursprocesBasis):
-    serializer_class = s.BijeenkomstSerializer
-
+class BijeenkomstBasis(BestuursprocesBasis):
     def get_bijeenkomst(self) -> Bijeenkomst:
         gevonden = (
-            bijeenkomsten(self.get_bestuursproces(), self.zichtbaar())
+            met_documenten(
+                bijeenkomsten(self.get_bestuursproces(), self.zichtbaar()), self.zichtbaar()
+            )
             .filter(uuid=self.kwargs["bijeenkomst"])
             .first()
         )
@@ -81,10 +88,15 @@ class BijeenkomstDetailView(BestuursprocesBasis):
             raise NotFound(gettext("Deze bijeenkomst bestaat niet in dit bestuursproces."))
         return gevonden
 
+
+@extend_schema(tags=TAGS)
+class BijeenkomstDetailView(BijeenkomstBasis):
+    serializer_class = s.BijeenkomstSerializer
+
     @extend_schema(operation_id="bijeenkomst_retrieve", summary="Eén bijeenkomst opvragen")
     def get(self, request: Request, uuid: Any, bijeenkomst: Any) -> Response:
         # Queries: case with my role; the bijeenkomst with soort, wyber-stap and author; its
-        # deelnemers; interventies; visible besluiten; visible afspraken.
+        # deelnemers; interventies; visible besluiten; visible afspraken; visible documenten.
         return Response(self.get_serializer(self.get_bijeenkomst()).data)
 
     @extend_schema(
@@ -110,6 +122,50 @@ class BijeenkomstDetailView(BestuursprocesBasis):
             toelichting=toelichting,
         )
         return Response(self.get_serializer(self.get_bijeenkomst()).data)
+
+
+@extend_schema(tags=TAGS)
+class AfloopView(BijeenkomstBasis):
+    serializer_class = s.BijeenkomstSerializer
+
+    @extend_schema(
+        operation_id="bijeenkomst_afloop_create",
+        summary="Geplande bijeenkomst gehouden of geannuleerd",
+        description=(
+            "Een geplande bijeenkomst is gehouden (op datum, standaard de geplande dag; met "
+            "wie aanwezig was, het verslag en de interventies) of geannuleerd (met reden, op "
+            "datum, standaard vandaag). Niet in de toekomst en niet vóór de dag van de "
+            "planning. Alleen een geplande bijeenkomst loopt af; anders 409. Antwoordt met de "
+            "bijeenkomst."
+        ),
+        request=s.AfloopInvoerSerializer,
+        responses={201: s.BijeenkomstSerializer},
+        parameters=[AUDIT_HEADER],
+    )
+    def post(self, request: Request, uuid: Any, bijeenkomst: Any) -> Response:
+        gevonden = self.get_bijeenkomst()
+        invoer = self.lees_invoer(s.AfloopInvoerSerializer)
+        actor = Actor.uit_request(request)
+        toelichting = self.toelichting(invoer["toelichting"])
+        if invoer["status"] == BijeenkomstStatus.GEHOUDEN:
+            services.markeer_bijeenkomst_gehouden(
+                actor=actor,
+                bijeenkomst=gevonden,
+                datum=invoer["datum"],
+                deelnemers=invoer.get("deelnemers"),
+                verslag=invoer.get("verslag"),
+                interventies=invoer.get("interventies"),
+                toelichting=toelichting,
+            )
+        else:
+            services.annuleer_bijeenkomst(
+                actor=actor,
+                bijeenkomst=gevonden,
+                reden=invoer["reden"],
+                op=invoer["datum"],
+                toelichting=toelichting,
+            )
+        return self.aangemaakt(self.get_serializer(self.get_bijeenkomst()).data)
 
 
 @extend_schema(tags=TAGS)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from cases.events.replay_typen import Momentopname
 from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, label, met_reden
 from cases.events.wereldtijd import eis
-from cases.models import AfspraakStatus, Gebeurtenis, Orgaan
+from cases.models import AfspraakStatus, BijeenkomstStatus, Gebeurtenis, Orgaan
 
 from . import Soort, registreer
 
@@ -232,6 +232,22 @@ def _aantallen(b: dict[str, Any]) -> dict[str, int]:
     }
 
 
+VASTGELEGD_ZONDER_STATUS = {
+    "status": BijeenkomstStatus.GEHOUDEN.value,
+    "geannuleerdOp": None,
+    "redenAnnulering": "",
+}
+
+
+def _eis_gepland(staat: Momentopname, uuid: str) -> dict[str, Any]:
+    bijeenkomst: dict[str, Any] = staat["bijeenkomsten"][uuid]
+    eis(
+        bijeenkomst["status"] == BijeenkomstStatus.GEPLAND,
+        lambda: _("de bijeenkomst was toen niet (meer) gepland"),
+    )
+    return bijeenkomst
+
+
 @registreer
 class BijeenkomstVastgelegd(OpEigenDatum):
     code = "bijeenkomst.vastgelegd"
@@ -244,6 +260,9 @@ class BijeenkomstVastgelegd(OpEigenDatum):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         bijeenkomst = copy.deepcopy(e.payload["bijeenkomst"])
         _eis_deelnemers_bekend(staat, bijeenkomst)
+        # Recorded before bijeenkomsten could be planned: held, as every one was then.
+        for sleutel, waarde in VASTGELEGD_ZONDER_STATUS.items():
+            bijeenkomst.setdefault(sleutel, waarde)
         staat["bijeenkomsten"][bijeenkomst["uuid"]] = bijeenkomst
 
     def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
@@ -281,3 +300,86 @@ class BijeenkomstGewijzigd(Soort):
             "velden": ", ".join(sorted(e.payload["wijzigingen"])),
         }
         return tekst, _bijeenkomst_verwijzing(uuid)
+
+
+@registreer
+class BijeenkomstGepland(Soort):
+    code = "bijeenkomst.gepland"
+    label = gettext_lazy("Bijeenkomst gepland")
+    sleutels = ("bijeenkomst",)
+    moment = gettext_lazy("wanneer de planning werd vastgelegd (nu)")
+    # The moment is when the plan was recorded; the meeting's own day is its datum.
+    datum_corrigeerbaar = False
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        bijeenkomst = copy.deepcopy(e.payload["bijeenkomst"])
+        _eis_deelnemers_bekend(staat, bijeenkomst)
+        staat["bijeenkomsten"][bijeenkomst["uuid"]] = bijeenkomst
+
+    def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
+        b = e.payload["bijeenkomst"]
+        g.gegevens[b["uuid"]] = {"titel": b["titel"]}
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        b = e.payload["bijeenkomst"]
+        tekst = _("Bijeenkomst '%(titel)s' gepland op %(datum)s: %(uitgenodigd)s uitgenodigd") % {
+            "titel": b["titel"],
+            "datum": formats.date_format(dt.date.fromisoformat(b["datum"])),
+            "uitgenodigd": _aantallen(b)["uitgenodigd"],
+        }
+        return tekst, _bijeenkomst_verwijzing(b["uuid"])
+
+
+@registreer
+class BijeenkomstGehouden(OpEigenDatum):
+    code = "bijeenkomst.gehouden"
+    label = gettext_lazy("Bijeenkomst gehouden")
+    sleutels = ("bijeenkomst",)
+    moment = gettext_lazy("de dag waarop de geplande bijeenkomst werd gehouden (datum)")
+    datumveld = ("bijeenkomst", "datum")
+    model = "cases.Bijeenkomst"
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        bijeenkomst = copy.deepcopy(e.payload["bijeenkomst"])
+        _eis_gepland(staat, bijeenkomst["uuid"])
+        _eis_deelnemers_bekend(staat, bijeenkomst)
+        staat["bijeenkomsten"][bijeenkomst["uuid"]] = bijeenkomst
+
+    def onthoud(self, e: Gebeurtenis, g: Geheugen) -> None:
+        b = e.payload["bijeenkomst"]
+        g.gegevens[b["uuid"]] = {"titel": b["titel"]}
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        b = e.payload["bijeenkomst"]
+        tekst = _(
+            "Bijeenkomst '%(titel)s' gehouden: %(uitgenodigd)s uitgenodigd, %(aanwezig)s aanwezig"
+        ) % {"titel": b["titel"], **_aantallen(b)}
+        return tekst, _bijeenkomst_verwijzing(b["uuid"])
+
+
+@registreer
+class BijeenkomstGeannuleerd(OpEigenDatum):
+    code = "bijeenkomst.geannuleerd"
+    label = gettext_lazy("Bijeenkomst geannuleerd")
+    sleutels = ("annulering",)
+    moment = gettext_lazy("de dag van de annulering (geannuleerdOp; vandaag: nu)")
+    datumveld = ("annulering", "geannuleerdOp")
+    model = "cases.Bijeenkomst"
+    kolom = "geannuleerd_op"
+
+    def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        a = e.payload["annulering"]
+        bijeenkomst = _eis_gepland(staat, a["uuid"])
+        bijeenkomst.update(
+            {
+                "status": BijeenkomstStatus.GEANNULEERD.value,
+                "geannuleerdOp": a["geannuleerdOp"],
+                "redenAnnulering": a["reden"],
+            }
+        )
+
+    def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
+        a = e.payload["annulering"]
+        titel = g.gegevens.get(a["uuid"], {}).get("titel", "?")
+        tekst = _("Bijeenkomst '%(titel)s' geannuleerd") % {"titel": titel}
+        return met_reden(tekst, a["reden"]), _bijeenkomst_verwijzing(a["uuid"])

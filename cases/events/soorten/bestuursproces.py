@@ -122,9 +122,16 @@ class StatusGewijzigd(Soort):
                 "soort": label(UitkomstSoort, soort).lower(),
                 "uitkomst": kort(p["uitkomst"]),
             }
-            if p.get("openGelaten"):
-                tekst += " " + _("(%(aantal)s stap(pen) bleven open)") % {
-                    "aantal": len(p["openGelaten"])
+            stappen, afspraken = len(p.get("openGelaten", [])), len(p.get("openAfspraken", []))
+            if stappen and afspraken:
+                tekst += " " + _(
+                    "(%(stappen)s stap(pen) en %(afspraken)s afspraak/afspraken bleven open)"
+                ) % {"stappen": stappen, "afspraken": afspraken}
+            elif stappen:
+                tekst += " " + _("(%(aantal)s stap(pen) bleven open)") % {"aantal": stappen}
+            elif afspraken:
+                tekst += " " + _("(%(aantal)s afspraak/afspraken bleven open)") % {
+                    "aantal": afspraken
                 }
             return tekst, None
         tekst = _("Status van %(van)s naar %(naar)s") % {

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.events.replay_typen import Momentopname
 from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing
+from cases.events.wereldtijd import eis
 from cases.models import Gebeurtenis
 
 from . import Soort, registreer
@@ -30,6 +31,13 @@ class DocumentToegevoegd(Soort):
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         document = copy.deepcopy(e.payload["document"])
+        # Documents added before they could belong to a besluit or bijeenkomst lack the keys.
+        for naam, verzameling in (("besluit", "besluiten"), ("bijeenkomst", "bijeenkomsten")):
+            document.setdefault(naam, None)
+            eis(
+                document[naam] is None or document[naam] in staat[verzameling],
+                lambda: _("waar het document bij hoort, bestond toen nog niet"),
+            )
         document["versies"] = [copy.deepcopy(e.payload["versie"])]
         staat["documenten"][document["uuid"]] = document
 

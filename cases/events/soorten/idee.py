@@ -13,6 +13,8 @@ from cases.models import Gebeurtenis
 
 from . import Soort, registreer
 
+EIGENAARSLEUTELS = ("eigenaarSpelers", "eigenaarOpdrachtgevers", "eigenaarOrganisaties")
+
 
 @registreer
 class IdeeHerzien(Soort):
@@ -23,8 +25,10 @@ class IdeeHerzien(Soort):
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         staat["idee"] = copy.deepcopy(e.payload["idee"])
-        # Versions recorded before idee-eigenaren could be spelers have no such list.
-        staat["idee"].setdefault("eigenaarSpelers", [])
+        # Versions recorded before idee-eigenaren could be spelers, or opdrachtgevers and
+        # organisaties, have no such lists.
+        for sleutel in EIGENAARSLEUTELS:
+            staat["idee"].setdefault(sleutel, [])
 
     def beschrijf(self, e: Gebeurtenis, g: Geheugen) -> Beschrijving:
         idee = e.payload["idee"]
@@ -32,6 +36,9 @@ class IdeeHerzien(Soort):
             "versie": idee["versie"],
             "wat": kort(idee["wat"]),
         }
+        eigenaren = [g.naam(uuid) for sleutel in EIGENAARSLEUTELS for uuid in idee.get(sleutel, [])]
+        if eigenaren:
+            tekst += " " + _("(idee-eigenaren: %(namen)s)") % {"namen": ", ".join(eigenaren)}
         return met_reden(tekst, e.toelichting), Verwijzing("idee")
 
 

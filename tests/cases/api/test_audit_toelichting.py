@@ -121,6 +121,19 @@ def _bijeenkomst(proces: Bestuursproces, regisseur: Any) -> str:
     return proces_url(proces, f"/bijeenkomsten/{bijeenkomst.uuid}")
 
 
+def _geplande_bijeenkomst(proces: Bestuursproces, regisseur: Any) -> str:
+    bijeenkomst = services.leg_bijeenkomst_vast(
+        actor=actor_voor(regisseur),
+        bestuursproces=proces,
+        titel="Werksessie",
+        soort=Bijeenkomstsoort.objects.get(code="werksessie"),
+        datum=timezone.localdate(),
+        zichtbaarheid="proces",
+        gepland=True,
+    )
+    return proces_url(proces, f"/bijeenkomsten/{bijeenkomst.uuid}/afloop")
+
+
 OPZET: dict[str, Opzet] = {
     "bestuursproces_create": lambda p, g: (LIJST, MINIMAAL),
     "bestuursproces_partial_update": lambda p, g: (proces_url(p), {"titel": "Andere titel"}),
@@ -219,6 +232,10 @@ OPZET: dict[str, Opzet] = {
     "vrijgave_create": lambda p, g: (
         _interventie(p, g).rsplit("/interventies/", 1)[0] + "/vrijgaven",
         {"onderdeel": "interventies", "naar": "evaluatie"},
+    ),
+    "bijeenkomst_afloop_create": lambda p, g: (
+        _geplande_bijeenkomst(p, g),
+        {"status": "gehouden", "verslag": "Verslag"},
     ),
 }
 # Uploads are multipart/form-data; everything else is JSON.

@@ -104,6 +104,7 @@ def test_raadsbesluit_vastleggen_dat_een_besluitmoment_vervult(proces, regisseur
         "kenmerk": "RB 2026/14",
         "besluitmoment": moment.isoformat(),
         "bijeenkomst": None,
+        "documenten": [],
         "zichtbaarheid": "proces",
         "vastgelegdDoor": "regisseur",
     }

@@ -272,6 +272,7 @@ def test_afronden_met_uitkomst_en_titel(bestuursproces, regisseur_api):
         "uitkomstSoort": "anders",
         "vervolgUrl": "",
         "openGelaten": [],
+        "openAfspraken": [],
     }
     assert {g.toelichting for g in laatste} == {"Besluit genomen"}
 

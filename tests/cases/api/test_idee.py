@@ -22,7 +22,7 @@ from .helpers import (
     link_header,
     proces_url,
 )
-from .register import organisatie, speler
+from .register import opdrachtgever, organisatie, speler
 from .register import url as api_url
 
 IDEE_VELDEN = {
@@ -37,6 +37,8 @@ IDEE_VELDEN = {
     "framing",
     "stipOpDeHorizon",
     "eigenaarSpelers",
+    "eigenaarOpdrachtgevers",
+    "eigenaarOrganisaties",
     "toelichting",
     "auteur",
     "aangemaaktOp",
@@ -109,6 +111,8 @@ def test_herzien_legt_een_nieuwe_versie_vast(bestuursproces, regisseur_api):
         "uuid": body["uuid"],
         "versie": 2,
         "eigenaarSpelers": [],
+        "eigenaarOpdrachtgevers": [],
+        "eigenaarOrganisaties": [],
     }
 
 
@@ -364,3 +368,47 @@ def test_eigenaar_spelers_van_dit_proces(
     assert fouten(response) == verwacht
     assert IdeeVersie.objects.filter(bestuursproces=bestuursproces).count() == 1
     assert len(gebeurtenissen_van(bestuursproces)) == aantal
+
+
+# --- idee-eigenaren as opdrachtgevers and organisaties ---------------------------------------
+
+
+def test_herzien_met_de_raad_en_een_organisatie_als_eigenaar(
+    bestuursproces, regisseur, regisseur_api
+):
+    raad = opdrachtgever(bestuursproces, regisseur, "Gemeenteraad", rol="gemeenteraad")
+    corporatie = organisatie(bestuursproces, regisseur, "Woonstede")
+    idee = proces_url(bestuursproces, "/idee")
+
+    response = regisseur_api.put(
+        idee,
+        {
+            "wat": "Wonen aan het water",
+            "eigenaarOpdrachtgevers": [api_url(raad)],
+            "eigenaarOrganisaties": [api_url(corporatie)],
+        },
+        format="json",
+    )
+
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (
+        body["eigenaarSpelers"],
+        body["eigenaarOpdrachtgevers"],
+        body["eigenaarOrganisaties"],
+    ) == (
+        [],
+        [api_url(raad)],
+        [api_url(corporatie)],
+    )
+    momentopname = regisseur_api.get(proces_url(bestuursproces, "/momentopname")).json()
+    assert momentopname["idee"]["eigenaarOpdrachtgevers"] == [str(raad.uuid)]
+
+    # A client that sends only spelers (as before) names only spelers: leaving out is none.
+    alleen_spelers = regisseur_api.put(idee, {"wat": "Wonen aan het water"}, format="json").json()
+    assert alleen_spelers["eigenaarOpdrachtgevers"] == []
+
+    verkeerd = regisseur_api.put(
+        idee, {"wat": "x", "eigenaarOrganisaties": [api_url(raad)]}, format="json"
+    )
+    assert fouten(verkeerd) == {"eigenaarOrganisaties.0": "invalid"}

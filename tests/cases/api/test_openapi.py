@@ -81,6 +81,7 @@ PADEN = {
     "/bestuursprocessen/{uuid}/bijeenkomsten": {"get", "post"},
     "/bestuursprocessen/{uuid}/bijeenkomsten/aanwezigheid": {"get"},
     "/bestuursprocessen/{uuid}/bijeenkomsten/{bijeenkomst}": {"get", "patch"},
+    "/bestuursprocessen/{uuid}/bijeenkomsten/{bijeenkomst}/afloop": {"post"},
     "/bestuursprocessen/{uuid}/besluiten": {"get", "post"},
     "/bestuursprocessen/{uuid}/besluiten/{besluit}": {"get"},
     "/bestuursprocessen/{uuid}/besluitmomenten": {"get"},

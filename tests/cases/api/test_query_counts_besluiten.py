@@ -174,13 +174,14 @@ def controleer_aanwezigheid(body: Any, n: int) -> None:
 
 EINDPUNTEN = {
     # 1 the case with mijnRol, 2 count, 3 the page with soort, wyber-stap and author, 4 their
-    # deelnemers with parties, 5 interventies, 6 visible besluiten, 7 visible afspraken.
+    # deelnemers with parties, 5 interventies, 6 visible besluiten, 7 visible afspraken,
+    # 8 visible documenten.
     "bijeenkomsten": Eindpunt(
-        lambda r, n: proces_url(proces_met_bijeenkomsten(r, n), "/bijeenkomsten"), 7, pagina(0)
+        lambda r, n: proces_url(proces_met_bijeenkomsten(r, n), "/bijeenkomsten"), 8, pagina(0)
     ),
     # As the list, without the count.
-    "bijeenkomsten/{uuid}": Eindpunt(laatste_bijeenkomst_url, 6, controleer_bijeenkomst),
-    # As the list, without the count (the whole list is read).
+    "bijeenkomsten/{uuid}": Eindpunt(laatste_bijeenkomst_url, 7, controleer_bijeenkomst),
+    # As the list, without the count and the documenten (the whole list is read).
     "bijeenkomsten/aanwezigheid": Eindpunt(
         lambda r, n: proces_url(proces_met_bijeenkomsten(r, n), "/bijeenkomsten/aanwezigheid"),
         6,
@@ -199,12 +200,14 @@ EINDPUNTEN = {
     ),
     # 1 the case with mijnRol, 2 the afspraak with its relations.
     "afspraken/{uuid}": Eindpunt(laatste_afspraak_url, 2, controleer_afspraak),
-    # 1 the case with mijnRol, 2 count, 3 the page with who decided and who recorded.
+    # 1 the case with mijnRol, 2 count, 3 the page with who decided and who recorded, 4 their
+    # visible documenten.
     "besluiten": Eindpunt(
-        lambda r, n: proces_url(proces_met_besluiten(r, n), "/besluiten"), 3, pagina(0)
+        lambda r, n: proces_url(proces_met_besluiten(r, n), "/besluiten"), 4, pagina(0)
     ),
-    # 1 the case with mijnRol, 2 the besluit with who decided and who recorded.
-    "besluiten/{uuid}": Eindpunt(laatste_besluit_url, 2, controleer_besluit),
+    # 1 the case with mijnRol, 2 the besluit with who decided and who recorded, 3 its visible
+    # documenten.
+    "besluiten/{uuid}": Eindpunt(laatste_besluit_url, 3, controleer_besluit),
     # 1 the case with mijnRol, 2 the besluitmomenten, 3 the besluiten that fulfil them.
     "besluitmomenten": Eindpunt(
         lambda r, n: proces_url(proces_met_besluiten(r, n), "/besluitmomenten"),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
 from rest_framework.test import APIClient
 
+from cases import services
 from cases.models import Bestuursproces, Gebeurtenis
-from tests.cases.services._hulp import start_stap
+from tests.cases.services._hulp import maak_speler, start_stap
 from tests.factories import actor_voor
 
 from .helpers import proces_url
@@ -75,3 +77,32 @@ def test_onbekende_soort_of_geen_url_is_400(
         "uitkomstSoort",
         "vervolgUrl",
     ]
+
+
+def test_open_afspraken_geven_409_tot_bevestigd(
+    bestuursproces: Bestuursproces, regisseur_api: APIClient, regisseur: Any
+) -> None:
+    actor = actor_voor(regisseur)
+    afspraak = services.maak_afspraak(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        wat="Grondbod uitbrengen",
+        door=maak_speler(actor, bestuursproces, naam="Ontwikkelaar"),
+        uiterlijk=timezone.localdate(),
+        zichtbaarheid="proces",
+    )
+    antwoord = regisseur_api.patch(proces_url(bestuursproces), AFRONDING, format="json")
+    assert antwoord.status_code == 409
+    assert antwoord["Content-Type"] == "application/problem+json"
+    body = antwoord.json()
+    assert body["code"] == "open-afspraken"
+    assert "'Grondbod uitbrengen' (Ontwikkelaar)" in body["detail"]
+    assert body["invalidParams"][0]["name"] == "bevestigd"
+
+    bevestigd = regisseur_api.patch(
+        proces_url(bestuursproces), {**AFRONDING, "bevestigd": True}, format="json"
+    )
+    assert bevestigd.status_code == 200, bevestigd.content
+    laatste = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).last()
+    assert laatste is not None
+    assert laatste.payload["openAfspraken"] == [str(afspraak.uuid)]

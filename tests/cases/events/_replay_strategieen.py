@@ -140,6 +140,9 @@ SOORTEN: dict[str, st.SearchStrategy[tuple[Any, ...]]] = {
         # idee-eigenaren: indices into the case's spelers (a repeat is refused)
         st.lists(index, max_size=3),
         toelichting,
+        # ... and into its opdrachtgevers and organisaties (book §5.4)
+        st.lists(index, max_size=2),
+        st.lists(index, max_size=2),
     ),
     # forceren, toelichting, and whether the kernteam member (not the regisseur) moves
     "vooruit": st.tuples(st.just("vooruit"), st.booleans(), toelichting, st.booleans()),
@@ -152,6 +155,8 @@ SOORTEN: dict[str, st.SearchStrategy[tuple[Any, ...]]] = {
         st.just("status"),
         st.sampled_from(["actief", "gepauzeerd", "afgerond"]),
         st.one_of(st.none(), tekst_gevuld, st.just("")),
+        st.booleans(),
+        # bevestigd: closing with afspraken still open asks for it
         st.booleans(),
     ),
     "lid_erbij": st.tuples(

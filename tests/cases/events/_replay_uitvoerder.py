@@ -3,6 +3,7 @@ services, expecting the refusals the model predicts, and keeps the model up to d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ from cases.exceptions import (
     ProcesAfgerond,
 )
 from cases.models import Bestuursproces, Lidmaatschap
-from cases.services.bestuursproces import Opdracht
+from cases.services.bestuursproces import Opdracht, OpenStappen
 from cases.services.idee import IdeeInhoud
 from tests.cases.services._hulp import laatste_volgnummer
 from tests.factories import GebruikerFactory, actor_voor, consolideer_stap
@@ -84,20 +85,38 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
     # Each handler returns (the error it expects or None, a callable doing the call). The
     # model is updated only inside the callable's success path.
 
-    def _idee(self, wat: str, context: str, eigenaren: list[int], reden: str) -> Any:
-        spelers = [self.spelers[i % len(self.spelers)] for i in eigenaren] if self.spelers else []
-        uuids = tuple(speler.uuid for speler in spelers)
+    def _idee(
+        self,
+        wat: str,
+        context: str,
+        eigenaren: list[int],
+        reden: str,
+        opdrachtgevers: Sequence[int] = (),
+        organisaties: Sequence[int] = (),
+    ) -> Any:
+        def kies(partijen: Sequence[Any], indices: Sequence[int]) -> tuple[Any, ...]:
+            return tuple(partijen[i % len(partijen)].uuid for i in indices) if partijen else ()
+
+        uuids = kies(self.spelers, eigenaren)
+        og_uuids = kies(self.opdrachtgevers, opdrachtgevers)
+        org_uuids = kies(self.organisaties, organisaties)
         fout: type[DomainError] | None = None
         if self.model.afgerond:
             fout = ProcesAfgerond
-        elif not wat or len(set(uuids)) != len(uuids):
+        elif not wat or any(len(set(u)) != len(u) for u in (uuids, og_uuids, org_uuids)):
             fout = OngeldigeInvoer
 
         def doe() -> None:
             services.herzie_idee(
                 actor=self.actor,
                 bestuursproces=self.bestuursproces,
-                inhoud=IdeeInhoud(wat=wat, context=context, eigenaar_spelers=uuids),
+                inhoud=IdeeInhoud(
+                    wat=wat,
+                    context=context,
+                    eigenaar_spelers=uuids,
+                    eigenaar_opdrachtgevers=og_uuids,
+                    eigenaar_organisaties=org_uuids,
+                ),
                 toelichting=reden,
             )
 
@@ -197,7 +216,9 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
 
         return fout, doe
 
-    def _status(self, doel: str, uitkomst: str | None, via_wijzig: bool) -> Any:
+    def _status(
+        self, doel: str, uitkomst: str | None, via_wijzig: bool, bevestigd: bool = False
+    ) -> Any:
         # A close with a new text names a soort too (which one follows from the text).
         soort = None
         if doel == "afgerond" and uitkomst is not None:
@@ -206,6 +227,14 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
         if via_wijzig and doel == "afgerond" and self.model.afgerond:
             # The edits come before the close, and a closed case takes no edits.
             fout = ProcesAfgerond
+        elif (
+            fout is None
+            and doel == "afgerond"
+            and not self.model.afgerond
+            and not bevestigd
+            and any(is_open for _, is_open in self.afspraken)
+        ):
+            fout = OpenStappen  # the steps run to geconsolideerd; afspraken may stay open
 
         def doe() -> None:
             if via_wijzig:
@@ -216,6 +245,7 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
                     status=doel,
                     uitkomst=uitkomst,
                     uitkomst_soort=soort,
+                    bevestigd=bevestigd,
                 )
             else:
                 services.wijzig_status(
@@ -224,6 +254,7 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
                     status=doel,
                     uitkomst=uitkomst,
                     uitkomst_soort=soort,
+                    bevestigd=bevestigd,
                 )
             self.model.uitkomst_soort = nieuwe_soort(self.model, doel, soort)
             self.model.status = doel

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.files.storage import storages
 from django.core.management import call_command
+from django.utils import timezone
 
 from cases import services
 from cases.events import canonieke_json
@@ -107,3 +108,38 @@ def test_een_afgeschermd_document_staat_niet_in_voor_een_bestand(
     uitslag = verifieer_regels(regels(met_documenten, "evaluator"))
     (tmp_path / "eigen.png").write_bytes(PNG)
     assert controleer_documenten(uitslag, tmp_path).onbekend == ["eigen.png"]
+
+
+def test_kop_noemt_waar_een_document_bij_hoort(
+    bestuursproces: Bestuursproces, regisseur: Any
+) -> None:
+    actor = actor_voor(regisseur)
+    besluit = services.leg_besluit_vast(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        titel="Raadsbesluit",
+        orgaan="raad",
+        datum=timezone.localdate(),
+        zichtbaarheid="proces",
+    )
+    services.voeg_document_toe(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        titel="Raadsbesluit (pdf)",
+        bestand=bestand("besluit.pdf", PDF),
+        zichtbaarheid="proces",
+        besluit=besluit,
+    )
+    services.voeg_document_toe(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        titel="Los",
+        bestand=bestand("los.png", PNG),
+        zichtbaarheid="proces",
+    )
+    kop = json.loads(regels(bestuursproces, "evaluator")[0])
+    assert [(d["titel"], d["koppeling"]) for d in kop["documenten"]] == [
+        ("Raadsbesluit (pdf)", {"soort": "besluit", "uuid": str(besluit.uuid)}),
+        ("Los", None),
+    ]
+    assert verifieer_regels(regels(bestuursproces, "evaluator")).probleem is None

@@ -107,6 +107,9 @@ def test_werksessie_met_twaalf_uitgenodigd_en_vijf_aanwezig(
                 "wyberstap": str(stap.uuid),
                 "interventies": [str(interventie.uuid)],
                 "deelnemers": [partij(d) for d in deelnemers],
+                "status": "gehouden",
+                "geannuleerdOp": None,
+                "redenAnnulering": "",
                 "zichtbaarheid": "proces",
                 "vastgelegdDoor": "regisseur",
             }

@@ -68,6 +68,8 @@ def test_document_toevoegen_legt_bestand_rij_en_hash_in_de_gebeurtenis_vast(
                 "zichtbaarheid": "proces",
                 "consolidatie": None,
                 "interventie": None,
+                "besluit": None,
+                "bijeenkomst": None,
                 "auteur": "regisseur",
                 "toegevoegdOp": utc(document.toegevoegd_op),
             },

@@ -71,6 +71,8 @@ def test_herzie_idee_schrijft_een_nieuwe_versie_met_zijn_gebeurtenis(
                 "framing": VOLLEDIG.framing,
                 "stipOpDeHorizon": VOLLEDIG.stip_op_de_horizon,
                 "eigenaarSpelers": [],
+                "eigenaarOpdrachtgevers": [],
+                "eigenaarOrganisaties": [],
             }
         },
         door=regisseur,

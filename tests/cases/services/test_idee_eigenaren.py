@@ -6,16 +6,22 @@ import uuid
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from cases import selectors, services
-from cases.events import Actor
+from cases.events import Actor, herbouw
+from cases.events.wereldtijd import geschiedenis
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
 from cases.models import Bestuursproces, IdeeEigenaar, IdeeVersie, Speler
+from cases.selectors.tijdlijn import tijdlijn
 from cases.services.idee import IdeeInhoud
 
 from ._hulp import (
     REGISSEUR_NAAM,
     gebeurtenissen_na,
+    laatste_volgnummer,
+    maak_opdrachtgever,
+    maak_organisatie,
     maak_speler,
     samenvatting,
     schrijft_niets,
@@ -23,6 +29,7 @@ from ._hulp import (
     verwacht,
 )
 
+ALLES = frozenset({"proces", "kernteam", "regisseur"})
 WAT = "Een levendig havenkwartier met woningen en werk"  # the idee tests.factories opens with
 
 
@@ -78,6 +85,8 @@ def test_herzie_idee_met_eigenaren_in_volgorde(
                 "framing": "",
                 "stipOpDeHorizon": "",
                 "eigenaarSpelers": [str(cor.uuid), str(anna.uuid)],
+                "eigenaarOpdrachtgevers": [],
+                "eigenaarOrganisaties": [],
             }
         },
         door=regisseur,
@@ -209,3 +218,106 @@ def test_eigenaren_op_afgerond_proces_worden_geweigerd(
             bestuursproces=bestuursproces,
             inhoud=IdeeInhoud(wat=WAT, eigenaar_spelers=(spelers[0].uuid,)),
         )
+
+
+# --- idee-eigenaren as opdrachtgevers and organisaties (book §5.4) -----------------------
+
+
+def test_de_raad_en_een_organisatie_als_idee_eigenaar(
+    bestuursproces: Bestuursproces, actor: Actor, spelers: list[Speler]
+) -> None:
+    raad = maak_opdrachtgever(actor, bestuursproces, naam="Gemeenteraad", rol="gemeenteraad")
+    woningcorporatie = maak_organisatie(actor, bestuursproces, naam="Woonstede")
+    idee = services.herzie_idee(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        inhoud=IdeeInhoud(
+            wat=WAT,
+            eigenaar_spelers=(spelers[0].uuid,),
+            eigenaar_opdrachtgevers=(raad.uuid,),
+            eigenaar_organisaties=(woningcorporatie.uuid,),
+        ),
+    )
+    rijen = list(
+        IdeeEigenaar.objects.filter(ideeversie=idee)
+        .order_by("id")
+        .values_list("speler__naam", "opdrachtgever__naam", "organisatie__naam")
+    )
+    assert rijen == [("Anna", None, None), (None, "Gemeenteraad", None), (None, None, "Woonstede")]
+    payload = gebeurtenissen_na(bestuursproces, laatste_volgnummer(bestuursproces) - 1)[0].payload
+    assert (
+        payload["idee"]["eigenaarSpelers"],
+        payload["idee"]["eigenaarOpdrachtgevers"],
+        payload["idee"]["eigenaarOrganisaties"],
+    ) == ([str(spelers[0].uuid)], [str(raad.uuid)], [str(woningcorporatie.uuid)])
+    toestand = selectors.huidige_toestand(bestuursproces)
+    assert herbouw(geschiedenis(bestuursproces.pk)) == toestand
+    assert toestand["idee"]["eigenaarOpdrachtgevers"] == [str(raad.uuid)]
+    [zin] = [
+        item.omschrijving
+        for item in tijdlijn(bestuursproces, None, timezone.now(), ALLES)
+        if item.soort == "idee.herzien" and "versie 2" in item.omschrijving
+    ]
+    assert zin.endswith("(idee-eigenaren: Anna, Gemeenteraad, Woonstede)")
+
+    # The same owners again is no new version; another kind's change is one.
+    with schrijft_niets():
+        services.herzie_idee(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            inhoud=IdeeInhoud(
+                wat=WAT,
+                eigenaar_spelers=(spelers[0].uuid,),
+                eigenaar_opdrachtgevers=(raad.uuid,),
+                eigenaar_organisaties=(woningcorporatie.uuid,),
+            ),
+        )
+    zonder_raad = services.herzie_idee(
+        actor=actor,
+        bestuursproces=bestuursproces,
+        inhoud=IdeeInhoud(
+            wat=WAT,
+            eigenaar_spelers=(spelers[0].uuid,),
+            eigenaar_organisaties=(woningcorporatie.uuid,),
+        ),
+    )
+    assert zonder_raad.versie == 3
+
+
+def test_opdrachtgever_of_organisatie_van_een_ander_proces_of_dubbel_wordt_geweigerd(
+    bestuursproces: Bestuursproces, ander_proces: Bestuursproces, actor: Actor
+) -> None:
+    raad = maak_opdrachtgever(actor, bestuursproces, naam="Gemeenteraad", rol="gemeenteraad")
+    elders = maak_organisatie(actor, ander_proces, naam="Elders")
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+        services.herzie_idee(
+            actor=actor,
+            bestuursproces=bestuursproces,
+            inhoud=IdeeInhoud(
+                wat="Nieuw",
+                eigenaar_opdrachtgevers=(raad.uuid, raad.uuid),
+                eigenaar_organisaties=(elders.uuid,),
+            ),
+        )
+    assert {veld: [c for c, _ in items] for veld, items in fout.value.fouten.items()} == {
+        "eigenaar_opdrachtgevers": ["unique"],
+        "eigenaar_organisaties": ["does_not_exist"],
+    }
+
+
+def test_oude_ideeversie_zonder_de_nieuwe_lijsten_vouwt_met_lege_lijsten(
+    bestuursproces: Bestuursproces,
+) -> None:
+    """Versions recorded before opdrachtgevers and organisaties could own the idee."""
+    from cases.events.soorten import soort
+    from cases.models import Gebeurtenis
+
+    gebeurtenis = Gebeurtenis.objects.get(bestuursproces=bestuursproces, type="idee.herzien")
+    for sleutel in ("eigenaarOpdrachtgevers", "eigenaarOrganisaties"):
+        del gebeurtenis.payload["idee"][sleutel]
+    staat: dict[str, Any] = {"idee": None}
+    soort("idee.herzien").pas_toe(staat, gebeurtenis)
+    assert (staat["idee"]["eigenaarOpdrachtgevers"], staat["idee"]["eigenaarOrganisaties"]) == (
+        [],
+        [],
+    )

@@ -131,6 +131,8 @@ def test_open_bestuursproces_schrijft_geopend_lid_en_idee(regisseur: Any, actor:
                     "framing": "",
                     "stipOpDeHorizon": "2035",
                     "eigenaarSpelers": [],
+                    "eigenaarOpdrachtgevers": [],
+                    "eigenaarOrganisaties": [],
                 }
             },
             door=regisseur,

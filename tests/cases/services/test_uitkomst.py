@@ -63,6 +63,7 @@ def test_afronden_legt_soort_omschrijving_en_vervolg_vast(
             "uitkomstSoort": "project",
             "vervolgUrl": ZAAK,
             "openGelaten": [],
+            "openAfspraken": [],
         },
         door=regisseur,
         naam=REGISSEUR_NAAM,
