@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .gebeurtenissen import JSON_REGEL, Exportopdracht, Rij, Weergave, gebundeld, inhoud_van_rij
@@ -69,23 +69,56 @@ def _rij(rij: Rij, zichtbaar: frozenset[str], weergave: Weergave) -> list[str]:
     return [onschadelijk(cel) for cel in cellen]
 
 
-def _regels(opdracht: Exportopdracht) -> Iterator[str]:
-    buffer = io.StringIO()
-    schrijver = csv.writer(buffer, delimiter=SCHEIDINGSTEKEN, lineterminator="\r\n")
+class _Regels:
+    """CSV lines as text, one ``csv.writer`` over a reused buffer."""
 
-    def leeg() -> str:
-        tekst = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    def __init__(self) -> None:
+        self.buffer = io.StringIO()
+        self.schrijver = csv.writer(self.buffer, delimiter=SCHEIDINGSTEKEN, lineterminator="\r\n")
+
+    def regel(self, cellen: Sequence[Any]) -> str:
+        self.schrijver.writerow(cellen)
+        tekst = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
         return tekst
 
+
+def kopregel(voorkolommen: Sequence[str] = ()) -> str:
+    """The file's first line (with the BOM): ``voorkolommen`` and then :data:`KOLOMMEN`."""
+    return BOM + _Regels().regel([*voorkolommen, *KOLOMMEN])
+
+
+def rijregels(opdracht: Exportopdracht, voorwaarden: Sequence[str] = ()) -> Iterator[str]:
+    """One line per event of the export, each starting with the cells ``voorwaarden`` (the
+    export across cases puts the case there), made as harmless as the others."""
+    regels = _Regels()
     weergave = Weergave()
-    schrijver.writerow(KOLOMMEN)
-    yield BOM + leeg()
+    voor = [onschadelijk(waarde) for waarde in voorwaarden]
     for rij in opdracht.rijen():
-        schrijver.writerow(_rij(rij, opdracht.zichtbaar, weergave))
-        yield leeg()
+        yield regels.regel([*voor, *_rij(rij, opdracht.zichtbaar, weergave)])
+
+
+def _regels(opdracht: Exportopdracht) -> Iterator[str]:
+    yield kopregel()
+    yield from rijregels(opdracht)
 
 
 def schrijf(opdracht: Exportopdracht) -> Iterator[bytes]:
     return gebundeld(_regels(opdracht))
+
+
+# The columns the export across cases puts before each event's: which case it is of.
+VOORKOLOMMEN_OVER_PROCESSEN = ("bestuursproces", "bestuursprocesTitel")
+
+
+def _regels_over_processen(opdrachten: Sequence[Exportopdracht]) -> Iterator[str]:
+    yield kopregel(VOORKOLOMMEN_OVER_PROCESSEN)
+    for opdracht in opdrachten:
+        zaak = opdracht.bestuursproces
+        yield from rijregels(opdracht, (str(zaak.uuid), zaak.titel))
+
+
+def schrijf_over_processen(opdrachten: Sequence[Exportopdracht]) -> Iterator[bytes]:
+    """One CSV of several cases, each case's rows redacted as its own export would be."""
+    return gebundeld(_regels_over_processen(opdrachten))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from cases.events import GENESIS_HASH, soorten, zichtbaarheid_van
@@ -245,6 +245,60 @@ def bereid_voor(
         kop_hash=kop_hash,
         casus=casus,
     )
+
+
+def bereid_voor_alle(
+    processen: Sequence[tuple[Bestuursproces, str | None, frozenset[str]]],
+    *,
+    exporteur: str | None,
+    kanaal: str,
+) -> list[Exportopdracht]:
+    """:func:`bereid_voor` for many cases at once, each (case, role, levels), in two queries
+    whatever their number: per case its chain head and counts, then the heads' hashes."""
+    if not processen:
+        return []
+    per_niveaus: dict[frozenset[str], list[int]] = {}
+    for bestuursproces, _rol, zichtbaar in processen:
+        per_niveaus.setdefault(zichtbaar, []).append(bestuursproces.pk)
+    # One count per distinct set of levels (at most three), each over its own cases: the
+    # redaction filter is the one bereid_voor counts with.
+    afgeschermd = {
+        f"afgeschermd_{n}": Count(
+            "id", filter=Q(bestuursproces_id__in=pks) & _afgeschermd_filter(zichtbaar)
+        )
+        for n, (zichtbaar, pks) in enumerate(per_niveaus.items())
+    }
+    tellingen: dict[int, dict[str, Any]] = {
+        rij["bestuursproces_id"]: dict(rij)
+        for rij in Gebeurtenis.objects.filter(bestuursproces_id__in=[p.pk for p, _, _ in processen])
+        .order_by()
+        .values("bestuursproces_id")
+        .annotate(kop=Max("volgnummer"), aantal=Count("id"), **afgeschermd)
+    }
+    koppen: Q = Q(pk__in=[])
+    for pk, telling in tellingen.items():
+        koppen |= Q(bestuursproces_id=pk, volgnummer=telling["kop"])
+    hashes = dict(Gebeurtenis.objects.filter(koppen).values_list("bestuursproces_id", "hash"))
+    nu = timezone.now()
+    groep = {z: n for n, z in enumerate(per_niveaus)}
+    opdrachten = []
+    for bestuursproces, rol, zichtbaar in processen:
+        rij = tellingen.get(bestuursproces.pk)
+        opdrachten.append(
+            Exportopdracht(
+                bestuursproces=bestuursproces,
+                exporteur=exporteur,
+                rol=rol,
+                kanaal=kanaal,
+                zichtbaar=zichtbaar,
+                geexporteerd_op=nu,
+                aantal=rij["aantal"] if rij else 0,
+                afgeschermd=rij[f"afgeschermd_{groep[zichtbaar]}"] if rij else 0,
+                kop_volgnummer=rij["kop"] if rij else 0,
+                kop_hash=hashes.get(bestuursproces.pk, GENESIS_HASH),
+            )
+        )
+    return opdrachten
 
 
 def gebeurtenis_rij(rij: Rij, zichtbaar: frozenset[str]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from cases.exports.formaten import FORMATEN
 from cases.exports.gebeurtenissen import CASUSSEN
+from cases.exports.overzicht import FORMATEN as OVERZICHTSFORMATEN
 
 from .basis import StriktMixin
 
@@ -35,3 +36,11 @@ class ExportVraagSerializer(StriktMixin):
                 {"casus": gettext("Een andere casus dan het bestuursproces geldt alleen voor xes.")}
             )
         return attrs
+
+
+class ExportOverProcessenVraagSerializer(StriktMixin):
+    formaat = serializers.ChoiceField(
+        choices=list(OVERZICHTSFORMATEN),
+        help_text="ocel (OCEL 2.0 JSON, object-centrische process-mining) of csv "
+        "(spreadsheets, met per regel het bestuursproces).",
+    )

@@ -36,6 +36,12 @@ from .opdrachtgevers import (
     OpdrachtgeversView,
 )
 from .organisaties import OrganisatieDetailView, OrganisatiesView
+from .overzicht import (
+    ExportOverProcessenView,
+    ExporttaakOverProcessenBestandView,
+    ExporttaakOverProcessenDetailView,
+    ExporttakenOverProcessenView,
+)
 from .positionering import (
     HuidigePositioneringenPerRegisseurView,
     HuidigePositioneringenView,
@@ -83,9 +89,13 @@ __all__ = [
     "DocumentVersieView",
     "DocumentVersiesView",
     "DocumentenView",
+    "ExportOverProcessenView",
     "ExportView",
     "ExporttaakBestandView",
     "ExporttaakDetailView",
+    "ExporttaakOverProcessenBestandView",
+    "ExporttaakOverProcessenDetailView",
+    "ExporttakenOverProcessenView",
     "ExporttakenView",
     "FaseovergangenView",
     "GebeurtenisDetailView",
