@@ -61,11 +61,11 @@ class Overzichtsopdracht:
 
 
 def bereid_voor(
-    gebruiker: AbstractBaseUser | AnonymousUser, *, kanaal: str = "api"
+    gebruiker: AbstractBaseUser | AnonymousUser, *, kanaal: str = "api", recht_gezien: bool = False
 ) -> Overzichtsopdracht:
-    """The export across cases of ``gebruiker`` as their rights stand now (three queries and
-    the permission check); no case at all without the right."""
-    processen = zichtbare_processen(gebruiker)
+    """The export across cases of ``gebruiker`` as their rights stand now (three queries, and
+    the right unless ``recht_gezien``); no case at all without the right."""
+    processen = zichtbare_processen(gebruiker, recht_gezien=recht_gezien)
     exporteur = gebruiker.get_username()
     opdrachten = bereid_voor_alle(
         [(p.bestuursproces, p.rol, p.zichtbaar) for p in processen],

@@ -120,7 +120,7 @@ def _maak_over_processen(taak: Exporttaak, begin: float) -> None:
     """Every case the requester may see *now* (rights may change while a job waits)."""
     if not mag_over_processen_heen(taak.aanvrager):
         raise Mislukt(Exportfout.GEEN_OVERZICHTSRECHT)
-    opdracht = overzicht.bereid_voor(taak.aanvrager)
+    opdracht = overzicht.bereid_voor(taak.aanvrager, recht_gezien=True)
     taken.stap_klaar(taak)
     with _schrijf_naar_opslag(overzicht.schrijf(opdracht, taak.formaat), begin) as bestand:
         taken.stap_klaar(taak)

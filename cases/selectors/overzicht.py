@@ -55,10 +55,13 @@ def _processen(gebruiker: AbstractBaseUser | AnonymousUser, alle: bool) -> Query
     return processen.order_by("titel", "geopend_op", "id")
 
 
-def processen_over_heen(gebruiker: AbstractBaseUser | AnonymousUser) -> QuerySet[Any]:
+def processen_over_heen(
+    gebruiker: AbstractBaseUser | AnonymousUser, *, recht_gezien: bool = False
+) -> QuerySet[Any]:
     """The cases the user may see across cases, annotated with ``mijn_rol`` (None where the
-    permission alone gives access), by title; none without the right."""
-    if not mag_over_processen_heen(gebruiker):
+    permission alone gives access), by title; none without the right. ``recht_gezien``: the
+    caller has just found :func:`mag_over_processen_heen` true (saves asking again)."""
+    if not recht_gezien and not mag_over_processen_heen(gebruiker):
         return Bestuursproces.objects.none()
     return _processen(gebruiker, heeft_overzichtsrecht(gebruiker))
 
@@ -75,6 +78,10 @@ def zichtbaar_proces(bestuursproces: Bestuursproces) -> ZichtbaarProces:
     return ZichtbaarProces(bestuursproces, rol, zichtbaarheid_over_heen(rol))
 
 
-def zichtbare_processen(gebruiker: AbstractBaseUser | AnonymousUser) -> list[ZichtbaarProces]:
+def zichtbare_processen(
+    gebruiker: AbstractBaseUser | AnonymousUser, *, recht_gezien: bool = False
+) -> list[ZichtbaarProces]:
     """Every case of :func:`processen_over_heen` with its visibility."""
-    return [zichtbaar_proces(bp) for bp in processen_over_heen(gebruiker)]
+    return [
+        zichtbaar_proces(bp) for bp in processen_over_heen(gebruiker, recht_gezien=recht_gezien)
+    ]

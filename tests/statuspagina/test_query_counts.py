@@ -114,8 +114,9 @@ def test_lijst(client: Client, regisseur: Any, n: int, django_assert_num_queries
     # Queries: session; user; the cases with my role; the right to open a case (the user's
     # and the groups' permissions); then per signal of "what needs doing", over all active
     # cases at once (werkruimte/mijn_processen.py): consents, besluitmomenten, overdue
-    # interventies, attention per veld, speler and opdrachtgever assessments.
-    with django_assert_num_queries(11):
+    # interventies, attention per veld, speler and opdrachtgever assessments; whether I am an
+    # evaluator anywhere (the link to the comparison across cases).
+    with django_assert_num_queries(12):
         response = client.get("/processen/")
     assert response.content.decode().count('class="kaart"') == n
 

@@ -131,7 +131,7 @@ class ExportOverProcessenView(generics.GenericAPIView[Any]):
         vraag = ExportOverProcessenVraagSerializer(data=request.query_params)
         vraag.is_valid(raise_exception=True)
         formaat = vraag.validated_data["formaat"]
-        opdracht = overzicht.bereid_voor(request.user)
+        opdracht = overzicht.bereid_voor(request.user, recht_gezien=True)  # the permission
         drempel = settings.EXPORT_DIRECT_MAX_GEBEURTENISSEN
         if opdracht.aantal > drempel:
             raise ExportAlsTaak(
