@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,15 @@ from cases.exports.gebeurtenissen import bereid_voor, bereid_voor_alle
 from cases.exports.rapporttaak import maak_rapport
 from cases.models import Bestuursproces, Exporttaak, Lidmaatschap, Zichtbaarheid
 from cases.selectors.overzicht import processen_over_heen
+from tests.cases._kanaries import (
+    BESTANDSINHOUD,
+    GEZIEN_DOOR,
+    KANARIE_PATROON,
+    open_in_het_verleden,
+    schrijf_kanaries,
+)
 from tests.cases.api.helpers import assert_probleem
-from tests.factories import GebruikerFactory, actor_voor, open_proces
+from tests.factories import GebruikerFactory, actor_voor, open_proces, voeg_leden_toe
 
 from ._opslag import lege_opslag  # noqa: F401 (autouse fixture)
 from .conftest import AFGESCHERMD_VOOR_EVALUATOR, GEHEIMEN
@@ -376,3 +384,42 @@ def test_een_zaak_waar_de_evaluator_geen_lid_van_is_lekt_nooit(wereld: dict[str,
             assert wereld[vreemd].titel not in tekst
         assert KANARIE_VREEMD not in tekst
         assert KANARIE_KERNTEAM not in tekst
+
+
+@pytest.mark.parametrize("formaat", ["csv", "ocel"])
+def test_kanaries_van_elk_niveau(
+    regisseur: Any, catalogus: Any, documentopslag: None, als: Any, formaat: str
+) -> None:
+    # The canary case (every kind of content at every level): the evaluator's file holds
+    # the open level's canaries that the event log carries, and none above it; the same
+    # canaries of a case the evaluator is no member of never show up (its uuid neither).
+    eigen = open_in_het_verleden(regisseur)
+    leden = voeg_leden_toe(eigen, regisseur)
+    kanaries = schrijf_kanaries(eigen, leden)
+    vreemd = open_in_het_verleden(regisseur)
+    services.maak_notitie(
+        actor=actor_voor(regisseur),
+        bestuursproces=vreemd,
+        tekst=KANARIE_VREEMD,
+        zichtbaarheid="proces",
+    )
+
+    response = als(leden["evaluator"]).get("/api/v1/export", {"formaat": formaat})
+
+    tekst = b"".join(response.streaming_content).decode("utf-8")
+    gevonden = set(re.findall(KANARIE_PATROON, tekst))
+    # Uploaded file contents are not in the event log; the CSV carries every other canary of
+    # level proces (the payloads), OCEL only those that are an object's attribute (names).
+    open_niveau = {
+        (soort, niveau)
+        for soort, niveau in kanaries.verwacht("evaluator")
+        if soort not in BESTANDSINHOUD
+    }
+    if formaat == "csv":
+        assert gevonden == open_niveau
+    else:
+        assert gevonden
+        assert gevonden <= open_niveau
+    assert {niveau for _, niveau in gevonden} == GEZIEN_DOOR["evaluator"]
+    assert KANARIE_VREEMD not in tekst
+    assert str(vreemd.uuid) not in tekst
