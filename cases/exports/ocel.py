@@ -152,6 +152,7 @@ def _gebeurtenissen(
 def _typen(
     typen: dict[str, str], kenmerken: dict[str, dict[str, str]], *, over_processen: bool
 ) -> Iterator[str]:
+    """The end of the objects array, then the event types and object types met."""
     gebeurteniskenmerken = GEBEURTENISKENMERKEN + (
         [{"name": "bestuursproces", "type": "string"}] if over_processen else []
     )
