@@ -3,12 +3,13 @@ from django.urls import path
 
 from toegang import views as toegang_views
 
-from . import views
+from . import vergelijking, views
 
 app_name = "statuspagina"
 
 urlpatterns = [
     path("processen/", views.processen, name="processen"),
+    path("processen/vergelijking/", vergelijking.vergelijking, name="vergelijking"),
     path("processen/<uuid:bestuursproces>/", views.proces, name="proces"),
     path(
         "inloggen/",

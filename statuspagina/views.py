@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cases.selectors.overzicht import mag_over_processen_heen
 from toegang.rechten import mag_bestuursproces_openen
 from werkruimte.mijn_processen import BEOORDELING_WEKEN, STANDAARD_WEKEN, mijn_processen
 from werkruimte.navigatie import zaakkop
@@ -30,6 +31,7 @@ def processen(request: HttpRequest) -> HttpResponse:
             "weken": weken,
             "keuze": keuze,
             "mag_openen": mag_bestuursproces_openen(request.user),
+            "mag_vergelijken": mag_over_processen_heen(request.user),
             "beoordeling_weken": BEOORDELING_WEKEN,
         },
         status=400 if keuze.errors else 200,

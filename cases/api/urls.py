@@ -220,4 +220,17 @@ urlpatterns = [
         views.ExporttaakBestandView.as_view(),
         name="exporttaak-bestand",
     ),
+    # Across cases (issue 15): every case the user may see, in one file.
+    path("export", views.ExportOverProcessenView.as_view(), name="overzicht-export"),
+    path("exports", views.ExporttakenOverProcessenView.as_view(), name="overzicht-exporttaken"),
+    path(
+        "exports/<uuid:taak>",
+        views.ExporttaakOverProcessenDetailView.as_view(),
+        name="overzicht-exporttaak-detail",
+    ),
+    path(
+        "exports/<uuid:taak>/bestand",
+        views.ExporttaakOverProcessenBestandView.as_view(),
+        name="overzicht-exporttaak-bestand",
+    ),
 ]

@@ -45,17 +45,23 @@ def onderwerp(payload: dict[str, Any]) -> str | None:
 
 def laad_vrijgaven(bestuursproces_id: int) -> dict[int, str]:
     """Volgnummer → the most open level any release of the case gave that event."""
-    vrij: dict[int, str] = {}
-    payloads = Gebeurtenis.objects.filter(
-        bestuursproces_id=bestuursproces_id, type=VRIJGAVE
-    ).values_list("payload", flat=True)
-    for payload in payloads:
+    return laad_vrijgaven_van([bestuursproces_id]).get(bestuursproces_id, {})
+
+
+def laad_vrijgaven_van(bestuursproces_ids: list[int]) -> dict[int, dict[int, str]]:
+    """:func:`laad_vrijgaven` of many cases in one query: case id → volgnummer → level."""
+    vrij: dict[int, dict[int, str]] = {}
+    rijen = Gebeurtenis.objects.filter(
+        bestuursproces_id__in=bestuursproces_ids, type=VRIJGAVE
+    ).values_list("bestuursproces_id", "payload")
+    for bestuursproces_id, payload in rijen:
         naar = Zichtbaarheid(payload["naar"])
+        van_zaak = vrij.setdefault(bestuursproces_id, {})
         for item in payload["items"]:
             for volgnummer in item["gebeurtenissen"]:
-                eerder = vrij.get(volgnummer)
+                eerder = van_zaak.get(volgnummer)
                 if eerder is None or naar.rang < Zichtbaarheid(eerder).rang:
-                    vrij[volgnummer] = naar.value
+                    van_zaak[volgnummer] = naar.value
     return vrij
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -241,24 +241,38 @@ def _typerij(
 # --- writing ------------------------------------------------------------------------------
 
 
-def _regels(opdracht: Exportopdracht) -> Iterator[str]:
-    buffer = io.StringIO()
-    schrijver = csv.writer(buffer, delimiter=SCHEIDINGSTEKEN, lineterminator="\r\n")
+class _Regels:
+    """CSV lines as text, one ``csv.writer`` over a reused buffer."""
 
-    def leeg() -> str:
-        tekst = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    def __init__(self) -> None:
+        self.buffer = io.StringIO()
+        self.schrijver = csv.writer(self.buffer, delimiter=SCHEIDINGSTEKEN, lineterminator="\r\n")
+
+    def regel(self, cellen: Sequence[Any]) -> str:
+        self.schrijver.writerow(cellen)
+        tekst = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
         return tekst
 
+
+def kopregel(voorkolommen: Sequence[str] = ()) -> str:
+    """The file's first line (with the BOM): ``voorkolommen`` and then :data:`KOLOMMEN`."""
+    return BOM + _Regels().regel([*voorkolommen, *KOLOMMEN])
+
+
+def rijregels(opdracht: Exportopdracht, voorwaarden: Sequence[str] = ()) -> Iterator[str]:
+    """One line per event of the export, each starting with the cells ``voorwaarden`` (the
+    export across cases puts the case there), made as harmless as the others."""
+    regels = _Regels()
     weergave = Weergave()
-    if not opdracht.gebeurtenistype:
-        schrijver.writerow(KOLOMMEN)
-        yield BOM + leeg()
-        for rij in opdracht.rijen():
-            schrijver.writerow(_rij(rij, opdracht.zichtbaar, weergave))
-            yield leeg()
-        return
+    voor = [onschadelijk(waarde) for waarde in voorwaarden]
+    for rij in opdracht.rijen():
+        yield regels.regel([*voor, *_rij(rij, opdracht.zichtbaar, weergave)])
+
+
+def _typeregels(opdracht: Exportopdracht) -> Iterator[str]:
+    """The events of one type or sub-domain, a column per payload key."""
     codes = typen_van(opdracht.gebeurtenistype)
     zichtbaar = opdracht.zichtbaar
     kolommen = kolommen_van(
@@ -269,12 +283,36 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
             if not inhoud.afgeschermd
         ),
     )
-    schrijver.writerow([*ENVELOP, *(k.naam for k in kolommen), *SLOT])
-    yield BOM + leeg()
+    regels = _Regels()
+    weergave = Weergave()
+    yield BOM + regels.regel([*ENVELOP, *(k.naam for k in kolommen), *SLOT])
     for rij in _rijen_van(opdracht, codes):
-        schrijver.writerow(_typerij(rij, zichtbaar, weergave, kolommen))
-        yield leeg()
+        yield regels.regel(_typerij(rij, zichtbaar, weergave, kolommen))
+
+
+def _regels(opdracht: Exportopdracht) -> Iterator[str]:
+    if opdracht.gebeurtenistype:
+        yield from _typeregels(opdracht)
+        return
+    yield kopregel()
+    yield from rijregels(opdracht)
 
 
 def schrijf(opdracht: Exportopdracht) -> Iterator[bytes]:
     return gebundeld(_regels(opdracht))
+
+
+# The columns the export across cases puts before each event's: which case it is of.
+VOORKOLOMMEN_OVER_PROCESSEN = ("bestuursproces", "bestuursprocesTitel")
+
+
+def _regels_over_processen(opdrachten: Sequence[Exportopdracht]) -> Iterator[str]:
+    yield kopregel(VOORKOLOMMEN_OVER_PROCESSEN)
+    for opdracht in opdrachten:
+        zaak = opdracht.bestuursproces
+        yield from rijregels(opdracht, (str(zaak.uuid), zaak.titel))
+
+
+def schrijf_over_processen(opdrachten: Sequence[Exportopdracht]) -> Iterator[bytes]:
+    """One CSV of several cases, each case's rows redacted as its own export would be."""
+    return gebundeld(_regels_over_processen(opdrachten))

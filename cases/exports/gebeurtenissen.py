@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from cases.events import GENESIS_HASH, soorten, zichtbaarheid_van
 from cases.events.canonical import formatteer_tijdstip
-from cases.events.vrijgave import als_zicht, niveau_van
+from cases.events.vrijgave import als_zicht, laad_vrijgaven_van, niveau_van
 from cases.events.wereldtijd import DATUMCORRECTIE
-from cases.models import Bestuursproces, Gebeurtenis, Zicht, Zichtbaarheid
+from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 from cases.selectors.afscherming import afscherming
 
 # Rows fetched per round trip while streaming (a server-side cursor on PostgreSQL): a few
@@ -249,16 +251,14 @@ def gecorrigeerde_momenten(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
 ALLE_NIVEAUS = frozenset(Zichtbaarheid.values)
 
 
-def _afgeschermd_filter(zichtbaar: Zicht, bestuursproces_id: int) -> Q:
+def _afgeschermd_filter(zichtbaar: frozenset[str], vrijgegeven: dict[int, str]) -> Q:
+    """The events withheld from a viewer with ``zichtbaar``, given the case's releases
+    (volgnummer → level released to)."""
     # Absent means "proces", which every member reads; only an explicit higher level hides,
     # unless a release opened the event to this viewer.
     if zichtbaar >= ALLE_NIVEAUS:
-        return Q(pk__in=[])  # sees every level: nothing is withheld, no release to load
-    vrij = [
-        volgnummer
-        for volgnummer, niveau in zichtbaar.vrijgegeven(bestuursproces_id).items()
-        if niveau in zichtbaar
-    ]
+        return Q(pk__in=[])  # sees every level: nothing is withheld
+    vrij = [volgnummer for volgnummer, niveau in vrijgegeven.items() if niveau in zichtbaar]
     verborgen = Q(payload__has_key="zichtbaarheid") & ~Q(
         payload__zichtbaarheid__in=sorted(zichtbaar)
     )
@@ -287,7 +287,13 @@ def bereid_voor(
     kop_volgnummer, kop_hash = kop if kop is not None else (0, GENESIS_HASH)
     tellingen = gebeurtenissen.filter(volgnummer__lte=kop_volgnummer).aggregate(
         aantal=Count("id"),
-        afgeschermd=Count("id", filter=_afgeschermd_filter(zichtbaar, bestuursproces.pk)),
+        afgeschermd=Count(
+            "id",
+            filter=_afgeschermd_filter(
+                zichtbaar,
+                {} if zichtbaar >= ALLE_NIVEAUS else zichtbaar.vrijgegeven(bestuursproces.pk),
+            ),
+        ),
     )
     return Exportopdracht(
         bestuursproces=bestuursproces,
@@ -304,6 +310,73 @@ def bereid_voor(
         gebeurtenistype=gebeurtenistype,
         afgeschermd_per_onderdeel=afscherming(bestuursproces, zichtbaar).per_onderdeel,
     )
+
+
+def bereid_voor_alle(
+    processen: Sequence[tuple[Bestuursproces, str | None, frozenset[str]]],
+    *,
+    exporteur: str | None,
+    kanaal: str,
+) -> list[Exportopdracht]:
+    """:func:`bereid_voor` for many cases at once, each (case, role, levels), in two queries
+    whatever their number: per case its chain head and counts, then the heads' hashes."""
+    if not processen:
+        return []
+    per_niveaus: dict[frozenset[str], list[int]] = {}
+    for bestuursproces, _rol, zichtbaar in processen:
+        per_niveaus.setdefault(zichtbaar, []).append(bestuursproces.pk)
+    # One count per distinct set of levels (at most three), each over its own cases: the
+    # redaction filter is the one bereid_voor counts with.
+    # The releases of every case at once: a released event is not withheld from the levels
+    # it was released to.
+    vrijgaven = laad_vrijgaven_van([p.pk for p, _, _ in processen])
+    afgeschermd = {
+        f"afgeschermd_{n}": Count(
+            "id",
+            filter=reduce(
+                operator.or_,
+                (
+                    Q(bestuursproces_id=pk) & _afgeschermd_filter(zichtbaar, vrijgaven.get(pk, {}))
+                    for pk in pks
+                ),
+            ),
+        )
+        for n, (zichtbaar, pks) in enumerate(per_niveaus.items())
+    }
+    tellingen: dict[int, dict[str, Any]] = {
+        rij["bestuursproces_id"]: dict(rij)
+        for rij in Gebeurtenis.objects.filter(bestuursproces_id__in=[p.pk for p, _, _ in processen])
+        .order_by()
+        .values("bestuursproces_id")
+        .annotate(kop=Max("volgnummer"), aantal=Count("id"), **afgeschermd)
+    }
+    koppen: Q = Q(pk__in=[])
+    for pk, telling in tellingen.items():
+        koppen |= Q(bestuursproces_id=pk, volgnummer=telling["kop"])
+    hashes = dict(Gebeurtenis.objects.filter(koppen).values_list("bestuursproces_id", "hash"))
+    nu = timezone.now()
+    groep = {z: n for n, z in enumerate(per_niveaus)}
+    opdrachten = []
+    for bestuursproces, rol, zichtbaar in processen:
+        rij = tellingen.get(bestuursproces.pk)
+        # Bound to the case with its releases already read, as bereid_voor binds it.
+        zicht = als_zicht(zichtbaar).gebonden(bestuursproces.pk)
+        zicht._vrij[bestuursproces.pk] = vrijgaven.get(bestuursproces.pk, {})
+        opdrachten.append(
+            Exportopdracht(
+                bestuursproces=bestuursproces,
+                exporteur=exporteur,
+                rol=rol,
+                kanaal=kanaal,
+                zichtbaar=zicht,
+                geexporteerd_op=nu,
+                aantal=rij["aantal"] if rij else 0,
+                afgeschermd=rij[f"afgeschermd_{groep[zichtbaar]}"] if rij else 0,
+                kop_volgnummer=rij["kop"] if rij else 0,
+                kop_hash=hashes.get(bestuursproces.pk, GENESIS_HASH),
+            )
+        )
+    return opdrachten
 
 
 def gebeurtenis_rij(rij: Rij, zichtbaar: frozenset[str]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ while streaming and written after them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from cases.events import soorten
@@ -50,10 +50,15 @@ GEBEURTENISKENMERKEN = [
 
 
 class Objecten:
-    """The objects met while streaming, with their dated attribute values."""
+    """The objects met while streaming, with their dated attribute values.
 
-    def __init__(self, zaak: str) -> None:
+    ``over_processen``: the export holds more than one case, so every object other than the
+    case itself is related to its case (an OCEL object-to-object relationship).
+    """
+
+    def __init__(self, zaak: str, *, over_processen: bool = False) -> None:
         self.zaak = zaak
+        self.over_processen = over_processen
         self.kenmerken: dict[str, dict[str, str]] = {}  # type → attribute → OCEL type
         self.objecten: dict[str, dict[str, Any]] = {}
 
@@ -66,7 +71,12 @@ class Objecten:
 
     def ken(self, objecttype: str, id: str) -> str:
         sleutel = self.id(objecttype, id)
-        self.objecten.setdefault(sleutel, {"id": sleutel, "type": objecttype, "attributes": []})
+        if sleutel not in self.objecten:
+            object_: dict[str, Any] = {"id": sleutel, "type": objecttype, "attributes": []}
+            if self.over_processen and objecttype != "bestuursproces":
+                zaak = self.id("bestuursproces", DEZE_ZAAK)
+                object_["relationships"] = [{"objectId": zaak, "qualifier": "bestuursproces"}]
+            self.objecten[sleutel] = object_
         self.kenmerken.setdefault(objecttype, {})
         return sleutel
 
@@ -96,29 +106,32 @@ def _gebeurtenis(
         if (sleutel, relatie.rol) not in gezien:
             gezien.add((sleutel, relatie.rol))
             verbanden.append({"objectId": sleutel, "qualifier": relatie.rol})
+    kenmerken = [
+        {"name": "volgnummer", "value": e.volgnummer},
+        {"name": "type", "value": e.type},
+        {"name": "actor", "value": e.actor_gebruikersnaam or "onbekend"},
+        {"name": "geregistreerd", "value": _tijd(e.geregistreerd, weergave)},
+        {"name": "hash", "value": e.hash},
+    ]
+    if objecten.over_processen:
+        kenmerken.append({"name": "bestuursproces", "value": objecten.zaak})
     return {
         "id": f"{objecten.zaak}:{e.volgnummer}",
         "type": weergave.label(e.type),
         "time": tijd,
-        "attributes": [
-            {"name": "volgnummer", "value": e.volgnummer},
-            {"name": "type", "value": e.type},
-            {"name": "actor", "value": e.actor_gebruikersnaam or "onbekend"},
-            {"name": "geregistreerd", "value": _tijd(e.geregistreerd, weergave)},
-            {"name": "hash", "value": e.hash},
-        ],
+        "attributes": kenmerken,
         "relationships": verbanden,
     }
 
 
-def _regels(opdracht: Exportopdracht) -> Iterator[str]:
-    weergave = Weergave()
-    objecten = Objecten(str(opdracht.bestuursproces.uuid))
+def _gebeurtenissen(
+    opdracht: Exportopdracht, objecten: Objecten, typen: dict[str, str], weergave: Weergave
+) -> Iterator[str]:
+    """The events of one case the viewer may read, each as its JSON text, gathering their
+    objects in ``objecten`` and their types in ``typen``; then the withheld count on the case
+    object."""
     gecorrigeerd = gecorrigeerde_momenten(opdracht)
-    typen: dict[str, str] = {}
     afgeschermd = 0
-    yield '{"events":['
-    scheiding = ""
     for rij in opdracht.rijen():
         e = gebeurtenis_van_rij(rij)
         if not leesbaar(e, opdracht.zichtbaar):
@@ -130,8 +143,7 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
         for wijziging in soort.wijzigingen(e):
             objecten.wijzig(wijziging, tijd)
         typen[weergave.label(e.type)] = e.type
-        yield scheiding + JSON.encode(_gebeurtenis(e, relaties, tijd, objecten, weergave))
-        scheiding = ","
+        yield JSON.encode(_gebeurtenis(e, relaties, tijd, objecten, weergave))
     objecten.wijzig(
         Objectwijziging("bestuursproces", DEZE_ZAAK, "afgeschermdeGebeurtenissen", afgeschermd),
         _tijd(opdracht.geexporteerd_op, weergave),
@@ -142,11 +154,18 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
             Objectwijziging("bestuursproces", DEZE_ZAAK, f"afgeschermd:{onderdeel}", aantal),
             _tijd(opdracht.geexporteerd_op, weergave),
         )
-    yield '],"objects":['
-    yield ",".join(JSON.encode(o) for o in objecten.objecten.values())
+
+
+def _typen(
+    typen: dict[str, str], kenmerken: dict[str, dict[str, str]], *, over_processen: bool
+) -> Iterator[str]:
+    """The end of the objects array, then the event types and object types met."""
+    gebeurteniskenmerken = GEBEURTENISKENMERKEN + (
+        [{"name": "bestuursproces", "type": "string"}] if over_processen else []
+    )
     yield '],"eventTypes":'
     yield JSON.encode(
-        [{"name": naam, "attributes": GEBEURTENISKENMERKEN} for naam in sorted(typen)]
+        [{"name": naam, "attributes": gebeurteniskenmerken} for naam in sorted(typen)]
     )
     yield ',"objectTypes":'
     yield JSON.encode(
@@ -154,14 +173,65 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
             {
                 "name": objecttype,
                 "attributes": [
-                    {"name": naam, "type": soort} for naam, soort in sorted(kenmerken.items())
+                    {"name": naam, "type": soort} for naam, soort in sorted(attributen.items())
                 ],
             }
-            for objecttype, kenmerken in sorted(objecten.kenmerken.items())
+            for objecttype, attributen in sorted(kenmerken.items())
         ]
     )
     yield "}\n"
 
 
+def _regels(opdracht: Exportopdracht) -> Iterator[str]:
+    weergave = Weergave()
+    objecten = Objecten(str(opdracht.bestuursproces.uuid))
+    typen: dict[str, str] = {}
+    yield '{"events":['
+    scheiding = ""
+    for gebeurtenis in _gebeurtenissen(opdracht, objecten, typen, weergave):
+        yield scheiding + gebeurtenis
+        scheiding = ","
+    yield '],"objects":['
+    yield ",".join(JSON.encode(o) for o in objecten.objecten.values())
+    yield from _typen(typen, objecten.kenmerken, over_processen=False)
+
+
 def schrijf(opdracht: Exportopdracht) -> Iterator[bytes]:
     return gebundeld(_regels(opdracht))
+
+
+def _regels_over_processen(opdrachten: Sequence[Exportopdracht]) -> Iterator[str]:
+    # Two passes over each case's events: the first writes them, the second (after all events)
+    # gathers that case's objects again and writes them. So memory holds the objects of one
+    # case at a time, not of all: the events are what is large, and they stream. Both passes
+    # read up to the chain head fixed beforehand, so they read the same events.
+    weergave = Weergave()
+    typen: dict[str, str] = {}
+    kenmerken: dict[str, dict[str, str]] = {}
+    yield '{"events":['
+    scheiding = ""
+    for opdracht in opdrachten:
+        objecten = Objecten(str(opdracht.bestuursproces.uuid), over_processen=True)
+        for gebeurtenis in _gebeurtenissen(opdracht, objecten, typen, weergave):
+            yield scheiding + gebeurtenis
+            scheiding = ","
+    yield '],"objects":['
+    scheiding = ""
+    for opdracht in opdrachten:
+        objecten = Objecten(str(opdracht.bestuursproces.uuid), over_processen=True)
+        for _ in _gebeurtenissen(opdracht, objecten, {}, weergave):
+            pass
+        for object_ in objecten.objecten.values():
+            yield scheiding + JSON.encode(object_)
+            scheiding = ","
+        for objecttype, attributen in objecten.kenmerken.items():
+            kenmerken.setdefault(objecttype, {}).update(attributen)
+    yield from _typen(typen, kenmerken, over_processen=True)
+
+
+def schrijf_over_processen(opdrachten: Sequence[Exportopdracht]) -> Iterator[bytes]:
+    """One OCEL 2.0 document of several cases, each redacted as its own export would be.
+    Object and event ids carry their case already (uuids, and ``<case>:<n>``); every event
+    also names its case as the attribute ``bestuursproces`` and every object is related to
+    its case object with the qualifier ``bestuursproces``."""
+    return gebundeld(_regels_over_processen(opdrachten))

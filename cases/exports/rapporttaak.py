@@ -12,7 +12,10 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.files import File
@@ -20,8 +23,9 @@ from django.core.files.base import ContentFile
 from django_tasks import task
 
 from cases.models import Bestuursproces, Exportfout, Exporttaak, Rol, Zichtbaarheid
+from cases.selectors.overzicht import mag_over_processen_heen
 
-from . import taken
+from . import overzicht, taken
 from .formaten import FORMATEN, bestandsnaam
 from .gebeurtenissen import Exportopdracht, bereid_voor
 from .pdfproces import maak_pdf
@@ -30,7 +34,7 @@ from .rapport import html
 logger = logging.getLogger(__name__)
 
 # Formats written row by row, as the direct export streams them (the others are the report).
-GEBEURTENISFORMATEN = frozenset({"jsonl", "csv", "xes"})
+GEBEURTENISFORMATEN = frozenset({"jsonl", "csv", "xes", "ocel"})
 
 
 class Mislukt(Exception):
@@ -91,21 +95,50 @@ def _kenmerken(taak: Exporttaak, opdracht: Exportopdracht) -> taken.Kenmerken:
 
 
 def _maak_gebeurtenissen(taak: Exporttaak, opdracht: Exportopdracht, begin: float) -> None:
-    """The event log in a streaming format, written to a temporary file as the direct export
-    would stream it, and stored only when whole (so never a truncated file)."""
+    """The event log in a streaming format, written as the direct export would stream it."""
+    stukken = FORMATEN[taak.formaat].schrijver(opdracht)
+    with _schrijf_naar_opslag(stukken, begin) as bestand:
+        taken.stap_klaar(taak)
+        taken.rond_af(taak, bestand, _kenmerken(taak, opdracht))
+
+
+@contextmanager
+def _schrijf_naar_opslag(stukken: Iterator[bytes], begin: float) -> Iterator[File[Any]]:
+    """The file of a streaming format in a temporary file, checking the time limit between
+    chunks; the caller stores it only when whole (so never a truncated file)."""
     grens = begin + settings.EXPORT_TAAK_MAX_SECONDEN
     with tempfile.TemporaryFile(prefix="procesregie-export-") as bestand:
-        for stuk in FORMATEN[taak.formaat].schrijver(opdracht):
+        for stuk in stukken:
             bestand.write(stuk)
             if time.monotonic() > grens:
                 raise Mislukt(Exportfout.TE_LANG)
-        taken.stap_klaar(taak)
         bestand.seek(0)
-        taken.rond_af(taak, File(bestand, name="export"), _kenmerken(taak, opdracht))
+        yield File(bestand, name="export")
+
+
+def _maak_over_processen(taak: Exporttaak, begin: float) -> None:
+    """Every case the requester may see *now* (rights may change while a job waits)."""
+    if not mag_over_processen_heen(taak.aanvrager):
+        raise Mislukt(Exportfout.GEEN_OVERZICHTSRECHT)
+    opdracht = overzicht.bereid_voor(taak.aanvrager, recht_gezien=True)
+    taken.stap_klaar(taak)
+    with _schrijf_naar_opslag(overzicht.schrijf(opdracht, taak.formaat), begin) as bestand:
+        taken.stap_klaar(taak)
+        kenmerken = taken.Kenmerken(
+            bestandsnaam=overzicht.bestandsnaam(opdracht, taak.formaat),
+            niveaus=" ".join(opdracht.niveaus),
+            afgeschermd=opdracht.afgeschermd,
+            kop_volgnummer=None,
+            kop_hash="",
+        )
+        taken.rond_af(taak, bestand, kenmerken)
 
 
 def _maak(taak: Exporttaak) -> None:
     begin = time.monotonic()
+    if taak.bestuursproces_id is None:
+        _maak_over_processen(taak, begin)
+        return
     opdracht = _opdracht(taak)
     taken.stap_klaar(taak)
     if taak.formaat in GEBEURTENISFORMATEN:

@@ -53,7 +53,12 @@ STAPPEN = {
     ),
     **{
         formaat: (_("Voorbereiden"), _("Gebeurtenissen schrijven"), _("Opslaan"))
-        for formaat in (RapportFormaat.JSONL, RapportFormaat.CSV, RapportFormaat.XES)
+        for formaat in (
+            RapportFormaat.JSONL,
+            RapportFormaat.CSV,
+            RapportFormaat.XES,
+            RapportFormaat.OCEL,
+        )
     },
 }
 
@@ -79,6 +84,15 @@ def exporttaken_van(
     ).select_related("aanvrager")
 
 
+def exporttaken_over_processen(
+    gebruiker: AbstractBaseUser | AnonymousUser,
+) -> QuerySet[Exporttaak]:
+    """The jobs across cases ``gebruiker`` asked for, newest first (with their requester)."""
+    return Exporttaak.objects.filter(
+        bestuursproces__isnull=True, aanvrager_id=gebruiker.pk
+    ).select_related("aanvrager")
+
+
 def huidige_stap(taak: Exporttaak) -> str | None:
     """The label of the step the worker is on, while it is on one."""
     if taak.status != ExporttaakStatus.BEZIG:
@@ -89,12 +103,13 @@ def huidige_stap(taak: Exporttaak) -> str | None:
 
 @transaction.atomic
 def vraag_rapport_aan(
-    *, bestuursproces: Bestuursproces, aanvrager: User, formaat: str
+    *, bestuursproces: Bestuursproces | None, aanvrager: User, formaat: str
 ) -> Exporttaak:
     """Record a report job and queue it for the worker; TeVeelExporttaken over a limit.
+    Without a case, the job exports across cases (:mod:`cases.exports.overzicht`).
 
-    The caller has checked that the user may export this case; the worker checks it again
-    when it starts, because a role can change while the job waits.
+    The caller has checked that the user may export this case (or across cases); the worker
+    checks it again when it starts, because a role can change while the job waits.
     """
     # Lock the requester's row, so two requests of one user cannot both pass the per-user
     # limit. The total limit is checked in the same transaction but not locked: at worst a
@@ -160,7 +175,7 @@ class Kenmerken:
     bestandsnaam: str
     niveaus: str
     afgeschermd: int
-    kop_volgnummer: int
+    kop_volgnummer: int | None  # None across cases: each case has its own chain
     kop_hash: str
 
 

@@ -141,7 +141,15 @@ class Bestuursproces(models.Model):
         ordering = ["-geopend_op", "-id"]
         # Opening a case is a right of its own (the group "Procesregisseurs"), apart from
         # the admin's model permissions that every member has.
-        permissions = [("bestuursproces_openen", _("Mag een bestuursproces openen"))]
+        permissions = [
+            ("bestuursproces_openen", _("Mag een bestuursproces openen")),
+            # Across cases (issue 15): every case, as an evaluator sees it, for a beheerder
+            # who is no member (cases.selectors.overzicht).
+            (
+                "exporteer_alle_processen",
+                _("Mag alle bestuursprocessen vergelijken en exporteren als evaluator"),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status=Status.AFGEROND) | ~models.Q(uitkomst=""),

@@ -1,5 +1,6 @@
 """An export job: the evaluation report of a case (html or pdf), or its event log (jsonl, csv,
-xes) when it is too large for a request, made by a background worker.
+xes, ocel) when it is too large for a request, or the event log across cases (csv, ocel),
+made by a background worker.
 
 Operational data, not case history: a job records who asked for which file and where it is,
 so it is not in the event log (an export changes nothing in the case) and it is deleted with
@@ -38,6 +39,7 @@ class RapportFormaat(models.TextChoices):
     JSONL = "jsonl", "jsonl"
     CSV = "csv", "csv"
     XES = "xes", "xes"
+    OCEL = "ocel", "ocel"
 
 
 class Exportfout(models.TextChoices):
@@ -46,6 +48,13 @@ class Exportfout(models.TextChoices):
     GEEN_EXPORTRECHT = (
         "geen_exportrecht",
         _("De aanvrager is geen procesregisseur of evaluator van dit bestuursproces meer."),
+    )
+    GEEN_OVERZICHTSRECHT = (
+        "geen_overzichtsrecht",
+        _(
+            "De aanvrager is van geen enkel bestuursproces meer evaluator en heeft ook het "
+            "recht niet meer om alle bestuursprocessen te exporteren."
+        ),
     )
     GEHEUGEN = (
         "geheugen",
@@ -70,8 +79,10 @@ class Exportfout(models.TextChoices):
 
 class Exporttaak(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Empty for an export across cases: every case its requester may see when it runs
+    # (cases.selectors.overzicht), not one.
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.CASCADE, related_name="exporttaken"
+        Bestuursproces, on_delete=models.CASCADE, related_name="exporttaken", null=True
     )
     aanvrager = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exporttaken"

@@ -85,14 +85,29 @@ class StadiumDuur:
     huidig: bool
 
 
+# The columns of a stadium move the figures read, in this order (also read for many cases at
+# once by cases.selectors.vergelijking).
+OVERGANGKOLOMMEN = ("van", "naar", "tijdstip")
+
+
 def stadiumduur(bestuursproces: Bestuursproces, nu: dt.datetime) -> tuple[StadiumDuur, ...]:
     """Per stadium, in the book's order, the days spent in it: from each move into it until
     the next move (the current stay until ``nu``). One query."""
     overgangen = list(
         Stadiumovergang.objects.filter(bestuursproces=bestuursproces)
         .order_by("tijdstip", "id")
-        .values_list("van", "naar", "tijdstip")
+        .values_list(*OVERGANGKOLOMMEN)
     )
+    return stadiumduur_uit(bestuursproces, overgangen, nu)
+
+
+def stadiumduur_uit(
+    bestuursproces: Bestuursproces,
+    overgangen: list[tuple[str, str, dt.datetime]],
+    nu: dt.datetime,
+) -> tuple[StadiumDuur, ...]:
+    """:func:`stadiumduur` of the case's moves (:data:`OVERGANGKOLOMMEN`, in world-time
+    order), already read."""
     eerste = overgangen[0][0] if overgangen else bestuursproces.stadium
     # (stadium, from, until) for every stay, the first from the opening of the case.
     verblijven: list[tuple[str, dt.datetime, dt.datetime]] = []
@@ -134,12 +149,22 @@ class StappenInStadium:
     gemiddelde_dagen: float | None  # from start to consolidation, of the consolidated steps
 
 
+# The columns of a wyber-stap the figures read, in this order.
+STAPKOLOMMEN = ("stadium", "gestart_op", "geconsolideerd_op", "heropent_id")
+
+
 def stappen_per_stadium(bestuursproces: Bestuursproces) -> tuple[StappenInStadium, ...]:
     """Per stadium the wyber-stappen taken in it. Steps are visible to every member. One
     query."""
-    rijen = WyberStap.objects.filter(bestuursproces=bestuursproces).values_list(
-        "stadium", "gestart_op", "geconsolideerd_op", "heropent_id"
+    return stappen_uit(
+        WyberStap.objects.filter(bestuursproces=bestuursproces).values_list(*STAPKOLOMMEN)
     )
+
+
+def stappen_uit(
+    rijen: Iterable[tuple[str, dt.datetime, dt.datetime | None, int | None]],
+) -> tuple[StappenInStadium, ...]:
+    """:func:`stappen_per_stadium` of a case's steps (:data:`STAPKOLOMMEN`), already read."""
     aantal: dict[str, int] = defaultdict(int)
     heropeningen: dict[str, int] = defaultdict(int)
     doorlooptijden: dict[str, list[int]] = defaultdict(list)
@@ -226,6 +251,19 @@ class Interventierij(NamedTuple):
     strategie_volgorde: int | None
 
 
+# The columns of an interventie (the fields of Interventierij) and of its velden, in order.
+INTERVENTIEKOLOMMEN = (
+    "id",
+    "status",
+    "uitgepakt",
+    "datum",
+    "strategie__code",
+    "strategie__naam",
+    "strategie__volgorde",
+)
+VELDKOLOMMEN = ("interventie_id", "veld")
+
+
 def _interventierijen(
     bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
 ) -> tuple[list[Interventierij], list[tuple[int, str]]]:
@@ -237,20 +275,12 @@ def _interventierijen(
             bestuursproces=bestuursproces, zichtbaarheid__in=zichtbaar
         )
         .order_by("datum", "id")
-        .values_list(
-            "id",
-            "status",
-            "uitgepakt",
-            "datum",
-            "strategie__code",
-            "strategie__naam",
-            "strategie__volgorde",
-        )
+        .values_list(*INTERVENTIEKOLOMMEN)
     ]
     velden = list(
         InterventieVeld.objects.filter(
             bestuursproces=bestuursproces, interventie__zichtbaarheid__in=zichtbaar
-        ).values_list("interventie_id", "veld")
+        ).values_list(*VELDKOLOMMEN)
     )
     return interventies, velden
 

@@ -115,8 +115,8 @@ def test_lijst(client: Client, regisseur: Any, n: int, django_assert_num_queries
     # and the groups' permissions); then per signal of "what needs doing", over all active
     # cases at once (werkruimte/mijn_processen.py): consents, besluitmomenten, overdue
     # interventies, attention per veld, speler and opdrachtgever assessments, overdue
-    # afspraken.
-    with django_assert_num_queries(12):
+    # afspraken; whether I am an evaluator anywhere (the link to the comparison across cases).
+    with django_assert_num_queries(13):
         response = client.get("/processen/")
     assert response.content.decode().count('class="kaart"') == n
 

@@ -220,8 +220,9 @@ def test_vast_aantal_queries(
     client.force_login(regisseur)
     # session; user; the cases; the right to open (user and group permissions); consents;
     # besluitmomenten; overdue interventies; attention per veld; speler and opdrachtgever
-    # assessments; overdue afspraken with the delivering party.
-    with django_assert_num_queries(12):
+    # assessments; overdue afspraken with the delivering party; whether I am an evaluator
+    # anywhere (the link to the comparison).
+    with django_assert_num_queries(13):
         antwoord = client.get("/processen/")
     html = antwoord.content.decode()
     assert html.count('class="kaart"') == n

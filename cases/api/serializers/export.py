@@ -10,6 +10,7 @@ from rest_framework import serializers
 from cases.exports.csvbestand import typekeuzes
 from cases.exports.formaten import FORMATEN
 from cases.exports.gebeurtenissen import CASUSSEN
+from cases.exports.overzicht import FORMATEN as OVERZICHTSFORMATEN
 
 from .basis import StriktMixin
 
@@ -50,3 +51,11 @@ class ExportVraagSerializer(StriktMixin):
                 {"type": gettext("Een export per gebeurtenistype bestaat alleen als csv.")}
             )
         return attrs
+
+
+class ExportOverProcessenVraagSerializer(StriktMixin):
+    formaat = serializers.ChoiceField(
+        choices=list(OVERZICHTSFORMATEN),
+        help_text="ocel (OCEL 2.0 JSON, object-centrische process-mining) of csv "
+        "(spreadsheets, met per regel het bestuursproces).",
+    )

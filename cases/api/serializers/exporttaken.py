@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from cases.exports.overzicht import FORMATEN as OVERZICHTSFORMATEN
 from cases.exports.taken import huidige_stap
 from cases.models import Exportfout, Exporttaak, ExporttaakStatus, RapportFormaat
 from procesregie.api.keuzevelden import keuzeveld
@@ -24,7 +25,7 @@ ExportfoutField = keuzeveld("ExportfoutEnum", Exportfout.choices)
 class ExporttaakInvoerSerializer(StriktMixin, Serializer):
     formaat = RapportFormaatField(
         help_text="html (een losse pagina) of pdf: het evaluatierapport in dat formaat; "
-        "jsonl, csv of xes: de gebeurtenissen zoals de directe export ze geeft, voor een "
+        "jsonl, csv, xes of ocel: de gebeurtenissen zoals de directe export ze geeft, voor een "
         "bestuursproces dat daar te groot voor is."
     )
 
@@ -97,7 +98,11 @@ class ExporttaakSerializer(serializers.ModelSerializer[Exporttaak]):
         read_only_fields = fields
 
     def _url(self, taak: Exporttaak, route: str) -> str:
-        kwargs = {"uuid": self.context["bestuursproces"].uuid, "taak": taak.uuid}
+        kwargs: dict[str, Any] = {"taak": taak.uuid}
+        if taak.bestuursproces_id is None:  # across cases: /exports/{taak}
+            route = route.replace("api:", "api:overzicht-", 1)
+        else:
+            kwargs["uuid"] = self.context["bestuursproces"].uuid
         return reverse(route, kwargs=kwargs, request=self.context.get("request"))
 
     def get_url(self, taak: Exporttaak) -> str:
@@ -130,3 +135,11 @@ class ExporttaakSerializer(serializers.ModelSerializer[Exporttaak]):
             return None
         verloopt = taak.klaar_op + dt.timedelta(hours=settings.EXPORT_BEWAARTERMIJN_UREN)
         return serializers.DateTimeField().to_representation(verloopt)
+
+
+class ExporttaakOverProcessenInvoerSerializer(StriktMixin, Serializer):
+    formaat = serializers.ChoiceField(
+        choices=list(OVERZICHTSFORMATEN),
+        help_text="ocel (OCEL 2.0 JSON) of csv: de gebeurtenissen van alle bestuursprocessen "
+        "die je mag zien, zoals de directe export over processen ze geeft.",
+    )

@@ -37,6 +37,12 @@ from .opdrachtgevers import (
     OpdrachtgeversView,
 )
 from .organisaties import OrganisatieDetailView, OrganisatiesView
+from .overzicht import (
+    ExportOverProcessenView,
+    ExporttaakOverProcessenBestandView,
+    ExporttaakOverProcessenDetailView,
+    ExporttakenOverProcessenView,
+)
 from .positionering import (
     HuidigePositioneringenPerRegisseurView,
     HuidigePositioneringenView,
@@ -85,9 +91,13 @@ __all__ = [
     "DocumentVersieView",
     "DocumentVersiesView",
     "DocumentenView",
+    "ExportOverProcessenView",
     "ExportView",
     "ExporttaakBestandView",
     "ExporttaakDetailView",
+    "ExporttaakOverProcessenBestandView",
+    "ExporttaakOverProcessenDetailView",
+    "ExporttakenOverProcessenView",
     "ExporttakenView",
     "FaseovergangenView",
     "GebeurtenisDetailView",

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cases import services
+from cases.exports import taken
 from cases.exports.rapporttaak import maak_rapport
 from cases.exports.taken import vraag_rapport_aan
 from cases.models import Bestuursproces, Bijeenkomstsoort, Instemming, WyberStap
@@ -46,6 +48,8 @@ class Dossier:
             waarden["stap"] = str(self.convergerend.uuid)
         if sjabloon.startswith(f"{API}/instrumenten/"):
             waarden["uuid"] = waarden["instrument"]
+        if sjabloon.startswith(f"{API}/exports/"):
+            waarden["taak"] = waarden["taak_over_processen"]
         namen = re.findall(r"{(\w+)}", sjabloon)
         ontbrekend = [naam for naam in namen if naam not in waarden]
         assert not ontbrekend, (
@@ -237,6 +241,15 @@ def bouw_dossier(regisseur: Any) -> Dossier:
     # transaction never commits, so the queue would not see it).
     taak = vraag_rapport_aan(bestuursproces=p, aanvrager=regisseur, formaat="html")
     maak_rapport.call(taak.pk)
+    # A finished job across cases, for the paths below /exports/{taak}: made by the job's own
+    # writes, since the regisseur may not export across cases (the worker would refuse).
+    taak_over_processen = vraag_rapport_aan(bestuursproces=None, aanvrager=regisseur, formaat="csv")
+    taken.begin(taak_over_processen)
+    taken.rond_af(
+        taak_over_processen,
+        ContentFile(b"\xef\xbb\xbfbestuursproces\r\n"),
+        taken.Kenmerken("bestuursprocessen.csv", "proces", 0, None, ""),
+    )
     basis = f"{API}/bestuursprocessen/{p.uuid}"
     return Dossier(
         proces=p,
@@ -258,6 +271,7 @@ def bouw_dossier(regisseur: Any) -> Dossier:
             "instrument": str(middel.uuid),
             "code": veld().code,
             "taak": str(taak.uuid),
+            "taak_over_processen": str(taak_over_processen.uuid),
             "document": str(document.uuid),
             "nummer": "1",
             "besluit": str(besluit.uuid),
