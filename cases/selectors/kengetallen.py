@@ -23,9 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from cases.models import (
@@ -51,6 +51,7 @@ from cases.models import (
 )
 from cases.models.interventies import INTERVENTIEVELD_KEUZES
 from cases.selectors.aandacht import KantAandacht, balans
+from cases.selectors.afscherming import afscherming
 
 # A standpunt as a place on one line, so that a shift has a size: tegenstander → voorstander
 # is two steps. Onbekend has no place: a shift from or to it is a change, not a size.
@@ -574,42 +575,37 @@ class Afgeschermd:
     def totaal(self) -> int:
         return self.interventies + self.beoordelingen + self.positioneringen + self.afspraken
 
+    @property
+    def melding(self) -> str:
+        """The sentence for the reader, naming only the sections with something withheld."""
+        delen = [
+            (gettext("interventies"), self.interventies),
+            (gettext("beoordelingen van partijen"), self.beoordelingen),
+            (gettext("positioneringen"), self.positioneringen),
+            (gettext("afspraken"), self.afspraken),
+        ]
+        opsomming = "; ".join(
+            f"{naam}: {number_format(aantal, force_grouping=True)}"
+            for naam, aantal in delen
+            if aantal
+        )
+        return gettext(
+            "Voor deze rol afgeschermd — %(opsomming)s. De cijfers in dit rapport gaan alleen "
+            "over wat deze rol mag zien: wat ontbreekt, is afgeschermd, niet afwezig."
+        ) % {"opsomming": opsomming}
+
 
 def tel_afgeschermd(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> Afgeschermd:
-    """How many items of each section the viewer may not see. One query (a count per table
-    as a subquery of the case row)."""
-
-    def verborgen(model: type) -> Coalesce:
-        tellingen = (
-            model.objects.filter(bestuursproces=OuterRef("pk"))  # type: ignore[attr-defined]
-            .exclude(zichtbaarheid__in=zichtbaar)
-            .order_by()
-            .values("bestuursproces")
-            .annotate(n=Count("id"))
-            .values("n")
-        )
-        return Coalesce(Subquery(tellingen, output_field=IntegerField()), Value(0))
-
-    soorten = {
-        "interventies": Interventie,
-        "spelerbeoordelingen": SpelerBeoordeling,
-        "opdrachtgeverbeoordelingen": OpdrachtgeverBeoordeling,
-        "positioneringen": Positionering,
-        "afspraken": Afspraak,
-    }
-    # Named apart from the case's own relations, which an annotation may not shadow.
-    rij = (
-        Bestuursproces.objects.filter(pk=bestuursproces.pk)
-        .annotate(**{f"verborgen_{naam}": verborgen(model) for naam, model in soorten.items()})
-        .values(*(f"verborgen_{naam}" for naam in soorten))
-        .get()
-    )
-    aantal = {naam: rij[f"verborgen_{naam}"] for naam in soorten}
+    """How many items of each section the viewer may not see, as the exports and the status
+    page count them (:func:`cases.selectors.afscherming.afscherming`: one query, none for a
+    viewer of every level)."""
+    telling = afscherming(bestuursproces, zichtbaar)
     return Afgeschermd(
-        interventies=aantal["interventies"],
-        beoordelingen=aantal["spelerbeoordelingen"] + aantal["opdrachtgeverbeoordelingen"],
-        positioneringen=aantal["positioneringen"],
-        afspraken=aantal["afspraken"],
+        interventies=telling.aantal("interventies"),
+        beoordelingen=telling.aantal("spelerbeoordelingen")
+        + telling.aantal("opdrachtgeverbeoordelingen"),
+        positioneringen=telling.aantal("positioneringen"),
+        afspraken=telling.aantal("afspraken"),
     )
 
 
@@ -634,7 +630,8 @@ class Kengetallen:
         return sum(s.dagen for s in self.stadia)
 
 
-# The queries of kengetallen(), whatever the size of the case (tested).
+# The queries of kengetallen() for a viewer below the closed level, whatever the size of the
+# case (tested); one less for a viewer of every level, from whom nothing is withheld.
 QUERIES = 10
 
 

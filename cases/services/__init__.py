@@ -41,6 +41,7 @@ from .reflecties import leg_reflectie_vast
 from .spelers import beoordeel_speler, registreer_speler, wijzig_speler
 from .stadium import controleer_stadiumovergang, registreer_poort, wijzig_stadium
 from .wyberen import besluit_over_optie, breng_optie_in, start_wyberstap, wijzig_fase
+from .zichtbaarheid import verruim_zichtbaarheid
 
 __all__ = [
     "DeelnemerInvoer",
@@ -75,6 +76,7 @@ __all__ = [
     "registreer_speler",
     "standaard_instemmers",
     "start_wyberstap",
+    "verruim_zichtbaarheid",
     "vervroeg_opening",
     "voeg_document_toe",
     "voeg_lid_toe",

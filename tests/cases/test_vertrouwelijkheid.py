@@ -291,7 +291,7 @@ def test_de_regisseur_kan_de_keten_controleren_en_anderen_zien_de_hashes(
     kanaries: Kanaries, leden: dict[str, Any]
 ) -> None:
     """Withheld events keep volgnummer, hash and vorigeHash for every viewer."""
-    hashes = {}
+    hashes: dict[str, list[tuple[Any, ...]]] = {}
     for rol in ROLLEN:
         client = client_voor(leden, rol)
         url: str | None = f"{basis_url(kanaries.bestuursproces)}/gebeurtenissen?pageSize=100"
