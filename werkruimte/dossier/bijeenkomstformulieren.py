@@ -39,7 +39,18 @@ class BijeenkomstFormulier(Dienstformulier):
     # The kinds are read once, in __init__ (a model select would read them again to ask
     # whether its first choice is empty).
     soort = forms.ChoiceField(label=_("Soort"))
-    datum = DatumVeld(label=_("Wanneer?"), help_text=_("De dag waarop de bijeenkomst was."))
+    datum = DatumVeld(
+        label=_("Wanneer?"),
+        help_text=_("De dag waarop de bijeenkomst was, of komt als zij gepland is."),
+    )
+    gepland = forms.BooleanField(
+        label=_("Nog te houden (gepland)"),
+        required=False,
+        help_text=_(
+            "Een bijeenkomst die nog komt: vandaag of later, nog zonder aanwezigen en verslag. "
+            "Na afloop legt u op haar pagina vast dat zij gehouden of afgelast is."
+        ),
+    )
     waar = forms.CharField(label=_("Waar?"), required=False, max_length=200)
     uitgenodigd = forms.MultipleChoiceField(
         label=_("Uitgenodigd"), required=False, widget=forms.CheckboxSelectMultiple
@@ -79,6 +90,7 @@ class BijeenkomstFormulier(Dienstformulier):
         "titel",
         "soort",
         "datum",
+        "gepland",
         "waar",
         "uitgenodigd",
         "aanwezig",

@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import services
 from cases.events import Actor
-from cases.models import Bijeenkomst, Bijeenkomstsoort, Zichtbaarheid
+from cases.models import Bijeenkomst, Bijeenkomstsoort, BijeenkomstStatus, Zichtbaarheid
 from cases.selectors.besluiten import aanwezigheid, bijeenkomsten
 
+from ..dossier.afloopformulier import AFGELAST, AfloopFormulier
 from ..dossier.bijeenkomstformulieren import BijeenkomstFormulier, VerslagFormulier, verslagtitel
 from ..dossier.lezen import bijeenkomstenlijst, downloadadres, verslagen
 from ..formulieren import Dienstformulier, verwerk
@@ -111,6 +112,7 @@ def nieuw(request: HttpRequest, zaak: Zaak) -> HttpResponse:
             deelnemers=f.deelnemers(),
             zichtbaarheid=g["zichtbaarheid"],
             toelichting=f.toelichting_tekst,
+            gepland=bool(g.get("gepland")),
         )
 
     return verwerk(
@@ -190,6 +192,50 @@ def detail(request: HttpRequest, zaak: Zaak, bijeenkomst: uuid.UUID) -> HttpResp
 
 
 @taakpagina
+def afloop(request: HttpRequest, zaak: Zaak, bijeenkomst: uuid.UUID) -> HttpResponse:
+    """How a planned bijeenkomst went: held (who came, the verslag) or cancelled."""
+    gevonden = _bijeenkomst(zaak, bijeenkomst)
+    terug = reverse("werkruimte:bijeenkomst", args=[zaak.bestuursproces.uuid, gevonden.uuid])
+    if not zaak.mag_werken or gevonden.status != BijeenkomstStatus.GEPLAND:
+        return redirect(terug)
+    formulier = AfloopFormulier(request.POST or None, zaak=zaak, bijeenkomst=gevonden)
+    formulier.actie = request.path  # type: ignore[attr-defined]
+
+    def dienst(f: Dienstformulier) -> Bijeenkomst:
+        assert isinstance(f, AfloopFormulier)
+        g = f.cleaned_data
+        actor = Actor.uit_request(request)
+        if g["afloop"] == AFGELAST:
+            return services.annuleer_bijeenkomst(
+                actor=actor,
+                bijeenkomst=gevonden,
+                reden=g["reden"],
+                op=g.get("datum"),
+                toelichting=f.toelichting_tekst,
+            )
+        return services.markeer_bijeenkomst_gehouden(
+            actor=actor,
+            bijeenkomst=gevonden,
+            datum=g.get("datum"),
+            deelnemers=f.deelnemers(),
+            verslag=g.get("verslag") or "",
+            toelichting=f.toelichting_tekst,
+        )
+
+    return verwerk(
+        request,
+        formulier,
+        dienst,
+        taak=TAAK.code,
+        sjabloon="werkruimte/taken/bijeenkomst_afloop.html",
+        fragment="werkruimte/taken/_dossierformulier.html",
+        volgende=terug,
+        gelukt=gettext("De afloop van de bijeenkomst is vastgelegd."),
+        context={"bijeenkomst": gevonden},
+    )
+
+
+@taakpagina
 def aanwezigheid_pagina(request: HttpRequest, zaak: Zaak) -> HttpResponse:
     """Per party (or person by name): at which bijeenkomsten invited and present, over time."""
     regels = aanwezigheid(zaak.bestuursproces, _zichtbaar(zaak))
@@ -217,4 +263,5 @@ urlpatterns = [
     path("bijeenkomsten/nieuw/", nieuw, name="bijeenkomst-nieuw"),
     path("bijeenkomsten/aanwezigheid/", aanwezigheid_pagina, name="bijeenkomsten-aanwezigheid"),
     path("bijeenkomsten/<uuid:bijeenkomst>/", detail, name="bijeenkomst"),
+    path("bijeenkomsten/<uuid:bijeenkomst>/afloop/", afloop, name="bijeenkomst-afloop"),
 ]
