@@ -36,6 +36,10 @@ from cases.models import (
     Optie,
     Speler,
     Stadiumovergang,
+    Tijdlijngeheugen,
+    Tijdlijnregel,
+    Tijdlijnstand,
+    Verschuivingsregel,
     WyberStap,
 )
 from cases.services.idee import IdeeInhoud
@@ -81,6 +85,11 @@ def _ruim_op(bestuursproces_pk: int | None, gebruiker_pks: list[int]) -> None:
         cursor.execute("ALTER TABLE cases_gebeurtenis DISABLE TRIGGER USER")
         if bestuursproces_pk is not None:
             for model in (
+                # The tijdlijn's read model first: it keeps its case.
+                Tijdlijnregel,
+                Verschuivingsregel,
+                Tijdlijngeheugen,
+                Tijdlijnstand,
                 Gebeurtenis,
                 Instemming,
                 Consolidatie,
