@@ -18,7 +18,7 @@ from cases.services import DeelnemerInvoer
 from ..formulieren import Dienstformulier
 from ..toegang import Zaak
 from ..velden import DatumVeld
-from .formulieren import beperk_zichtbaarheid, tekstvak, zichtbaarheidsveld
+from .formulieren import beperk_zichtbaarheid, tekstvak, uuidkeuze, zichtbaarheidsveld
 from .partijen import Partijen
 
 
@@ -74,12 +74,8 @@ class BijeenkomstFormulier(Dienstformulier):
             "Als tekst; een verslag als bestand voegt u toe op de pagina van de bijeenkomst."
         ),
     )
-    wyberstap = forms.ModelChoiceField(
-        label=_("Wyber-stap die de bijeenkomst diende"),
-        queryset=WyberStap.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        empty_label=_("Geen wyber-stap"),
+    wyberstap = uuidkeuze(
+        _("Wyber-stap die de bijeenkomst diende"), WyberStap, _("Geen wyber-stap")
     )
     zichtbaarheid = zichtbaarheidsveld(
         _("Wie mag deze bijeenkomst zien?"),

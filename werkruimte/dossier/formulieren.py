@@ -38,6 +38,19 @@ def tekstvak(label: Any, *, required: bool = False, rows: int = 3, **kwargs: Any
     )
 
 
+def uuidkeuze(label: Any, model: type[Any], leeg: Any, **kwargs: Any) -> forms.ModelChoiceField:
+    """An optional choice of one row of the case, posted by its uuid; the form sets the
+    queryset to the case's rows."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        empty_label=leeg,
+        **kwargs,
+    )
+
+
 def zichtbaarheidsveld(label: Any, help_text: Any = "") -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
@@ -90,19 +103,11 @@ class BesluitFormulier(Dienstformulier):
         required=False,
         help_text=_("Een besluitmoment uit de opdracht dat met dit besluit genomen is."),
     )
-    bijeenkomst = forms.ModelChoiceField(
-        label=_("Genomen in de bijeenkomst"),
-        queryset=Bijeenkomst.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        empty_label=_("Geen bijeenkomst"),
-    )
-    instemming = forms.ModelChoiceField(
-        label=_("Formeel besluit achter de instemming van"),
-        queryset=Instemming.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        empty_label=_("Geen instemming"),
+    bijeenkomst = uuidkeuze(_("Genomen in de bijeenkomst"), Bijeenkomst, _("Geen bijeenkomst"))
+    instemming = uuidkeuze(
+        _("Formeel besluit achter de instemming van"),
+        Instemming,
+        _("Geen instemming"),
         help_text=_(
             "Is dit het formele besluit waarmee een partij instemt met een stap? Dan wordt haar "
             "instemming vastgelegd als ingestemd en formeel besloten op de datum van dit besluit."
@@ -201,27 +206,9 @@ class AfspraakFormulier(Rijformulier):
         label=_("Uiterlijk"), required=False, help_text=_("Een dag in de toekomst mag.")
     )
     datum = DatumVeld(label=_("Afgesproken op"), required=False, help_text=_("Leeg is vandaag."))
-    bijeenkomst = forms.ModelChoiceField(
-        label=_("Afgesproken in de bijeenkomst"),
-        queryset=Bijeenkomst.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        empty_label=_("Geen bijeenkomst"),
-    )
-    besluit = forms.ModelChoiceField(
-        label=_("Voortgekomen uit het besluit"),
-        queryset=Besluit.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        empty_label=_("Geen besluit"),
-    )
-    wyberstap = forms.ModelChoiceField(
-        label=_("Voortgekomen uit de wyber-stap"),
-        queryset=WyberStap.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        empty_label=_("Geen wyber-stap"),
-    )
+    bijeenkomst = uuidkeuze(_("Afgesproken in de bijeenkomst"), Bijeenkomst, _("Geen bijeenkomst"))
+    besluit = uuidkeuze(_("Voortgekomen uit het besluit"), Besluit, _("Geen besluit"))
+    wyberstap = uuidkeuze(_("Voortgekomen uit de wyber-stap"), WyberStap, _("Geen wyber-stap"))
     zichtbaarheid = zichtbaarheidsveld(_("Wie mag deze afspraak zien?"))
 
     field_order = [
