@@ -6,7 +6,6 @@ from .bestuursproces import (
     open_bestuursproces,
     vervroeg_opening,
     wijzig_bestuursproces,
-    wijzig_status,
 )
 from .bijeenkomsten import (
     DeelnemerInvoer,
@@ -40,6 +39,7 @@ from .procesontwerp import ProcesontwerpInhoud, herzie_procesontwerp
 from .reflecties import leg_reflectie_vast
 from .spelers import beoordeel_speler, registreer_speler, wijzig_speler
 from .stadium import controleer_stadiumovergang, registreer_poort, wijzig_stadium
+from .status import wijzig_status
 from .wyberen import besluit_over_optie, breng_optie_in, start_wyberstap, wijzig_fase
 from .zichtbaarheid import verruim_zichtbaarheid
 

@@ -13,7 +13,7 @@ from cases.events.wereldtijd import geschiedenis
 from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, Status
 from cases.selectors import huidige_toestand
-from cases.services.bestuursproces import OpenStappen
+from cases.services.status import OpenStappen
 
 from ._hulp import (
     REGISSEUR_NAAM,
