@@ -49,7 +49,7 @@ from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 
 # Raise when what a row keeps changes: every case is rebuilt after the next migrate.
-VERSIE = 1
+VERSIE = 2  # 2: the counts of items and shifts on Tijdlijnstand
 
 # Viewer levels from open to closed; a level sees its own and the more open ones.
 NIVEAUS = tuple(niveau.value for niveau in Zichtbaarheid)
@@ -292,6 +292,11 @@ def werk_bij(bestuursproces: Bestuursproces, e: Gebeurtenis, *, laat: bool) -> N
         verteld.regel.save(force_insert=True)
     if verteld.verschuivingen:
         Verschuivingsregel.objects.bulk_create(verteld.verschuivingen)
+    erbij = aantallen([verteld.regel] if verteld.regel is not None else [], verteld.verschuivingen)
+    if erbij:
+        Tijdlijnstand.objects.filter(bestuursproces=bestuursproces).update(
+            **{veld: models.F(veld) + aantal for veld, aantal in erbij.items()}
+        )
     gewijzigd = [
         (niveau, veld, sleutel, waarde)
         for niveau, sporen in standen.items()
@@ -359,6 +364,7 @@ def herbouw(bestuursproces: Bestuursproces) -> int:
     # Items on a date of their own stand where the memory at the end of the history puts them.
     gedateerd: list[tuple[Tijdlijnregel, Gebeurtenis]] = []
     verschuivingen: list[Verschuivingsregel] = []
+    geteld: dict[str, int] = {}
     aantal = 0
     with contextlib.closing(geschiedenis(bestuursproces.pk)) as reeks:
         for e in reeks:
@@ -372,9 +378,11 @@ def herbouw(bestuursproces: Bestuursproces) -> int:
                     klaar.append(verteld.regel)
             if len(klaar) >= BATCH:
                 Tijdlijnregel.objects.bulk_create(klaar)
+                geteld = _tel_op(geteld, aantallen(klaar, []))
                 klaar = []
             if len(verschuivingen) >= BATCH:
                 Verschuivingsregel.objects.bulk_create(verschuivingen)
+                geteld = _tel_op(geteld, aantallen([], verschuivingen))
                 verschuivingen = []
     for regel, e in gedateerd:
         dateer(regel, e, standen[regel.zichtbaarheid])
@@ -391,10 +399,34 @@ def herbouw(bestuursproces: Bestuursproces) -> int:
         ),
         BATCH,
     )
+    geteld = _tel_op(geteld, aantallen(klaar + [regel for regel, _e in gedateerd], verschuivingen))
     Tijdlijnstand.objects.update_or_create(
-        bestuursproces=bestuursproces, defaults={"versie": VERSIE}
+        bestuursproces=bestuursproces,
+        defaults={"versie": VERSIE, **dict.fromkeys(TELLERS, 0), **geteld},
     )
     return aantal
+
+
+# The counts on Tijdlijnstand: items by their own level, shifts by the viewer level.
+TELLERS = tuple(
+    f"{soort_}_{niveau}" for soort_ in ("regels", "verschuivingen") for niveau in NIVEAUS
+)
+
+
+def _tel_op(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    return {veld: a.get(veld, 0) + b.get(veld, 0) for veld in a.keys() | b.keys()}
+
+
+def aantallen(
+    regels: list[Tijdlijnregel], verschuivingen: list[Verschuivingsregel]
+) -> dict[str, int]:
+    """What the rows add to the counts on Tijdlijnstand (only the counts they change)."""
+    erbij: dict[str, int] = {}
+    for regel in regels:
+        erbij[f"regels_{regel.zichtbaarheid}"] = erbij.get(f"regels_{regel.zichtbaarheid}", 0) + 1
+    for v in verschuivingen:
+        erbij[f"verschuivingen_{v.niveau}"] = erbij.get(f"verschuivingen_{v.niveau}", 0) + 1
+    return erbij
 
 
 def te_herbouwen() -> models.QuerySet[Bestuursproces]:

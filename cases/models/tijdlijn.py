@@ -142,6 +142,24 @@ class Tijdlijnstand(models.Model):
         Bestuursproces, on_delete=models.PROTECT, related_name="+"
     )
     versie = models.PositiveIntegerField(_("versie"))
+    # How many items (by their level) and shifts (per viewer level) the case's rows hold, kept
+    # with them: a page of the tijdlijn or the shifts knows its total without counting rows.
+    regels_proces = models.PositiveIntegerField(_("items op niveau proces"), default=0)
+    regels_evaluatie = models.PositiveIntegerField(_("items op niveau evaluatie"), default=0)
+    regels_kernteam = models.PositiveIntegerField(_("items op niveau kernteam"), default=0)
+    regels_regisseur = models.PositiveIntegerField(_("items op niveau regisseur"), default=0)
+    verschuivingen_proces = models.PositiveIntegerField(
+        _("verschuivingen voor niveau proces"), default=0
+    )
+    verschuivingen_evaluatie = models.PositiveIntegerField(
+        _("verschuivingen voor niveau evaluatie"), default=0
+    )
+    verschuivingen_kernteam = models.PositiveIntegerField(
+        _("verschuivingen voor niveau kernteam"), default=0
+    )
+    verschuivingen_regisseur = models.PositiveIntegerField(
+        _("verschuivingen voor niveau regisseur"), default=0
+    )
 
     class Meta:
         verbose_name = _("tijdlijnstand")

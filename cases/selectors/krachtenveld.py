@@ -11,14 +11,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
 from django.db.models import Q, QuerySet
 
 from cases.events import soorten
 from cases.events.soorten import partijen, soort
-from cases.events.tijdlijnregels import niveau_van, partij
+from cases.events.tijdlijnregels import VERSIE, niveau_van, partij
 from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.wereldtijd import DATUMCORRECTIE, geschiedenis
 from cases.models import (
@@ -27,6 +27,7 @@ from cases.models import (
     Macht,
     Standpunt,
     Tijdlijngeheugen,
+    Tijdlijnstand,
     Verschuivingsregel,
 )
 
@@ -163,12 +164,20 @@ class Verschuivingenreeks(Sequence[dict[str, Any]]):
     """Shifts read from the database only as far as they are used (``len`` counts in SQL,
     a slice reads one page and the names of its parties)."""
 
-    def __init__(self, regels: QuerySet[Verschuivingsregel], niveau: str) -> None:
+    def __init__(
+        self,
+        regels: QuerySet[Verschuivingsregel],
+        niveau: str,
+        tel: Callable[[], int | None] | None = None,
+    ) -> None:
         self._regels = regels
         self._niveau = niveau
+        self._tel = tel
         self._aantal: int | None = None
 
     def __len__(self) -> int:
+        if self._aantal is None:
+            self._aantal = self._tel() if self._tel is not None else None
         if self._aantal is None:
             self._aantal = self._regels.count()
         return self._aantal
@@ -239,6 +248,14 @@ def verschuivingenreeks(
         regels = regels.filter(tijdstip__lte=tot)
     if van is not None:
         regels = regels.filter(tijdstip__gte=van)
+    tel = None
+    if van is None and tot is None:
+        # Every shift of the level: the count kept on Tijdlijnstand, not a count of the rows.
+        tel = (
+            Tijdlijnstand.objects.filter(bestuursproces=bestuursproces, versie=VERSIE)
+            .values_list(f"verschuivingen_{niveau}", flat=True)
+            .first
+        )
     return Verschuivingenreeks(
         regels.order_by("tijdstip", "volgnummer")
         .select_related("gebeurtenis")
@@ -249,6 +266,7 @@ def verschuivingenreeks(
             "gebeurtenis__actor_naam",
         ),
         niveau,
+        tel,
     )
 
 

@@ -1,9 +1,9 @@
 """The tijdlijn's read model against the log: what the property tests check after a history.
 
 1. Rebuilding the read model from the log gives exactly the rows the appends kept in step
-   (items, shifts and the memory at the end, per viewer level).
+   (items, shifts and the memory at the end, per viewer level), and the same counts.
 2. For every role, in Dutch and in English, the tijdlijn and the shifts read from the read
-   model are those folded from the log.
+   model are those folded from the log, and a page's total (the kept counts) is their number.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from cases.models import (
     Verschuivingsregel,
     Zichtbaarheid,
 )
-from cases.selectors import verschuivingen
+from cases.selectors import verschuivingen, verschuivingenreeks
 from cases.selectors.krachtenveld import verschuivingen_gevouwen
-from cases.selectors.tijdlijn import gevouwen, tijdlijn
+from cases.selectors.tijdlijn import gevouwen, tijdlijn, tijdlijnreeks
 
 
 def leesmodel(bestuursproces: Bestuursproces) -> dict[str, Any]:
@@ -43,7 +43,11 @@ def leesmodel(bestuursproces: Bestuursproces) -> dict[str, Any]:
         "regels": rijen(Tijdlijnregel, "volgnummer"),
         "verschuivingen": rijen(Verschuivingsregel, "volgnummer", "niveau"),
         "geheugen": rijen(Tijdlijngeheugen, "veld", "sleutel", "niveau"),
-        "stand": [{"versie": r["versie"]} for r in rijen(Tijdlijnstand, "versie")],
+        # The version and the counts of items and shifts kept beside the rows.
+        "stand": [
+            {k: v for k, v in r.items() if k != "bestuursproces_id"}
+            for r in rijen(Tijdlijnstand, "versie")
+        ],
     }
 
 
@@ -64,3 +68,12 @@ def controleer_leesmodel(bestuursproces: Bestuursproces) -> None:
         assert verschuivingen(bestuursproces, None, nu, zichtbaar) == verschuivingen_gevouwen(
             bestuursproces, None, nu, zichtbaar
         ), rol
+        # A page's total from the kept counts is the number of items and shifts there are.
+        reeks = tijdlijnreeks(bestuursproces, None, nu, zichtbaar)
+        assert reeks is not None
+        assert len(reeks) == len(gevouwen(bestuursproces, None, nu, zichtbaar)), rol
+        schuiven = verschuivingenreeks(bestuursproces, None, None, zichtbaar)
+        assert schuiven is not None
+        assert len(schuiven) == len(verschuivingen_gevouwen(bestuursproces, None, nu, zichtbaar)), (
+            rol
+        )

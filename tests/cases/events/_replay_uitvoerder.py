@@ -20,8 +20,9 @@ from cases.exceptions import (
     ProcesAfgerond,
 )
 from cases.models import Bestuursproces, Lidmaatschap
-from cases.services.bestuursproces import Opdracht, OpenStappen
+from cases.services.bestuursproces import Opdracht
 from cases.services.idee import IdeeInhoud
+from cases.services.status import OpenStappen
 from tests.cases.services._hulp import laatste_volgnummer
 from tests.factories import GebruikerFactory, actor_voor, consolideer_stap
 

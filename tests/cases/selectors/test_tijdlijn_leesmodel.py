@@ -23,9 +23,9 @@ from cases.models import (
     Verschuivingsregel,
     Zichtbaarheid,
 )
-from cases.selectors import verschuivingen
+from cases.selectors import verschuivingen, verschuivingenreeks
 from cases.selectors.krachtenveld import verschuivingen_gevouwen
-from cases.selectors.tijdlijn import gevouwen, tijdlijn
+from cases.selectors.tijdlijn import gevouwen, tijdlijn, tijdlijnreeks
 from tests.cases._leesmodel import controleer_leesmodel, leesmodel
 from tests.cases.services._hulp import beoordeel, maak_speler
 from tests.factories import actor_voor, open_proces
@@ -209,3 +209,47 @@ def test_het_commando_herbouwt_een_proces(regisseur: Any, proces: Bestuursproces
     call_command("herbouw_tijdlijn", bestuursproces=proces.uuid, verbosity=0)
 
     assert leesmodel(proces) == verwacht
+
+
+def test_het_totaal_van_een_pagina_komt_uit_de_bijgehouden_aantallen(
+    regisseur: Any, proces: Bestuursproces, django_assert_num_queries: Any
+) -> None:
+    """A page's total is the kept count less the items dated after ``tot`` (a planned
+    intervention ahead), per role, without counting the rows; with a period it counts them."""
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, proces, naam="Dijkgraaf", tijdstip=_op(1))
+    beoordeel(actor, speler, standpunt="tegenstander", zichtbaarheid="regisseur", tijdstip=_op(2))
+    beoordeel(actor, speler, standpunt="voorstander", zichtbaarheid="kernteam", tijdstip=_op(3))
+    services.log_interventie(
+        actor=actor,
+        bestuursproces=proces,
+        titel="Gesprek met de dijkgraaf",
+        datum=timezone.localdate() + dt.timedelta(days=10),
+        velden=["verbindende"],
+        niveau="individu",
+        aangrijpingspunt="gevoel",
+        zwaarte="licht",
+        beoogd_effect="Hij voelt zich gehoord.",
+        status="gepland",
+    )
+    nu = timezone.now()
+    for rol in ("procesregisseur", "kernteam", "evaluator", "opdrachtgever"):
+        zichtbaar = Zichtbaarheid.voor_rol(rol)
+        reeks = tijdlijnreeks(proces, None, nu, zichtbaar)
+        assert reeks is not None
+        with django_assert_num_queries(1):
+            totaal = len(reeks)
+        assert totaal == len(gevouwen(proces, None, nu, zichtbaar)) > 0, rol
+        # Later than the planned intervention: it counts too, where it may be seen.
+        verder = nu + dt.timedelta(days=30)
+        later = len(tijdlijnreeks(proces, None, verder, zichtbaar) or [])
+        assert later == len(gevouwen(proces, None, verder, zichtbaar)), rol
+        if rol == "procesregisseur":
+            assert later == totaal + 1
+        periode = tijdlijnreeks(proces, _op(2), nu, zichtbaar)
+        assert len(periode or []) == len(gevouwen(proces, _op(2), nu, zichtbaar)), rol
+    schuiven = verschuivingenreeks(proces, None, None, ALLES)
+    assert schuiven is not None
+    with django_assert_num_queries(1):
+        assert len(schuiven) == 2  # known as tegenstander, then voorstander
+    controleer_leesmodel(proces)

@@ -14,7 +14,7 @@ from cases.events.wereldtijd import geschiedenis
 from cases.models import Bestuursproces
 from cases.selectors import huidige_toestand
 from cases.selectors.tijdlijn import tijdlijn
-from cases.services.bestuursproces import OpenStappen
+from cases.services.status import OpenStappen
 from tests.factories import actor_voor
 
 from ._hulp import gebeurtenissen_na, laatste_volgnummer, maak_speler, schrijft_niets, start_stap
