@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .bestuursproces import Bestuursproces
 from .opdrachtgevers import Opdrachtgever
+from .partijvelden import MetPartij, Partij, hoogstens_een, naam_van, partij_van, precies_een
 from .spelers import Organisatie
 from .zichtbaarheid import Zichtbaarheid
 
@@ -22,15 +23,7 @@ class Orgaan(models.TextChoices):
     ANDERS = "anders", _("Ander orgaan")
 
 
-# Exactly one of: an opdrachtgever, an organisatie, a named body.
-_EEN_BESLUITNEMER = (
-    models.Q(opdrachtgever__isnull=False, organisatie__isnull=True, orgaan="")
-    | models.Q(opdrachtgever__isnull=True, organisatie__isnull=False, orgaan="")
-    | (models.Q(opdrachtgever__isnull=True, organisatie__isnull=True) & ~models.Q(orgaan=""))
-)
-
-
-class Besluit(models.Model):
+class Besluit(MetPartij):
     """A decision taken in or about the case: who decided what, when, under which kenmerk.
 
     ``besluitmoment`` is the planned date of the opdracht's besluitmoment it fulfils: the
@@ -44,12 +37,7 @@ class Besluit(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     titel = models.CharField(_("titel"), max_length=200)
     inhoud = models.TextField(_("wat is besloten"), blank=True)
-    opdrachtgever = models.ForeignKey(
-        Opdrachtgever, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    organisatie = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    speler = None  # an opdrachtgever, organisatie or orgaan decides
     orgaan = models.CharField(_("orgaan"), max_length=10, choices=Orgaan.choices, blank=True)
     orgaan_naam = models.CharField(_("naam van het orgaan"), max_length=200, blank=True)
     datum = models.DateField(_("datum van het besluit"))
@@ -77,7 +65,11 @@ class Besluit(models.Model):
         verbose_name_plural = _("besluiten")
         ordering = ["bestuursproces", "datum", "id"]
         constraints = [
-            models.CheckConstraint(condition=_EEN_BESLUITNEMER, name="besluit_een_besluitnemer"),
+            # Exactly one of: an opdrachtgever, an organisatie, a named body.
+            models.CheckConstraint(
+                condition=precies_een(["opdrachtgever", "organisatie"], of_naam="orgaan"),
+                name="besluit_een_besluitnemer",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(orgaan=Orgaan.ANDERS, orgaan_naam=""),
                 name="besluit_ander_orgaan_heeft_naam",
@@ -87,6 +79,9 @@ class Besluit(models.Model):
     def __str__(self) -> str:
         return self.titel
 
+    def vrije_naam(self) -> str:
+        return self.orgaan_naam or str(self.get_orgaan_display())
+
 
 class AfspraakStatus(models.TextChoices):
     OPEN = "open", _("Open")
@@ -95,38 +90,16 @@ class AfspraakStatus(models.TextChoices):
     VERVALLEN = "vervallen", _("Vervallen")
 
 
-# Exactly one party delivers; at most one party receives (or only a name, or nobody named).
-_EEN_LEVERANCIER = (
-    models.Q(speler__isnull=False, opdrachtgever__isnull=True, organisatie__isnull=True)
-    | models.Q(speler__isnull=True, opdrachtgever__isnull=False, organisatie__isnull=True)
-    | models.Q(speler__isnull=True, opdrachtgever__isnull=True, organisatie__isnull=False)
-)
-_HOOGSTENS_EEN_ONTVANGER = ~(
-    models.Q(aan_speler__isnull=False, aan_opdrachtgever__isnull=False)
-    | models.Q(aan_speler__isnull=False, aan_organisatie__isnull=False)
-    | models.Q(aan_opdrachtgever__isnull=False, aan_organisatie__isnull=False)
-)
-
-
-class Afspraak(models.Model):
-    """A commitment: what one party delivers, to whom, by when; open until it is nagekomen,
-    niet nagekomen or vervallen (each a dated fact). It may come from the consolidatie of a
-    wyber-stap or from a besluit."""
+class Afspraak(MetPartij):
+    """A commitment: what one party delivers (its ``partij``), to whom, by when; open until it
+    is nagekomen, niet nagekomen or vervallen (each a dated fact). It may come from the
+    consolidatie of a wyber-stap or from a besluit."""
 
     bestuursproces = models.ForeignKey(
         Bestuursproces, on_delete=models.PROTECT, related_name="afspraken"
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     wat = models.TextField(_("wat is afgesproken"))
-    speler = models.ForeignKey(
-        "cases.Speler", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    opdrachtgever = models.ForeignKey(
-        Opdrachtgever, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    organisatie = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
     aan_speler = models.ForeignKey(
         "cases.Speler", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -172,14 +145,28 @@ class Afspraak(models.Model):
         verbose_name_plural = _("afspraken")
         ordering = ["bestuursproces", "datum", "id"]
         constraints = [
-            models.CheckConstraint(condition=_EEN_LEVERANCIER, name="afspraak_een_leverancier"),
+            # Exactly one party delivers; at most one party receives (or only a name, or
+            # nobody named).
             models.CheckConstraint(
-                condition=_HOOGSTENS_EEN_ONTVANGER, name="afspraak_hoogstens_een_ontvanger"
+                condition=precies_een(["speler", "opdrachtgever", "organisatie"]),
+                name="afspraak_een_leverancier",
+            ),
+            models.CheckConstraint(
+                condition=hoogstens_een(["aan_speler", "aan_opdrachtgever", "aan_organisatie"]),
+                name="afspraak_hoogstens_een_ontvanger",
             ),
         ]
 
     def __str__(self) -> str:
         return self.wat[:60]
+
+    @property
+    def ontvanger(self) -> Partij | None:
+        return partij_van(self, "aan_")
+
+    def ontvangernaam(self) -> str:
+        """For whom, in words: the receiving party's name, or else the name given."""
+        return naam_van(self.ontvanger) or self.aan_naam
 
 
 class Bijeenkomstsoort(models.Model):
@@ -276,19 +263,14 @@ class Bijeenkomst(models.Model):
         return self.titel
 
 
-class Deelnemer(models.Model):
+class Deelnemer(MetPartij):
     """One party (speler or opdrachtgever) or one other person by name at a bijeenkomst:
     invited, present, or both."""
 
     bijeenkomst = models.ForeignKey(
         Bijeenkomst, on_delete=models.CASCADE, related_name="deelnemers"
     )
-    speler = models.ForeignKey(
-        "cases.Speler", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    opdrachtgever = models.ForeignKey(
-        Opdrachtgever, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    organisatie = None  # people attend, not organisaties
     naam = models.CharField(_("naam"), max_length=200, blank=True)
     uitgenodigd = models.BooleanField(_("uitgenodigd"), default=True)
     aanwezig = models.BooleanField(_("aanwezig"), default=False)
@@ -300,9 +282,7 @@ class Deelnemer(models.Model):
         ordering = ["bijeenkomst", "volgorde"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(speler__isnull=False, opdrachtgever__isnull=True, naam="")
-                | models.Q(speler__isnull=True, opdrachtgever__isnull=False, naam="")
-                | (models.Q(speler__isnull=True, opdrachtgever__isnull=True) & ~models.Q(naam="")),
+                condition=precies_een(["speler", "opdrachtgever"], of_naam="naam"),
                 name="deelnemer_een_partij_of_naam",
             ),
             models.CheckConstraint(
@@ -312,4 +292,7 @@ class Deelnemer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.naam or str(self.speler or self.opdrachtgever)
+        return self.naam or str(self.partij)
+
+    def vrije_naam(self) -> str:
+        return self.naam

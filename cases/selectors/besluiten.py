@@ -194,12 +194,12 @@ def aanwezigheid(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> l
         status=BijeenkomstStatus.GEHOUDEN
     ):
         for d in bijeenkomst.deelnemers.all():
-            partij = d.speler or d.opdrachtgever
+            partij = d.partij
             sleutel = (type(partij).__name__, partij.pk) if partij else ("naam", d.naam)
             regel = per_deelnemer.setdefault(
                 sleutel,
                 Aanwezigheid(
-                    naam=partij.naam if partij else d.naam,
+                    naam=d.partijnaam(),
                     speler=d.speler,
                     opdrachtgever=d.opdrachtgever,
                 ),

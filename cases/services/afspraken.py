@@ -27,17 +27,14 @@ from cases.models import (
     Besluit,
     Bestuursproces,
     Bijeenkomst,
-    Opdrachtgever,
-    Organisatie,
-    Speler,
     WyberStap,
     Zichtbaarheid,
 )
+from cases.models.partijvelden import Partij, partijvelden
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
+from ._partijen import eis_van_proces
 from .besluiten import eis_bijeenkomst
-
-Partij = Speler | Opdrachtgever | Organisatie
 
 
 def _fout(veld: str, code: str, melding: str) -> OngeldigeInvoer:
@@ -58,19 +55,6 @@ def moment_op_datum(bestuursproces: Bestuursproces, datum: dt.date, veld: str) -
     moment = moment_van_datum(datum, niet_voor=bestuursproces.geopend_op)
     assert moment is not None
     return moment
-
-
-def _van_proces(bestuursproces: Bestuursproces, veld: str, obj: object | None) -> None:
-    if obj is not None and getattr(obj, "bestuursproces_id", None) != bestuursproces.pk:
-        raise _fout(veld, "does_not_exist", gettext("Hoort niet bij dit proces."))
-
-
-def _rollen(partij: Partij | None, voorvoegsel: str = "") -> dict[str, Partij | None]:
-    return {
-        f"{voorvoegsel}speler": partij if isinstance(partij, Speler) else None,
-        f"{voorvoegsel}opdrachtgever": partij if isinstance(partij, Opdrachtgever) else None,
-        f"{voorvoegsel}organisatie": partij if isinstance(partij, Organisatie) else None,
-    }
 
 
 @transaction.atomic
@@ -105,7 +89,7 @@ def maak_afspraak(
         ("wyberstap", wyberstap),
         ("besluit", besluit),
     ):
-        _van_proces(bestuursproces, veld, obj)
+        eis_van_proces(bestuursproces, veld, obj)
     if aan is not None and aan_naam.strip():
         raise _fout(
             "aan_naam", "invalid", gettext("Geef een partij óf een naam als ontvanger, niet beide.")
@@ -129,8 +113,8 @@ def maak_afspraak(
     afspraak = Afspraak(
         bestuursproces=bestuursproces,
         wat=wat,
-        **_rollen(door),
-        **_rollen(aan, "aan_"),
+        **partijvelden(door),
+        **partijvelden(aan, voorvoegsel="aan_"),
         aan_naam=aan_naam,
         datum=datum,
         uiterlijk=uiterlijk,

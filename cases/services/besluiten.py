@@ -34,6 +34,7 @@ from cases.models import (
 )
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
+from ._partijen import eis_precies_een, eis_van_proces
 
 
 def _fout(veld: str, code: str, melding: str) -> OngeldigeInvoer:
@@ -46,19 +47,19 @@ def _eis_een_besluitnemer(
     organisatie: Organisatie | None,
     orgaan: str,
 ) -> None:
-    gegeven = [w for w in (opdrachtgever, organisatie, orgaan or None) if w is not None]
-    if len(gegeven) != 1:
-        raise _fout(
-            "opdrachtgever" if opdrachtgever is not None else "orgaan",
-            "een_besluitnemer",
-            gettext(
-                "Geef precies één besluitnemer: een opdrachtgever, een organisatie of een "
-                "orgaan (raad, college of een ander orgaan)."
-            ),
-        )
-    for naam, partij in (("opdrachtgever", opdrachtgever), ("organisatie", organisatie)):
-        if partij is not None and partij.bestuursproces_id != bestuursproces.pk:
-            raise _fout(naam, "does_not_exist", gettext("Hoort niet bij dit proces."))
+    eis_precies_een(
+        "opdrachtgever" if opdrachtgever is not None else "orgaan",
+        "een_besluitnemer",
+        gettext(
+            "Geef precies één besluitnemer: een opdrachtgever, een organisatie of een "
+            "orgaan (raad, college of een ander orgaan)."
+        ),
+        opdrachtgever,
+        organisatie,
+        orgaan,
+    )
+    eis_van_proces(bestuursproces, "opdrachtgever", opdrachtgever)
+    eis_van_proces(bestuursproces, "organisatie", organisatie)
 
 
 def _eis_besluitmoment(bestuursproces: Bestuursproces, datum: dt.date | None) -> None:
@@ -82,8 +83,7 @@ def eis_bijeenkomst(
     """The bijeenkomst something came out of: of this case, held, and at least as visible."""
     if bijeenkomst is None:
         return
-    if bijeenkomst.bestuursproces_id != bestuursproces.pk:
-        raise _fout("bijeenkomst", "does_not_exist", gettext("Hoort niet bij dit proces."))
+    eis_van_proces(bestuursproces, "bijeenkomst", bijeenkomst)
     if bijeenkomst.status != BijeenkomstStatus.GEHOUDEN:
         raise _fout(
             "bijeenkomst",

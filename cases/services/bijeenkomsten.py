@@ -39,8 +39,10 @@ from cases.models import (
     Speler,
     WyberStap,
 )
+from cases.models.partijvelden import Partij, partij_van
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
+from ._partijen import eis_precies_een, eis_van_proces
 from .afspraken import moment_op_datum
 from .besluiten import eis_zichtbaar_binnen
 
@@ -57,6 +59,11 @@ class DeelnemerInvoer:
     naam: str = ""
     uitgenodigd: bool = True
     aanwezig: bool = False
+
+    @classmethod
+    def van(cls, partij: Partij | None, **rest: Any) -> DeelnemerInvoer:
+        """The deelnemer that is ``partij`` (a speler or opdrachtgever)."""
+        return cls(**Deelnemer.partijvelden(partij), **rest)
 
 
 def _fout(veld: str, code: str, melding: str) -> OngeldigeInvoer:
@@ -78,13 +85,16 @@ def _deelnemers(
                     "wanneer ze is gehouden."
                 ),
             )
-        partij = d.speler or d.opdrachtgever
-        if partij is not None and partij.bestuursproces_id != bestuursproces.pk:
-            raise _fout(veld, "does_not_exist", gettext("Hoort niet bij dit proces."))
-        if (d.speler is not None) + (d.opdrachtgever is not None) + bool(d.naam.strip()) != 1:
-            raise _fout(
-                veld, "een_deelnemer", gettext("Geef een speler, een opdrachtgever of een naam.")
-            )
+        partij = partij_van(d)
+        eis_van_proces(bestuursproces, veld, partij)
+        eis_precies_een(
+            veld,
+            "een_deelnemer",
+            gettext("Geef een speler, een opdrachtgever of een naam."),
+            d.speler,
+            d.opdrachtgever,
+            d.naam.strip(),
+        )
         if not (d.uitgenodigd or d.aanwezig):
             raise _fout(
                 veld, "uitgenodigd_of_aanwezig", gettext("Uitgenodigd, aanwezig of allebei.")
@@ -112,8 +122,7 @@ def _interventies(
 ) -> list[Interventie]:
     lijst = list(interventies)
     for interventie in lijst:
-        if interventie.bestuursproces_id != bestuursproces.pk:
-            raise _fout("interventies", "does_not_exist", gettext("Hoort niet bij dit proces."))
+        eis_van_proces(bestuursproces, "interventies", interventie)
         eis_zichtbaar_binnen("interventies", interventie.zichtbaarheid, zichtbaarheid)
     return lijst
 
@@ -163,8 +172,7 @@ def leg_bijeenkomst_vast(
         moment = moment_op_datum(bestuursproces, datum, "datum")
     eis_open(bestuursproces, moment)
     eis_zichtbaar_voor_auteur(bestuursproces, actor, zichtbaarheid)
-    if wyberstap is not None and wyberstap.bestuursproces_id != bestuursproces.pk:
-        raise _fout("wyberstap", "does_not_exist", gettext("Hoort niet bij dit proces."))
+    eis_van_proces(bestuursproces, "wyberstap", wyberstap)
     bijeenkomst = Bijeenkomst(
         bestuursproces=bestuursproces,
         titel=titel,

@@ -196,7 +196,7 @@ class OpenStappen(DomainError):
                 gettext("'%(wat)s' (%(door)s)")
                 % {
                     "wat": kort(afspraak.wat),
-                    "door": afspraak.speler or afspraak.opdrachtgever or afspraak.organisatie,
+                    "door": afspraak.partij,
                 }
                 for afspraak in self.afspraken
             )

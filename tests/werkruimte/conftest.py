@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +15,10 @@ from cases.models import Bestuursproces
 # live server's sessions ended before the test database is dropped (as the status page's).
 from tests._transactioneel import _onveranderlijk_na_afloop, transactional_db  # noqa: F401
 from tests.factories import GebruikerFactory, open_proces, voeg_leden_toe
+from tests.statuspagina._browser import chromium, screenshots  # noqa: F401  (fixtures)
 from tests.statuspagina.conftest import _geen_sessies_van_de_live_server_over  # noqa: F401
+
+from ._browser import Browser
 
 
 def dagen_geleden(dagen: int) -> dt.datetime:
@@ -44,3 +48,9 @@ def web(client: Client) -> Any:
         return client
 
     return _web
+
+
+@pytest.fixture
+def browser(live_server: Any, chromium: Any, screenshots: Path) -> Browser:  # noqa: F811
+    """This test's headless Chromium against the live server (tests/werkruimte/_browser.py)."""
+    return Browser(chromium, live_server.url, screenshots)

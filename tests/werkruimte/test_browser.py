@@ -1,4 +1,4 @@
-"""The workspace in a real headless Chromium (tests/statuspagina/_browser.py): each task done
+"""The workspace in a real headless Chromium (tests/werkruimte/_browser.py): each task done
 as a procesregisseur, read as an opdrachtgever, a refused form that keeps its input, axe-core
 on every page and state, screenshots at phone and laptop width ($SCREENSHOTS or a temporary
 directory, never committed). With JavaScript (htmx swaps the form in place) and without."""
@@ -6,7 +6,6 @@ directory, never committed). With JavaScript (htmx swaps the form in place) and 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,18 +14,9 @@ from django.utils import timezone
 from cases.models import Bestuursproces, Exporttaak, Gebeurtenis, Stadiumovergang
 from tests.factories import voeg_leden_toe
 from tests.statuspagina import _proces as p
-from tests.statuspagina._browser import (
-    TELEFOON,
-    axe_overtredingen,
-    chromium,  # noqa: F401  (fixture)
-    foto,
-    log_in,
-    nieuwe_pagina,
-    screenshots,  # noqa: F401  (fixture)
-)
 from tests.statuspagina._proces import bouw_statusproces
 
-WACHTWOORD = "geheim-wachtwoord"  # tests.factories.GebruikerFactory
+from ._browser import Browser
 
 
 @pytest.fixture
@@ -36,64 +26,16 @@ def browserzaak(regisseur: Any) -> tuple[Bestuursproces, dict[str, Any]]:
     return bestuursproces, voeg_leden_toe(bestuursproces, regisseur)
 
 
-def _geen_overtredingen(page: Any, waar: str) -> None:
-    overtredingen = axe_overtredingen(page)
-    assert overtredingen == [], f"axe op {waar}: {overtredingen}"
-
-
-def _past_op_een_telefoon(page: Any) -> None:
-    page.set_viewport_size(TELEFOON)
-    breedte = page.evaluate("document.documentElement.scrollWidth")
-    assert breedte <= TELEFOON["width"], breedte
-    page.set_viewport_size({"width": 1366, "height": 768})
-
-
-def _bekijk(page: Any, map_: Path, naam: str, waar: str, *, axe: bool = True) -> None:
-    # axe-core runs in the page, so not where JavaScript is off (the same HTML is checked in
-    # the run with JavaScript); nor the width, which is measured by a script as well.
-    if axe:
-        _geen_overtredingen(page, waar)
-        _past_op_een_telefoon(page)
-    foto(page, map_, naam)
-
-
-def _pagina(chromium: Any, live_server: Any, vreemd: list[str], **context: Any) -> Any:  # noqa: F811
-    page = nieuwe_pagina(chromium) if not context else _zonder_js(chromium)
-    page.on(
-        "request",
-        lambda r: None if r.url.startswith((live_server.url, "data:")) else vreemd.append(r.url),
-    )
-    return page
-
-
-def _zonder_js(chromium: Any) -> Any:  # noqa: F811
-    context = chromium.new_context(
-        locale="nl-NL",
-        timezone_id="Europe/Amsterdam",
-        viewport={"width": 1366, "height": 768},
-        java_script_enabled=False,
-    )
-    return context.new_page()
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "zonder-js"])
 def test_stadium_als_regisseur(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     browserzaak: tuple[Bestuursproces, dict[str, Any]],
     javascript: bool,
 ) -> None:
     bestuursproces, _leden = browserzaak
-    vreemd: list[str] = []
-    page = (
-        _pagina(chromium, live_server, vreemd)
-        if javascript
-        else _pagina(chromium, live_server, vreemd, js=False)
-    )
+    page = browser.open("regisseur", "/processen/", javascript=javascript)
     naam = "htmx" if javascript else "zonder-js"
-    log_in(page, live_server.url, "regisseur", WACHTWOORD, "/processen/")
-    _bekijk(page, screenshots, f"regisseur-mijn-processen-{naam}", "Mijn processen", axe=javascript)
+    browser.bekijk(page, f"regisseur-mijn-processen-{naam}", "Mijn processen", axe=javascript)
 
     page.get_by_role("link", name=bestuursproces.titel).click()
     page.wait_for_load_state()
@@ -105,7 +47,7 @@ def test_stadium_als_regisseur(
     bezwaren = page.locator("#poortbezwaren").inner_text()
     assert "Stap 2" in bezwaren
     assert p.WACHTENDE in bezwaren
-    _bekijk(page, screenshots, f"regisseur-stadium-{naam}", "de stadiumpagina", axe=javascript)
+    browser.bekijk(page, f"regisseur-stadium-{naam}", "de stadiumpagina", axe=javascript)
 
     # A refused move: the gate holds; the choice and the toelichting stay.
     aantal = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).count()
@@ -119,9 +61,8 @@ def test_stadium_als_regisseur(
     assert page.get_by_role("radio", name="Maakbaar").is_checked()
     assert page.get_by_label("Toelichting").input_value() == "De kade is bijna rond"
     assert Gebeurtenis.objects.filter(bestuursproces=bestuursproces).count() == aantal
-    _bekijk(
+    browser.bekijk(
         page,
-        screenshots,
         f"regisseur-stadium-geweigerd-{naam}",
         "de geweigerde overgang",
         axe=javascript,
@@ -140,61 +81,52 @@ def test_stadium_als_regisseur(
     geschiedenis = page.locator('section[aria-labelledby="overgangen-kop"]').inner_text()
     assert "geforceerd" in geschiedenis
     assert p.WACHTENDE in geschiedenis
-    _bekijk(page, screenshots, f"regisseur-stadium-gelukt-{naam}", "na de overgang", axe=javascript)
+    browser.bekijk(page, f"regisseur-stadium-gelukt-{naam}", "na de overgang", axe=javascript)
 
     # The Overzicht no longer shows step 2 as the current step of maakbaar.
     nav.get_by_role("link", name="Overzicht").click()
     page.wait_for_load_state()
     assert "In stadium maakbaar is nog geen wyber-stap gestart" in page.content()
-    _bekijk(page, screenshots, f"regisseur-overzicht-{naam}", "het overzicht", axe=javascript)
-    assert vreemd == []
+    browser.bekijk(page, f"regisseur-overzicht-{naam}", "het overzicht", axe=javascript)
+    assert page.vreemd == []
 
 
 def test_opdrachtgever_leest_alleen(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     browserzaak: tuple[Bestuursproces, dict[str, Any]],
 ) -> None:
     bestuursproces, leden = browserzaak
-    vreemd: list[str] = []
-    page = _pagina(chromium, live_server, vreemd)
-    pad = f"/processen/{bestuursproces.uuid}/"
-    log_in(page, live_server.url, leden["opdrachtgever"].username, WACHTWOORD, pad)
+    page = browser.open(leden["opdrachtgever"], f"/processen/{bestuursproces.uuid}/")
     assert "U kunt dit dossier lezen" in page.content()
     assert page.get_by_role("navigation", name="Wat u hier kunt doen").count() == 0
     opdracht = page.locator('section[aria-labelledby="kop-opdracht"]').inner_text()
     assert "Binnen de bestaande begroting" in opdracht
-    _bekijk(page, screenshots, "opdrachtgever-overzicht", "het overzicht (opdrachtgever)")
+    browser.bekijk(page, "opdrachtgever-overzicht", "het overzicht (opdrachtgever)")
 
     nav = page.get_by_role("navigation", name="Taken in dit proces")
     for taak, waar in (("Stadium", "stadium"), ("Tijdlijn", "tijdlijn")):
         nav.get_by_role("link", name=taak).click()
         page.wait_for_load_state()
         assert page.locator("form[method=post][id]").count() == 0
-        _bekijk(page, screenshots, f"opdrachtgever-{waar}", f"{waar} (opdrachtgever)")
+        browser.bekijk(page, f"opdrachtgever-{waar}", f"{waar} (opdrachtgever)")
     assert page.get_by_role("link", name="Export").count() == 0
     page.get_by_role("link", name="Gebeurtenissen").click()
     page.wait_for_load_state()
-    _bekijk(page, screenshots, "opdrachtgever-gebeurtenissen", "gebeurtenissen (opdrachtgever)")
-    page.goto(live_server.url + "/processen/")
+    browser.bekijk(page, "opdrachtgever-gebeurtenissen", "gebeurtenissen (opdrachtgever)")
+    page.goto(browser.basis + "/processen/")
     assert "Nieuw bestuursproces" not in page.content()
-    _bekijk(page, screenshots, "opdrachtgever-mijn-processen", "Mijn processen (opdrachtgever)")
-    assert vreemd == []
+    browser.bekijk(page, "opdrachtgever-mijn-processen", "Mijn processen (opdrachtgever)")
+    assert page.vreemd == []
 
 
 def test_een_nieuw_proces_openen(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     regisseur: Any,
 ) -> None:
-    vreemd: list[str] = []
-    page = _pagina(chromium, live_server, vreemd)
-    log_in(page, live_server.url, "regisseur", WACHTWOORD, "/processen/")
+    page = browser.open("regisseur", "/processen/")
     page.get_by_role("link", name="Nieuw bestuursproces").click()
     page.wait_for_load_state()
-    _bekijk(page, screenshots, "regisseur-nieuw", "het nieuwe proces")
+    browser.bekijk(page, "regisseur-nieuw", "het nieuwe proces")
 
     begin = timezone.localdate() - dt.timedelta(days=30)
     page.get_by_label("Initiërend").check()
@@ -206,48 +138,38 @@ def test_een_nieuw_proces_openen(
     page.locator("#id_titel-fout").wait_for()
     assert page.get_by_label("Kaders van de opdracht").input_value() == "Binnen de begroting"
     assert page.get_by_label("Cyclisch").is_checked()
-    _bekijk(page, screenshots, "regisseur-nieuw-geweigerd", "het geweigerde nieuwe proces")
+    browser.bekijk(page, "regisseur-nieuw-geweigerd", "het geweigerde nieuwe proces")
 
     page.get_by_label("Titel").fill("Stadshart")
     page.get_by_role("button", name="Bestuursproces openen").click()
     page.get_by_text("Het bestuursproces is geopend.").wait_for()
     bestuursproces = Bestuursproces.objects.get(titel="Stadshart")
     assert timezone.localdate(bestuursproces.geopend_op) == begin
-    assert page.url == f"{live_server.url}/processen/{bestuursproces.uuid}/"
-    assert vreemd == []
+    assert page.url == f"{browser.basis}/processen/{bestuursproces.uuid}/"
+    assert page.vreemd == []
 
 
 def test_tijdlijn_en_export_als_regisseur(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     browserzaak: tuple[Bestuursproces, dict[str, Any]],
 ) -> None:
     bestuursproces, _leden = browserzaak
-    vreemd: list[str] = []
-    page = _pagina(chromium, live_server, vreemd)
-    log_in(
-        page,
-        live_server.url,
-        "regisseur",
-        WACHTWOORD,
-        f"/processen/{bestuursproces.uuid}/tijdlijn/",
-    )
+    page = browser.open("regisseur", f"/processen/{bestuursproces.uuid}/tijdlijn/")
     page.get_by_label("Soort").select_option(label="Stadium gewijzigd")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_load_state()
     lijst = page.locator("ol.tijdlijn").inner_text()
     assert "Stadium van voorstelbaar naar houdbaar" in lijst
     assert p.INTERVENTIE not in lijst
-    _bekijk(page, screenshots, "regisseur-tijdlijn", "de tijdlijn")
+    browser.bekijk(page, "regisseur-tijdlijn", "de tijdlijn")
 
     page.get_by_role("link", name="Gebeurtenissen").click()
     page.wait_for_load_state()
-    _bekijk(page, screenshots, "regisseur-gebeurtenissen", "de gebeurtenissen")
+    browser.bekijk(page, "regisseur-gebeurtenissen", "de gebeurtenissen")
 
     page.get_by_role("link", name="Export").click()
     page.wait_for_load_state()
-    _bekijk(page, screenshots, "regisseur-export", "de export")
+    browser.bekijk(page, "regisseur-export", "de export")
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV").click()
     assert download.value.suggested_filename.endswith(".csv")
@@ -257,5 +179,5 @@ def test_tijdlijn_en_export_als_regisseur(
     page.get_by_text("Het rapport wordt gemaakt.").wait_for()
     page.get_by_role("link", name="downloaden").wait_for()
     assert Exporttaak.objects.get().status == "klaar"
-    _bekijk(page, screenshots, "regisseur-export-klaar", "de export met een rapport")
-    assert vreemd == []
+    browser.bekijk(page, "regisseur-export-klaar", "de export met een rapport")
+    assert page.vreemd == []

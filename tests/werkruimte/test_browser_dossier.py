@@ -1,5 +1,5 @@
 """Bijeenkomsten, Besluiten, Afspraken and Documenten in a real headless Chromium (see
-tests/statuspagina/_browser.py), as the issue's new regisseur would: a werksessie with twelve
+tests/werkruimte/_browser.py), as the issue's new regisseur would: a werksessie with twelve
 invited and five present and its verslag uploaded, the raadsbesluit that fulfils the overdue
 besluitmoment and formalises the wethouder's consent, two afspraken tracked to nagekomen and
 niet nagekomen, a document and its new version; each refusal in place keeping the input, the
@@ -14,22 +14,12 @@ from typing import Any
 import pytest
 
 from cases import services
-from cases.models import Afspraak, Besluit, Bijeenkomst, Gebeurtenis, Instemming
+from cases.models import Afspraak, Besluit, Bijeenkomst, Instemming
 from tests._bestanden import DOCX, PDF, TEKST
 from tests.factories import voeg_leden_toe
-from tests.statuspagina._browser import (
-    TELEFOON,
-    axe_overtredingen,
-    chromium,  # noqa: F401  (fixture)
-    foto,
-    log_in,
-    nieuwe_pagina,
-    screenshots,  # noqa: F401  (fixture)
-)
 
+from ._browser import Browser, laatste, schoon, typen_na
 from ._dossier import Dossier, bouw_dossier, dag, werksessie
-
-WACHTWOORD = "geheim-wachtwoord"  # tests.factories.GebruikerFactory
 
 pytestmark = pytest.mark.usefixtures("documentopslag")
 
@@ -43,37 +33,6 @@ def dossier(regisseur: Any) -> Dossier:
 @pytest.fixture
 def leden(dossier: Dossier, regisseur: Any) -> dict[str, Any]:
     return voeg_leden_toe(dossier.zaak, regisseur)
-
-
-def _schoon(page: Any, waar: str) -> None:
-    overtredingen = axe_overtredingen(page)
-    assert overtredingen == [], f"axe op {waar}: {overtredingen}"
-
-
-def _past_op_telefoon(page: Any) -> None:
-    page.set_viewport_size(TELEFOON)
-    breedte = page.evaluate("document.documentElement.scrollWidth")
-    assert breedte <= TELEFOON["width"], breedte
-    page.set_viewport_size({"width": 1366, "height": 768})
-
-
-def _bekijk(page: Any, map_: Path, naam: str, waar: str) -> None:
-    _schoon(page, waar)
-    _past_op_telefoon(page)
-    foto(page, map_, naam)
-
-
-def _laatste(dossier: Dossier) -> int:
-    g = Gebeurtenis.objects.filter(bestuursproces=dossier.zaak).order_by("-volgnummer").first()
-    return g.volgnummer if g else 0
-
-
-def _typen_na(dossier: Dossier, na: int) -> list[str]:
-    return list(
-        Gebeurtenis.objects.filter(bestuursproces=dossier.zaak, volgnummer__gt=na)
-        .order_by("volgnummer")
-        .values_list("type", flat=True)
-    )
 
 
 def _taak(page: Any, naam: str) -> None:
@@ -101,20 +60,17 @@ def _consolidatie_met_de_wethouder(dossier: Dossier) -> Instemming:
 
 
 def test_bijeenkomst_en_verslag_als_regisseur(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     dossier: Dossier,
     leden: dict[str, Any],
 ) -> None:
-    page = nieuwe_pagina(chromium)
     pad = f"/processen/{dossier.zaak.uuid}/"
-    log_in(page, live_server.url, leden["procesregisseur"].username, WACHTWOORD, pad)
+    page = browser.open(leden["procesregisseur"].username, pad)
     _taak(page, "Bijeenkomsten")
-    _bekijk(page, screenshots, "bijeenkomsten-leeg", "de lege lijst van bijeenkomsten")
+    browser.bekijk(page, "bijeenkomsten-leeg", "de lege lijst van bijeenkomsten")
     page.get_by_role("link", name="Bijeenkomst vastleggen").click()
     page.wait_for_load_state()
-    _bekijk(page, screenshots, "bijeenkomst-nieuw", "het formulier voor een bijeenkomst")
+    browser.bekijk(page, "bijeenkomst-nieuw", "het formulier voor een bijeenkomst")
 
     formulier = page.locator("#bijeenkomstformulier")
     formulier.get_by_label("Titel").fill("Werksessie kadeprofiel")
@@ -129,7 +85,7 @@ def test_bijeenkomst_en_verslag_als_regisseur(
     formulier.get_by_label("Anderen uitgenodigd").fill("\n".join(anderen))
     formulier.get_by_label("Anderen aanwezig").fill("\n".join(anderen[:4]))
     formulier.get_by_label("Agenda").fill("1. Opening\n2. Kadeprofiel")
-    voor = _laatste(dossier)
+    voor = laatste(dossier.zaak)
     formulier.get_by_role("button", name="Bijeenkomst vastleggen").click()
     page.wait_for_selector("#id_bijeenkomst-datum-fout")
     formulier = page.locator("#bijeenkomstformulier")
@@ -141,13 +97,13 @@ def test_bijeenkomst_en_verslag_als_regisseur(
         .is_checked()
     )
     assert formulier.get_by_label("Anderen aanwezig").input_value() == "\n".join(anderen[:4])
-    assert _typen_na(dossier, voor) == []
-    _schoon(page, "het geweigerde formulier voor een bijeenkomst")
+    assert typen_na(dossier.zaak, voor) == []
+    schoon(page, "het geweigerde formulier voor een bijeenkomst")
 
     formulier.get_by_label("Wanneer?").fill(dag(2).isoformat())
     formulier.get_by_role("button", name="Bijeenkomst vastleggen").click()
     page.wait_for_selector("text=De bijeenkomst is vastgelegd.")
-    assert _typen_na(dossier, voor) == ["bijeenkomst.vastgelegd"]
+    assert typen_na(dossier.zaak, voor) == ["bijeenkomst.vastgelegd"]
     bijeenkomst = Bijeenkomst.objects.get()
     assert page.url.endswith(f"/bijeenkomsten/{bijeenkomst.uuid}/")
     kop = page.locator("#aanwezigheid-kop").inner_text()
@@ -158,37 +114,34 @@ def test_bijeenkomst_en_verslag_als_regisseur(
     page.get_by_label("Verslag (bestand)").set_input_files(
         {"name": "verslag.txt", "mimeType": "text/plain", "buffer": TEKST}
     )
-    voor = _laatste(dossier)
+    voor = laatste(dossier.zaak)
     page.get_by_role("button", name="Verslag toevoegen").click()
     page.wait_for_selector("text=Het verslag is toegevoegd.")
-    assert _typen_na(dossier, voor) == ["document.toegevoegd"]
+    assert typen_na(dossier.zaak, voor) == ["document.toegevoegd"]
     verslag = page.locator("section[aria-labelledby=verslag-kop]").inner_text()
     assert "versie 1: verslag.txt" in verslag
-    _bekijk(page, screenshots, "bijeenkomst", "de pagina van een bijeenkomst")
+    browser.bekijk(page, "bijeenkomst", "de pagina van een bijeenkomst")
 
     page.get_by_role("link", name="Aanwezigheid per partij").click()
     page.wait_for_load_state()
     assert "Bewoner 1" in page.content()
-    _bekijk(page, screenshots, "bijeenkomsten-aanwezigheid", "de aanwezigheid per partij")
+    browser.bekijk(page, "bijeenkomsten-aanwezigheid", "de aanwezigheid per partij")
     page.get_by_role("link", name="Alle bijeenkomsten").click()
     page.wait_for_load_state()
     assert "5 / 12" in page.content()
-    _bekijk(page, screenshots, "bijeenkomsten", "de lijst van bijeenkomsten")
+    browser.bekijk(page, "bijeenkomsten", "de lijst van bijeenkomsten")
 
 
 def test_besluit_en_afspraken_als_regisseur(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     dossier: Dossier,
     leden: dict[str, Any],
 ) -> None:
     instemming = _consolidatie_met_de_wethouder(dossier)
-    page = nieuwe_pagina(chromium)
     pad = f"/processen/{dossier.zaak.uuid}/besluiten/"
-    log_in(page, live_server.url, leden["procesregisseur"].username, WACHTWOORD, pad)
+    page = browser.open(leden["procesregisseur"].username, pad)
     assert "1 besluitmoment is voorbij zonder besluit." in page.content()
-    _bekijk(page, screenshots, "besluiten", "de besluiten")
+    browser.bekijk(page, "besluiten", "de besluiten")
 
     formulier = page.locator("#besluitformulier")
     formulier.get_by_label("Titel").fill("Raad stemt in met de kade")
@@ -199,19 +152,19 @@ def test_besluit_en_afspraken_als_regisseur(
         str(instemming.uuid)
     )
     formulier.get_by_label("Alleen de procesregisseur").check()  # a consent needs 'proces'
-    voor = _laatste(dossier)
+    voor = laatste(dossier.zaak)
     formulier.get_by_role("button", name="Besluit vastleggen").click()
     page.wait_for_selector("#id_besluit-instemming-fout")
     formulier = page.locator("#besluitformulier")
     assert formulier.get_by_label("Titel").input_value() == "Raad stemt in met de kade"
     assert formulier.get_by_label("Alleen de procesregisseur").is_checked()
-    assert _typen_na(dossier, voor) == []
-    _schoon(page, "het geweigerde besluit")
+    assert typen_na(dossier.zaak, voor) == []
+    schoon(page, "het geweigerde besluit")
 
     formulier.get_by_label("Alle leden van het proces").check()
     formulier.get_by_role("button", name="Besluit vastleggen").click()
     page.wait_for_selector("text=Het besluit is vastgelegd.")
-    assert _typen_na(dossier, voor)[:2] == ["besluit.vastgelegd", "instemming.vastgelegd"]
+    assert typen_na(dossier.zaak, voor)[:2] == ["besluit.vastgelegd", "instemming.vastgelegd"]
     besluit = Besluit.objects.get()
     instemming.refresh_from_db()
     assert (instemming.besluit, instemming.formeel_besloten) == (besluit, True)
@@ -232,19 +185,19 @@ def test_besluit_en_afspraken_als_regisseur(
         # The page reloads at the new afspraak (the message stays from the first one).
         page.locator("li.dossieritem", has_text=wat).wait_for()
         page.wait_for_load_state()
-    _bekijk(page, screenshots, "afspraken", "de afspraken")
+    browser.bekijk(page, "afspraken", "de afspraken")
     eerste = Afspraak.objects.get(wat="Grondprijs doorrekenen")
     tweede = Afspraak.objects.get(wat="Parkeeronderzoek delen")
 
     rij = page.locator(f"#afspraak-{eerste.uuid}")
     rij.get_by_text("Afhandelen").click()
     rij.get_by_label("Nagekomen", exact=True).check()
-    voor = _laatste(dossier)
+    voor = laatste(dossier.zaak)
     rij.get_by_role("button", name="Vastleggen").click()
     # Handled: the page reloads at the row, which offers no handling any more.
     page.locator(f"#afspraak-{eerste.uuid} details").wait_for(state="detached")
     assert "De afhandeling is vastgelegd." in page.content()
-    assert _typen_na(dossier, voor) == ["afspraak.nagekomen"]
+    assert typen_na(dossier.zaak, voor) == ["afspraak.nagekomen"]
 
     rij = page.locator(f"#afspraak-{tweede.uuid}")
     rij.get_by_text("Afhandelen").click()
@@ -253,41 +206,38 @@ def test_besluit_en_afspraken_als_regisseur(
     page.wait_for_selector(f"#id_afh-{tweede.uuid}-reden-fout")
     rij = page.locator(f"#afspraak-{tweede.uuid}")
     assert rij.get_by_label("Niet nagekomen").is_checked()
-    assert _typen_na(dossier, voor + 1) == []
-    _schoon(page, "de geweigerde afhandeling")
+    assert typen_na(dossier.zaak, voor + 1) == []
+    schoon(page, "de geweigerde afhandeling")
     rij.get_by_label("Reden").fill("Het onderzoek is niet gestart")
     rij.get_by_role("button", name="Vastleggen").click()
     page.locator(f"#afspraak-{tweede.uuid} details").wait_for(state="detached")
-    assert _typen_na(dossier, voor + 1) == ["afspraak.niet_nagekomen"]
+    assert typen_na(dossier.zaak, voor + 1) == ["afspraak.niet_nagekomen"]
     assert "Het onderzoek is niet gestart" in page.locator(f"#afspraak-{tweede.uuid}").inner_text()
-    _bekijk(page, screenshots, "afspraken-afgehandeld", "de afgehandelde afspraken")
+    browser.bekijk(page, "afspraken-afgehandeld", "de afgehandelde afspraken")
 
 
 def test_documenten_als_regisseur(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     dossier: Dossier,
     leden: dict[str, Any],
 ) -> None:
-    page = nieuwe_pagina(chromium)
     pad = f"/processen/{dossier.zaak.uuid}/documenten/"
-    log_in(page, live_server.url, leden["procesregisseur"].username, WACHTWOORD, pad)
-    _bekijk(page, screenshots, "documenten-leeg", "de lege documentenlijst")
+    page = browser.open(leden["procesregisseur"].username, pad)
+    browser.bekijk(page, "documenten-leeg", "de lege documentenlijst")
     formulier = page.locator("#documentformulier")
     formulier.get_by_label("Titel").fill("Intentieovereenkomst")
     formulier.get_by_label("Bestand").set_input_files(
         {"name": "intentie.pdf", "mimeType": "application/pdf", "buffer": b"<html>nep</html>"}
     )
-    voor = _laatste(dossier)
+    voor = laatste(dossier.zaak)
     formulier.get_by_role("button", name="Document toevoegen").click()
     page.wait_for_selector("#id_document-bestand-fout")
     assert "geen PDF" in page.locator("#id_document-bestand-fout").inner_text()
     assert page.locator("#documentformulier").get_by_label("Titel").input_value() == (
         "Intentieovereenkomst"
     )
-    assert _typen_na(dossier, voor) == []
-    _schoon(page, "het geweigerde document")
+    assert typen_na(dossier.zaak, voor) == []
+    schoon(page, "het geweigerde document")
 
     formulier = page.locator("#documentformulier")
     formulier.get_by_label("Bestand").set_input_files(
@@ -295,7 +245,7 @@ def test_documenten_als_regisseur(
     )
     formulier.get_by_role("button", name="Document toevoegen").click()
     page.wait_for_selector("text=Het document is toegevoegd.")
-    assert _typen_na(dossier, voor) == ["document.toegevoegd"]
+    assert typen_na(dossier.zaak, voor) == ["document.toegevoegd"]
 
     page.get_by_text("Nieuwe versie", exact=False).first.click()
     page.get_by_label("Nieuwe versie", exact=True).set_input_files(
@@ -303,18 +253,16 @@ def test_documenten_als_regisseur(
     )
     page.get_by_role("button", name="Versie toevoegen").click()
     page.wait_for_selector("text=De nieuwe versie is toegevoegd.")
-    assert _typen_na(dossier, voor) == ["document.toegevoegd", "document.versie_toegevoegd"]
+    assert typen_na(dossier.zaak, voor) == ["document.toegevoegd", "document.versie_toegevoegd"]
     # The download goes through the access-checked API view.
     with page.expect_download() as download:
         page.get_by_role("link", name="Versie 1: intentie.pdf").click()
     assert Path(download.value.path()).read_bytes() == PDF
-    _bekijk(page, screenshots, "documenten", "de documenten")
+    browser.bekijk(page, "documenten", "de documenten")
 
 
 def test_lezen_als_opdrachtgever(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     dossier: Dossier,
     leden: dict[str, Any],
 ) -> None:
@@ -322,9 +270,8 @@ def test_lezen_als_opdrachtgever(
     besluit = dossier.besluit(bijeenkomst=bijeenkomst)
     dossier.afspraak(besluit=besluit, datum=dag(2), uiterlijk=dag(1))
     dossier.document()
-    page = nieuwe_pagina(chromium)
     pad = f"/processen/{dossier.zaak.uuid}/"
-    log_in(page, live_server.url, leden["opdrachtgever"].username, WACHTWOORD, pad)
+    page = browser.open(leden["opdrachtgever"].username, pad)
     assert "1 afspraak is verlopen" in page.content()
     for taak, naam in (
         ("Bijeenkomsten", "lezen-bijeenkomsten"),
@@ -335,9 +282,9 @@ def test_lezen_als_opdrachtgever(
         _taak(page, taak)
         assert page.locator("form[method=post].dienstformulier").count() == 0, taak
         assert "U kunt dit dossier lezen." in page.content()
-        _bekijk(page, screenshots, naam, f"{taak} als opdrachtgever")
+        browser.bekijk(page, naam, f"{taak} als opdrachtgever")
     _taak(page, "Bijeenkomsten")
     page.get_by_role("link", name="Werksessie kade").click()
     page.wait_for_load_state()
     assert page.locator("form[method=post].dienstformulier").count() == 0
-    _bekijk(page, screenshots, "lezen-bijeenkomst", "een bijeenkomst als opdrachtgever")
+    browser.bekijk(page, "lezen-bijeenkomst", "een bijeenkomst als opdrachtgever")

@@ -1,4 +1,4 @@
-"""Tasks 4-6 of the workspace in a real headless Chromium (tests/statuspagina/_browser.py):
+"""Tasks 4-6 of the workspace in a real headless Chromium (tests/werkruimte/_browser.py):
 as a procesregisseur each task done through the page, with its events; read-only as an
 opdrachtgever; axe-core on every page state with 0 violations; screenshots at 390 and 1366 px.
 
@@ -10,7 +10,6 @@ with the keyboard alone.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,22 +18,12 @@ from django.utils import timezone
 from cases import services
 from cases.models import Bestuursproces, Gebeurtenis, Instemming, Interventie, WyberStap
 from instruments.models import Instrument
-from tests._transactioneel import _onveranderlijk_na_afloop, transactional_db  # noqa: F401
 from tests.factories import actor_voor, open_proces, voeg_leden_toe
 from tests.instruments.fixtures import catalogus  # noqa: F401  (fixture)
-from tests.statuspagina._browser import (
-    TELEFOON,
-    axe_overtredingen,
-    chromium,  # noqa: F401  (fixture)
-    foto,
-    log_in,
-    nieuwe_pagina,
-    screenshots,  # noqa: F401  (fixture)
-)
 
+from ._browser import Browser, past_op_telefoon, schoon
 from .conftest import dagen_geleden
 
-WACHTWOORD = "geheim-wachtwoord"  # tests.factories.GebruikerFactory
 VELD = "verbindende"
 VELDNAAM = "Verbindende veld"
 
@@ -77,30 +66,6 @@ def browserzaak(regisseur: Any, catalogus: Any) -> tuple[Bestuursproces, dict[st
     return zaak, leden
 
 
-def _geen_overtredingen(page: Any, waar: str) -> None:
-    overtredingen = axe_overtredingen(page)
-    assert overtredingen == [], f"axe op {waar}: {overtredingen}"
-
-
-def _past_op_een_telefoon(page: Any) -> None:
-    page.set_viewport_size(TELEFOON)
-    breedte = page.evaluate("document.documentElement.scrollWidth")
-    assert breedte <= TELEFOON["width"], breedte
-    page.set_viewport_size({"width": 1366, "height": 768})
-
-
-def _open(chromium: Any, live_server: Any, gebruiker: Any, pad: str) -> Any:  # noqa: F811
-    page = nieuwe_pagina(chromium)
-    vreemd: list[str] = []
-    page.on(
-        "request",
-        lambda r: None if r.url.startswith((live_server.url, "data:")) else vreemd.append(r.url),
-    )
-    page.vreemd = vreemd
-    log_in(page, live_server.url, gebruiker.username, WACHTWOORD, pad)
-    return page
-
-
 class Handelingen:
     """Counts what the user does on the page: every click, fill, key press or selection."""
 
@@ -118,14 +83,12 @@ class Handelingen:
 
 
 def test_interventie_plannen_in_hoogstens_zes_handelingen(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     browserzaak: tuple[Bestuursproces, dict[str, Any]],
 ) -> None:
     zaak, leden = browserzaak
     # Opening the case: its page.
-    page = _open(chromium, live_server, leden["procesregisseur"], f"/processen/{zaak.uuid}/")
+    page = browser.open(leden["procesregisseur"], f"/processen/{zaak.uuid}/")
     doe = Handelingen(page)
     doe.klik(
         page.get_by_role("navigation", name="Taken in dit proces").get_by_role(
@@ -141,8 +104,8 @@ def test_interventie_plannen_in_hoogstens_zes_handelingen(
     naam = eerste.locator(".instrument__naam strong").inner_text()
     assert "nog niet ingezet" in eerste.inner_text()
     assert "Verdiepingsvraag:" in eerste.inner_text()
-    _geen_overtredingen(page, "de instrumenten van een veld")
-    foto(page, screenshots, "interventies-veld")
+    schoon(page, "de instrumenten van een veld")
+    browser.foto(page, "interventies-veld")
     doe.klik(eerste.get_by_role("link", name=f"Plannen met {naam}"))
     page.wait_for_load_state()
     doe.vul_in(page.get_by_label("Beoogd effect"), "De partijen zien elkaars belang")
@@ -164,8 +127,8 @@ def test_interventie_plannen_in_hoogstens_zes_handelingen(
     assert gebeurtenis.type == "interventie.gelogd"
     # Planned for today: it is back at once, to be carried out.
     assert naam in page.locator('section[aria-labelledby="te-doen-kop"]').inner_text()
-    _geen_overtredingen(page, "de interventies na het plannen")
-    foto(page, screenshots, "interventies-gepland")
+    schoon(page, "de interventies na het plannen")
+    browser.foto(page, "interventies-gepland")
 
     # A refusal keeps the input: carrying out without saying what was done.
     item = page.locator(f"#interventie-{interventie.uuid}")
@@ -175,12 +138,12 @@ def test_interventie_plannen_in_hoogstens_zes_handelingen(
     fout = item.locator(".utrecht-form-field-error-message")
     fout.first.wait_for()
     assert item.get_by_label("Toelichting").input_value() == "Na het overleg"
-    _geen_overtredingen(page, "een geweigerde uitvoering")
+    schoon(page, "een geweigerde uitvoering")
     item.get_by_label("Wat is er gedaan?").fill("Een uur aan de keukentafel")
     item.get_by_role("button", name="Uitgevoerd").click()
     page.get_by_text("De uitvoering is vastgelegd.").wait_for()
     assert Interventie.objects.get(pk=interventie.pk).status == "uitgevoerd"
-    _past_op_een_telefoon(page)
+    past_op_telefoon(page)
     assert page.vreemd == []
 
 
@@ -197,13 +160,11 @@ def _tab_naar(page: Any, voorwaarde: str, maximaal: int = 250) -> None:
 
 
 def test_interventie_plannen_uitvoeren_en_evalueren_met_alleen_het_toetsenbord(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     browserzaak: tuple[Bestuursproces, dict[str, Any]],
 ) -> None:
     zaak, leden = browserzaak
-    page = _open(chromium, live_server, leden["kernteam"], f"/processen/{zaak.uuid}/")
+    page = browser.open(leden["kernteam"], f"/processen/{zaak.uuid}/")
     toets = page.keyboard
     _tab_naar(page, "el.matches('a.taken__link') && el.textContent.trim() === 'Interventies'")
     with page.expect_navigation():
@@ -260,23 +221,19 @@ def test_interventie_plannen_uitvoeren_en_evalueren_met_alleen_het_toetsenbord(
         .values_list("type", flat=True)[:3]
     )
     assert typen == ["interventie.geevalueerd", "interventie.uitgevoerd", "interventie.gelogd"]
-    _geen_overtredingen(page, "de interventies na de evaluatie")
-    foto(page, screenshots, "interventies-geevalueerd")
+    schoon(page, "de interventies na de evaluatie")
+    browser.foto(page, "interventies-geevalueerd")
 
 
 def test_wyberen_de_matrix_in_place_en_de_fase_met_bevestiging(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     browserzaak: tuple[Bestuursproces, dict[str, Any]],
 ) -> None:
     zaak, leden = browserzaak
     stap = WyberStap.objects.get(bestuursproces=zaak)
-    page = _open(
-        chromium, live_server, leden["procesregisseur"], f"/processen/{zaak.uuid}/wyberen/"
-    )
-    _geen_overtredingen(page, "wyberen")
-    foto(page, screenshots, "wyberen")
+    page = browser.open(leden["procesregisseur"], f"/processen/{zaak.uuid}/wyberen/")
+    schoon(page, "wyberen")
+    browser.foto(page, "wyberen")
     # In place: the page is not reloaded (a marker on window survives).
     page.evaluate("window.nietHerladen = true")
     eerste, tweede = (
@@ -298,7 +255,7 @@ def test_wyberen_de_matrix_in_place_en_de_fase_met_bevestiging(
         rij.get_by_role("textbox", name=f"Referentie {eerste.speler.naam}").input_value()
         == "B&W 2026-41"
     )
-    _geen_overtredingen(page, "een geweigerde matrixrij")
+    schoon(page, "een geweigerde matrixrij")
     gisteren = timezone.localdate() - dt.timedelta(days=1)
     rij.get_by_role("textbox", name=f"Besloten op {eerste.speler.naam}").fill(gisteren.isoformat())
     rij.get_by_role("button", name="Opslaan").click()
@@ -310,9 +267,9 @@ def test_wyberen_de_matrix_in_place_en_de_fase_met_bevestiging(
         True,
         gisteren,
     )
-    _geen_overtredingen(page, "een opgeslagen matrixrij")
-    foto(page, screenshots, "wyberen-matrix")
-    _past_op_een_telefoon(page)
+    schoon(page, "een opgeslagen matrixrij")
+    browser.foto(page, "wyberen-matrix")
+    past_op_telefoon(page)
     # The other rows and forms carry the new version: the last consent settles the step.
     rij = page.locator(f"#instemming-{tweede.uuid}")
     rij.get_by_role("combobox", name=f"Instemming {tweede.speler.naam}").select_option("ingestemd")
@@ -345,7 +302,7 @@ def test_wyberen_de_matrix_in_place_en_de_fase_met_bevestiging(
     bevestiging.wait_for()
     assert "niet terug te draaien" in bevestiging.inner_text()
     assert WyberStap.objects.get(pk=nieuw.pk).fase == "divergeren"
-    _geen_overtredingen(page, "de bevestiging van een fase")
+    schoon(page, "de bevestiging van een fase")
     page.locator(f"#fase-{nieuw.uuid}").get_by_role("button", name="Ja, bevestig").click()
     page.get_by_text("De stap is naar de volgende fase.").wait_for()
     assert WyberStap.objects.get(pk=nieuw.pk).fase == "convergeren"
@@ -354,20 +311,18 @@ def test_wyberen_de_matrix_in_place_en_de_fase_met_bevestiging(
         "wyberstap.fase_gewijzigd",
         "Alle opties zijn binnen",
     )
-    _geen_overtredingen(page, "wyberen na de fase")
-    _past_op_een_telefoon(page)
+    schoon(page, "wyberen na de fase")
+    past_op_telefoon(page)
     assert page.vreemd == []
 
 
 def test_idee_herzien_met_het_verschil(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     browserzaak: tuple[Bestuursproces, dict[str, Any]],
 ) -> None:
     zaak, leden = browserzaak
-    page = _open(chromium, live_server, leden["procesregisseur"], f"/processen/{zaak.uuid}/idee/")
-    _geen_overtredingen(page, "idee en procesontwerp")
+    page = browser.open(leden["procesregisseur"], f"/processen/{zaak.uuid}/idee/")
+    schoon(page, "idee en procesontwerp")
     page.locator("summary", has_text="Idee herzien").click()
     wat = page.get_by_label("Wat is het idee?")
     # Refused: an empty idee; the other input stays.
@@ -376,7 +331,7 @@ def test_idee_herzien_met_het_verschil(
     page.get_by_role("button", name="Idee herzien").click()
     page.locator("#ideeformulier .utrecht-form-field-error-message").first.wait_for()
     assert page.get_by_label("Stip op de horizon").input_value() == "Wonen aan het water"
-    _geen_overtredingen(page, "een geweigerd idee")
+    schoon(page, "een geweigerd idee")
     page.get_by_label("Wat is het idee?").fill("Een groen en levendig havenkwartier")
     page.locator("#ideeformulier").get_by_label("Toelichting").fill("Na de werksessie")
     page.get_by_role("button", name="Idee herzien").click()
@@ -387,8 +342,8 @@ def test_idee_herzien_met_het_verschil(
     verschil = page.locator('section[aria-labelledby="idee-kop"] .verschil').first
     assert "groen en" in verschil.locator("ins").first.inner_text()
     assert "[nieuw:" in verschil.inner_text()
-    _geen_overtredingen(page, "het verschil tussen twee ideeversies")
-    foto(page, screenshots, "idee-verschil")
+    schoon(page, "het verschil tussen twee ideeversies")
+    browser.foto(page, "idee-verschil")
 
     page.locator("summary", has_text="Procesontwerp herzien").click()
     page.get_by_label("Processtrategie").fill("Eerst de partijen, dan de plannen.")
@@ -397,16 +352,14 @@ def test_idee_herzien_met_het_verschil(
     page.get_by_text("Het procesontwerp is herzien.").wait_for()
     gebeurtenis = Gebeurtenis.objects.filter(bestuursproces=zaak).latest("volgnummer")
     assert gebeurtenis.type == "procesontwerp.herzien"
-    _geen_overtredingen(page, "idee en procesontwerp na herzien")
-    _past_op_een_telefoon(page)
+    schoon(page, "idee en procesontwerp na herzien")
+    past_op_telefoon(page)
     assert page.vreemd == []
 
 
 @pytest.mark.parametrize("taak", ["idee", "wyberen", "interventies"])
 def test_een_opdrachtgever_leest_zonder_formulieren(
-    live_server: Any,
-    chromium: Any,  # noqa: F811
-    screenshots: Path,  # noqa: F811
+    browser: Browser,
     browserzaak: tuple[Bestuursproces, dict[str, Any]],
     taak: str,
 ) -> None:
@@ -424,7 +377,7 @@ def test_een_opdrachtgever_leest_zonder_formulieren(
         zichtbaarheid="proces",
     )
     pad = f"/processen/{zaak.uuid}/{taak}/" + (f"?veld={VELD}" if taak == "interventies" else "")
-    page = _open(chromium, live_server, leden["opdrachtgever"], pad)
+    page = browser.open(leden["opdrachtgever"], pad)
     assert page.locator("form.dienstformulier, form.instemming__formulier").count() == 0
     assert "U kunt dit dossier lezen." in page.content()
     inhoud = page.locator("main").inner_text()
@@ -434,7 +387,7 @@ def test_een_opdrachtgever_leest_zonder_formulieren(
         "interventies": "Open gesprek met de buurt",
     }[taak]
     assert verwacht in inhoud
-    _geen_overtredingen(page, f"{taak} voor een opdrachtgever")
-    foto(page, screenshots, f"opdrachtgever-{taak}")
-    _past_op_een_telefoon(page)
+    schoon(page, f"{taak} voor een opdrachtgever")
+    browser.foto(page, f"opdrachtgever-{taak}")
+    past_op_telefoon(page)
     assert page.vreemd == []

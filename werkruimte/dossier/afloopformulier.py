@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Bijeenkomst
+from cases.models import Bijeenkomst, Deelnemer
 from cases.services import DeelnemerInvoer
 
 from ..formulieren import Dienstformulier
@@ -74,14 +74,13 @@ class AfloopFormulier(Dienstformulier):
         self.knop = gettext("Afloop vastleggen")
 
     @staticmethod
-    def _sleutel(deelnemer: Any) -> str:
-        partij = deelnemer.speler or deelnemer.opdrachtgever
+    def _sleutel(deelnemer: Deelnemer) -> str:
+        partij = deelnemer.partij
         return sleutel(partij) if partij is not None else f"naam:{deelnemer.naam}"
 
     @staticmethod
-    def _naam(deelnemer: Any) -> str:
-        partij = deelnemer.speler or deelnemer.opdrachtgever
-        return str(partij.naam) if partij is not None else str(deelnemer.naam)
+    def _naam(deelnemer: Deelnemer) -> str:
+        return deelnemer.partijnaam()
 
     def clean(self) -> dict[str, Any]:
         gegevens = super().clean() or {}
@@ -96,7 +95,7 @@ class AfloopFormulier(Dienstformulier):
             DeelnemerInvoer(
                 speler=d.speler,
                 opdrachtgever=d.opdrachtgever,
-                naam="" if d.speler or d.opdrachtgever else d.naam,
+                naam="" if d.partij else d.naam,
                 uitgenodigd=d.uitgenodigd,
                 aanwezig=self._sleutel(d) in aanwezig,
             )

@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Bijeenkomst, Bijeenkomstsoort, Opdrachtgever, Speler, WyberStap
+from cases.models import Bijeenkomst, Bijeenkomstsoort, WyberStap
 from cases.services import DeelnemerInvoer
 
 from ..formulieren import Dienstformulier
@@ -138,11 +138,9 @@ class BijeenkomstFormulier(Dienstformulier):
         for sleutel, _label in self.partijen.keuzes:
             if sleutel not in uitgenodigd | aanwezig:
                 continue
-            partij = self.partijen.partij(sleutel)
             invoer.append(
-                DeelnemerInvoer(
-                    speler=partij if isinstance(partij, Speler) else None,
-                    opdrachtgever=partij if isinstance(partij, Opdrachtgever) else None,
+                DeelnemerInvoer.van(
+                    self.partijen.partij(sleutel),
                     uitgenodigd=sleutel in uitgenodigd,
                     aanwezig=sleutel in aanwezig,
                 )

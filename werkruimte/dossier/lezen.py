@@ -18,7 +18,6 @@ from cases.models import (
     Bestuursproces,
     Bijeenkomst,
     Document,
-    Orgaan,
 )
 from cases.selectors.besluiten import afspraken as afspraken_van
 from cases.selectors.documenten import documenten
@@ -57,19 +56,6 @@ def verslagen(
 ) -> QuerySet[Document]:
     """The documents linked to this bijeenkomst (its verslag), at the viewer's levels."""
     return documenten(bestuursproces, zichtbaar).filter(bijeenkomst=bijeenkomst)
-
-
-def partijnaam(partij: Any) -> str:
-    return str(partij.naam) if partij is not None else ""
-
-
-def besluitnemer(besluit: Any) -> str:
-    partij = besluit.opdrachtgever or besluit.organisatie
-    if partij is not None:
-        return str(partij.naam)
-    if besluit.orgaan_naam:
-        return str(besluit.orgaan_naam)
-    return str(Orgaan(besluit.orgaan).label)
 
 
 @dataclass
@@ -136,8 +122,8 @@ def _regel(a: Afspraak, bestuursproces: Bestuursproces, vandaag: dt.date) -> Afs
         herkomst.append((gettext("Wyber-stap %(nummer)s") % {"nummer": a.wyberstap.volgnummer}, ""))
     return Afspraakregel(
         afspraak=a,
-        door=partijnaam(a.speler or a.opdrachtgever or a.organisatie),
-        aan=partijnaam(a.aan_speler or a.aan_opdrachtgever or a.aan_organisatie) or a.aan_naam,
+        door=a.partijnaam(),
+        aan=a.ontvangernaam(),
         stand=stand,
         verlopen=verlopen,
         herkomst=herkomst,

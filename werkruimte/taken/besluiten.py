@@ -19,7 +19,6 @@ from cases.models import Besluit, Instemming, Zichtbaarheid
 from cases.selectors.besluiten import Besluitmomentstatus, besluiten, besluitmomenten
 
 from ..dossier.formulieren import BesluitFormulier
-from ..dossier.lezen import besluitnemer
 from ..formulieren import Dienstformulier, verwerk
 from ..navigatie import zaakkop
 from ..toegang import Zaak, taakpagina
@@ -75,7 +74,7 @@ def besluiten_pagina(request: HttpRequest, zaak: Zaak) -> HttpResponse:
     rijen = list(besluiten(bestuursproces, zichtbaar).reverse())
     basis = reverse("werkruimte:besluiten", args=[bestuursproces.uuid])
     context = {
-        "besluiten": [(b, besluitnemer(b)) for b in rijen],
+        "besluiten": [(b, b.partijnaam()) for b in rijen],
         "verlopen": [m for m in momenten if m.status == Besluitmomentstatus.VERLOPEN],
         "momenten": momenten,
         "status": Besluitmomentstatus,

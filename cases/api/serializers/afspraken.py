@@ -50,14 +50,6 @@ class PartijField(ProcesRelatieField):
         self.fail("invalid", soort=self.soort)
 
 
-def _partij(afspraak: Afspraak, voorvoegsel: str = "") -> Any:
-    return (
-        getattr(afspraak, f"{voorvoegsel}speler")
-        or getattr(afspraak, f"{voorvoegsel}opdrachtgever")
-        or getattr(afspraak, f"{voorvoegsel}organisatie")
-    )
-
-
 def afspraak_relatie(**kwargs: Any) -> ProcesRelatieField:
     return ProcesRelatieField(model=Afspraak, route="afspraak-detail", kwarg="afspraak", **kwargs)
 
@@ -120,14 +112,14 @@ class AfspraakSerializer(serializers.ModelSerializer[Afspraak]):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_door(self, obj: Afspraak) -> str:
-        return self._partijveld().to_representation(_partij(obj))
+        return self._partijveld().to_representation(obj.partij)
 
     def get_doorNaam(self, obj: Afspraak) -> str:
-        return str(_partij(obj).naam)
+        return obj.partijnaam()
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_aan(self, obj: Afspraak) -> str | None:
-        partij = _partij(obj, "aan_")
+        partij = obj.ontvanger
         return self._partijveld().to_representation(partij) if partij is not None else None
 
     def get_verlopen(self, obj: Afspraak) -> bool:

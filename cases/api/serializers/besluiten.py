@@ -106,10 +106,7 @@ class BesluitSerializer(serializers.ModelSerializer[Besluit]):
         return data
 
     def get_besluitnemer(self, obj: Besluit) -> str:
-        partij = obj.opdrachtgever or obj.organisatie
-        if partij is not None:
-            return partij.naam
-        return obj.orgaan_naam or str(obj.get_orgaan_display())
+        return obj.partijnaam()
 
 
 class BesluitInvoerSerializer(StriktMixin, Serializer):

@@ -17,6 +17,7 @@ from cases.models import (
     Speler,
     Zichtbaarheid,
 )
+from cases.models.partijvelden import Partij, partij_van
 from cases.selectors.besluiten import Aanwezigheid
 from cases.services import DeelnemerInvoer
 from procesregie.api.keuzevelden import keuzeveld
@@ -39,6 +40,15 @@ class DeelnemerPartijField(PartijField):
     """A speler or opdrachtgever of this case as its URL."""
 
     SOORTEN = (Speler, Opdrachtgever)
+
+
+def _deelnemer_url(serializer: serializers.Serializer[Any], partij: Partij | None) -> str | None:
+    """The URL of the speler or opdrachtgever a deelnemer is, or None for a name."""
+    if partij is None:
+        return None
+    veld = DeelnemerPartijField(read_only=True)
+    veld.bind("partij", serializer)
+    return veld.to_representation(partij)
 
 
 class SoortField(serializers.SlugRelatedField[Bijeenkomstsoort]):
@@ -68,16 +78,10 @@ class DeelnemerSerializer(serializers.ModelSerializer[Deelnemer]):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_partij(self, obj: Deelnemer) -> str | None:
-        partij = obj.speler or obj.opdrachtgever
-        if partij is None:
-            return None
-        veld = DeelnemerPartijField(read_only=True)
-        veld.bind("partij", self)
-        return veld.to_representation(partij)
+        return _deelnemer_url(self, obj.partij)
 
     def get_naam(self, obj: Deelnemer) -> str:
-        partij = obj.speler or obj.opdrachtgever
-        return partij.naam if partij is not None else obj.naam
+        return obj.partijnaam()
 
 
 class DeelnemerInvoerSerializer(StriktMixin, Serializer):
@@ -96,12 +100,7 @@ class DeelnemerInvoerSerializer(StriktMixin, Serializer):
     def to_internal_value(self, data: Any) -> Any:
         waarde = super().to_internal_value(data)
         # Inside a PATCH the list is partial too: what a deelnemer leaves out takes its default.
-        partij = waarde.pop("partij", None)
-        return DeelnemerInvoer(
-            speler=partij if isinstance(partij, Speler) else None,
-            opdrachtgever=partij if isinstance(partij, Opdrachtgever) else None,
-            **waarde,
-        )
+        return DeelnemerInvoer.van(waarde.pop("partij", None), **waarde)
 
 
 class BijeenkomstSerializer(serializers.ModelSerializer[Bijeenkomst]):
@@ -271,12 +270,7 @@ class AanwezigheidSerializer(Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_partij(self, obj: Aanwezigheid) -> str | None:
-        partij = obj.speler or obj.opdrachtgever
-        if partij is None:
-            return None
-        veld = DeelnemerPartijField(read_only=True)
-        veld.bind("partij", self)
-        return veld.to_representation(partij)
+        return _deelnemer_url(self, partij_van(obj))
 
     @extend_schema_field(AanwezigheidBijeenkomstSerializer(many=True))
     def get_bijeenkomsten(self, obj: Aanwezigheid) -> list[dict[str, Any]]:
