@@ -184,6 +184,7 @@ def log_interventie(
         # Its datum is when it happened (or, for one planned ahead, when it was planned).
         tijdstip=tijdstip or moment_van_datum(datum, nu=nu, niet_voor=bestuursproces.geopend_op),
         zichtbaarheid=zichtbaarheid,
+        nieuw=[interventie.uuid],
         payload={"interventie": gegevens_van(interventie, codes, spelers_, opdrachtgevers_)},
     )
     return interventie

@@ -162,6 +162,7 @@ def maak_notitie(
         actor=actor,
         tijdstip=notitie.tijdstip,
         zichtbaarheid=zichtbaarheid,
+        nieuw=[notitie.uuid],
         payload={
             "notitie": notitie_gegevens(
                 notitie,

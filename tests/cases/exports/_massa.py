@@ -131,6 +131,7 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
             cursor.executemany(sql, rijen)
     # The chain head on the case row, as append_event keeps it.
     Bestuursproces.objects.filter(pk=bestuursproces.pk).update(
-        keten_volgnummer=volgnummer, keten_hash=vorige_hash
+        keten_volgnummer=volgnummer, keten_hash=vorige_hash, laatste_moment=tijdstip
     )
     bestuursproces.keten_volgnummer, bestuursproces.keten_hash = volgnummer, vorige_hash
+    bestuursproces.laatste_moment = tijdstip
