@@ -1,7 +1,8 @@
 """The write path's statements as SQL built once per model and database.
 
 Every event runs the same few statements: the chain head moved on the case row, the event
-inserted, its tijdlijn item inserted. Building each through the ORM (a query object, its
+inserted, its tijdlijn item inserted (and the services that create a row with their event, the
+notitie and the interventie, insert that row). Building each through the ORM (a query object, its
 compiler, a quoted column list) cost more Python than the database took to run it; here the
 text is built once from the model's own metadata and each value still goes through its
 field's ``pre_save`` and ``get_db_prep_save``, as ``Model.save`` does it. No model on this

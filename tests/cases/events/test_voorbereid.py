@@ -14,13 +14,13 @@ from django.db import models, transaction
 from django.db.models.signals import post_save, pre_save
 
 from cases.events import voorbereid
-from cases.models import Bestuursproces, Gebeurtenis, Tijdlijnregel
+from cases.models import Bestuursproces, Gebeurtenis, Interventie, Notitie, Tijdlijnregel
 from tests.factories import GebruikerFactory, open_proces
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", [Gebeurtenis, Tijdlijnregel])
+@pytest.mark.parametrize("model", [Gebeurtenis, Tijdlijnregel, Notitie, Interventie])
 def test_geen_save_en_geen_signalen_die_overgeslagen_worden(model: type[models.Model]) -> None:
     assert model.save is models.Model.save
     assert not pre_save.has_listeners(model)
