@@ -141,6 +141,21 @@ def laatste_moment_na(
     return moment if laatste_moment is None or moment > laatste_moment else laatste_moment
 
 
+def laatste_moment_uit_log(bestuursproces_id: int) -> dt.datetime | None:
+    """The latest moment of the case's history as its log says it (what the case row keeps
+    up to date, see :func:`laatste_moment_na`): for rows written around ``append_event``,
+    such as test chains inserted in bulk."""
+    alle = Gebeurtenis.objects.filter(bestuursproces_id=bestuursproces_id)
+    feiten = alle.exclude(type=DATUMCORRECTIE).order_by("-tijdstip").values_list("tijdstip")
+    momenten = [m for (m,) in feiten[:1]]
+    # Every moment a correction moved a fact to counts, also one corrected again since.
+    momenten += [
+        dt.datetime.fromisoformat(payload["naar"])
+        for payload in alle.filter(type=DATUMCORRECTIE).values_list("payload", flat=True)
+    ]
+    return max(momenten, default=None)
+
+
 def verplaats(gebeurtenis: Gebeurtenis, naar: dt.datetime) -> Gebeurtenis:
     """The event as it stands after a correction of its moment (in memory, never saved):
     at ``naar``, with the moment its own payload repeats set to it as well."""

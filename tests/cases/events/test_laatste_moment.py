@@ -19,7 +19,7 @@ from django.db.models import Max
 
 from cases import services
 from cases.events import append_event, log
-from cases.events.wereldtijd import DATUMCORRECTIE, is_laat
+from cases.events.wereldtijd import DATUMCORRECTIE, is_laat, laatste_moment_uit_log
 from cases.models import Bestuursproces, Gebeurtenis
 from tests.factories import GebruikerFactory, actor_voor, open_proces
 
@@ -90,6 +90,7 @@ def test_het_laatste_moment_is_wat_het_log_zegt_in_volgorde_laat_en_na_correctie
         toelichting="Toch eerder",
     )
     assert _op_de_rij(proces) == _uit_het_log(proces) == START + 20 * DAG
+    assert laatste_moment_uit_log(proces.pk) == START + 20 * DAG
 
 
 def test_een_verouderde_kopie_mist_geen_laat_feit(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,6 +26,7 @@ from cases.events.canonical import (
     inhoud_document,
 )
 from cases.events.handtekening import handtekening_van, sleutel
+from cases.events.wereldtijd import laatste_moment_uit_log
 from cases.models import Bestuursproces, Gebeurtenis
 
 BATCH = 5000
@@ -131,7 +132,11 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
             cursor.executemany(sql, rijen)
     # The chain head on the case row, as append_event keeps it.
     Bestuursproces.objects.filter(pk=bestuursproces.pk).update(
-        keten_volgnummer=volgnummer, keten_hash=vorige_hash, laatste_moment=tijdstip
+        keten_volgnummer=volgnummer, keten_hash=vorige_hash
     )
     bestuursproces.keten_volgnummer, bestuursproces.keten_hash = volgnummer, vorige_hash
-    bestuursproces.laatste_moment = tijdstip
+    # And the latest moment of the history, which tells a later fact whether it comes late.
+    bestuursproces.laatste_moment = laatste_moment_uit_log(bestuursproces.pk)
+    Bestuursproces.objects.filter(pk=bestuursproces.pk).update(
+        laatste_moment=bestuursproces.laatste_moment
+    )
