@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,8 @@ from .replay_typen import Momentopname
 from .soorten import soort
 from .standen import vergeet_na, vouw_tot
 from .tijdlijnregels import werk_bij as werk_tijdlijn_bij
-from .wereldtijd import DATUMCORRECTIE, Schending, is_laat, streng_vouwen
+from .voorbereid import schuif_kop, voeg_in
+from .wereldtijd import DATUMCORRECTIE, Schending, laat_na, laatste_moment_na, streng_vouwen
 
 # A client's clock may run a little ahead of the server's: "now" from there is not the future.
 KLOKSPELING = dt.timedelta(minutes=2)
@@ -85,6 +86,7 @@ def append_event(
     toelichting: str = "",
     tijdstip: dt.datetime | None = None,
     zichtbaarheid: str = Zichtbaarheid.PROCES,
+    nieuw: Iterable[Any] = (),
 ) -> Gebeurtenis:
     """Append one event to the case's chain.
 
@@ -100,6 +102,11 @@ def append_event(
     was opened. A fact dated before something already recorded is *late*: the whole history
     is then folded strictly in world-time order, and the first fact that no longer fits (this
     one at its moment, or a later one) refuses the write with :class:`Geschiedenisconflict`.
+
+    ``nieuw`` names the uuids of rows the service created in this transaction (the notitie,
+    the interventie): no earlier event can have named them, so the tijdlijn's read model
+    knows nothing of them and is not asked. Name only rows made here; any other uuid in the
+    payload is read as usual.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("append_event hoort binnen de transactie van een service.")
@@ -113,10 +120,6 @@ def append_event(
     if tijdstip is not None and timezone.is_naive(tijdstip):
         raise ValueError("Tijdstippen in gebeurtenissen moeten een tijdzone hebben.")
     tijdstip = toets_moment(bestuursproces, tijdstip or geregistreerd, geregistreerd, laatste)
-    # A correction moves a fact: it is checked like a fact entered late.
-    laat = laatste is not None and (
-        geregistreerde_soort.code == DATUMCORRECTIE or is_laat(bestuursproces.pk, tijdstip)
-    )
     gebeurtenis = Gebeurtenis(
         bestuursproces=bestuursproces,
         type=geregistreerde_soort.code,
@@ -136,44 +139,54 @@ def append_event(
         else {**payload, "zichtbaarheid": Zichtbaarheid(zichtbaarheid).value}
     )
     gebeurtenis.payload = json.loads(gebeurtenis.payload_tekst)
-    _schuif_kop(bestuursproces, gebeurtenis)
+    vorig_moment = _schuif_kop(bestuursproces, gebeurtenis)
+    # A correction moves a fact: it is checked like a fact entered late. Whether this one is
+    # late comes from the head it was linked to, so a stale copy of the row cannot hide it.
+    laat = gebeurtenis.volgnummer > 1 and (
+        geregistreerde_soort.code == DATUMCORRECTIE or laat_na(vorig_moment, tijdstip)
+    )
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
-    gebeurtenis.save(force_insert=True)
+    voeg_in(gebeurtenis)
     if laat:
         vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold
         eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
         for functie in _NA_LATE_INVOEGING:
             functie(bestuursproces, eind)
     # The tijdlijn's read model, in this transaction (rebuilt for a fact entered late).
-    werk_tijdlijn_bij(bestuursproces, gebeurtenis, laat=laat)
+    werk_tijdlijn_bij(bestuursproces, gebeurtenis, laat=laat, nieuw={str(u) for u in nieuw})
     return gebeurtenis
 
 
-def _schuif_kop(bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis) -> None:
-    """Link the event to the chain head on the case row and move the head to it, in one
-    UPDATE that only succeeds from the head this copy of the row holds.
+def _schuif_kop(bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis) -> dt.datetime | None:
+    """Link the event to the chain head on the case row and move the head (and the latest
+    moment of the history) to it, in one UPDATE that only succeeds from the head this copy of
+    the row holds; the latest moment before the event.
 
     The service's copy is the locked row, so this succeeds the first time. A copy that is
     stale (a nested service appended through its own copy, or a caller that did not lock)
     matches no row: the head is then read from the row and the event linked again. The UPDATE
     itself locks the row until the commit, so two writers never link to the same head; the
-    unique (bestuursproces, volgnummer) constraint stays as the last guard.
+    unique (bestuursproces, volgnummer) constraint stays as the last guard. The latest moment
+    only ever changes in this UPDATE, so the copy whose volgnummer matches holds it current.
     """
     rij = Bestuursproces.objects.filter(pk=bestuursproces.pk)
     for _poging in range(_POGINGEN):
         volgnummer = bestuursproces.keten_volgnummer
+        vorig_moment = bestuursproces.laatste_moment
         gebeurtenis.volgnummer = volgnummer + 1
         gebeurtenis.vorige_hash = bestuursproces.keten_hash if volgnummer else GENESIS_HASH
         verzegel(gebeurtenis, bestuursproces.uuid)
-        if rij.filter(keten_volgnummer=volgnummer).update(
-            keten_volgnummer=gebeurtenis.volgnummer, keten_hash=gebeurtenis.hash
-        ):
+        moment = laatste_moment_na(vorig_moment, gebeurtenis)
+        if schuif_kop(bestuursproces, volgnummer, gebeurtenis.volgnummer, gebeurtenis.hash, moment):
             bestuursproces.keten_volgnummer = gebeurtenis.volgnummer
             bestuursproces.keten_hash = gebeurtenis.hash
-            return
-        bestuursproces.keten_volgnummer, bestuursproces.keten_hash = rij.values_list(
-            "keten_volgnummer", "keten_hash"
-        ).get()
+            bestuursproces.laatste_moment = moment
+            return vorig_moment
+        (
+            bestuursproces.keten_volgnummer,
+            bestuursproces.keten_hash,
+            bestuursproces.laatste_moment,
+        ) = rij.values_list("keten_volgnummer", "keten_hash", "laatste_moment").get()
     raise RuntimeError("De ketenkop van dit bestuursproces bleef veranderen; niet toegevoegd.")
 
 

@@ -45,6 +45,7 @@ from .geheugenspoor import ONBEKEND, Spoor
 from .replay import zichtbaarheid_van
 from .soorten import Soort, partijen, soort
 from .verhaal import Geheugen
+from .voorbereid import voeg_in
 from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 
@@ -243,12 +244,17 @@ def _sleutels(waarde: Any) -> Iterator[str]:
 
 class _Lader:
     """The memory entries of a case, read by key: those of the keys an event's payload names
-    in one query up front, any other on first touch."""
+    in one query up front, any other on first touch. Keys in ``nieuw`` (rows created in the
+    event's transaction) have no entries yet and are never read."""
 
-    def __init__(self, bestuursproces_id: int, sleutels: set[str]) -> None:
+    def __init__(
+        self, bestuursproces_id: int, sleutels: set[str], nieuw: frozenset[str] = frozenset()
+    ) -> None:
         self.bestuursproces_id = bestuursproces_id
-        self.gelezen: dict[tuple[str, str], dict[str, Any]] = {}
-        if sleutels:
+        self.gelezen: dict[tuple[str, str], dict[str, Any]] = {
+            (veld, sleutel): {} for veld in ALLE_VELDEN for sleutel in nieuw
+        }
+        if sleutels := sleutels - nieuw:
             self._lees(models.Q(sleutel__in=sleutels), sleutels)
 
     def _lees(self, filter_: models.Q, sleutels: set[str]) -> None:
@@ -272,8 +278,15 @@ class _Lader:
         return lees
 
 
-def werk_bij(bestuursproces: Bestuursproces, e: Gebeurtenis, *, laat: bool) -> None:
-    """Keep the read model in step with an event just appended (in its transaction)."""
+def werk_bij(
+    bestuursproces: Bestuursproces,
+    e: Gebeurtenis,
+    *,
+    laat: bool,
+    nieuw: set[str] | frozenset[str] = frozenset(),
+) -> None:
+    """Keep the read model in step with an event just appended (in its transaction).
+    ``nieuw``: keys of rows created in this transaction, which no memory entry names yet."""
     if laat:
         herbouw(bestuursproces)
         return
@@ -281,7 +294,7 @@ def werk_bij(bestuursproces: Bestuursproces, e: Gebeurtenis, *, laat: bool) -> N
         Tijdlijnstand.objects.create(bestuursproces=bestuursproces, versie=VERSIE)
     if not telt_mee(soort(e.type)):
         return
-    lader = _Lader(bestuursproces.pk, set(_sleutels(e.payload)))
+    lader = _Lader(bestuursproces.pk, set(_sleutels(e.payload)), frozenset(nieuw))
     standen = {
         niveau: {veld: Spoor(lader.bron(veld, niveau)) for veld in ALLE_VELDEN}
         for niveau in NIVEAUS
@@ -289,7 +302,7 @@ def werk_bij(bestuursproces: Bestuursproces, e: Gebeurtenis, *, laat: bool) -> N
     verteld = vertel(e, standen)
     if verteld.regel is not None:
         dateer(verteld.regel, e, standen[verteld.regel.zichtbaarheid])
-        verteld.regel.save(force_insert=True)
+        voeg_in(verteld.regel)
     if verteld.verschuivingen:
         Verschuivingsregel.objects.bulk_create(verteld.verschuivingen)
     erbij = aantallen([verteld.regel] if verteld.regel is not None else [], verteld.verschuivingen)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from cases.models import Gebeurtenis
+from cases.models import Bestuursproces, Gebeurtenis
 
 _STRENG: contextvars.ContextVar[bool] = contextvars.ContextVar("streng_vouwen", default=False)
 
@@ -116,14 +116,44 @@ def _correcties(reeks: Iterable[Gebeurtenis]) -> dict[int, dt.datetime]:
 
 def is_laat(bestuursproces_id: int, tijdstip: dt.datetime) -> bool:
     """Whether something in the case happened after ``tijdstip``: a fact dated later, or a
-    fact whose moment was corrected to later."""
-    kandidaten = Gebeurtenis.objects.filter(bestuursproces_id=bestuursproces_id).filter(
-        Q(tijdstip__gt=tijdstip) | Q(type=DATUMCORRECTIE)
-    )
-    for type_, payload in kandidaten.values_list("type", "payload").iterator():
-        if type_ != DATUMCORRECTIE or dt.datetime.fromisoformat(payload["naar"]) > tijdstip:
-            return True
-    return False
+    fact whose moment was corrected to later. Read from the case row (see :func:`laat_na`);
+    a service that holds the locked row asks :func:`laat_na` and reads nothing."""
+    return Bestuursproces.objects.filter(pk=bestuursproces_id, laatste_moment__gt=tijdstip).exists()
+
+
+def laat_na(laatste_moment: dt.datetime | None, tijdstip: dt.datetime) -> bool:
+    """Whether a fact at ``tijdstip`` comes late to a history whose latest moment is
+    ``laatste_moment`` (the case row's; None before the opening)."""
+    return laatste_moment is not None and laatste_moment > tijdstip
+
+
+def laatste_moment_na(
+    laatste_moment: dt.datetime | None, gebeurtenis: Gebeurtenis
+) -> dt.datetime | None:
+    """The case's latest moment once ``gebeurtenis`` is in its history: a fact's own moment,
+    or for a date correction the moment it moved a fact to (its own moment is when it was
+    written, which makes nothing late). It never decreases: a fact moved earlier keeps its
+    first moment counted, as the log's query did before the row kept it."""
+    if gebeurtenis.type == DATUMCORRECTIE:
+        moment = dt.datetime.fromisoformat(gebeurtenis.payload["naar"])
+    else:
+        moment = gebeurtenis.tijdstip
+    return moment if laatste_moment is None or moment > laatste_moment else laatste_moment
+
+
+def laatste_moment_uit_log(bestuursproces_id: int) -> dt.datetime | None:
+    """The latest moment of the case's history as its log says it (what the case row keeps
+    up to date, see :func:`laatste_moment_na`): for rows written around ``append_event``,
+    such as test chains inserted in bulk."""
+    alle = Gebeurtenis.objects.filter(bestuursproces_id=bestuursproces_id)
+    feiten = alle.exclude(type=DATUMCORRECTIE).order_by("-tijdstip").values_list("tijdstip")
+    momenten = [m for (m,) in feiten[:1]]
+    # Every moment a correction moved a fact to counts, also one corrected again since.
+    momenten += [
+        dt.datetime.fromisoformat(payload["naar"])
+        for payload in alle.filter(type=DATUMCORRECTIE).values_list("payload", flat=True)
+    ]
+    return max(momenten, default=None)
 
 
 def verplaats(gebeurtenis: Gebeurtenis, naar: dt.datetime) -> Gebeurtenis:

@@ -132,6 +132,14 @@ class Bestuursproces(models.Model):
     keten_hash = models.CharField(
         _("laatste hash"), max_length=64, default="0" * 64, editable=False
     )
+    # The latest world time in the case's history, moved in the same UPDATE as the chain
+    # head: a fact dated before it is entered late (cases/events/wereldtijd.py, is_laat). The
+    # greatest ``tijdstip`` of the events that are no date correction, and every moment a
+    # correction moved a fact to; it never decreases, so the locked row answers without a
+    # query of the log. Null before the opening.
+    laatste_moment = models.DateTimeField(
+        _("laatste moment in de geschiedenis"), null=True, editable=False
+    )
 
     objects = BestuursprocesQuerySet.as_manager()
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import OuterRef, Subquery
+from django.db.transaction import TransactionManagementError
 from django.utils.translation import gettext
 
 from cases.events import Actor
@@ -29,14 +30,44 @@ def vergrendel(
     :func:`eis_zichtbaar_voor_auteur` then needs not read again.
     """
     pk = bestuursproces if isinstance(bestuursproces, int) else bestuursproces.pk
-    rijen = Bestuursproces.objects.select_for_update(of=("self",))
     gebruiker = actor.gebruiker if actor is not None else None
-    if gebruiker is None:
-        return rijen.get(pk=pk)
-    rol = Lidmaatschap.objects.filter(bestuursproces=OuterRef("pk"), gebruiker=gebruiker)
-    vergrendeld = rijen.annotate(_rol_van_actor=Subquery(rol.values("rol")[:1])).get(pk=pk)
-    vergrendeld._rol_van = gebruiker.pk  # type: ignore[attr-defined]
+    alias = router.db_for_write(Bestuursproces)
+    sql, plaatsen = _vergrendel_sql(alias, met_rol=gebruiker is not None)
+    waarden = {_PK: pk, _GEBRUIKER: gebruiker.pk if gebruiker is not None else None}
+    params = [waarden.get(p, p) if isinstance(p, int) else p for p in plaatsen]
+    gevonden = list(Bestuursproces.objects.raw(sql, params).using(alias))
+    if not gevonden:
+        raise Bestuursproces.DoesNotExist("Bestuursproces matching query does not exist.")
+    vergrendeld = gevonden[0]
+    if gebruiker is not None:
+        vergrendeld._rol_van = gebruiker.pk  # type: ignore[attr-defined]
     return vergrendeld
+
+
+# Every write runs the lock, and building it through the ORM cost more than running it (on
+# SQLite 2 ms against 0.3 ms): it is compiled once per database, with these stand-ins for the
+# values, and run as that SQL with the values put in their places.
+_PK, _GEBRUIKER = -730_100_001, -730_100_002
+_VERGRENDEL_SQL: dict[tuple[str, bool], tuple[str, tuple[Any, ...]]] = {}
+
+
+def _vergrendel_sql(alias: str, *, met_rol: bool) -> tuple[str, tuple[Any, ...]]:
+    verbinding = connections[alias]
+    if verbinding.features.has_select_for_update and verbinding.get_autocommit():
+        raise TransactionManagementError(
+            "select_for_update cannot be used outside of a transaction."
+        )
+    sleutel = (alias, met_rol)
+    if sleutel not in _VERGRENDEL_SQL:
+        rijen = Bestuursproces.objects.select_for_update(of=("self",)).filter(pk=_PK).order_by()
+        if met_rol:
+            rol = Lidmaatschap.objects.filter(
+                bestuursproces=OuterRef("pk"), gebruiker_id=_GEBRUIKER
+            )
+            rijen = rijen.annotate(_rol_van_actor=Subquery(rol.values("rol")[:1]))
+        sql, params = rijen.query.get_compiler(alias).as_sql()
+        _VERGRENDEL_SQL[sleutel] = (sql, tuple(params))
+    return _VERGRENDEL_SQL[sleutel]
 
 
 def eis_open(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None = None) -> None:

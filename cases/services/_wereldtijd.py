@@ -30,10 +30,13 @@ from cases.models import (
 
 
 def is_laat(bestuursproces: Bestuursproces, tijdstip: dt.datetime | None) -> bool:
-    """Whether something in the case happened after ``tijdstip`` (None: now, never late)."""
+    """Whether something in the case happened after ``tijdstip`` (None: now, never late).
+
+    ``bestuursproces`` is the row the service locked: its latest moment is current (it only
+    moves with the chain head, under that lock), so nothing is read."""
     if tijdstip is None:
         return False
-    return wereldtijd.is_laat(bestuursproces.pk, tijdstip)
+    return wereldtijd.laat_na(bestuursproces.laatste_moment, tijdstip)
 
 
 def stand_op(bestuursproces: Bestuursproces, tijdstip: dt.datetime) -> Momentopname:

@@ -37,6 +37,7 @@ from cases.events.payloads_interventies import (
     evaluatie_gegevens,
     uitvoering_gegevens,
 )
+from cases.events.voorbereid import voeg_in
 from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
@@ -174,7 +175,7 @@ def log_interventie(
         vastgelegd_op=geregistreerd,  # when recorded; its datum is when it happens
     )
     valideer_alles(interventie, bestuursproces, vandaag_van(nu), fouten)
-    interventie.save(force_insert=True)
+    voeg_in(interventie)  # as save(force_insert=True), the statement built once
     koppel(interventie, velden=codes, spelers=spelers_, opdrachtgevers=opdrachtgevers_, nieuw=True)
     append_event(
         bestuursproces=bestuursproces,
@@ -184,6 +185,7 @@ def log_interventie(
         # Its datum is when it happened (or, for one planned ahead, when it was planned).
         tijdstip=tijdstip or moment_van_datum(datum, nu=nu, niet_voor=bestuursproces.geopend_op),
         zichtbaarheid=zichtbaarheid,
+        nieuw=[interventie.uuid],
         payload={"interventie": gegevens_van(interventie, codes, spelers_, opdrachtgevers_)},
     )
     return interventie

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import betrokkenheidswijziging_gegevens, notitie_gegevens
+from cases.events.voorbereid import voeg_in
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
     Bestuursproces,
@@ -155,13 +156,14 @@ def maak_notitie(
         exclude=["bestuursproces", "speler", "opdrachtgever", "auteur"],
         beperkingen=False,
     )
-    notitie.save(force_insert=True)
+    voeg_in(notitie)  # as save(force_insert=True), the statement built once
     append_event(
         bestuursproces=bestuursproces,
         type="notitie.gemaakt",
         actor=actor,
         tijdstip=notitie.tijdstip,
         zichtbaarheid=zichtbaarheid,
+        nieuw=[notitie.uuid],
         payload={
             "notitie": notitie_gegevens(
                 notitie,

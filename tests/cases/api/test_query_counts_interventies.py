@@ -119,13 +119,15 @@ def test_loggen_kost_een_vast_aantal_queries(
     }
 
     # The case with my role; in the service's transaction: savepoint, the case locked with
-    # my role (for the visibility), the interventie, its veld, whether anything happened
-    # later, the chain head moved on the case row, the event, the tijdlijn's read model (its
-    # memory of the keys the event names, the item, the memory it changed, the count of
-    # items), release. Nothing is read back for the answer (the service's interventie holds
-    # its relations), no relation of the new row is deleted first, no row the service holds is
-    # read again to validate it, and the chain head comes from the locked row, not the log.
-    with django_assert_num_queries(13):
+    # my role (for the visibility), the interventie, its veld, the chain head (and the latest
+    # moment of the history) moved on the case row, the event, the tijdlijn's read model (the
+    # item, the memory it changed, the count of items), release. Nothing is read back for
+    # the answer (the service's interventie holds its relations), no relation of the new row
+    # is deleted first, no row the service holds is read again to validate it, the chain head comes
+    # from the locked row rather than the log, whether anything happened later is the locked
+    # row's latest moment rather than a query of the log, and the read model's memory is not
+    # asked about the interventie it cannot know yet.
+    with django_assert_num_queries(11):
         antwoord = client.post(proces_url(proces, "/interventies"), body, format="json")
 
     assert antwoord.status_code == 201, antwoord.content

@@ -28,6 +28,7 @@ from cases.events.canonical import (
     inhoud_document,
 )
 from cases.events.handtekening import handtekening_van, sleutel
+from cases.events.wereldtijd import laatste_moment_uit_log
 from cases.models import Bestuursproces, Gebeurtenis
 
 BATCH = 5000
@@ -163,4 +164,9 @@ def voeg_feiten_toe(bestuursproces: Bestuursproces, feiten: Iterable[Feit]) -> i
         keten_volgnummer=volgnummer, keten_hash=vorige_hash
     )
     bestuursproces.keten_volgnummer, bestuursproces.keten_hash = volgnummer, vorige_hash
+    # And the latest moment of the history, which tells a later fact whether it comes late.
+    bestuursproces.laatste_moment = laatste_moment_uit_log(bestuursproces.pk)
+    Bestuursproces.objects.filter(pk=bestuursproces.pk).update(
+        laatste_moment=bestuursproces.laatste_moment
+    )
     return aantal

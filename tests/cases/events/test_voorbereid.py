@@ -1,0 +1,75 @@
+"""The write path's statements built once (cases/events/voorbereid.py) write what the ORM would.
+
+Each value still goes through its field, so a row inserted this way reads back the same as one
+saved through ``Model.save``; and nothing that ``save`` would have done besides is skipped:
+these models have no signal receivers and no ``save`` of their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import models, transaction
+from django.db.models.signals import post_save, pre_save
+
+from cases.events import voorbereid
+from cases.models import Bestuursproces, Gebeurtenis, Interventie, Notitie, Tijdlijnregel
+from tests.factories import GebruikerFactory, open_proces
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", [Gebeurtenis, Tijdlijnregel, Notitie, Interventie])
+def test_geen_save_en_geen_signalen_die_overgeslagen_worden(model: type[models.Model]) -> None:
+    assert model.save is models.Model.save
+    assert not pre_save.has_listeners(model)
+    assert not post_save.has_listeners(model)
+
+
+def _zonder_pk(rij: models.Model) -> dict[str, Any]:
+    return {
+        veld.attname: getattr(rij, veld.attname)
+        for veld in rij._meta.concrete_fields
+        if veld is not rij._meta.pk and veld.name not in {"gebeurtenis", "volgnummer"}
+    }
+
+
+def test_een_ingevoegde_rij_leest_terug_als_een_opgeslagen_rij() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+    bron = Gebeurtenis.objects.get(bestuursproces=proces, volgnummer=1)
+    regel = Tijdlijnregel.objects.get(gebeurtenis=bron)
+    with transaction.atomic():
+        # Two copies of the item, one through save and one through voeg_in, on two events
+        # (an item belongs to one event).
+        tweede = Gebeurtenis.objects.filter(bestuursproces=proces).exclude(pk=bron.pk).first()
+        assert tweede is not None
+        Tijdlijnregel.objects.filter(gebeurtenis=tweede).delete()
+        Tijdlijnregel.objects.filter(pk=regel.pk).delete()
+        velden = _zonder_pk(regel)
+        met_save = Tijdlijnregel(**{**velden, "gebeurtenis_id": bron.pk, "volgnummer": 1})
+        met_save.save(force_insert=True)
+        voorbereid_ = Tijdlijnregel(
+            **{**velden, "gebeurtenis_id": tweede.pk, "volgnummer": tweede.volgnummer}
+        )
+        voorbereid.voeg_in(voorbereid_)
+
+        assert voorbereid_.pk is not None
+        assert voorbereid_.pk != met_save.pk
+        assert not voorbereid_._state.adding
+        assert _zonder_pk(Tijdlijnregel.objects.get(pk=voorbereid_.pk)) == _zonder_pk(
+            Tijdlijnregel.objects.get(pk=met_save.pk)
+        )
+
+
+def test_de_kop_schuift_alleen_vanaf_de_kop_die_de_rij_heeft() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = Bestuursproces.objects.get(pk=open_proces(regisseur).pk)
+    kop = proces.keten_volgnummer
+    with transaction.atomic():
+        assert not voorbereid.schuif_kop(proces, kop - 1, kop, "a" * 64, proces.laatste_moment)
+        assert voorbereid.schuif_kop(proces, kop, kop + 1, "b" * 64, proces.laatste_moment)
+        rij = Bestuursproces.objects.get(pk=proces.pk)
+        assert (rij.keten_volgnummer, rij.keten_hash) == (kop + 1, "b" * 64)
+        assert rij.laatste_moment == proces.laatste_moment
