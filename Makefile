@@ -75,14 +75,13 @@ alleen-lokaal:
 	    exit 1;; esac
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-## The checks are single-threaded, so two run side by side (-j2, output kept per check), but
-## messages-check on its own: makemessages leaves temporary .py files beside the templates that
-## ruff and mypy must not see. The test runs spread over the cores themselves and run one after
-## the other. What runs where: README.md, "Tests".
+## The checks are single-threaded, so two run side by side (-j2, output kept per check): mypy
+## on one core, the others after each other on the second (ruff and mypy skip the temporary
+## *.html.py that makemessages writes beside templates, see pyproject.toml). The test runs
+## spread over the cores themselves and run one after the other. What runs where: README.md.
 test: benodigdheden install-dev assets
 	@$(MAKE) --no-print-directory -j2 --output-sync=target \
-	    lint typecheck migrations-check openapi-check adr
-	@$(MAKE) --no-print-directory messages-check
+	    typecheck lint migrations-check openapi-check adr messages-check
 	@$(MAKE) --no-print-directory pytest-sqlite
 	@$(MAKE) --no-print-directory pytest-postgresql
 
