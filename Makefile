@@ -155,11 +155,13 @@ pytest-lastige-momenten: install-dev
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q $(XDIST) -m datumgevoelig \
 	    --lastige-momenten
 
-# The whole suite again on PostgreSQL, but for the browser tests (pages, not the database: run
-# on SQLite), with the property tests' repeat profile (a fifth of the examples).
+# The whole suite again on PostgreSQL, but for the browser tests (pages, not the database) and
+# the tests marked databaseonafhankelijk (no database at all), which the SQLite run has; with
+# the property tests' repeat profile (a fifth of the examples).
 pytest-postgresql: install-dev
 	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q $(XDIST) \
-	    -m 'not benchmark and not browser' --hypothesis-profile=herhaling
+	    -m 'not benchmark and not browser and not databaseonafhankelijk' \
+	    --hypothesis-profile=herhaling
 
 ## make benchmark: speed and memory on large cases, on demand (see docs/benchmarks.md): on
 ## SQLite, then on a throw-away PostgreSQL cluster. BENCHMARKS narrows it to some modules.
