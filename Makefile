@@ -17,12 +17,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
+# --no-compile: pip would byte-compile every module of every package (scipy, pandas, pm4py:
+# tens of thousands); Python compiles and caches the few that are imported on first use.
 $(VENV)/.base: requirements/base.txt | $(PY)
-	$(PIP) install --quiet -r requirements/base.txt
+	$(PIP) install --quiet --no-compile -r requirements/base.txt
 	@touch $@
 
 $(VENV)/.dev: requirements/dev.txt requirements/base.txt | $(PY)
-	$(PIP) install --quiet -r requirements/dev.txt
+	$(PIP) install --quiet --no-compile -r requirements/dev.txt
 	@touch $@ $(VENV)/.base
 
 install: $(VENV)/.base
@@ -73,8 +75,15 @@ alleen-lokaal:
 	    exit 1;; esac
 
 ## make test: lint, types, migrations, OpenAPI, and the suite on SQLite and PostgreSQL.
-test: benodigdheden install-dev assets lint typecheck migrations-check openapi-check adr messages-check \
-      pytest-sqlite pytest-lastige-momenten pytest-postgresql
+## The checks are single-threaded, so two run side by side (-j2, output kept per check): mypy
+## on one core, the others after each other on the second (ruff and mypy skip the temporary
+## *.html.py that makemessages writes beside templates, see pyproject.toml). The test runs
+## spread over the cores themselves and run one after the other. What runs where: README.md.
+test: benodigdheden install-dev assets
+	@$(MAKE) --no-print-directory -j2 --output-sync=target \
+	    typecheck lint migrations-check openapi-check adr messages-check
+	@$(MAKE) --no-print-directory pytest-sqlite
+	@$(MAKE) --no-print-directory pytest-postgresql
 
 ## What make test needs from the machine besides Python: installed with apt-get as root, named
 ## otherwise (and fatal with CI=true).
@@ -129,18 +138,30 @@ messages-check: install-dev
 	@cmp -s $(VENV)/django.mo locale/en/LC_MESSAGES/django.mo || \
 	    { echo "django.mo is verouderd: draai 'make messages' en commit."; exit 1; }
 
-# Both runs spread the suite over the machine's cores (pytest-xdist).
-pytest-sqlite: install-dev
-	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
+# Both runs spread the suite over the machine's cores (pytest-xdist); worksteal keeps both
+# busy to the end when a few long tests (the property tests) come late.
+XDIST := -n auto --dist worksteal
 
-# The date-sensitive modules (marker datumgevoelig) once more with the clock at awkward moments
-# of the Dutch calendar: 23:30 UTC, both nights the clocks change, New Year's Eve 23:59.
+# The whole suite on SQLite: the browser tests, the property tests at full strength, and the
+# date-sensitive modules (marker datumgevoelig) also with the clock at awkward moments of the
+# Dutch calendar (23:30 UTC, both nights the clocks change, New Year's Eve 23:59), in the
+# same session.
+pytest-sqlite: install-dev
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q $(XDIST) --lastige-momenten \
+	    --hypothesis-profile=volledig
+
+# Only the date-sensitive modules, now and at the awkward moments (part of pytest-sqlite).
 pytest-lastige-momenten: install-dev
-	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -n auto -m datumgevoelig \
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q $(XDIST) -m datumgevoelig \
 	    --lastige-momenten
 
+# The whole suite again on PostgreSQL, but for the browser tests (pages, not the database) and
+# the tests marked databaseonafhankelijk (no database at all), which the SQLite run has; with
+# the property tests' repeat profile (a fifth of the examples).
 pytest-postgresql: install-dev
-	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q -n auto
+	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q $(XDIST) \
+	    -m 'not benchmark and not browser and not databaseonafhankelijk' \
+	    --hypothesis-profile=herhaling
 
 ## make benchmark: speed and memory on large cases, on demand (see docs/benchmarks.md): on
 ## SQLite, then on a throw-away PostgreSQL cluster. BENCHMARKS narrows it to some modules.

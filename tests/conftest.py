@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from cases.models import Bestuursproces
 
+from . import _hypothesis  # noqa: F401 (registers and loads the hypothesis profiles)
 from ._rollen import log_in_als_eigenaar, zet_app_rol
 from .factories import GebruikerFactory, open_proces, voeg_leden_toe
 from .lastige_momenten import (  # noqa: F401 (pytest hooks and the autouse fixture)
@@ -16,6 +17,18 @@ from .lastige_momenten import (  # noqa: F401 (pytest hooks and the autouse fixt
     pytest_configure,
     pytest_generate_tests,
 )
+
+# Browser tests are the ones that drive Chromium (the fixture of tests/statuspagina/_browser.py).
+# They check pages (layout, accessibility, scripts), not the database, so make test runs them
+# on SQLite only and deselects them with -m 'not browser' on PostgreSQL (marker in
+# pyproject.toml).
+BROWSER_FIXTURE = "chromium"
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    # At collection, so that -m sees the marker when it deselects.
+    if BROWSER_FIXTURE in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.browser)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

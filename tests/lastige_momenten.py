@@ -3,8 +3,9 @@
 A Dutch date derived from UTC (``.date()`` on an aware UTC datetime, ``date.today()`` on a
 UTC server) is right most of the day and wrong around midnight, so a suite that only runs
 during office hours never sees it. Modules marked ``datumgevoelig`` run once at the real
-time and, with ``--lastige-momenten`` (``make test`` adds a run with it), at each moment
-below instead, the clock moved there by time-machine and ticking on from it.
+time and, with ``--lastige-momenten`` (``make test``'s SQLite run has it), also at each
+moment below, the clock moved there by time-machine and ticking on from it: in the same
+session as the rest of the suite, so without a second start-up, collection and test database.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ LASTIGE_MOMENTEN: dict[str, dt.datetime] = {
     "oudjaar-23u59": dt.datetime(2027, 12, 31, 22, 59, tzinfo=UTC),
 }
 
+NU = "nu"
 OPTIE = "--lastige-momenten"
 MARKER = "datumgevoelig"
 
@@ -38,7 +40,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         OPTIE,
         action="store_true",
-        help="Draai tests met de marker 'datumgevoelig' ook op lastige momenten "
+        help="Draai tests met de marker 'datumgevoelig' naast nu ook op lastige momenten "
         f"({', '.join(LASTIGE_MOMENTEN)}).",
     )
 
@@ -57,7 +59,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         and metafunc.config.getoption(OPTIE)
     ):
         metafunc.parametrize(
-            "lastig_moment", list(LASTIGE_MOMENTEN), indirect=True, scope="function"
+            "lastig_moment", [NU, *LASTIGE_MOMENTEN], indirect=True, scope="function"
         )
 
 
@@ -65,8 +67,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def lastig_moment(request: pytest.FixtureRequest) -> Iterator[dt.datetime | None]:
     """The moment the clock was moved to, or None at the real time. Autouse, so it is set up
     before the test's other function fixtures build their data."""
-    naam = getattr(request, "param", "nu")
-    if naam == "nu":
+    naam = getattr(request, "param", NU)
+    if naam == NU:
         yield None
         return
     moment = LASTIGE_MOMENTEN[naam]

@@ -28,6 +28,8 @@ BASIS = Path(settings.BASE_DIR)
 SPECTRAL = BASIS / "node_modules" / ".bin" / "spectral"
 REGELS = BASIS / "adr.spectral.yml"
 LIJST = "/bestuursprocessen"
+# Files and Node only, no database: make test runs this module in the SQLite run alone.
+pytestmark = pytest.mark.databaseonafhankelijk
 DETAIL = "/bestuursprocessen/{uuid}"
 
 

@@ -24,6 +24,7 @@ from cases.models import (
     Zichtbaarheid,
 )
 from cases.services.poorten import geconsolideerde_stap_vereist
+from tests._hypothesis import voorbeelden
 from tests.cases._leesmodel import controleer_leesmodel
 from tests.cases.services._hulp import gebeurtenissen_na
 from tests.factories import open_proces
@@ -80,9 +81,12 @@ def test_de_wyberstap_poort_is_geregistreerd() -> None:
 
 # 100 sequences of 15 to 45 calls: long enough for interventies to run through their cycle
 # (log, carry out, evaluate, reflect) beside the krachtenveld and the stadia. About 25 s on
-# SQLite; raise max_examples locally when hunting for a bug.
+# SQLite; the PostgreSQL run repeats it with fewer (tests/_hypothesis.py). Raise the count
+# locally when hunting for a bug.
 @settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=voorbeelden(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(reeks=st.lists(acties, min_size=15, max_size=45))
 def test_herbouw_uit_de_log_is_gelijk_aan_de_tabellen(

@@ -25,6 +25,7 @@ from cases.events import verifieer_keten
 from cases.exceptions import DomainError
 from cases.models import Bestuursproces, Gebeurtenis, HuidigeSpelerBeoordeling, Speler
 from cases.services.partijen import ACTIES
+from tests._hypothesis import voorbeelden
 from tests.cases._leesmodel import controleer_leesmodel
 from tests.cases.services._hulp import alle_rijen
 from tests.factories import actor_voor
@@ -153,7 +154,9 @@ def _huidige_beoordelingen(proces: Bestuursproces) -> set[tuple[Any, ...]]:
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=voorbeelden(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     feiten=st.lists(feit, min_size=1, max_size=8, unique_by=lambda f: f[0]),
@@ -197,7 +200,9 @@ def test_elke_volgorde_vertelt_hetzelfde_verhaal(
 
 
 @settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=voorbeelden(20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     feiten=st.lists(feit, min_size=1, max_size=6, unique_by=lambda f: f[0]),
