@@ -36,22 +36,20 @@ from cases.models import (
     UitkomstSoort,
     Zichtbaarheid,
 )
-from cases.selectors import (
-    huidige_toestand,
-    momentopname,
-    stadiumovergangen,
-)
-from cases.selectors.aandacht import aandacht_uit_staat, aandacht_venster
+from cases.selectors import momentopname, stadiumovergangen
+from cases.selectors.aandacht import aandacht_uit_staat
 from cases.selectors.afscherming import afscherming
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT, krachtenveld_uit_staat
 from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
 
 from .besluiten import afspraken, recente_besluiten, verlopen_besluitmomenten
-from .bijeenkomsten import bijeenkomsten
+from .bijeenkomsten import bijeenkomsten, uit_staat
 from .grafieken import grafieken
+from .nu import lees_nu
 from .pagina import (
     BesluitmomentRegel,
+    Delen,
     HuidigeStap,
     IdeeSamenvatting,
     KrachtenveldGroep,
@@ -108,32 +106,71 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
     """
     rol = _rol(bestuursproces)
     zichtbaar = Zichtbaarheid.voor_rol(rol)
-    moment = einde_van(op) if op is not None else timezone.now()
     if op is None:
-        staat = huidige_toestand(bestuursproces, zichtbaar, delen=DELEN)
-    else:
-        gelezen = momentopname(bestuursproces, moment, zichtbaar, delen=DELEN_TOEN)
-        if gelezen is None:
-            raise ValueError("Het bestuursproces bestond op die datum nog niet.")
-        staat = gelezen
+        return pagina_nu(bestuursproces, rol, timezone.now())
+    moment = einde_van(op)
+    staat = momentopname(bestuursproces, moment, zichtbaar, delen=DELEN_TOEN)
+    if staat is None:
+        raise ValueError("Het bestuursproces bestond op die datum nog niet.")
+    return pagina_uit_document(bestuursproces, rol, staat, moment, op=op)
+
+
+def pagina_nu(bestuursproces: Bestuursproces, rol: str, moment: dt.datetime) -> Statuspagina:
+    """The page of the case now (``moment``), read for the page alone (:mod:`.nu`)."""
+    van = maanden_terug(moment, TIJDLIJN_MAANDEN)
+    delen = lees_nu(bestuursproces, Zichtbaarheid.voor_rol(rol), moment, van)
+    return _pagina(bestuursproces, rol, moment, None, van, delen)
+
+
+def pagina_uit_document(
+    bestuursproces: Bestuursproces,
+    rol: str,
+    staat: dict[str, Any],
+    moment: dt.datetime,
+    *,
+    op: dt.date | None,
+) -> Statuspagina:
+    """The page of a case document (a momentopname with :data:`DELEN_TOEN`, as the role
+    sees it) at ``moment``: the attention balance from its interventies (with the status each
+    had then), the rest of the page from the tables up to ``moment``."""
+    zichtbaar = Zichtbaarheid.voor_rol(rol)
+    van = maanden_terug(moment, TIJDLIJN_MAANDEN)
+    tot = timezone.localdate(moment)
+    balans = aandacht_uit_staat(staat, van=timezone.localdate(van), tot=tot)
+    overgangen = list(
+        stadiumovergangen(bestuursproces).filter(tijdstip__lte=moment).order_by("tijdstip", "id")
+    )
+    delen = Delen(
+        staat=staat,
+        begin=overgangen[0].van if overgangen else None,
+        bereikt={overgang.naar: overgang.tijdstip for overgang in overgangen},
+        aandacht=balans,
+        verborgen_aandacht=_afgeschermde_aandacht(
+            bestuursproces, zichtbaar, tot=tot, weken=balans.weken
+        ),
+        afscherming=afscherming(bestuursproces, zichtbaar),
+        bijeenkomsten=uit_staat(staat),
+        tijdlijn=tijdlijn(bestuursproces, van, moment, zichtbaar),
+    )
+    return _pagina(bestuursproces, rol, moment, op, van, delen)
+
+
+def _pagina(
+    bestuursproces: Bestuursproces,
+    rol: str,
+    moment: dt.datetime,
+    op: dt.date | None,
+    van: dt.datetime,
+    delen: Delen,
+) -> Statuspagina:
+    staat = delen.staat
     proces = staat["bestuursproces"]
     veld = krachtenveld_uit_staat(staat)
-    van = maanden_terug(moment, TIJDLIJN_MAANDEN)
-    # Now: counted in the database over the window (flat in the case's history). On a past day
-    # from the same document as the rest of the page: what was known then, with the status
-    # each intervention had then.
-    if op is None:
-        balans = aandacht_venster(
-            bestuursproces, zichtbaar, van=timezone.localdate(van), tot=timezone.localdate(moment)
-        )
-    else:
-        balans = aandacht_uit_staat(
-            staat, van=timezone.localdate(van), tot=timezone.localdate(moment)
-        )
+    vandaag = timezone.localdate(moment)
     groepen = [_groep(groep) for groep in veld["groepen"]]
     niet_beoordeeld = [_partij(partij, None, None) for partij in veld["nietBeoordeeld"]]
-    stadia = _stadia(bestuursproces, proces["stadium"], moment)
-    komend, recent = bijeenkomsten(staat, timezone.localdate(moment))
+    stadia = _stadia(bestuursproces.geopend_op, proces["stadium"], delen.begin, delen.bereikt)
+    komend, recent = bijeenkomsten(delen.bijeenkomsten, vandaag)
     return Statuspagina(
         uuid=bestuursproces.uuid,
         titel=proces["titel"],
@@ -147,7 +184,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         stadium=str(Stadium(proces["stadium"]).label),
         stadia=stadia,
         stap=_huidige_stap(staat),
-        besluitmomenten=_besluitmomenten(proces, timezone.localdate(moment)),
+        besluitmomenten=_besluitmomenten(proces, vandaag),
         krachtenveld=groepen,
         niet_beoordeeld=niet_beoordeeld,
         tijdlijn_van=van,
@@ -158,20 +195,20 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
                 item.omschrijving,
                 item.geregistreerd if item.later_vastgelegd else None,
             )
-            for item in reversed(tijdlijn(bestuursproces, van, moment, zichtbaar))
+            for item in reversed(delen.tijdlijn)
         ],
-        aandacht=balans,
-        grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),
+        aandacht=delen.aandacht,
+        grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=delen.aandacht),
         stadium_code=proces["stadium"],
         opdracht=_opdracht(proces["opdracht"]),
         uitkomst=_uitkomst(proces),
-        aandacht_afgeschermd=_afgeschermde_aandacht(
-            bestuursproces, zichtbaar, tot=timezone.localdate(moment), weken=balans.weken
-        ),
+        aandacht_afgeschermd={
+            str(VeldCode(code).label): aantal for code, aantal in delen.verborgen_aandacht.items()
+        },
         besluiten=recente_besluiten(staat),
-        verlopen_besluitmomenten=verlopen_besluitmomenten(staat, timezone.localdate(moment)),
-        afspraken=afspraken(staat, timezone.localdate(moment)),
-        afscherming=afscherming(bestuursproces, zichtbaar),
+        verlopen_besluitmomenten=verlopen_besluitmomenten(staat, vandaag),
+        afspraken=afspraken(staat, vandaag),
+        afscherming=delen.afscherming,
         komende_bijeenkomsten=komend,
         recente_bijeenkomsten=recent,
     )
@@ -206,7 +243,7 @@ def _opdracht(opdracht: dict[str, Any]) -> OpdrachtSamenvatting:
 def _afgeschermde_aandacht(
     bestuursproces: Bestuursproces, zichtbaar: frozenset[str], *, tot: dt.date, weken: int
 ) -> dict[str, int]:
-    """Per veld name, the interventies done in the attention window that the viewer may not
+    """Per veld code, the interventies done in the attention window that the viewer may not
     see (one query; none for a role that sees every level)."""
     if all(niveau in zichtbaar for niveau in Zichtbaarheid.values):
         return {}
@@ -223,7 +260,7 @@ def _afgeschermde_aandacht(
         .annotate(aantal=Count("interventie", distinct=True))
         .order_by()
     )
-    return {str(VeldCode(veld).label): aantal for veld, aantal in rijen}
+    return dict(rijen)
 
 
 def _idee(idee: dict[str, Any] | None) -> IdeeSamenvatting | None:
@@ -234,19 +271,16 @@ def _idee(idee: dict[str, Any] | None) -> IdeeSamenvatting | None:
     )
 
 
-def _stadia(bestuursproces: Bestuursproces, huidig: str, moment: dt.datetime) -> list[StadiumStap]:
-    """The five stadia with the moment each was last reached, up to ``moment`` (one query).
+def _stadia(
+    geopend_op: dt.datetime, huidig: str, begin: str | None, laatst: dict[str, dt.datetime]
+) -> list[StadiumStap]:
+    """The five stadia with the moment each was last reached (``laatst``: by a move).
 
-    The stadium a case starts in is reached when it opens; every recorded move reaches its
-    ``naar``. A stadium beyond the current one may have been reached before a fall back.
+    The stadium a case starts in (``begin``, the current one when it never moved) is reached
+    when it opens; every recorded move reaches its ``naar``. A stadium beyond the current one
+    may have been reached before a fall back.
     """
-    overgangen = list(
-        stadiumovergangen(bestuursproces).filter(tijdstip__lte=moment).order_by("tijdstip", "id")
-    )
-    begin = overgangen[0].van if overgangen else huidig
-    bereikt: dict[str, dt.datetime] = {begin: bestuursproces.geopend_op}
-    for overgang in overgangen:
-        bereikt[overgang.naar] = overgang.tijdstip
+    bereikt = {begin or huidig: geopend_op} | laatst
     rang = Stadium(huidig).rang
     stappen = []
     for stadium in Stadium:
