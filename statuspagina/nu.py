@@ -197,7 +197,8 @@ def _spelers(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> list[
                 "huidige_beoordelingen", condition=Q(huidige_beoordelingen__niveau=niveau)
             )
         )
-        .select_related("organisatie", "huidig__beoordeling__auteur")
+        # The stubs do not know a FilteredRelation's name; Django joins it.
+        .select_related("organisatie", "huidig__beoordeling__auteur")  # type: ignore[misc]
     )
     return op_naam(
         {
@@ -227,7 +228,8 @@ def _opdrachtgevers(
                 "huidige_beoordelingen", condition=Q(huidige_beoordelingen__niveau=niveau)
             )
         )
-        .select_related("organisatie", "huidig__beoordeling__auteur")
+        # The stubs do not know a FilteredRelation's name; Django joins it.
+        .select_related("organisatie", "huidig__beoordeling__auteur")  # type: ignore[misc]
     )
     return op_naam(
         {

@@ -1,10 +1,11 @@
 """Reads of the status page: the list of a user's cases and one case as a page model.
 
-A case is read as one document in the shape replay produces: from its tables for the current
-state (:func:`cases.selectors.huidige_toestand`), or rebuilt from its event log for the end of
-a chosen day (:func:`cases.selectors.momentopname`), both for the viewer's visibility levels.
-The krachtenveld, the tijdlijn and the attention balance come from their own selectors with
-the same moment and levels, so the page never shows what the viewer's role may not see.
+Now, the page reads only what it shows, in a fixed number of queries (:mod:`.nu`); for the
+end of a chosen day it starts from the case document rebuilt from its event log
+(:func:`cases.selectors.momentopname`), both for the viewer's visibility levels. Either way
+one builder makes the page (:func:`_pagina`), and the krachtenveld, the tijdlijn and the
+attention balance follow the same moment and levels, so the page never shows what the
+viewer's role may not see.
 """
 
 from __future__ import annotations
