@@ -28,14 +28,11 @@ from typing import Any
 from django.db.models import (
     Count,
     FilteredRelation,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cases.events.payloads import (
@@ -65,8 +62,8 @@ from cases.models import (
     WyberStap,
 )
 from cases.selectors import partijen
-from cases.selectors.aandacht import STANDAARD_WEKEN, balans
-from cases.selectors.afscherming import ALLE_NIVEAUS, afscherming_annotaties, afscherming_uit
+from cases.selectors.aandacht import balans, verborgen_annotaties, verborgen_uit
+from cases.selectors.afscherming import afscherming_annotaties, afscherming_uit
 from cases.selectors.besluiten import afspraken_toestand, besluiten_toestand
 from cases.selectors.jsonlijst import json_lijst, uit_json_lijst
 from cases.selectors.tijdlijn import tijdlijn
@@ -88,6 +85,10 @@ INSTEMMING = [
 ]
 STAP = ["volgnummer", "doel", "fase", "stadium", "gestart_op", "consolidatie__id"]
 IDEE = ["versie", "wat", "stip_op_de_horizon"]
+PARTIJEN: dict[str, tuple[Any, Any, Any]] = {
+    "spelers": (Speler, speler_gegevens, spelerbeoordeling_gegevens),
+    "opdrachtgevers": (Opdrachtgever, opdrachtgever_gegevens, opdrachtgeverbeoordeling_gegevens),
+}
 
 
 def _van_het_proces(model: Any, **filters: Any) -> QuerySet[Any]:
@@ -99,15 +100,16 @@ def _eerste(rijen: QuerySet[Any], veld: str) -> Subquery:
 
 
 def _kern_annotaties(
-    zichtbaar: frozenset[str], moment: dt.datetime, van: dt.date, tot: dt.date
+    zichtbaar: frozenset[str], moment: dt.datetime, tot: dt.date
 ) -> dict[str, Any]:
+    """The small parts of the case as subqueries of its row (``lees_nu``'s query 4)."""
     idee = _van_het_proces(IdeeVersie).order_by("-aangemaakt_op", "-versie")
     stap = _van_het_proces(WyberStap).order_by("-volgnummer")
     overgangen = _van_het_proces(Stadiumovergang, tijdstip__lte=moment)
     gedaan = _van_het_proces(
         InterventieVeld, interventie__zichtbaarheid__in=zichtbaar, interventie__datum__lte=tot
     ).exclude(interventie__status=InterventieStatus.GEPLAND)
-    annotaties: dict[str, Any] = {
+    return {
         "laatste_volgnummer": _eerste(
             _van_het_proces(Gebeurtenis).order_by("-volgnummer"), "volgnummer"
         ),
@@ -147,100 +149,40 @@ def _kern_annotaties(
             for veld in INTERVENTIEVELDEN
         },
         **afscherming_annotaties(zichtbaar),
+        **verborgen_annotaties(zichtbaar, tot=tot),
     }
-    if not zichtbaar >= ALLE_NIVEAUS:
-        verborgen = (
-            _van_het_proces(
-                InterventieVeld,
-                interventie__datum__gt=tot - dt.timedelta(weeks=STANDAARD_WEKEN),
-                interventie__datum__lte=tot,
-                interventie__status__in=[
-                    InterventieStatus.UITGEVOERD,
-                    InterventieStatus.GEEVALUEERD,
-                ],
-            )
-            .exclude(interventie__zichtbaarheid__in=zichtbaar)
-            .order_by()
-        )
-        annotaties |= {
-            f"verborgen_{veld}": Coalesce(
-                Subquery(
-                    verborgen.filter(veld=veld)
-                    .values("veld")
-                    .annotate(n=Count("interventie", distinct=True))
-                    .values("n"),
-                    output_field=IntegerField(),
-                ),
-                Value(0),
-            )
-            for veld in INTERVENTIEVELDEN
-        }
-    return annotaties
 
 
-def _huidig(partij: Speler | Opdrachtgever) -> Any:
-    # The joined row of the read model; Django leaves the attribute unset when there is none.
-    return getattr(partij, "huidig", None)
-
-
-def _spelers(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> list[dict[str, Any]]:
+def _partijen(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], deel: str
+) -> list[dict[str, Any]]:
+    """The spelers or opdrachtgevers (``deel``) in the shape replay gives, each with its
+    current assessment for the viewer's level joined from the read model (one query)."""
     niveau = partijen.hoogste_niveau(zichtbaar)
     if niveau is None:
         # An unusual set of levels (no role has one): the general read.
-        return list(
-            huidige_toestand(bestuursproces, zichtbaar, delen=frozenset({"spelers"}))["spelers"]
-        )
+        return list(huidige_toestand(bestuursproces, zichtbaar, delen=frozenset({deel}))[deel])
+    model, gegevens, beoordeling_gegevens = PARTIJEN[deel]
     rijen = (
-        Speler.objects.filter(bestuursproces=bestuursproces)
+        model.objects.filter(bestuursproces=bestuursproces)
         .annotate(
             huidig=FilteredRelation(
                 "huidige_beoordelingen", condition=Q(huidige_beoordelingen__niveau=niveau)
             )
         )
-        # The stubs do not know a FilteredRelation's name; Django joins it.
-        .select_related("organisatie", "huidig__beoordeling__auteur")  # type: ignore[misc]
+        .select_related("organisatie", "huidig__beoordeling__auteur")
     )
     return op_naam(
         {
-            **speler_gegevens(s, s.organisatie.uuid if s.organisatie else None),
+            **gegevens(partij, partij.organisatie.uuid if partij.organisatie else None),
+            # Django leaves the joined attribute unset when the party has no assessment.
             "huidigeBeoordeling": (
-                spelerbeoordeling_gegevens(huidig.beoordeling) if (huidig := _huidig(s)) else None
-            ),
-        }
-        for s in rijen
-    )
-
-
-def _opdrachtgevers(
-    bestuursproces: Bestuursproces, zichtbaar: frozenset[str]
-) -> list[dict[str, Any]]:
-    niveau = partijen.hoogste_niveau(zichtbaar)
-    if niveau is None:
-        return list(
-            huidige_toestand(bestuursproces, zichtbaar, delen=frozenset({"opdrachtgevers"}))[
-                "opdrachtgevers"
-            ]
-        )
-    rijen = (
-        Opdrachtgever.objects.filter(bestuursproces=bestuursproces)
-        .annotate(
-            huidig=FilteredRelation(
-                "huidige_beoordelingen", condition=Q(huidige_beoordelingen__niveau=niveau)
-            )
-        )
-        # The stubs do not know a FilteredRelation's name; Django joins it.
-        .select_related("organisatie", "huidig__beoordeling__auteur")  # type: ignore[misc]
-    )
-    return op_naam(
-        {
-            **opdrachtgever_gegevens(o, o.organisatie.uuid if o.organisatie else None),
-            "huidigeBeoordeling": (
-                opdrachtgeverbeoordeling_gegevens(huidig.beoordeling)
-                if (huidig := _huidig(o))
+                beoordeling_gegevens(huidig.beoordeling)
+                if (huidig := getattr(partij, "huidig", None))
                 else None
             ),
         }
-        for o in rijen
+        for partij in rijen
     )
 
 
@@ -310,7 +252,7 @@ def lees_nu(
     """What the page shows of the case now (``moment``), as a viewer with levels
     ``zichtbaar`` sees it; ``van`` is the start of the tijdlijn and the attention window."""
     tot, vanaf = timezone.localdate(moment), timezone.localdate(van)
-    annotaties = _kern_annotaties(zichtbaar, moment, vanaf, tot)
+    annotaties = _kern_annotaties(zichtbaar, moment, tot)
     rij = (
         Bestuursproces.objects.filter(pk=bestuursproces.pk)
         .annotate(**annotaties)
@@ -330,8 +272,8 @@ def lees_nu(
             "uitkomstSoort": bestuursproces.uitkomst_soort,
             "vervolgUrl": bestuursproces.vervolg_url,
         },
-        "spelers": _spelers(bestuursproces, zichtbaar),
-        "opdrachtgevers": _opdrachtgevers(bestuursproces, zichtbaar),
+        "spelers": _partijen(bestuursproces, zichtbaar, "spelers"),
+        "opdrachtgevers": _partijen(bestuursproces, zichtbaar, "opdrachtgevers"),
         "organisaties": op_naam(
             organisatie_gegevens(Organisatie(**o))
             for o in uit_json_lijst(Organisatie, ORGANISATIE, rij["lijst_organisaties"])
@@ -371,12 +313,8 @@ def lees_nu(
             if rij[f"bereikt_{stadium.value}"] is not None
         },
         aandacht=balans(rijen, van=vanaf, tot=tot, laatste=laatste),
-        verborgen_aandacht={
-            veld: rij[f"verborgen_{veld}"]
-            for veld in INTERVENTIEVELDEN
-            if rij.get(f"verborgen_{veld}")
-        },
+        verborgen_aandacht=verborgen_uit(rij),
         afscherming=afscherming_uit(rij),
         bijeenkomsten=_bijeenkomsten(bestuursproces, zichtbaar),
-        tijdlijn=list(tijdlijn(bestuursproces, van, moment, zichtbaar)),
+        tijdlijn=tijdlijn(bestuursproces, van, moment, zichtbaar),
     )

@@ -15,7 +15,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -27,8 +26,6 @@ from cases.models import (
     Betrokkenheid,
     Fase,
     Instemming,
-    InterventieStatus,
-    InterventieVeld,
     Macht,
     Rol,
     Stadium,
@@ -38,8 +35,8 @@ from cases.models import (
     Zichtbaarheid,
 )
 from cases.selectors import momentopname, stadiumovergangen
-from cases.selectors.aandacht import aandacht_uit_staat
-from cases.selectors.afscherming import afscherming
+from cases.selectors.aandacht import aandacht_uit_staat, verborgen_annotaties, verborgen_uit
+from cases.selectors.afscherming import afscherming_annotaties, afscherming_uit
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT, krachtenveld_uit_staat
 from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
@@ -138,6 +135,7 @@ def pagina_uit_document(
     van = maanden_terug(moment, TIJDLIJN_MAANDEN)
     tot = timezone.localdate(moment)
     balans = aandacht_uit_staat(staat, van=timezone.localdate(van), tot=tot)
+    afgeschermd = _afgeschermd(bestuursproces, zichtbaar, tot=tot, weken=balans.weken)
     overgangen = list(
         stadiumovergangen(bestuursproces).filter(tijdstip__lte=moment).order_by("tijdstip", "id")
     )
@@ -146,14 +144,30 @@ def pagina_uit_document(
         begin=overgangen[0].van if overgangen else None,
         bereikt={overgang.naar: overgang.tijdstip for overgang in overgangen},
         aandacht=balans,
-        verborgen_aandacht=_afgeschermde_aandacht(
-            bestuursproces, zichtbaar, tot=tot, weken=balans.weken
-        ),
-        afscherming=afscherming(bestuursproces, zichtbaar),
+        verborgen_aandacht=verborgen_uit(afgeschermd),
+        afscherming=afscherming_uit(afgeschermd),
         bijeenkomsten=uit_staat(staat),
         tijdlijn=tijdlijn(bestuursproces, van, moment, zichtbaar),
     )
     return _pagina(bestuursproces, rol, moment, op, van, delen)
+
+
+def _afgeschermd(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], *, tot: dt.date, weken: int
+) -> dict[str, Any]:
+    """What the viewer may not read, per section and per veld of the attention window, in
+    one query (none for a role that reads every level)."""
+    annotaties = afscherming_annotaties(zichtbaar) | verborgen_annotaties(
+        zichtbaar, tot=tot, weken=weken
+    )
+    if not annotaties:
+        return {}
+    return dict(
+        Bestuursproces.objects.filter(pk=bestuursproces.pk)
+        .annotate(**annotaties)
+        .values(*annotaties)
+        .get()
+    )
 
 
 def _pagina(
@@ -239,29 +253,6 @@ def _opdracht(opdracht: dict[str, Any]) -> OpdrachtSamenvatting:
         einddatum=dt.date.fromisoformat(einddatum) if einddatum else None,
         speelruimte=opdracht.get("speelruimte") or "",
     )
-
-
-def _afgeschermde_aandacht(
-    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], *, tot: dt.date, weken: int
-) -> dict[str, int]:
-    """Per veld code, the interventies done in the attention window that the viewer may not
-    see (one query; none for a role that sees every level)."""
-    if all(niveau in zichtbaar for niveau in Zichtbaarheid.values):
-        return {}
-    rijen = (
-        InterventieVeld.objects.filter(
-            bestuursproces=bestuursproces,
-            interventie__datum__gt=tot - dt.timedelta(weeks=weken),
-            interventie__datum__lte=tot,
-            # Attention given is what was done, as in the balance itself.
-            interventie__status__in=[InterventieStatus.UITGEVOERD, InterventieStatus.GEEVALUEERD],
-        )
-        .exclude(interventie__zichtbaarheid__in=zichtbaar)
-        .values_list("veld")
-        .annotate(aantal=Count("interventie", distinct=True))
-        .order_by()
-    )
-    return dict(rijen)
 
 
 def _idee(idee: dict[str, Any] | None) -> IdeeSamenvatting | None:

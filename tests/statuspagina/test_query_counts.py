@@ -147,8 +147,8 @@ def test_proces(
     # in one query, then the events after the stand); the stadiumovergangen up to the moment;
     # the names of the kinds of bijeenkomst; the tijdlijn's items; and for a role that does
     # not read every level what is withheld from it and the hidden interventies of the
-    # attention window.
-    verleden = 10 if rol == "procesregisseur" else 12
+    # attention window (one query).
+    verleden = 10 if rol == "procesregisseur" else 11
     with django_assert_num_queries(verleden if op else 11):
         response = client.get(url)
     assert response.status_code == 200
