@@ -8,8 +8,9 @@ part and per prefetch; here the page reads only what it shows:
   besluitmomenten, the latest wyber-stap and its consents, the organisaties (the short lists
   as JSON, :mod:`cases.selectors.jsonlijst`), when each stadium was last reached, per veld the
   latest intervention done, the last volgnummer, and for a role that does not read every
-  level what it may not read (:func:`cases.selectors.afscherming.afscherming_annotaties`,
-  per veld the interventies of the attention window hidden from it);
+  level what it may not read (:func:`cases.selectors.afscherming.afscherming_annotaties`)
+  and per veld the interventies of the attention window hidden from it
+  (:func:`cases.selectors.aandacht.verborgen_annotaties`);
 - one query each for the spelers and the opdrachtgevers, each with its current assessment for
   the viewer's level joined from the read model (``Huidige…Beoordeling``);
 - one each for the besluiten, the afspraken, the bijeenkomsten (with their attendance counted
