@@ -60,10 +60,10 @@ from .pagina import (
     Uitkomst,
 )
 
-# The parts of the case document the page shows (the krachtenveld comes from the same spelers
-# and opdrachtgevers). The attention balance is counted in the database now, and at a past
-# moment from the interventies of the folded document (with the status each had then).
-DELEN = frozenset(
+# The parts of a case document the page shows (the krachtenveld comes from the same spelers
+# and opdrachtgevers; at a past moment the attention balance from the interventies, with the
+# status each had then). Now the page reads the same parts its own way (.nu).
+DELEN_TOEN = frozenset(
     {
         "idee",
         "wyberstappen",
@@ -73,9 +73,9 @@ DELEN = frozenset(
         "besluiten",
         "afspraken",
         "bijeenkomsten",
+        "interventies",
     }
 )
-DELEN_TOEN = DELEN | {"interventies"}
 
 # How far back the tijdlijn and the attention balance look from the moment shown.
 TIJDLIJN_MAANDEN = 3
