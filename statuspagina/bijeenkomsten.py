@@ -5,6 +5,7 @@ so a role sees only the bijeenkomsten it may see."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,47 +29,72 @@ class BijeenkomstRegel:
     niet_afgemeld: bool = False
 
 
-def _soortnamen() -> dict[str, str]:
-    # One query: beheer may add kinds, so their names are data.
-    return dict(Bijeenkomstsoort.objects.values_list("code", "naam"))
+@dataclass(frozen=True)
+class Bijeenkomstgegevens:
+    """What the page reads of one bijeenkomst, from the case document or from the tables."""
+
+    uuid: str
+    datum: dt.date
+    titel: str
+    # The name of its kind (beheer may add kinds, so their names are data).
+    soort: str
+    status: str
+    reden_annulering: str
+    uitgenodigd: int
+    aanwezig: int
 
 
-def _regel(b: dict[str, Any], namen: dict[str, str], vandaag: dt.date) -> BijeenkomstRegel:
-    datum = dt.date.fromisoformat(b["datum"])
-    status = b.get("status", BijeenkomstStatus.GEHOUDEN)
-    niet_afgemeld = status == BijeenkomstStatus.GEPLAND and datum < vandaag
-    if status == BijeenkomstStatus.GEANNULEERD:
-        stand = gettext("Geannuleerd: %(reden)s") % {"reden": b.get("redenAnnulering", "")}
+def uit_staat(staat: dict[str, Any]) -> list[Bijeenkomstgegevens]:
+    """The bijeenkomsten of a case document, with the names of their kinds (one query)."""
+    namen = dict(Bijeenkomstsoort.objects.values_list("code", "naam"))
+    return [
+        Bijeenkomstgegevens(
+            uuid=b["uuid"],
+            datum=dt.date.fromisoformat(b["datum"]),
+            titel=b["titel"],
+            soort=namen.get(b["soort"], b["soort"]),
+            # Recorded before bijeenkomsten could be planned: held.
+            status=b.get("status", BijeenkomstStatus.GEHOUDEN),
+            reden_annulering=b.get("redenAnnulering", ""),
+            uitgenodigd=sum(1 for d in b["deelnemers"] if d["uitgenodigd"]),
+            aanwezig=sum(1 for d in b["deelnemers"] if d["aanwezig"]),
+        )
+        for b in staat["bijeenkomsten"]
+    ]
+
+
+def _regel(b: Bijeenkomstgegevens, vandaag: dt.date) -> BijeenkomstRegel:
+    niet_afgemeld = b.status == BijeenkomstStatus.GEPLAND and b.datum < vandaag
+    if b.status == BijeenkomstStatus.GEANNULEERD:
+        stand = gettext("Geannuleerd: %(reden)s") % {"reden": b.reden_annulering}
     elif niet_afgemeld:
         stand = gettext("Gepland; nog niet als gehouden vastgelegd")
     else:
-        stand = str(BijeenkomstStatus(status).label)
+        stand = str(BijeenkomstStatus(b.status).label)
     return BijeenkomstRegel(
-        datum=datum,
-        titel=b["titel"],
-        soort=namen.get(b["soort"], b["soort"]),
+        datum=b.datum,
+        titel=b.titel,
+        soort=b.soort,
         stand=stand,
-        uitgenodigd=sum(1 for d in b["deelnemers"] if d["uitgenodigd"]),
-        aanwezig=sum(1 for d in b["deelnemers"] if d["aanwezig"]),
+        uitgenodigd=b.uitgenodigd,
+        aanwezig=b.aanwezig,
         niet_afgemeld=niet_afgemeld,
     )
 
 
 def bijeenkomsten(
-    staat: dict[str, Any], vandaag: dt.date
+    gegevens: Iterable[Bijeenkomstgegevens], vandaag: dt.date
 ) -> tuple[list[BijeenkomstRegel], list[BijeenkomstRegel]]:
     """(coming, recent): the planned bijeenkomsten from ``vandaag`` on, soonest first; and
     the latest of the others (held, cancelled, or planned for a day that passed), newest
     first."""
-    namen = _soortnamen()
     komend, recent = [], []
-    for b in staat["bijeenkomsten"]:
-        regel = _regel(b, namen, vandaag)
-        gepland = b.get("status", BijeenkomstStatus.GEHOUDEN) == BijeenkomstStatus.GEPLAND
-        if gepland and regel.datum >= vandaag:
-            komend.append((b["datum"], b["uuid"], regel))
+    for b in gegevens:
+        regel = _regel(b, vandaag)
+        if b.status == BijeenkomstStatus.GEPLAND and b.datum >= vandaag:
+            komend.append((b.datum, b.uuid, regel))
         else:
-            recent.append((b["datum"], b["uuid"], regel))
+            recent.append((b.datum, b.uuid, regel))
     komend.sort(key=lambda t: (t[0], t[1]))
     recent.sort(key=lambda t: (t[0], t[1]), reverse=True)
     return [t[2] for t in komend], [t[2] for t in recent[:RECENTE_BIJEENKOMSTEN]]

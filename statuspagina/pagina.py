@@ -10,12 +10,14 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from cases.selectors.aandacht import Aandacht
 from cases.selectors.afscherming import Afscherming
+from cases.selectors.tijdlijn import TijdlijnItem
 
 from .besluiten import AfspraakRegel, BesluitRegel, VerlopenBesluitmoment
-from .bijeenkomsten import BijeenkomstRegel
+from .bijeenkomsten import Bijeenkomstgegevens, BijeenkomstRegel
 
 
 @dataclass(frozen=True)
@@ -188,3 +190,26 @@ class Statuspagina:
     def verleden(self) -> bool:
         """The page shows a past moment, not the current state."""
         return self.op is not None
+
+
+@dataclass(frozen=True)
+class Delen:
+    """What a page is built from, read now (:mod:`statuspagina.nu`) or for a past day.
+
+    ``staat`` holds the parts of the case document the page reads, in the shape replay gives:
+    ``bestuursproces``, ``idee``, ``wyberstappen`` (at least the latest), ``spelers``,
+    ``opdrachtgevers``, ``organisaties``, ``besluiten``, ``afspraken`` and ``volgnummer``.
+    """
+
+    staat: dict[str, Any]
+    # The stadium the case started in (None: it never moved) and when each stadium was last
+    # reached by a move, up to the moment.
+    begin: str | None
+    bereikt: dict[str, dt.datetime]
+    aandacht: Aandacht
+    # Per veld code: interventies of the attention window hidden from the viewer.
+    verborgen_aandacht: dict[str, int]
+    afscherming: Afscherming
+    bijeenkomsten: list[Bijeenkomstgegevens]
+    # Of the period shown, oldest first.
+    tijdlijn: list[TijdlijnItem]

@@ -1,10 +1,11 @@
 """Reads of the status page: the list of a user's cases and one case as a page model.
 
-A case is read as one document in the shape replay produces: from its tables for the current
-state (:func:`cases.selectors.huidige_toestand`), or rebuilt from its event log for the end of
-a chosen day (:func:`cases.selectors.momentopname`), both for the viewer's visibility levels.
-The krachtenveld, the tijdlijn and the attention balance come from their own selectors with
-the same moment and levels, so the page never shows what the viewer's role may not see.
+Now, the page reads only what it shows, in a fixed number of queries (:mod:`.nu`); for the
+end of a chosen day it starts from the case document rebuilt from its event log
+(:func:`cases.selectors.momentopname`), both for the viewer's visibility levels. Either way
+one builder makes the page (:func:`_pagina`), and the krachtenveld, the tijdlijn and the
+attention balance follow the same moment and levels, so the page never shows what the
+viewer's role may not see.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -26,8 +26,6 @@ from cases.models import (
     Betrokkenheid,
     Fase,
     Instemming,
-    InterventieStatus,
-    InterventieVeld,
     Macht,
     Rol,
     Stadium,
@@ -36,22 +34,20 @@ from cases.models import (
     UitkomstSoort,
     Zichtbaarheid,
 )
-from cases.selectors import (
-    huidige_toestand,
-    momentopname,
-    stadiumovergangen,
-)
-from cases.selectors.aandacht import aandacht_uit_staat, aandacht_venster
-from cases.selectors.afscherming import afscherming
+from cases.selectors import momentopname, stadiumovergangen
+from cases.selectors.aandacht import aandacht_uit_staat, verborgen_annotaties, verborgen_uit
+from cases.selectors.afscherming import afscherming_annotaties, afscherming_uit
 from cases.selectors.krachtenveld import DOORZETTINGSMACHT, krachtenveld_uit_staat
 from cases.selectors.tijdlijn import tijdlijn
 from instruments.models import VeldCode
 
 from .besluiten import afspraken, recente_besluiten, verlopen_besluitmomenten
-from .bijeenkomsten import bijeenkomsten
+from .bijeenkomsten import bijeenkomsten, uit_staat
 from .grafieken import grafieken
+from .nu import lees_nu
 from .pagina import (
     BesluitmomentRegel,
+    Delen,
     HuidigeStap,
     IdeeSamenvatting,
     KrachtenveldGroep,
@@ -64,10 +60,10 @@ from .pagina import (
     Uitkomst,
 )
 
-# The parts of the case document the page shows (the krachtenveld comes from the same spelers
-# and opdrachtgevers). The attention balance is counted in the database now, and at a past
-# moment from the interventies of the folded document (with the status each had then).
-DELEN = frozenset(
+# The parts of a case document the page shows (the krachtenveld comes from the same spelers
+# and opdrachtgevers; at a past moment the attention balance from the interventies, with the
+# status each had then). Now the page reads the same parts its own way (.nu).
+DELEN_TOEN = frozenset(
     {
         "idee",
         "wyberstappen",
@@ -77,9 +73,9 @@ DELEN = frozenset(
         "besluiten",
         "afspraken",
         "bijeenkomsten",
+        "interventies",
     }
 )
-DELEN_TOEN = DELEN | {"interventies"}
 
 # How far back the tijdlijn and the attention balance look from the moment shown.
 TIJDLIJN_MAANDEN = 3
@@ -108,32 +104,88 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
     """
     rol = _rol(bestuursproces)
     zichtbaar = Zichtbaarheid.voor_rol(rol)
-    moment = einde_van(op) if op is not None else timezone.now()
     if op is None:
-        staat = huidige_toestand(bestuursproces, zichtbaar, delen=DELEN)
-    else:
-        gelezen = momentopname(bestuursproces, moment, zichtbaar, delen=DELEN_TOEN)
-        if gelezen is None:
-            raise ValueError("Het bestuursproces bestond op die datum nog niet.")
-        staat = gelezen
+        return pagina_nu(bestuursproces, rol, timezone.now())
+    moment = einde_van(op)
+    staat = momentopname(bestuursproces, moment, zichtbaar, delen=DELEN_TOEN)
+    if staat is None:
+        raise ValueError("Het bestuursproces bestond op die datum nog niet.")
+    return pagina_uit_document(bestuursproces, rol, staat, moment, op=op)
+
+
+def pagina_nu(bestuursproces: Bestuursproces, rol: str, moment: dt.datetime) -> Statuspagina:
+    """The page of the case now (``moment``), read for the page alone (:mod:`.nu`)."""
+    van = maanden_terug(moment, TIJDLIJN_MAANDEN)
+    delen = lees_nu(bestuursproces, Zichtbaarheid.voor_rol(rol), moment, van)
+    return _pagina(bestuursproces, rol, moment, None, van, delen)
+
+
+def pagina_uit_document(
+    bestuursproces: Bestuursproces,
+    rol: str,
+    staat: dict[str, Any],
+    moment: dt.datetime,
+    *,
+    op: dt.date | None,
+) -> Statuspagina:
+    """The page of a case document (a momentopname with :data:`DELEN_TOEN`, as the role
+    sees it) at ``moment``: the attention balance from its interventies (with the status each
+    had then), the rest of the page from the tables up to ``moment``."""
+    zichtbaar = Zichtbaarheid.voor_rol(rol)
+    van = maanden_terug(moment, TIJDLIJN_MAANDEN)
+    tot = timezone.localdate(moment)
+    balans = aandacht_uit_staat(staat, van=timezone.localdate(van), tot=tot)
+    afgeschermd = _afgeschermd(bestuursproces, zichtbaar, tot=tot, weken=balans.weken)
+    overgangen = list(
+        stadiumovergangen(bestuursproces).filter(tijdstip__lte=moment).order_by("tijdstip", "id")
+    )
+    delen = Delen(
+        staat=staat,
+        begin=overgangen[0].van if overgangen else None,
+        bereikt={overgang.naar: overgang.tijdstip for overgang in overgangen},
+        aandacht=balans,
+        verborgen_aandacht=verborgen_uit(afgeschermd),
+        afscherming=afscherming_uit(afgeschermd),
+        bijeenkomsten=uit_staat(staat),
+        tijdlijn=tijdlijn(bestuursproces, van, moment, zichtbaar),
+    )
+    return _pagina(bestuursproces, rol, moment, op, van, delen)
+
+
+def _afgeschermd(
+    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], *, tot: dt.date, weken: int
+) -> dict[str, Any]:
+    """What the viewer may not read, per section and per veld of the attention window, in
+    one query (none for a role that reads every level)."""
+    annotaties = afscherming_annotaties(zichtbaar) | verborgen_annotaties(
+        zichtbaar, tot=tot, weken=weken
+    )
+    if not annotaties:
+        return {}
+    return dict(
+        Bestuursproces.objects.filter(pk=bestuursproces.pk)
+        .annotate(**annotaties)
+        .values(*annotaties)
+        .get()
+    )
+
+
+def _pagina(
+    bestuursproces: Bestuursproces,
+    rol: str,
+    moment: dt.datetime,
+    op: dt.date | None,
+    van: dt.datetime,
+    delen: Delen,
+) -> Statuspagina:
+    staat = delen.staat
     proces = staat["bestuursproces"]
     veld = krachtenveld_uit_staat(staat)
-    van = maanden_terug(moment, TIJDLIJN_MAANDEN)
-    # Now: counted in the database over the window (flat in the case's history). On a past day
-    # from the same document as the rest of the page: what was known then, with the status
-    # each intervention had then.
-    if op is None:
-        balans = aandacht_venster(
-            bestuursproces, zichtbaar, van=timezone.localdate(van), tot=timezone.localdate(moment)
-        )
-    else:
-        balans = aandacht_uit_staat(
-            staat, van=timezone.localdate(van), tot=timezone.localdate(moment)
-        )
+    vandaag = timezone.localdate(moment)
     groepen = [_groep(groep) for groep in veld["groepen"]]
     niet_beoordeeld = [_partij(partij, None, None) for partij in veld["nietBeoordeeld"]]
-    stadia = _stadia(bestuursproces, proces["stadium"], moment)
-    komend, recent = bijeenkomsten(staat, timezone.localdate(moment))
+    stadia = _stadia(bestuursproces.geopend_op, proces["stadium"], delen.begin, delen.bereikt)
+    komend, recent = bijeenkomsten(delen.bijeenkomsten, vandaag)
     return Statuspagina(
         uuid=bestuursproces.uuid,
         titel=proces["titel"],
@@ -147,7 +199,7 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
         stadium=str(Stadium(proces["stadium"]).label),
         stadia=stadia,
         stap=_huidige_stap(staat),
-        besluitmomenten=_besluitmomenten(proces, timezone.localdate(moment)),
+        besluitmomenten=_besluitmomenten(proces, vandaag),
         krachtenveld=groepen,
         niet_beoordeeld=niet_beoordeeld,
         tijdlijn_van=van,
@@ -158,20 +210,20 @@ def statuspagina(bestuursproces: Bestuursproces, *, op: dt.date | None = None) -
                 item.omschrijving,
                 item.geregistreerd if item.later_vastgelegd else None,
             )
-            for item in reversed(tijdlijn(bestuursproces, van, moment, zichtbaar))
+            for item in reversed(delen.tijdlijn)
         ],
-        aandacht=balans,
-        grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=balans),
+        aandacht=delen.aandacht,
+        grafieken=grafieken(stadia=stadia, krachtenveld=veld, aandacht=delen.aandacht),
         stadium_code=proces["stadium"],
         opdracht=_opdracht(proces["opdracht"]),
         uitkomst=_uitkomst(proces),
-        aandacht_afgeschermd=_afgeschermde_aandacht(
-            bestuursproces, zichtbaar, tot=timezone.localdate(moment), weken=balans.weken
-        ),
+        aandacht_afgeschermd={
+            str(VeldCode(code).label): aantal for code, aantal in delen.verborgen_aandacht.items()
+        },
         besluiten=recente_besluiten(staat),
-        verlopen_besluitmomenten=verlopen_besluitmomenten(staat, timezone.localdate(moment)),
-        afspraken=afspraken(staat, timezone.localdate(moment)),
-        afscherming=afscherming(bestuursproces, zichtbaar),
+        verlopen_besluitmomenten=verlopen_besluitmomenten(staat, vandaag),
+        afspraken=afspraken(staat, vandaag),
+        afscherming=delen.afscherming,
         komende_bijeenkomsten=komend,
         recente_bijeenkomsten=recent,
     )
@@ -203,29 +255,6 @@ def _opdracht(opdracht: dict[str, Any]) -> OpdrachtSamenvatting:
     )
 
 
-def _afgeschermde_aandacht(
-    bestuursproces: Bestuursproces, zichtbaar: frozenset[str], *, tot: dt.date, weken: int
-) -> dict[str, int]:
-    """Per veld name, the interventies done in the attention window that the viewer may not
-    see (one query; none for a role that sees every level)."""
-    if all(niveau in zichtbaar for niveau in Zichtbaarheid.values):
-        return {}
-    rijen = (
-        InterventieVeld.objects.filter(
-            bestuursproces=bestuursproces,
-            interventie__datum__gt=tot - dt.timedelta(weeks=weken),
-            interventie__datum__lte=tot,
-            # Attention given is what was done, as in the balance itself.
-            interventie__status__in=[InterventieStatus.UITGEVOERD, InterventieStatus.GEEVALUEERD],
-        )
-        .exclude(interventie__zichtbaarheid__in=zichtbaar)
-        .values_list("veld")
-        .annotate(aantal=Count("interventie", distinct=True))
-        .order_by()
-    )
-    return {str(VeldCode(veld).label): aantal for veld, aantal in rijen}
-
-
 def _idee(idee: dict[str, Any] | None) -> IdeeSamenvatting | None:
     if idee is None:
         return None
@@ -234,19 +263,16 @@ def _idee(idee: dict[str, Any] | None) -> IdeeSamenvatting | None:
     )
 
 
-def _stadia(bestuursproces: Bestuursproces, huidig: str, moment: dt.datetime) -> list[StadiumStap]:
-    """The five stadia with the moment each was last reached, up to ``moment`` (one query).
+def _stadia(
+    geopend_op: dt.datetime, huidig: str, begin: str | None, laatst: dict[str, dt.datetime]
+) -> list[StadiumStap]:
+    """The five stadia with the moment each was last reached (``laatst``: by a move).
 
-    The stadium a case starts in is reached when it opens; every recorded move reaches its
-    ``naar``. A stadium beyond the current one may have been reached before a fall back.
+    The stadium a case starts in (``begin``, the current one when it never moved) is reached
+    when it opens; every recorded move reaches its ``naar``. A stadium beyond the current one
+    may have been reached before a fall back.
     """
-    overgangen = list(
-        stadiumovergangen(bestuursproces).filter(tijdstip__lte=moment).order_by("tijdstip", "id")
-    )
-    begin = overgangen[0].van if overgangen else huidig
-    bereikt: dict[str, dt.datetime] = {begin: bestuursproces.geopend_op}
-    for overgang in overgangen:
-        bereikt[overgang.naar] = overgang.tijdstip
+    bereikt = {begin or huidig: geopend_op} | laatst
     rang = Stadium(huidig).rang
     stappen = []
     for stadium in Stadium:

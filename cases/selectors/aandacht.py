@@ -14,9 +14,21 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
-from cases.models import Bestuursproces, InterventieStatus, InterventieVeld
+from cases.models import Bestuursproces, InterventieStatus, InterventieVeld, Zichtbaarheid
 from instruments.models import (
     INTERVENTIEVELDEN,
     LEMNISCAATKANT,
@@ -109,6 +121,48 @@ def aandacht_venster(
         .values_list("veld", "laatste")
     )
     return balans(rijen, van=van, tot=tot, weken=weken, laatste=laatste)
+
+
+def verborgen_annotaties(
+    zichtbaar: frozenset[str], *, tot: dt.date, weken: int = STANDAARD_WEKEN
+) -> dict[str, Any]:
+    """Per veld, the interventies done in the ``weken`` up to ``tot`` that a viewer with
+    ``zichtbaar`` may not see, as annotations of a query of cases (``verborgen_<veld>``), so
+    that a page does not call a veld neglected when its attention is only hidden; none for a
+    viewer who sees every level. Read them back with :func:`verborgen_uit`."""
+    if zichtbaar >= frozenset(Zichtbaarheid.values):
+        return {}
+    verborgen = (
+        InterventieVeld.objects.filter(
+            bestuursproces=OuterRef("pk"),
+            interventie__datum__gt=tot - dt.timedelta(weeks=weken),
+            interventie__datum__lte=tot,
+            # Attention given is what was done, as in the balance itself.
+            interventie__status__in=[InterventieStatus.UITGEVOERD, InterventieStatus.GEEVALUEERD],
+        )
+        .exclude(interventie__zichtbaarheid__in=zichtbaar)
+        .order_by()
+    )
+    return {
+        f"verborgen_{veld}": Coalesce(
+            Subquery(
+                verborgen.filter(veld=veld)
+                .values("veld")
+                .annotate(n=Count("interventie", distinct=True))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        )
+        for veld in INTERVENTIEVELDEN
+    }
+
+
+def verborgen_uit(rij: Mapping[str, Any]) -> dict[str, int]:
+    """Per veld code with any, the count of a row annotated with :func:`verborgen_annotaties`."""
+    return {
+        veld: rij[f"verborgen_{veld}"] for veld in INTERVENTIEVELDEN if rij.get(f"verborgen_{veld}")
+    }
 
 
 def aandacht_uit_staat(

@@ -14,8 +14,9 @@ withheld now.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
@@ -166,26 +167,35 @@ def _telling(model: type[models.Model], zichtbaar: frozenset[str]) -> Subquery:
     return Subquery(rijen, output_field=IntegerField())
 
 
+def afscherming_annotaties(zichtbaar: frozenset[str]) -> dict[str, Any]:
+    """The counts of :func:`afscherming` as annotations of a query of cases, for a reader
+    that reads the case anyway (empty for a role that reads every level); read them back
+    with :func:`afscherming_uit`."""
+    if zichtbaar >= ALLE_NIVEAUS:
+        return {}
+    # Prefixed: the plain names are the case's own relations.
+    return {
+        f"afgeschermd_{naam}": Coalesce(_telling(model, zichtbaar), Value(0))
+        for naam, (model, _melding) in ONDERDELEN.items()
+    }
+
+
+def afscherming_uit(rij: Mapping[str, Any]) -> Afscherming:
+    """The :class:`Afscherming` of a row annotated with :func:`afscherming_annotaties`."""
+    return Afscherming(
+        {naam: rij[f"afgeschermd_{naam}"] for naam in ONDERDELEN if rij.get(f"afgeschermd_{naam}")}
+    )
+
+
 def afscherming(bestuursproces: Bestuursproces, zichtbaar: frozenset[str]) -> Afscherming:
     """What a viewer with levels ``zichtbaar`` may not read in the case, per section."""
-    if zichtbaar >= ALLE_NIVEAUS:
+    annotaties = afscherming_annotaties(zichtbaar)
+    if not annotaties:
         return Afscherming()
     tellingen = (
         Bestuursproces.objects.filter(pk=bestuursproces.pk)
-        .annotate(
-            # Prefixed: the plain names are the case's own relations.
-            **{
-                f"afgeschermd_{naam}": Coalesce(_telling(model, zichtbaar), Value(0))
-                for naam, (model, _melding) in ONDERDELEN.items()
-            }
-        )
-        .values(*(f"afgeschermd_{naam}" for naam in ONDERDELEN))
+        .annotate(**annotaties)
+        .values(*annotaties)
         .get()
     )
-    return Afscherming(
-        {
-            naam: tellingen[f"afgeschermd_{naam}"]
-            for naam in ONDERDELEN
-            if tellingen[f"afgeschermd_{naam}"]
-        }
-    )
+    return afscherming_uit(tellingen)

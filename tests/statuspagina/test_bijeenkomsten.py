@@ -11,7 +11,7 @@ from cases import services
 from cases.models import Bijeenkomstsoort
 from cases.selectors import huidige_toestand
 from cases.services import DeelnemerInvoer
-from statuspagina.bijeenkomsten import bijeenkomsten
+from statuspagina.bijeenkomsten import bijeenkomsten, uit_staat
 from tests.factories import actor_voor
 
 from . import _proces as p
@@ -98,8 +98,8 @@ def test_een_geplande_dag_die_voorbij_is_zonder_afloop_valt_op(
     _leg_vast(regisseur, statusproces, titel="Bilateraal", datum=p.datum(0), gepland=True)
     staat = huidige_toestand(statusproces.bestuursproces)
     # Today it is still to come; from tomorrow on, it is overdue until marked held or cancelled.
-    assert [r.titel for r in bijeenkomsten(staat, p.datum(0))[0]] == ["Bilateraal"]
-    komend, [regel] = bijeenkomsten(staat, p.datum(1))
+    assert [r.titel for r in bijeenkomsten(uit_staat(staat), p.datum(0))[0]] == ["Bilateraal"]
+    komend, [regel] = bijeenkomsten(uit_staat(staat), p.datum(1))
     assert komend == []
     assert regel.niet_afgemeld
     assert regel.stand == "Gepland; nog niet als gehouden vastgelegd"

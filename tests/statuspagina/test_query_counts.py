@@ -14,7 +14,7 @@ from django.utils import timezone
 from cases import services
 from cases.models import Bestuursproces, Bijeenkomstsoort
 from cases.services import DeelnemerInvoer
-from tests.factories import actor_voor, open_proces
+from tests.factories import actor_voor, open_proces, voeg_leden_toe
 
 from ._proces import datum
 
@@ -24,10 +24,12 @@ GROOTTES = [1, 10, 50]
 def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
     """n of every kind of row the page reads: assessed spelers and opdrachtgevers, notes,
     interventions done and planned, a wyber-stap with n options, besluiten, afspraken and
-    bijeenkomsten."""
+    bijeenkomsten; every other one at the kernteam's level, so that a reading role also meets
+    what is withheld from it."""
     actor = actor_voor(regisseur)
     stap = services.start_wyberstap(actor=actor, bestuursproces=bestuursproces, doel="Kiezen")
     for i in range(n):
+        niveau = "kernteam" if i % 2 else "proces"
         speler = services.registreer_speler(
             actor=actor,
             bestuursproces=bestuursproces,
@@ -57,10 +59,10 @@ def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
             stevigheid=3,
             steun="afwachtend",
             onderling_vertrouwen=3,
-            zichtbaarheid="proces",
+            zichtbaarheid=niveau,
         )
         services.maak_notitie(
-            actor=actor, bestuursproces=bestuursproces, tekst=f"Notitie {i}", zichtbaarheid="proces"
+            actor=actor, bestuursproces=bestuursproces, tekst=f"Notitie {i}", zichtbaarheid=niveau
         )
         services.log_interventie(
             actor=actor,
@@ -75,7 +77,7 @@ def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
             spelers=[speler],
             status="uitgevoerd" if i % 2 else "gepland",
             wat_gedaan="Gedaan" if i % 2 else "",
-            zichtbaarheid="proces",
+            zichtbaarheid=niveau,
         )
         services.breng_optie_in(actor=actor, stap=stap, titel=f"Optie {i}")
         services.leg_besluit_vast(
@@ -84,7 +86,7 @@ def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
             titel=f"Besluit {i}",
             opdrachtgever=opdrachtgever,
             datum=datum(0),
-            zichtbaarheid="proces",
+            zichtbaarheid=niveau,
         )
         services.leg_bijeenkomst_vast(
             actor=actor,
@@ -93,7 +95,7 @@ def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
             soort=Bijeenkomstsoort.objects.get(code="werksessie"),
             datum=datum(0),
             deelnemers=[DeelnemerInvoer(speler=speler, aanwezig=True)],
-            zichtbaarheid="proces",
+            zichtbaarheid=niveau,
         )
         services.maak_afspraak(
             actor=actor,
@@ -102,7 +104,7 @@ def _vul(bestuursproces: Bestuursproces, regisseur: Any, n: int) -> None:
             door=speler,
             aan=opdrachtgever,
             uiterlijk=datum(0),
-            zichtbaarheid="proces",
+            zichtbaarheid=niveau,
         )
 
 
@@ -122,27 +124,33 @@ def test_lijst(client: Client, regisseur: Any, n: int, django_assert_num_queries
 
 
 @pytest.mark.parametrize("n", GROOTTES)
+@pytest.mark.parametrize("rol", ["procesregisseur", "opdrachtgever"])
 @pytest.mark.parametrize("op", [False, True], ids=["nu", "verleden"])
 def test_proces(
-    client: Client, regisseur: Any, n: int, op: bool, django_assert_num_queries: Any
+    client: Client, regisseur: Any, n: int, rol: str, op: bool, django_assert_num_queries: Any
 ) -> None:
     # Opened two days ago, so that yesterday is a day of the case; the log grows with n.
     bestuursproces = open_proces(regisseur, tijdstip=timezone.now() - dt.timedelta(days=2))
+    lid = voeg_leden_toe(bestuursproces, regisseur)[rol]
     _vul(bestuursproces, regisseur, n)
-    client.force_login(regisseur)
+    client.force_login(lid)
     url = f"/processen/{bestuursproces.uuid}/" + (f"?op={datum(-1)}" if op else "")
-    bestuursproces.refresh_from_db()
-    # Queries: session; user; the case with my role; then the parts of the case the page
-    # shows: now from the tables (the last volgnummer, the besluitmomenten, the idee and its
-    # eigenaren, spelers and opdrachtgevers each with their latest visible assessment,
-    # organisaties, wyber-stappen with their opties and instemmingen, besluiten, afspraken,
-    # bijeenkomsten with their deelnemers and interventies, and the attention balance's window
-    # rows and latest date per veld), for a past day one fold of the log after checking that
-    # something happened later (the nearest stored stand of the fold and the end of the log in
-    # one query, then the events after the stand); the names of the kinds of bijeenkomst; the
-    # krachtenveld (and on a past day the attention balance) from that same document; the
-    # stadiumovergangen up to the moment; the tijdlijn's items of the period with their events
-    # (its read model); the interventies hidden from the role.
-    with django_assert_num_queries(25 if not op else 10):
+    # Queries now (statuspagina/nu.py): session; user; the case with my role; the case's small
+    # parts as subqueries of one row (the latest idee, besluitmomenten, the latest wyber-stap
+    # and its consents, organisaties, when each stadium was last reached, per veld the latest
+    # intervention done, the last volgnummer, and for a role that does not read every level
+    # what is withheld from it); the spelers and the opdrachtgevers, each with its current
+    # assessment joined from the read model; besluiten; afspraken; bijeenkomsten with their
+    # attendance counted; the attention window's rows; the tijdlijn's items (its read model).
+    # For a past day: session; user; the case; one fold of the log after checking that
+    # something happened later (the nearest stored stand of the fold and the end of the log
+    # in one query, then the events after the stand); the stadiumovergangen up to the moment;
+    # the names of the kinds of bijeenkomst; the tijdlijn's items; and for a role that does
+    # not read every level what is withheld from it and the hidden interventies of the
+    # attention window (one query).
+    verleden = 10 if rol == "procesregisseur" else 11
+    with django_assert_num_queries(verleden if op else 11):
         response = client.get(url)
     assert response.status_code == 200
+    # Now every speler stands on the page; yesterday the case was still empty.
+    assert ("Speler 0" in response.content.decode()) is not op
