@@ -94,35 +94,6 @@ def aandacht(
     return balans(rijen, van=van, tot=tot, weken=weken)
 
 
-def aandacht_venster(
-    bestuursproces: Bestuursproces,
-    zichtbaar: frozenset[str],
-    *,
-    van: dt.date,
-    tot: dt.date,
-    weken: int = STANDAARD_WEKEN,
-) -> Aandacht:
-    """:func:`aandacht` for a window (the status page's three months) at a cost that does not
-    grow with the case's history: the rows of the window itself, and per veld the date of the
-    latest intervention done up to ``tot`` as one aggregate (two queries)."""
-    zichtbare = InterventieVeld.objects.filter(
-        bestuursproces=bestuursproces,
-        interventie__zichtbaarheid__in=zichtbaar,
-        interventie__datum__lte=tot,
-    )
-    rijen = zichtbare.filter(interventie__datum__gte=van).values_list(
-        "interventie_id", "veld", "interventie__status", "interventie__datum"
-    )
-    laatste = dict(
-        zichtbare.exclude(interventie__status=InterventieStatus.GEPLAND)
-        .values("veld")
-        .annotate(laatste=Max("interventie__datum"))
-        .order_by()
-        .values_list("veld", "laatste")
-    )
-    return balans(rijen, van=van, tot=tot, weken=weken, laatste=laatste)
-
-
 def verborgen_annotaties(
     zichtbaar: frozenset[str], *, tot: dt.date, weken: int = STANDAARD_WEKEN
 ) -> dict[str, Any]:

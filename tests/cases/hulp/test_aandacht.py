@@ -11,7 +11,7 @@ from django.utils import timezone
 from cases import services
 from cases.models import Zichtbaarheid
 from cases.selectors import huidige_toestand, momentopname
-from cases.selectors.aandacht import aandacht, aandacht_uit_staat, aandacht_venster
+from cases.selectors.aandacht import aandacht, aandacht_uit_staat
 from tests.cases.api.helpers import API, PROBLEEM
 from tests.factories import GebruikerFactory, actor_voor
 
@@ -168,22 +168,6 @@ def test_uit_de_toestand_gelijk_aan_de_tabellen(casus: Casus) -> None:
 
         assert aandacht_uit_staat(staat, van=None, tot=EIND_MAART) == aandacht(
             casus.proces, zichtbaar, van=None, tot=EIND_MAART
-        )
-
-
-@pytest.mark.parametrize("van", [dt.date(2026, 1, 1), dt.date(2026, 2, 15), dt.date(2026, 3, 3)])
-@pytest.mark.parametrize("tot", [dt.date(2026, 3, 1), EIND_MAART])
-def test_het_venster_in_de_database_gelijk_aan_de_toestand(
-    casus: Casus, van: dt.date, tot: dt.date
-) -> None:
-    """The status page counts its window in the database (flat in the history); that is the
-    balance of the whole case document, for every role, window and end date."""
-    for rol in ("procesregisseur", "kernteam", "opdrachtgever"):
-        zichtbaar = Zichtbaarheid.voor_rol(rol)
-        staat = huidige_toestand(casus.proces, zichtbaar)
-
-        assert aandacht_venster(casus.proces, zichtbaar, van=van, tot=tot) == aandacht_uit_staat(
-            staat, van=van, tot=tot
         )
 
 
