@@ -57,11 +57,11 @@ GETAL = os.environ.get
 # Cases in the list (the user is a member of each), and the event counts of the growth and
 # export measurements.
 LIJST_PROCESSEN = int(GETAL("BENCHMARK_KOSTEN_PROCESSEN", "200"))
-GROEI = [int(n) for n in GETAL("BENCHMARK_KOSTEN_GROEI", "1000,10000").split(",")]
+GROEI = [int(n) for n in GETAL("BENCHMARK_KOSTEN_GROEI", "1000,10000,100000").split(",")]
 EXPORT = [int(n) for n in GETAL("BENCHMARK_KOSTEN_EXPORT", "1000,10000,100000").split(",")]
 RONDES = int(GETAL("BENCHMARK_KOSTEN_RONDES", "7"))
 # Up to this many events the growth case is built through the services, beyond it in bulk.
-SNEL_VANAF = int(GETAL("BENCHMARK_KOSTEN_SNEL_VANAF", "10000"))
+SNEL_VANAF = int(GETAL("BENCHMARK_KOSTEN_SNEL_VANAF", "1000"))
 START = dt.datetime(2024, 1, 8, 9, 0, tzinfo=dt.UTC)
 SPELERS = 50
 ALLES = Zichtbaarheid.voor_rol("procesregisseur")
