@@ -138,6 +138,11 @@ def append_event(
     gebeurtenis.payload = json.loads(gebeurtenis.payload_tekst)
     _schuif_kop(bestuursproces, gebeurtenis)
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
+    # Its JSON Lines line at its own level, streamed as it is by the export (imported here:
+    # the export's modules import this package).
+    from cases.exports.jsonl import regel_van
+
+    gebeurtenis.regel_tekst = regel_van(gebeurtenis)
     gebeurtenis.save(force_insert=True)
     if laat:
         vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold

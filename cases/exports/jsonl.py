@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Case, F, Func, JSONField, TextField, When
+from django.db.models import Case, F, Func, JSONField, Q, TextField, When
 from django.db.models.fields.json import KeyTextTransform
 
 from cases.events import GENESIS_HASH, canonieke_json
@@ -25,6 +25,7 @@ from cases.models import Gebeurtenis, Zichtbaarheid
 from . import gebeurtenissen
 from .documenten import documentversies
 from .gebeurtenissen import (
+    ALLE_NIVEAUS,
     FORMAATVERSIE,
     JSON_REGEL,
     VELDEN,
@@ -112,19 +113,37 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
 Tekstrij = tuple[Any, ...]
 
 
-def tekstrijen(opdracht: Exportopdracht) -> Iterator[Tekstrij]:
-    """The covered events in volgnummer order, fetched in chunks like
-    :meth:`Exportopdracht.rijen`, with the payload's canonical text instead of the payload:
-    a visible line needs no decoding or encoding of its payload at all."""
+def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[Any, ...]]]:
+    """The covered events in volgnummer order, in blocks of :data:`gebeurtenissen.CHUNK` rows
+    like :meth:`Exportopdracht.rijen`. Each row is the event's stored line when the viewer
+    reads it at its own level (then nothing else: the line is all the export needs), else
+    ``None`` and the :data:`Tekstrij` for :func:`tekstregel` (withheld, released, or written
+    without a stored line), with the payload's canonical text instead of the payload."""
+    gebeurtenissen_ = Gebeurtenis.objects.filter(
+        bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
+    ).annotate(_niveau=KeyTextTransform("zichtbaarheid", "payload"))
+    # A release only ever opens an event the viewer could not read at its own level, so an
+    # event at one of the viewer's levels is read with its stored line whatever was released.
+    eigen = Q(regel_tekst__isnull=False)
+    if not opdracht.zichtbaar >= ALLE_NIVEAUS:
+        # The payload's level is one of the viewer's; absent means "proces" (the rule of
+        # gebeurtenissen._afgeschermd_filter, turned around).
+        niveau = Q(payload__zichtbaarheid__in=sorted(opdracht.zichtbaar))
+        if Zichtbaarheid.PROCES in opdracht.zichtbaar:
+            niveau |= ~Q(payload__has_key="zichtbaarheid")
+        eigen &= niveau
+
+    def anders(waarde: Any) -> Case:
+        return Case(When(eigen, then=None), default=waarde)
+
     sql, params = (
-        Gebeurtenis.objects.filter(
-            bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
-        )
-        .order_by("volgnummer")
+        gebeurtenissen_.order_by("volgnummer")
         .annotate(
-            _tijdstip=UtcTekst("tijdstip"),
-            _geregistreerd=UtcTekst("geregistreerd"),
-            _niveau=KeyTextTransform("zichtbaarheid", "payload"),
+            _regel=Case(When(eigen, then=F("regel_tekst")), default=None),
+            **{f"_{veld}": anders(F(veld)) for veld in TEKSTVELDEN if not veld.startswith("_")},
+            _tijdstip=anders(UtcTekst("tijdstip")),
+            _geregistreerd=anders(UtcTekst("geregistreerd")),
+            _niveau_=anders(F("_niveau")),
             # Rows written outside append_event (none in normal use) have no text: their
             # payload comes along and is encoded here.
             _zonder_tekst=Case(
@@ -133,13 +152,15 @@ def tekstrijen(opdracht: Exportopdracht) -> Iterator[Tekstrij]:
                 output_field=JSONField(),
             ),
         )
-        .values_list(*TEKSTVELDEN)
+        .values_list(
+            "_regel", *(f"_{veld}" if not veld.startswith("_") else veld for veld in TEKSTVELDEN)
+        )
         .query.sql_with_params()
     )
     with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while blok := cursor.fetchmany(gebeurtenissen.CHUNK):
-            yield from blok
+            yield blok
 
 
 # The two times come as the text the line needs (see UtcTekst), not as datetimes.
@@ -150,7 +171,7 @@ TEKSTVELDEN = (
     *VELDEN[4:8],
     "payload_tekst",
     *VELDEN[9:],
-    "_niveau",
+    "_niveau_",
     "_zonder_tekst",
 )
 
@@ -184,7 +205,7 @@ class UtcTekst(Func):
 
 
 def tekstregel(rij: Tekstrij, zichtbaar: frozenset[str]) -> str:
-    """:func:`regel` of a :func:`tekstrijen` row, byte for byte: a visible event's stored
+    """:func:`regel` of a :func:`tekstblokken` row, byte for byte: a visible event's stored
     payload text goes into the line as it is (it is the canonical form the line needs); a
     withheld one, or a row without the text, goes through :func:`regel`."""
     payload_tekst, niveau = rij[8], rij[13] or Zichtbaarheid.PROCES
@@ -193,18 +214,63 @@ def tekstregel(rij: Tekstrij, zichtbaar: frozenset[str]) -> str:
         payload = json.loads(payload_tekst) if payload_tekst is not None else _json(rij[14])
         tijden = (_datetime(rij[2]), _datetime(rij[3]))
         return regel((*rij[:2], *tijden, *rij[4:8], payload, *rij[9:13]), zichtbaar)
-    volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst, toelichting = rij[:8]
+    return zichtbare_regel(*rij[:13], niveau) + "\n"
+
+
+def zichtbare_regel(
+    volgnummer: int,
+    type_: str,
+    tijdstip: str,
+    geregistreerd: str,
+    actor: str,
+    actor_naam: str,
+    herkomst: str,
+    toelichting: str,
+    payload_tekst: str,
+    vorige_hash: str,
+    hash_: str,
+    inhoud_hash: str | None,
+    inhoud_zout: str | None,
+    niveau: str,
+) -> str:
+    """The line of an event for a reader who may see it at its own level ``niveau`` (without
+    the newline): :func:`regel` of it, byte for byte. The times are :func:`utc_tekst`'s text,
+    the payload its canonical text. It depends on the event alone: ``append_event`` stores it
+    with the event (``Gebeurtenis.regel_tekst``) and the export streams it as it is."""
     return (
         f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
         f'"afgeschermd":false,"geregistreerd":"{geregistreerd}",'
-        f'"hash":{_tekst(rij[10])},"herkomst":{_tekst(herkomst)},'
-        f'"inhoudHash":{_of_null(rij[11])},"inhoudZout":{_of_null(rij[12])},'
+        f'"hash":{_tekst(hash_)},"herkomst":{_tekst(herkomst)},'
+        f'"inhoudHash":{_of_null(inhoud_hash)},"inhoudZout":{_of_null(inhoud_zout)},'
         f'"payload":{payload_tekst},"soort":"gebeurtenis",'
         f'"tijdstip":"{tijdstip}",'
         f'"toelichting":{_tekst(toelichting)},'
         f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
-        f'"vorigeHash":{_tekst(rij[9])},"vrijgegeven":null,'
-        f'"zichtbaarheid":{_tekst(str(niveau))}}}\n'
+        f'"vorigeHash":{_tekst(vorige_hash)},"vrijgegeven":null,'
+        f'"zichtbaarheid":{_tekst(niveau)}}}'
+    )
+
+
+def regel_van(gebeurtenis: Gebeurtenis) -> str:
+    """:func:`zichtbare_regel` of an event about to be stored (every field the hash covers
+    set, ``payload_tekst`` too), as ``append_event`` stores it."""
+    if gebeurtenis.payload_tekst is None:
+        raise ValueError("Een exportregel vraagt de canonieke tekst van de gegevens.")
+    return zichtbare_regel(
+        gebeurtenis.volgnummer,
+        gebeurtenis.type,
+        utc_tekst(gebeurtenis.tijdstip),
+        utc_tekst(gebeurtenis.geregistreerd),
+        gebeurtenis.actor_gebruikersnaam,
+        gebeurtenis.actor_naam,
+        gebeurtenis.herkomst,
+        gebeurtenis.toelichting,
+        gebeurtenis.payload_tekst,
+        gebeurtenis.vorige_hash,
+        gebeurtenis.hash,
+        gebeurtenis.inhoud_hash,
+        gebeurtenis.inhoud_zout,
+        str(gebeurtenis.payload.get("zichtbaarheid", Zichtbaarheid.PROCES)),
     )
 
 
@@ -224,8 +290,12 @@ def _of_null(tekst: str | None) -> str:
 def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield canonieke_json(kop(opdracht)) + "\n"
     zichtbaar = opdracht.zichtbaar
-    for rij in tekstrijen(opdracht):
-        yield tekstregel(rij, zichtbaar)
+    for blok in tekstblokken(opdracht):
+        # One piece per block of rows: a stored line goes out as it is.
+        yield (
+            "\n".join(r[0] if r[0] is not None else tekstregel(r[1:], zichtbaar)[:-1] for r in blok)
+            + "\n"
+        )
     yield canonieke_json(slot(opdracht)) + "\n"
 
 

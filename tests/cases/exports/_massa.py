@@ -7,7 +7,7 @@ prepared ``executemany`` per batch. Values are prepared by the model's own field
 PostgreSQL. Hashes are computed as ``append_event`` does (hash scheme 2: the content hashed
 apart with a salt, the hash over the envelope, :mod:`cases.events.canonical`). The
 immutability triggers refuse UPDATE and DELETE only, so inserting is allowed. Each event is
-signed with the configured key, as ``append_event`` does.
+signed with the configured key and carries its stored export line, as ``append_event`` does.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from cases.events.canonical import (
     inhoud_document,
 )
 from cases.events.handtekening import handtekening_van, sleutel
+from cases.exports.jsonl import zichtbare_regel
 from cases.models import Bestuursproces, Gebeurtenis
 
 BATCH = 5000
@@ -44,6 +45,7 @@ VELDEN = (
     "toelichting",
     "payload",
     "payload_tekst",
+    "regel_tekst",
     "vorige_hash",
     "hash",
     "handtekening",
@@ -81,6 +83,8 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
             payload: dict[str, Any] = {"notitie": {"tekst": f"Notitie {n}", "volgorde": n}}
             if n % GEHEIM_ELKE == 0:
                 payload["zichtbaarheid"] = "regisseur"
+            moment = formatteer_tijdstip(tijdstip)
+            niveau = str(payload.get("zichtbaarheid", "proces"))
             zout = f"{volgnummer:032x}"  # unique per event is all a test chain needs
             inhoud_hash = hash_van_document(inhoud_document(payload, "", zout))
             eigen_hash = hash_van_document(
@@ -91,12 +95,30 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
                     actor=actor,
                     actor_naam=naam,
                     herkomst="test",
-                    tijdstip=formatteer_tijdstip(tijdstip),
-                    geregistreerd=formatteer_tijdstip(tijdstip),
-                    zichtbaarheid=str(payload.get("zichtbaarheid", "proces")),
+                    tijdstip=moment,
+                    geregistreerd=moment,
+                    zichtbaarheid=niveau,
                     inhoud_hash=inhoud_hash,
                     vorige_hash=vorige_hash,
                 )
+            )
+            payload_tekst = canonieke_json(payload)
+            # The line append_event stores, made by the same function.
+            regel_tekst = zichtbare_regel(
+                volgnummer,
+                "notitie.gemaakt",
+                moment,
+                moment,
+                actor,
+                naam,
+                "test",
+                "",
+                payload_tekst,
+                vorige_hash,
+                eigen_hash,
+                inhoud_hash,
+                zout,
+                niveau,
             )
             waarden = (
                 bestuursproces.pk,
@@ -110,7 +132,8 @@ def voeg_gebeurtenissen_toe(bestuursproces: Bestuursproces, aantal: int) -> None
                 tijdstip,
                 "",
                 payload,
-                canonieke_json(payload),
+                payload_tekst,
+                regel_tekst,
                 vorige_hash,
                 eigen_hash,
                 handtekening_van(eigen_hash, sleutel_),
