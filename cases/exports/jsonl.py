@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Case, F, Func, JSONField, Q, TextField, When
+from django.db.models import Case, F, Func, JSONField, Q, QuerySet, TextField, Value, When
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce
 
 from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
@@ -113,37 +114,57 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
 Tekstrij = tuple[Any, ...]
 
 
-def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[Any, ...]]]:
+def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[str | None, int]]]:
     """The covered events in volgnummer order, in blocks of :data:`gebeurtenissen.CHUNK` rows
-    like :meth:`Exportopdracht.rijen`. Each row is the event's stored line when the viewer
-    reads it at its own level (then nothing else: the line is all the export needs), else
-    ``None`` and the :data:`Tekstrij` for :func:`tekstregel` (withheld, released, or written
-    without a stored line), with the payload's canonical text instead of the payload."""
-    gebeurtenissen_ = Gebeurtenis.objects.filter(
-        bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
-    ).annotate(_niveau=KeyTextTransform("zichtbaarheid", "payload"))
+    like :meth:`Exportopdracht.rijen`: per event its stored line (without the newline) when the
+    viewer reads it at its own level, else ``None``, and its volgnummer. Nothing else is read:
+    the few other rows (withheld, released, written without a stored line) come from
+    :func:`tekstrijen`, per block."""
     # A release only ever opens an event the viewer could not read at its own level, so an
     # event at one of the viewer's levels is read with its stored line whatever was released.
     eigen = Q(regel_tekst__isnull=False)
+    gedekt = _gedekt(opdracht)
     if not opdracht.zichtbaar >= ALLE_NIVEAUS:
-        # The payload's level is one of the viewer's; absent means "proces" (the rule of
-        # gebeurtenissen._afgeschermd_filter, turned around).
-        niveau = Q(payload__zichtbaarheid__in=sorted(opdracht.zichtbaar))
-        if Zichtbaarheid.PROCES in opdracht.zichtbaar:
-            niveau |= ~Q(payload__has_key="zichtbaarheid")
-        eigen &= niveau
-
-    def anders(waarde: Any) -> Case:
-        return Case(When(eigen, then=None), default=waarde)
-
+        # The payload's level (absent means "proces") is one of the viewer's: one extraction
+        # per row, compared as text.
+        gedekt = gedekt.annotate(
+            _niveau=Coalesce(
+                KeyTextTransform("zichtbaarheid", "payload"),
+                Value(Zichtbaarheid.PROCES.value),
+                output_field=TextField(),
+            )
+        )
+        eigen &= Q(_niveau__in=sorted(opdracht.zichtbaar))
     sql, params = (
-        gebeurtenissen_.order_by("volgnummer")
+        gedekt.order_by("volgnummer")
+        .annotate(_regel=Case(When(eigen, then=F("regel_tekst")), default=None))
+        .values_list("_regel", "volgnummer")
+        .query.sql_with_params()
+    )
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while blok := cursor.fetchmany(gebeurtenissen.CHUNK):
+            yield blok
+
+
+def _gedekt(opdracht: Exportopdracht) -> QuerySet[Gebeurtenis]:
+    return Gebeurtenis.objects.filter(
+        bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
+    )
+
+
+def tekstrijen(opdracht: Exportopdracht, volgnummers: list[int]) -> list[Tekstrij]:
+    """The events ``volgnummers`` in volgnummer order as :func:`tekstregel` reads them, with
+    the payload's canonical text instead of the payload: a visible line needs no decoding or
+    encoding of its payload at all."""
+    return list(
+        _gedekt(opdracht)
+        .filter(volgnummer__in=volgnummers)
+        .order_by("volgnummer")
         .annotate(
-            _regel=Case(When(eigen, then=F("regel_tekst")), default=None),
-            **{f"_{veld}": anders(F(veld)) for veld in TEKSTVELDEN if not veld.startswith("_")},
-            _tijdstip=anders(UtcTekst("tijdstip")),
-            _geregistreerd=anders(UtcTekst("geregistreerd")),
-            _niveau_=anders(F("_niveau")),
+            _tijdstip=UtcTekst("tijdstip"),
+            _geregistreerd=UtcTekst("geregistreerd"),
+            _niveau=KeyTextTransform("zichtbaarheid", "payload"),
             # Rows written outside append_event (none in normal use) have no text: their
             # payload comes along and is encoded here.
             _zonder_tekst=Case(
@@ -152,15 +173,8 @@ def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[Any, ...]]]:
                 output_field=JSONField(),
             ),
         )
-        .values_list(
-            "_regel", *(f"_{veld}" if not veld.startswith("_") else veld for veld in TEKSTVELDEN)
-        )
-        .query.sql_with_params()
+        .values_list(*TEKSTVELDEN)
     )
-    with connection.chunked_cursor() as cursor:
-        cursor.execute(sql, params)
-        while blok := cursor.fetchmany(gebeurtenissen.CHUNK):
-            yield blok
 
 
 # The two times come as the text the line needs (see UtcTekst), not as datetimes.
@@ -171,7 +185,7 @@ TEKSTVELDEN = (
     *VELDEN[4:8],
     "payload_tekst",
     *VELDEN[9:],
-    "_niveau_",
+    "_niveau",
     "_zonder_tekst",
 )
 
@@ -205,7 +219,7 @@ class UtcTekst(Func):
 
 
 def tekstregel(rij: Tekstrij, zichtbaar: frozenset[str]) -> str:
-    """:func:`regel` of a :func:`tekstblokken` row, byte for byte: a visible event's stored
+    """:func:`regel` of a :func:`tekstrijen` row, byte for byte: a visible event's stored
     payload text goes into the line as it is (it is the canonical form the line needs); a
     withheld one, or a row without the text, goes through :func:`regel`."""
     payload_tekst, niveau = rij[8], rij[13] or Zichtbaarheid.PROCES
@@ -214,7 +228,27 @@ def tekstregel(rij: Tekstrij, zichtbaar: frozenset[str]) -> str:
         payload = json.loads(payload_tekst) if payload_tekst is not None else _json(rij[14])
         tijden = (_datetime(rij[2]), _datetime(rij[3]))
         return regel((*rij[:2], *tijden, *rij[4:8], payload, *rij[9:13]), zichtbaar)
-    return zichtbare_regel(*rij[:13], niveau) + "\n"
+    v, t, tijdstip, geregistreerd, actor, naam, herkomst, toelichting = rij[:8]
+    vorige, eigen, inhoud_hash, zout = rij[9:13]
+    return (
+        zichtbare_regel(
+            v,
+            t,
+            tijdstip,
+            geregistreerd,
+            actor,
+            naam,
+            herkomst,
+            toelichting,
+            payload_tekst,
+            vorige,
+            eigen,
+            inhoud_hash,
+            zout,
+            niveau,
+        )
+        + "\n"
+    )
 
 
 def zichtbare_regel(
@@ -291,11 +325,15 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield canonieke_json(kop(opdracht)) + "\n"
     zichtbaar = opdracht.zichtbaar
     for blok in tekstblokken(opdracht):
-        # One piece per block of rows: a stored line goes out as it is.
-        yield (
-            "\n".join(r[0] if r[0] is not None else tekstregel(r[1:], zichtbaar)[:-1] for r in blok)
-            + "\n"
-        )
+        # One piece per block of rows: a stored line goes out as it is; the others are built.
+        gebouwd = [r[1] for r in blok if r[0] is None]
+        if gebouwd:
+            regels = {
+                rij[0]: tekstregel(rij, zichtbaar)[:-1] for rij in tekstrijen(opdracht, gebouwd)
+            }
+            yield "\n".join(r[0] if r[0] is not None else regels[r[1]] for r in blok) + "\n"
+        else:
+            yield "\n".join([cast("str", r[0]) for r in blok]) + "\n"
     yield canonieke_json(slot(opdracht)) + "\n"
 
 

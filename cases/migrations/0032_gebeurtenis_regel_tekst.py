@@ -8,6 +8,7 @@ keep NULL and the export builds their line as before.
 """
 
 import importlib
+from typing import Any
 
 from django.db import migrations, models
 
@@ -35,15 +36,28 @@ VELDEN = (
 )
 
 
-def _regel(rij):  # type: ignore[no-untyped-def]
-    pk, volgnummer, type_, tijdstip, geregistreerd, *midden, payload = rij
-    niveau = str(payload.get("zichtbaarheid", "proces"))
+def _regel(rij: tuple[Any, ...]) -> str:
+    (_pk, volgnummer, type_, tijdstip, geregistreerd, actor, naam, herkomst, toelichting) = rij[:9]
+    payload_tekst, vorige, eigen, inhoud_hash, zout, payload = rij[9:]
     return zichtbare_regel(
-        volgnummer, type_, utc_tekst(tijdstip), utc_tekst(geregistreerd), *midden, niveau
+        volgnummer,
+        type_,
+        utc_tekst(tijdstip),
+        utc_tekst(geregistreerd),
+        actor,
+        naam,
+        herkomst,
+        toelichting,
+        payload_tekst,
+        vorige,
+        eigen,
+        inhoud_hash,
+        zout,
+        str(payload.get("zichtbaarheid", "proces")),
     )
 
 
-def vul(apps, schema_editor):  # type: ignore[no-untyped-def]
+def vul(apps: Any, schema_editor: Any) -> None:
     Gebeurtenis = apps.get_model("cases", "Gebeurtenis")
     te_vullen = Gebeurtenis.objects.filter(regel_tekst__isnull=True, payload_tekst__isnull=False)
     if not te_vullen.exists():
