@@ -9,14 +9,19 @@ verification of an export file.
 
 from __future__ import annotations
 
+import importlib
 import json
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.apps import apps
+from django.db import DatabaseError, connection, transaction
 
 from cases import services
 from cases.events import Actor, verifieer_keten
 from cases.exports.gebeurtenissen import ALLE_NIVEAUS, JSON_REGEL, bereid_voor, gebeurtenis_rij
+from cases.exports.jsonl import regel_van
 from cases.exports.verificatie import verifieer_regels
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 from tests._rollen import til_onveranderlijkheid_op
@@ -130,3 +135,28 @@ def test_een_bewerkte_opgeslagen_regel_valt_op(
     assert breuk is not None
     assert breuk.volgnummer == gebeurtenis.volgnummer
     assert "exportregel" in breuk.reden
+
+
+def test_de_migratie_vult_de_regel_van_bestaande_gebeurtenissen_in(
+    casus: Bestuursproces,
+) -> None:
+    # Migration 0032 on events recorded before it: every event with its payload text gets the
+    # line append_event would have stored; one without that text keeps NULL (the export builds
+    # it); the append-only protection is back afterwards.
+    vul = importlib.import_module("cases.migrations.0032_gebeurtenis_regel_tekst").vul
+    gebeurtenissen = Gebeurtenis.objects.filter(bestuursproces=casus).order_by("volgnummer")
+    zonder_tekst = gebeurtenissen.last()
+    assert zonder_tekst is not None
+    til_onveranderlijkheid_op()
+    gebeurtenissen.update(regel_tekst=None)
+    Gebeurtenis.objects.filter(pk=zonder_tekst.pk).update(payload_tekst=None)
+
+    vul(apps, SimpleNamespace(connection=connection))
+
+    for gebeurtenis in gebeurtenissen:
+        if gebeurtenis.pk == zonder_tekst.pk:
+            assert gebeurtenis.regel_tekst is None
+        else:
+            assert gebeurtenis.regel_tekst == regel_van(gebeurtenis)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Gebeurtenis.objects.filter(pk=zonder_tekst.pk).update(regel_tekst="{}")
