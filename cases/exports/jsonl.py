@@ -157,9 +157,15 @@ def tekstrijen(opdracht: Exportopdracht, volgnummers: list[int]) -> list[Tekstri
     """The events ``volgnummers`` in volgnummer order as :func:`tekstregel` reads them, with
     the payload's canonical text instead of the payload: a visible line needs no decoding or
     encoding of its payload at all."""
+    # Bounded to the block as well: with the list alone, a planner may walk the case's whole
+    # index range for each block.
     return list(
-        _gedekt(opdracht)
-        .filter(volgnummer__in=volgnummers)
+        Gebeurtenis.objects.filter(
+            bestuursproces=opdracht.bestuursproces,
+            volgnummer__gte=min(volgnummers),
+            volgnummer__lte=max(volgnummers),
+            volgnummer__in=volgnummers,
+        )
         .order_by("volgnummer")
         .annotate(
             _tijdstip=UtcTekst("tijdstip"),
