@@ -146,6 +146,11 @@ def append_event(
         geregistreerde_soort.code == DATUMCORRECTIE or laat_na(vorig_moment, tijdstip)
     )
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
+    # Its JSON Lines line at its own level, streamed as it is by the export (imported here:
+    # the export's modules import this package).
+    from cases.exports.jsonl import regel_van
+
+    gebeurtenis.regel_tekst = regel_van(gebeurtenis)
     voeg_in(gebeurtenis)
     if laat:
         vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold

@@ -38,6 +38,13 @@ class Ketenrapport:
     laatste_ononderteken: int = 0
 
 
+def _regel(gebeurtenis: Gebeurtenis) -> str:
+    # Imported here: the export's modules import this package.
+    from cases.exports.jsonl import regel_van
+
+    return regel_van(gebeurtenis)
+
+
 def controleer_keten(bestuursproces: Bestuursproces, sleutel: bytes) -> Ketenrapport:
     """Walk the chain in order: volgnummers, links, hashes and signatures."""
     rapport = Ketenrapport(bestuursproces.uuid)
@@ -113,6 +120,16 @@ def _loop_keten(
                 bestuursproces.uuid,
                 gebeurtenis.volgnummer,
                 "de canonieke tekst van de gegevens wijkt af van de gegevens",
+            )
+        if gebeurtenis.regel_tekst is not None and (
+            gebeurtenis.payload_tekst is None or gebeurtenis.regel_tekst != _regel(gebeurtenis)
+        ):
+            # The line the export streams as it is must be the one the verified fields give
+            # (a reader of the export checks its fields too: see docs/architecture.md).
+            return Breuk(
+                bestuursproces.uuid,
+                gebeurtenis.volgnummer,
+                "de opgeslagen exportregel wijkt af van de gebeurtenis",
             )
         # Scheme 2: the stored content hash is what a redacted export line shows; the hash
         # above was recomputed from the content, so the column must agree with it.

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Case, F, Func, JSONField, TextField, When
+from django.db.models import Case, F, Func, JSONField, Q, QuerySet, TextField, Value, When
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce
 
 from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
@@ -25,6 +26,7 @@ from cases.models import Gebeurtenis, Zichtbaarheid
 from . import gebeurtenissen
 from .documenten import documentversies
 from .gebeurtenissen import (
+    ALLE_NIVEAUS,
     FORMAATVERSIE,
     JSON_REGEL,
     VELDEN,
@@ -112,13 +114,57 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
 Tekstrij = tuple[Any, ...]
 
 
-def tekstrijen(opdracht: Exportopdracht) -> Iterator[Tekstrij]:
-    """The covered events in volgnummer order, fetched in chunks like
-    :meth:`Exportopdracht.rijen`, with the payload's canonical text instead of the payload:
-    a visible line needs no decoding or encoding of its payload at all."""
+def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[str | None, int]]]:
+    """The covered events in volgnummer order, in blocks of :data:`gebeurtenissen.CHUNK` rows
+    like :meth:`Exportopdracht.rijen`: per event its stored line (without the newline) when the
+    viewer reads it at its own level, else ``None``, and its volgnummer. Nothing else is read:
+    the few other rows (withheld, released, written without a stored line) come from
+    :func:`tekstrijen`, per block."""
+    # A release only ever opens an event the viewer could not read at its own level, so an
+    # event at one of the viewer's levels is read with its stored line whatever was released.
+    eigen = Q(regel_tekst__isnull=False)
+    gedekt = _gedekt(opdracht)
+    if not opdracht.zichtbaar >= ALLE_NIVEAUS:
+        # The payload's level (absent means "proces") is one of the viewer's: one extraction
+        # per row, compared as text.
+        gedekt = gedekt.annotate(
+            _niveau=Coalesce(
+                KeyTextTransform("zichtbaarheid", "payload"),
+                Value(Zichtbaarheid.PROCES.value),
+                output_field=TextField(),
+            )
+        )
+        eigen &= Q(_niveau__in=sorted(opdracht.zichtbaar))
     sql, params = (
+        gedekt.order_by("volgnummer")
+        .annotate(_regel=Case(When(eigen, then=F("regel_tekst")), default=None))
+        .values_list("_regel", "volgnummer")
+        .query.sql_with_params()
+    )
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while blok := cursor.fetchmany(gebeurtenissen.CHUNK):
+            yield blok
+
+
+def _gedekt(opdracht: Exportopdracht) -> QuerySet[Gebeurtenis]:
+    return Gebeurtenis.objects.filter(
+        bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
+    )
+
+
+def tekstrijen(opdracht: Exportopdracht, volgnummers: list[int]) -> list[Tekstrij]:
+    """The events ``volgnummers`` in volgnummer order as :func:`tekstregel` reads them, with
+    the payload's canonical text instead of the payload: a visible line needs no decoding or
+    encoding of its payload at all."""
+    # Bounded to the block as well: with the list alone, a planner may walk the case's whole
+    # index range for each block.
+    return list(
         Gebeurtenis.objects.filter(
-            bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
+            bestuursproces=opdracht.bestuursproces,
+            volgnummer__gte=min(volgnummers),
+            volgnummer__lte=max(volgnummers),
+            volgnummer__in=volgnummers,
         )
         .order_by("volgnummer")
         .annotate(
@@ -134,12 +180,7 @@ def tekstrijen(opdracht: Exportopdracht) -> Iterator[Tekstrij]:
             ),
         )
         .values_list(*TEKSTVELDEN)
-        .query.sql_with_params()
     )
-    with connection.chunked_cursor() as cursor:
-        cursor.execute(sql, params)
-        while blok := cursor.fetchmany(gebeurtenissen.CHUNK):
-            yield from blok
 
 
 # The two times come as the text the line needs (see UtcTekst), not as datetimes.
@@ -193,18 +234,83 @@ def tekstregel(rij: Tekstrij, zichtbaar: frozenset[str]) -> str:
         payload = json.loads(payload_tekst) if payload_tekst is not None else _json(rij[14])
         tijden = (_datetime(rij[2]), _datetime(rij[3]))
         return regel((*rij[:2], *tijden, *rij[4:8], payload, *rij[9:13]), zichtbaar)
-    volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst, toelichting = rij[:8]
+    v, t, tijdstip, geregistreerd, actor, naam, herkomst, toelichting = rij[:8]
+    vorige, eigen, inhoud_hash, zout = rij[9:13]
+    return (
+        zichtbare_regel(
+            v,
+            t,
+            tijdstip,
+            geregistreerd,
+            actor,
+            naam,
+            herkomst,
+            toelichting,
+            payload_tekst,
+            vorige,
+            eigen,
+            inhoud_hash,
+            zout,
+            niveau,
+        )
+        + "\n"
+    )
+
+
+def zichtbare_regel(
+    volgnummer: int,
+    type_: str,
+    tijdstip: str,
+    geregistreerd: str,
+    actor: str,
+    actor_naam: str,
+    herkomst: str,
+    toelichting: str,
+    payload_tekst: str,
+    vorige_hash: str,
+    hash_: str,
+    inhoud_hash: str | None,
+    inhoud_zout: str | None,
+    niveau: str,
+) -> str:
+    """The line of an event for a reader who may see it at its own level ``niveau`` (without
+    the newline): :func:`regel` of it, byte for byte. The times are :func:`utc_tekst`'s text,
+    the payload its canonical text. It depends on the event alone: ``append_event`` stores it
+    with the event (``Gebeurtenis.regel_tekst``) and the export streams it as it is."""
     return (
         f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
         f'"afgeschermd":false,"geregistreerd":"{geregistreerd}",'
-        f'"hash":{_tekst(rij[10])},"herkomst":{_tekst(herkomst)},'
-        f'"inhoudHash":{_of_null(rij[11])},"inhoudZout":{_of_null(rij[12])},'
+        f'"hash":{_tekst(hash_)},"herkomst":{_tekst(herkomst)},'
+        f'"inhoudHash":{_of_null(inhoud_hash)},"inhoudZout":{_of_null(inhoud_zout)},'
         f'"payload":{payload_tekst},"soort":"gebeurtenis",'
         f'"tijdstip":"{tijdstip}",'
         f'"toelichting":{_tekst(toelichting)},'
         f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
-        f'"vorigeHash":{_tekst(rij[9])},"vrijgegeven":null,'
-        f'"zichtbaarheid":{_tekst(str(niveau))}}}\n'
+        f'"vorigeHash":{_tekst(vorige_hash)},"vrijgegeven":null,'
+        f'"zichtbaarheid":{_tekst(niveau)}}}'
+    )
+
+
+def regel_van(gebeurtenis: Gebeurtenis) -> str:
+    """:func:`zichtbare_regel` of an event about to be stored (every field the hash covers
+    set, ``payload_tekst`` too), as ``append_event`` stores it."""
+    if gebeurtenis.payload_tekst is None:
+        raise ValueError("Een exportregel vraagt de canonieke tekst van de gegevens.")
+    return zichtbare_regel(
+        gebeurtenis.volgnummer,
+        gebeurtenis.type,
+        utc_tekst(gebeurtenis.tijdstip),
+        utc_tekst(gebeurtenis.geregistreerd),
+        gebeurtenis.actor_gebruikersnaam,
+        gebeurtenis.actor_naam,
+        gebeurtenis.herkomst,
+        gebeurtenis.toelichting,
+        gebeurtenis.payload_tekst,
+        gebeurtenis.vorige_hash,
+        gebeurtenis.hash,
+        gebeurtenis.inhoud_hash,
+        gebeurtenis.inhoud_zout,
+        str(gebeurtenis.payload.get("zichtbaarheid", Zichtbaarheid.PROCES)),
     )
 
 
@@ -224,8 +330,16 @@ def _of_null(tekst: str | None) -> str:
 def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield canonieke_json(kop(opdracht)) + "\n"
     zichtbaar = opdracht.zichtbaar
-    for rij in tekstrijen(opdracht):
-        yield tekstregel(rij, zichtbaar)
+    for blok in tekstblokken(opdracht):
+        # One piece per block of rows: a stored line goes out as it is; the others are built.
+        gebouwd = [r[1] for r in blok if r[0] is None]
+        if gebouwd:
+            regels = {
+                rij[0]: tekstregel(rij, zichtbaar)[:-1] for rij in tekstrijen(opdracht, gebouwd)
+            }
+            yield "\n".join(r[0] if r[0] is not None else regels[r[1]] for r in blok) + "\n"
+        else:
+            yield "\n".join([cast("str", r[0]) for r in blok]) + "\n"
     yield canonieke_json(slot(opdracht)) + "\n"
 
 

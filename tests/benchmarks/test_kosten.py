@@ -435,12 +435,17 @@ def test_export_tegen_copy_en_geheugen() -> None:
                     None,
                 )
     # Below one chunk of rows (2,000) the export holds fewer rows; flat means: no growth
-    # once the chunks are full.
+    # once the chunks are full. A peak of a fraction of a MiB moves by a tenth of a MiB
+    # from run to run (the interpreter's own allocations), so growth up to a quarter or
+    # up to one bundle of the response (64 KiB) counts as flat.
+    from cases.exports import gebeurtenissen
+
     vol = [n for n in EXPORT if n >= 2 * CHUNK] or EXPORT
     _meld(
         f"geheugen van de export vlak van {EXPORT[0]:,} tot {EXPORT[-1]:,} gebeurtenissen",
-        " → ".join(f"{pieken[n]:.1f}" for n in EXPORT) + " MiB",
-        pieken[vol[-1]] <= 1.25 * pieken[vol[0]],
+        " → ".join(f"{pieken[n]:.2f}" for n in EXPORT) + " MiB",
+        pieken[vol[-1]]
+        <= max(1.25 * pieken[vol[0]], pieken[vol[0]] + gebeurtenissen.BUNDEL / 2**20),
     )
 
 

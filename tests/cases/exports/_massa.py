@@ -29,6 +29,7 @@ from cases.events.canonical import (
 )
 from cases.events.handtekening import handtekening_van, sleutel
 from cases.events.wereldtijd import laatste_moment_uit_log
+from cases.exports.jsonl import zichtbare_regel
 from cases.models import Bestuursproces, Gebeurtenis
 
 BATCH = 5000
@@ -47,6 +48,7 @@ VELDEN = (
     "toelichting",
     "payload",
     "payload_tekst",
+    "regel_tekst",
     "vorige_hash",
     "hash",
     "handtekening",
@@ -111,6 +113,8 @@ def voeg_feiten_toe(bestuursproces: Bestuursproces, feiten: Iterable[Feit]) -> i
             volgnummer += 1
             aantal += 1
             payload, tijdstip = feit.payload, feit.tijdstip
+            moment = formatteer_tijdstip(tijdstip)
+            niveau = str(payload.get("zichtbaarheid", "proces"))
             zout = f"{volgnummer:032x}"  # unique per event is all a test chain needs
             inhoud_hash = hash_van_document(inhoud_document(payload, "", zout))
             eigen_hash = hash_van_document(
@@ -121,12 +125,30 @@ def voeg_feiten_toe(bestuursproces: Bestuursproces, feiten: Iterable[Feit]) -> i
                     actor=actor,
                     actor_naam=naam,
                     herkomst="test",
-                    tijdstip=formatteer_tijdstip(tijdstip),
-                    geregistreerd=formatteer_tijdstip(tijdstip),
-                    zichtbaarheid=str(payload.get("zichtbaarheid", "proces")),
+                    tijdstip=moment,
+                    geregistreerd=moment,
+                    zichtbaarheid=niveau,
                     inhoud_hash=inhoud_hash,
                     vorige_hash=vorige_hash,
                 )
+            )
+            payload_tekst = canonieke_json(payload)
+            # The line append_event stores, made by the same function.
+            regel_tekst = zichtbare_regel(
+                volgnummer,
+                feit.type,
+                moment,
+                moment,
+                actor,
+                naam,
+                "test",
+                "",
+                payload_tekst,
+                vorige_hash,
+                eigen_hash,
+                inhoud_hash,
+                zout,
+                niveau,
             )
             waarden = (
                 bestuursproces.pk,
@@ -140,7 +162,8 @@ def voeg_feiten_toe(bestuursproces: Bestuursproces, feiten: Iterable[Feit]) -> i
                 tijdstip,
                 "",
                 payload,
-                canonieke_json(payload),
+                payload_tekst,
+                regel_tekst,
                 vorige_hash,
                 eigen_hash,
                 handtekening_van(eigen_hash, sleutel_),

@@ -18,7 +18,7 @@ from cases.exports.gebeurtenissen import (
     inhoud_van_rij,
     utc_tekst,
 )
-from cases.exports.jsonl import regel, tekstregel, tekstrijen
+from cases.exports.jsonl import regel, tekstblokken, tekstregel, tekstrijen
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 from tests._rollen import til_onveranderlijkheid_op
 
@@ -124,21 +124,33 @@ def test_elke_regel_is_de_canonieke_json_van_de_rij(dossier: Bestuursproces) -> 
 
 
 def test_de_opgeslagen_tekst_geeft_dezelfde_regels(dossier: Bestuursproces) -> None:
-    # The export writes each visible payload's stored canonical text as it is: every line is
-    # the one the decoded row gives, for visible and withheld events, and for a row without
-    # the text (written outside append_event) too.
-    voeg_gebeurtenissen_toe(dossier, 3)
-    zonder_tekst = Gebeurtenis.objects.filter(bestuursproces=dossier).latest("volgnummer")
+    # The export writes each visible event's stored line, and each visible payload's stored
+    # canonical text, as they are: every line is the one the decoded row gives, for visible
+    # and withheld events, for a row without a stored line, and for a row without either
+    # (written outside append_event).
+    voeg_gebeurtenissen_toe(dossier, 4)
+    zonder_regel, zonder_tekst = Gebeurtenis.objects.filter(bestuursproces=dossier).order_by(
+        "-volgnummer"
+    )[:2]
     til_onveranderlijkheid_op()
-    Gebeurtenis.objects.filter(pk=zonder_tekst.pk).update(payload_tekst=None)
+    Gebeurtenis.objects.filter(pk=zonder_regel.pk).update(regel_tekst=None)
+    Gebeurtenis.objects.filter(pk=zonder_tekst.pk).update(regel_tekst=None, payload_tekst=None)
     for rol in ("procesregisseur", "evaluator"):
         opdracht = bereid_voor(
             dossier, exporteur="x", rol=rol, kanaal="api", zichtbaar=Zichtbaarheid.voor_rol(rol)
         )
         verwacht = [regel(rij, opdracht.zichtbaar) for rij in opdracht.rijen()]
-        teksten = list(tekstrijen(opdracht))
-        assert [r[8] is None for r in teksten].count(True) == 1
-        assert [tekstregel(rij, opdracht.zichtbaar) for rij in teksten] == verwacht
+        rijen = [rij for blok in tekstblokken(opdracht) for rij in blok]
+        # Stored lines exactly for what the viewer reads at its own level.
+        assert [r[0] is not None for r in rijen] == [
+            g.regel_tekst is not None
+            and g.payload.get("zichtbaarheid", "proces") in opdracht.zichtbaar
+            for g in Gebeurtenis.objects.filter(bestuursproces=dossier).order_by("volgnummer")
+        ]
+        gebouwd = tekstrijen(opdracht, [r[1] for r in rijen if r[0] is None])
+        assert [r[8] is None for r in gebouwd].count(True) == 1
+        regels = {r[0]: tekstregel(r, opdracht.zichtbaar) for r in gebouwd}
+        assert [r[0] + "\n" if r[0] is not None else regels[r[1]] for r in rijen] == verwacht
 
 
 def test_een_regel_met_lastige_tekens_is_canoniek() -> None:

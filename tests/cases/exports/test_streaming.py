@@ -43,6 +43,16 @@ class Teller:
 
         return rijen
 
+    def omwikkel_blokken(self, origineel: Any) -> Any:
+        teller = self
+
+        def blokken(opdracht: Exportopdracht) -> Iterator[Any]:
+            for blok in origineel(opdracht):
+                teller.gelezen += len(blok)
+                yield blok
+
+        return blokken
+
 
 # Above the default threshold (50,000) the direct export is a job; the streaming writer
 # itself is what is measured here, so the threshold is lifted.
@@ -52,8 +62,8 @@ def test_alle_gebeurtenisformaten_streamen_met_vast_geheugen(
 ) -> None:
     teller = Teller()
     monkeypatch.setattr(Exportopdracht, "rijen", teller.omwikkel(Exportopdracht.rijen))
-    # JSON Lines reads its own rows, with each payload's stored canonical text.
-    monkeypatch.setattr(jsonl, "tekstrijen", teller.omwikkel(jsonl.tekstrijen))
+    # JSON Lines reads its own rows in blocks, with each event's stored line.
+    monkeypatch.setattr(jsonl, "tekstblokken", teller.omwikkel_blokken(jsonl.tekstblokken))
     # A smaller batch than in production: what is measured is that memory follows the batch,
     # not the export, and 2,000 wide CSV rows come too close to a tenth of this test's file.
     monkeypatch.setattr("cases.exports.gebeurtenissen.CHUNK", 500)
