@@ -15,35 +15,16 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from cases import services
 from cases.models import Bestuursproces, Speler
-from tests.factories import actor_voor
 
 from ._browser import Browser, laatste, past_op_telefoon, schoon, typen_na
+from ._krachtenveld import beoordeelde_speler
 from .conftest import dagen_geleden
 
 
 @pytest.fixture
 def bestaande_speler(zaak: Bestuursproces, regisseur: Any) -> Speler:
-    speler = services.registreer_speler(
-        actor=actor_voor(regisseur),
-        bestuursproces=zaak,
-        naam="Ondernemersvereniging Haven",
-        soort="groep",
-        veld="verbindende",
-        rol_in_proces="betrokkene",
-        tijdstip=dagen_geleden(20),
-    )
-    services.beoordeel_speler(
-        actor=actor_voor(regisseur),
-        speler=speler,
-        standpunt="tegenstander",
-        macht="blokkademacht",
-        invloed=4,
-        vertrouwen=2,
-        tijdstip=dagen_geleden(20),
-    )
-    return speler
+    return beoordeelde_speler(zaak, regisseur, naam="Ondernemersvereniging Haven")
 
 
 def test_krachtenveld_als_regisseur(
