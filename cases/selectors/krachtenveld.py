@@ -18,7 +18,8 @@ from django.db.models import Q, QuerySet
 
 from cases.events import soorten
 from cases.events.soorten import partijen, soort
-from cases.events.tijdlijnregels import VERSIE, niveau_van, partij
+from cases.events.tijdlijnregels import VERSIE
+from cases.events.tijdlijnvertelling import niveau_van, partij
 from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.wereldtijd import DATUMCORRECTIE, geschiedenis
 from cases.models import (

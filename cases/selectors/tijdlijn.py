@@ -38,7 +38,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cases.events.soorten import soort
-from cases.events.tijdlijnregels import VERSIE, geheugen_voor, niveau_van
+from cases.events.tijdlijnregels import VERSIE
+from cases.events.tijdlijnvertelling import geheugen_voor, niveau_van
 from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing
 from cases.events.vrijgave import als_zicht, leesbaar
 from cases.events.wereldtijd import geschiedenis, verplaats

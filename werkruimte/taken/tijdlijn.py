@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cases.events.tijdlijnregels import begin_van
+from cases.events.tijdlijnvertelling import begin_van
 from cases.events.wereldtijd import einde_van
 from cases.exports import taken as exporttaken
 from cases.exports.formaten import FORMATEN, bestandsnaam

@@ -1,0 +1,198 @@
+"""How the tijdlijn's read model tells an event: its item (the moment it stands on, its level,
+the memory its sentence reads per viewer level) and the shifts it makes, from the memory
+noted per viewer level (:class:`~cases.events.geheugenspoor.Spoor`). Used by appending and
+by rebuilding (:mod:`cases.events.tijdlijnregels`) and by the selectors that read the rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from django.utils import timezone
+
+from cases.models import (
+    Gebeurtenis,
+    Tijdlijnregel,
+    Verschuivingsregel,
+    Zichtbaarheid,
+)
+
+from .geheugenspoor import ONBEKEND, Spoor
+from .replay import zichtbaarheid_van
+from .soorten import Soort, partijen, soort
+from .verhaal import Geheugen
+
+# Viewer levels from open to closed; a level sees its own and the more open ones.
+NIVEAUS = tuple(niveau.value for niveau in Zichtbaarheid)
+VELDEN = tuple(f.name for f in fields(Geheugen))
+# What a party stood last (standpunt or steun), for the shifts.
+STANDPUNTEN = "standpunten"
+ALLE_VELDEN = (*VELDEN, STANDPUNTEN)
+
+
+def ziet(niveau: str, zichtbaarheid: str) -> bool:
+    return NIVEAUS.index(zichtbaarheid) <= NIVEAUS.index(niveau)
+
+
+def niveau_van(zichtbaar: frozenset[str]) -> str | None:
+    """The viewer level whose rows answer for ``zichtbaar``; None for a set of levels that
+    is not a role's (the selectors then fold the log)."""
+    for i in range(len(NIVEAUS), 0, -1):
+        if zichtbaar == frozenset(NIVEAUS[:i]):
+            return NIVEAUS[i - 1]
+    return None
+
+
+def geheugen_van(sporen: Mapping[str, dict[str, Any]]) -> Geheugen:
+    return Geheugen(**{veld: sporen[veld] for veld in VELDEN})  # type: ignore[arg-type]
+
+
+def geheugen_voor(opgeslagen: dict[str, Any], niveau: str) -> Geheugen:
+    """The memory a row's sentence reads, for a viewer of ``niveau``."""
+    entries = opgeslagen.get(niveau, opgeslagen.get(NIVEAUS[0], {}))
+    return Geheugen(**{veld: dict(entries.get(veld, {})) for veld in VELDEN})
+
+
+def begin_van(datum: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(datum, dt.time.min))
+
+
+def telt_mee(feit: Soort) -> bool:
+    """Whether an event of this type can matter to the read model at all."""
+    return (
+        feit.op_tijdlijn
+        or type(feit).onthoud is not Soort.onthoud
+        or isinstance(feit, partijen.Beoordeeld | partijen.BetrokkenheidGewijzigd)
+    )
+
+
+Sporen = dict[str, Spoor]
+
+
+@dataclass
+class Verteld:
+    regel: Tijdlijnregel | None = None
+    verschuivingen: list[Verschuivingsregel] = field(default_factory=list)
+
+
+def partij(uuid: str, naam: str | None, soort_: str | None) -> dict[str, str]:
+    """A party of a shift as the shifts name it: a speler or opdrachtgever the viewer saw
+    registered, by its latest name; anything else by its uuid alone."""
+    if soort_ is None:
+        return {"uuid": uuid, "naam": "", "soort": ""}
+    return {"uuid": uuid, "naam": naam or "", "soort": soort_}
+
+
+def _verschuiving(
+    e: Gebeurtenis, feit: Soort, sporen: Sporen, niveau: str
+) -> Verschuivingsregel | None:
+    """The shift an event is for a viewer level (its party's standpunt learnt)."""
+    if isinstance(feit, partijen.Beoordeeld):
+        wie = e.payload[feit.partij]
+        nieuw = e.payload["beoordeling"][feit.standpunt]
+        oud = sporen[STANDPUNTEN].get(wie)
+        sporen[STANDPUNTEN][wie] = nieuw
+        if nieuw == oud:
+            return None
+        aspect, van, naar = "standpunt", oud, nieuw
+    elif isinstance(feit, partijen.BetrokkenheidGewijzigd):
+        w = e.payload["wijziging"]
+        wie, aspect, van, naar = w["partij"], "betrokkenheid", w["van"], w["naar"]
+    else:
+        return None
+    return Verschuivingsregel(
+        bestuursproces_id=e.bestuursproces_id,
+        gebeurtenis=e,
+        volgnummer=e.volgnummer,
+        tijdstip=e.tijdstip,
+        niveau=niveau,
+        partij=str(wie),
+        aspect=aspect,
+        van=van,
+        naar=naar,
+    )
+
+
+def _erboven(onder: Sporen) -> Sporen:
+    """A scratch memory over a level's memory: what an event would teach a level that may
+    not see it, without teaching it."""
+
+    def bron(spoor: Spoor) -> Callable[[str], Any]:
+        return lambda sleutel: spoor.get(sleutel, ONBEKEND)
+
+    return {veld: Spoor(bron(spoor)) for veld, spoor in onder.items()}
+
+
+def vertel(
+    e: Gebeurtenis,
+    standen: dict[str, Sporen],
+    verplaatst_naar: dt.datetime | None = None,
+    vrijgaven: Mapping[int, str] | None = None,
+) -> Verteld:
+    """Teach every level's memory the event (the levels that see it) and note its item and
+    shifts. The item's date, for types with a date of their own, is set by the caller.
+    ``vrijgaven`` holds the levels events were released to later (volgnummer → level)."""
+    feit = soort(e.type)
+    verteld = Verteld()
+    if not telt_mee(feit):
+        return verteld
+    zichtbaarheid = zichtbaarheid_van(e)
+    vrijgegeven = (vrijgaven or {}).get(e.volgnummer)
+    if (
+        vrijgegeven is not None
+        and Zichtbaarheid(vrijgegeven).rang < Zichtbaarheid(zichtbaarheid).rang
+    ):
+        zichtbaarheid = vrijgegeven
+    per_niveau: dict[str, dict[str, Any]] = {}
+    beschreven = False
+    for niveau in NIVEAUS:
+        gezien = ziet(niveau, zichtbaarheid)
+        if not gezien and not feit.op_tijdlijn:
+            continue
+        sporen = standen[niveau] if gezien else _erboven(standen[niveau])
+        g = geheugen_van(sporen)
+        feit.onthoud(e, g)
+        if feit.op_tijdlijn:
+            for spoor in sporen.values():
+                spoor.noteer()
+            beschrijving = feit.beschrijf(e, g)
+            per_niveau[niveau] = {
+                veld: gelezen for veld, spoor in sporen.items() if (gelezen := spoor.genoteerd())
+            }
+            if niveau == zichtbaarheid:
+                beschreven = beschrijving is not None
+        if gezien and (verschuiving := _verschuiving(e, feit, sporen, niveau)) is not None:
+            verteld.verschuivingen.append(verschuiving)
+    if beschreven:
+        basis = per_niveau.get(NIVEAUS[0], {})
+        opgeslagen = {NIVEAUS[0]: basis} if basis else {}
+        opgeslagen |= {n: g for n, g in per_niveau.items() if n != NIVEAUS[0] and g != basis}
+        verteld.regel = Tijdlijnregel(
+            bestuursproces_id=e.bestuursproces_id,
+            gebeurtenis=e,
+            volgnummer=e.volgnummer,
+            soort=e.type,
+            tijdstip=e.tijdstip,
+            verplaatst_naar=verplaatst_naar,
+            zichtbaarheid=zichtbaarheid,
+            geheugen=opgeslagen,
+        )
+    return verteld
+
+
+def dateer(regel: Tijdlijnregel, e: Gebeurtenis, sporen: Sporen) -> None:
+    """Put an item on its own date as the memory knows it now, noting where it came from."""
+    feit = soort(e.type)
+    if not feit.eigen_datum:
+        return
+    for spoor in sporen.values():
+        spoor.noteer()
+    datum = feit.datum(e, geheugen_van(sporen))
+    bronnen = [
+        f"{veld}:{sleutel}" for veld, spoor in sporen.items() for sleutel in spoor.genoteerd()
+    ]
+    # Every registration reads at most one entry for its date (an interventie's own fields).
+    regel.datumbron = bronnen[0] if bronnen else ""
+    regel.tijdstip = begin_van(datum) if datum is not None else e.tijdstip
