@@ -17,10 +17,12 @@ from typing import Any, cast
 from django.db import connection
 from django.db.models import Case, F, Func, JSONField, Q, QuerySet, TextField, Value, When
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, JSONArray
 
 from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
+from cases.events.soorten import Soort, soort
+from cases.events.vrijgave import als_zicht
 from cases.models import Gebeurtenis, Zichtbaarheid
 
 from . import gebeurtenissen
@@ -114,16 +116,18 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
 Tekstrij = tuple[Any, ...]
 
 
-def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[str | None, int]]]:
+def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[Any, ...]]]:
     """The covered events in volgnummer order, in blocks of :data:`gebeurtenissen.CHUNK` rows
     like :meth:`Exportopdracht.rijen`: per event its stored line (without the newline) when the
-    viewer reads it at its own level, else ``None``, and its volgnummer. Nothing else is read:
-    the few other rows (withheld, released, written without a stored line) come from
-    :func:`tekstrijen`, per block."""
+    viewer reads it at its own level, else ``None``, and its volgnummer. For a reader who does
+    not see every level, an event above their levels brings the text fields of its withheld
+    line as well (:data:`AFGESCHERMD`, ``None`` for the others). The few other rows (released,
+    written without a stored line) come from :func:`tekstrijen`, per block."""
     # A release only ever opens an event the viewer could not read at its own level, so an
     # event at one of the viewer's levels is read with its stored line whatever was released.
     eigen = Q(regel_tekst__isnull=False)
     gedekt = _gedekt(opdracht)
+    velden: tuple[str, ...] = ("_regel", "volgnummer")
     if not opdracht.zichtbaar >= ALLE_NIVEAUS:
         # The payload's level (absent means "proces") is one of the viewer's: one extraction
         # per row, compared as text.
@@ -135,16 +139,50 @@ def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[str | None, in
             )
         )
         eigen &= Q(_niveau__in=sorted(opdracht.zichtbaar))
+        boven = ~Q(_niveau__in=sorted(opdracht.zichtbaar)) & Q(payload_tekst__isnull=False)
+        # One JSON array (one condition per row), not a column each.
+        velden += ("_afgeschermd",)
+        gedekt = gedekt.annotate(
+            _afgeschermd=Case(
+                When(
+                    boven,
+                    then=JSONArray(
+                        *(
+                            UtcTekst(veld) if veld in ("tijdstip", "geregistreerd") else F(veld)
+                            for veld in AFGESCHERMD
+                        )
+                    ),
+                ),
+                default=None,
+                output_field=TextField(),
+            )
+        )
     sql, params = (
         gedekt.order_by("volgnummer")
         .annotate(_regel=Case(When(eigen, then=F("regel_tekst")), default=None))
-        .values_list("_regel", "volgnummer")
+        .values_list(*velden)
         .query.sql_with_params()
     )
     with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while blok := cursor.fetchmany(gebeurtenissen.CHUNK):
             yield blok
+
+
+# The fields of an event above the reader's levels that its withheld line needs, in the order
+# of :func:`afgeschermde_regel`'s arguments after the volgnummer; the times as its text.
+AFGESCHERMD = (
+    "type",
+    "tijdstip",
+    "geregistreerd",
+    "actor_gebruikersnaam",
+    "actor_naam",
+    "herkomst",
+    "vorige_hash",
+    "hash",
+    "inhoud_hash",
+    "_niveau",
+)
 
 
 def _gedekt(opdracht: Exportopdracht) -> QuerySet[Gebeurtenis]:
@@ -291,6 +329,45 @@ def zichtbare_regel(
     )
 
 
+def _afgeschermd(volgnummer: int, type_: str, niveau: str, zichtbaar: frozenset[str]) -> bool:
+    """Whether an event above the viewer's levels reaches them withheld in the standard form
+    (not released to one of their levels, and its type withholds as every type does)."""
+    if als_zicht(zichtbaar).niveau_van(volgnummer, niveau) in zichtbaar:
+        return False
+    return type(soort(type_)).afgeschermd is Soort.afgeschermd
+
+
+def afgeschermde_regel(
+    volgnummer: int,
+    type_: str,
+    tijdstip: str,
+    geregistreerd: str,
+    actor: str,
+    actor_naam: str,
+    herkomst: str,
+    vorige_hash: str,
+    hash_: str,
+    inhoud_hash: str | None,
+    niveau: str,
+) -> str:
+    """The line of an event withheld from the reader (without the newline): :func:`regel` of
+    it, byte for byte, for a type that withholds as :meth:`Soort.afgeschermd` does: the payload
+    says only that something at ``niveau`` was withheld, the toelichting and the salt are left
+    out, and the content hash stays (it proves the event without revealing it). Built from text
+    columns alone, so an export for a reader below some events decodes no payload."""
+    return (
+        f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
+        f'"afgeschermd":true,"geregistreerd":"{geregistreerd}",'
+        f'"hash":{_tekst(hash_)},"herkomst":{_tekst(herkomst)},'
+        f'"inhoudHash":{_of_null(inhoud_hash)},"inhoudZout":null,'
+        f'"payload":{{"afgeschermd":true,"zichtbaarheid":{_tekst(niveau)}}},'
+        f'"soort":"gebeurtenis","tijdstip":"{tijdstip}","toelichting":null,'
+        f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
+        f'"vorigeHash":{_tekst(vorige_hash)},"vrijgegeven":null,'
+        f'"zichtbaarheid":{_tekst(niveau)}}}'
+    )
+
+
 def regel_van(gebeurtenis: Gebeurtenis) -> str:
     """:func:`zichtbare_regel` of an event about to be stored (every field the hash covers
     set, ``payload_tekst`` too), as ``append_event`` stores it."""
@@ -331,16 +408,32 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield canonieke_json(kop(opdracht)) + "\n"
     zichtbaar = opdracht.zichtbaar
     for blok in tekstblokken(opdracht):
-        # One piece per block of rows: a stored line goes out as it is; the others are built.
-        gebouwd = [r[1] for r in blok if r[0] is None]
+        # One piece per block of rows: a stored line goes out as it is, a withheld one is
+        # written from its fields; the others are built from their rows.
+        klaar = [r[0] if r[0] is not None else _afgeschermd_uit(r, zichtbaar) for r in blok]
+        gebouwd = [r[1] for r, tekst in zip(blok, klaar, strict=True) if tekst is None]
         if gebouwd:
             regels = {
                 rij[0]: tekstregel(rij, zichtbaar)[:-1] for rij in tekstrijen(opdracht, gebouwd)
             }
-            yield "\n".join(r[0] if r[0] is not None else regels[r[1]] for r in blok) + "\n"
-        else:
-            yield "\n".join([cast("str", r[0]) for r in blok]) + "\n"
+            klaar = [
+                tekst if tekst is not None else regels[r[1]]
+                for r, tekst in zip(blok, klaar, strict=True)
+            ]
+        yield "\n".join(cast("list[str]", klaar)) + "\n"
     yield canonieke_json(slot(opdracht)) + "\n"
+
+
+def _afgeschermd_uit(rij: tuple[Any, ...], zichtbaar: frozenset[str]) -> str | None:
+    """The withheld line of a :func:`tekstblokken` row that brought its fields, unless the
+    event was released to the reader or its type withholds in its own way (``None``: built
+    from its row)."""
+    if len(rij) == 2 or rij[2] is None:
+        return None
+    velden = json.loads(rij[2])
+    if not _afgeschermd(rij[1], velden[0], velden[-1], zichtbaar):
+        return None
+    return afgeschermde_regel(rij[1], *velden)
 
 
 def schrijf(opdracht: Exportopdracht) -> Iterator[bytes]:

@@ -21,9 +21,9 @@ from django.test import override_settings
 
 from cases.events.canonical import formatteer_tijdstip
 from cases.exports.gebeurtenissen import CHUNK, JSON_REGEL, bereid_voor, zichtbare_inhoud
-from cases.models import Bestuursproces, Gebeurtenis
+from cases.models import Bestuursproces, Gebeurtenis, Rol
 from tests.cases.exports._massa import voeg_gebeurtenissen_toe
-from tests.factories import GebruikerFactory, open_proces
+from tests.factories import GebruikerFactory, open_proces, voeg_leden_toe
 
 from ._kosten import (
     ALLES,
@@ -121,6 +121,9 @@ def test_export_tegen_copy_en_geheugen() -> None:
     regisseur: Any = GebruikerFactory(username="export-regisseur")
     proces = open_proces(regisseur, titel="Export", tijdstip=START)
     client = api(regisseur)
+    # An evaluator reads every event but the regisseur's own (every tenth, _massa.GEHEIM_ELKE):
+    # those lines go out withheld.
+    evaluator = api(voeg_leden_toe(proces, regisseur)[Rol.EVALUATOR.value])
     referentie = "COPY" if DATABASE == "postgresql" else "cursor"
     pieken: dict[int, float] = {}
     aantal = Gebeurtenis.objects.filter(bestuursproces=proces).count()
@@ -128,10 +131,10 @@ def test_export_tegen_copy_en_geheugen() -> None:
         voeg_gebeurtenissen_toe(proces, doel - aantal)
         aantal = doel
 
-        def export(formaat: str = "jsonl") -> Callable[[], int]:
+        def export(formaat: str = "jsonl", door: Any = client) -> Callable[[], int]:
             def doe() -> int:
                 response = ok(
-                    client.get(
+                    door.get(
                         f"/api/v1/bestuursprocessen/{proces.uuid}/export", {"formaat": formaat}
                     )
                 )
@@ -141,15 +144,26 @@ def test_export_tegen_copy_en_geheugen() -> None:
 
         rondes = 3 if doel >= 100_000 else RONDES
         t_export, t_ref = afwisselend(export(), _referentie(proces), rondes)
-        t_export_2, t_voorheen = afwisselend(export(), _zoals_voorheen(proces), 3)
         _, piek = mediaan_en_piek(export(), 0)
         pieken[doel] = piek
         ratio = t_ref / t_export
+        # The export before issue 16 takes minutes at a million events: compared up to 100k.
+        voorheen = ""
+        if doel <= 100_000:
+            t_export_2, t_voorheen = afwisselend(export(), _zoals_voorheen(proces), 3)
+            voorheen = f"; {t_voorheen / t_export_2:.1f}× zo snel als met een model per rij"
         meld(
             f"jsonl-export ≥ 0,5 van {referentie} ({doel:,} gebeurtenissen)",
             f"{ratio:.2f} ({t_export:.2f} s tegen {t_ref:.2f} s; "
-            f"{doel / t_export:,.0f} gebeurtenissen/s; piek {piek:.1f} MiB; "
-            f"{t_voorheen / t_export_2:.1f}× zo snel als met een model per rij)",
+            f"{doel / t_export:,.0f} gebeurtenissen/s; piek {piek:.1f} MiB{voorheen})",
+            ratio >= 0.5 if referentie == "COPY" else None,
+        )
+        t_evaluator, t_ref = afwisselend(export(door=evaluator), _referentie(proces), rondes)
+        ratio = t_ref / t_evaluator
+        meld(
+            f"jsonl-export als evaluator ≥ 0,5 van {referentie} ({doel:,} gebeurtenissen, "
+            "elke tiende afgeschermd)",
+            f"{ratio:.2f} ({t_evaluator:.2f} s tegen {t_ref:.2f} s)",
             ratio >= 0.5 if referentie == "COPY" else None,
         )
         if doel == EXPORT[-1]:
