@@ -41,7 +41,7 @@ from cases.models import (
 from .geheugenspoor import ONBEKEND, Spoor
 from .soorten import soort
 from .tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, Sporen, dateer, telt_mee, vertel
-from .voorbereid import voeg_in
+from .voorbereid import tel_bij, voeg_in
 from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 
@@ -129,9 +129,7 @@ def werk_bij(
         Verschuivingsregel.objects.bulk_create(verteld.verschuivingen)
     erbij = aantallen([verteld.regel] if verteld.regel is not None else [], verteld.verschuivingen)
     if erbij:
-        Tijdlijnstand.objects.filter(bestuursproces=bestuursproces).update(
-            **{veld: models.F(veld) + aantal for veld, aantal in erbij.items()}
-        )
+        tel_bij(bestuursproces.pk, erbij)
     gewijzigd = [
         (niveau, veld, sleutel, waarde)
         for niveau, sporen in standen.items()

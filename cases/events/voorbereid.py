@@ -1,12 +1,13 @@
 """The write path's statements as SQL built once per model and database.
 
 Every event runs the same few statements: the chain head moved on the case row, the event
-inserted, its tijdlijn item inserted (and the services that create a row with their event, the
-notitie and the interventie, insert that row). Building each through the ORM (a query object, its
-compiler, a quoted column list) cost more Python than the database took to run it; here the
-text is built once from the model's own metadata and each value still goes through its
-field's ``pre_save`` and ``get_db_prep_save``, as ``Model.save`` does it. No model on this
-path has signal receivers or a ``save`` of its own (a test holds them to that).
+inserted, its tijdlijn item inserted and the tijdlijn's counts raised (and the services that
+create a row with their event, the notitie and the interventie, insert that row). Building
+each through the ORM (a query object, its compiler, a quoted column list) cost more Python
+than the database took to run it; here the text is built once from the model's own metadata
+and each value still goes through its field's ``pre_save`` and ``get_db_prep_save``, as
+``Model.save`` does it. No model on this path has signal receivers or a ``save`` of its own
+(a test holds them to that).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from django.db import connections, models, router
 
-from cases.models import Bestuursproces
+from cases.models import Bestuursproces, Tijdlijnstand
 
 
 def _kolom(veld: Any) -> str:
@@ -97,3 +98,28 @@ def schuif_kop(
     with verbinding.cursor() as cursor:
         cursor.execute(_KOP[alias], [volgnummer, keten_hash, moment, bestuursproces.pk, van])
         return cursor.rowcount == 1
+
+
+_TEL: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def tel_bij(bestuursproces_id: int, erbij: dict[str, int]) -> None:
+    """Add ``erbij`` (field → number) to the case's counts on ``Tijdlijnstand``, as
+    ``filter(...).update(veld=F(veld) + n)`` does; one statement per combination of fields,
+    built once."""
+    model = Tijdlijnstand
+    alias = router.db_for_write(model)
+    verbinding = connections[alias]
+    velden = tuple(sorted(erbij))
+    sleutel = (alias, velden)
+    if sleutel not in _TEL:
+        meta = model._meta
+        q = verbinding.ops.quote_name
+        kolommen = [q(_kolom(meta.get_field(veld))) for veld in velden]
+        _TEL[sleutel] = (
+            f"UPDATE {q(meta.db_table)} SET "
+            + ", ".join(f"{kolom} = {kolom} + %s" for kolom in kolommen)
+            + f" WHERE {q(_kolom(meta.get_field('bestuursproces')))} = %s"
+        )
+    with verbinding.cursor() as cursor:
+        cursor.execute(_TEL[sleutel], [*(erbij[veld] for veld in velden), bestuursproces_id])

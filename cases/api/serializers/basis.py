@@ -179,6 +179,34 @@ def case_urls(
     return urls
 
 
+def object_url(naam: str, context: Mapping[str, Any], **kwargs: Any) -> str:
+    """:func:`case_url` for a route with more path parameters (uuids): the absolute URL of
+    route ``naam`` with ``kwargs``, reversed once per route and request."""
+    if not isinstance(context, dict):
+        return reverse(naam, kwargs=kwargs, request=context.get("request"))
+    sjablonen: dict[Any, tuple[tuple[str, ...], tuple[str, ...]]] = context.setdefault(
+        _SJABLONEN, {}
+    )
+    sleutel = (naam, *kwargs)
+    sjabloon = sjablonen.get(sleutel)
+    if sjabloon is None:
+        # One nil-like uuid per parameter (uuid4 never makes them), split out of the URL.
+        plaatsen = {k: f"00000000-0000-0000-0000-{i:012d}" for i, k in enumerate(kwargs, 1)}
+        url = reverse(naam, kwargs=plaatsen, request=context.get("request"))
+        voor_delen: list[str] = []
+        namen: list[str] = []
+        for k, plaats in sorted(plaatsen.items(), key=lambda p: url.index(p[1])):
+            voor, _, url = url.partition(plaats)
+            voor_delen.append(voor)
+            namen.append(k)
+        sjabloon = sjablonen[sleutel] = ((*voor_delen, url), tuple(namen))
+    delen, volgorde = sjabloon
+    url = delen[0]
+    for k, deel in zip(volgorde, delen[1:], strict=True):
+        url += f"{kwargs[k]}{deel}"
+    return url
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class ProcesRelatieField(serializers.Field):
     """An object of this case (organisatie, speler, opdrachtgever), shown and given as its URL.

@@ -26,7 +26,14 @@ from cases.models.interventies import INTERVENTIEVELD_KEUZES
 from instruments.models import Instrument, Strategie
 
 from ..verwijzingen import lees_url
-from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin, keuzeveld
+from .basis import (
+    ProcesRelatieField,
+    Serializer,
+    StriktMixin,
+    WereldtijdMixin,
+    keuzeveld,
+    object_url,
+)
 from .wyberen import WyberStapRelatieField
 
 InterventieStatusField = keuzeveld("InterventieStatusEnum", InterventieStatus.choices)
@@ -92,6 +99,21 @@ class StrategieField(serializers.SlugRelatedField[Strategie]):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("queryset", None if kwargs.get("read_only") else Strategie.objects)
         super().__init__(slug_field="code", **kwargs)
+
+
+# Written as their fields write them (format and zone from the settings), unbound: one
+# instance serves every request.
+_MOMENT = serializers.DateTimeField()
+_DAG = serializers.DateField()
+
+
+def _datum(waarde: Any) -> str | None:
+    return _DAG.to_representation(waarde) if waarde is not None else None
+
+
+def _keuze(waarde: Any) -> Any:
+    """A choice as its field writes it: its value (an enum member as its text)."""
+    return waarde if waarde in ("", None) else str(waarde)
 
 
 def interventie_relatie(**kwargs: Any) -> ProcesRelatieField:
@@ -165,6 +187,58 @@ class InterventieSerializer(serializers.ModelSerializer[Interventie]):
             "links",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance: Interventie) -> dict[str, Any]:
+        """What the fields above give (the field-by-field path is the reference: a test holds
+        the two equal), written out, as the case list does: DRF otherwise deep-copies every
+        declared field per request and resolves each URL pattern per link."""
+        i, context = instance, self.context
+        proces = context["bestuursproces"].uuid
+
+        def van_proces(route: str, **kwargs: Any) -> str:
+            return object_url(f"api:{route}", context, uuid=proces, **kwargs)
+
+        return {
+            "url": van_proces("interventie-detail", interventie=i.uuid),
+            "uuid": str(i.uuid),
+            "titel": i.titel,
+            "datum": _datum(i.datum),
+            "status": _keuze(i.status),
+            "statusNaam": str(i.get_status_display()),
+            "velden": self.get_velden(i),
+            "niveau": _keuze(i.niveau),
+            "aangrijpingspunt": _keuze(i.aangrijpingspunt),
+            "zwaarte": _keuze(i.zwaarte),
+            "strategie": i.strategie.code if i.strategie is not None else None,
+            "instrument": (
+                object_url("api:instrument-detail", context, uuid=i.instrument.uuid)
+                if i.instrument is not None
+                else None
+            ),
+            "instrumentNaam": i.instrument.naam if i.instrument is not None else None,
+            "spelers": [van_proces("speler-detail", speler=p.uuid) for p in i.spelers.all()],
+            "opdrachtgevers": [
+                van_proces("opdrachtgever-detail", opdrachtgever=p.uuid)
+                for p in i.opdrachtgevers.all()
+            ],
+            "wyberstap": (
+                van_proces("wyberstap-detail", stap=i.wyberstap.uuid)
+                if i.wyberstap is not None
+                else None
+            ),
+            "beoogdEffect": i.beoogd_effect,
+            "waarom": i.waarom,
+            "watGedaan": i.wat_gedaan,
+            "uitgevoerdOp": _datum(i.uitgevoerd_op),
+            "waargenomenEffect": i.waargenomen_effect,
+            "uitgepakt": i.uitgepakt,
+            "vervolg": i.vervolg,
+            "geevalueerdOp": _datum(i.geevalueerd_op),
+            "zichtbaarheid": _keuze(i.zichtbaarheid),
+            "auteur": i.auteur.get_username() if i.auteur is not None else None,
+            "vastgelegdOp": _MOMENT.to_representation(i.vastgelegd_op),
+            "links": {"reflecties": van_proces("interventie-reflecties", interventie=i.uuid)},
+        }
 
     @extend_schema_field(serializers.ListField(child=InterventieveldField()))
     def get_velden(self, obj: Interventie) -> list[str]:

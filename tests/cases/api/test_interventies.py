@@ -371,3 +371,57 @@ def test_gepland_blijft_gepland_bij_een_wijziging(
     )
     assert response.status_code == 200, response.content
     assert response.json()["titel"] == "Later"
+
+
+def test_een_interventie_is_wat_drf_veld_voor_veld_ervan_maakt(
+    bestuursproces: Bestuursproces, leden: dict[str, Any]
+) -> None:
+    # The serializer writes each interventie out by hand for speed; DRF's field-by-field path
+    # of the same serializer is the reference: bare, with every relation, and evaluated.
+    from rest_framework import serializers as drf
+
+    from cases.api.serializers import InterventieSerializer
+    from cases.selectors.interventies import interventies
+
+    regisseur = leden["procesregisseur"]
+    client = client_voor(regisseur)
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, bestuursproces)
+    haven = maak_opdrachtgever(actor, bestuursproces)
+    stap = start_stap(actor, bestuursproces)
+    strategie("verbinden")
+    client.post(url(bestuursproces), nieuw(titel='Kaal "met" ë'), format="json")
+    rijk = client.post(
+        url(bestuursproces),
+        nieuw(
+            titel="Rijk",
+            velden=["verbindende", "idee"],
+            spelers=[absoluut(proces_url(bestuursproces, f"/spelers/{speler.uuid}"))],
+            opdrachtgevers=[absoluut(proces_url(bestuursproces, f"/opdrachtgevers/{haven.uuid}"))],
+            wyberstap=absoluut(proces_url(bestuursproces, f"/wyberstappen/{stap.uuid}")),
+            strategie="verbinden",
+            instrument=str(instrument().uuid),
+            status="uitgevoerd",
+            watGedaan="Gebeld",
+            zichtbaarheid="proces",
+        ),
+        format="json",
+    ).json()
+    assert all(rijk[veld] for veld in ("spelers", "opdrachtgevers", "wyberstap", "instrument"))
+    response = client.patch(
+        rijk["url"],
+        {"status": "geevalueerd", "waargenomenEffect": "Hij deed mee", "uitgepakt": "ja"},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+
+    context = {"request": client.get(url(bestuursproces)).wsgi_request}
+    context["bestuursproces"] = bestuursproces
+    gevonden = list(interventies(bestuursproces, frozenset({"proces", "kernteam", "regisseur"})))
+    assert len(gevonden) == 2
+    for interventie in gevonden:
+        snel = InterventieSerializer(interventie, context=context).data
+        referentie = drf.ModelSerializer.to_representation(
+            InterventieSerializer(context=context), interventie
+        )
+        assert dict(snel) == dict(referentie), interventie.titel

@@ -14,7 +14,14 @@ from django.db import models, transaction
 from django.db.models.signals import post_save, pre_save
 
 from cases.events import voorbereid
-from cases.models import Bestuursproces, Gebeurtenis, Interventie, Notitie, Tijdlijnregel
+from cases.models import (
+    Bestuursproces,
+    Gebeurtenis,
+    Interventie,
+    Notitie,
+    Tijdlijnregel,
+    Tijdlijnstand,
+)
 from tests.factories import GebruikerFactory, open_proces
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +80,22 @@ def test_de_kop_schuift_alleen_vanaf_de_kop_die_de_rij_heeft() -> None:
         rij = Bestuursproces.objects.get(pk=proces.pk)
         assert (rij.keten_volgnummer, rij.keten_hash) == (kop + 1, "b" * 64)
         assert rij.laatste_moment == proces.laatste_moment
+
+
+def test_tel_bij_verhoogt_alleen_de_genoemde_aantallen() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+    velden = [
+        v.name
+        for v in Tijdlijnstand._meta.fields
+        if v.name.startswith(("regels_", "verschuivingen_"))
+    ]
+    voor = Tijdlijnstand.objects.values(*velden).get(bestuursproces=proces)
+
+    voorbereid.tel_bij(proces.pk, {"regels_kernteam": 2, "verschuivingen_proces": 1})
+    voorbereid.tel_bij(proces.pk, {"regels_kernteam": 1})
+
+    na = Tijdlijnstand.objects.values(*velden).get(bestuursproces=proces)
+    verwacht = {**voor, "regels_kernteam": voor["regels_kernteam"] + 3}
+    verwacht["verschuivingen_proces"] += 1
+    assert na == verwacht
