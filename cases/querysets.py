@@ -18,6 +18,10 @@ class BestuursprocesQuerySet(models.QuerySet[Any]):
         """
         if not gebruiker.is_authenticated:
             return self.none()
-        return self.filter(lidmaatschappen__gebruiker=gebruiker).annotate(
+        return self.van_lid(gebruiker.pk)
+
+    def van_lid(self, gebruiker_pk: Any) -> BestuursprocesQuerySet:
+        """:meth:`voor_lid` of the user with this primary key."""
+        return self.filter(lidmaatschappen__gebruiker=gebruiker_pk).annotate(
             mijn_rol=models.F("lidmaatschappen__rol")
         )

@@ -1,0 +1,66 @@
+"""Reads compiled once per database (cases/vooraf_gebouwd.py) give what the ORM's query gives."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from django.http import Http404
+
+from cases.models import Bestuursproces, Rol
+from cases.selectors import bestuursproces_voor
+from cases.vooraf_gebouwd import VoorafGebouwd
+from tests.factories import GebruikerFactory, open_proces, voeg_leden_toe
+
+pytestmark = pytest.mark.django_db
+
+STANDIN = uuid.UUID("00000000-0000-0000-0000-000000000042")
+
+
+def _van_lid(gebruiker: int, uuid: Any) -> Any:
+    return Bestuursproces.objects.van_lid(gebruiker).filter(uuid=uuid)
+
+
+def test_dezelfde_rijen_als_de_orm_voor_elke_waarde() -> None:
+    regisseur: Any = GebruikerFactory()
+    processen = [open_proces(regisseur, titel=f"Proces {i}") for i in range(3)]
+    leden = voeg_leden_toe(processen[1], regisseur)
+    vraag = VoorafGebouwd(Bestuursproces, _van_lid, gebruiker=-1, uuid=STANDIN)
+    for gebruiker in (regisseur, *leden.values()):
+        for proces in processen:
+            # A uuid as itself and as its text.
+            for sleutel in (proces.uuid, str(proces.uuid)):
+                snel = [
+                    (b.pk, b.mijn_rol) for b in vraag.rijen(gebruiker=gebruiker.pk, uuid=sleutel)
+                ]
+                orm = [(b.pk, b.mijn_rol) for b in _van_lid(gebruiker.pk, proces.uuid)]
+                assert snel == orm
+
+
+def test_een_plaatshouder_die_de_query_niet_heeft_is_een_fout() -> None:
+    vraag = VoorafGebouwd(
+        Bestuursproces, lambda pk, ander: Bestuursproces.objects.filter(pk=pk), pk=-1, ander=-2
+    )
+    with pytest.raises(ValueError, match="plaatshouder"):
+        list(vraag.rijen(pk=1, ander=2))
+
+
+def test_geen_uuid_is_een_fout() -> None:
+    vraag = VoorafGebouwd(Bestuursproces, _van_lid, gebruiker=-1, uuid=STANDIN)
+    with pytest.raises(ValueError, match="badly formed"):
+        list(vraag.rijen(gebruiker=1, uuid="geen-uuid"))
+
+
+def test_het_proces_van_een_lid_en_404_voor_anderen() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+    evaluator = voeg_leden_toe(proces, regisseur)[Rol.EVALUATOR.value]
+    buitenstaander: Any = GebruikerFactory()
+
+    assert bestuursproces_voor(regisseur, proces.uuid).mijn_rol == Rol.PROCESREGISSEUR
+    gevonden = bestuursproces_voor(evaluator, proces.uuid, met_details=True)
+    assert (gevonden.pk, gevonden.mijn_rol) == (proces.pk, Rol.EVALUATOR)
+    for gebruiker, sleutel in ((buitenstaander, proces.uuid), (regisseur, "geen-uuid")):
+        with pytest.raises(Http404):
+            bestuursproces_voor(gebruiker, sleutel)
