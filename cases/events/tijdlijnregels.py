@@ -41,7 +41,7 @@ from cases.models import (
 from .geheugenspoor import ONBEKEND, Spoor
 from .soorten import soort
 from .tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, Sporen, dateer, telt_mee, vertel
-from .voorbereid import tel_bij, voeg_in
+from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang
 from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 
@@ -138,14 +138,13 @@ def werk_bij(
     ]
     if not gewijzigd:
         return
-    Tijdlijngeheugen.objects.bulk_create(
+    voeg_in_of_vervang(
         [
             Tijdlijngeheugen(bestuursproces=bestuursproces, niveau=n, veld=v, sleutel=s, waarde=w)
             for n, v, s, w in gewijzigd
         ],
-        update_conflicts=True,
-        unique_fields=["bestuursproces", "sleutel", "veld", "niveau"],
-        update_fields=["waarde"],
+        uniek=("bestuursproces", "sleutel", "veld", "niveau"),
+        vervang=("waarde",),
     )
     # Only an entry that existed can be the source of an item's date.
     verzet = {(n, f"{v}:{s}") for n, v, s, _w in gewijzigd if standen[n][v].bestond(s)}

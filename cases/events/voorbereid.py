@@ -67,6 +67,42 @@ def voeg_in(rij: models.Model) -> None:
     rij._state.db = alias
 
 
+_UPSERTS: dict[tuple[type[models.Model], str, int, tuple[str, ...], tuple[str, ...]], str] = {}
+
+
+def voeg_in_of_vervang(
+    rijen: list[Any], *, uniek: tuple[str, ...], vervang: tuple[str, ...]
+) -> None:
+    """Insert new rows of one model, or where a row with the same ``uniek`` fields exists,
+    set its ``vervang`` fields (as ``bulk_create(update_conflicts=True, ...)``), in one
+    statement; the rows get no primary key."""
+    if not rijen:
+        return
+    model = type(rijen[0])
+    alias = router.db_for_write(model)
+    verbinding = connections[alias]
+    sql, velden, _terug = _insert(model, alias)
+    sleutel = (model, alias, len(rijen), uniek, vervang)
+    if sleutel not in _UPSERTS:
+        q = verbinding.ops.quote_name
+        meta = model._meta
+        kolom = {naam: q(_kolom(meta.get_field(naam))) for naam in (*uniek, *vervang)}
+        kop, _, waarden = sql.partition(" VALUES ")
+        waarden = waarden.split(" RETURNING ")[0]
+        _UPSERTS[sleutel] = (
+            f"{kop} VALUES {', '.join([waarden] * len(rijen))} "
+            f"ON CONFLICT({', '.join(kolom[v] for v in uniek)}) DO UPDATE SET "
+            + ", ".join(f"{kolom[v]} = EXCLUDED.{kolom[v]}" for v in vervang)
+        )
+    params = [
+        veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
+        for rij in rijen
+        for veld in velden
+    ]
+    with verbinding.cursor() as cursor:
+        cursor.execute(_UPSERTS[sleutel], params)
+
+
 _KOP: dict[str, str] = {}
 
 

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from cases.events.payloads_interventies import interventie_gegevens
+from cases.events.voorbereid import voeg_in
 from cases.exceptions import OngeldigeInvoer
 from cases.models import (
     Bestuursproces,
@@ -209,10 +210,12 @@ def koppel(
     if velden is not None:
         if not nieuw:
             InterventieVeld.objects.filter(interventie=interventie).delete()
-        rijen = InterventieVeld.objects.bulk_create(
+        rijen = [
             InterventieVeld(bestuursproces_id=proces, interventie=interventie, veld=veld)
             for veld in sorted(velden)
-        )
+        ]
+        for rij in rijen:
+            voeg_in(rij)  # usually one or two: a statement built once each
         if nieuw:
             houd_vast(interventie, "velden", rijen)
     if spelers is not None:

@@ -18,7 +18,9 @@ from cases.models import (
     Bestuursproces,
     Gebeurtenis,
     Interventie,
+    InterventieVeld,
     Notitie,
+    Tijdlijngeheugen,
     Tijdlijnregel,
     Tijdlijnstand,
 )
@@ -27,7 +29,9 @@ from tests.factories import GebruikerFactory, open_proces
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", [Gebeurtenis, Tijdlijnregel, Notitie, Interventie])
+@pytest.mark.parametrize(
+    "model", [Gebeurtenis, Tijdlijnregel, Notitie, Interventie, InterventieVeld, Tijdlijngeheugen]
+)
 def test_geen_save_en_geen_signalen_die_overgeslagen_worden(model: type[models.Model]) -> None:
     assert model.save is models.Model.save
     assert not pre_save.has_listeners(model)
@@ -99,3 +103,28 @@ def test_tel_bij_verhoogt_alleen_de_genoemde_aantallen() -> None:
     verwacht = {**voor, "regels_kernteam": voor["regels_kernteam"] + 3}
     verwacht["verschuivingen_proces"] += 1
     assert na == verwacht
+
+
+def test_voeg_in_of_vervang_voegt_toe_en_vervangt_zoals_bulk_create() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+
+    def rij(sleutel: str, waarde: Any) -> Tijdlijngeheugen:
+        return Tijdlijngeheugen(
+            bestuursproces=proces, niveau="proces", veld="namen", sleutel=sleutel, waarde=waarde
+        )
+
+    uniek = ("bestuursproces", "sleutel", "veld", "niveau")
+    voorbereid.voeg_in_of_vervang(
+        [rij("a", "Eerst"), rij("b", {"x": [1]})], uniek=uniek, vervang=("waarde",)
+    )
+    voorbereid.voeg_in_of_vervang(
+        [rij("a", "Daarna"), rij("c", 0)], uniek=uniek, vervang=("waarde",)
+    )
+
+    opgeslagen = dict(
+        Tijdlijngeheugen.objects.filter(bestuursproces=proces, veld="namen").values_list(
+            "sleutel", "waarde"
+        )
+    )
+    assert opgeslagen == {"a": "Daarna", "b": {"x": [1]}, "c": 0}
