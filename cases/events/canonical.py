@@ -147,11 +147,33 @@ def bereken_inhoud_hash(gebeurtenis: Gebeurtenis) -> str:
     )
 
 
+def inhoud_hash_van_tekst(payload_tekst: str, toelichting: str, zout: str) -> str:
+    """:func:`bereken_inhoud_hash` of an event whose payload's canonical text is at hand (as
+    when it is appended): the content document written around that text, byte for byte
+    ``canonieke_json(inhoud_document(...))`` (its keys in sorted order), without encoding the
+    payload again."""
+    tekst = (
+        f'{{"payload":{payload_tekst},"toelichting":{_tekst(toelichting)},"zout":{_tekst(zout)}}}'
+    )
+    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
+
+
+# How the canonical encoder writes a string (ensure_ascii=False): the C function it uses.
+_tekst = json.encoder.encode_basestring
+
+
 def bereken_hash(gebeurtenis: Gebeurtenis, bestuursproces_uuid: uuid.UUID | str) -> str:
     """The event's hash in its own scheme, recomputed from its content (scheme 2: the content
     hash is recomputed too, not read from the row)."""
     if gebeurtenis.inhoud_zout is None:
         return hash_van_document(hash_document(gebeurtenis, bestuursproces_uuid))
+    return envelop_hash(gebeurtenis, bestuursproces_uuid, bereken_inhoud_hash(gebeurtenis))
+
+
+def envelop_hash(
+    gebeurtenis: Gebeurtenis, bestuursproces_uuid: uuid.UUID | str, inhoud_hash: str
+) -> str:
+    """Scheme 2: the hash of the event's envelope with ``inhoud_hash``, its content hash."""
     return hash_van_document(
         envelop_document(
             bestuursproces=str(bestuursproces_uuid),
@@ -163,7 +185,7 @@ def bereken_hash(gebeurtenis: Gebeurtenis, bestuursproces_uuid: uuid.UUID | str)
             tijdstip=formatteer_tijdstip(gebeurtenis.tijdstip),
             geregistreerd=formatteer_tijdstip(gebeurtenis.geregistreerd),
             zichtbaarheid=str(gebeurtenis.payload.get("zichtbaarheid", "proces")),
-            inhoud_hash=bereken_inhoud_hash(gebeurtenis),
+            inhoud_hash=inhoud_hash,
             vorige_hash=gebeurtenis.vorige_hash,
         )
     )

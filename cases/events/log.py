@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
-from .canonical import GENESIS_HASH, bereken_hash, bereken_inhoud_hash, canonieke_json
+from .canonical import (
+    GENESIS_HASH,
+    bereken_inhoud_hash,
+    canonieke_json,
+    envelop_hash,
+    inhoud_hash_van_tekst,
+)
 from .handtekening import onderteken
 from .replay_typen import Momentopname
 from .soorten import soort
@@ -202,9 +208,14 @@ _POGINGEN = 5
 def verzegel(gebeurtenis: Gebeurtenis, bestuursproces_uuid: Any) -> None:
     """Hash scheme 2: the content hashed apart (with a random salt), the event's hash over
     the envelope that carries the content hash (see cases/events/canonical.py)."""
-    gebeurtenis.inhoud_zout = secrets.token_hex(16)
-    gebeurtenis.inhoud_hash = bereken_inhoud_hash(gebeurtenis)
-    gebeurtenis.hash = bereken_hash(gebeurtenis, bestuursproces_uuid)
+    gebeurtenis.inhoud_zout = zout = secrets.token_hex(16)
+    # The payload's canonical text is made once, before the event is sealed.
+    gebeurtenis.inhoud_hash = (
+        inhoud_hash_van_tekst(gebeurtenis.payload_tekst, gebeurtenis.toelichting, zout)
+        if gebeurtenis.payload_tekst is not None
+        else bereken_inhoud_hash(gebeurtenis)
+    )
+    gebeurtenis.hash = envelop_hash(gebeurtenis, bestuursproces_uuid, gebeurtenis.inhoud_hash)
 
 
 def _datum(moment: dt.datetime) -> str:

@@ -216,3 +216,33 @@ def test_ketens_en_hashes_overleven_de_database(regisseur: Any) -> None:
     assert len({e.hash for e in gebeurtenissen}) == 5
     assert gebeurtenissen[0].payload["bestuursproces"]["opdracht"]["budget"] == "9999999999.99"
     assert verifieer_keten(bestuursproces) is None
+
+
+@pytest.mark.parametrize(
+    ("payload", "toelichting"),
+    [
+        ({}, ""),
+        ({"notitie": {"tekst": "Zoë ☃ \u2028 €", "volgorde": 3}}, 'Met "aanhalingstekens"'),
+        (
+            {"z": [1, None, True, {"b": "\\\n\t\x01", "a": ""}], "a": {"ü": "x"}},
+            "regel 1\nregel 2\x1f",
+        ),
+    ],
+)
+def test_de_inhoudshash_uit_de_canonieke_tekst_is_die_uit_het_document(
+    payload: dict[str, Any], toelichting: str
+) -> None:
+    # append_event seals from the payload's canonical text; verification recomputes from the
+    # payload: the two must hash the same bytes.
+    from cases.events.canonical import (
+        bereken_inhoud_hash,
+        hash_van_document,
+        inhoud_document,
+        inhoud_hash_van_tekst,
+    )
+
+    zout = "0f" * 16
+    gebeurtenis = Gebeurtenis(payload=payload, toelichting=toelichting, inhoud_zout=zout)
+    verwacht = hash_van_document(inhoud_document(payload, toelichting, zout))
+    assert bereken_inhoud_hash(gebeurtenis) == verwacht
+    assert inhoud_hash_van_tekst(canonieke_json(payload), toelichting, zout) == verwacht
