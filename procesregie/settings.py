@@ -189,7 +189,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["procesregie.api.parsers.BegrensdeJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "procesregie.api.pagination.Paginering",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["procesregie.api.filters.Filterbackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "procesregie.api.problems.exception_handler",
     # No OPTIONS metadata: the OpenAPI document describes the API; OPTIONS answers 405.

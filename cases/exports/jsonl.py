@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 from django.db import connection
@@ -329,14 +329,6 @@ def zichtbare_regel(
     )
 
 
-def _afgeschermd(volgnummer: int, type_: str, niveau: str, zichtbaar: frozenset[str]) -> bool:
-    """Whether an event above the viewer's levels reaches them withheld in the standard form
-    (not released to one of their levels, and its type withholds as every type does)."""
-    if als_zicht(zichtbaar).niveau_van(volgnummer, niveau) in zichtbaar:
-        return False
-    return type(soort(type_)).afgeschermd is Soort.afgeschermd
-
-
 def afgeschermde_regel(
     volgnummer: int,
     type_: str,
@@ -407,10 +399,11 @@ def _of_null(tekst: str | None) -> str:
 def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield canonieke_json(kop(opdracht)) + "\n"
     zichtbaar = opdracht.zichtbaar
+    afgeschermd = _afgeschermde_regels(opdracht)
     for blok in tekstblokken(opdracht):
         # One piece per block of rows: a stored line goes out as it is, a withheld one is
         # written from its fields; the others are built from their rows.
-        klaar = [r[0] if r[0] is not None else _afgeschermd_uit(r, zichtbaar) for r in blok]
+        klaar = [r[0] if r[0] is not None else afgeschermd(r) for r in blok]
         gebouwd = [r[1] for r, tekst in zip(blok, klaar, strict=True) if tekst is None]
         if gebouwd:
             regels = {
@@ -424,16 +417,24 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield canonieke_json(slot(opdracht)) + "\n"
 
 
-def _afgeschermd_uit(rij: tuple[Any, ...], zichtbaar: frozenset[str]) -> str | None:
-    """The withheld line of a :func:`tekstblokken` row that brought its fields, unless the
-    event was released to the reader or its type withholds in its own way (``None``: built
-    from its row)."""
-    if len(rij) == 2 or rij[2] is None:
-        return None
-    velden = json.loads(rij[2])
-    if not _afgeschermd(rij[1], velden[0], velden[-1], zichtbaar):
-        return None
-    return afgeschermde_regel(rij[1], *velden)
+def _afgeschermde_regels(opdracht: Exportopdracht) -> Callable[[tuple[Any, ...]], str | None]:
+    """For one export: the withheld line of a :func:`tekstblokken` row that brought its
+    fields, or ``None`` when its line is built from its row: an event released afterwards
+    (its release decides what this reader gets), or one whose type withholds otherwise than
+    :meth:`Soort.afgeschermd`. The releases and the types are looked up once per export."""
+    vrijgegeven = als_zicht(opdracht.zichtbaar).vrijgegeven(opdracht.bestuursproces.pk)
+    standaard: dict[str, bool] = {}
+
+    def afgeschermd(rij: tuple[Any, ...]) -> str | None:
+        if len(rij) == 2 or rij[2] is None or rij[1] in vrijgegeven:
+            return None
+        velden = json.loads(rij[2])
+        gewoon = standaard.get(velden[0])
+        if gewoon is None:
+            gewoon = standaard[velden[0]] = type(soort(velden[0])).afgeschermd is Soort.afgeschermd
+        return afgeschermde_regel(rij[1], *velden) if gewoon else None
+
+    return afgeschermd
 
 
 def schrijf(opdracht: Exportopdracht) -> Iterator[bytes]:

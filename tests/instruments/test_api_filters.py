@@ -133,3 +133,29 @@ def test_onbekende_parameter_meldt_in_het_nederlands(catalogus, lezer_api):
 def test_andere_lijsten_weigeren_onbekende_parameters(catalogus, lezer_api, pad):
     assert fouten(lezer_api.get(f"{API}{pad}", {"veld": "idee"})) == {"veld": "unknown"}
     assert lezer_api.get(f"{API}{pad}", {"page": 1, "pageSize": 5}).status_code == 200
+
+
+def test_zonder_filterparameters_geen_filterset_en_dezelfde_lijst(
+    catalogus, lezer_api, monkeypatch
+):
+    # A request with only the paginator's parameters (or none) is not filtered: the same list
+    # as an empty filter gives, without building the filterset; any other parameter still
+    # goes through it, so an unknown one is still a 400.
+    from django_filters.rest_framework import DjangoFilterBackend
+
+    gebouwd: list[str] = []
+    echte = DjangoFilterBackend.get_filterset
+
+    def tellend(self: Any, *args: Any, **kwargs: Any) -> Any:
+        gebouwd.append("ja")
+        return echte(self, *args, **kwargs)
+
+    monkeypatch.setattr(DjangoFilterBackend, "get_filterset", tellend)
+    alles = namen(lezer_api)
+    assert gebouwd == []
+    assert alles == namen(lezer_api, zoek="")
+    assert gebouwd == ["ja"]
+    assert namen(lezer_api, page=1) == alles
+    response = lezer_api.get(LIJST, {"pageSize": 100, "kleur": "rood"})
+    assert response.status_code == 400
+    assert fouten(response) == {"kleur": "unknown"}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
+from django.urls import get_script_prefix
+from django.urls import reverse as django_reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -136,28 +138,50 @@ class StadiumField(serializers.ChoiceField):
         super().__init__(choices=Stadium.choices, **kwargs)
 
 
-# Stands in for a case's uuid in a URL reversed once per request and route; no real case
-# has it (uuid4 never makes the nil uuid), and nothing else in a URL looks like it.
-_PLAATSHOUDER = "00000000-0000-0000-0000-000000000000"
-_SJABLONEN = "_case_url_sjablonen"
+# Links are built from templates: each route reversed once per process (and script prefix)
+# with a nil-like uuid per path parameter (uuid4 never makes them, nothing else in a URL looks
+# like them), the path split around them, and the request's scheme and host put in front once
+# per request. A case list of 50 cases with 19 links each otherwise resolved the URL patterns
+# 950 times (about half the time of the list); a request still reversed each route once.
+_PADSJABLONEN: dict[tuple[str, str, tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_SJABLONEN = "_url_sjablonen"
+
+
+def _padsjabloon(naam: str, namen: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The path of route ``naam`` as the pieces between its parameters, and their order."""
+    sleutel = (get_script_prefix(), naam, namen)
+    if sleutel not in _PADSJABLONEN:
+        plaatsen = {k: f"00000000-0000-0000-0000-{i:012d}" for i, k in enumerate(namen)}
+        pad = django_reverse(naam, kwargs=plaatsen)
+        delen: list[str] = []
+        volgorde: list[str] = []
+        for k, plaats in sorted(plaatsen.items(), key=lambda p: pad.index(p[1])):
+            voor, _, pad = pad.partition(plaats)
+            delen.append(voor)
+            volgorde.append(k)
+        _PADSJABLONEN[sleutel] = ((*delen, pad), tuple(volgorde))
+    return _PADSJABLONEN[sleutel]
+
+
+def _sjabloon(
+    naam: str, namen: tuple[str, ...], context: dict[str, Any]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`_padsjabloon` as absolute URLs of this request (kept in the serializer context,
+    which is per request)."""
+    sjablonen = context.setdefault(_SJABLONEN, {})
+    sleutel = (naam, namen)
+    if sleutel not in sjablonen:
+        delen, volgorde = _padsjabloon(naam, namen)
+        request = context.get("request")
+        # As DRF's reverse() does it: the request's scheme and host before the path.
+        basis = request.build_absolute_uri("/")[:-1] if request is not None else ""
+        sjablonen[sleutel] = ((basis + delen[0], *delen[1:]), volgorde)
+    return cast("tuple[tuple[str, ...], tuple[str, ...]]", sjablonen[sleutel])
 
 
 def case_url(naam: str, bestuursproces: Bestuursproces, context: Mapping[str, Any]) -> str:
-    """The absolute URL of route ``naam`` of ``bestuursproces``.
-
-    Reversed once per route and request, then formatted per case: a list of 50 cases with
-    19 links each otherwise resolves the URL patterns 950 times (about half the time of the
-    case list). The templates live in the serializer context, which is per request.
-    """
-    if not isinstance(context, dict):
-        return reverse(naam, kwargs={"uuid": bestuursproces.uuid}, request=context.get("request"))
-    sjablonen: dict[str, tuple[str, str]] = context.setdefault(_SJABLONEN, {})
-    sjabloon = sjablonen.get(naam)
-    if sjabloon is None:
-        url = reverse(naam, kwargs={"uuid": _PLAATSHOUDER}, request=context.get("request"))
-        voor, _, na = url.partition(_PLAATSHOUDER)
-        sjabloon = sjablonen[naam] = (voor, na)
-    return f"{sjabloon[0]}{bestuursproces.uuid}{sjabloon[1]}"
+    """The absolute URL of route ``naam`` of ``bestuursproces`` (path parameter ``uuid``)."""
+    return object_url(naam, context, uuid=bestuursproces.uuid)
 
 
 def case_urls(
@@ -167,40 +191,26 @@ def case_urls(
     uuid turned into text once."""
     if not isinstance(context, dict):
         return {naam: case_url(route, bestuursproces, context) for naam, route in routes.items()}
-    sjablonen: dict[str, tuple[str, str]] = context.setdefault(_SJABLONEN, {})
+    # The templates of this set of routes, looked up once per request (kept with the set
+    # itself, so that another mapping at the same address is never taken for it).
+    sleutel = (_SJABLONEN, id(routes))
+    gevonden = context.get(sleutel)
+    if gevonden is None or gevonden[0] is not routes:
+        gevonden = context[sleutel] = (
+            routes,
+            [(naam, *_sjabloon(route, ("uuid",), context)[0]) for naam, route in routes.items()],
+        )
+    paren = gevonden[1]
     uuid = str(bestuursproces.uuid)
-    urls = {}
-    for naam, route in routes.items():
-        sjabloon = sjablonen.get(route)
-        if sjabloon is None:
-            case_url(route, bestuursproces, context)
-            sjabloon = sjablonen[route]
-        urls[naam] = f"{sjabloon[0]}{uuid}{sjabloon[1]}"
-    return urls
+    return {naam: f"{voor}{uuid}{na}" for naam, voor, na in paren}
 
 
 def object_url(naam: str, context: Mapping[str, Any], **kwargs: Any) -> str:
-    """:func:`case_url` for a route with more path parameters (uuids): the absolute URL of
-    route ``naam`` with ``kwargs``, reversed once per route and request."""
+    """The absolute URL of route ``naam`` with path parameters ``kwargs`` (uuids), as
+    ``reverse(naam, kwargs=kwargs, request=...)`` gives it, from the route's template."""
     if not isinstance(context, dict):
         return reverse(naam, kwargs=kwargs, request=context.get("request"))
-    sjablonen: dict[Any, tuple[tuple[str, ...], tuple[str, ...]]] = context.setdefault(
-        _SJABLONEN, {}
-    )
-    sleutel = (naam, *kwargs)
-    sjabloon = sjablonen.get(sleutel)
-    if sjabloon is None:
-        # One nil-like uuid per parameter (uuid4 never makes them), split out of the URL.
-        plaatsen = {k: f"00000000-0000-0000-0000-{i:012d}" for i, k in enumerate(kwargs, 1)}
-        url = reverse(naam, kwargs=plaatsen, request=context.get("request"))
-        voor_delen: list[str] = []
-        namen: list[str] = []
-        for k, plaats in sorted(plaatsen.items(), key=lambda p: url.index(p[1])):
-            voor, _, url = url.partition(plaats)
-            voor_delen.append(voor)
-            namen.append(k)
-        sjabloon = sjablonen[sleutel] = ((*voor_delen, url), tuple(namen))
-    delen, volgorde = sjabloon
+    delen, volgorde = _sjabloon(naam, tuple(kwargs), context)
     url = delen[0]
     for k, deel in zip(volgorde, delen[1:], strict=True):
         url += f"{kwargs[k]}{deel}"

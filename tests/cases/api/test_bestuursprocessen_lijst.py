@@ -226,22 +226,24 @@ def test_paginering_pagesize_heeft_een_maximum(regisseur, regisseur_api, monkeyp
     ]
 
 
-def test_lijst_lost_elke_route_een_keer_per_verzoek_op(regisseur, regisseur_api, monkeypatch):
-    # The links are formatted from one reversed URL per route, not resolved per case: the
-    # number of reverse() calls does not grow with the page.
+def test_lijst_lost_elke_route_een_keer_per_proces_op(regisseur, regisseur_api, monkeypatch):
+    # The links are formatted from one reversed path per route, not resolved per case or per
+    # request: the number of reverse() calls does not grow with the page or the requests.
     from cases.api.serializers import basis
 
     aanroepen: list[str] = []
-    echte_reverse = basis.reverse
+    echte_reverse = basis.django_reverse
 
     def tellende_reverse(naam: str, *args: Any, **kwargs: Any) -> str:
         aanroepen.append(naam)
         return echte_reverse(naam, *args, **kwargs)
 
-    monkeypatch.setattr(basis, "reverse", tellende_reverse)
+    monkeypatch.setattr(basis, "django_reverse", tellende_reverse)
+    monkeypatch.setattr(basis, "_PADSJABLONEN", {})
     open_proces(regisseur, titel="Een")
     regisseur_api.get(LIJST)
-    bij_een = len(aanroepen)
+    assert aanroepen, "de eerste vraag lost elke route op"
+    assert len(set(aanroepen)) == len(aanroepen)
     for titel in ("Twee", "Drie", "Vier"):
         open_proces(regisseur, titel=titel)
     aanroepen.clear()
@@ -250,10 +252,31 @@ def test_lijst_lost_elke_route_een_keer_per_verzoek_op(regisseur, regisseur_api,
 
     assert response.status_code == 200
     assert len(response.json()["results"]) == 4
-    assert len(aanroepen) == bij_een
-    assert len(set(aanroepen)) == len(aanroepen)
+    assert aanroepen == []
     for item in response.json()["results"]:
         assert_proces_body(item, item["uuid"], detail=False)
+
+
+def test_links_volgen_het_adres_van_het_verzoek(regisseur, regisseur_api):
+    # The templates keep paths; each request puts its own scheme and host in front, as
+    # DRF's reverse() with the request does.
+    from rest_framework.reverse import reverse
+
+    proces = open_proces(regisseur, titel="Een")
+    for begin, extra in (
+        ("http://testserver/", {}),
+        ("https://localhost:8443/", {"HTTP_HOST": "localhost:8443", "secure": True}),
+    ):
+        response = regisseur_api.get(LIJST, **extra)
+        item = response.json()["results"][0]
+        verwacht = reverse(
+            "api:bestuursproces-detail", kwargs={"uuid": proces.uuid}, request=response.wsgi_request
+        )
+        assert item["url"] == verwacht
+        assert verwacht.startswith(begin)
+        assert item["links"]["tijdlijn"] == reverse(
+            "api:tijdlijn", kwargs={"uuid": proces.uuid}, request=response.wsgi_request
+        )
 
 
 def test_een_item_is_wat_drf_veld_voor_veld_ervan_maakt(regisseur, regisseur_api):
