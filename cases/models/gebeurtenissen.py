@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.querysets import GebeurtenisQuerySet
+
 from .bestuursproces import Bestuursproces
 
 
@@ -80,6 +82,8 @@ class Gebeurtenis(models.Model):
     inhoud_zout = models.CharField(
         _("zout van de inhoud"), max_length=32, null=True, blank=True, editable=False
     )
+
+    objects = GebeurtenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("gebeurtenis")

@@ -133,7 +133,13 @@ def stadiumovergangen(bestuursproces: Bestuursproces) -> QuerySet[Stadiumovergan
 
 
 def gebeurtenissen(bestuursproces: Bestuursproces) -> QuerySet[Gebeurtenis]:
-    return Gebeurtenis.objects.filter(bestuursproces=bestuursproces).order_by("volgnummer")
+    """The case's log in volgnummer order; counted from the chain head on the case row as
+    long as nothing filters it (a page of a long log then needs no COUNT)."""
+    return (
+        Gebeurtenis.objects.filter(bestuursproces=bestuursproces)
+        .order_by("volgnummer")
+        .met_aantal(bestuursproces.keten_volgnummer)
+    )
 
 
 def lidmaatschappen(bestuursproces: Bestuursproces) -> QuerySet[Lidmaatschap]:

@@ -44,7 +44,7 @@ class GebeurtenissenView(BestuursprocesBasis, generics.ListAPIView[Gebeurtenis])
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no case
             return Gebeurtenis.objects.none()
-        # Queries: case with my role; count; page.
+        # Queries: case with my role (its chain head counts the unfiltered log); page.
         return selectors.gebeurtenissen(self.get_bestuursproces())
 
 

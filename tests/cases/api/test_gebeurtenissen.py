@@ -230,3 +230,23 @@ def test_schuine_streep_aan_het_eind_is_404(bestuursproces, regisseur_api, suffi
 @pytest.mark.parametrize("suffix", ["/gebeurtenissen", "/gebeurtenissen/1"])
 def test_zonder_authenticatie_401(bestuursproces, api, suffix):
     assert_probleem(api.get(proces_url(bestuursproces, suffix)), 401, "not_authenticated")
+
+
+def test_de_hele_log_telt_vanaf_de_ketenkop_zonder_count(tijdlijn, regisseur_api):
+    # Unfiltered, the page's count is the chain head on the case row (volgnummers run from 1
+    # without gaps): no COUNT over the log. With a filter the database counts.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = proces_url(tijdlijn, "/gebeurtenissen")
+    tijdlijn.refresh_from_db()
+    with CaptureQueriesContext(connection) as vragen:
+        body = regisseur_api.get(url, {"pageSize": 2, "page": 2}).json()
+    assert body["count"] == len(gebeurtenissen_van(tijdlijn)) == tijdlijn.keten_volgnummer
+    assert [g["volgnummer"] for g in body["results"]] == [3, 4]
+    assert not any("COUNT(" in v["sql"].upper() for v in vragen.captured_queries)
+
+    with CaptureQueriesContext(connection) as vragen:
+        gefilterd = regisseur_api.get(url, {"type": "idee.herzien"}).json()
+    assert gefilterd["count"] == 3
+    assert any("COUNT(" in v["sql"].upper() for v in vragen.captured_queries)

@@ -163,10 +163,11 @@ EINDPUNTEN = {
     ),
     # 1 the case with mijnRol, 2 the membership with its user.
     "lidmaatschappen/{uuid}": Eindpunt(laatste_lid_url, 2, lambda body, n: controleer_lid(body, n)),
-    # 1 the case with mijnRol, 2 count, 3 the page of events. Every case starts with 2 events
-    # (geopend, lidmaatschap.toegevoegd); each transition adds one.
+    # 1 the case with mijnRol (its chain head is the count of the whole log), 2 the page of
+    # events. Every case starts with 2 events (geopend, lidmaatschap.toegevoegd); each
+    # transition adds one.
     "gebeurtenissen": Eindpunt(
-        lambda r, n: proces_url(proces_met_overgangen(r, n), "/gebeurtenissen"), 3, pagina(2)
+        lambda r, n: proces_url(proces_met_overgangen(r, n), "/gebeurtenissen"), 2, pagina(2)
     ),
     # 1 the case with mijnRol, 2 the event.
     "gebeurtenissen/{volgnummer}": Eindpunt(
