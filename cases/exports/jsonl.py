@@ -422,11 +422,14 @@ def _afgeschermde_regels(opdracht: Exportopdracht) -> Callable[[tuple[Any, ...]]
     fields, or ``None`` when its line is built from its row: an event released afterwards
     (its release decides what this reader gets), or one whose type withholds otherwise than
     :meth:`Soort.afgeschermd`. The releases and the types are looked up once per export."""
-    vrijgegeven = als_zicht(opdracht.zichtbaar).vrijgegeven(opdracht.bestuursproces.pk)
+    zicht = als_zicht(opdracht.zichtbaar)
     standaard: dict[str, bool] = {}
 
     def afgeschermd(rij: tuple[Any, ...]) -> str | None:
-        if len(rij) == 2 or rij[2] is None or rij[1] in vrijgegeven:
+        if len(rij) == 2 or rij[2] is None:
+            return None
+        # The releases are read on the first withheld event (once per export), not before.
+        if rij[1] in zicht.vrijgegeven(opdracht.bestuursproces.pk):
             return None
         velden = json.loads(rij[2])
         gewoon = standaard.get(velden[0])
