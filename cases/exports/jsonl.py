@@ -17,7 +17,7 @@ from typing import Any, cast
 from django.db import connection
 from django.db.models import Case, F, Func, JSONField, Q, QuerySet, TextField, Value, When
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Coalesce, JSONArray
+from django.db.models.functions import Cast, Coalesce, JSONArray
 
 from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
@@ -116,21 +116,22 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
 Tekstrij = tuple[Any, ...]
 
 
-def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[Any, ...]]]:
+def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[str | None, int]]]:
     """The covered events in volgnummer order, in blocks of :data:`gebeurtenissen.CHUNK` rows
-    like :meth:`Exportopdracht.rijen`: per event its stored line (without the newline) when the
-    viewer reads it at its own level, else ``None``, and its volgnummer. For a reader who does
-    not see every level, an event above their levels brings the text fields of its withheld
-    line as well (:data:`AFGESCHERMD`, ``None`` for the others). The few other rows (released,
-    written without a stored line) come from :func:`tekstrijen`, per block."""
+    like :meth:`Exportopdracht.rijen`: per event a text and its volgnummer. The text is its
+    stored line (without the newline) when the viewer reads it at its own level; for an event
+    above the viewer's levels, the fields of its withheld line as a JSON array
+    (:data:`AFGESCHERMD`; a line starts with ``{``, an array with ``[``); else ``None``. The
+    few rows without a text (released, written without a stored line) come from
+    :func:`tekstrijen`, per block."""
     # A release only ever opens an event the viewer could not read at its own level, so an
     # event at one of the viewer's levels is read with its stored line whatever was released.
-    eigen = Q(regel_tekst__isnull=False)
     gedekt = _gedekt(opdracht)
-    velden: tuple[str, ...] = ("_regel", "volgnummer")
-    if not opdracht.zichtbaar >= ALLE_NIVEAUS:
-        # The payload's level (absent means "proces") is one of the viewer's: one extraction
-        # per row, compared as text.
+    if opdracht.zichtbaar >= ALLE_NIVEAUS:
+        tekst: Any = F("regel_tekst")
+    else:
+        # The payload's level (absent means "proces"), extracted once for an event the viewer
+        # reads at its level (the CASE stops at its first condition), twice for one above.
         gedekt = gedekt.annotate(
             _niveau=Coalesce(
                 KeyTextTransform("zichtbaarheid", "payload"),
@@ -138,29 +139,20 @@ def tekstblokken(opdracht: Exportopdracht) -> Iterator[list[tuple[Any, ...]]]:
                 output_field=TextField(),
             )
         )
-        eigen &= Q(_niveau__in=sorted(opdracht.zichtbaar))
-        boven = ~Q(_niveau__in=sorted(opdracht.zichtbaar)) & Q(payload_tekst__isnull=False)
-        # One JSON array (one condition per row), not a column each.
-        velden += ("_afgeschermd",)
-        gedekt = gedekt.annotate(
-            _afgeschermd=Case(
-                When(
-                    boven,
-                    then=JSONArray(
-                        *(
-                            UtcTekst(veld) if veld in ("tijdstip", "geregistreerd") else F(veld)
-                            for veld in AFGESCHERMD
-                        )
-                    ),
-                ),
-                default=None,
-                output_field=TextField(),
-            )
+        velden = (
+            UtcTekst(veld) if veld in ("tijdstip", "geregistreerd") else F(veld)
+            for veld in AFGESCHERMD
+        )
+        tekst = Case(
+            When(Q(_niveau__in=sorted(opdracht.zichtbaar)), then=F("regel_tekst")),
+            When(Q(payload_tekst__isnull=False), then=Cast(JSONArray(*velden), TextField())),
+            default=None,
+            output_field=TextField(),
         )
     sql, params = (
         gedekt.order_by("volgnummer")
-        .annotate(_regel=Case(When(eigen, then=F("regel_tekst")), default=None))
-        .values_list(*velden)
+        .annotate(_regel=tekst)
+        .values_list("_regel", "volgnummer")
         .query.sql_with_params()
     )
     with connection.chunked_cursor() as cursor:
@@ -403,7 +395,7 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     for blok in tekstblokken(opdracht):
         # One piece per block of rows: a stored line goes out as it is, a withheld one is
         # written from its fields; the others are built from their rows.
-        klaar = [r[0] if r[0] is not None else afgeschermd(r) for r in blok]
+        klaar = [afgeschermd(r) if r[0] is not None and r[0][0] == "[" else r[0] for r in blok]
         gebouwd = [r[1] for r, tekst in zip(blok, klaar, strict=True) if tekst is None]
         if gebouwd:
             regels = {
@@ -418,20 +410,19 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
 
 
 def _afgeschermde_regels(opdracht: Exportopdracht) -> Callable[[tuple[Any, ...]], str | None]:
-    """For one export: the withheld line of a :func:`tekstblokken` row that brought its
-    fields, or ``None`` when its line is built from its row: an event released afterwards
-    (its release decides what this reader gets), or one whose type withholds otherwise than
-    :meth:`Soort.afgeschermd`. The releases and the types are looked up once per export."""
+    """For one export: the withheld line of a :func:`tekstblokken` row that brought the
+    fields of one (a JSON array), or ``None`` when its line is built from its row: an event
+    released afterwards (its release decides what this reader gets), or one whose type
+    withholds otherwise than :meth:`Soort.afgeschermd`. The releases and the types are looked
+    up once per export."""
     zicht = als_zicht(opdracht.zichtbaar)
     standaard: dict[str, bool] = {}
 
     def afgeschermd(rij: tuple[Any, ...]) -> str | None:
-        if len(rij) == 2 or rij[2] is None:
-            return None
         # The releases are read on the first withheld event (once per export), not before.
         if rij[1] in zicht.vrijgegeven(opdracht.bestuursproces.pk):
             return None
-        velden = json.loads(rij[2])
+        velden = json.loads(rij[0])
         gewoon = standaard.get(velden[0])
         if gewoon is None:
             gewoon = standaard[velden[0]] = type(soort(velden[0])).afgeschermd is Soort.afgeschermd
