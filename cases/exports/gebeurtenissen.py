@@ -276,8 +276,8 @@ def bereid_voor(
     gebeurtenistype: str = "",
 ) -> Exportopdracht:
     """Fix the chain head and count what the export will hold (four queries: the head,
-    the releases of the case, the counts, the withheld items per section; the last three
-    only for a viewer below the closed level)."""
+    the releases of the case, the withheld events, the withheld items per section; the last
+    three only for a viewer below the closed level)."""
     # Bound to the case, so that rows (which do not carry it) are read at released levels.
     zichtbaar = als_zicht(zichtbaar).gebonden(bestuursproces.pk)
     gebeurtenissen: QuerySet[Gebeurtenis] = Gebeurtenis.objects.filter(
@@ -285,16 +285,13 @@ def bereid_voor(
     )
     kop = gebeurtenissen.order_by("-volgnummer").values_list("volgnummer", "hash").first()
     kop_volgnummer, kop_hash = kop if kop is not None else (0, GENESIS_HASH)
-    tellingen = gebeurtenissen.filter(volgnummer__lte=kop_volgnummer).aggregate(
-        aantal=Count("id"),
-        afgeschermd=Count(
-            "id",
-            filter=_afgeschermd_filter(
-                zichtbaar,
-                {} if zichtbaar >= ALLE_NIVEAUS else zichtbaar.vrijgegeven(bestuursproces.pk),
-            ),
-        ),
-    )
+    afgeschermd = 0
+    if not zichtbaar >= ALLE_NIVEAUS:
+        afgeschermd = (
+            gebeurtenissen.filter(volgnummer__lte=kop_volgnummer)
+            .filter(_afgeschermd_filter(zichtbaar, zichtbaar.vrijgegeven(bestuursproces.pk)))
+            .count()
+        )
     return Exportopdracht(
         bestuursproces=bestuursproces,
         exporteur=exporteur,
@@ -302,8 +299,9 @@ def bereid_voor(
         kanaal=kanaal,
         zichtbaar=zichtbaar,
         geexporteerd_op=timezone.now(),
-        aantal=tellingen["aantal"],
-        afgeschermd=tellingen["afgeschermd"],
+        # Volgnummers run from 1 without gaps: the head is the number of events covered.
+        aantal=kop_volgnummer,
+        afgeschermd=afgeschermd,
         kop_volgnummer=kop_volgnummer,
         kop_hash=kop_hash,
         casus=casus,

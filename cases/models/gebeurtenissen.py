@@ -108,6 +108,13 @@ class Gebeurtenis(models.Model):
                 name="gebeurtenis_vrijgaven",
                 condition=models.Q(type="zichtbaarheid.verruimd"),
             ),
+            # The events logged above the open level, which an export for a viewer below the
+            # closed level counts as withheld for its header before it streams.
+            models.Index(
+                fields=["bestuursproces", "volgnummer"],
+                name="gebeurtenis_afgeschermd",
+                condition=models.Q(payload__has_key="zichtbaarheid"),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
