@@ -86,27 +86,71 @@ def regel(rij: Rij, zichtbaar: frozenset[str]) -> str:
     toelichting: str | None = rij[7]
     payload = rij[8]
     niveau = payload.get("zichtbaarheid", Zichtbaarheid.PROCES)
-    afgeschermd = "false"
+    afgeschermd = False
     zout = rij[12]
-    vrijgegeven = "null"
+    vrijgegeven = None
     if niveau not in zichtbaar:
         inhoud = inhoud_van_rij(rij, zichtbaar)
         if inhoud.afgeschermd:
             payload, toelichting, zout = inhoud.payload, None, None
-            afgeschermd = "true"
+            afgeschermd = True
         elif inhoud.vrijgegeven is not None:
-            vrijgegeven = _tekst(inhoud.vrijgegeven)
+            vrijgegeven = inhoud.vrijgegeven
+    return (
+        _regeltekst(
+            volgnummer,
+            type_,
+            utc_tekst(tijdstip),
+            utc_tekst(geregistreerd),
+            actor,
+            actor_naam,
+            herkomst,
+            rij[9],
+            rij[10],
+            rij[11],
+            str(niveau),
+            JSON_REGEL.encode(payload),
+            toelichting,
+            zout,
+            afgeschermd,
+            vrijgegeven,
+        )
+        + "\n"
+    )
+
+
+def _regeltekst(
+    volgnummer: int,
+    type_: str,
+    tijdstip: str,
+    geregistreerd: str,
+    actor: str,
+    actor_naam: str,
+    herkomst: str,
+    vorige_hash: str,
+    hash_: str,
+    inhoud_hash: str | None,
+    niveau: str,
+    payload_json: str,
+    toelichting: str | None,
+    inhoud_zout: str | None,
+    afgeschermd: bool,
+    vrijgegeven: str | None,
+) -> str:
+    """The one writer of an event's line (without the newline), its keys in sorted order, as
+    ``JSON_REGEL`` would write the dict: every value is encoded here except the payload, which
+    comes as its canonical JSON text, and the two times, which come as :func:`utc_tekst`'s."""
     return (
         f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
-        f'"afgeschermd":{afgeschermd},"geregistreerd":"{utc_tekst(geregistreerd)}",'
-        f'"hash":{_tekst(rij[10])},"herkomst":{_tekst(herkomst)},'
-        f'"inhoudHash":{_of_null(rij[11])},"inhoudZout":{_of_null(zout)},'
-        f'"payload":{JSON_REGEL.encode(payload)},"soort":"gebeurtenis",'
-        f'"tijdstip":"{utc_tekst(tijdstip)}",'
-        f'"toelichting":{"null" if toelichting is None else _tekst(toelichting)},'
+        f'"afgeschermd":{"true" if afgeschermd else "false"},"geregistreerd":"{geregistreerd}",'
+        f'"hash":{_tekst(hash_)},"herkomst":{_tekst(herkomst)},'
+        f'"inhoudHash":{_of_null(inhoud_hash)},"inhoudZout":{_of_null(inhoud_zout)},'
+        f'"payload":{payload_json},"soort":"gebeurtenis",'
+        f'"tijdstip":"{tijdstip}",'
+        f'"toelichting":{_of_null(toelichting)},'
         f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
-        f'"vorigeHash":{_tekst(rij[9])},"vrijgegeven":{vrijgegeven},'
-        f'"zichtbaarheid":{_tekst(str(niveau))}}}\n'
+        f'"vorigeHash":{_tekst(vorige_hash)},"vrijgegeven":{_of_null(vrijgegeven)},'
+        f'"zichtbaarheid":{_tekst(niveau)}}}'
     )
 
 
@@ -307,17 +351,23 @@ def zichtbare_regel(
     the newline): :func:`regel` of it, byte for byte. The times are :func:`utc_tekst`'s text,
     the payload its canonical text. It depends on the event alone: ``append_event`` stores it
     with the event (``Gebeurtenis.regel_tekst``) and the export streams it as it is."""
-    return (
-        f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
-        f'"afgeschermd":false,"geregistreerd":"{geregistreerd}",'
-        f'"hash":{_tekst(hash_)},"herkomst":{_tekst(herkomst)},'
-        f'"inhoudHash":{_of_null(inhoud_hash)},"inhoudZout":{_of_null(inhoud_zout)},'
-        f'"payload":{payload_tekst},"soort":"gebeurtenis",'
-        f'"tijdstip":"{tijdstip}",'
-        f'"toelichting":{_tekst(toelichting)},'
-        f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
-        f'"vorigeHash":{_tekst(vorige_hash)},"vrijgegeven":null,'
-        f'"zichtbaarheid":{_tekst(niveau)}}}'
+    return _regeltekst(
+        volgnummer,
+        type_,
+        tijdstip,
+        geregistreerd,
+        actor,
+        actor_naam,
+        herkomst,
+        vorige_hash,
+        hash_,
+        inhoud_hash,
+        niveau,
+        payload_tekst,
+        toelichting,
+        inhoud_zout,
+        False,
+        None,
     )
 
 
@@ -339,16 +389,23 @@ def afgeschermde_regel(
     says only that something at ``niveau`` was withheld, the toelichting and the salt are left
     out, and the content hash stays (it proves the event without revealing it). Built from text
     columns alone, so an export for a reader below some events decodes no payload."""
-    return (
-        f'{{"actor":{_tekst(actor)},"actorNaam":{_tekst(actor_naam)},'
-        f'"afgeschermd":true,"geregistreerd":"{geregistreerd}",'
-        f'"hash":{_tekst(hash_)},"herkomst":{_tekst(herkomst)},'
-        f'"inhoudHash":{_of_null(inhoud_hash)},"inhoudZout":null,'
-        f'"payload":{{"afgeschermd":true,"zichtbaarheid":{_tekst(niveau)}}},'
-        f'"soort":"gebeurtenis","tijdstip":"{tijdstip}","toelichting":null,'
-        f'"type":{_tekst(type_)},"volgnummer":{volgnummer:d},'
-        f'"vorigeHash":{_tekst(vorige_hash)},"vrijgegeven":null,'
-        f'"zichtbaarheid":{_tekst(niveau)}}}'
+    return _regeltekst(
+        volgnummer,
+        type_,
+        tijdstip,
+        geregistreerd,
+        actor,
+        actor_naam,
+        herkomst,
+        vorige_hash,
+        hash_,
+        inhoud_hash,
+        niveau,
+        f'{{"afgeschermd":true,"zichtbaarheid":{_tekst(niveau)}}}',
+        None,
+        None,
+        True,
+        None,
     )
 
 

@@ -415,8 +415,10 @@ def test_een_interventie_is_wat_drf_veld_voor_veld_ervan_maakt(
     )
     assert response.status_code == 200, response.content
 
-    context = {"request": client.get(url(bestuursproces)).wsgi_request}
-    context["bestuursproces"] = bestuursproces
+    context: dict[str, Any] = {
+        "request": client.get(url(bestuursproces)).wsgi_request,
+        "bestuursproces": bestuursproces,
+    }
     gevonden = list(interventies(bestuursproces, frozenset({"proces", "kernteam", "regisseur"})))
     assert len(gevonden) == 2
     for interventie in gevonden:
