@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, cast
 
+from django.conf import settings
 from django.db import models
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -138,18 +139,21 @@ class StadiumField(serializers.ChoiceField):
         super().__init__(choices=Stadium.choices, **kwargs)
 
 
-# Links are built from templates: each route reversed once per process (and script prefix)
-# with a nil-like uuid per path parameter (uuid4 never makes them, nothing else in a URL looks
-# like them), the path split around them, and the request's scheme and host put in front once
-# per request. A case list of 50 cases with 19 links each otherwise resolved the URL patterns
-# 950 times (about half the time of the list); a request still reversed each route once.
-_PADSJABLONEN: dict[tuple[str, str, tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+# Links are built from templates: each route reversed once per process (per script prefix
+# and URLconf) with a nil-like uuid per path parameter (uuid4 never makes them, nothing else
+# in a URL looks like them), the path split around them, and the request's scheme and host
+# put in front once per request. A case list of 50 cases with 19 links each otherwise
+# resolved the URL patterns 950 times (about half the time of the list).
+_PADSJABLONEN: dict[
+    tuple[str, str, str, tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]
+] = {}
 _SJABLONEN = "_url_sjablonen"
 
 
 def _padsjabloon(naam: str, namen: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The path of route ``naam`` as the pieces between its parameters, and their order."""
-    sleutel = (get_script_prefix(), naam, namen)
+    # Per URLconf too: a request may carry its own, and tests swap the root one.
+    sleutel = (get_script_prefix(), str(get_urlconf() or settings.ROOT_URLCONF), naam, namen)
     if sleutel not in _PADSJABLONEN:
         plaatsen = {k: f"00000000-0000-0000-0000-{i:012d}" for i, k in enumerate(namen)}
         pad = django_reverse(naam, kwargs=plaatsen)

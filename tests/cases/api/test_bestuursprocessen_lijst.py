@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.test import override_settings
+from django.urls import include, path
 
 from cases import services
 from cases.models import Bestuursproces
@@ -323,3 +325,19 @@ def test_een_item_is_wat_drf_veld_voor_veld_ervan_maakt(regisseur, regisseur_api
             snel = klasse(proces, context=context).data
             referentie = drf.ModelSerializer.to_representation(klasse(context=context), proces)
             assert dict(snel) == dict(referentie), proces.titel
+
+
+# The product's URLs under a prefix, for the test below (this module as a URLconf).
+urlpatterns = [path("anders/", include("procesregie.urls"))]
+
+
+def test_links_volgen_de_urlconf(regisseur, regisseur_api):
+    # The templates are kept per URLconf: a request under another one gets its own links.
+    open_proces(regisseur, titel="Een")
+    eerst = regisseur_api.get(LIJST).json()["results"][0]["links"]
+    with override_settings(ROOT_URLCONF=__name__):
+        anders = regisseur_api.get(f"/anders{LIJST}").json()["results"][0]["links"]
+    assert anders == {
+        naam: url.replace("testserver/", "testserver/anders/", 1) for naam, url in eerst.items()
+    }
+    assert regisseur_api.get(LIJST).json()["results"][0]["links"] == eerst
