@@ -154,7 +154,7 @@ def append_event(
     onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
     # Its JSON Lines line at its own level, streamed as it is by the export (imported here:
     # the export's modules import this package).
-    from cases.exports.jsonl import regel_van
+    from cases.exports.jsonl_regels import regel_van
 
     gebeurtenis.regel_tekst = regel_van(gebeurtenis)
     voeg_in(gebeurtenis)

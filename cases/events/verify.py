@@ -40,7 +40,7 @@ class Ketenrapport:
 
 def _regel(gebeurtenis: Gebeurtenis) -> str:
     # Imported here: the export's modules import this package.
-    from cases.exports.jsonl import regel_van
+    from cases.exports.jsonl_regels import regel_van
 
     return regel_van(gebeurtenis)
 

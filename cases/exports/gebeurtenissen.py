@@ -380,7 +380,8 @@ def bereid_voor_alle(
 def gebeurtenis_rij(rij: Rij, zichtbaar: frozenset[str]) -> dict[str, Any]:
     """One event as the exports carry it: every field its hash covers (the case uuid is in the
     export's header), with the content redacted where the viewer may not read it. The JSON
-    Lines writer formats the same object without building it (:func:`cases.exports.jsonl.regel`)."""
+    Lines writer formats the same object without building it
+    (:func:`cases.exports.jsonl_regels.regel`)."""
     volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
     inhoud = inhoud_van_rij(rij, zichtbaar)
     return {

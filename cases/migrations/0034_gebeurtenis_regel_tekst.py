@@ -1,5 +1,5 @@
 """Each event's JSON Lines line for a reader at its own level, stored with the event, so that
-the export streams it instead of building it (cases/exports/jsonl.py ``zichtbare_regel``).
+the export streams it instead of building it (cases/exports/jsonl_regels.py ``zichtbare_regel``).
 
 Nullable, so SQLite adds it with ALTER TABLE (no rebuild that would drop the append-only
 triggers of 0002). Existing rows with a canonical payload text (0023) are filled in batches
@@ -13,7 +13,7 @@ from typing import Any
 from django.db import migrations, models
 
 from cases.exports.gebeurtenissen import utc_tekst
-from cases.exports.jsonl import zichtbare_regel
+from cases.exports.jsonl_regels import zichtbare_regel
 
 BATCH = 2000
 onveranderlijk = importlib.import_module("cases.migrations.0002_gebeurtenissen_onveranderlijk")

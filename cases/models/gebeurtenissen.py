@@ -56,7 +56,7 @@ class Gebeurtenis(models.Model):
     # outside ``append_event`` (migration 0023 filled the older ones).
     payload_tekst = models.TextField(_("gegevens (canonieke tekst)"), null=True, editable=False)
     # The event's JSON Lines line as every reader who may see it at its own level gets it
-    # (cases/exports/jsonl.py ``zichtbare_regel``, without the newline): it depends on the
+    # (cases/exports/jsonl_regels.py ``zichtbare_regel``, without the newline): it depends on the
     # event alone, so the export streams it as it is. Derived from the columns above, all
     # of which the hash covers (an export line's fields are verified, not this text); NULL
     # for rows written outside ``append_event``, which the export builds as before.

@@ -29,7 +29,7 @@ from cases.events.canonical import (
 )
 from cases.events.handtekening import handtekening_van, sleutel
 from cases.events.wereldtijd import laatste_moment_uit_log
-from cases.exports.jsonl import zichtbare_regel
+from cases.exports.jsonl_regels import zichtbare_regel
 from cases.models import Bestuursproces, Gebeurtenis
 
 BATCH = 5000

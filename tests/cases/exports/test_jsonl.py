@@ -18,7 +18,8 @@ from cases.exports.gebeurtenissen import (
     inhoud_van_rij,
     utc_tekst,
 )
-from cases.exports.jsonl import _regels, regel, tekstblokken, tekstrijen
+from cases.exports.jsonl import _regels, tekstblokken, tekstrijen
+from cases.exports.jsonl_regels import regel
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 from tests._rollen import til_onveranderlijkheid_op
 

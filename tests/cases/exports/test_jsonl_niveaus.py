@@ -1,7 +1,7 @@
 """The streamed JSON Lines export against the canonical line builder, for every viewer.
 
 The export writes a visible event's stored payload text as it is and formats the line
-without building a dict (:func:`cases.exports.jsonl.tekstregel`); whatever it does to be
+without building a dict (:func:`cases.exports.jsonl_regels.tekstregel`); whatever it does to be
 fast, each line must stay byte for byte the canonical JSON of the event as the viewer may
 read it (:func:`cases.exports.gebeurtenissen.gebeurtenis_rij`): visible, released and
 withheld lines, and strings with characters that JSON escapes.
