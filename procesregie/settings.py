@@ -99,6 +99,17 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # database dropped meanwhile (restart, failover, idle timeout) is replaced, never an error.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound on the server, and a statement run this many times on a connection
+    # prepared there: every write repeats the same few statements, which PostgreSQL then
+    # no longer parses and plans (a quarter off an interventie POST, docs/benchmarks.md).
+    # Empty turns preparing off, for a pooler in transaction mode that cannot keep them.
+    _voorbereiden = env.str("DATABASE_PREPARE_THRESHOLD", default="5")
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": True,
+        "prepare_threshold": int(_voorbereiden) if _voorbereiden else None,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database serves several workers and threads at once. WAL lets readers go
     # on beside the one writer; BEGIN IMMEDIATE takes the write lock when a transaction starts,

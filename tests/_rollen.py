@@ -41,7 +41,10 @@ def als_eigenaar_buiten_transactie() -> Iterator[None]:
     finally:
         if rollen_gesplitst() and not connection.needs_rollback:
             with connection.cursor() as cursor:
-                cursor.execute("SET ROLE %s", [settings.DATABASE_APP_ROL])
+                # Composed on the client, as Django's assume_role does: a utility statement
+                # takes no server-bound parameter.
+                ops: Any = connection.ops  # PostgreSQL's
+                cursor.execute(ops.compose_sql("SET ROLE %s", [settings.DATABASE_APP_ROL]))
 
 
 def til_onveranderlijkheid_op() -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import router
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from cases.models import (
@@ -52,13 +52,16 @@ def bestuursproces_voor(
     if not gebruiker.is_authenticated:
         raise Http404("Bestuursproces niet gevonden.")
     try:
-        rijen = _VAN_LID.rijen(
+        gevonden = _VAN_LID.rijen(
             router.db_for_read(Bestuursproces), gebruiker=gebruiker.pk, uuid=bestuursproces_uuid
         )
     except ValueError as fout:  # not a uuid
         raise Http404("Bestuursproces niet gevonden.") from fout
+    if not gevonden:
+        raise Http404("Bestuursproces niet gevonden.")
     if met_details:
-        rijen = rijen.prefetch_related(
+        prefetch_related_objects(
+            gevonden,
             "besluitmomenten",
             Prefetch(
                 "ideeversies",
@@ -68,9 +71,6 @@ def bestuursproces_voor(
                 to_attr="_huidig_idee",
             ),
         )
-    gevonden = list(rijen)
-    if not gevonden:
-        raise Http404("Bestuursproces niet gevonden.")
     return gevonden[0]
 
 

@@ -39,9 +39,9 @@ def vergrendel(
             "select_for_update cannot be used outside of a transaction."
         )
     if gebruiker is not None:
-        gevonden = list(_VERGRENDEL_MET_ROL.rijen(alias, pk=pk, gebruiker=gebruiker.pk))
+        gevonden = _VERGRENDEL_MET_ROL.rijen(alias, pk=pk, gebruiker=gebruiker.pk)
     else:
-        gevonden = list(_VERGRENDEL.rijen(alias, pk=pk))
+        gevonden = _VERGRENDEL.rijen(alias, pk=pk)
     if not gevonden:
         raise Bestuursproces.DoesNotExist("Bestuursproces matching query does not exist.")
     vergrendeld = gevonden[0]

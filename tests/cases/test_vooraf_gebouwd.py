@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.http import Http404
 
-from cases.models import Bestuursproces, Rol
+from cases.models import Bestuursproces, Lidmaatschap, Rol
 from cases.selectors import bestuursproces_voor
+from cases.services.bestuursproces import Opdracht
 from cases.vooraf_gebouwd import VoorafGebouwd
 from tests.factories import GebruikerFactory, open_proces, voeg_leden_toe
 
@@ -37,6 +40,38 @@ def test_dezelfde_rijen_als_de_orm_voor_elke_waarde() -> None:
                 ]
                 orm = [(b.pk, b.mijn_rol) for b in _van_lid(gebruiker.pk, proces.uuid)]
                 assert snel == orm
+
+
+def _velden(b: Bestuursproces) -> dict[str, Any]:
+    return {veld.attname: getattr(b, veld.attname) for veld in Bestuursproces._meta.concrete_fields}
+
+
+def test_elk_veld_zoals_de_orm_het_omzet() -> None:
+    """Datetimes, uuids, decimals and JSON come back as the ORM converts them, and the row
+    is a saved instance of its database."""
+    regisseur: Any = GebruikerFactory()
+    opdracht = Opdracht(
+        kaders="Binnen de begroting", budget=Decimal("12500.50"), einddatum=dt.date(2027, 3, 1)
+    )
+    proces = open_proces(regisseur, titel="Velden", opdracht=opdracht)
+    vraag = VoorafGebouwd(Bestuursproces, _van_lid, gebruiker=-1, uuid=STANDIN)
+    (snel,) = vraag.rijen(gebruiker=regisseur.pk, uuid=proces.uuid)
+    orm = _van_lid(regisseur.pk, proces.uuid).get()
+    assert _velden(snel) == _velden(orm)
+    assert [type(getattr(snel, n)) for n in _velden(orm)] == [
+        type(getattr(orm, n)) for n in _velden(orm)
+    ]
+    assert snel.mijn_rol == orm.mijn_rol  # type: ignore[attr-defined]
+    assert (snel._state.adding, snel._state.db) == (False, "default")
+
+
+def test_alleen_rijen_van_het_model_zelf() -> None:
+    def ander_model(pk: int) -> Any:
+        return Lidmaatschap.objects.filter(pk=pk)
+
+    vraag = VoorafGebouwd(Bestuursproces, ander_model, pk=-1)
+    with pytest.raises(ValueError, match="model zelf"):
+        vraag.rijen(pk=1)
 
 
 def test_een_plaatshouder_die_de_query_niet_heeft_is_een_fout() -> None:
