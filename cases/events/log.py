@@ -28,7 +28,7 @@ from .replay_typen import Momentopname
 from .soorten import soort
 from .standen import vergeet_na, vouw_tot
 from .tijdlijnregels import werk_bij as werk_tijdlijn_bij
-from .voorbereid import schuif_kop, voeg_in
+from .voorbereid import schuif_kop_en_voeg_in
 from .wereldtijd import DATUMCORRECTIE, Schending, laat_na, laatste_moment_na, streng_vouwen
 
 # A client's clock may run a little ahead of the server's: "now" from there is not the future.
@@ -145,19 +145,12 @@ def append_event(
         else {**payload, "zichtbaarheid": Zichtbaarheid(zichtbaarheid).value}
     )
     gebeurtenis.payload = json.loads(gebeurtenis.payload_tekst)
-    vorig_moment = _schuif_kop(bestuursproces, gebeurtenis)
+    vorig_moment = _schuif_kop_en_voeg_in(bestuursproces, gebeurtenis)
     # A correction moves a fact: it is checked like a fact entered late. Whether this one is
     # late comes from the head it was linked to, so a stale copy of the row cannot hide it.
     laat = gebeurtenis.volgnummer > 1 and (
         geregistreerde_soort.code == DATUMCORRECTIE or laat_na(vorig_moment, tijdstip)
     )
-    onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
-    # Its JSON Lines line at its own level, streamed as it is by the export (imported here:
-    # the export's modules import this package).
-    from cases.exports.jsonl_regels import regel_van
-
-    gebeurtenis.regel_tekst = regel_van(gebeurtenis)
-    voeg_in(gebeurtenis)
     if laat:
         vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold
         eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
@@ -168,10 +161,12 @@ def append_event(
     return gebeurtenis
 
 
-def _schuif_kop(bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis) -> dt.datetime | None:
-    """Link the event to the chain head on the case row and move the head (and the latest
-    moment of the history) to it, in one UPDATE that only succeeds from the head this copy of
-    the row holds; the latest moment before the event.
+def _schuif_kop_en_voeg_in(
+    bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis
+) -> dt.datetime | None:
+    """Link the event to the chain head on the case row, seal, sign and insert it, and move
+    the head (and the latest moment of the history) to it, only from the head this copy of
+    the row holds (one statement on PostgreSQL); the latest moment before the event.
 
     The service's copy is the locked row, so this succeeds the first time. A copy that is
     stale (a nested service appended through its own copy, or a caller that did not lock)
@@ -180,6 +175,10 @@ def _schuif_kop(bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis) -> dt.
     unique (bestuursproces, volgnummer) constraint stays as the last guard. The latest moment
     only ever changes in this UPDATE, so the copy whose volgnummer matches holds it current.
     """
+    # Its JSON Lines line at its own level, streamed as it is by the export (imported here:
+    # the export's modules import this package).
+    from cases.exports.jsonl_regels import regel_van
+
     rij = Bestuursproces.objects.filter(pk=bestuursproces.pk)
     for _poging in range(_POGINGEN):
         volgnummer = bestuursproces.keten_volgnummer
@@ -187,8 +186,10 @@ def _schuif_kop(bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis) -> dt.
         gebeurtenis.volgnummer = volgnummer + 1
         gebeurtenis.vorige_hash = bestuursproces.keten_hash if volgnummer else GENESIS_HASH
         verzegel(gebeurtenis, bestuursproces.uuid)
+        onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
+        gebeurtenis.regel_tekst = regel_van(gebeurtenis)
         moment = laatste_moment_na(vorig_moment, gebeurtenis)
-        if schuif_kop(bestuursproces, volgnummer, gebeurtenis.volgnummer, gebeurtenis.hash, moment):
+        if schuif_kop_en_voeg_in(bestuursproces, volgnummer, gebeurtenis, moment):
             bestuursproces.keten_volgnummer = gebeurtenis.volgnummer
             bestuursproces.keten_hash = gebeurtenis.hash
             bestuursproces.laatste_moment = moment

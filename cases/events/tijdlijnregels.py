@@ -41,7 +41,7 @@ from cases.models import (
 from .geheugenspoor import ONBEKEND, Spoor
 from .soorten import soort
 from .tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, Sporen, dateer, telt_mee, vertel
-from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang
+from .voorbereid import Bundel, tel_bij, voeg_in, voeg_in_of_vervang
 from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 
@@ -122,30 +122,37 @@ def werk_bij(
         for niveau in NIVEAUS
     }
     verteld = vertel(e, standen)
+    # The item, its counts and the memory it changed: one round trip on PostgreSQL.
+    bundel = Bundel()
     if verteld.regel is not None:
         dateer(verteld.regel, e, standen[verteld.regel.zichtbaarheid])
-        voeg_in(verteld.regel)
+        voeg_in(verteld.regel, bundel=bundel)
     if verteld.verschuivingen:
         Verschuivingsregel.objects.bulk_create(verteld.verschuivingen)
     erbij = aantallen([verteld.regel] if verteld.regel is not None else [], verteld.verschuivingen)
     if erbij:
-        tel_bij(bestuursproces.pk, erbij)
+        tel_bij(bestuursproces.pk, erbij, bundel=bundel)
     gewijzigd = [
         (niveau, veld, sleutel, waarde)
         for niveau, sporen in standen.items()
         for veld, spoor in sporen.items()
         for sleutel, waarde in spoor.gewijzigd().items()
     ]
+    if gewijzigd:
+        voeg_in_of_vervang(
+            [
+                Tijdlijngeheugen(
+                    bestuursproces=bestuursproces, niveau=n, veld=v, sleutel=s, waarde=w
+                )
+                for n, v, s, w in gewijzigd
+            ],
+            uniek=("bestuursproces", "sleutel", "veld", "niveau"),
+            vervang=("waarde",),
+            bundel=bundel,
+        )
+    bundel.voer_uit()
     if not gewijzigd:
         return
-    voeg_in_of_vervang(
-        [
-            Tijdlijngeheugen(bestuursproces=bestuursproces, niveau=n, veld=v, sleutel=s, waarde=w)
-            for n, v, s, w in gewijzigd
-        ],
-        uniek=("bestuursproces", "sleutel", "veld", "niveau"),
-        vervang=("waarde",),
-    )
     # Only an entry that existed can be the source of an item's date.
     verzet = {(n, f"{v}:{s}") for n, v, s, _w in gewijzigd if standen[n][v].bestond(s)}
     if verzet:

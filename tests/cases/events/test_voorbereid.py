@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.signals import post_save, pre_save
 
 from cases.events import voorbereid
@@ -128,3 +128,65 @@ def test_voeg_in_of_vervang_voegt_toe_en_vervangt_zoals_bulk_create() -> None:
         )
     )
     assert opgeslagen == {"a": "Daarna", "b": {"x": [1]}, "c": 0}
+
+
+class _Statements:
+    def __init__(self) -> None:
+        self.sql: list[str] = []
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        self.sql.append(sql)
+        return execute(sql, params, many, context)
+
+
+def test_een_bundel_schrijft_alles_en_op_postgresql_in_een_statement() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+    voor = Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam
+    bundel = voorbereid.Bundel()
+    voorbereid.tel_bij(proces.pk, {"regels_kernteam": 2}, bundel=bundel)
+    voorbereid.voeg_in_of_vervang(
+        [
+            Tijdlijngeheugen(
+                bestuursproces=proces, niveau="proces", veld="namen", sleutel="a", waarde="A"
+            )
+        ],
+        uniek=("bestuursproces", "sleutel", "veld", "niveau"),
+        vervang=("waarde",),
+        bundel=bundel,
+    )
+    # Queued, not yet written.
+    assert Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam == voor
+    statements = _Statements()
+    with connection.execute_wrapper(statements):
+        bundel.voer_uit()
+    assert len(statements.sql) == (1 if connection.vendor == "postgresql" else 2)
+    assert Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam == voor + 2
+    assert Tijdlijngeheugen.objects.get(bestuursproces=proces, sleutel="a").waarde == "A"
+    bundel.voer_uit()  # empty again: nothing happens
+    assert Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam == voor + 2
+
+
+def test_kop_en_gebeurtenis_samen_alleen_vanaf_de_kop_die_de_rij_heeft() -> None:
+    """A stale head inserts nothing (on PostgreSQL the INSERT reads the UPDATE's row); the
+    right one moves the head and inserts the event, which comes back with its key."""
+    regisseur: Any = GebruikerFactory()
+    proces = Bestuursproces.objects.get(pk=open_proces(regisseur).pk)
+    kop = proces.keten_volgnummer
+    laatste = Gebeurtenis.objects.get(bestuursproces=proces, volgnummer=kop)
+    velden = _zonder_pk(laatste)
+    aantal = Gebeurtenis.objects.filter(bestuursproces=proces).count()
+    with transaction.atomic():
+        nieuw = Gebeurtenis(**{**velden, "volgnummer": kop + 1, "hash": "c" * 64})
+        assert not voorbereid.schuif_kop_en_voeg_in(proces, kop - 1, nieuw, proces.laatste_moment)
+        assert nieuw.pk is None
+        assert Gebeurtenis.objects.filter(bestuursproces=proces).count() == aantal
+        assert voorbereid.schuif_kop_en_voeg_in(proces, kop, nieuw, proces.laatste_moment)
+        assert nieuw.pk is not None
+        assert not nieuw._state.adding
+        rij = Bestuursproces.objects.get(pk=proces.pk)
+        assert (rij.keten_volgnummer, rij.keten_hash) == (kop + 1, "c" * 64)
+        opgeslagen = Gebeurtenis.objects.get(pk=nieuw.pk)
+        assert {**_zonder_pk(opgeslagen), "hash": laatste.hash} == velden
+        assert opgeslagen.volgnummer == kop + 1
+        transaction.set_rollback(True)  # the event is no link of a valid chain
