@@ -23,19 +23,21 @@ ONBEKEND: Any = object()  # an entry nobody remembers
 
 
 class Spoor(dict[str, Any]):
+    # Every event makes one per field and viewer level (and scratch ones for the levels that
+    # may not see it): slots, and nothing allocated that a field never touched needs.
+    __slots__ = ("_bron", "gelezen", "oorspronkelijk")
+
     def __init__(self, bron: Callable[[str], Any] | None = None) -> None:
-        super().__init__()
         self._bron = bron
-        self._gevuld: set[str] = set()
-        # With a source: each touched entry as it was before (to find what changed).
+        # With a source: each touched entry as it was before (to find what changed); an
+        # entry in here has been filled.
         self.oorspronkelijk: dict[str, Any] = {}
         # While noting: each entry read, as it was at its first read (absent ones are not).
         self.gelezen: dict[str, Any] | None = None
 
     def _vul(self, sleutel: str) -> None:
-        if self._bron is None or sleutel in self._gevuld:
+        if self._bron is None or sleutel in self.oorspronkelijk:
             return
-        self._gevuld.add(sleutel)
         waarde = self._bron(sleutel)
         self.oorspronkelijk[sleutel] = waarde
         if waarde is not ONBEKEND:

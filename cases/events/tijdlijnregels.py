@@ -106,15 +106,21 @@ def werk_bij(
     *,
     laat: bool,
     nieuw: set[str] | frozenset[str] = frozenset(),
+    bundel: Bundel | None = None,
 ) -> None:
     """Keep the read model in step with an event just appended (in its transaction).
-    ``nieuw``: keys of rows created in this transaction, which no memory entry names yet."""
+    ``nieuw``: keys of rows created in this transaction, which no memory entry names yet.
+    The item, its counts and the memory it changed are sent with what ``bundel`` already
+    holds (one round trip on PostgreSQL)."""
+    bundel = bundel if bundel is not None else Bundel()
     if laat:
+        bundel.voer_uit()
         herbouw(bestuursproces)
         return
     if e.volgnummer == 1:
         Tijdlijnstand.objects.create(bestuursproces=bestuursproces, versie=VERSIE)
     if not telt_mee(soort(e.type)):
+        bundel.voer_uit()
         return
     lader = _Lader(bestuursproces.pk, set(_sleutels(e.payload)), frozenset(nieuw))
     standen = {
@@ -122,8 +128,6 @@ def werk_bij(
         for niveau in NIVEAUS
     }
     verteld = vertel(e, standen)
-    # The item, its counts and the memory it changed: one round trip on PostgreSQL.
-    bundel = Bundel()
     if verteld.regel is not None:
         dateer(verteld.regel, e, standen[verteld.regel.zichtbaarheid])
         voeg_in(verteld.regel, bundel=bundel)

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from cases.events.payloads_interventies import interventie_gegevens
-from cases.events.voorbereid import voeg_in
+from cases.events.voorbereid import Bundel, voeg_in
 from cases.exceptions import OngeldigeInvoer
 from cases.models import (
     Bestuursproces,
@@ -201,11 +201,13 @@ def koppel(
     spelers: list[Speler] | None = None,
     opdrachtgevers: list[Opdrachtgever] | None = None,
     nieuw: bool = False,
+    bundel: Bundel | None = None,
 ) -> None:
     """Replace the linked velden, spelers or opdrachtgevers (those given) by the new lists;
     a ``nieuw`` interventie has none yet, so there is nothing to remove first, and it comes
     back holding what was written, as :func:`cases.selectors.interventies.interventies`
-    would have prefetched it (so that nothing is read back to answer)."""
+    would have prefetched it (so that nothing is read back to answer). The velden go into
+    ``bundel`` when one is given (sent with the event's read model)."""
     proces = interventie.bestuursproces_id
     if velden is not None:
         if not nieuw:
@@ -215,7 +217,7 @@ def koppel(
             for veld in sorted(velden)
         ]
         for rij in rijen:
-            voeg_in(rij)  # usually one or two: a statement built once each
+            voeg_in(rij, bundel=bundel)  # usually one or two: a statement built once each
         if nieuw:
             houd_vast(interventie, "velden", rijen)
     if spelers is not None:

@@ -37,7 +37,7 @@ from cases.events.payloads_interventies import (
     evaluatie_gegevens,
     uitvoering_gegevens,
 )
-from cases.events.voorbereid import voeg_in
+from cases.events.voorbereid import Bundel, voeg_in
 from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
@@ -176,7 +176,16 @@ def log_interventie(
     )
     valideer_alles(interventie, bestuursproces, vandaag_van(nu), fouten)
     voeg_in(interventie)  # as save(force_insert=True), the statement built once
-    koppel(interventie, velden=codes, spelers=spelers_, opdrachtgevers=opdrachtgevers_, nieuw=True)
+    # Its velden are sent with the event's read model (one round trip on PostgreSQL).
+    bundel = Bundel()
+    koppel(
+        interventie,
+        velden=codes,
+        spelers=spelers_,
+        opdrachtgevers=opdrachtgevers_,
+        nieuw=True,
+        bundel=bundel,
+    )
     append_event(
         bestuursproces=bestuursproces,
         type="interventie.gelogd",
@@ -187,6 +196,7 @@ def log_interventie(
         zichtbaarheid=zichtbaarheid,
         nieuw=[interventie.uuid],
         payload={"interventie": gegevens_van(interventie, codes, spelers_, opdrachtgevers_)},
+        bundel=bundel,
     )
     return interventie
 

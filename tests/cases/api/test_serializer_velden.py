@@ -1,0 +1,106 @@
+"""Serializers copy their declared fields per instance without DRF's deep copy
+(``cases/api/serializers/basis.eigen_kopie``): every field as DRF would build it, each
+instance with fields of its own, and the same validation."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from rest_framework import serializers
+
+from cases.api import serializers as api_serializers  # noqa: F401  (every serializer imported)
+from cases.api.serializers.basis import Serializer, eigen_kopie
+from cases.api.serializers.interventies import InterventieInvoerSerializer
+
+
+def _alle(klasse: type) -> list[type]:
+    onder: list[type] = klasse.__subclasses__()
+    return onder + [k for o in onder for k in _alle(o)]
+
+
+SERIALIZERS = sorted(set(_alle(Serializer)), key=lambda k: f"{k.__module__}.{k.__qualname__}")
+# What binding or copying sets apart per copy, and the constructor arguments (which DRF copies
+# deep to build the field anew); everything else is the built declaration.
+PER_KOPIE = {"parent", "child", "child_relation", "_creation_counter", "fields", "_args", "_kwargs"}
+
+
+def _toestand(veld: Any) -> dict[str, Any]:
+    toestand = {k: v for k, v in vars(veld).items() if k not in PER_KOPIE}
+    # DRF builds its validators anew, with messages that compare by identity.
+    if "_validators" in toestand:
+        toestand["_validators"] = [
+            (type(v), getattr(v, "limit_value", None)) for v in toestand["_validators"]
+        ]
+    return toestand
+
+
+def test_er_zijn_serializers_om_te_toetsen() -> None:
+    assert len(SERIALIZERS) > 40
+
+
+@pytest.mark.parametrize("klasse", SERIALIZERS, ids=lambda k: k.__qualname__)
+def test_elk_veld_zoals_drf_het_kopieert(klasse: type[Serializer]) -> None:
+    for naam, veld in klasse._declared_fields.items():
+        declaratie: Any = veld
+        eigen, drf = eigen_kopie(declaratie), copy.deepcopy(declaratie)
+        assert type(eigen) is type(drf), naam
+        assert eigen is not veld, naam
+        assert _toestand(eigen).keys() == _toestand(drf).keys(), naam
+        for sleutel, waarde in _toestand(drf).items():
+            if not isinstance(waarde, serializers.Field):
+                assert _toestand(eigen)[sleutel] == waarde or sleutel == "queryset", (naam, sleutel)
+        kind = getattr(drf, "child", None)
+        if isinstance(kind, serializers.Field):
+            assert type(eigen.child) is type(kind), naam
+            assert eigen.child is not declaratie.child, naam
+            assert eigen.child.parent is eigen, naam
+
+
+class _DrfZelf(InterventieInvoerSerializer):
+    # The same serializer with DRF's own deep copy of its fields, as the reference.
+    def get_fields(self) -> dict[str, Any]:
+        return serializers.Serializer.get_fields(self)
+
+
+GELDIG = {
+    "titel": "Keukentafelgesprek",
+    "datum": "2024-02-01",
+    "velden": ["verbindende"],
+    "niveau": "individu",
+    "aangrijpingspunt": "interactie",
+    "zwaarte": "licht",
+    "beoogdEffect": "Hij doet mee",
+}
+
+
+@pytest.mark.parametrize(
+    "gegevens",
+    [
+        GELDIG,
+        {**GELDIG, "velden": ["verbindende", "geen-veld"], "zwaarte": "zwaar-genoeg"},
+        {**GELDIG, "velden": "verbindende", "titel": 3, "onbekend": True},
+        {},
+    ],
+    ids=["geldig", "foute-keuzes", "foute-soorten", "leeg"],
+)
+def test_dezelfde_uitkomst_als_met_drfs_kopie(gegevens: dict[str, Any]) -> None:
+    eigen, drf = InterventieInvoerSerializer(data=gegevens), _DrfZelf(data=gegevens)
+    assert eigen.is_valid() == drf.is_valid()
+    assert eigen.errors == drf.errors
+    if not eigen.errors:
+        assert eigen.validated_data == drf.validated_data
+
+
+def test_elke_instantie_heeft_eigen_gebonden_velden() -> None:
+    a: Any = InterventieInvoerSerializer(data=GELDIG)
+    b: Any = InterventieInvoerSerializer(data=GELDIG)
+    for naam in ("titel", "niveau", "velden", "spelers"):
+        assert a.fields[naam] is not b.fields[naam]
+        assert a.fields[naam].parent is a
+        assert b.fields[naam].parent is b
+    assert a.fields["velden"].child is not b.fields["velden"].child
+    assert a.fields["velden"].child.root is a
+    # Declarations stay unbound for the next instance.
+    assert InterventieInvoerSerializer._declared_fields["titel"].parent is None
