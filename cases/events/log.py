@@ -188,7 +188,6 @@ def _schuif_kop_en_voeg_in(
     # the export's modules import this package).
     from cases.exports.jsonl_regels import regel_van
 
-    rij = Bestuursproces.objects.filter(pk=bestuursproces.pk)
     for _poging in range(_POGINGEN):
         volgnummer = bestuursproces.keten_volgnummer
         vorig_moment = bestuursproces.laatste_moment
@@ -207,7 +206,11 @@ def _schuif_kop_en_voeg_in(
             bestuursproces.keten_volgnummer,
             bestuursproces.keten_hash,
             bestuursproces.laatste_moment,
-        ) = rij.values_list("keten_volgnummer", "keten_hash", "laatste_moment").get()
+        ) = (
+            Bestuursproces.objects.filter(pk=bestuursproces.pk)
+            .values_list("keten_volgnummer", "keten_hash", "laatste_moment")
+            .get()
+        )
     raise RuntimeError("De ketenkop van dit bestuursproces bleef veranderen; niet toegevoegd.")
 
 

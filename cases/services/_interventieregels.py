@@ -223,21 +223,23 @@ def koppel(
     if spelers is not None:
         if not nieuw:
             InterventieSpeler.objects.filter(interventie=interventie).delete()
-        InterventieSpeler.objects.bulk_create(
-            InterventieSpeler(bestuursproces_id=proces, interventie=interventie, speler=s)
-            for s in spelers
-        )
+        if spelers:
+            InterventieSpeler.objects.bulk_create(
+                InterventieSpeler(bestuursproces_id=proces, interventie=interventie, speler=s)
+                for s in spelers
+            )
         if nieuw:
             houd_vast(interventie, "spelers", sorted(spelers, key=lambda s: s.uuid))
     if opdrachtgevers is not None:
         if not nieuw:
             InterventieOpdrachtgever.objects.filter(interventie=interventie).delete()
-        InterventieOpdrachtgever.objects.bulk_create(
-            InterventieOpdrachtgever(
-                bestuursproces_id=proces, interventie=interventie, opdrachtgever=o
+        if opdrachtgevers:
+            InterventieOpdrachtgever.objects.bulk_create(
+                InterventieOpdrachtgever(
+                    bestuursproces_id=proces, interventie=interventie, opdrachtgever=o
+                )
+                for o in opdrachtgevers
             )
-            for o in opdrachtgevers
-        )
         if nieuw:
             houd_vast(interventie, "opdrachtgevers", sorted(opdrachtgevers, key=lambda o: o.uuid))
     if nieuw:
