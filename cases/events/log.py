@@ -27,7 +27,8 @@ from .handtekening import onderteken
 from .replay_typen import Momentopname
 from .soorten import soort
 from .standen import vergeet_na, vouw_tot
-from .tijdlijnregels import werk_bij as werk_tijdlijn_bij
+from .tijdlijnregels import Nazorg, vertel_bij
+from .tijdlijnregels import herbouw as herbouw_tijdlijn
 from .voorbereid import Bundel, schuif_kop_en_voeg_in
 from .wereldtijd import DATUMCORRECTIE, Schending, laat_na, laatste_moment_na, streng_vouwen
 
@@ -116,8 +117,8 @@ def append_event(
     payload is read as usual.
 
     ``bundel`` holds statements of the service that nothing reads before the event is
-    written (an interventie's velden): they are sent with the tijdlijn's read model, in one
-    round trip on PostgreSQL, and before anything else reads when the fact is late.
+    written (an interventie's velden): they are written with the event and the tijdlijn's
+    rows, in the same statement on PostgreSQL.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("append_event hoort binnen de transactie van een service.")
@@ -150,39 +151,40 @@ def append_event(
         else {**payload, "zichtbaarheid": Zichtbaarheid(zichtbaarheid).value}
     )
     gebeurtenis.payload = json.loads(gebeurtenis.payload_tekst)
-    vorig_moment = _schuif_kop_en_voeg_in(bestuursproces, gebeurtenis)
-    # A correction moves a fact: it is checked like a fact entered late. Whether this one is
-    # late comes from the head it was linked to, so a stale copy of the row cannot hide it.
-    laat = gebeurtenis.volgnummer > 1 and (
-        geregistreerde_soort.code == DATUMCORRECTIE or laat_na(vorig_moment, tijdstip)
+    laat, nazorg = _schuif_kop_en_voeg_in(
+        bestuursproces,
+        gebeurtenis,
+        bundel if bundel is not None else Bundel(),
+        nieuw={str(u) for u in nieuw},
     )
-    bundel = bundel if bundel is not None else Bundel()
     if laat:
-        bundel.voer_uit()
         vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold
         eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
         for functie in _NA_LATE_INVOEGING:
             functie(bestuursproces, eind)
-    # The tijdlijn's read model, in this transaction (rebuilt for a fact entered late).
-    werk_tijdlijn_bij(
-        bestuursproces, gebeurtenis, laat=laat, nieuw={str(u) for u in nieuw}, bundel=bundel
-    )
+        # The tijdlijn's read model is rebuilt, in this transaction.
+        herbouw_tijdlijn(bestuursproces)
+    elif nazorg is not None:
+        nazorg.voer_uit()
     return gebeurtenis
 
 
 def _schuif_kop_en_voeg_in(
-    bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis
-) -> dt.datetime | None:
-    """Link the event to the chain head on the case row, seal, sign and insert it, and move
-    the head (and the latest moment of the history) to it, only from the head this copy of
-    the row holds (one statement on PostgreSQL); the latest moment before the event.
+    bestuursproces: Bestuursproces, gebeurtenis: Gebeurtenis, bundel: Bundel, nieuw: set[str]
+) -> tuple[bool, Nazorg | None]:
+    """Link the event to the chain head on the case row, seal, sign and insert it with
+    ``bundel`` and (for a fact at the end of the history) the tijdlijn's rows, and move the
+    head (and the latest moment of the history) to it, only from the head this copy of the
+    row holds (one statement on PostgreSQL); whether the fact is late, and what follows its
+    telling.
 
     The service's copy is the locked row, so this succeeds the first time. A copy that is
     stale (a nested service appended through its own copy, or a caller that did not lock)
-    matches no row: the head is then read from the row and the event linked again. The UPDATE
-    itself locks the row until the commit, so two writers never link to the same head; the
-    unique (bestuursproces, volgnummer) constraint stays as the last guard. The latest moment
-    only ever changes in this UPDATE, so the copy whose volgnummer matches holds it current.
+    matches no row and writes nothing: the head is then read from the row and the event
+    linked (and told) again. The UPDATE itself locks the row until the commit, so two
+    writers never link to the same head; the unique (bestuursproces, volgnummer) constraint
+    stays as the last guard. The latest moment only ever changes in this UPDATE, so the copy
+    whose volgnummer matches holds it current.
     """
     # Its JSON Lines line at its own level, streamed as it is by the export (imported here:
     # the export's modules import this package).
@@ -196,12 +198,20 @@ def _schuif_kop_en_voeg_in(
         verzegel(gebeurtenis, bestuursproces.uuid)
         onderteken(gebeurtenis)  # issue 12 §7: HMAC under a key outside the database
         gebeurtenis.regel_tekst = regel_van(gebeurtenis)
+        # A correction moves a fact: it is checked like a fact entered late. Whether this one
+        # is late comes from the head it is linked to, so a stale copy cannot hide it.
+        laat = gebeurtenis.volgnummer > 1 and (
+            gebeurtenis.type == DATUMCORRECTIE or laat_na(vorig_moment, gebeurtenis.tijdstip)
+        )
+        deel = bundel.kopie()
+        deel.hoort_bij(gebeurtenis)
+        nazorg = None if laat else vertel_bij(bestuursproces, gebeurtenis, deel, nieuw=nieuw)
         moment = laatste_moment_na(vorig_moment, gebeurtenis)
-        if schuif_kop_en_voeg_in(bestuursproces, volgnummer, gebeurtenis, moment):
+        if schuif_kop_en_voeg_in(bestuursproces, volgnummer, gebeurtenis, moment, deel):
             bestuursproces.keten_volgnummer = gebeurtenis.volgnummer
             bestuursproces.keten_hash = gebeurtenis.hash
             bestuursproces.laatste_moment = moment
-            return vorig_moment
+            return laat, nazorg
         (
             bestuursproces.keten_volgnummer,
             bestuursproces.keten_hash,

@@ -1,8 +1,10 @@
 """The tijdlijn's read model kept in step with the log: its items, shifts and memory.
 
-:func:`werk_bij` runs inside :func:`~cases.events.log.append_event`'s transaction for every
-event; :func:`herbouw` builds a case's rows from its log (``manage.py herbouw_tijdlijn``, and
-after ``migrate`` for cases built with an older version, see :data:`VERSIE`). How an event
+:func:`vertel_bij` runs inside :func:`~cases.events.log.append_event`'s transaction for every
+event appended at the end of the history (its rows are written with the event);
+:func:`herbouw` builds a case's rows from its log (``manage.py herbouw_tijdlijn``, after
+``migrate`` for cases built with an older version, see :data:`VERSIE`, and after a fact
+entered late). How an event
 is told (its item, its shifts) is :mod:`cases.events.tijdlijnvertelling`.
 
 - An event that tells itself gets one :class:`~cases.models.Tijdlijnregel` with the moment it
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connections, models, transaction
@@ -100,28 +103,41 @@ class _Lader:
         return lees
 
 
-def werk_bij(
+@dataclass
+class Nazorg:
+    """What follows the telling of an event once the event is written: its shifts (rows that
+    name the event) and the items whose own date came from an entry the event changed."""
+
+    bestuursproces: Bestuursproces
+    e: Gebeurtenis
+    standen: dict[str, Sporen] = field(default_factory=dict)
+    verschuivingen: list[Verschuivingsregel] = field(default_factory=list)
+    verzet: set[tuple[str, str]] = field(default_factory=set)
+
+    def voer_uit(self) -> None:
+        if self.verschuivingen:
+            Verschuivingsregel.objects.bulk_create(self.verschuivingen)
+        if self.verzet:
+            _verzet(self.bestuursproces, self.e, self.standen, self.verzet)
+
+
+def vertel_bij(
     bestuursproces: Bestuursproces,
     e: Gebeurtenis,
+    bundel: Bundel,
     *,
-    laat: bool,
     nieuw: set[str] | frozenset[str] = frozenset(),
-    bundel: Bundel | None = None,
-) -> None:
-    """Keep the read model in step with an event just appended (in its transaction).
-    ``nieuw``: keys of rows created in this transaction, which no memory entry names yet.
-    The item, its counts and the memory it changed are sent with what ``bundel`` already
-    holds (one round trip on PostgreSQL)."""
-    bundel = bundel if bundel is not None else Bundel()
-    if laat:
-        bundel.voer_uit()
-        herbouw(bestuursproces)
-        return
+) -> Nazorg:
+    """Tell an event about to be appended at the end of the history (in its transaction):
+    its item, the tijdlijn's counts and the memory it changed go into ``bundel``, which is
+    sent with the event (:meth:`~cases.events.voorbereid.Bundel.hoort_bij`, so that the item
+    takes the event's key); what must wait until the event is written comes back.
+    ``nieuw``: keys of rows created in this transaction, which no memory entry names yet."""
     if e.volgnummer == 1:
         Tijdlijnstand.objects.create(bestuursproces=bestuursproces, versie=VERSIE)
+    nazorg = Nazorg(bestuursproces, e)
     if not telt_mee(soort(e.type)):
-        bundel.voer_uit()
-        return
+        return nazorg
     lader = _Lader(bestuursproces.pk, set(_sleutels(e.payload)), frozenset(nieuw))
     standen = {
         niveau: {veld: Spoor(lader.bron(veld, niveau)) for veld in ALLE_VELDEN}
@@ -130,9 +146,7 @@ def werk_bij(
     verteld = vertel(e, standen)
     if verteld.regel is not None:
         dateer(verteld.regel, e, standen[verteld.regel.zichtbaarheid])
-        voeg_in(verteld.regel, bundel=bundel)
-    if verteld.verschuivingen:
-        Verschuivingsregel.objects.bulk_create(verteld.verschuivingen)
+        voeg_in(verteld.regel, bundel=bundel)  # it takes the key of the event
     erbij = aantallen([verteld.regel] if verteld.regel is not None else [], verteld.verschuivingen)
     if erbij:
         tel_bij(bestuursproces.pk, erbij, bundel=bundel)
@@ -154,13 +168,11 @@ def werk_bij(
             vervang=("waarde",),
             bundel=bundel,
         )
-    bundel.voer_uit()
-    if not gewijzigd:
-        return
+    nazorg.standen = standen
+    nazorg.verschuivingen = verteld.verschuivingen
     # Only an entry that existed can be the source of an item's date.
-    verzet = {(n, f"{v}:{s}") for n, v, s, _w in gewijzigd if standen[n][v].bestond(s)}
-    if verzet:
-        _verzet(bestuursproces, e, standen, verzet)
+    nazorg.verzet = {(n, f"{v}:{s}") for n, v, s, _w in gewijzigd if standen[n][v].bestond(s)}
+    return nazorg
 
 
 def _verzet(

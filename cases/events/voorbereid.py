@@ -9,13 +9,17 @@ and each value still goes through its field's ``pre_save`` and ``get_db_prep_sav
 ``Model.save`` does it. No model on this path has signal receivers or a ``save`` of its own
 (a test holds them to that).
 
-A :class:`Bundel` gathers statements whose results nobody reads (the tijdlijn's item, its
-counts and its memory) and sends them together: on PostgreSQL as one statement of
-data-modifying CTEs, one round trip instead of one each; elsewhere one after the other.
+A :class:`Bundel` gathers statements whose results nobody reads (an interventie's velden,
+the tijdlijn's item, its counts and its memory). :func:`schuif_kop_en_voeg_in` sends them
+with the event: on PostgreSQL as parts of the one statement that moves the chain head and
+inserts the event (data-modifying CTEs, each part writing only when the head moved, the
+item taking the event's key from it), one round trip for the whole append; elsewhere one
+after the other, after the event.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connections, models, router
@@ -27,35 +31,134 @@ def _kolom(veld: Any) -> str:
     return str(veld.column)
 
 
+@dataclass(frozen=True)
+class _Sleutel:
+    """A parameter that is the key of a row written in the same bundle: the event it is sent
+    with (``e``) or a row queued before (``r0``, ``r1``, ...)."""
+
+    naam: str
+
+
+@dataclass(frozen=True)
+class _Deel:
+    """One statement of a bundle: on its own (``los`` with ``params``), and as parts of the
+    event's statement on PostgreSQL (``onder_kop``: each writes only when the head moved and
+    reads the keys of rows written in the same statement from their parts). A row that others
+    point to has a ``naam``, and gets its key once written."""
+
+    los: str
+    params: list[Any]
+    onder_kop: list[tuple[str, list[Any]]]
+    naam: str | None = None
+    rij: models.Model | None = None
+
+
 class Bundel:
-    """Statements sent together when :meth:`voer_uit` is called (in the order given, on one
-    database). On PostgreSQL they run as the parts of one ``WITH``: each runs exactly once
-    and to completion, none sees what another wrote, so only statements on different rows
-    that no later one reads belong in one bundle."""
+    """Statements sent together, in the order given, on one database: with an event by
+    :func:`schuif_kop_en_voeg_in`, or after it by :meth:`voer_uit`. A row queued in a bundle
+    may point to the event (:meth:`hoort_bij`) or to a row queued before it (a foreign key to
+    the unsaved instance): the key is filled in when both are written. On PostgreSQL the
+    statements are the parts of one ``WITH``: each runs exactly once and to completion, and
+    none sees what another wrote, so only statements on different rows that nothing in the
+    bundle reads belong in one."""
 
     def __init__(self) -> None:
         self.alias: str | None = None
-        self.statements: list[tuple[str, list[Any]]] = []
+        self.delen: list[_Deel] = []
+        self._namen: dict[int, str] = {}
 
-    def voeg_toe(self, alias: str, sql: str, params: list[Any]) -> None:
+    def hoort_bij(self, gebeurtenis: models.Model) -> None:
+        """The bundle goes with this event: rows that point to it take its key."""
+        self._namen[id(gebeurtenis)] = "e"
+
+    def naam_van(self, rij: models.Model) -> str | None:
+        return self._namen.get(id(rij))
+
+    def voeg_toe(self, alias: str, deel: _Deel) -> None:
         if self.alias not in (None, alias):
             raise ValueError("Een bundel schrijft in één database.")
         self.alias = alias
-        self.statements.append((sql, params))
+        self.delen.append(deel)
+        if deel.naam is not None and deel.rij is not None:
+            self._namen[id(deel.rij)] = deel.naam
 
-    def voer_uit(self) -> None:
+    def nieuwe_naam(self) -> str:
+        return f"r{sum(1 for d in self.delen if d.naam is not None)}"
+
+    def kopie(self) -> Bundel:
+        kopie = Bundel()
+        kopie.alias, kopie.delen, kopie._namen = self.alias, list(self.delen), dict(self._namen)
+        return kopie
+
+    def voer_uit(self, gebeurtenis_id: int | None = None) -> None:
+        """Send the statements one after the other (after the event, whose key
+        ``gebeurtenis_id`` is)."""
         if self.alias is None:
             return
         verbinding = connections[self.alias]
+        sleutels: dict[str, Any] = {"e": gebeurtenis_id} if gebeurtenis_id is not None else {}
+
+        def ingevuld(params: list[Any]) -> list[Any]:
+            if any(isinstance(p, _Sleutel) and p.naam not in sleutels for p in params):
+                raise ValueError("Dit deel van de bundel wijst naar een rij die er niet is.")
+            return [sleutels[p.naam] if isinstance(p, _Sleutel) else p for p in params]
+
         with verbinding.cursor() as cursor:
-            if verbinding.vendor == "postgresql" and len(self.statements) > 1:
-                delen = ", ".join(f"s{i} AS ({sql})" for i, (sql, _p) in enumerate(self.statements))
-                params = [param for _sql, ps in self.statements for param in ps]
-                cursor.execute(f"WITH {delen} SELECT 1", params)
-            else:
-                for sql, params in self.statements:
-                    cursor.execute(sql, params)
-        self.alias, self.statements = None, []
+            for deel in self.delen:
+                cursor.execute(deel.los, ingevuld(deel.params))
+                if deel.rij is not None and deel.naam is not None:
+                    sleutels[deel.naam] = _geschreven(deel.rij, cursor, verbinding, self.alias)
+        self.alias, self.delen, self._namen = None, [], {}
+
+    def geschreven(self, sleutels: dict[str, Any]) -> None:
+        """The bundle was written with the event: its rows get their keys."""
+        for deel in self.delen:
+            if deel.rij is not None and deel.naam is not None:
+                deel.rij.pk = sleutels[deel.naam]
+                deel.rij._state.adding = False
+                deel.rij._state.db = self.alias
+        self.alias, self.delen, self._namen = None, [], {}
+
+
+def _geschreven(rij: models.Model, cursor: Any, verbinding: Any, alias: str) -> Any:
+    """Give a row just inserted its key (returned by the INSERT, or the last one inserted)."""
+    meta = type(rij)._meta
+    if meta.auto_field is None:
+        return rij.pk
+    if verbinding.features.can_return_columns_from_insert:
+        rij.pk = cursor.fetchone()[0]
+    else:
+        rij.pk = verbinding.ops.last_insert_id(cursor, meta.db_table, _kolom(meta.pk))
+    rij._state.adding = False
+    rij._state.db = alias
+    return rij.pk
+
+
+_ONDER_KOP = "EXISTS (SELECT 1 FROM kop)"
+
+
+_CASTS: dict[tuple[str, Any], str] = {}
+
+
+def _cast(veld: Any, verbinding: Any) -> str:
+    sleutel = (verbinding.alias, veld)
+    if sleutel not in _CASTS:
+        _CASTS[sleutel] = f"CAST(%s AS {veld.cast_db_type(verbinding)})"
+    return _CASTS[sleutel]
+
+
+def _rij_onder_kop(velden: list[Any], params: list[Any], verbinding: Any) -> str:
+    """A row's values as a SELECT list for a part of the event's statement: each cast to its
+    column's type (a bare parameter in a SELECT has none), a key from the bundle read from
+    the part that wrote its row."""
+    return ", ".join(
+        f"(SELECT sleutel FROM {p.naam})" if isinstance(p, _Sleutel) else _cast(veld, verbinding)
+        for veld, p in zip(velden, params, strict=True)
+    )
+
+
+def _zonder_sleutels(params: list[Any]) -> list[Any]:
+    return [p for p in params if not isinstance(p, _Sleutel)]
 
 
 _INSERTS: dict[tuple[type[models.Model], str], tuple[str, list[Any], bool]] = {}
@@ -84,26 +187,44 @@ def _insert(model: type[models.Model], alias: str) -> tuple[str, list[Any], bool
 
 def voeg_in(rij: models.Model, *, bundel: Bundel | None = None) -> None:
     """Insert a new row (as ``rij.save(force_insert=True)``) and set its primary key; in a
-    ``bundel`` it is only queued, and gets no primary key."""
+    ``bundel`` it is queued, and gets its key when the bundle is written (a foreign key to
+    the bundle's event or to a row queued before then takes that row's key)."""
     model = type(rij)
     alias = router.db_for_write(model, instance=rij)
     verbinding = connections[alias]
     sql, velden, terug = _insert(model, alias)
-    waarden = [veld.get_db_prep_save(veld.pre_save(rij, True), verbinding) for veld in velden]
+    waarden = [
+        _waarde(rij, veld, verbinding, bundel)
+        if veld.is_relation
+        else veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
+        for veld in velden
+    ]
     if bundel is not None:
-        bundel.voeg_toe(alias, sql, waarden)
+        naam = bundel.nieuwe_naam() if model._meta.auto_field is not None else None
+        kop = sql.partition(" VALUES ")[0]
+        terug_sql = f" RETURNING {sql.partition(' RETURNING ')[2]} AS sleutel" if terug else ""
+        onder_kop = (
+            f"{kop} SELECT {_rij_onder_kop(velden, waarden, verbinding)} "
+            f"WHERE {_ONDER_KOP}{terug_sql if naam else ''}"
+        )
+        deel = _Deel(sql, waarden, [(onder_kop, _zonder_sleutels(waarden))], naam, rij)
+        bundel.voeg_toe(alias, deel)
         return
-    meta = model._meta
     with verbinding.cursor() as cursor:
         cursor.execute(sql, waarden)
-        if meta.auto_field is not None:
-            if terug:
-                pk = cursor.fetchone()[0]
-            else:
-                pk = verbinding.ops.last_insert_id(cursor, meta.db_table, _kolom(meta.pk))
-            rij.pk = pk
+        _geschreven(rij, cursor, verbinding, alias)
     rij._state.adding = False
     rij._state.db = alias
+
+
+def _waarde(rij: models.Model, veld: Any, verbinding: Any, bundel: Bundel | None) -> Any:
+    """A foreign key's value: the key of the row it points to, or, for a row not yet
+    written that the bundle writes, a reference to it."""
+    if bundel is not None:
+        doel = veld.get_cached_value(rij, None)
+        if doel is not None and doel.pk is None and (naam := bundel.naam_van(doel)):
+            return _Sleutel(naam)
+    return veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
 
 
 _UPSERTS: dict[tuple[type[models.Model], str, int, tuple[str, ...], tuple[str, ...]], str] = {}
@@ -143,7 +264,16 @@ def voeg_in_of_vervang(
         for veld in velden
     ]
     if bundel is not None:
-        bundel.voeg_toe(alias, _UPSERTS[sleutel], params)
+        # Under the event's statement one part per row, each a single SELECT (a VALUES list
+        # would give its parameters a type of their own instead of their columns').
+        conflict = " ON CONFLICT" + _UPSERTS[sleutel].split(" ON CONFLICT", 1)[1]
+        kop = sql.partition(" VALUES ")[0]
+        delen = []
+        for i in range(len(rijen)):
+            rij = params[i * len(velden) : (i + 1) * len(velden)]
+            waarden = _rij_onder_kop(velden, rij, verbinding)
+            delen.append((f"{kop} SELECT {waarden} WHERE {_ONDER_KOP}{conflict}", rij))
+        bundel.voeg_toe(alias, _Deel(_UPSERTS[sleutel], params, delen))
         return
     with verbinding.cursor() as cursor:
         cursor.execute(_UPSERTS[sleutel], params)
@@ -198,19 +328,29 @@ _KOP_EN_RIJ: dict[tuple[str, type[models.Model]], str] = {}
 
 
 def schuif_kop_en_voeg_in(
-    bestuursproces: Bestuursproces, van: int, rij: models.Model, laatste_moment: Any
+    bestuursproces: Bestuursproces,
+    van: int,
+    rij: models.Model,
+    laatste_moment: Any,
+    bundel: Bundel | None = None,
 ) -> bool:
-    """Move the chain head from ``van`` to the event ``rij`` (its volgnummer and hash) and
-    insert the event, only if the head is still ``van``; whether it did (the event then has
-    its primary key). On PostgreSQL one statement, whose INSERT reads the row the UPDATE
-    returns, so that a stale head inserts nothing; elsewhere the two in turn."""
+    """Move the chain head from ``van`` to the event ``rij`` (its volgnummer and hash),
+    insert the event and write ``bundel`` with it, only if the head is still ``van``; whether
+    it did (the event and the bundle's rows then have their keys). On PostgreSQL one
+    statement: the event's INSERT reads the row the head's UPDATE returns and every part of
+    the bundle writes only if there is one, so that a stale head writes nothing; elsewhere
+    the head, the event and the bundle in turn."""
     volgnummer, keten_hash = rij.volgnummer, rij.hash  # type: ignore[attr-defined]
     alias, kop_sql, kop_params = _kop(bestuursproces, van, volgnummer, keten_hash, laatste_moment)
     verbinding = connections[alias]
+    if bundel is not None and bundel.alias not in (None, alias):
+        raise ValueError("Een bundel schrijft in één database.")
     if verbinding.vendor != "postgresql":
         if not schuif_kop(bestuursproces, van, volgnummer, keten_hash, laatste_moment):
             return False
         voeg_in(rij)
+        if bundel is not None:
+            bundel.voer_uit(rij.pk)
         return True
     model = type(rij)
     sql, velden, _terug = _insert(model, alias)
@@ -218,17 +358,35 @@ def schuif_kop_en_voeg_in(
         kop, _, waarden = sql.partition(" VALUES (")
         waarden, _, terug = waarden.partition(") RETURNING ")
         _KOP_EN_RIJ[(alias, model)] = (
-            f"WITH kop AS ({kop_sql} RETURNING 1) {kop} SELECT {waarden} FROM kop RETURNING {terug}"
+            f"WITH kop AS ({kop_sql} RETURNING 1), "
+            f"e AS ({kop} SELECT {waarden} FROM kop RETURNING {terug} AS sleutel)"
         )
-    params = [veld.get_db_prep_save(veld.pre_save(rij, True), verbinding) for veld in velden]
+    params = kop_params + [
+        veld.get_db_prep_save(veld.pre_save(rij, True), verbinding) for veld in velden
+    ]
+    delen = bundel.delen if bundel is not None else []
+    namen = ["e"] + [d.naam for d in delen if d.naam is not None]
+    onderdelen: list[str] = []
+    for deel in delen:
+        for deel_sql, _p in deel.onder_kop:
+            naam = deel.naam if deel.naam is not None else f"s{len(onderdelen)}"
+            onderdelen.append(f", {naam} AS ({deel_sql})")
+    statement = (
+        _KOP_EN_RIJ[(alias, model)]
+        + "".join(onderdelen)
+        + " SELECT "
+        + ", ".join(f"(SELECT sleutel FROM {naam})" for naam in namen)
+    )
     with verbinding.cursor() as cursor:
-        cursor.execute(_KOP_EN_RIJ[(alias, model)], kop_params + params)
+        cursor.execute(statement, params + [p for d in delen for _s, ps in d.onder_kop for p in ps])
         gelezen = cursor.fetchone()
-    if gelezen is None:
+    if gelezen is None or gelezen[0] is None:
         return False
     rij.pk = gelezen[0]
     rij._state.adding = False
     rij._state.db = alias
+    if bundel is not None:
+        bundel.geschreven(dict(zip(namen, gelezen, strict=True)))
     return True
 
 
@@ -255,7 +413,8 @@ def tel_bij(bestuursproces_id: int, erbij: dict[str, int], *, bundel: Bundel | N
         )
     params = [*(erbij[veld] for veld in velden), bestuursproces_id]
     if bundel is not None:
-        bundel.voeg_toe(alias, _TEL[sleutel], params)
+        onder_kop = f"{_TEL[sleutel]} AND {_ONDER_KOP}"
+        bundel.voeg_toe(alias, _Deel(_TEL[sleutel], params, [(onder_kop, params)]))
         return
     with verbinding.cursor() as cursor:
         cursor.execute(_TEL[sleutel], params)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -200,50 +201,76 @@ def koppel(
     velden: list[str] | None = None,
     spelers: list[Speler] | None = None,
     opdrachtgevers: list[Opdrachtgever] | None = None,
-    nieuw: bool = False,
-    bundel: Bundel | None = None,
 ) -> None:
-    """Replace the linked velden, spelers or opdrachtgevers (those given) by the new lists;
-    a ``nieuw`` interventie has none yet, so there is nothing to remove first, and it comes
-    back holding what was written, as :func:`cases.selectors.interventies.interventies`
-    would have prefetched it (so that nothing is read back to answer). The velden go into
-    ``bundel`` when one is given (sent with the event's read model)."""
+    """Replace the linked velden, spelers or opdrachtgevers (those given) by the new lists."""
     proces = interventie.bestuursproces_id
     if velden is not None:
-        if not nieuw:
-            InterventieVeld.objects.filter(interventie=interventie).delete()
-        rijen = [
-            InterventieVeld(bestuursproces_id=proces, interventie=interventie, veld=veld)
-            for veld in sorted(velden)
-        ]
-        for rij in rijen:
-            voeg_in(rij, bundel=bundel)  # usually one or two: a statement built once each
-        if nieuw:
-            houd_vast(interventie, "velden", rijen)
+        InterventieVeld.objects.filter(interventie=interventie).delete()
+        for veld in sorted(velden):
+            voeg_in(InterventieVeld(bestuursproces_id=proces, interventie=interventie, veld=veld))
     if spelers is not None:
-        if not nieuw:
-            InterventieSpeler.objects.filter(interventie=interventie).delete()
-        if spelers:
-            InterventieSpeler.objects.bulk_create(
-                InterventieSpeler(bestuursproces_id=proces, interventie=interventie, speler=s)
-                for s in spelers
-            )
-        if nieuw:
-            houd_vast(interventie, "spelers", sorted(spelers, key=lambda s: s.uuid))
+        InterventieSpeler.objects.filter(interventie=interventie).delete()
+        InterventieSpeler.objects.bulk_create(
+            InterventieSpeler(bestuursproces_id=proces, interventie=interventie, speler=s)
+            for s in spelers
+        )
     if opdrachtgevers is not None:
-        if not nieuw:
-            InterventieOpdrachtgever.objects.filter(interventie=interventie).delete()
-        if opdrachtgevers:
-            InterventieOpdrachtgever.objects.bulk_create(
-                InterventieOpdrachtgever(
-                    bestuursproces_id=proces, interventie=interventie, opdrachtgever=o
-                )
-                for o in opdrachtgevers
+        InterventieOpdrachtgever.objects.filter(interventie=interventie).delete()
+        InterventieOpdrachtgever.objects.bulk_create(
+            InterventieOpdrachtgever(
+                bestuursproces_id=proces, interventie=interventie, opdrachtgever=o
             )
-        if nieuw:
-            houd_vast(interventie, "opdrachtgevers", sorted(opdrachtgevers, key=lambda o: o.uuid))
-    if nieuw:
-        interventie.zichtbare_reflecties = []  # type: ignore[attr-defined]
+            for o in opdrachtgevers
+        )
+
+
+def koppel_nieuw(
+    interventie: Interventie,
+    bundel: Bundel,
+    *,
+    velden: list[str],
+    spelers: list[Speler],
+    opdrachtgevers: list[Opdrachtgever],
+) -> list[InterventieVeld]:
+    """Link a new interventie to its velden, spelers and opdrachtgevers: their rows are
+    queued in ``bundel``, written with the event (an interventie queued in the bundle as
+    well gives them its key then). The veld rows come back, for :func:`houd_nieuw_vast`."""
+    proces = interventie.bestuursproces_id
+    rijen = [
+        InterventieVeld(bestuursproces_id=proces, interventie=interventie, veld=veld)
+        for veld in sorted(velden)
+    ]
+    koppelingen: list[models.Model] = [
+        *rijen,
+        *(
+            InterventieSpeler(bestuursproces_id=proces, interventie=interventie, speler=s)
+            for s in spelers
+        ),
+        *(
+            InterventieOpdrachtgever(
+                bestuursproces_id=proces, interventie=interventie, opdrachtgever=o
+            )
+            for o in opdrachtgevers
+        ),
+    ]
+    for rij in koppelingen:
+        voeg_in(rij, bundel=bundel)
+    return rijen
+
+
+def houd_nieuw_vast(
+    interventie: Interventie,
+    velden: list[InterventieVeld],
+    spelers: list[Speler],
+    opdrachtgevers: list[Opdrachtgever],
+) -> None:
+    """A new interventie, once written, holds what it was linked to as
+    :func:`cases.selectors.interventies.interventies` would have prefetched it, so that
+    nothing is read back to answer."""
+    houd_vast(interventie, "velden", velden)
+    houd_vast(interventie, "spelers", sorted(spelers, key=lambda s: s.uuid))
+    houd_vast(interventie, "opdrachtgevers", sorted(opdrachtgevers, key=lambda o: o.uuid))
+    interventie.zichtbare_reflecties = []  # type: ignore[attr-defined]
 
 
 def houd_vast(interventie: Interventie, relatie: str, rijen: list[Any]) -> None:

@@ -56,8 +56,10 @@ from ._interventieregels import (
     Fouten,
     eis_wyberstap_van,
     gegevens_van,
+    houd_nieuw_vast,
     huidige_relaties,
     koppel,
+    koppel_nieuw,
     laad,
     valideer_alles,
     van_proces,
@@ -176,15 +178,12 @@ def log_interventie(
     )
     valideer_alles(interventie, bestuursproces, vandaag_van(nu), fouten)
     voeg_in(interventie)  # as save(force_insert=True), the statement built once
-    # Its velden are sent with the event's read model (one round trip on PostgreSQL).
+    # Its links are written with its event (one statement on PostgreSQL). The interventie
+    # itself is not: with it, the statement would have more parameters than psycopg keeps
+    # a parsed statement for, and parsing it each time costs what the round trip saves.
     bundel = Bundel()
-    koppel(
-        interventie,
-        velden=codes,
-        spelers=spelers_,
-        opdrachtgevers=opdrachtgevers_,
-        nieuw=True,
-        bundel=bundel,
+    veldrijen = koppel_nieuw(
+        interventie, bundel, velden=codes, spelers=spelers_, opdrachtgevers=opdrachtgevers_
     )
     append_event(
         bestuursproces=bestuursproces,
@@ -198,6 +197,7 @@ def log_interventie(
         payload={"interventie": gegevens_van(interventie, codes, spelers_, opdrachtgevers_)},
         bundel=bundel,
     )
+    houd_nieuw_vast(interventie, veldrijen, spelers_, opdrachtgevers_)
     return interventie
 
 

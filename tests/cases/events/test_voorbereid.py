@@ -18,6 +18,8 @@ from cases.models import (
     Bestuursproces,
     Gebeurtenis,
     Interventie,
+    InterventieOpdrachtgever,
+    InterventieSpeler,
     InterventieVeld,
     Notitie,
     Tijdlijngeheugen,
@@ -30,7 +32,17 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "model", [Gebeurtenis, Tijdlijnregel, Notitie, Interventie, InterventieVeld, Tijdlijngeheugen]
+    "model",
+    [
+        Gebeurtenis,
+        Tijdlijnregel,
+        Notitie,
+        Interventie,
+        InterventieVeld,
+        InterventieSpeler,
+        InterventieOpdrachtgever,
+        Tijdlijngeheugen,
+    ],
 )
 def test_geen_save_en_geen_signalen_die_overgeslagen_worden(model: type[models.Model]) -> None:
     assert model.save is models.Model.save
@@ -139,7 +151,7 @@ class _Statements:
         return execute(sql, params, many, context)
 
 
-def test_een_bundel_schrijft_alles_en_op_postgresql_in_een_statement() -> None:
+def test_een_bundel_alleen_schrijft_alles_na_elkaar() -> None:
     regisseur: Any = GebruikerFactory()
     proces = open_proces(regisseur)
     voor = Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam
@@ -160,7 +172,7 @@ def test_een_bundel_schrijft_alles_en_op_postgresql_in_een_statement() -> None:
     statements = _Statements()
     with connection.execute_wrapper(statements):
         bundel.voer_uit()
-    assert len(statements.sql) == (1 if connection.vendor == "postgresql" else 2)
+    assert len(statements.sql) == 2  # alone, one after the other
     assert Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam == voor + 2
     assert Tijdlijngeheugen.objects.get(bestuursproces=proces, sleutel="a").waarde == "A"
     bundel.voer_uit()  # empty again: nothing happens
@@ -189,4 +201,98 @@ def test_kop_en_gebeurtenis_samen_alleen_vanaf_de_kop_die_de_rij_heeft() -> None
         opgeslagen = Gebeurtenis.objects.get(pk=nieuw.pk)
         assert {**_zonder_pk(opgeslagen), "hash": laatste.hash} == velden
         assert opgeslagen.volgnummer == kop + 1
+        transaction.set_rollback(True)  # the event is no link of a valid chain
+
+
+def test_een_bundel_met_de_gebeurtenis_schrijft_niets_vanaf_een_verouderde_kop() -> None:
+    """The tijdlijn's rows go with the event: from a stale head none is written (on
+    PostgreSQL every part of the statement waits for the head's UPDATE), from the right one
+    all are, and the item takes the event's key."""
+    regisseur: Any = GebruikerFactory()
+    proces = Bestuursproces.objects.get(pk=open_proces(regisseur).pk)
+    kop = proces.keten_volgnummer
+    laatste = Gebeurtenis.objects.get(bestuursproces=proces, volgnummer=kop)
+    regel_van_laatste = Tijdlijnregel.objects.filter(gebeurtenis=laatste).first()
+    assert regel_van_laatste is not None
+    voor = Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam
+
+    def bundel_voor(nieuw: Gebeurtenis) -> voorbereid.Bundel:
+        bundel = voorbereid.Bundel()
+        bundel.hoort_bij(nieuw)
+        regel = Tijdlijnregel(
+            **{**_zonder_pk(regel_van_laatste), "volgnummer": kop + 1}, gebeurtenis=nieuw
+        )
+        voorbereid.voeg_in(regel, bundel=bundel)
+        voorbereid.tel_bij(proces.pk, {"regels_kernteam": 1}, bundel=bundel)
+        return bundel
+
+    with transaction.atomic():
+        nieuw = Gebeurtenis(**{**_zonder_pk(laatste), "volgnummer": kop + 1, "hash": "d" * 64})
+        statements = _Statements()
+        with connection.execute_wrapper(statements):
+            assert not voorbereid.schuif_kop_en_voeg_in(
+                proces, kop - 1, nieuw, proces.laatste_moment, bundel_voor(nieuw)
+            )
+        assert Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam == voor
+        assert not Tijdlijnregel.objects.filter(volgnummer=kop + 1, bestuursproces=proces)
+        statements = _Statements()
+        with connection.execute_wrapper(statements):
+            assert voorbereid.schuif_kop_en_voeg_in(
+                proces, kop, nieuw, proces.laatste_moment, bundel_voor(nieuw)
+            )
+        assert len(statements.sql) == (1 if connection.vendor == "postgresql" else 4)
+        assert Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam == voor + 1
+        regel = Tijdlijnregel.objects.get(bestuursproces=proces, volgnummer=kop + 1)
+        assert regel.gebeurtenis_id == nieuw.pk
+        transaction.set_rollback(True)  # the event is no link of a valid chain
+
+
+def test_een_rij_die_naar_de_gebeurtenis_wijst_gaat_niet_alleen() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+    regel = Tijdlijnregel.objects.filter(bestuursproces=proces).first()
+    assert regel is not None
+    gebeurtenis = Gebeurtenis(bestuursproces_id=proces.pk)  # not written
+    bundel = voorbereid.Bundel()
+    bundel.hoort_bij(gebeurtenis)
+    rij = Tijdlijnregel(**_zonder_pk(regel))
+    rij.gebeurtenis = gebeurtenis
+    voorbereid.voeg_in(rij, bundel=bundel)
+    with pytest.raises(ValueError, match="wijst naar een rij die er niet is"):
+        bundel.voer_uit()
+
+
+def test_rijen_in_de_bundel_nemen_elkaars_sleutel() -> None:
+    """A new interventie and its veld, queued in a bundle, are written with the event; the
+    veld takes the interventie's key and both get their own."""
+    regisseur: Any = GebruikerFactory()
+    proces = Bestuursproces.objects.get(pk=open_proces(regisseur).pk)
+    kop = proces.keten_volgnummer
+    laatste = Gebeurtenis.objects.get(bestuursproces=proces, volgnummer=kop)
+    interventie = Interventie(
+        bestuursproces=proces,
+        titel="Keukentafelgesprek",
+        datum=proces.geopend_op.date(),
+        niveau="individu",
+        aangrijpingspunt="interactie",
+        zwaarte="licht",
+        beoogd_effect="Hij doet mee",
+        vastgelegd_op=proces.geopend_op,
+        auteur=regisseur,
+    )
+    veld = InterventieVeld(bestuursproces=proces, interventie=interventie, veld="verbindende")
+    with transaction.atomic():
+        nieuw = Gebeurtenis(**{**_zonder_pk(laatste), "volgnummer": kop + 1, "hash": "e" * 64})
+        bundel = voorbereid.Bundel()
+        bundel.hoort_bij(nieuw)
+        voorbereid.voeg_in(interventie, bundel=bundel)
+        voorbereid.voeg_in(veld, bundel=bundel)
+        assert interventie.pk is None
+        assert voorbereid.schuif_kop_en_voeg_in(proces, kop, nieuw, proces.laatste_moment, bundel)
+        assert interventie.pk is not None
+        assert veld.pk is not None
+        assert not interventie._state.adding
+        opgeslagen = InterventieVeld.objects.get(pk=veld.pk)
+        assert (opgeslagen.interventie_id, opgeslagen.veld) == (interventie.pk, "verbindende")
+        assert Interventie.objects.get(pk=interventie.pk).titel == "Keukentafelgesprek"
         transaction.set_rollback(True)  # the event is no link of a valid chain
