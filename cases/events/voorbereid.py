@@ -113,25 +113,29 @@ class Bundel:
     def geschreven(self, sleutels: dict[str, Any]) -> None:
         """The bundle was written with the event: its rows get their keys."""
         for deel in self.delen:
-            if deel.rij is not None and deel.naam is not None:
-                deel.rij.pk = sleutels[deel.naam]
-                deel.rij._state.adding = False
-                deel.rij._state.db = self.alias
+            if deel.rij is not None and deel.naam is not None and self.alias is not None:
+                _krijgt_sleutel(deel.rij, sleutels[deel.naam], self.alias)
         self.alias, self.delen, self._namen = None, [], {}
+
+
+def _krijgt_sleutel(rij: models.Model, sleutel: Any, alias: str) -> None:
+    """A row written: its key, and saved in ``alias`` (as ``Model.save`` leaves it)."""
+    rij.pk = sleutel
+    rij._state.adding = False
+    rij._state.db = alias
 
 
 def _geschreven(rij: models.Model, cursor: Any, verbinding: Any, alias: str) -> Any:
     """Give a row just inserted its key (returned by the INSERT, or the last one inserted)."""
     meta = type(rij)._meta
     if meta.auto_field is None:
-        return rij.pk
-    if verbinding.features.can_return_columns_from_insert:
-        rij.pk = cursor.fetchone()[0]
+        sleutel = rij.pk
+    elif verbinding.features.can_return_columns_from_insert:
+        sleutel = cursor.fetchone()[0]
     else:
-        rij.pk = verbinding.ops.last_insert_id(cursor, meta.db_table, _kolom(meta.pk))
-    rij._state.adding = False
-    rij._state.db = alias
-    return rij.pk
+        sleutel = verbinding.ops.last_insert_id(cursor, meta.db_table, _kolom(meta.pk))
+    _krijgt_sleutel(rij, sleutel, alias)
+    return sleutel
 
 
 _ONDER_KOP = "EXISTS (SELECT 1 FROM kop)"
@@ -161,10 +165,23 @@ def _zonder_sleutels(params: list[Any]) -> list[Any]:
     return [p for p in params if not isinstance(p, _Sleutel)]
 
 
-_INSERTS: dict[tuple[type[models.Model], str], tuple[str, list[Any], bool]] = {}
+@dataclass(frozen=True)
+class _Insert:
+    """A model's INSERT, built once per database: the whole ``sql`` and its parts, ``kop``
+    (``INSERT INTO t (columns)``), the ``plaatsen`` and ``terug``, the key's column when the
+    INSERT returns it."""
+
+    sql: str
+    kop: str
+    plaatsen: str
+    terug: str | None
+    velden: list[Any]
 
 
-def _insert(model: type[models.Model], alias: str) -> tuple[str, list[Any], bool]:
+_INSERTS: dict[tuple[type[models.Model], str], _Insert] = {}
+
+
+def _insert(model: type[models.Model], alias: str) -> _Insert:
     sleutel = (model, alias)
     if sleutel not in _INSERTS:
         verbinding = connections[alias]
@@ -175,13 +192,15 @@ def _insert(model: type[models.Model], alias: str) -> tuple[str, list[Any], bool
             if veld is not meta.auto_field and not getattr(veld, "generated", False)
         ]
         kolommen = ", ".join(verbinding.ops.quote_name(_kolom(veld)) for veld in velden)
+        kop = f"INSERT INTO {verbinding.ops.quote_name(meta.db_table)} ({kolommen})"
         plaatsen = ", ".join(["%s"] * len(velden))
-        tabel = verbinding.ops.quote_name(meta.db_table)
-        sql = f"INSERT INTO {tabel} ({kolommen}) VALUES ({plaatsen})"
-        terug = meta.auto_field is not None and verbinding.features.can_return_columns_from_insert
-        if terug:
-            sql += " RETURNING " + verbinding.ops.quote_name(_kolom(meta.pk))
-        _INSERTS[sleutel] = (sql, velden, terug)
+        terug = (
+            verbinding.ops.quote_name(_kolom(meta.pk))
+            if meta.auto_field is not None and verbinding.features.can_return_columns_from_insert
+            else None
+        )
+        sql = f"{kop} VALUES ({plaatsen})" + (f" RETURNING {terug}" if terug else "")
+        _INSERTS[sleutel] = _Insert(sql, kop, plaatsen, terug, velden)
     return _INSERTS[sleutel]
 
 
@@ -192,29 +211,26 @@ def voeg_in(rij: models.Model, *, bundel: Bundel | None = None) -> None:
     model = type(rij)
     alias = router.db_for_write(model, instance=rij)
     verbinding = connections[alias]
-    sql, velden, terug = _insert(model, alias)
+    insert = _insert(model, alias)
     waarden = [
         _waarde(rij, veld, verbinding, bundel)
         if veld.is_relation
         else veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
-        for veld in velden
+        for veld in insert.velden
     ]
     if bundel is not None:
         naam = bundel.nieuwe_naam() if model._meta.auto_field is not None else None
-        kop = sql.partition(" VALUES ")[0]
-        terug_sql = f" RETURNING {sql.partition(' RETURNING ')[2]} AS sleutel" if terug else ""
+        terug = f" RETURNING {insert.terug} AS sleutel" if naam and insert.terug else ""
         onder_kop = (
-            f"{kop} SELECT {_rij_onder_kop(velden, waarden, verbinding)} "
-            f"WHERE {_ONDER_KOP}{terug_sql if naam else ''}"
+            f"{insert.kop} SELECT {_rij_onder_kop(insert.velden, waarden, verbinding)} "
+            f"WHERE {_ONDER_KOP}{terug}"
         )
-        deel = _Deel(sql, waarden, [(onder_kop, _zonder_sleutels(waarden))], naam, rij)
+        deel = _Deel(insert.sql, waarden, [(onder_kop, _zonder_sleutels(waarden))], naam, rij)
         bundel.voeg_toe(alias, deel)
         return
     with verbinding.cursor() as cursor:
-        cursor.execute(sql, waarden)
+        cursor.execute(insert.sql, waarden)
         _geschreven(rij, cursor, verbinding, alias)
-    rij._state.adding = False
-    rij._state.db = alias
 
 
 def _waarde(rij: models.Model, veld: Any, verbinding: Any, bundel: Bundel | None) -> Any:
@@ -228,6 +244,16 @@ def _waarde(rij: models.Model, veld: Any, verbinding: Any, bundel: Bundel | None
 
 
 _UPSERTS: dict[tuple[type[models.Model], str, int, tuple[str, ...], tuple[str, ...]], str] = {}
+
+
+def _conflict(
+    model: type[models.Model], verbinding: Any, uniek: tuple[str, ...], vervang: tuple[str, ...]
+) -> str:
+    q = verbinding.ops.quote_name
+    kolom = {naam: q(_kolom(model._meta.get_field(naam))) for naam in (*uniek, *vervang)}
+    return f" ON CONFLICT({', '.join(kolom[v] for v in uniek)}) DO UPDATE SET " + ", ".join(
+        f"{kolom[v]} = EXCLUDED.{kolom[v]}" for v in vervang
+    )
 
 
 def voeg_in_of_vervang(
@@ -245,18 +271,13 @@ def voeg_in_of_vervang(
     model = type(rijen[0])
     alias = router.db_for_write(model)
     verbinding = connections[alias]
-    sql, velden, _terug = _insert(model, alias)
+    insert = _insert(model, alias)
+    velden = insert.velden
     sleutel = (model, alias, len(rijen), uniek, vervang)
+    conflict = _conflict(model, verbinding, uniek, vervang)
     if sleutel not in _UPSERTS:
-        q = verbinding.ops.quote_name
-        meta = model._meta
-        kolom = {naam: q(_kolom(meta.get_field(naam))) for naam in (*uniek, *vervang)}
-        kop, _, waarden = sql.partition(" VALUES ")
-        waarden = waarden.split(" RETURNING ")[0]
         _UPSERTS[sleutel] = (
-            f"{kop} VALUES {', '.join([waarden] * len(rijen))} "
-            f"ON CONFLICT({', '.join(kolom[v] for v in uniek)}) DO UPDATE SET "
-            + ", ".join(f"{kolom[v]} = EXCLUDED.{kolom[v]}" for v in vervang)
+            f"{insert.kop} VALUES {', '.join([f'({insert.plaatsen})'] * len(rijen))}{conflict}"
         )
     params = [
         veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
@@ -266,13 +287,11 @@ def voeg_in_of_vervang(
     if bundel is not None:
         # Under the event's statement one part per row, each a single SELECT (a VALUES list
         # would give its parameters a type of their own instead of their columns').
-        conflict = " ON CONFLICT" + _UPSERTS[sleutel].split(" ON CONFLICT", 1)[1]
-        kop = sql.partition(" VALUES ")[0]
         delen = []
         for i in range(len(rijen)):
             rij = params[i * len(velden) : (i + 1) * len(velden)]
             waarden = _rij_onder_kop(velden, rij, verbinding)
-            delen.append((f"{kop} SELECT {waarden} WHERE {_ONDER_KOP}{conflict}", rij))
+            delen.append((f"{insert.kop} SELECT {waarden} WHERE {_ONDER_KOP}{conflict}", rij))
         bundel.voeg_toe(alias, _Deel(_UPSERTS[sleutel], params, delen))
         return
     with verbinding.cursor() as cursor:
@@ -353,16 +372,15 @@ def schuif_kop_en_voeg_in(
             bundel.voer_uit(rij.pk)
         return True
     model = type(rij)
-    sql, velden, _terug = _insert(model, alias)
+    insert = _insert(model, alias)
     if (alias, model) not in _KOP_EN_RIJ:
-        kop, _, waarden = sql.partition(" VALUES (")
-        waarden, _, terug = waarden.partition(") RETURNING ")
         _KOP_EN_RIJ[(alias, model)] = (
             f"WITH kop AS ({kop_sql} RETURNING 1), "
-            f"e AS ({kop} SELECT {waarden} FROM kop RETURNING {terug} AS sleutel)"
+            f"e AS ({insert.kop} SELECT {insert.plaatsen} FROM kop "
+            f"RETURNING {insert.terug} AS sleutel)"
         )
     params = kop_params + [
-        veld.get_db_prep_save(veld.pre_save(rij, True), verbinding) for veld in velden
+        veld.get_db_prep_save(veld.pre_save(rij, True), verbinding) for veld in insert.velden
     ]
     delen = bundel.delen if bundel is not None else []
     namen = ["e"] + [d.naam for d in delen if d.naam is not None]
@@ -382,9 +400,7 @@ def schuif_kop_en_voeg_in(
         gelezen = cursor.fetchone()
     if gelezen is None or gelezen[0] is None:
         return False
-    rij.pk = gelezen[0]
-    rij._state.adding = False
-    rij._state.db = alias
+    _krijgt_sleutel(rij, gelezen[0], alias)
     if bundel is not None:
         bundel.geschreven(dict(zip(namen, gelezen, strict=True)))
     return True
