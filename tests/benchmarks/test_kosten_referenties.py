@@ -26,7 +26,7 @@ from cases.events import append_event, verifieer_keten
 from cases.events.payloads import notitie_gegevens
 from cases.models import Bestuursproces, Notitie
 from tests.benchmarks.historie.models import HistorischeNotitie
-from tests.cases._interventies import veld
+from tests.cases._interventies import INVOER, veld
 from tests.factories import GebruikerFactory, actor_voor, open_proces
 
 from ._kosten import (
@@ -79,15 +79,7 @@ def test_interventie_loggen_tegen_een_kale_insert() -> None:
     proces = open_proces(regisseur, titel="Interventies", tijdstip=START)
     client = api(regisseur)
     pad = f"/api/v1/bestuursprocessen/{proces.uuid}/interventies"
-    gegevens = {
-        "titel": "Keukentafelgesprek",
-        "datum": "2024-02-01",
-        "velden": ["verbindende"],
-        "niveau": "individu",
-        "aangrijpingspunt": "interactie",
-        "zwaarte": "licht",
-        "beoogdEffect": "Hij doet mee",
-    }
+    gegevens = INVOER
 
     def interventie() -> Any:
         return ok(client.post(pad, gegevens, format="json"), 201)

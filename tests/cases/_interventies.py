@@ -39,6 +39,18 @@ INTERVENTIE_MODELLEN: tuple[type[Model], ...] = (
 )
 
 
+# The least an API client sends to log an interventie (dated in the past).
+INVOER: dict[str, Any] = {
+    "titel": "Keukentafelgesprek",
+    "datum": "2024-02-01",
+    "velden": ["verbindende"],
+    "niveau": "individu",
+    "aangrijpingspunt": "interactie",
+    "zwaarte": "licht",
+    "beoogdEffect": "Hij doet mee",
+}
+
+
 def veld(code: str = VeldCode.VERBINDENDE) -> Veld:
     volgorde = list(VeldCode.values).index(code)
     gevonden, _ = Veld.objects.get_or_create(

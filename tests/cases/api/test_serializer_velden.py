@@ -13,6 +13,7 @@ from rest_framework import serializers
 from cases.api import serializers as api_serializers  # noqa: F401  (every serializer imported)
 from cases.api.serializers.basis import Serializer, eigen_kopie
 from cases.api.serializers.interventies import InterventieInvoerSerializer
+from tests.cases._interventies import INVOER
 
 
 def _alle(klasse: type) -> list[type]:
@@ -64,15 +65,7 @@ class _DrfZelf(InterventieInvoerSerializer):
         return serializers.Serializer.get_fields(self)
 
 
-GELDIG = {
-    "titel": "Keukentafelgesprek",
-    "datum": "2024-02-01",
-    "velden": ["verbindende"],
-    "niveau": "individu",
-    "aangrijpingspunt": "interactie",
-    "zwaarte": "licht",
-    "beoogdEffect": "Hij doet mee",
-}
+GELDIG = INVOER
 
 
 @pytest.mark.parametrize(
