@@ -26,21 +26,28 @@ class Zichtbaarheid(models.TextChoices):
 
     @property
     def rang(self) -> int:
-        return list(Zichtbaarheid).index(self)
+        return _RANG[self]
 
     @classmethod
     def voor_rol(cls, rol: str | None) -> frozenset[str]:
         """The levels a member with this role may see (nothing for a non-member), as a
         :class:`Zicht`, which also reads events released to those levels."""
-        hoogste = {
-            Rol.PROCESREGISSEUR: cls.REGISSEUR,
-            Rol.KERNTEAM: cls.KERNTEAM,
-            Rol.OPDRACHTGEVER: cls.PROCES,
-            Rol.EVALUATOR: cls.EVALUATIE,
-        }.get(rol)  # type: ignore[call-overload]
-        if hoogste is None:
-            return Zicht()
-        return Zicht(niveau.value for niveau in cls if niveau.rang <= hoogste.rang)
+        return Zicht(_NIVEAUS_VOOR_ROL.get(rol, ()))  # type: ignore[call-overload]
+
+
+# Every write asks these (its level's rank, the levels of the writer's role): looked up, not
+# built from the enum each time.
+_RANG = {niveau: rang for rang, niveau in enumerate(Zichtbaarheid)}
+ALLE_NIVEAUS = frozenset(Zichtbaarheid.values)
+_NIVEAUS_VOOR_ROL = {
+    rol: tuple(niveau.value for niveau in Zichtbaarheid if _RANG[niveau] <= _RANG[hoogste])
+    for rol, hoogste in (
+        (Rol.PROCESREGISSEUR, Zichtbaarheid.REGISSEUR),
+        (Rol.KERNTEAM, Zichtbaarheid.KERNTEAM),
+        (Rol.OPDRACHTGEVER, Zichtbaarheid.PROCES),
+        (Rol.EVALUATOR, Zichtbaarheid.EVALUATIE),
+    )
+}
 
 
 class Zicht(frozenset[str]):

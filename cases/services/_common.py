@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
 from cases.models import Bestuursproces, Lidmaatschap, Status, Zichtbaarheid
+from cases.models.zichtbaarheid import ALLE_NIVEAUS
 from cases.vooraf_gebouwd import VoorafGebouwd
 
 from ._wereldtijd import is_laat
@@ -109,7 +110,7 @@ def eis_zichtbaar_voor_auteur(
     bestuursproces: Bestuursproces, actor: Actor, zichtbaarheid: str
 ) -> None:
     """Nobody records content at a level they may not read themselves."""
-    if zichtbaarheid not in Zichtbaarheid.values:
+    if zichtbaarheid not in ALLE_NIVEAUS:
         raise OngeldigeInvoer(
             {
                 "zichtbaarheid": [

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import betrokkenheidswijziging_gegevens, notitie_gegevens
-from cases.events.voorbereid import voeg_in
+from cases.events.voorbereid import Bundel, voeg_in
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
     Bestuursproces,
@@ -156,10 +156,14 @@ def maak_notitie(
         exclude=["bestuursproces", "speler", "opdrachtgever", "auteur"],
         beperkingen=False,
     )
-    voeg_in(notitie)  # as save(force_insert=True), the statement built once
+    # Nothing reads the note before its event: it is written with the event (in the same
+    # statement on PostgreSQL) and has its key when append_event returns.
+    bundel = Bundel()
+    voeg_in(notitie, bundel=bundel)
     append_event(
         bestuursproces=bestuursproces,
         type="notitie.gemaakt",
+        bundel=bundel,
         actor=actor,
         tijdstip=notitie.tijdstip,
         zichtbaarheid=zichtbaarheid,
