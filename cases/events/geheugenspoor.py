@@ -91,9 +91,36 @@ class Spoor(dict[str, Any]):
         """Whether the source had the entry (with a source only)."""
         return self.oorspronkelijk.get(sleutel, ONBEKEND) is not ONBEKEND
 
+    def leest_uit_bron(self) -> bool:
+        """Whether its entries come from a source, so that what it touched is known."""
+        return self._bron is not None
+
+    def leest_als(self, ander: Spoor) -> bool:
+        """Whether this untouched memory holds, for every entry ``ander`` touched, what
+        ``ander``'s source gave: then telling an event here reads and writes what it did
+        there (both with a source)."""
+        if self._bron is None or ander._bron is None or self.oorspronkelijk:
+            return False
+        return not ander.oorspronkelijk or all(
+            _zelfde(self._bron(sleutel), waarde) for sleutel, waarde in ander.oorspronkelijk.items()
+        )
+
+    def neem_over(self, ander: Spoor) -> None:
+        """Take the state an event left in ``ander`` (see :meth:`leest_als`), as if it had
+        been told here."""
+        if not ander.oorspronkelijk:
+            return
+        for sleutel, waarde in dict.items(ander):
+            dict.__setitem__(self, sleutel, copy.deepcopy(waarde))
+        self.oorspronkelijk = dict(ander.oorspronkelijk)
+
     def noteer(self) -> None:
         self.gelezen = {}
 
     def genoteerd(self) -> dict[str, Any]:
         gelezen, self.gelezen = self.gelezen or {}, None
         return gelezen
+
+
+def _zelfde(a: Any, b: Any) -> bool:
+    return a is b or (a is not ONBEKEND and b is not ONBEKEND and a == b)

@@ -154,6 +154,7 @@ def vertel_bij(
         (niveau, veld, sleutel, waarde)
         for niveau, sporen in standen.items()
         for veld, spoor in sporen.items()
+        if spoor.oorspronkelijk  # untouched: nothing changed
         for sleutel, waarde in spoor.gewijzigd().items()
     ]
     if gewijzigd:

@@ -85,10 +85,12 @@ def partij(uuid: str, naam: str | None, soort_: str | None) -> dict[str, str]:
     return {"uuid": uuid, "naam": naam or "", "soort": soort_}
 
 
-def _verschuiving(
-    e: Gebeurtenis, feit: Soort, sporen: Sporen, niveau: str
-) -> Verschuivingsregel | None:
-    """The shift an event is for a viewer level (its party's standpunt learnt)."""
+# A shift: its party, aspect, from and to.
+Verschuiving = tuple[str, str, Any, Any]
+
+
+def _verschuiving(e: Gebeurtenis, feit: Soort, sporen: Sporen) -> Verschuiving | None:
+    """The shift an event is for a viewer level's memory (its party's standpunt learnt)."""
     if isinstance(feit, partijen.Beoordeeld):
         wie = e.payload[feit.partij]
         nieuw = e.payload["beoordeling"][feit.standpunt]
@@ -96,23 +98,32 @@ def _verschuiving(
         sporen[STANDPUNTEN][wie] = nieuw
         if nieuw == oud:
             return None
-        aspect, van, naar = "standpunt", oud, nieuw
-    elif isinstance(feit, partijen.BetrokkenheidGewijzigd):
+        return str(wie), "standpunt", oud, nieuw
+    if isinstance(feit, partijen.BetrokkenheidGewijzigd):
         w = e.payload["wijziging"]
-        wie, aspect, van, naar = w["partij"], "betrokkenheid", w["van"], w["naar"]
-    else:
-        return None
+        return str(w["partij"]), "betrokkenheid", w["van"], w["naar"]
+    return None
+
+
+def _verschuivingsregel(e: Gebeurtenis, niveau: str, v: Verschuiving) -> Verschuivingsregel:
+    partij_, aspect, van, naar = v
     return Verschuivingsregel(
         bestuursproces_id=e.bestuursproces_id,
         gebeurtenis=e,
         volgnummer=e.volgnummer,
         tijdstip=e.tijdstip,
         niveau=niveau,
-        partij=str(wie),
+        partij=partij_,
         aspect=aspect,
         van=van,
         naar=naar,
     )
+
+
+def _als(voorbeeld: Sporen, sporen: Sporen) -> bool:
+    """Whether an event told at the level of ``voorbeeld`` would be told the same at the
+    level of ``sporen`` (untouched): every entry it touched holds the same there."""
+    return all(sporen[veld].leest_als(spoor) for veld, spoor in voorbeeld.items())
 
 
 def _erboven(onder: Sporen) -> Sporen:
@@ -147,24 +158,41 @@ def vertel(
         zichtbaarheid = vrijgegeven
     per_niveau: dict[str, dict[str, Any]] = {}
     beschreven = False
+    # When appending, the levels that see the event, and those that do not, are each told
+    # it once: another level whose memory holds the same for every entry the telling touched
+    # takes over what it told (the usual case; the memory differs only where a level was
+    # kept from something).
+    verteld_op: dict[bool, tuple[str, Verschuiving | None]] = {}
     for niveau in NIVEAUS:
         gezien = ziet(niveau, zichtbaarheid)
         if not gezien and not feit.op_tijdlijn:
             continue
-        sporen = standen[niveau] if gezien else _erboven(standen[niveau])
-        g = geheugen_van(sporen)
-        feit.onthoud(e, g)
-        if feit.op_tijdlijn:
-            for spoor in sporen.values():
-                spoor.noteer()
-            beschrijving = feit.beschrijf(e, g)
-            per_niveau[niveau] = {
-                veld: gelezen for veld, spoor in sporen.items() if (gelezen := spoor.genoteerd())
-            }
-            if niveau == zichtbaarheid:
-                beschreven = beschrijving is not None
-        if gezien and (verschuiving := _verschuiving(e, feit, sporen, niveau)) is not None:
-            verteld.verschuivingen.append(verschuiving)
+        if gezien in verteld_op and _als(standen[verteld_op[gezien][0]], standen[niveau]):
+            voorbeeld, verschuiving = verteld_op[gezien]
+            if gezien:
+                for veld, spoor in standen[niveau].items():
+                    spoor.neem_over(standen[voorbeeld][veld])
+            if voorbeeld in per_niveau:
+                per_niveau[niveau] = per_niveau[voorbeeld]
+        else:
+            sporen = standen[niveau] if gezien else _erboven(standen[niveau])
+            g = geheugen_van(sporen)
+            feit.onthoud(e, g)
+            if feit.op_tijdlijn:
+                for spoor in sporen.values():
+                    spoor.noteer()
+                beschrijving = feit.beschrijf(e, g)
+                per_niveau[niveau] = {
+                    veld: gelezen
+                    for veld, spoor in sporen.items()
+                    if (gelezen := spoor.genoteerd())
+                }
+                if niveau == zichtbaarheid:
+                    beschreven = beschrijving is not None
+            verschuiving = _verschuiving(e, feit, sporen) if gezien else None
+            verteld_op.setdefault(gezien, (niveau, verschuiving))
+        if verschuiving is not None:
+            verteld.verschuivingen.append(_verschuivingsregel(e, niveau, verschuiving))
     if beschreven:
         basis = per_niveau.get(NIVEAUS[0], {})
         opgeslagen = {NIVEAUS[0]: basis} if basis else {}

@@ -141,6 +141,12 @@ def _geschreven(rij: models.Model, cursor: Any, verbinding: Any, alias: str) -> 
 _ONDER_KOP = "EXISTS (SELECT 1 FROM kop)"
 
 
+def _in_een_statement(verbinding: Any) -> bool:
+    """Whether a bundle goes with its event in one statement (data-modifying CTEs), so that
+    its parts under the head are built; elsewhere it runs statement by statement."""
+    return bool(verbinding.vendor == "postgresql")
+
+
 _CASTS: dict[tuple[str, Any], str] = {}
 
 
@@ -220,17 +226,40 @@ def voeg_in(rij: models.Model, *, bundel: Bundel | None = None) -> None:
     ]
     if bundel is not None:
         naam = bundel.nieuwe_naam() if model._meta.auto_field is not None else None
-        terug = f" RETURNING {insert.terug} AS sleutel" if naam and insert.terug else ""
         onder_kop = (
-            f"{insert.kop} SELECT {_rij_onder_kop(insert.velden, waarden, verbinding)} "
-            f"WHERE {_ONDER_KOP}{terug}"
+            [(_rij_onder_de_kop(model, waarden, naam, verbinding), _zonder_sleutels(waarden))]
+            if _in_een_statement(verbinding)
+            else []
         )
-        deel = _Deel(insert.sql, waarden, [(onder_kop, _zonder_sleutels(waarden))], naam, rij)
-        bundel.voeg_toe(alias, deel)
+        bundel.voeg_toe(alias, _Deel(insert.sql, waarden, onder_kop, naam, rij))
         return
     with verbinding.cursor() as cursor:
         cursor.execute(insert.sql, waarden)
         _geschreven(rij, cursor, verbinding, alias)
+
+
+_ONDER_DE_KOP: dict[tuple[type[models.Model], str, tuple[str | None, ...], bool], str] = {}
+
+
+def _rij_onder_de_kop(
+    model: type[models.Model], waarden: list[Any], naam: str | None, verbinding: Any
+) -> str:
+    """A row's INSERT as a part of the event's statement, built once per model, database and
+    place of the keys it reads from the bundle."""
+    insert = _insert(model, verbinding.alias)
+    terug = bool(naam and insert.terug)
+    sleutel = (
+        model,
+        verbinding.alias,
+        tuple(p.naam if isinstance(p, _Sleutel) else None for p in waarden),
+        terug,
+    )
+    if sleutel not in _ONDER_DE_KOP:
+        _ONDER_DE_KOP[sleutel] = (
+            f"{insert.kop} SELECT {_rij_onder_kop(insert.velden, waarden, verbinding)} "
+            f"WHERE {_ONDER_KOP}" + (f" RETURNING {insert.terug} AS sleutel" if terug else "")
+        )
+    return _ONDER_DE_KOP[sleutel]
 
 
 def _waarde(rij: models.Model, veld: Any, verbinding: Any, bundel: Bundel | None) -> Any:
@@ -288,7 +317,7 @@ def voeg_in_of_vervang(
         # Under the event's statement one part per row, each a single SELECT (a VALUES list
         # would give its parameters a type of their own instead of their columns').
         delen = []
-        for i in range(len(rijen)):
+        for i in range(len(rijen) if _in_een_statement(verbinding) else 0):
             rij = params[i * len(velden) : (i + 1) * len(velden)]
             waarden = _rij_onder_kop(velden, rij, verbinding)
             delen.append((f"{insert.kop} SELECT {waarden} WHERE {_ONDER_KOP}{conflict}", rij))
@@ -364,7 +393,7 @@ def schuif_kop_en_voeg_in(
     verbinding = connections[alias]
     if bundel is not None and bundel.alias not in (None, alias):
         raise ValueError("Een bundel schrijft in één database.")
-    if verbinding.vendor != "postgresql":
+    if not _in_een_statement(verbinding):
         if not schuif_kop(bestuursproces, van, volgnummer, keten_hash, laatste_moment):
             return False
         voeg_in(rij)
@@ -429,8 +458,10 @@ def tel_bij(bestuursproces_id: int, erbij: dict[str, int], *, bundel: Bundel | N
         )
     params = [*(erbij[veld] for veld in velden), bestuursproces_id]
     if bundel is not None:
-        onder_kop = f"{_TEL[sleutel]} AND {_ONDER_KOP}"
-        bundel.voeg_toe(alias, _Deel(_TEL[sleutel], params, [(onder_kop, params)]))
+        onder_kop = (
+            [(f"{_TEL[sleutel]} AND {_ONDER_KOP}", params)] if _in_een_statement(verbinding) else []
+        )
+        bundel.voeg_toe(alias, _Deel(_TEL[sleutel], params, onder_kop))
         return
     with verbinding.cursor() as cursor:
         cursor.execute(_TEL[sleutel], params)

@@ -75,6 +75,28 @@ def test_een_hernoemde_partij_heet_in_elke_verschuiving_zoals_op_tot(
     assert voor == verschuivingen_gevouwen(proces, None, _op(2) + dt.timedelta(hours=1), ALLES)
 
 
+def test_een_niveau_dat_iets_niet_zag_krijgt_het_feit_verteld_zoals_het_dat_kent(
+    regisseur: Any, proces: Bestuursproces
+) -> None:
+    # Appending tells an event once for the levels whose memory holds the same for it; here
+    # the kernteam's and the regisseur's memory knows a standpunt the others were kept from.
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, proces, naam="Dijkgraaf", tijdstip=_op(1))
+    beoordeel(actor, speler, standpunt="tegenstander", zichtbaarheid="kernteam", tijdstip=_op(2))
+    beoordeel(actor, speler, standpunt="voorstander", tijdstip=_op(3))
+
+    controleer_leesmodel(proces)
+    laatste = Gebeurtenis.objects.filter(bestuursproces=proces).latest("volgnummer")
+    assert {
+        v.niveau: (v.van, v.naar) for v in Verschuivingsregel.objects.filter(gebeurtenis=laatste)
+    } == {
+        "proces": (None, "voorstander"),
+        "evaluatie": (None, "voorstander"),
+        "kernteam": ("tegenstander", "voorstander"),
+        "regisseur": ("tegenstander", "voorstander"),
+    }
+
+
 def test_een_laat_feit_en_een_gecorrigeerde_datum_bouwen_het_leesmodel_opnieuw(
     regisseur: Any, proces: Bestuursproces
 ) -> None:
