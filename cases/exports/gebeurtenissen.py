@@ -24,7 +24,7 @@ from cases.events import GENESIS_HASH, soorten, zichtbaarheid_van
 from cases.events.canonical import formatteer_tijdstip
 from cases.events.vrijgave import als_zicht, laad_vrijgaven_van, niveau_van
 from cases.events.wereldtijd import DATUMCORRECTIE
-from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
+from cases.models import ALLE_NIVEAUS, Bestuursproces, Gebeurtenis, Zichtbaarheid
 from cases.selectors.afscherming import afscherming
 
 # Rows fetched per round trip while streaming (a server-side cursor on PostgreSQL): a few
@@ -246,9 +246,6 @@ def gecorrigeerde_momenten(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
         if zicht.niveau_van(volgnummer, p.get("zichtbaarheid", Zichtbaarheid.PROCES))
         in opdracht.zichtbaar
     }
-
-
-ALLE_NIVEAUS = frozenset(Zichtbaarheid.values)
 
 
 def _afgeschermd_filter(zichtbaar: frozenset[str], vrijgegeven: dict[int, str]) -> Q:

@@ -24,11 +24,11 @@ from cases.events import GENESIS_HASH, canonieke_json
 from cases.events.canonical import formatteer_tijdstip
 from cases.events.soorten import Soort, soort
 from cases.events.vrijgave import als_zicht
-from cases.models import Gebeurtenis, Zichtbaarheid
+from cases.models import ALLE_NIVEAUS, Gebeurtenis, Zichtbaarheid
 
 from . import gebeurtenissen
 from .documenten import documentversies
-from .gebeurtenissen import ALLE_NIVEAUS, FORMAATVERSIE, VELDEN, Exportopdracht, gebundeld
+from .gebeurtenissen import FORMAATVERSIE, VELDEN, Exportopdracht, gebundeld
 from .jsonl_regels import AFGESCHERMD, Tekstrij, afgeschermde_regel, tekstregel
 
 MEDIA_TYPE = "application/jsonl"

@@ -56,9 +56,10 @@ from .spelers import (
 from .stadia import Richting, Stadiumovergang
 from .tijdlijn import Tijdlijngeheugen, Tijdlijnregel, Tijdlijnstand, Verschuivingsregel
 from .wyberen import Consolidatie, Fase, Instemming, Optie, WyberStap
-from .zichtbaarheid import Zicht, Zichtbaarheid
+from .zichtbaarheid import ALLE_NIVEAUS, Zicht, Zichtbaarheid
 
 __all__ = [
+    "ALLE_NIVEAUS",
     "POSITIES_PER_VELD",
     "Aangrijpingspunt",
     "Aanpak",

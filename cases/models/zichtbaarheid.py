@@ -38,6 +38,7 @@ class Zichtbaarheid(models.TextChoices):
 # Every write asks these (its level's rank, the levels of the writer's role): looked up, not
 # built from the enum each time.
 _RANG = {niveau: rang for rang, niveau in enumerate(Zichtbaarheid)}
+# Every level: a reader who sees them all needs no check per event.
 ALLE_NIVEAUS = frozenset(Zichtbaarheid.values)
 _NIVEAUS_VOOR_ROL = {
     rol: tuple(niveau.value for niveau in Zichtbaarheid if _RANG[niveau] <= _RANG[hoogste])

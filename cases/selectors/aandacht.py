@@ -28,7 +28,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from cases.models import Bestuursproces, InterventieStatus, InterventieVeld, Zichtbaarheid
+from cases.models import (
+    ALLE_NIVEAUS,
+    Bestuursproces,
+    InterventieStatus,
+    InterventieVeld,
+)
 from instruments.models import (
     INTERVENTIEVELDEN,
     LEMNISCAATKANT,
@@ -101,7 +106,7 @@ def verborgen_annotaties(
     ``zichtbaar`` may not see, as annotations of a query of cases (``verborgen_<veld>``), so
     that a page does not call a veld neglected when its attention is only hidden; none for a
     viewer who sees every level. Read them back with :func:`verborgen_uit`."""
-    if zichtbaar >= frozenset(Zichtbaarheid.values):
+    if zichtbaar >= ALLE_NIVEAUS:
         return {}
     verborgen = (
         InterventieVeld.objects.filter(

@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import ngettext
 
 from cases.models import (
+    ALLE_NIVEAUS,
     Afspraak,
     Besluit,
     Bestuursproces,
@@ -35,7 +36,6 @@ from cases.models import (
     Positionering,
     Reflectie,
     SpelerBeoordeling,
-    Zichtbaarheid,
 )
 
 # Each section's model and the sentence for what is withheld of it (count first).
@@ -121,7 +121,6 @@ ONDERDELEN: dict[str, tuple[type[models.Model], Callable[[int], str]]] = {
         ),
     ),
 }
-ALLE_NIVEAUS = frozenset(Zichtbaarheid.values)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from cases.events.payloads import (
 from cases.events.replay import op_naam, rond_af
 from cases.events.standen import vouw_tot
 from cases.events.wereldtijd import is_laat
-from cases.models import Bestuursproces, Notitie, Zichtbaarheid
+from cases.models import ALLE_NIVEAUS, Bestuursproces, Notitie, Zichtbaarheid
 
 from . import interventies, partijen, positionering
 from .besluiten import afspraken_toestand, besluiten_toestand, bijeenkomsten_toestand
@@ -34,8 +34,6 @@ from .bestuursprocessen import (
 )
 from .documenten import documenten_toestand
 from .wyberen import wyberstap_toestand, wyberstappen
-
-ALLES = frozenset(Zichtbaarheid.values)
 
 
 def _met_beoordeling(gegevens: dict[str, Any], beoordeling: Any, vorm: Any) -> dict[str, Any]:
@@ -51,7 +49,7 @@ def notitie_vorm(notitie: Notitie) -> dict[str, Any]:
 
 def huidige_toestand(
     bestuursproces: Bestuursproces,
-    zichtbaar: frozenset[str] = ALLES,
+    zichtbaar: frozenset[str] = ALLE_NIVEAUS,
     *,
     delen: frozenset[str] | None = None,
 ) -> dict[str, Any]:
@@ -141,7 +139,7 @@ def _idee(bestuursproces: Bestuursproces) -> dict[str, Any] | None:
 def momentopname(
     bestuursproces: Bestuursproces,
     tijdstip: dt.datetime,
-    zichtbaar: frozenset[str] = ALLES,
+    zichtbaar: frozenset[str] = ALLE_NIVEAUS,
     *,
     bekend_op: dt.datetime | None = None,
     delen: frozenset[str] | None = None,

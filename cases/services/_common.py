@@ -13,8 +13,7 @@ from django.utils.translation import gettext
 
 from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
-from cases.models import Bestuursproces, Lidmaatschap, Status, Zichtbaarheid
-from cases.models.zichtbaarheid import ALLE_NIVEAUS
+from cases.models import ALLE_NIVEAUS, Bestuursproces, Lidmaatschap, Status, Zichtbaarheid
 from cases.vooraf_gebouwd import VoorafGebouwd
 
 from ._wereldtijd import is_laat

@@ -14,6 +14,7 @@ from cases.events import Actor, append_event
 from cases.events.verhaal import kort
 from cases.exceptions import DomainError, OngeldigeInvoer, ProcesAfgerond
 from cases.models import (
+    ALLE_NIVEAUS,
     Afspraak,
     AfspraakStatus,
     Bestuursproces,
@@ -156,7 +157,7 @@ def afspraken_open(bestuursproces: Bestuursproces) -> list[Afspraak]:
 def _leesbaar(bestuursproces: Bestuursproces, actor: Actor) -> frozenset[str]:
     """The levels the actor reads (every level for a command acting outside any role)."""
     if actor.gebruiker is None:
-        return frozenset(Zichtbaarheid.values)
+        return ALLE_NIVEAUS
     rol = (
         Lidmaatschap.objects.filter(bestuursproces=bestuursproces, gebruiker=actor.gebruiker)
         .values_list("rol", flat=True)

@@ -15,7 +15,7 @@ from django.http import Http404
 from cases import selectors
 from cases.exports.formaten import FORMATEN
 from cases.exports.gebeurtenissen import Exportopdracht, bereid_voor
-from cases.models import Bestuursproces, Rol, Zichtbaarheid
+from cases.models import ALLE_NIVEAUS, Bestuursproces, Rol, Zichtbaarheid
 
 
 def schrijf_atomair(pad: Path, stukken: Any) -> None:
@@ -82,7 +82,7 @@ class Command(BaseCommand):
                 exporteur=None,
                 rol=None,
                 kanaal="beheer",
-                zichtbaar=frozenset(Zichtbaarheid.values),
+                zichtbaar=ALLE_NIVEAUS,
             )
         gebruiker = selectors.actieve_gebruiker(als)
         if gebruiker is None:

@@ -20,10 +20,10 @@ from django.db import DatabaseError, connection, transaction
 
 from cases import services
 from cases.events import Actor, verifieer_keten
-from cases.exports.gebeurtenissen import ALLE_NIVEAUS, JSON_REGEL, bereid_voor, gebeurtenis_rij
+from cases.exports.gebeurtenissen import JSON_REGEL, bereid_voor, gebeurtenis_rij
 from cases.exports.jsonl_regels import regel_van
 from cases.exports.verificatie import verifieer_regels
-from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
+from cases.models import ALLE_NIVEAUS, Bestuursproces, Gebeurtenis, Zichtbaarheid
 from tests._rollen import til_onveranderlijkheid_op
 from tests.cases._evaluatiecasus import bouw_evaluatiecasus
 
