@@ -199,7 +199,11 @@ def leg_instemming_vast(
             pk=instemming.bestuursproces_id
         )
         _eis_besluitdatum_in_het_proces(besloten_op, geopend)
-        tijdstip = tijdstip or moment_van_datum(besloten_op, niet_voor=geopend)
+        if besloten_op < timezone.localdate():
+            # A decision of an earlier day happened on that day. One of today happens now,
+            # taken once the step is locked: a request that waited for another's lock on
+            # the same step comes after what that one wrote, not before it.
+            tijdstip = tijdstip or moment_van_datum(besloten_op, niet_voor=geopend)
     _, stap = vergrendel_stap(instemming.stap, tijdstip)
     eis_fase(stap, Fase.CONSOLIDEREN, gettext("Een instemming vastleggen"))
     instemming = Instemming.objects.select_related("speler", "opdrachtgever").get(pk=instemming.pk)
