@@ -91,10 +91,6 @@ class Spoor(dict[str, Any]):
         """Whether the source had the entry (with a source only)."""
         return self.oorspronkelijk.get(sleutel, ONBEKEND) is not ONBEKEND
 
-    def leest_uit_bron(self) -> bool:
-        """Whether its entries come from a source, so that what it touched is known."""
-        return self._bron is not None
-
     def leest_als(self, ander: Spoor) -> bool:
         """Whether this untouched memory holds, for every entry ``ander`` touched, what
         ``ander``'s source gave: then telling an event here reads and writes what it did

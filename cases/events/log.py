@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 
+from .bundel import Bundel
 from .canonical import (
     GENESIS_HASH,
     bereken_inhoud_hash,
@@ -29,7 +30,7 @@ from .soorten import soort
 from .standen import vergeet_na, vouw_tot
 from .tijdlijnregels import Nazorg, vertel_bij
 from .tijdlijnregels import herbouw as herbouw_tijdlijn
-from .voorbereid import Bundel, schuif_kop_en_voeg_in
+from .voorbereid import schuif_kop_en_voeg_in
 from .wereldtijd import DATUMCORRECTIE, Schending, laat_na, laatste_moment_na, streng_vouwen
 
 # A client's clock may run a little ahead of the server's: "now" from there is not the future.

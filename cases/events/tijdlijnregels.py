@@ -41,10 +41,11 @@ from cases.models import (
     Verschuivingsregel,
 )
 
+from .bundel import Bundel
 from .geheugenspoor import ONBEKEND, Spoor
 from .soorten import soort
 from .tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, Sporen, dateer, telt_mee, vertel
-from .voorbereid import Bundel, tel_bij, voeg_in, voeg_in_of_vervang
+from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang
 from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 
@@ -130,7 +131,7 @@ def vertel_bij(
 ) -> Nazorg:
     """Tell an event about to be appended at the end of the history (in its transaction):
     its item, the tijdlijn's counts and the memory it changed go into ``bundel``, which is
-    sent with the event (:meth:`~cases.events.voorbereid.Bundel.hoort_bij`, so that the item
+    sent with the event (:meth:`~cases.events.bundel.Bundel.hoort_bij`, so that the item
     takes the event's key); what must wait until the event is written comes back.
     ``nieuw``: keys of rows created in this transaction, which no memory entry names yet."""
     if e.volgnummer == 1:

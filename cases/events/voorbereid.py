@@ -9,12 +9,12 @@ and each value still goes through its field's ``pre_save`` and ``get_db_prep_sav
 ``Model.save`` does it. No model on this path has signal receivers or a ``save`` of its own
 (a test holds them to that).
 
-A :class:`Bundel` gathers statements whose results nobody reads (an interventie's velden,
-the tijdlijn's item, its counts and its memory). :func:`schuif_kop_en_voeg_in` sends them
-with the event: on PostgreSQL as parts of the one statement that moves the chain head and
-inserts the event (data-modifying CTEs, each part writing only when the head moved, the
-item taking the event's key from it), one round trip for the whole append; elsewhere one
-after the other, after the event.
+A :class:`~cases.events.bundel.Bundel` gathers statements whose results nobody reads (a
+note, an interventie's links, the tijdlijn's item, its counts and its memory).
+:func:`schuif_kop_en_voeg_in` sends them with the event: on PostgreSQL as parts of the one
+statement that moves the chain head and inserts the event (data-modifying CTEs, each part
+writing only when the head moved, the item taking the event's key from it), one round trip
+for the whole append; elsewhere one after the other, after the event.
 """
 
 from __future__ import annotations
@@ -26,116 +26,11 @@ from django.db import connections, models, router
 
 from cases.models import Bestuursproces, Tijdlijnstand
 
+from .bundel import Bundel, Deel, Sleutel, geschreven_rij, krijgt_sleutel
+
 
 def _kolom(veld: Any) -> str:
     return str(veld.column)
-
-
-@dataclass(frozen=True)
-class _Sleutel:
-    """A parameter that is the key of a row written in the same bundle: the event it is sent
-    with (``e``) or a row queued before (``r0``, ``r1``, ...)."""
-
-    naam: str
-
-
-@dataclass(frozen=True)
-class _Deel:
-    """One statement of a bundle: on its own (``los`` with ``params``), and as parts of the
-    event's statement on PostgreSQL (``onder_kop``: each writes only when the head moved and
-    reads the keys of rows written in the same statement from their parts). A row that others
-    point to has a ``naam``, and gets its key once written."""
-
-    los: str
-    params: list[Any]
-    onder_kop: list[tuple[str, list[Any]]]
-    naam: str | None = None
-    rij: models.Model | None = None
-
-
-class Bundel:
-    """Statements sent together, in the order given, on one database: with an event by
-    :func:`schuif_kop_en_voeg_in`, or after it by :meth:`voer_uit`. A row queued in a bundle
-    may point to the event (:meth:`hoort_bij`) or to a row queued before it (a foreign key to
-    the unsaved instance): the key is filled in when both are written. On PostgreSQL the
-    statements are the parts of one ``WITH``: each runs exactly once and to completion, and
-    none sees what another wrote, so only statements on different rows that nothing in the
-    bundle reads belong in one."""
-
-    def __init__(self) -> None:
-        self.alias: str | None = None
-        self.delen: list[_Deel] = []
-        self._namen: dict[int, str] = {}
-
-    def hoort_bij(self, gebeurtenis: models.Model) -> None:
-        """The bundle goes with this event: rows that point to it take its key."""
-        self._namen[id(gebeurtenis)] = "e"
-
-    def naam_van(self, rij: models.Model) -> str | None:
-        return self._namen.get(id(rij))
-
-    def voeg_toe(self, alias: str, deel: _Deel) -> None:
-        if self.alias not in (None, alias):
-            raise ValueError("Een bundel schrijft in één database.")
-        self.alias = alias
-        self.delen.append(deel)
-        if deel.naam is not None and deel.rij is not None:
-            self._namen[id(deel.rij)] = deel.naam
-
-    def nieuwe_naam(self) -> str:
-        return f"r{sum(1 for d in self.delen if d.naam is not None)}"
-
-    def kopie(self) -> Bundel:
-        kopie = Bundel()
-        kopie.alias, kopie.delen, kopie._namen = self.alias, list(self.delen), dict(self._namen)
-        return kopie
-
-    def voer_uit(self, gebeurtenis_id: int | None = None) -> None:
-        """Send the statements one after the other (after the event, whose key
-        ``gebeurtenis_id`` is)."""
-        if self.alias is None:
-            return
-        verbinding = connections[self.alias]
-        sleutels: dict[str, Any] = {"e": gebeurtenis_id} if gebeurtenis_id is not None else {}
-
-        def ingevuld(params: list[Any]) -> list[Any]:
-            if any(isinstance(p, _Sleutel) and p.naam not in sleutels for p in params):
-                raise ValueError("Dit deel van de bundel wijst naar een rij die er niet is.")
-            return [sleutels[p.naam] if isinstance(p, _Sleutel) else p for p in params]
-
-        with verbinding.cursor() as cursor:
-            for deel in self.delen:
-                cursor.execute(deel.los, ingevuld(deel.params))
-                if deel.rij is not None and deel.naam is not None:
-                    sleutels[deel.naam] = _geschreven(deel.rij, cursor, verbinding, self.alias)
-        self.alias, self.delen, self._namen = None, [], {}
-
-    def geschreven(self, sleutels: dict[str, Any]) -> None:
-        """The bundle was written with the event: its rows get their keys."""
-        for deel in self.delen:
-            if deel.rij is not None and deel.naam is not None and self.alias is not None:
-                _krijgt_sleutel(deel.rij, sleutels[deel.naam], self.alias)
-        self.alias, self.delen, self._namen = None, [], {}
-
-
-def _krijgt_sleutel(rij: models.Model, sleutel: Any, alias: str) -> None:
-    """A row written: its key, and saved in ``alias`` (as ``Model.save`` leaves it)."""
-    rij.pk = sleutel
-    rij._state.adding = False
-    rij._state.db = alias
-
-
-def _geschreven(rij: models.Model, cursor: Any, verbinding: Any, alias: str) -> Any:
-    """Give a row just inserted its key (returned by the INSERT, or the last one inserted)."""
-    meta = type(rij)._meta
-    if meta.auto_field is None:
-        sleutel = rij.pk
-    elif verbinding.features.can_return_columns_from_insert:
-        sleutel = cursor.fetchone()[0]
-    else:
-        sleutel = verbinding.ops.last_insert_id(cursor, meta.db_table, _kolom(meta.pk))
-    _krijgt_sleutel(rij, sleutel, alias)
-    return sleutel
 
 
 _ONDER_KOP = "EXISTS (SELECT 1 FROM kop)"
@@ -162,13 +57,13 @@ def _rij_onder_kop(velden: list[Any], params: list[Any], verbinding: Any) -> str
     column's type (a bare parameter in a SELECT has none), a key from the bundle read from
     the part that wrote its row."""
     return ", ".join(
-        f"(SELECT sleutel FROM {p.naam})" if isinstance(p, _Sleutel) else _cast(veld, verbinding)
+        f"(SELECT sleutel FROM {p.naam})" if isinstance(p, Sleutel) else _cast(veld, verbinding)
         for veld, p in zip(velden, params, strict=True)
     )
 
 
 def _zonder_sleutels(params: list[Any]) -> list[Any]:
-    return [p for p in params if not isinstance(p, _Sleutel)]
+    return [p for p in params if not isinstance(p, Sleutel)]
 
 
 @dataclass(frozen=True)
@@ -231,11 +126,11 @@ def voeg_in(rij: models.Model, *, bundel: Bundel | None = None) -> None:
             if _in_een_statement(verbinding)
             else []
         )
-        bundel.voeg_toe(alias, _Deel(insert.sql, waarden, onder_kop, naam, rij))
+        bundel.voeg_toe(alias, Deel(insert.sql, waarden, onder_kop, naam, rij))
         return
     with verbinding.cursor() as cursor:
         cursor.execute(insert.sql, waarden)
-        _geschreven(rij, cursor, verbinding, alias)
+        geschreven_rij(rij, cursor, verbinding, alias)
 
 
 _ONDER_DE_KOP: dict[tuple[type[models.Model], str, tuple[str | None, ...], bool], str] = {}
@@ -251,7 +146,7 @@ def _rij_onder_de_kop(
     sleutel = (
         model,
         verbinding.alias,
-        tuple(p.naam if isinstance(p, _Sleutel) else None for p in waarden),
+        tuple(p.naam if isinstance(p, Sleutel) else None for p in waarden),
         terug,
     )
     if sleutel not in _ONDER_DE_KOP:
@@ -268,7 +163,7 @@ def _waarde(rij: models.Model, veld: Any, verbinding: Any, bundel: Bundel | None
     if bundel is not None:
         doel = veld.get_cached_value(rij, None)
         if doel is not None and doel.pk is None and (naam := bundel.naam_van(doel)):
-            return _Sleutel(naam)
+            return Sleutel(naam)
     return veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
 
 
@@ -321,7 +216,7 @@ def voeg_in_of_vervang(
             rij = params[i * len(velden) : (i + 1) * len(velden)]
             waarden = _rij_onder_kop(velden, rij, verbinding)
             delen.append((f"{insert.kop} SELECT {waarden} WHERE {_ONDER_KOP}{conflict}", rij))
-        bundel.voeg_toe(alias, _Deel(_UPSERTS[sleutel], params, delen))
+        bundel.voeg_toe(alias, Deel(_UPSERTS[sleutel], params, delen))
         return
     with verbinding.cursor() as cursor:
         cursor.execute(_UPSERTS[sleutel], params)
@@ -429,7 +324,7 @@ def schuif_kop_en_voeg_in(
         gelezen = cursor.fetchone()
     if gelezen is None or gelezen[0] is None:
         return False
-    _krijgt_sleutel(rij, gelezen[0], alias)
+    krijgt_sleutel(rij, gelezen[0], alias)
     if bundel is not None:
         bundel.geschreven(dict(zip(namen, gelezen, strict=True)))
     return True
@@ -461,7 +356,7 @@ def tel_bij(bestuursproces_id: int, erbij: dict[str, int], *, bundel: Bundel | N
         onder_kop = (
             [(f"{_TEL[sleutel]} AND {_ONDER_KOP}", params)] if _in_een_statement(verbinding) else []
         )
-        bundel.voeg_toe(alias, _Deel(_TEL[sleutel], params, onder_kop))
+        bundel.voeg_toe(alias, Deel(_TEL[sleutel], params, onder_kop))
         return
     with verbinding.cursor() as cursor:
         cursor.execute(_TEL[sleutel], params)

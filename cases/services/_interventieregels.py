@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from cases.events.bundel import Bundel
 from cases.events.payloads_interventies import interventie_gegevens
-from cases.events.voorbereid import Bundel, voeg_in
+from cases.events.voorbereid import voeg_in
 from cases.exceptions import OngeldigeInvoer
 from cases.models import (
     Bestuursproces,

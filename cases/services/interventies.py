@@ -32,12 +32,13 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from cases.events import Actor, append_event
+from cases.events.bundel import Bundel
 from cases.events.payloads_interventies import (
     PAYLOAD_SLEUTEL,
     evaluatie_gegevens,
     uitvoering_gegevens,
 )
-from cases.events.voorbereid import Bundel, voeg_in
+from cases.events.voorbereid import voeg_in
 from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (

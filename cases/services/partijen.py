@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
+from cases.events.bundel import Bundel
 from cases.events.payloads import betrokkenheidswijziging_gegevens, notitie_gegevens
-from cases.events.voorbereid import Bundel, voeg_in
+from cases.events.voorbereid import voeg_in
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
     Bestuursproces,

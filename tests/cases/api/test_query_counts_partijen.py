@@ -357,7 +357,7 @@ def test_een_notitie_maken_kost_een_vast_aantal_queries(
     # The case with my role; in the service's transaction: savepoint, the case locked with my
     # role, then the chain head moved, the event, the note, the tijdlijn's item and its count,
     # release. On PostgreSQL the head, the event, the note and the tijdlijn's rows are one
-    # statement (cases/events/voorbereid.py): 5 round trips instead of 9.
+    # statement (cases/events/voorbereid.py and bundel.py): 5 round trips instead of 9.
     with django_assert_num_queries(5 if connection.vendor == "postgresql" else 9):
         antwoord = client.post(
             proces_url(proces, "/notities"),

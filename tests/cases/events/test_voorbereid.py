@@ -14,6 +14,7 @@ from django.db import connection, models, transaction
 from django.db.models.signals import post_save, pre_save
 
 from cases.events import voorbereid
+from cases.events.bundel import Bundel
 from cases.models import (
     Bestuursproces,
     Gebeurtenis,
@@ -155,7 +156,7 @@ def test_een_bundel_alleen_schrijft_alles_na_elkaar() -> None:
     regisseur: Any = GebruikerFactory()
     proces = open_proces(regisseur)
     voor = Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam
-    bundel = voorbereid.Bundel()
+    bundel = Bundel()
     voorbereid.tel_bij(proces.pk, {"regels_kernteam": 2}, bundel=bundel)
     voorbereid.voeg_in_of_vervang(
         [
@@ -216,8 +217,8 @@ def test_een_bundel_met_de_gebeurtenis_schrijft_niets_vanaf_een_verouderde_kop()
     assert regel_van_laatste is not None
     voor = Tijdlijnstand.objects.get(bestuursproces=proces).regels_kernteam
 
-    def bundel_voor(nieuw: Gebeurtenis) -> voorbereid.Bundel:
-        bundel = voorbereid.Bundel()
+    def bundel_voor(nieuw: Gebeurtenis) -> Bundel:
+        bundel = Bundel()
         bundel.hoort_bij(nieuw)
         regel = Tijdlijnregel(
             **{**_zonder_pk(regel_van_laatste), "volgnummer": kop + 1}, gebeurtenis=nieuw
@@ -253,7 +254,7 @@ def test_een_rij_die_naar_de_gebeurtenis_wijst_gaat_niet_alleen() -> None:
     regel = Tijdlijnregel.objects.filter(bestuursproces=proces).first()
     assert regel is not None
     gebeurtenis = Gebeurtenis(bestuursproces_id=proces.pk)  # not written
-    bundel = voorbereid.Bundel()
+    bundel = Bundel()
     bundel.hoort_bij(gebeurtenis)
     rij = Tijdlijnregel(**_zonder_pk(regel))
     rij.gebeurtenis = gebeurtenis
@@ -283,7 +284,7 @@ def test_rijen_in_de_bundel_nemen_elkaars_sleutel() -> None:
     veld = InterventieVeld(bestuursproces=proces, interventie=interventie, veld="verbindende")
     with transaction.atomic():
         nieuw = Gebeurtenis(**{**_zonder_pk(laatste), "volgnummer": kop + 1, "hash": "e" * 64})
-        bundel = voorbereid.Bundel()
+        bundel = Bundel()
         bundel.hoort_bij(nieuw)
         voorbereid.voeg_in(interventie, bundel=bundel)
         voorbereid.voeg_in(veld, bundel=bundel)
