@@ -51,6 +51,10 @@ pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
 ZAKEN = 20
 
 
+def zaken(regisseur: Any, titel: str) -> list[Bestuursproces]:
+    return [open_proces(regisseur, titel=f"{titel} {i}", tijdstip=START) for i in range(ZAKEN)]
+
+
 # --- case list and interventie POST against the bare endpoints ----------------------------
 
 
@@ -83,9 +87,7 @@ def test_bestuursprocessenlijst_tegen_een_kale_lijst() -> None:
 def test_interventie_loggen_tegen_een_kale_insert() -> None:
     regisseur: Any = GebruikerFactory(username="interventie-regisseur")
     veld("verbindende")
-    processen = [
-        open_proces(regisseur, titel=f"Interventies {i}", tijdstip=START) for i in range(ZAKEN)
-    ]
+    processen = zaken(regisseur, "Interventies")
     client = api(regisseur)
     paden = itertools.cycle(f"/api/v1/bestuursprocessen/{p.uuid}/interventies" for p in processen)
     gegevens = INVOER
@@ -111,9 +113,7 @@ def test_interventie_loggen_tegen_een_kale_insert() -> None:
 
 def test_gebeurtenislog_tegen_simple_history() -> None:
     regisseur: Any = GebruikerFactory(username="historie-regisseur")
-    processen = [
-        open_proces(regisseur, titel=f"Historie {i}", tijdstip=START) for i in range(ZAKEN)
-    ]
+    processen = zaken(regisseur, "Historie")
     proces = processen[0]
     actor = actor_voor(regisseur)
     schrijvers = ZAKEN  # one note on each case per round
