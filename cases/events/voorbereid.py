@@ -5,9 +5,8 @@ inserted, its tijdlijn item inserted and the tijdlijn's counts raised (and the s
 create a row with their event, the notitie and the interventie, insert that row). Building
 each through the ORM (a query object, its compiler, a quoted column list) cost more Python
 than the database took to run it; here the text is built once from the model's own metadata
-and each value still goes through its field's ``pre_save`` and ``get_db_prep_save``, as
-``Model.save`` does it. No model on this path has signal receivers or a ``save`` of its own
-(a test holds them to that).
+and each value is what ``Model.save`` would send (:mod:`cases.events.veldwaarden`). No model
+on this path has signal receivers or a ``save`` of its own (a test holds them to that).
 
 A :class:`~cases.events.bundel.Bundel` gathers statements whose results nobody reads (a
 note, an interventie's links, the tijdlijn's item, its counts and its memory).
@@ -27,6 +26,7 @@ from django.db import connections, models, router
 from cases.models import Bestuursproces, Tijdlijnstand
 
 from .bundel import Bundel, Deel, Sleutel, geschreven_rij, krijgt_sleutel
+from .veldwaarden import Bereider, bereider
 
 
 def _kolom(veld: Any) -> str:
@@ -77,6 +77,10 @@ class _Insert:
     plaatsen: str
     terug: str | None
     velden: list[Any]
+    bereiders: list[Bereider]
+
+    def waarden(self, rij: models.Model) -> list[Any]:
+        return [bereid(rij) for bereid in self.bereiders]
 
 
 _INSERTS: dict[tuple[type[models.Model], str], _Insert] = {}
@@ -101,7 +105,8 @@ def _insert(model: type[models.Model], alias: str) -> _Insert:
             else None
         )
         sql = f"{kop} VALUES ({plaatsen})" + (f" RETURNING {terug}" if terug else "")
-        _INSERTS[sleutel] = _Insert(sql, kop, plaatsen, terug, velden)
+        bereiders = [bereider(veld, verbinding) for veld in velden]
+        _INSERTS[sleutel] = _Insert(sql, kop, plaatsen, terug, velden, bereiders)
     return _INSERTS[sleutel]
 
 
@@ -114,10 +119,8 @@ def voeg_in(rij: models.Model, *, bundel: Bundel | None = None) -> None:
     verbinding = connections[alias]
     insert = _insert(model, alias)
     waarden = [
-        _waarde(rij, veld, verbinding, bundel)
-        if veld.is_relation
-        else veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
-        for veld in insert.velden
+        _waarde(rij, veld, bereid, bundel) if veld.is_relation else bereid(rij)
+        for veld, bereid in zip(insert.velden, insert.bereiders, strict=True)
     ]
     if bundel is not None:
         naam = bundel.nieuwe_naam() if model._meta.auto_field is not None else None
@@ -157,14 +160,14 @@ def _rij_onder_de_kop(
     return _ONDER_DE_KOP[sleutel]
 
 
-def _waarde(rij: models.Model, veld: Any, verbinding: Any, bundel: Bundel | None) -> Any:
+def _waarde(rij: models.Model, veld: Any, bereid: Bereider, bundel: Bundel | None) -> Any:
     """A foreign key's value: the key of the row it points to, or, for a row not yet
     written that the bundle writes, a reference to it."""
     if bundel is not None:
         doel = veld.get_cached_value(rij, None)
         if doel is not None and doel.pk is None and (naam := bundel.naam_van(doel)):
             return Sleutel(naam)
-    return veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
+    return bereid(rij)
 
 
 _UPSERTS: dict[tuple[type[models.Model], str, int, tuple[str, ...], tuple[str, ...]], str] = {}
@@ -203,11 +206,7 @@ def voeg_in_of_vervang(
         _UPSERTS[sleutel] = (
             f"{insert.kop} VALUES {', '.join([f'({insert.plaatsen})'] * len(rijen))}{conflict}"
         )
-    params = [
-        veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
-        for rij in rijen
-        for veld in velden
-    ]
+    params = [waarde for rij in rijen for waarde in insert.waarden(rij)]
     if bundel is not None:
         # Under the event's statement one part per row, each a single SELECT (a VALUES list
         # would give its parameters a type of their own instead of their columns').
@@ -303,9 +302,7 @@ def schuif_kop_en_voeg_in(
             f"e AS ({insert.kop} SELECT {insert.plaatsen} FROM kop "
             f"RETURNING {insert.terug} AS sleutel)"
         )
-    params = kop_params + [
-        veld.get_db_prep_save(veld.pre_save(rij, True), verbinding) for veld in insert.velden
-    ]
+    params = kop_params + insert.waarden(rij)
     delen = bundel.delen if bundel is not None else []
     namen = ["e"] + [d.naam for d in delen if d.naam is not None]
     onderdelen: list[str] = []

@@ -46,9 +46,12 @@ def mag_over_processen_heen(gebruiker: AbstractBaseUser | AnonymousUser) -> bool
 
 
 def _processen(gebruiker: AbstractBaseUser | AnonymousUser, alle: bool) -> QuerySet[Any]:
-    mijn_rol = Lidmaatschap.objects.filter(
-        bestuursproces=OuterRef("pk"), gebruiker_id=gebruiker.pk
-    ).values("rol")[:1]
+    # One membership per member and case: no ordering (it would join the case and sort).
+    mijn_rol = (
+        Lidmaatschap.objects.filter(bestuursproces=OuterRef("pk"), gebruiker_id=gebruiker.pk)
+        .order_by()
+        .values("rol")[:1]
+    )
     processen = Bestuursproces.objects.annotate(mijn_rol=Subquery(mijn_rol))
     if not alle:
         processen = processen.filter(mijn_rol__in=sorted(Rol.exporterend()))

@@ -55,7 +55,11 @@ def _vergrendeld(pk: int) -> models.QuerySet[Bestuursproces]:
 
 
 def _vergrendeld_met_rol(pk: int, gebruiker: int) -> models.QuerySet[Bestuursproces]:
-    rol = Lidmaatschap.objects.filter(bestuursproces=OuterRef("pk"), gebruiker_id=gebruiker)
+    # At most one membership per member and case: the model's ordering would only add a join
+    # to the case and a sort to every write's lock.
+    rol = Lidmaatschap.objects.filter(
+        bestuursproces=OuterRef("pk"), gebruiker_id=gebruiker
+    ).order_by()
     return _vergrendeld(pk).annotate(_rol_van_actor=Subquery(rol.values("rol")[:1]))
 
 
