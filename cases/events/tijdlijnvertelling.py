@@ -158,20 +158,31 @@ def vertel(
         zichtbaarheid = vrijgegeven
     per_niveau: dict[str, dict[str, Any]] = {}
     beschreven = False
-    # When appending, the levels that see the event, and those that do not, are each told
-    # it once: another level whose memory holds the same for every entry the telling touched
-    # takes over what it told (the usual case; the memory differs only where a level was
-    # kept from something).
+    # When appending, an event is told once: another level whose memory holds the same for
+    # every entry the telling touched takes over what it told (the usual case; the memory
+    # differs only where a level was kept from something). A level that sees the event takes
+    # over from one that saw it (the memory's new state, its shift); a level that may not
+    # see it takes over only the entries its sentence reads, from either kind. The levels
+    # that see it go first, so that their telling serves the others too.
     verteld_op: dict[bool, tuple[str, Verschuiving | None]] = {}
-    for niveau in NIVEAUS:
-        gezien = ziet(niveau, zichtbaarheid)
+    zien = [ziet(niveau, zichtbaarheid) for niveau in NIVEAUS]
+    volgorde = [(n, z) for n, z in zip(NIVEAUS, zien, strict=True) if z] + [
+        (n, z) for n, z in zip(NIVEAUS, zien, strict=True) if not z
+    ]
+    for niveau, gezien in volgorde:
         if not gezien and not feit.op_tijdlijn:
             continue
-        if gezien in verteld_op and _als(standen[verteld_op[gezien][0]], standen[niveau]):
-            voorbeeld, verschuiving = verteld_op[gezien]
+        voorbeelden = [verteld_op[True]] if True in verteld_op else []
+        if not gezien and False in verteld_op:
+            voorbeelden.append(verteld_op[False])
+        gevonden = next((v for v in voorbeelden if _als(standen[v[0]], standen[niveau])), None)
+        if gevonden is not None:
+            voorbeeld, verschuiving = gevonden
             if gezien:
                 for veld, spoor in standen[niveau].items():
                     spoor.neem_over(standen[voorbeeld][veld])
+            else:
+                verschuiving = None
             if voorbeeld in per_niveau:
                 per_niveau[niveau] = per_niveau[voorbeeld]
         else:
@@ -196,7 +207,9 @@ def vertel(
     if beschreven:
         basis = per_niveau.get(NIVEAUS[0], {})
         opgeslagen = {NIVEAUS[0]: basis} if basis else {}
-        opgeslagen |= {n: g for n, g in per_niveau.items() if n != NIVEAUS[0] and g != basis}
+        opgeslagen |= {
+            n: per_niveau[n] for n in NIVEAUS[1:] if n in per_niveau and per_niveau[n] != basis
+        }
         verteld.regel = Tijdlijnregel(
             bestuursproces_id=e.bestuursproces_id,
             gebeurtenis=e,

@@ -201,8 +201,8 @@ def voeg_in_of_vervang(
     insert = _insert(model, alias)
     velden = insert.velden
     sleutel = (model, alias, len(rijen), uniek, vervang)
-    conflict = _conflict(model, verbinding, uniek, vervang)
     if sleutel not in _UPSERTS:
+        conflict = _conflict(model, verbinding, uniek, vervang)
         _UPSERTS[sleutel] = (
             f"{insert.kop} VALUES {', '.join([f'({insert.plaatsen})'] * len(rijen))}{conflict}"
         )
@@ -213,12 +213,36 @@ def voeg_in_of_vervang(
         delen = []
         for i in range(len(rijen) if _in_een_statement(verbinding) else 0):
             rij = params[i * len(velden) : (i + 1) * len(velden)]
-            waarden = _rij_onder_kop(velden, rij, verbinding)
-            delen.append((f"{insert.kop} SELECT {waarden} WHERE {_ONDER_KOP}{conflict}", rij))
+            delen.append((_upsert_onder_de_kop(model, verbinding, uniek, vervang, rij), rij))
         bundel.voeg_toe(alias, Deel(_UPSERTS[sleutel], params, delen))
         return
     with verbinding.cursor() as cursor:
         cursor.execute(_UPSERTS[sleutel], params)
+
+
+_UPSERT_ONDER_DE_KOP: dict[
+    tuple[type[models.Model], str, tuple[str, ...], tuple[str, ...]], str
+] = {}
+
+
+def _upsert_onder_de_kop(
+    model: type[models.Model],
+    verbinding: Any,
+    uniek: tuple[str, ...],
+    vervang: tuple[str, ...],
+    rij: list[Any],
+) -> str:
+    """One row's upsert as a part of the event's statement, built once per model, database
+    and conflict (its values are parameters, none a key from the bundle)."""
+    sleutel = (model, verbinding.alias, uniek, vervang)
+    if sleutel not in _UPSERT_ONDER_DE_KOP:
+        insert = _insert(model, verbinding.alias)
+        waarden = _rij_onder_kop(insert.velden, rij, verbinding)
+        conflict = _conflict(model, verbinding, uniek, vervang)
+        _UPSERT_ONDER_DE_KOP[sleutel] = (
+            f"{insert.kop} SELECT {waarden} WHERE {_ONDER_KOP}{conflict}"
+        )
+    return _UPSERT_ONDER_DE_KOP[sleutel]
 
 
 _KOP: dict[str, str] = {}

@@ -13,6 +13,7 @@ from django.db import connection
 from django.utils import timezone, translation
 
 from cases import services
+from cases.events.soorten import soort
 from cases.events.tijdlijnregels import herbouw_na_migratie, te_herbouwen
 from cases.models import (
     Bestuursproces,
@@ -95,6 +96,66 @@ def test_een_niveau_dat_iets_niet_zag_krijgt_het_feit_verteld_zoals_het_dat_kent
         "kernteam": ("tegenstander", "voorstander"),
         "regisseur": ("tegenstander", "voorstander"),
     }
+
+
+def test_wie_een_feit_niet_mag_zien_neemt_de_zin_over_van_wie_hetzelfde_kent(
+    regisseur: Any, proces: Bestuursproces, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A kernteam note about a party every level knows by the same name: its sentence is
+    # noted for the levels that may not see it without telling it to them again.
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, proces, naam="Dijkgraaf", tijdstip=_op(1))
+    verteld = []
+    beschrijf = soort("notitie.gemaakt").beschrijf
+
+    def tel(e: Gebeurtenis, g: Any) -> Any:
+        verteld.append(e.volgnummer)
+        return beschrijf(e, g)
+
+    monkeypatch.setattr(soort("notitie.gemaakt"), "beschrijf", tel)
+    services.maak_notitie(
+        actor=actor,
+        bestuursproces=proces,
+        speler=speler,
+        tekst="Belt liever dan dat hij mailt.",
+        zichtbaarheid="kernteam",
+        tijdstip=_op(2),
+    )
+    assert len(verteld) == 1
+    regel = Tijdlijnregel.objects.get(bestuursproces=proces, soort="notitie.gemaakt")
+    assert regel.geheugen == {"proces": {"partijen": {str(speler.uuid): "Dijkgraaf"}}}
+    controleer_leesmodel(proces)
+
+
+def test_wie_iets_anders_kent_krijgt_een_beperkt_feit_op_zich_verteld(
+    regisseur: Any, proces: Bestuursproces
+) -> None:
+    # The execution of a kernteam interventie reads its title, which only the levels that saw
+    # the interventie know: the others are told it on their own, and read nothing.
+    actor = actor_voor(regisseur)
+    interventie = services.log_interventie(
+        actor=actor,
+        bestuursproces=proces,
+        titel="Keukentafelgesprek",
+        datum=_op(2).date(),
+        velden=["verbindende"],
+        niveau="individu",
+        aangrijpingspunt="gevoel",
+        zwaarte="licht",
+        beoogd_effect="De dijkgraaf voelt zich gehoord.",
+        tijdstip=_op(1),
+    )
+    services.voer_interventie_uit(
+        actor=actor, interventie=interventie, wat_gedaan="Koffie gedronken.", tijdstip=_op(3)
+    )
+    regel = Tijdlijnregel.objects.get(bestuursproces=proces, soort="interventie.uitgevoerd")
+    # The evaluatie level reads what the proces level reads (only what the event itself
+    # says), so it is not stored apart.
+    assert set(regel.geheugen) == {"proces", "kernteam", "regisseur"}
+    gelezen = {n: g["gegevens"][str(interventie.uuid)] for n, g in regel.geheugen.items()}
+    assert "titel" not in gelezen["proces"]
+    assert gelezen["kernteam"]["titel"] == gelezen["regisseur"]["titel"] == "Keukentafelgesprek"
+    controleer_leesmodel(proces)
 
 
 def test_een_laat_feit_en_een_gecorrigeerde_datum_bouwen_het_leesmodel_opnieuw(
