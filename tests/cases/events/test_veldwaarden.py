@@ -12,29 +12,11 @@ import pytest
 from django.db import connection, models
 
 from cases.events.veldwaarden import bereider
-from cases.models import (
-    Gebeurtenis,
-    Interventie,
-    InterventieOpdrachtgever,
-    InterventieSpeler,
-    InterventieVeld,
-    Notitie,
-    Tijdlijngeheugen,
-    Tijdlijnregel,
-)
+from cases.models import Gebeurtenis, InterventieVeld, Notitie
+
+from .test_voorbereid import MODELLEN
 
 pytestmark = pytest.mark.django_db
-
-MODELLEN = [
-    Gebeurtenis,
-    Tijdlijnregel,
-    Notitie,
-    Interventie,
-    InterventieVeld,
-    InterventieSpeler,
-    InterventieOpdrachtgever,
-    Tijdlijngeheugen,
-]
 
 # Values of every kind the fields may hold, the awkward ones included: what a shortcut must
 # not take for its own (a bool is an int, a numeric text is no number, a lazy text is no str).
