@@ -43,13 +43,38 @@ def eigen_kopie(veld: serializers.Field[Any, Any, Any, Any]) -> Any:
     """
     if isinstance(veld, serializers.BaseSerializer | serializers.ManyRelatedField):
         return copy.deepcopy(veld)
-    kopie: Any = copy.copy(veld)
+    kopie: Any = _ondiep(veld)
     kind = getattr(veld, "child", None)
     if isinstance(kind, serializers.Field):
         # The declared field's constructor bound its child to it; the copy's child is bound
         # the same way, only to the copy.
         kopie.child = eigen_kopie(kind)
         kopie.child.parent = kopie
+    return kopie
+
+
+_GEWOON_TE_KOPIEREN: dict[type, bool] = {}
+
+
+def _ondiep(veld: Any) -> Any:
+    """``copy.copy(veld)``: a new instance with the same attributes. For a class that copies
+    no other way (no ``__copy__``, ``__reduce_ex__``, ``__getstate__`` or slots of its own,
+    as every DRF field), made directly, without ``copy``'s generic path through
+    ``__reduce_ex__`` and the class's ``__new__`` (a quarter of the cost)."""
+    klasse = type(veld)
+    gewoon = _GEWOON_TE_KOPIEREN.get(klasse)
+    if gewoon is None:
+        gewoon = _GEWOON_TE_KOPIEREN[klasse] = (
+            getattr(klasse, "__copy__", None) is None
+            and klasse.__reduce_ex__ is object.__reduce_ex__
+            and klasse.__reduce__ is object.__reduce__
+            and klasse.__getstate__ is object.__getstate__
+            and not any("__slots__" in vars(k) for k in klasse.__mro__[:-1])
+        )
+    if not gewoon:
+        return copy.copy(veld)
+    kopie = object.__new__(klasse)
+    kopie.__dict__.update(veld.__dict__)
     return kopie
 
 

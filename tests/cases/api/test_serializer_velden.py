@@ -11,7 +11,7 @@ import pytest
 from rest_framework import serializers
 
 from cases.api import serializers as api_serializers  # noqa: F401  (every serializer imported)
-from cases.api.serializers.basis import Serializer, eigen_kopie
+from cases.api.serializers.basis import Serializer, _ondiep, eigen_kopie
 from cases.api.serializers.interventies import InterventieInvoerSerializer
 from tests.cases._interventies import INVOER
 
@@ -57,6 +57,38 @@ def test_elk_veld_zoals_drf_het_kopieert(klasse: type[Serializer]) -> None:
             assert type(eigen.child) is type(kind), naam
             assert eigen.child is not declaratie.child, naam
             assert eigen.child.parent is eigen, naam
+
+
+@pytest.mark.parametrize("klasse", SERIALIZERS, ids=lambda k: k.__qualname__)
+def test_een_veld_ondiep_gekopieerd_zoals_copy_het_doet(klasse: type[Serializer]) -> None:
+    for naam, veld in klasse._declared_fields.items():
+        eigen, referentie = _ondiep(veld), copy.copy(veld)
+        assert type(eigen) is type(referentie), naam
+        assert eigen is not veld, naam
+        assert vars(eigen) == vars(referentie), naam
+
+
+class _MetEigenKopie:
+    def __init__(self) -> None:
+        self.waarde = [1]
+
+    def __copy__(self) -> _MetEigenKopie:
+        kopie = _MetEigenKopie()
+        kopie.waarde = list(self.waarde)
+        return kopie
+
+
+class _MetSlots:
+    __slots__ = ("__dict__", "waarde")
+
+    def __init__(self) -> None:
+        self.waarde = 1
+
+
+def test_een_klasse_die_anders_kopieert_gaat_via_copy() -> None:
+    met_kopie = _MetEigenKopie()
+    assert _ondiep(met_kopie).waarde is not met_kopie.waarde
+    assert _ondiep(_MetSlots()).waarde == 1
 
 
 class _DrfZelf(InterventieInvoerSerializer):
