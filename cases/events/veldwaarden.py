@@ -20,7 +20,9 @@ from typing import Any
 
 from django.db import models
 
-Bereider = Callable[[models.Model], Any]
+# A row and the connection it is written on (connections are per thread: nothing here keeps
+# one) to the value the database gets.
+Bereider = Callable[[models.Model, Any], Any]
 
 _TEKST: frozenset[type[models.Field[Any, Any]]] = frozenset({models.CharField, models.TextField})
 # IntegerField.get_db_prep_value: int(value), then the backend's adapt_integerfield_value.
@@ -39,32 +41,30 @@ _AUTO: frozenset[type[models.Field[Any, Any]]] = frozenset(
     {models.AutoField, models.BigAutoField, models.SmallAutoField}
 )
 
-_BEREIDERS: dict[tuple[Any, str], Bereider] = {}
+_BEREIDERS: dict[Any, Bereider] = {}
 
 
-def bereider(veld: Any, verbinding: Any) -> Bereider:
-    """The function that gives a row's value of ``veld`` for the database on ``verbinding``
-    (built once per field and database)."""
-    sleutel = (veld, verbinding.alias)
-    if sleutel not in _BEREIDERS:
-        _BEREIDERS[sleutel] = _bouw(veld, verbinding)
-    return _BEREIDERS[sleutel]
+def bereider(veld: Any) -> Bereider:
+    """The function that gives a row's value of ``veld`` for the database of a connection
+    (built once per field)."""
+    if veld not in _BEREIDERS:
+        _BEREIDERS[veld] = _bouw(veld)
+    return _BEREIDERS[veld]
 
 
-def _bouw(veld: Any, verbinding: Any) -> Bereider:
-    def zoals_django(rij: models.Model) -> Any:
+def _bouw(veld: Any) -> Bereider:
+    def zoals_django(rij: models.Model, verbinding: Any) -> Any:
         return veld.get_db_prep_save(veld.pre_save(rij, True), verbinding)
 
     naam = veld.attname
     if type(veld) is models.DateTimeField and not (veld.auto_now or veld.auto_now_add):
         # DateTimeField.get_db_prep_value: an aware datetime as it is, to the backend.
-        aanpassen = verbinding.ops.adapt_datetimefield_value
 
-        def moment(rij: models.Model) -> Any:
+        def moment(rij: models.Model, verbinding: Any) -> Any:
             waarde = getattr(rij, naam)
             if type(waarde) is dt.datetime and waarde.utcoffset() is not None:
-                return aanpassen(waarde)
-            return zoals_django(rij)
+                return verbinding.ops.adapt_datetimefield_value(waarde)
+            return zoals_django(rij, verbinding)
 
         return moment
     if type(veld).pre_save is not models.Field.pre_save:  # auto_now and the like
@@ -73,25 +73,28 @@ def _bouw(veld: Any, verbinding: Any) -> Bereider:
     soort = type(doel)
     if soort in _TEKST and not veld.is_relation:
 
-        def tekst(rij: models.Model) -> Any:
+        def tekst(rij: models.Model, verbinding: Any) -> Any:
             waarde = getattr(rij, naam)
-            return waarde if type(waarde) is str else zoals_django(rij)
+            return waarde if type(waarde) is str else zoals_django(rij, verbinding)
 
         return tekst
-    if soort in _GEHEEL or soort in _AUTO:
-        pas_aan: Callable[[int], Any]
-        if soort in _AUTO:
-            pas_aan = verbinding.ops.validate_autopk_value
-        else:
-            intern = doel.get_internal_type()
-            aanpassen = verbinding.ops.adapt_integerfield_value
+    if soort in _AUTO:
 
-            def pas_aan(waarde: int) -> Any:
-                return aanpassen(waarde, intern)
-
-        def geheel(rij: models.Model) -> Any:
+        def sleutel(rij: models.Model, verbinding: Any) -> Any:
             waarde = getattr(rij, naam)
-            return pas_aan(waarde) if type(waarde) is int else zoals_django(rij)
+            if type(waarde) is int:
+                return verbinding.ops.validate_autopk_value(waarde)
+            return zoals_django(rij, verbinding)
+
+        return sleutel
+    if soort in _GEHEEL:
+        intern = doel.get_internal_type()
+
+        def geheel(rij: models.Model, verbinding: Any) -> Any:
+            waarde = getattr(rij, naam)
+            if type(waarde) is int:
+                return verbinding.ops.adapt_integerfield_value(waarde, intern)
+            return zoals_django(rij, verbinding)
 
         return geheel
     return zoals_django

@@ -79,8 +79,8 @@ class _Insert:
     velden: list[Any]
     bereiders: list[Bereider]
 
-    def waarden(self, rij: models.Model) -> list[Any]:
-        return [bereid(rij) for bereid in self.bereiders]
+    def waarden(self, rij: models.Model, verbinding: Any) -> list[Any]:
+        return [bereid(rij, verbinding) for bereid in self.bereiders]
 
 
 _INSERTS: dict[tuple[type[models.Model], str], _Insert] = {}
@@ -105,7 +105,7 @@ def _insert(model: type[models.Model], alias: str) -> _Insert:
             else None
         )
         sql = f"{kop} VALUES ({plaatsen})" + (f" RETURNING {terug}" if terug else "")
-        bereiders = [bereider(veld, verbinding) for veld in velden]
+        bereiders = [bereider(veld) for veld in velden]
         _INSERTS[sleutel] = _Insert(sql, kop, plaatsen, terug, velden, bereiders)
     return _INSERTS[sleutel]
 
@@ -119,7 +119,9 @@ def voeg_in(rij: models.Model, *, bundel: Bundel | None = None) -> None:
     verbinding = connections[alias]
     insert = _insert(model, alias)
     waarden = [
-        _waarde(rij, veld, bereid, bundel) if veld.is_relation else bereid(rij)
+        _waarde(rij, veld, bereid, verbinding, bundel)
+        if veld.is_relation
+        else bereid(rij, verbinding)
         for veld, bereid in zip(insert.velden, insert.bereiders, strict=True)
     ]
     if bundel is not None:
@@ -160,14 +162,16 @@ def _rij_onder_de_kop(
     return _ONDER_DE_KOP[sleutel]
 
 
-def _waarde(rij: models.Model, veld: Any, bereid: Bereider, bundel: Bundel | None) -> Any:
+def _waarde(
+    rij: models.Model, veld: Any, bereid: Bereider, verbinding: Any, bundel: Bundel | None
+) -> Any:
     """A foreign key's value: the key of the row it points to, or, for a row not yet
     written that the bundle writes, a reference to it."""
     if bundel is not None:
         doel = veld.get_cached_value(rij, None)
         if doel is not None and doel.pk is None and (naam := bundel.naam_van(doel)):
             return Sleutel(naam)
-    return bereid(rij)
+    return bereid(rij, verbinding)
 
 
 _UPSERTS: dict[tuple[type[models.Model], str, int, tuple[str, ...], tuple[str, ...]], str] = {}
@@ -206,7 +210,7 @@ def voeg_in_of_vervang(
         _UPSERTS[sleutel] = (
             f"{insert.kop} VALUES {', '.join([f'({insert.plaatsen})'] * len(rijen))}{conflict}"
         )
-    params = [waarde for rij in rijen for waarde in insert.waarden(rij)]
+    params = [waarde for rij in rijen for waarde in insert.waarden(rij, verbinding)]
     if bundel is not None:
         # Under the event's statement one part per row, each a single SELECT (a VALUES list
         # would give its parameters a type of their own instead of their columns').
@@ -326,7 +330,7 @@ def schuif_kop_en_voeg_in(
             f"e AS ({insert.kop} SELECT {insert.plaatsen} FROM kop "
             f"RETURNING {insert.terug} AS sleutel)"
         )
-    params = kop_params + insert.waarden(rij)
+    params = kop_params + insert.waarden(rij, verbinding)
     delen = bundel.delen if bundel is not None else []
     namen = ["e"] + [d.naam for d in delen if d.naam is not None]
     onderdelen: list[str] = []

@@ -5,11 +5,12 @@ everything else goes Django's way, on the database the suite runs on."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from typing import Any
 
 import pytest
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 from cases.events.veldwaarden import bereider
 from cases.models import Gebeurtenis, InterventieVeld, Notitie
@@ -59,20 +60,20 @@ def test_elke_waarde_van_elk_veld_zoals_model_save_hem_stuurt(model: type[models
     for veld in model._meta.local_concrete_fields:
         if veld is model._meta.auto_field:
             continue
-        bereid = bereider(veld, connection)
+        bereid = bereider(veld)
         for waarde in WAARDEN:
             rij = model()
             setattr(rij, veld.attname, waarde)
             django = _uitkomst(lambda: _zoals_django(veld, rij))  # noqa: B023
-            snel = _uitkomst(lambda: bereid(rij))  # noqa: B023
+            snel = _uitkomst(lambda: bereid(rij, connection))  # noqa: B023
             assert snel == django, (veld.name, waarde)
             vergeleken += 1
     assert vergeleken >= len(WAARDEN) * 3
 
 
-def test_een_bereider_wordt_eenmaal_per_veld_en_database_gebouwd() -> None:
+def test_een_bereider_wordt_eenmaal_per_veld_gebouwd() -> None:
     veld = Notitie._meta.get_field("tekst")
-    assert bereider(veld, connection) is bereider(veld, connection)
+    assert bereider(veld) is bereider(veld)
 
 
 @pytest.mark.parametrize(
@@ -97,4 +98,32 @@ def test_platte_tekst_en_getallen_nemen_de_kortere_weg(
         raise AssertionError(f"{naam}: Django's weg genomen")
 
     monkeypatch.setattr(veld, "get_db_prep_save", niet_nodig)
-    assert bereider(veld, connection)(rij) == verwacht
+    assert bereider(veld)(rij, connection) == verwacht
+
+
+def test_een_bereider_houdt_geen_verbinding_vast() -> None:
+    # Connections are per thread: a bereider built in one thread serves another's.
+    veld = Gebeurtenis._meta.get_field("tijdstip")
+    bereider(veld)  # built here
+    rij = Gebeurtenis(tijdstip=dt.datetime(2024, 3, 1, 12, 30, tzinfo=dt.UTC))
+    uitkomsten: list[tuple[bool, Any, Any]] = []
+
+    def in_een_andere_draad() -> None:
+        verbinding = connections[DEFAULT_DB_ALIAS]
+        try:
+            uitkomsten.append(
+                (
+                    verbinding is not connection,
+                    bereider(veld)(rij, verbinding),
+                    veld.get_db_prep_save(rij.tijdstip, verbinding),
+                )
+            )
+        finally:
+            verbinding.close()
+
+    draad = threading.Thread(target=in_een_andere_draad)
+    draad.start()
+    draad.join()
+    [(andere_verbinding, snel, django)] = uitkomsten
+    assert andere_verbinding
+    assert snel == django
