@@ -165,11 +165,8 @@ def vertel(
     # see it takes over only the entries its sentence reads, from either kind. The levels
     # that see it go first, so that their telling serves the others too.
     verteld_op: dict[bool, tuple[str, Verschuiving | None]] = {}
-    zien = [ziet(niveau, zichtbaarheid) for niveau in NIVEAUS]
-    volgorde = [(n, z) for n, z in zip(NIVEAUS, zien, strict=True) if z] + [
-        (n, z) for n, z in zip(NIVEAUS, zien, strict=True) if not z
-    ]
-    for niveau, gezien in volgorde:
+    for niveau in sorted(NIVEAUS, key=lambda n: not ziet(n, zichtbaarheid)):  # stable
+        gezien = ziet(niveau, zichtbaarheid)
         if not gezien and not feit.op_tijdlijn:
             continue
         voorbeelden = [verteld_op[True]] if True in verteld_op else []

@@ -27,6 +27,7 @@ from cases.models import (
 from cases.selectors import verschuivingen, verschuivingenreeks
 from cases.selectors.krachtenveld import verschuivingen_gevouwen
 from cases.selectors.tijdlijn import gevouwen, tijdlijn, tijdlijnreeks
+from tests.cases._interventies import log
 from tests.cases._leesmodel import controleer_leesmodel, leesmodel
 from tests.cases.services._hulp import beoordeel, maak_speler
 from tests.factories import actor_voor, open_proces
@@ -133,17 +134,8 @@ def test_wie_iets_anders_kent_krijgt_een_beperkt_feit_op_zich_verteld(
     # The execution of a kernteam interventie reads its title, which only the levels that saw
     # the interventie know: the others are told it on their own, and read nothing.
     actor = actor_voor(regisseur)
-    interventie = services.log_interventie(
-        actor=actor,
-        bestuursproces=proces,
-        titel="Keukentafelgesprek",
-        datum=_op(2).date(),
-        velden=["verbindende"],
-        niveau="individu",
-        aangrijpingspunt="gevoel",
-        zwaarte="licht",
-        beoogd_effect="De dijkgraaf voelt zich gehoord.",
-        tijdstip=_op(1),
+    interventie = log(
+        actor, proces, titel="Keukentafelgesprek", datum=_op(2).date(), tijdstip=_op(1)
     )
     services.voer_interventie_uit(
         actor=actor, interventie=interventie, wat_gedaan="Koffie gedronken.", tijdstip=_op(3)
