@@ -178,11 +178,10 @@ def log_interventie(
         vastgelegd_op=geregistreerd,  # when recorded; its datum is when it happens
     )
     valideer_alles(interventie, bestuursproces, vandaag_van(nu), fouten)
-    voeg_in(interventie)  # as save(force_insert=True), the statement built once
-    # Its links are written with its event (one statement on PostgreSQL). The interventie
-    # itself is not: with it, the statement would have more parameters than psycopg keeps
-    # a parsed statement for, and parsing it each time costs what the round trip saves.
+    # It and its links are written with its event (one statement on PostgreSQL); the links
+    # take its key there. It has its key when append_event returns.
     bundel = Bundel()
+    voeg_in(interventie, bundel=bundel)
     veldrijen = koppel_nieuw(
         interventie, bundel, velden=codes, spelers=spelers_, opdrachtgevers=opdrachtgevers_
     )

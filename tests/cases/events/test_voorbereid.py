@@ -7,6 +7,11 @@ these models have no signal receivers and no ``save`` of their own.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import uuid
+import zoneinfo
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -27,7 +32,10 @@ from cases.models import (
     Tijdlijnregel,
     Tijdlijnstand,
 )
-from tests.factories import GebruikerFactory, open_proces
+from instruments.models import VeldCode
+from tests.cases._interventies import log, veld
+from tests.cases.services._hulp import maak_speler
+from tests.factories import GebruikerFactory, actor_voor, open_proces
 
 pytestmark = pytest.mark.django_db
 
@@ -298,3 +306,135 @@ def test_rijen_in_de_bundel_nemen_elkaars_sleutel() -> None:
         assert (opgeslagen.interventie_id, opgeslagen.veld) == (interventie.pk, "verbindende")
         assert Interventie.objects.get(pk=interventie.pk).titel == "Keukentafelgesprek"
         transaction.set_rollback(True)  # the event is no link of a valid chain
+
+
+# Text that JSON escapes, and characters outside ASCII.
+LASTIGE_TEKST = 'Aan "tafel" \\ met\nde wethouder\t— één 🌷'
+
+
+def _interventie(proces: Bestuursproces, regisseur: Any, **velden: Any) -> Interventie:
+    return Interventie(
+        **{
+            "bestuursproces": proces,
+            "titel": LASTIGE_TEKST,
+            "datum": dt.date(2024, 2, 29),
+            "niveau": "individu",
+            "aangrijpingspunt": "interactie",
+            "zwaarte": "licht",
+            "beoogd_effect": LASTIGE_TEKST,
+            "waarom": "",
+            "uitgevoerd_op": None,
+            # Another zone than the connection's, with microseconds.
+            "vastgelegd_op": dt.datetime(
+                2024, 3, 31, 2, 30, 0, 123456, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam")
+            )
+            + dt.timedelta(hours=1),
+            "auteur": regisseur,
+            **velden,
+        }
+    )
+
+
+def test_een_rij_als_een_waarde_leest_terug_als_een_opgeslagen_rij() -> None:
+    """On PostgreSQL a row in a bundle with no key of another row in it goes as one JSON
+    value, which the database spreads over the columns: it reads back as a row saved through
+    ``Model.save``, text, dates, moments, uuids, choices and NULL included."""
+    regisseur: Any = GebruikerFactory()
+    proces = Bestuursproces.objects.get(pk=open_proces(regisseur).pk)
+    kop = proces.keten_volgnummer
+    laatste = Gebeurtenis.objects.get(bestuursproces=proces, volgnummer=kop)
+    met_save = _interventie(proces, regisseur)
+    gebundeld = _interventie(proces, regisseur)
+    notitie_met_save = Notitie(
+        bestuursproces=proces,
+        tekst=LASTIGE_TEKST,
+        zichtbaarheid="kernteam",
+        auteur=regisseur,
+        tijdstip=met_save.vastgelegd_op,
+    )
+    notitie_gebundeld = Notitie(**{**_zonder_pk(notitie_met_save), "uuid": uuid.uuid4()})
+    with transaction.atomic():
+        met_save.save(force_insert=True)
+        notitie_met_save.save(force_insert=True)
+        nieuw = Gebeurtenis(**{**_zonder_pk(laatste), "volgnummer": kop + 1, "hash": "f" * 64})
+        bundel = Bundel()
+        bundel.hoort_bij(nieuw)
+        voorbereid.voeg_in(gebundeld, bundel=bundel)
+        voorbereid.voeg_in(notitie_gebundeld, bundel=bundel)
+        if connection.vendor == "postgresql":
+            parameters = [len(p) for deel in bundel.delen for _sql, p in deel.onder_kop]
+            assert parameters == [1, 1]
+        assert voorbereid.schuif_kop_en_voeg_in(proces, kop, nieuw, proces.laatste_moment, bundel)
+
+        for model, a, b in (
+            (Interventie, met_save, gebundeld),
+            (Notitie, notitie_met_save, notitie_gebundeld),
+        ):
+            opgeslagen, teruggelezen = (_zonder_pk(model.objects.get(pk=r.pk)) for r in (a, b))
+            assert teruggelezen.pop("uuid") != opgeslagen.pop("uuid")
+            assert teruggelezen == opgeslagen
+        transaction.set_rollback(True)  # the event is no link of a valid chain
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [
+        dt.datetime(2024, 1, 8, 9, 0),  # naive: its zone would be the session's
+        {"a": 1},  # a JSON column's value: its own adapter
+        [1, 2],
+        float("nan"),
+        b"bytes",
+        dt.time(9, 0),
+    ],
+)
+def test_een_waarde_zonder_vaste_json_vorm_gaat_per_kolom(waarde: Any) -> None:
+    insert = voorbereid._insert(Notitie, connection.alias)
+    waarden = [None] * len(insert.velden)
+    waarden[0] = waarde
+    assert voorbereid._als_een_waarde(insert, waarden) is None
+
+
+def test_de_json_vorm_van_een_rij() -> None:
+    insert = voorbereid._insert(Notitie, connection.alias)
+    kolommen = [str(veld.column) for veld in insert.velden]
+    moment = dt.datetime(2024, 1, 8, 9, 0, 0, 5, tzinfo=dt.UTC)
+    sleutel = uuid.UUID("12345678-1234-5678-1234-567812345678")
+    waarden = [moment, sleutel, Decimal("1.10"), dt.date(2024, 2, 29), True, 7, "t\u00e9"]
+    waarden += [None] * (len(kolommen) - len(waarden))
+    tekst = voorbereid._als_een_waarde(insert, waarden)
+    assert tekst is not None
+    assert json.loads(tekst) == {
+        **dict.fromkeys(kolommen),
+        kolommen[0]: "2024-01-08T09:00:00.000005+00:00",
+        kolommen[1]: "12345678-1234-5678-1234-567812345678",
+        kolommen[2]: "1.10",
+        kolommen[3]: "2024-02-29",
+        kolommen[4]: True,
+        kolommen[5]: 7,
+        kolommen[6]: "t\u00e9",
+    }
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="één statement alleen op PostgreSQL")
+def test_het_statement_van_een_interventie_blijft_binnen_de_cache_van_psycopg() -> None:
+    """psycopg keeps the converted form of a statement of at most 50 parameters; beyond that
+    it converts it again on every run. An interventie with a speler, an opdrachtgever and two
+    velden, written with its event in one statement, stays within it."""
+    from psycopg import _queries
+
+    regisseur: Any = GebruikerFactory()
+    actor = actor_voor(regisseur)
+    proces = open_proces(regisseur)
+    for code in (VeldCode.VERBINDENDE, VeldCode.INTERNE):
+        veld(code)
+    speler = maak_speler(actor, proces)
+    parameters: list[int] = []
+
+    def tel(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        parameters.append(len(params or ()))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(tel):
+        interventie = log(actor, proces, velden=["verbindende", "interne"], spelers=[speler])
+    assert interventie.pk is not None
+    assert 0 < max(parameters) <= _queries.MAX_CACHED_STATEMENT_PARAMS
