@@ -187,6 +187,12 @@ def test_in_het_engels(client: Client, casus: Evaluatiecasus, evaluator: Any) ->
 def test_een_proces_dat_vandaag_is_geopend(regisseur: Any) -> None:
     evaluator: Any = GebruikerFactory(username="eva")
     _voeg_processen_toe(regisseur, evaluator, 1)
-    (rij,) = vergelijk(zichtbare_processen(evaluator), nu=timezone.now() + dt.timedelta(hours=1))
+    # Days are counted in Dutch dates: an hour later, but never past midnight in Amsterdam
+    # (from 23:00 on, an hour later is tomorrow).
+    nu = timezone.now()
+    middernacht = timezone.make_aware(dt.datetime.combine(timezone.localdate(nu), dt.time.max))
+    (rij,) = vergelijk(
+        zichtbare_processen(evaluator), nu=min(nu + dt.timedelta(hours=1), middernacht)
+    )
     assert rij.dagen == 0
     assert rij.interventies.totaal.niet_geevalueerd == 1
