@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from contextlib import nullcontext
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext
 from rest_framework import exceptions, serializers, status
+
+from procesregie.transacties import in_schrijfverzoek
 
 from .models import IdempotentVerzoek
 
@@ -89,10 +92,12 @@ def voer_eenmaal_uit(
 
     Everything happens in one transaction with the request's own write, so the key is kept
     exactly when the write is: an error, or any answer outside 2xx (which writes nothing),
-    rolls back and forgets the key, and the client may retry with it.
+    rolls back and forgets the key, and the client may retry with it. In a write request
+    (:mod:`procesregie.transacties`) that is the request's transaction, which the service
+    then runs in as well.
     """
     afdruk = vingerafdruk(request)
-    with transaction.atomic():
+    with nullcontext() if in_schrijfverzoek() else transaction.atomic():
         # An expired key is forgotten before it is looked at; the command
         # ruim_idempotentiesleutels_op removes the rest.
         IdempotentVerzoek.objects.filter(

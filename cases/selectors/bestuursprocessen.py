@@ -43,17 +43,27 @@ def bestuursprocessen_voor(gebruiker: Gebruiker) -> QuerySet[Bestuursproces]:
 
 
 def bestuursproces_voor(
-    gebruiker: Gebruiker, bestuursproces_uuid: uuid.UUID, *, met_details: bool = False
+    gebruiker: Gebruiker,
+    bestuursproces_uuid: uuid.UUID,
+    *,
+    met_details: bool = False,
+    vergrendel: bool = False,
 ) -> Bestuursproces:
     """One case the user is a member of, or Http404: non-members must not learn it exists.
 
     With ``met_details`` the besluitmomenten and the current idee come along (2 queries more).
+    With ``vergrendel`` the case row is locked for the rest of the transaction (a write
+    request's lookup, see :mod:`procesregie.transacties`).
     """
     if not gebruiker.is_authenticated:
         raise Http404("Bestuursproces niet gevonden.")
     try:
-        gevonden = _VAN_LID.rijen(
-            router.db_for_read(Bestuursproces), gebruiker=gebruiker.pk, uuid=bestuursproces_uuid
+        gevonden = (_VAN_LID_VERGRENDELD if vergrendel else _VAN_LID).rijen(
+            router.db_for_write(Bestuursproces)
+            if vergrendel
+            else router.db_for_read(Bestuursproces),
+            gebruiker=gebruiker.pk,
+            uuid=bestuursproces_uuid,
         )
     except ValueError as fout:  # not a uuid
         raise Http404("Bestuursproces niet gevonden.") from fout
@@ -79,6 +89,14 @@ def bestuursproces_voor(
 _VAN_LID = VoorafGebouwd(
     Bestuursproces,
     lambda gebruiker, uuid: Bestuursproces.objects.van_lid(gebruiker).filter(uuid=uuid),
+    gebruiker=-730_100_002,
+    uuid=uuid.UUID("00000000-0000-0000-0000-000073010003"),
+)
+_VAN_LID_VERGRENDELD = VoorafGebouwd(
+    Bestuursproces,
+    lambda gebruiker, uuid: (
+        Bestuursproces.objects.van_lid(gebruiker).filter(uuid=uuid).select_for_update(of=("self",))
+    ),
     gebruiker=-730_100_002,
     uuid=uuid.UUID("00000000-0000-0000-0000-000073010003"),
 )

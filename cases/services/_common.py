@@ -15,6 +15,7 @@ from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
 from cases.models import ALLE_NIVEAUS, Bestuursproces, Lidmaatschap, Status, Zichtbaarheid
 from cases.vooraf_gebouwd import VoorafGebouwd
+from procesregie.transacties import neem_vergrendeling
 
 from ._wereldtijd import is_laat
 
@@ -28,10 +29,20 @@ def vergrendel(
     """Lock the case row for the rest of the transaction and return a fresh copy.
 
     With ``actor`` the same query reads the actor's role in the case, which
-    :func:`eis_zichtbaar_voor_auteur` then needs not read again.
+    :func:`eis_zichtbaar_voor_auteur` then needs not read again. In a write request whose
+    access lookup locked the row already (with the same member's role), that copy is it,
+    and nothing is read (:func:`procesregie.transacties.neem_vergrendeling`).
     """
     pk = bestuursproces if isinstance(bestuursproces, int) else bestuursproces.pk
     gebruiker = actor.gebruiker if actor is not None else None
+    vergrendeld: Bestuursproces | None = neem_vergrendeling(
+        pk, gebruiker.pk if gebruiker is not None else None
+    )
+    if vergrendeld is not None:
+        if gebruiker is not None:
+            vergrendeld._rol_van_actor = vergrendeld.mijn_rol  # type: ignore[attr-defined]
+            vergrendeld._rol_van = gebruiker.pk  # type: ignore[attr-defined]
+        return vergrendeld
     alias = router.db_for_write(Bestuursproces)
     verbinding = connections[alias]
     if verbinding.features.has_select_for_update and verbinding.get_autocommit():

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
@@ -31,6 +30,7 @@ from cases.models import (
     Zichtbaarheid,
 )
 from cases.models.partijvelden import Partij, partijvelden
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
 from ._partijen import eis_van_proces
@@ -57,7 +57,7 @@ def moment_op_datum(bestuursproces: Bestuursproces, datum: dt.date, veld: str) -
     return moment
 
 
-@transaction.atomic
+@in_transactie
 def maak_afspraak(
     *,
     actor: Actor,
@@ -138,7 +138,7 @@ def maak_afspraak(
     return afspraak
 
 
-@transaction.atomic
+@in_transactie
 def handel_afspraak_af(
     *,
     actor: Actor,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
@@ -32,6 +31,7 @@ from cases.models import (
     Organisatie,
     Zichtbaarheid,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
 from ._partijen import eis_precies_een, eis_van_proces
@@ -111,7 +111,7 @@ def _moment(bestuursproces: Bestuursproces, datum: dt.date) -> dt.datetime:
     return moment
 
 
-@transaction.atomic
+@in_transactie
 def leg_besluit_vast(
     *,
     actor: Actor,

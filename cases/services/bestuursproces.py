@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
@@ -27,6 +26,7 @@ from cases.models import (
     Stadium,
     Status,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, valideer, vergrendel
 from .idee import IdeeInhoud, herzie_idee
@@ -85,7 +85,7 @@ def _vervang_besluitmomenten(
     return Besluitmoment.objects.bulk_create(nieuw)
 
 
-@transaction.atomic
+@in_transactie
 def open_bestuursproces(
     *,
     actor: Actor,
@@ -145,7 +145,7 @@ def open_bestuursproces(
     return bestuursproces
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_bestuursproces(
     *,
     actor: Actor,
@@ -260,7 +260,7 @@ def wijzig_bestuursproces(
     return bestuursproces
 
 
-@transaction.atomic
+@in_transactie
 def vervroeg_opening(
     *,
     actor: Actor,

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
@@ -40,6 +39,7 @@ from cases.models import (
     WyberStap,
 )
 from cases.models.partijvelden import Partij, partij_van
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
 from ._partijen import eis_precies_een, eis_van_proces
@@ -135,7 +135,7 @@ def _opslaan(
     bijeenkomst.interventies.set(interventies)
 
 
-@transaction.atomic
+@in_transactie
 def leg_bijeenkomst_vast(
     *,
     actor: Actor,
@@ -204,7 +204,7 @@ def leg_bijeenkomst_vast(
     return bijeenkomst
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_bijeenkomst(
     *,
     actor: Actor,
@@ -324,7 +324,7 @@ def _moment_na_planning(
     return max(moment, bijeenkomst.gepland_op)
 
 
-@transaction.atomic
+@in_transactie
 def markeer_bijeenkomst_gehouden(
     *,
     actor: Actor,
@@ -376,7 +376,7 @@ def markeer_bijeenkomst_gehouden(
     return bijeenkomst
 
 
-@transaction.atomic
+@in_transactie
 def annuleer_bijeenkomst(
     *,
     actor: Actor,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
@@ -30,6 +29,7 @@ from cases.models import (
     Speler,
     WyberStap,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import gebruiker_van, valideer
 from .besluiten import besluit_als_formeel_besluit
@@ -76,7 +76,7 @@ def _instemming_voor(stap: WyberStap, partij: Partij) -> Instemming:
     )
 
 
-@transaction.atomic
+@in_transactie
 def consolideer(
     *,
     actor: Actor,
@@ -171,7 +171,7 @@ def _eis_besluitdatum_in_het_proces(besloten_op: dt.date, geopend: dt.datetime) 
         )
 
 
-@transaction.atomic
+@in_transactie
 def leg_instemming_vast(
     *,
     actor: Actor,
@@ -248,7 +248,7 @@ def leg_instemming_vast(
     return instemming
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_instemmers(
     *,
     actor: Actor,
@@ -319,7 +319,7 @@ def wijzig_instemmers(
     return stap
 
 
-@transaction.atomic
+@in_transactie
 def heropen_wyberstap(
     *,
     actor: Actor,

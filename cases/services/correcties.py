@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils.translation import gettext
 
 from cases.events import Actor, append_event, zichtbaarheid_van
@@ -25,6 +24,7 @@ from cases.events.soorten import soort
 from cases.events.wereldtijd import DATUMCORRECTIE, correcties
 from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis
+from procesregie.transacties import in_transactie
 
 from ._common import eis_zichtbaar_voor_auteur, vergrendel
 from ._leesmodellen import na_datumcorrectie
@@ -34,7 +34,7 @@ def _fout(veld: str, code: str, tekst: str) -> OngeldigeInvoer:
     return OngeldigeInvoer({veld: [(code, tekst)]})
 
 
-@transaction.atomic
+@in_transactie
 def corrigeer_datum(
     *,
     actor: Actor,

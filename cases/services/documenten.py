@@ -13,7 +13,6 @@ from typing import Any
 
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -31,6 +30,7 @@ from cases.models import (
     Lidmaatschap,
     Zichtbaarheid,
 )
+from procesregie.transacties import in_transactie
 
 from ._bestandscontrole import controleer_bestand
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
@@ -123,7 +123,7 @@ def _ruim_op(versie: DocumentVersie | None) -> None:
         opslag().delete(versie.opslagnaam)
 
 
-@transaction.atomic
+@in_transactie
 def voeg_document_toe(
     *,
     actor: Actor,
@@ -188,7 +188,7 @@ def voeg_document_toe(
     return document
 
 
-@transaction.atomic
+@in_transactie
 def voeg_versie_toe(
     *, actor: Actor, document: Document, bestand: UploadedFile, toelichting: str = ""
 ) -> DocumentVersie:

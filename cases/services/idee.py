@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from dataclasses import asdict, dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -21,6 +20,7 @@ from cases.models import (
     Organisatie,
     Speler,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, gebruiker_van, valideer, vergrendel
 
@@ -108,7 +108,7 @@ def huidige_eigenaren(idee: IdeeVersie) -> dict[str, list[uuid.UUID]]:
     return eigenaren
 
 
-@transaction.atomic
+@in_transactie
 def herzie_idee(
     *,
     actor: Actor,

@@ -27,7 +27,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
@@ -51,6 +50,7 @@ from cases.models import (
     Zichtbaarheid,
 )
 from instruments.models import Instrument, Strategie
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, vergrendel
 from ._interventieregels import (
@@ -107,7 +107,7 @@ NIET_WIJZIGBAAR = {
 # --- the services ----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@in_transactie
 def log_interventie(
     *,
     actor: Actor,
@@ -201,7 +201,7 @@ def log_interventie(
     return interventie
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_interventie(
     *,
     actor: Actor,
@@ -305,7 +305,7 @@ def eis_status(interventie: Interventie, nodig: str, wat: str) -> None:
     )
 
 
-@transaction.atomic
+@in_transactie
 def voer_interventie_uit(
     *,
     actor: Actor,
@@ -337,7 +337,7 @@ def voer_interventie_uit(
     return interventie
 
 
-@transaction.atomic
+@in_transactie
 def evalueer_interventie(
     *,
     actor: Actor,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -13,6 +12,7 @@ from cases.events import Actor, append_event
 from cases.events.payloads import lidmaatschap_gegevens
 from cases.exceptions import LidmaatschapConflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Lidmaatschap, Rol
+from procesregie.transacties import in_transactie
 
 from ._common import vergrendel
 
@@ -38,7 +38,7 @@ def _eis_andere_regisseur(bestuursproces: Bestuursproces, lidmaatschap: Lidmaats
         )
 
 
-@transaction.atomic
+@in_transactie
 def voeg_lid_toe(
     *,
     actor: Actor,
@@ -70,7 +70,7 @@ def voeg_lid_toe(
     return lidmaatschap
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_lidmaatschap(
     *, actor: Actor, lidmaatschap: Lidmaatschap, rol: str, toelichting: str = ""
 ) -> Lidmaatschap:
@@ -93,7 +93,7 @@ def wijzig_lidmaatschap(
     return lidmaatschap
 
 
-@transaction.atomic
+@in_transactie
 def beeindig_lidmaatschap(
     *, actor: Actor, lidmaatschap: Lidmaatschap, toelichting: str = ""
 ) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
-
 from cases.events import Actor, append_event
 from cases.events.payloads import (
     OPDRACHTGEVER_VELDEN,
@@ -21,6 +19,7 @@ from cases.models import (
     Organisatie,
     Zichtbaarheid,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, valideer, vergrendel
 from ._wijzigen import bewaar_beoordeling, eis_organisatie_van, open_beoordeling, wijzig_partij
@@ -31,7 +30,7 @@ def _gegevens(opdrachtgever: Opdrachtgever) -> dict[str, Any]:
     return opdrachtgever_gegevens(opdrachtgever, organisatie.uuid if organisatie else None)
 
 
-@transaction.atomic
+@in_transactie
 def registreer_opdrachtgever(
     *,
     actor: Actor,
@@ -69,7 +68,7 @@ def registreer_opdrachtgever(
     return opdrachtgever
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_opdrachtgever(
     *,
     actor: Actor,
@@ -91,7 +90,7 @@ def wijzig_opdrachtgever(
     )
 
 
-@transaction.atomic
+@in_transactie
 def beoordeel_opdrachtgever(
     *,
     actor: Actor,

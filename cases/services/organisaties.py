@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import ORGANISATIE_VELDEN, organisatie_gegevens
 from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, Organisatie
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, valideer, vergrendel
 from ._wijzigen import pas_velden_toe
@@ -31,7 +31,7 @@ def _eis_unieke_naam(bestuursproces_id: int, naam: str, pk: int | None = None) -
         )
 
 
-@transaction.atomic
+@in_transactie
 def registreer_organisatie(
     *,
     actor: Actor,
@@ -63,7 +63,7 @@ def registreer_organisatie(
     return organisatie
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_organisatie(
     *,
     actor: Actor,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -22,6 +21,7 @@ from cases.models import (
     Opdrachtgever,
     Speler,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
 from ._wereldtijd import is_laat, leg_over, stand_op
@@ -61,7 +61,7 @@ def controleer_betrokkenheidsactie(huidig: str, actie: str) -> Betrokkenheid:
     return naar
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_betrokkenheid(
     *,
     actor: Actor,
@@ -111,7 +111,7 @@ def wijzig_betrokkenheid(
     return wijziging
 
 
-@transaction.atomic
+@in_transactie
 def maak_notitie(
     *,
     actor: Actor,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -26,6 +25,7 @@ from cases.models import (
     WyberStap,
     Zichtbaarheid,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
 
@@ -79,7 +79,7 @@ def wyberstap_fouten(bestuursproces: Bestuursproces, wyberstap: WyberStap | None
     return {}
 
 
-@transaction.atomic
+@in_transactie
 def kies_positionering(
     *,
     actor: Actor,

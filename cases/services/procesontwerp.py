@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -19,6 +18,7 @@ from cases.events import Actor, append_event
 from cases.events.payloads_positionering import procesontwerp_gegevens
 from cases.exceptions import OngeldigeInvoer
 from cases.models import Aanpak, Bestuursproces, ProcesontwerpVersie
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, gebruiker_van, valideer, vergrendel
 
@@ -143,7 +143,7 @@ def _ongewijzigd(
     )
 
 
-@transaction.atomic
+@in_transactie
 def herzie_procesontwerp(
     *,
     actor: Actor,

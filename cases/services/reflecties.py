@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -26,6 +25,7 @@ from cases.models import (
     Rol,
     Zichtbaarheid,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, eis_zichtbaar_voor_auteur, gebruiker_van, valideer, vergrendel
 
@@ -46,7 +46,7 @@ class ReflectieNietToegestaan(DomainError):
         )
 
 
-@transaction.atomic
+@in_transactie
 def leg_reflectie_vast(
     *,
     actor: Actor,

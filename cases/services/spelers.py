@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
-
 from cases.events import Actor, append_event
 from cases.events.payloads import SPELER_VELDEN, speler_gegevens, spelerbeoordeling_gegevens
 from cases.models import (
@@ -17,6 +15,7 @@ from cases.models import (
     SpelerBeoordeling,
     Zichtbaarheid,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import (
     eis_open,
@@ -30,7 +29,7 @@ def _gegevens(speler: Speler) -> dict[str, Any]:
     return speler_gegevens(speler, speler.organisatie.uuid if speler.organisatie else None)
 
 
-@transaction.atomic
+@in_transactie
 def registreer_speler(
     *,
     actor: Actor,
@@ -81,7 +80,7 @@ def registreer_speler(
     return speler
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_speler(
     *,
     actor: Actor,
@@ -105,7 +104,7 @@ def wijzig_speler(
     )
 
 
-@transaction.atomic
+@in_transactie
 def beoordeel_speler(
     *,
     actor: Actor,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -32,6 +31,7 @@ from cases.models import (
     Stadium,
     Stadiumovergang,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, gebruiker_van, vergrendel
 from ._wereldtijd import leg_over, stand_op
@@ -77,7 +77,7 @@ def eis_mag_forceren(bestuursproces: Bestuursproces, actor: Actor) -> None:
         raise ForcerenNietToegestaan()
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_stadium(
     *,
     actor: Actor,

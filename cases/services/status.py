@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext, gettext_lazy
 
 from cases.events import Actor, append_event
@@ -25,12 +24,13 @@ from cases.models import (
     WyberStap,
     Zichtbaarheid,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import valideer, vergrendel
 from ._wereldtijd import is_laat, leg_over, stand_op
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_status(
     *,
     actor: Actor,

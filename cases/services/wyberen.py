@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -26,6 +25,7 @@ from cases.models import (
     Speler,
     WyberStap,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import eis_open, valideer, vergrendel
 from ._wereldtijd import is_laat, leg_over, stand_op
@@ -60,7 +60,7 @@ def eis_fase(stap: WyberStap, fase: Fase, wat: str) -> None:
         )
 
 
-@transaction.atomic
+@in_transactie
 def start_wyberstap(
     *,
     actor: Actor,
@@ -119,7 +119,7 @@ def start_wyberstap(
     return stap
 
 
-@transaction.atomic
+@in_transactie
 def breng_optie_in(
     *,
     actor: Actor,
@@ -177,7 +177,7 @@ def breng_optie_in(
     return optie
 
 
-@transaction.atomic
+@in_transactie
 def besluit_over_optie(
     *,
     actor: Actor,
@@ -259,7 +259,7 @@ def _eis_fase_klaar(stap: WyberStap, naar: str) -> None:
             )
 
 
-@transaction.atomic
+@in_transactie
 def wijzig_fase(
     *,
     actor: Actor,

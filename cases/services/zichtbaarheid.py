@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -50,6 +50,7 @@ from cases.models import (
     Stadiumovergang,
     Zichtbaarheid,
 )
+from procesregie.transacties import in_transactie
 
 from ._common import vergrendel
 from ._leesmodellen import herbereken
@@ -251,7 +252,7 @@ def _eis_bronnen(soort: Onderdeel, items: list[Any], naar: Zichtbaarheid) -> Non
                 )
 
 
-@transaction.atomic
+@in_transactie
 def verruim_zichtbaarheid(
     *,
     actor: Actor,

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from contextlib import ExitStack, nullcontext, suppress
 from typing import Any, NoReturn
 
+from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django.http.request import RawPostDataException
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -14,7 +18,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -23,6 +27,7 @@ from cases import selectors
 from cases.models import Bestuursproces, Rol, Zichtbaarheid
 from idempotentie.api import IdempotentePostMixin
 from procesregie.api.etags import VersieVerouderd, etag_van, lees_if_match
+from procesregie.transacties import in_schrijfverzoek, markeer_vergrendeld, schrijfverzoek
 
 from ..permissions import MELDING_SCHRIJVEN, LidMetSchrijfrecht
 from ..serializers.basis import JAREN
@@ -101,7 +106,7 @@ class VoorwaardelijkSchrijvenMixin(APIView):
 
     The check runs in the write's transaction after the case row is locked, so of two
     requests with the same If-Match only the first can win: the second waits for the lock
-    and then finds another ETag. The services nest in that transaction and lock again.
+    and then finds another ETag. The services run in that transaction.
     """
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
@@ -115,7 +120,9 @@ class VoorwaardelijkSchrijvenMixin(APIView):
         schrijf = getattr(self, methode)
 
         def voorwaardelijk(request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            with transaction.atomic():
+            # A write request's transaction holds the lock since the case's lookup; elsewhere
+            # the check takes a transaction and the lock of its own.
+            with nullcontext() if in_schrijfverzoek() else transaction.atomic():
                 self.vergrendel_bestuursproces()
                 if not voorwaarde.vervuld_door(self.huidige_etag(request, *args, **kwargs)):
                     raise VersieVerouderd()
@@ -153,24 +160,77 @@ class BestuursprocesBasis(
     with an Idempotency-Key is done once, a PUT, PATCH or DELETE with If-Match only on the
     version the client saw."""
 
+    # A request with any other method than GET, HEAD or OPTIONS is one transaction from its
+    # first read of the case (procesregie.transacties.schrijfverzoek): the access lookup
+    # locks the case row, the service takes that row without reading it again and runs in the
+    # request's transaction, and an answer of 400 or more writes nothing.
+
     permission_classes = [IsAuthenticated, LidMetSchrijfrecht]
     schrijfrollen: frozenset[str] = Rol.schrijvend()
     melding_geen_schrijfrecht = MELDING_SCHRIJVEN
     met_details = False
     _bestuursproces: Bestuursproces | None = None
+    _vergrendeld = False
+    _schrijfblok: ExitStack | None = None
+    # False for an upload, whose body arrives while it is read: the case then stays unlocked
+    # (and SQLite's write lock free) until the service runs, which locks it itself.
+    in_een_transactie = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method in SAFE_METHODS or not self.in_een_transactie:
+            return super().dispatch(request, *args, **kwargs)
+        self._schrijfblok = blok = ExitStack()
+        try:
+            antwoord = super().dispatch(request, *args, **kwargs)
+        except BaseException:
+            blok.__exit__(*sys.exc_info())  # rolls back
+            raise
+        if antwoord.status_code >= 400 and in_schrijfverzoek():
+            transaction.set_rollback(True)
+        try:
+            blok.close()  # commits, or rolls back
+        except Exception as fout:  # the commit failed: an answer as for any other error
+            self.response = self.finalize_response(
+                self.request, self.handle_exception(fout), *args, **kwargs
+            )
+            return self.response
+        return antwoord
+
+    def check_permissions(self, request: Request) -> None:
+        # The write request's transaction begins here: after authentication (a request
+        # without a user takes no lock), before the lookup that checks access; and inside
+        # DRF's handling, so that a database too busy to begin is answered as any error of
+        # the request is (503 with Retry-After).
+        if self._schrijfblok is not None and request.user.is_authenticated:
+            # The body is read first, so that a client that sends it slowly holds no lock
+            # meanwhile (too large, it is refused when parsed, as ever).
+            with suppress(RequestDataTooBig, RawPostDataException):
+                request._request.body  # noqa: B018 (read for its effect)
+            self._schrijfblok.enter_context(schrijfverzoek())
+        super().check_permissions(request)
 
     def get_bestuursproces(self) -> Bestuursproces:
         if self._bestuursproces is None:
+            vergrendel = in_schrijfverzoek()
             self._bestuursproces = selectors.bestuursproces_voor(
-                self.request.user, self.kwargs["uuid"], met_details=self.met_details
+                self.request.user,
+                self.kwargs["uuid"],
+                met_details=self.met_details,
+                vergrendel=vergrendel,
             )
+            if vergrendel:
+                markeer_vergrendeld(self._bestuursproces, self.request.user.pk)
+                self._vergrendeld = True
         return self._bestuursproces
 
     def vergrendel_bestuursproces(self) -> None:
+        bestuursproces = self.get_bestuursproces()
+        if self._vergrendeld:
+            return  # by the write request's lookup
         # Locking is no write: the services lock the same row again, in the same transaction.
-        Bestuursproces.objects.select_for_update().filter(
-            pk=self.get_bestuursproces().pk
-        ).values_list("pk").get()
+        Bestuursproces.objects.select_for_update().filter(pk=bestuursproces.pk).values_list(
+            "pk"
+        ).get()
 
     def permission_denied(
         self, request: Request, message: Any = None, code: Any = None

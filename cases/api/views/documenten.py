@@ -33,6 +33,7 @@ MARGE = 64 * 1024
 
 class DocumentBasis(BestuursprocesBasis):
     parser_classes = [MultiPartParser]
+    in_een_transactie = False  # an upload: no lock while its body arrives
 
     def get_document(self) -> Document:
         """The document in the path, if the viewer may see it; else 404."""

@@ -119,18 +119,19 @@ def test_loggen_kost_een_vast_aantal_queries(
         "beoogdEffect": "Hij doet mee",
     }
 
-    # The case with my role; in the service's transaction: savepoint, the case locked with
-    # my role (for the visibility), the interventie, its veld, the chain head (and the latest
-    # moment of the history) moved on the case row, the event, the tijdlijn's read model (the
-    # item, the memory it changed, the count of items), release. Nothing is read back for
-    # the answer (the service's interventie holds its relations), no relation of the new row
-    # is deleted first, no row the service holds is read again to validate it, the chain head comes
-    # from the locked row rather than the log, whether anything happened later is the locked
-    # row's latest moment rather than a query of the log, and the read model's memory is not
-    # asked about the interventie it cannot know yet. On PostgreSQL the interventie, its
-    # veld, the chain head, the event and the tijdlijn's read model are one statement (data-
-    # modifying CTEs, cases/events/voorbereid.py): 5 round trips instead of 11.
-    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 11):
+    # In the request's transaction (a savepoint in the test's): the case with my role, locked
+    # (procesregie/transacties.py: the service takes that row and runs in this transaction);
+    # the interventie, its veld, the chain head (and the latest moment of the history) moved
+    # on the case row, the event, the tijdlijn's read model (the item, the memory it changed,
+    # the count of items); release. Nothing is read back for the answer (the service's
+    # interventie holds its relations), no relation of the new row is deleted first, no row
+    # the service holds is read again to validate it, the chain head comes from the locked
+    # row rather than the log, whether anything happened later is the locked row's latest
+    # moment rather than a query of the log, and the read model's memory is not asked about
+    # the interventie it cannot know yet. On PostgreSQL the interventie, its veld, the chain
+    # head, the event and the tijdlijn's read model are one statement (data-modifying CTEs,
+    # cases/events/voorbereid.py): 4 round trips instead of 10.
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 10):
         antwoord = client.post(proces_url(proces, "/interventies"), body, format="json")
 
     assert antwoord.status_code == 201, antwoord.content
