@@ -14,17 +14,13 @@ note, an interventie's links, the tijdlijn's item, its counts and its memory).
 statement that moves the chain head and inserts the event (data-modifying CTEs, each part
 writing only when the head moved, the item taking the event's key from it), one round trip
 for the whole append; elsewhere one after the other, after the event. There a row that names
-no other row of the bundle goes as one JSON value (see :func:`_als_een_waarde`), so that the
-statement keeps few parameters.
+no other row of the bundle goes as one JSON value (:mod:`cases.events.rij_als_json`), so that
+the statement keeps few parameters.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import uuid
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.db import connections, models, router
@@ -32,6 +28,7 @@ from django.db import connections, models, router
 from cases.models import Bestuursproces, Tijdlijnstand
 
 from .bundel import Bundel, Deel, Sleutel, geschreven_rij, krijgt_sleutel
+from .rij_als_json import als_een_waarde
 from .veldwaarden import Bereider, bereider
 
 
@@ -75,13 +72,15 @@ def _zonder_sleutels(params: list[Any]) -> list[Any]:
 @dataclass(frozen=True)
 class _Insert:
     """A model's INSERT, built once per database: the whole ``sql`` and its parts, ``kop``
-    (``INSERT INTO t (columns)``), the ``plaatsen`` and ``terug``, the key's column when the
-    INSERT returns it."""
+    (``INSERT INTO t (columns)``) with the quoted ``tabel`` and ``kolommen`` (and the columns'
+    plain names), the ``plaatsen`` and ``terug``, the key's column when the INSERT returns
+    it."""
 
     sql: str
     kop: str
     tabel: str
     kolommen: str
+    kolomnamen: list[str]
     plaatsen: str
     terug: str | None
     velden: list[Any]
@@ -115,7 +114,10 @@ def _insert(model: type[models.Model], alias: str) -> _Insert:
         )
         sql = f"{kop} VALUES ({plaatsen})" + (f" RETURNING {terug}" if terug else "")
         bereiders = [bereider(veld) for veld in velden]
-        _INSERTS[sleutel] = _Insert(sql, kop, tabel, kolommen, plaatsen, terug, velden, bereiders)
+        namen = [_kolom(veld) for veld in velden]
+        _INSERTS[sleutel] = _Insert(
+            sql, kop, tabel, kolommen, namen, plaatsen, terug, velden, bereiders
+        )
     return _INSERTS[sleutel]
 
 
@@ -147,52 +149,16 @@ def _onder_de_kop(
     model: type[models.Model], waarden: list[Any], naam: str | None, verbinding: Any
 ) -> list[tuple[str, list[Any]]]:
     """A queued row's part of the event's statement with its parameters (none elsewhere):
-    the row as one value when it can be (see :func:`_als_een_waarde`), else a parameter per
+    the row as one value when it can be, so that the statement stays within the parameters
+    psycopg keeps its conversion for (:mod:`cases.events.rij_als_json`), else a parameter per
     column."""
     if not _in_een_statement(verbinding):
         return []
     if not any(isinstance(p, Sleutel) for p in waarden):
-        tekst = _als_een_waarde(_insert(model, verbinding.alias), waarden)
+        tekst = als_een_waarde(_insert(model, verbinding.alias).kolomnamen, waarden)
         if tekst is not None:
             return [(_rij_als_een_waarde(model, naam, verbinding), [tekst])]
     return [(_rij_onder_de_kop(model, waarden, naam, verbinding), _zonder_sleutels(waarden))]
-
-
-# psycopg converts a statement's placeholders once and keeps the result only for statements
-# of at most 50 parameters; beyond that it converts again on every run (about 100 µs for the
-# event's statement with an interventie in it). A row that goes as one JSON value, which
-# PostgreSQL spreads over the table's columns (jsonb_populate_record, each value through its
-# column type's input, as a text parameter goes), keeps the statement under that limit.
-_JSON_VORM: dict[type, Any] = {
-    dt.datetime: dt.datetime.isoformat,
-    dt.date: dt.date.isoformat,
-    uuid.UUID: str,
-    Decimal: str,
-}
-
-
-def _json_waarde(waarde: Any) -> Any:
-    vorm = _JSON_VORM.get(type(waarde))
-    if vorm is None or (type(waarde) is dt.datetime and waarde.utcoffset() is None):
-        raise TypeError(type(waarde).__name__)
-    return vorm(waarde)
-
-
-def _als_een_waarde(insert: _Insert, waarden: list[Any]) -> str | None:
-    """A row's values as one JSON object (column → value), or None when a value has no JSON
-    form that PostgreSQL reads back as the same value (a naive moment, a JSON column's own
-    adapter, anything not named in ``_JSON_VORM`` besides text, numbers, booleans and
-    NULL)."""
-    if any(isinstance(waarde, dict | list | tuple) for waarde in waarden):
-        return None
-    try:
-        return json.dumps(
-            {_kolom(veld): waarde for veld, waarde in zip(insert.velden, waarden, strict=True)},
-            default=_json_waarde,
-            allow_nan=False,
-        )
-    except (TypeError, ValueError):
-        return None
 
 
 _ALS_EEN_WAARDE: dict[tuple[type[models.Model], str, bool], str] = {}

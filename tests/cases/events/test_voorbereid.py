@@ -20,6 +20,7 @@ from django.db.models.signals import post_save, pre_save
 
 from cases.events import voorbereid
 from cases.events.bundel import Bundel
+from cases.events.rij_als_json import als_een_waarde
 from cases.models import (
     Bestuursproces,
     Gebeurtenis,
@@ -388,20 +389,19 @@ def test_een_rij_als_een_waarde_leest_terug_als_een_opgeslagen_rij() -> None:
     ],
 )
 def test_een_waarde_zonder_vaste_json_vorm_gaat_per_kolom(waarde: Any) -> None:
-    insert = voorbereid._insert(Notitie, connection.alias)
-    waarden = [None] * len(insert.velden)
+    kolommen = [str(veld.column) for veld in voorbereid._insert(Notitie, connection.alias).velden]
+    waarden: list[Any] = [None] * len(kolommen)
     waarden[0] = waarde
-    assert voorbereid._als_een_waarde(insert, waarden) is None
+    assert als_een_waarde(kolommen, waarden) is None
 
 
 def test_de_json_vorm_van_een_rij() -> None:
-    insert = voorbereid._insert(Notitie, connection.alias)
-    kolommen = [str(veld.column) for veld in insert.velden]
+    kolommen = [str(veld.column) for veld in voorbereid._insert(Notitie, connection.alias).velden]
     moment = dt.datetime(2024, 1, 8, 9, 0, 0, 5, tzinfo=dt.UTC)
     sleutel = uuid.UUID("12345678-1234-5678-1234-567812345678")
     waarden = [moment, sleutel, Decimal("1.10"), dt.date(2024, 2, 29), True, 7, "t\u00e9"]
     waarden += [None] * (len(kolommen) - len(waarden))
-    tekst = voorbereid._als_een_waarde(insert, waarden)
+    tekst = als_een_waarde(kolommen, waarden)
     assert tekst is not None
     assert json.loads(tekst) == {
         **dict.fromkeys(kolommen),
