@@ -99,7 +99,7 @@ def test_een_excellijst_wordt_gecontroleerd_en_in_een_keer_geimporteerd(
                 "tegenstander",
                 "blokkademacht",
                 "",
-                dagen_geleden(10).replace(tzinfo=None),
+                timezone.localtime(dagen_geleden(10)).replace(tzinfo=None),
             ],
         ]
     )

@@ -36,7 +36,7 @@ def test_een_partij_met_haar_eerste_beoordeling_in_een_formulier(
     laatste = versie_van(zaak)
     client = web(zaakleden[rol])
     antwoord = client.post(
-        url(zaak), nieuwe_speler(zaak, tijdstip=dagen_geleden(10).date().isoformat())
+        url(zaak), nieuwe_speler(zaak, tijdstip=timezone.localdate(dagen_geleden(10)).isoformat())
     )
     assert antwoord.status_code == 302, antwoord.content.decode()[:3000]
     assert antwoord["Location"] == url(zaak)

@@ -186,7 +186,7 @@ def test_een_opdrachtgever_met_de_eerste_beoordeling_in_een_formulier(
 
     antwoord = client.post(
         url(zaak, "opdrachtgevers"),
-        _nieuwe_opdrachtgever(zaak, tijdstip=dagen_geleden(5).date().isoformat()),
+        _nieuwe_opdrachtgever(zaak, tijdstip=timezone.localdate(dagen_geleden(5)).isoformat()),
     )
 
     assert antwoord.status_code == 302, antwoord.content.decode()[:3000]
