@@ -61,7 +61,7 @@ def _nieuwe_interventie(proces: Bestuursproces, regisseur: Any) -> dict[str, Any
     _interventies.veld()
     return {
         "titel": "Keukentafelgesprek",
-        "datum": proces.geopend_op.date().isoformat(),
+        "datum": timezone.localdate(proces.geopend_op).isoformat(),
         "velden": ["verbindende"],
         "niveau": "individu",
         "aangrijpingspunt": "interactie",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from cases import services
 from cases.models import Bestuursproces, Document
@@ -31,7 +32,7 @@ def proces_met_documenten(regisseur: Any, n: int) -> Bestuursproces:
         actor=actor,
         bestuursproces=proces,
         titel="Werksessie",
-        datum=proces.geopend_op.date(),
+        datum=timezone.localdate(proces.geopend_op),
         velden=["verbindende"],
         niveau="groep",
         aangrijpingspunt="inhoud",
