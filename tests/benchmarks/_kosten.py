@@ -3,12 +3,13 @@ measure.
 
 The references live here, not in the product: a bare DRF list and a bare one-row insert
 endpoint (this module is the URLconf the benchmarks switch to, with the product's URLs behind
-them), django-simple-history on a note-shaped model (the test-only app
-``tests/benchmarks/historie``) and, on PostgreSQL, ``COPY ... TO STDOUT`` of the exported rows
-(on SQLite: reading the same rows with a plain cursor). A and B are measured interleaved and
-compared as medians, so a busy machine slows both alike. Sizes scale with BENCHMARK_KOSTEN_*
-(see docs/benchmarks.md). The benchmarks: ``test_kosten_referenties`` (case list, interventie
-POST, the event-log write), ``test_kosten_export`` and ``test_kosten_groei``.
+them), django-simple-history on a model that mirrors ``Notitie`` (the test-only app
+``tests/benchmarks/historie``) and, on PostgreSQL, ``COPY ... TO STDOUT`` of the exported
+rows (on SQLite: reading the same rows with a plain cursor). A and B are measured interleaved
+and compared as medians, so a busy machine slows both alike. Sizes scale with
+BENCHMARK_KOSTEN_* (see docs/benchmarks.md). The benchmarks: ``test_kosten_referenties``
+(case list, interventie POST, the event-log write), ``test_kosten_export`` and
+``test_kosten_groei``.
 """
 
 from __future__ import annotations

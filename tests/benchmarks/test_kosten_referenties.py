@@ -132,6 +132,7 @@ def test_gebeurtenislog_tegen_simple_history() -> None:
                     tekst=f"Notitie {i}",
                     zichtbaarheid="proces",
                     auteur=regisseur,
+                    tijdstip=timezone.now(),
                 )
 
     # 1. The goal as the issue states it: the whole service (lock with the role, the rules,
