@@ -1,7 +1,9 @@
 """Test settings: the normal settings with a fast password hasher and plain static storage."""
 
+import atexit
 import os
 import secrets
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,9 +31,12 @@ def _lokale_testsleutel() -> str:
 
 if not os.environ.get("GEBEURTENIS_SLEUTEL"):
     os.environ.setdefault("GEBEURTENIS_SLEUTELBESTAND", _lokale_testsleutel())
-os.environ.setdefault(
-    "GEBEURTENIS_CHECKPOINT_MAP", tempfile.mkdtemp(prefix="procesregie-checkpoints-")
-)
+if "GEBEURTENIS_CHECKPOINT_MAP" not in os.environ:
+    # One map per test run, removed when the process that made it ends (the test workers
+    # and subprocesses inherit it through the environment).
+    _checkpoints = tempfile.mkdtemp(prefix="procesregie-checkpoints-")
+    atexit.register(shutil.rmtree, _checkpoints, ignore_errors=True)
+    os.environ["GEBEURTENIS_CHECKPOINT_MAP"] = _checkpoints
 
 from procesregie.settings import *  # noqa: E402, F403
 
