@@ -164,12 +164,12 @@ pytest-postgresql: install-dev
 	    --hypothesis-profile=herhaling
 
 ## make benchmark: speed and memory on large cases, on demand (see docs/benchmarks.md): on
-## SQLite, then on a throw-away PostgreSQL cluster. BENCHMARKS narrows it to some modules.
+## SQLite, then on a throw-away PostgreSQL cluster, each module in a process (and test
+## database) of its own. BENCHMARKS narrows it to some modules.
 BENCHMARKS ?= tests/benchmarks
 benchmark: install-dev
-	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -q -s -m benchmark $(BENCHMARKS)
-	$(PY) scripts/met_postgres.py -- $(VENV)/bin/pytest -p no:cacheprovider -q -s -m benchmark \
-	    $(BENCHMARKS)
+	env -u DATABASE_URL $(PY) scripts/benchmarks.py $(BENCHMARKS)
+	$(PY) scripts/met_postgres.py -- $(PY) scripts/benchmarks.py $(BENCHMARKS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache
