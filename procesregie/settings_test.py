@@ -32,11 +32,13 @@ def _lokale_testsleutel() -> str:
 if not os.environ.get("GEBEURTENIS_SLEUTEL"):
     os.environ.setdefault("GEBEURTENIS_SLEUTELBESTAND", _lokale_testsleutel())
 if "GEBEURTENIS_CHECKPOINT_MAP" not in os.environ:
-    # One map per test run, removed when the process that made it ends (the test workers
-    # and subprocesses inherit it through the environment).
-    _checkpoints = tempfile.mkdtemp(prefix="procesregie-checkpoints-")
+    # One map per test run (the test workers and subprocesses inherit it through the
+    # environment). It is made when the first checkpoint is written, not here: a process
+    # that only loads the settings and ends without its exit handlers (mypy's plugin) leaves
+    # nothing behind. The process that named it removes it when it ends.
+    _checkpoints = Path(tempfile.gettempdir()) / f"procesregie-checkpoints-{secrets.token_hex(8)}"
     atexit.register(shutil.rmtree, _checkpoints, ignore_errors=True)
-    os.environ["GEBEURTENIS_CHECKPOINT_MAP"] = _checkpoints
+    os.environ["GEBEURTENIS_CHECKPOINT_MAP"] = str(_checkpoints)
 
 from procesregie.settings import *  # noqa: E402, F403
 
