@@ -4,11 +4,12 @@
     python scripts/benchmarks.py [tests/benchmarks | tests/benchmarks/test_x.py ...]
 
 In one pytest process a module's leftovers slowed the modules after it. On PostgreSQL the
-100,000-event cases the growth and export modules build are rolled back, but their dead rows
-and the planner's statistics of the full tables stay in the test database until a vacuum:
-after them the case list measured 0.35 of its bare reference (0.57 alone) and the reads grew
-4× from 1,000 to 100,000 events (flat alone). Each module here gets a fresh process and so a
-fresh test database (pytest-django creates one per run).
+100,000-event cases the growth and export modules build are rolled back, and what they leave
+in the test database until a vacuum (most likely their dead rows and the planner's
+statistics of the full tables) slowed what came next: the case list measured 0.35 of its
+bare reference (0.57 alone) and the reads grew 4× from 1,000 to 100,000 events (flat alone).
+Each module here gets a fresh process and so a fresh test database (pytest-django creates
+one per run).
 
 A module without benchmarks (pytest exits with 5: nothing selected) is no failure. The exit
 code is 1 when any module failed, after all have run.
