@@ -31,11 +31,13 @@ def modules(paden: list[str]) -> list[Path]:
     return gevonden
 
 
+PYTEST = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-s", "-m", "benchmark"]
+
+
 def main(paden: list[str]) -> int:
     mislukt = []
     for module in modules(paden):
-        opdracht = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-s"]
-        uitkomst = subprocess.call([*opdracht, "-m", "benchmark", str(module)])
+        uitkomst = subprocess.call([*PYTEST, str(module)])
         if uitkomst not in (0, GEEN_TESTS):
             mislukt.append(str(module))
     if mislukt:
