@@ -2,7 +2,10 @@
 
 Run on demand with ``make benchmark`` (not part of ``make test``); results go into
 docs/benchmarks.md with the machine and the command. The case is built through the services,
-so its log is what a real case of that size would have.
+so its log is what a real case of that size would have, and each write commits, as a user's
+does: in one test transaction PostgreSQL keeps every version of the case row that the writes
+move (its chain head) until the end, which slowed the build and every read after it (the
+large-case modules share this through ``transactional_db``, tests/benchmarks/conftest.py).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from cases.events import verifieer_keten
 from cases.models import Bestuursproces, Gebeurtenis
 from tests.factories import GebruikerFactory, actor_voor, open_proces
 
-pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
+pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("transactional_db")]
 
 # BENCHMARK_BEOORDELINGEN scales the case: assessments per speler (default 40 → 2,000 in all).
 SPELERS = 50

@@ -8,6 +8,8 @@ Reported as ratios against references measured in the same run (``make benchmark
   moment, against reading the case's event rows in world-time order without folding them.
 
 BENCHMARK_WERKELIJKE_TIJD scales the case: assessments per speler (default 200 → 10,050 events).
+The case is built, and every measured write made, with committed writes (as in
+test_groot_proces).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from tests.factories import GebruikerFactory, actor_voor
 
 from .test_groot_proces import START, _groot_proces, _meet
 
-pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
+pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("transactional_db")]
 
 BEOORDELINGEN_PER_SPELER = int(os.environ.get("BENCHMARK_WERKELIJKE_TIJD", "200"))
 
