@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
+from procesregie.opruimen import zonder_cyclische_opruiming
 
 from .bundel import Bundel
 from .canonical import (
@@ -159,12 +160,14 @@ def append_event(
         nieuw={str(u) for u in nieuw},
     )
     if laat:
-        vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold
-        eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
-        for functie in _NA_LATE_INVOEGING:
-            functie(bestuursproces, eind)
-        # The tijdlijn's read model is rebuilt, in this transaction.
-        herbouw_tijdlijn(bestuursproces)
+        # The strict fold and the rebuilds keep the whole history's state alive.
+        with zonder_cyclische_opruiming():
+            vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold
+            eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
+            for functie in _NA_LATE_INVOEGING:
+                functie(bestuursproces, eind)
+            # The tijdlijn's read model is rebuilt, in this transaction.
+            herbouw_tijdlijn(bestuursproces)
     elif nazorg is not None:
         nazorg.voer_uit()
     return gebeurtenis

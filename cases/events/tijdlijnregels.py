@@ -40,12 +40,13 @@ from cases.models import (
     Tijdlijnstand,
     Verschuivingsregel,
 )
+from procesregie.opruimen import zonder_cyclische_opruiming
 
 from .bundel import Bundel
 from .geheugenspoor import ONBEKEND, Spoor
 from .soorten import soort
 from .tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, Sporen, dateer, telt_mee, vertel
-from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang
+from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang, voeg_veel_in
 from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 
@@ -117,7 +118,7 @@ class Nazorg:
 
     def voer_uit(self) -> None:
         if self.verschuivingen:
-            Verschuivingsregel.objects.bulk_create(self.verschuivingen)
+            voeg_veel_in(self.verschuivingen)
         if self.verzet:
             _verzet(self.bestuursproces, self.e, self.standen, self.verzet)
 
@@ -205,6 +206,7 @@ def _verzet(
 # ---- rebuilding ----------------------------------------------------------------------------
 
 
+@zonder_cyclische_opruiming()
 def herbouw(bestuursproces: Bestuursproces) -> int:
     """Build the case's read model from its log, replacing what was there; the number of
     tijdlijn items. Call inside a transaction (a partial rebuild must not be seen)."""
@@ -234,18 +236,18 @@ def herbouw(bestuursproces: Bestuursproces) -> int:
                 else:
                     klaar.append(verteld.regel)
             if len(klaar) >= BATCH:
-                Tijdlijnregel.objects.bulk_create(klaar)
+                voeg_veel_in(klaar)
                 geteld = _tel_op(geteld, aantallen(klaar, []))
                 klaar = []
             if len(verschuivingen) >= BATCH:
-                Verschuivingsregel.objects.bulk_create(verschuivingen)
+                voeg_veel_in(verschuivingen)
                 geteld = _tel_op(geteld, aantallen([], verschuivingen))
                 verschuivingen = []
     for regel, e in gedateerd:
         dateer(regel, e, standen[regel.zichtbaarheid])
-    Tijdlijnregel.objects.bulk_create(klaar + [regel for regel, _e in gedateerd], BATCH)
-    Verschuivingsregel.objects.bulk_create(verschuivingen, BATCH)
-    Tijdlijngeheugen.objects.bulk_create(
+    voeg_veel_in(klaar + [regel for regel, _e in gedateerd])
+    voeg_veel_in(verschuivingen)
+    voeg_veel_in(
         (
             Tijdlijngeheugen(
                 bestuursproces=bestuursproces, niveau=niveau, veld=veld, sleutel=s, waarde=w
@@ -254,7 +256,7 @@ def herbouw(bestuursproces: Bestuursproces) -> int:
             for veld, spoor in sporen.items()
             for s, w in dict.items(spoor)
         ),
-        BATCH,
+        per_statement=BATCH,
     )
     geteld = _tel_op(geteld, aantallen(klaar + [regel for regel, _e in gedateerd], verschuivingen))
     Tijdlijnstand.objects.update_or_create(

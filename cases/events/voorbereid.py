@@ -20,6 +20,7 @@ the statement keeps few parameters.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,6 +212,66 @@ def _waarde(
         if doel is not None and doel.pk is None and (naam := bundel.naam_van(doel)):
             return Sleutel(naam)
     return bereid(rij, verbinding)
+
+
+_VEEL: dict[tuple[type[models.Model], str, int], str] = {}
+
+
+def _veel(model: type[models.Model], alias: str, aantal: int, vol: bool) -> str:
+    """The INSERT of ``aantal`` rows; kept only for a full block (a last, shorter one has a
+    length of its own each time)."""
+    sleutel = (model, alias, aantal)
+    if sleutel in _VEEL:
+        return _VEEL[sleutel]
+    insert = _insert(model, alias)
+    sql = f"{insert.kop} VALUES {', '.join([f'({insert.plaatsen})'] * aantal)}"
+    if vol:
+        _VEEL[sleutel] = sql
+    return sql
+
+
+def voeg_veel_in(rijen: Iterable[models.Model], *, per_statement: int = 2000) -> int:
+    """Insert new rows of one model, many per statement, as ``bulk_create`` does but without
+    its compiler's work per value (a rebuild writes thousands of rows); the rows get no
+    primary key. The number of rows written."""
+    blok: list[models.Model] = []
+    geschreven = 0
+    for rij in rijen:
+        if not blok:
+            model = type(rij)
+            alias = router.db_for_write(model)
+            verbinding = connections[alias]
+            insert = _insert(model, alias)
+            # Within the database's limit on parameters (SQLite's, as Django counts it).
+            vol = max(1, verbinding.ops.bulk_batch_size(insert.velden, [rij] * per_statement))
+        blok.append(rij)
+        if len(blok) == vol:
+            geschreven += _schrijf_blok(blok, verbinding, alias, vol=True)
+            blok = []
+    if blok:
+        geschreven += _schrijf_blok(blok, verbinding, alias, vol=False)
+    return geschreven
+
+
+def _schrijf_blok(blok: list[models.Model], verbinding: Any, alias: str, *, vol: bool) -> int:
+    model = type(blok[0])
+    if any(type(rij) is not model for rij in blok):
+        raise ValueError("voeg_veel_in schrijft rijen van één model.")
+    insert = _insert(model, alias)
+    relaties = [veld for veld in insert.velden if veld.is_relation]
+    for rij in blok:
+        # A row made before its related row was written (an event's shifts) holds the row,
+        # not yet its key: take the key now, as bulk_create does.
+        for veld in relaties:
+            doel = veld.get_cached_value(rij, None)
+            if doel is not None:
+                if doel.pk is None:
+                    raise ValueError(f"{model.__name__}.{veld.name} wijst naar een nieuwe rij.")
+                setattr(rij, veld.attname, doel.pk)
+    params = [waarde for rij in blok for waarde in insert.waarden(rij, verbinding)]
+    with verbinding.cursor() as cursor:
+        cursor.execute(_veel(model, alias, len(blok), vol), params)
+    return len(blok)
 
 
 _UPSERTS: dict[tuple[type[models.Model], str, int, tuple[str, ...], tuple[str, ...]], str] = {}

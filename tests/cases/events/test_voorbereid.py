@@ -32,6 +32,7 @@ from cases.models import (
     Tijdlijngeheugen,
     Tijdlijnregel,
     Tijdlijnstand,
+    Verschuivingsregel,
 )
 from instruments.models import VeldCode
 from tests.cases._interventies import log, veld
@@ -51,6 +52,7 @@ MODELLEN: list[type[models.Model]] = [
     InterventieSpeler,
     InterventieOpdrachtgever,
     Tijdlijngeheugen,
+    Verschuivingsregel,
 ]
 
 
@@ -151,6 +153,60 @@ def test_voeg_in_of_vervang_voegt_toe_en_vervangt_zoals_bulk_create() -> None:
         )
     )
     assert opgeslagen == {"a": "Daarna", "b": {"x": [1]}, "c": 0}
+
+
+def test_voeg_veel_in_schrijft_in_blokken_wat_bulk_create_schrijft() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+
+    def rijen(veld_: str, aantal: int) -> list[Tijdlijngeheugen]:
+        return [
+            Tijdlijngeheugen(
+                bestuursproces=proces,
+                niveau=("proces", "regisseur")[i % 2],
+                veld=veld_,
+                sleutel=f"s{i:04d}",
+                waarde={"i": i, "naam": f"Partij {i}"} if i % 3 else f"Partij {i}",
+            )
+            for i in range(aantal)
+        ]
+
+    # More rows than one statement may carry on SQLite (999 parameters, 5 columns), and a
+    # last block that is shorter; the rows may come from a generator.
+    velden = voorbereid._insert(Tijdlijngeheugen, connection.alias).velden
+    per_statement = min(2000, connection.ops.bulk_batch_size(velden, [None] * 2000))
+    aantal = 2 * per_statement + 7
+    statements = _Statements()
+    with connection.execute_wrapper(statements):
+        geschreven = voorbereid.voeg_veel_in(r for r in rijen("veel", aantal))
+    Tijdlijngeheugen.objects.bulk_create(rijen("bulk", aantal))
+
+    assert geschreven == aantal
+    assert len(statements.sql) == 3
+
+    def gelezen(veld_: str) -> list[tuple[Any, ...]]:
+        return list(
+            Tijdlijngeheugen.objects.filter(bestuursproces=proces, veld=veld_)
+            .order_by("sleutel", "niveau")
+            .values_list("niveau", "sleutel", "waarde")
+        )
+
+    assert gelezen("veel") == gelezen("bulk")
+    assert len(gelezen("veel")) == aantal
+    assert voorbereid.voeg_veel_in([]) == 0
+
+
+def test_voeg_veel_in_weigert_rijen_van_verschillende_modellen() -> None:
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+    geheugen = Tijdlijngeheugen(
+        bestuursproces=proces, niveau="proces", veld="namen", sleutel="a", waarde=1
+    )
+    regel = Tijdlijnregel.objects.filter(bestuursproces=proces).first()
+    assert regel is not None
+    with pytest.raises(ValueError, match="één model"), transaction.atomic():
+        voorbereid.voeg_veel_in([geheugen, regel])
+    assert not Tijdlijngeheugen.objects.filter(bestuursproces=proces, veld="namen").exists()
 
 
 class _Statements:
