@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,6 +41,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             if "postgresql" in item.keywords:
                 item.add_marker(overslaan)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Remove the SQLite test database's write-ahead log and its index once the database
+    itself is gone. Django deletes only the database file; a connection of another thread
+    (the live server's, a task's) that is still open when it does keeps SQLite from removing
+    the two files beside it, which were left in the temporary directory (up to 20 MB each)."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    for database in settings.DATABASES.values():
+        naam = str(database.get("TEST", {}).get("NAME") or "")
+        if not database["ENGINE"].endswith("sqlite3") or not naam or Path(naam).exists():
+            continue  # not SQLite, in memory, or kept (--reuse-db)
+        for bijbestand in (f"{naam}-wal", f"{naam}-shm"):
+            Path(bijbestand).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
