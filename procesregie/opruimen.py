@@ -1,12 +1,13 @@
-"""Python's cyclic garbage collector paused while a large structure of live objects is built.
+"""Python's full garbage collections paused while a large structure of live objects is built.
 
 A rebuild of a case's read model (after a fact entered late, or by ``herbouw_tijdlijn``)
-keeps thousands of objects alive until it writes them. Every pass of the collector through
-its oldest generation walks all of them again, and the whole process's heap besides, and
-those passes come the more often the more the rebuild keeps: measured at 5,000 events, a
-third of a late fact's time went to them (docs/benchmarks.md, "Ninth round"). Objects are
-still freed by their reference counts as before; a cycle made meanwhile waits for the first
-pass after it.
+keeps thousands of objects alive until it writes them. Every pass of the cyclic collector
+through its oldest generation walks all of them again, and the whole process's heap besides,
+and those passes come the more often the more the rebuild keeps: measured at 5,000 events, a
+third of a late fact's time went to them (docs/benchmarks.md, "Ninth round"). Only those full
+passes are paused: the young generations are still collected as usual, so the cycles a
+rebuild makes and drops (a tijdlijn item and its event point to each other: a one-to-one
+relation caches both ways) are freed as before, and its memory stays what it was.
 """
 
 from __future__ import annotations
@@ -16,25 +17,29 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+# The oldest generation is collected after this many collections of the middle one: never,
+# within a rebuild.
+_NOOIT = 2**30
+
 _slot = threading.Lock()
 _diepte = 0
-_was_aan = True
+_drempels = gc.get_threshold()
 
 
 @contextmanager
-def zonder_cyclische_opruiming() -> Iterator[None]:
-    """Pause automatic collection for the block (nested blocks, also in other threads, share
-    one pause); collection is on again after the last one if it was on before the first."""
-    global _diepte, _was_aan
+def zonder_volledige_opruiming() -> Iterator[None]:
+    """Pause the collector's full passes for the block (nested blocks, also in other threads,
+    share one pause); the thresholds are as before after the last one."""
+    global _diepte, _drempels
     with _slot:
         if _diepte == 0:
-            _was_aan = gc.isenabled()
-            gc.disable()
+            _drempels = gc.get_threshold()
+            gc.set_threshold(_drempels[0], _drempels[1], _NOOIT)
         _diepte += 1
     try:
         yield
     finally:
         with _slot:
             _diepte -= 1
-            if _diepte == 0 and _was_aan:
-                gc.enable()
+            if _diepte == 0:
+                gc.set_threshold(*_drempels)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
-from procesregie.opruimen import zonder_cyclische_opruiming
+from procesregie.opruimen import zonder_volledige_opruiming
 
 from .bundel import Bundel
 from .canonical import (
@@ -161,7 +161,7 @@ def append_event(
     )
     if laat:
         # The strict fold and the rebuilds keep the whole history's state alive.
-        with zonder_cyclische_opruiming():
+        with zonder_volledige_opruiming():
             vergeet_na(gebeurtenis)  # stands of the fold after its moment no longer hold
             eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
             for functie in _NA_LATE_INVOEGING:

@@ -40,7 +40,7 @@ from cases.models import (
     Tijdlijnstand,
     Verschuivingsregel,
 )
-from procesregie.opruimen import zonder_cyclische_opruiming
+from procesregie.opruimen import zonder_volledige_opruiming
 
 from .bundel import Bundel
 from .geheugenspoor import ONBEKEND, Spoor
@@ -206,7 +206,7 @@ def _verzet(
 # ---- rebuilding ----------------------------------------------------------------------------
 
 
-@zonder_cyclische_opruiming()
+@zonder_volledige_opruiming()
 def herbouw(bestuursproces: Bestuursproces) -> int:
     """Build the case's read model from its log, replacing what was there; the number of
     tijdlijn items. Call inside a transaction (a partial rebuild must not be seen)."""

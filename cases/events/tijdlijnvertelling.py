@@ -207,9 +207,14 @@ def vertel(
         opgeslagen |= {
             n: per_niveau[n] for n in NIVEAUS[1:] if n in per_niveau and per_niveau[n] != basis
         }
+        # A stored event by its key: an instance set on a one-to-one relation is cached both
+        # ways, a cycle per item that a rebuild of thousands leaves to the collector's full
+        # passes (procesregie/opruimen.py). The event about to be appended has no key yet:
+        # its item takes it when both are written.
+        naar_gebeurtenis = {"gebeurtenis": e} if e.pk is None else {"gebeurtenis_id": e.pk}
         verteld.regel = Tijdlijnregel(
             bestuursproces_id=e.bestuursproces_id,
-            gebeurtenis=e,
+            **naar_gebeurtenis,
             volgnummer=e.volgnummer,
             soort=e.type,
             tijdstip=e.tijdstip,
