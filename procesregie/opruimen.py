@@ -5,9 +5,10 @@ keeps thousands of objects alive until it writes them. Every pass of the cyclic 
 through its oldest generation walks all of them again, and the whole process's heap besides,
 and those passes come the more often the more the rebuild keeps: measured at 5,000 events, a
 third of a late fact's time went to them (docs/benchmarks.md, "Ninth round"). Only those full
-passes are paused: the young generations are still collected as usual, so the cycles a
-rebuild makes and drops (a tijdlijn item and its event point to each other: a one-to-one
-relation caches both ways) are freed as before, and its memory stays what it was.
+passes are paused: the young generations are still collected as usual, so a cycle that a
+rebuild makes and drops is freed as before. (It made one per item, an item and its event
+cached both ways by their one-to-one relation, which with every pass paused stayed until the
+end; an item of a stored event now names it by its key, cases/events/tijdlijnvertelling.py.)
 """
 
 from __future__ import annotations

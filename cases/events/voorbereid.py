@@ -231,9 +231,10 @@ def _veel(model: type[models.Model], alias: str, aantal: int, vol: bool) -> str:
 
 
 def voeg_veel_in(rijen: Iterable[models.Model], *, per_statement: int = 2000) -> int:
-    """Insert new rows of one model, many per statement, as ``bulk_create`` does but without
-    its compiler's work per value (a rebuild writes thousands of rows); the rows get no
-    primary key. The number of rows written."""
+    """Insert new rows of one model in blocks of ``per_statement``, as ``bulk_create`` does
+    but without its compiler's work per value (a rebuild writes thousands of rows): a block is
+    one multi-row INSERT, on PostgreSQL the one row's INSERT for each row in one pipeline. The
+    rows get no primary key. The number of rows written."""
     blok: list[models.Model] = []
     geschreven = 0
     for rij in rijen:
@@ -243,9 +244,11 @@ def voeg_veel_in(rijen: Iterable[models.Model], *, per_statement: int = 2000) ->
             verbinding = connections[alias]
             insert = _insert(model, alias)
             # Within the database's limit on parameters (SQLite's, as Django counts it).
-            vol = max(1, verbinding.ops.bulk_batch_size(insert.velden, [rij] * per_statement))
+            blokgrootte = max(
+                1, verbinding.ops.bulk_batch_size(insert.velden, [rij] * per_statement)
+            )
         blok.append(rij)
-        if len(blok) == vol:
+        if len(blok) == blokgrootte:
             geschreven += _schrijf_blok(blok, verbinding, alias, vol=True)
             blok = []
     if blok:
