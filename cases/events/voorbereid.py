@@ -236,9 +236,9 @@ def voeg_veel_in(rijen: Iterable[models.Model], *, per_statement: int = 2000) ->
     one multi-row INSERT, on PostgreSQL the one row's INSERT for each row in one pipeline. The
     rows get no primary key. The number of rows written."""
     blok: list[models.Model] = []
-    geschreven = 0
+    geschreven = blokgrootte = 0
     for rij in rijen:
-        if not blok:
+        if not blokgrootte:  # the first row: its model, database and block size
             model = type(rij)
             alias = router.db_for_write(model)
             verbinding = connections[alias]
