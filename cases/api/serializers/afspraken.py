@@ -117,7 +117,7 @@ class AfspraakSerializer(serializers.ModelSerializer[Afspraak]):
     def get_doorNaam(self, obj: Afspraak) -> str:
         return obj.partijnaam()
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_aan(self, obj: Afspraak) -> str | None:
         partij = obj.ontvanger
         return self._partijveld().to_representation(partij) if partij is not None else None

@@ -76,7 +76,7 @@ class DeelnemerSerializer(serializers.ModelSerializer[Deelnemer]):
         fields = ["partij", "naam", "uitgenodigd", "aanwezig"]
         read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_partij(self, obj: Deelnemer) -> str | None:
         return _deelnemer_url(self, obj.partij)
 
@@ -268,7 +268,7 @@ class AanwezigheidSerializer(Serializer):
     aanwezig = serializers.IntegerField(help_text="Hoe vaak aanwezig.")
     bijeenkomsten = serializers.SerializerMethodField()
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_partij(self, obj: Aanwezigheid) -> str | None:
         return _deelnemer_url(self, partij_van(obj))
 

@@ -62,7 +62,7 @@ class KrachtenveldPartijSerializer(Serializer):
         allow_null=True, help_text="Tijdstip van de beoordeling waarop de plaats berust."
     )
 
-    @extend_schema_field(serializers.URLField())
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_url(self, obj: dict[str, Any]) -> str | None:
         return partij_url(obj, self.context)
 
@@ -88,7 +88,7 @@ class VerschuivingPartijSerializer(Serializer):
     naam = serializers.CharField()
     soort = PartijSoortField()
 
-    @extend_schema_field(serializers.URLField())
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_url(self, obj: dict[str, Any]) -> str | None:
         return partij_url(obj, self.context)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
@@ -29,7 +28,7 @@ class TijdlijnItemSerializer(Serializer):
     omschrijving = serializers.CharField(help_text="Wat er gebeurde, kort en in het Nederlands.")
     url = serializers.SerializerMethodField(help_text="Waar het over gaat, of null.")
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_url(self, obj: TijdlijnItem) -> str | None:
         if obj.verwijzing is None:
             return None
