@@ -9,6 +9,7 @@ exactly the same: an event above the viewer's level keeps its place, times, acto
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
 import operator
 from collections.abc import Iterable, Iterator, Sequence
@@ -181,20 +182,41 @@ class Exportopdracht:
         writing the file. The query is the ORM's; only the conversion of the two timestamps
         and the JSON text is done here, once per row.
         """
-        sql, params = (
-            Gebeurtenis.objects.filter(
-                bestuursproces=self.bestuursproces, volgnummer__lte=self.kop_volgnummer
-            )
-            .order_by("volgnummer")
-            .values_list(*VELDEN)
-            .query.sql_with_params()
+        return _rijen(self._gedekt())
+
+    def rijen_in_wereldvolgorde(self, gecorrigeerd: dict[int, dt.datetime]) -> Iterator[Rij]:
+        """The covered events as the case's history orders them, for tools that read a trace
+        in file order (XES): the opening first, then by world time and volgnummer, a fact
+        whose moment was corrected (``gecorrigeerd``) at its corrected moment. Streamed as
+        :meth:`rijen` (on the world-time index); the opening and the few corrected facts are
+        read apart and merged in."""
+        apart = {1, *gecorrigeerd}
+        verplaatst = list(_rijen(self._gedekt().filter(volgnummer__in=apart)))
+        if verplaatst and verplaatst[0][0] == 1:
+            yield verplaatst.pop(0)
+
+        def positie(rij: Rij) -> tuple[dt.datetime, int]:
+            return gecorrigeerd.get(rij[0], rij[2]), rij[0]
+
+        stroom = _rijen(
+            self._gedekt().exclude(volgnummer__in=apart).order_by("tijdstip", "volgnummer")
         )
-        converteer = _rij_uit_sqlite if connection.vendor == "sqlite" else _rij_uit_database
-        with connection.chunked_cursor() as cursor:
-            cursor.execute(sql, params)
-            while blok := cursor.fetchmany(CHUNK):
-                for rij in blok:
-                    yield converteer(rij)
+        yield from heapq.merge(stroom, sorted(verplaatst, key=positie), key=positie)
+
+    def _gedekt(self) -> QuerySet[Gebeurtenis]:
+        return Gebeurtenis.objects.filter(
+            bestuursproces=self.bestuursproces, volgnummer__lte=self.kop_volgnummer
+        ).order_by("volgnummer")
+
+
+def _rijen(gebeurtenissen: QuerySet[Gebeurtenis]) -> Iterator[Rij]:
+    sql, params = gebeurtenissen.values_list(*VELDEN).query.sql_with_params()
+    converteer = _rij_uit_sqlite if connection.vendor == "sqlite" else _rij_uit_database
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while blok := cursor.fetchmany(CHUNK):
+            for rij in blok:
+                yield converteer(rij)
 
 
 def _json(waarde: Any) -> dict[str, Any]:

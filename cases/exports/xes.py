@@ -1,4 +1,6 @@
-"""XES (IEEE 1849-2016) for process-mining tools: the case as one trace, an event per entry.
+"""XES (IEEE 1849-2016) for process-mining tools: the case as one trace, an event per entry,
+in the order the events happened (world time, a corrected fact at its corrected moment; the
+opening first), since tools read a trace in file order.
 
 Each event carries the standard attributes that tools such as pm4py, ProM and Disco read:
 ``concept:name`` (the Dutch label of the event type, the activity), ``time:timestamp``,
@@ -142,7 +144,8 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield "  <trace>\n"
     yield _attr("string", "concept:name", bestuursproces.titel, 2)
     yield _attr("id", "procesregie:bestuursproces", bestuursproces.uuid, 2)
-    for rij in opdracht.rijen():
+    # Tools read a trace in file order: the events go as they happened, not as recorded.
+    for rij in opdracht.rijen_in_wereldvolgorde(gecorrigeerd):
         yield _gebeurtenis(rij, opdracht.zichtbaar, weergave, gecorrigeerd.get(rij[0]))
     yield "  </trace>\n</log>\n"
 
@@ -159,7 +162,7 @@ def _traces_per_object(
     the rendered events in memory until the end: traces are grouped by object."""
     traces: dict[str, list[str]] = {}
     namen: dict[str, str] = {}
-    for rij in opdracht.rijen():
+    for rij in opdracht.rijen_in_wereldvolgorde(gecorrigeerd):
         gebeurtenis = gebeurtenis_van_rij(rij)
         if not leesbaar(gebeurtenis, opdracht.zichtbaar):
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -9,13 +11,15 @@ from typing import Any
 import pandas as pd
 import pm4py
 import pytest
+from django.utils import timezone
 
 from cases import services
 from cases.events import soorten
+from cases.exports.formaten import FORMATEN
 from cases.models import Bestuursproces, Gebeurtenis
-from tests.factories import actor_voor
+from tests.factories import actor_voor, open_proces
 
-from .conftest import GEHEIMEN, exporteer
+from .conftest import GEHEIMEN, exporteer, opdracht_voor
 
 XES = "{http://www.xes-standard.org/}"
 
@@ -72,3 +76,62 @@ def test_afgeschermd_en_vreemde_tekens(dossier: Bestuursproces, regisseur: Any) 
     [trace] = wortel.findall(f"{XES}trace")
     assert trace.find(f"{XES}string").get("value") == 'Kade & "haven" <noord>'  # type: ignore[union-attr]
     assert not any(geheim.encode() in inhoud for geheim in GEHEIMEN)
+
+
+@pytest.mark.parametrize("casus", ["bestuursproces", "speler"])
+def test_de_gebeurtenissen_staan_in_de_volgorde_waarin_ze_gebeurden(
+    regisseur: Any, casus: str
+) -> None:
+    """Facts entered out of order and a corrected date: a tool that reads a trace in file
+    order sees the process as it went (the opening first, then by world time)."""
+    begin = timezone.now() - dt.timedelta(days=30)
+    actor = actor_voor(regisseur)
+    proces = open_proces(regisseur, titel="Kadeproject", tijdstip=begin)
+    speler = services.registreer_speler(
+        actor=actor,
+        bestuursproces=proces,
+        naam="Havenbedrijf",
+        soort="groep",
+        veld="verbindende",
+        rol_in_proces="sleutelpersoon",
+        tijdstip=begin + dt.timedelta(days=1),
+    )
+    for dag in (12, 5, 20, 3, 8):
+        services.maak_notitie(
+            actor=actor,
+            bestuursproces=proces,
+            tekst=f"Dag {dag}",
+            zichtbaarheid="proces",
+            speler=speler,
+            tijdstip=begin + dt.timedelta(days=dag),
+        )
+    dag_20 = Gebeurtenis.objects.get(bestuursproces=proces, tijdstip=begin + dt.timedelta(days=20))
+    services.corrigeer_datum(
+        actor=actor,
+        bestuursproces=proces,
+        volgnummer=dag_20.volgnummer,
+        tijdstip=begin + dt.timedelta(days=2),
+        toelichting="Verkeerde maand ingetypt",
+    )
+    opdracht = dataclasses.replace(opdracht_voor(proces, "procesregisseur"), casus=casus)
+
+    wortel = ET.fromstring(b"".join(FORMATEN["xes"].schrijver(opdracht)))
+
+    [trace] = wortel.findall(f"{XES}trace")
+    gebeurtenissen = [
+        {a.get("key"): a.get("value") for a in gebeurtenis}
+        for gebeurtenis in trace.findall(f"{XES}event")
+    ]
+    momenten = [dt.datetime.fromisoformat(g["time:timestamp"]) for g in gebeurtenissen]
+    volgnummers = [int(g["procesregie:volgnummer"]) for g in gebeurtenissen]
+    if casus == "bestuursproces":
+        assert volgnummers[0] == 1
+        assert sorted(volgnummers) == list(
+            Gebeurtenis.objects.filter(bestuursproces=proces)
+            .order_by("volgnummer")
+            .values_list("volgnummer", flat=True)
+        )
+    assert momenten[1:] == sorted(momenten[1:])
+    gecorrigeerd = next(g for g in gebeurtenissen if "procesregie:tijdstipVoorCorrectie" in g)
+    assert int(gecorrigeerd["procesregie:volgnummer"]) == dag_20.volgnummer
+    assert volgnummers.index(dag_20.volgnummer) < len(volgnummers) - 3  # moved forward
