@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
@@ -48,6 +49,13 @@ class GebeurtenissenView(BestuursprocesBasis, generics.ListAPIView[Gebeurtenis])
         return selectors.gebeurtenissen(self.get_bestuursproces())
 
 
+def onbekende_gebeurtenis(volgnummer: int) -> NotFound:
+    return NotFound(
+        gettext("Gebeurtenis %(volgnummer)s bestaat niet in dit bestuursproces.")
+        % {"volgnummer": volgnummer}
+    )
+
+
 @extend_schema(tags=["gebeurtenissen"])
 class GebeurtenisDetailView(BestuursprocesBasis):
     serializer_class = s.GebeurtenisSerializer
@@ -60,7 +68,7 @@ class GebeurtenisDetailView(BestuursprocesBasis):
             .first()
         )
         if gebeurtenis is None:
-            raise NotFound(f"Gebeurtenis {volgnummer} bestaat niet in dit bestuursproces.")
+            raise onbekende_gebeurtenis(volgnummer)
         return Response(self.get_serializer(gebeurtenis).data)
 
 
@@ -85,10 +93,15 @@ class DatumcorrectiesView(BestuursprocesBasis):
         parameters=[AUDIT_HEADER],
     )
     def post(self, request: Request, uuid: Any, volgnummer: int) -> Response:
+        bestuursproces = self.get_bestuursproces()
+        # The URL names a resource that is not there: 404 as for a GET, whatever the body. The
+        # service's own check (400 on the field) is for callers without a URL.
+        if not selectors.gebeurtenissen(bestuursproces).filter(volgnummer=volgnummer).exists():
+            raise onbekende_gebeurtenis(volgnummer)
         invoer = self.lees_invoer(s.DatumcorrectieInvoerSerializer)
         correctie = services.corrigeer_datum(
             actor=Actor.uit_request(request),
-            bestuursproces=self.get_bestuursproces(),
+            bestuursproces=bestuursproces,
             volgnummer=volgnummer,
             tijdstip=invoer["tijdstip"],
             toelichting=self.toelichting(invoer["toelichting"]),

@@ -18,6 +18,8 @@ from cases.models import Bestuursproces, Gebeurtenis, Notitie
 from tests.cases.exports.conftest import exporteer
 from tests.factories import GebruikerFactory
 
+from .helpers import assert_probleem
+
 pytestmark = pytest.mark.django_db
 
 BASIS = "/api/v1/bestuursprocessen"
@@ -203,10 +205,23 @@ def test_feiten_met_een_eigen_datum_en_de_opening_corrigeer_je_anders(
             status=400,
         )
         assert body["invalidParams"][0]["code"] == "niet_corrigeerbaar"
-    body = post(
-        client, _correctie(proces, 999), {"tijdstip": "2016-04-10", "toelichting": "x"}, status=400
-    )
-    assert body["invalidParams"][0]["code"] == "does_not_exist"
+
+
+@pytest.mark.parametrize("gegevens", [{"tijdstip": "2016-04-10", "toelichting": "x"}, {}])
+def test_een_gebeurtenis_die_niet_bestaat_is_404_zoals_bij_lezen(
+    client: APIClient, proces: dict[str, Any], gegevens: dict[str, Any]
+) -> None:
+    laatste = Gebeurtenis.objects.filter(bestuursproces__uuid=proces["uuid"]).latest("volgnummer")
+    volgnummer = laatste.volgnummer + 1
+    aantal = Gebeurtenis.objects.count()
+
+    antwoord = client.post(_correctie(proces, volgnummer), gegevens, format="json")
+
+    body = assert_probleem(antwoord, 404, "not_found")
+    assert body["detail"] == f"Gebeurtenis {volgnummer} bestaat niet in dit bestuursproces."
+    assert Gebeurtenis.objects.count() == aantal
+    gelezen = client.get(_pad(proces, f"gebeurtenissen/{volgnummer}"))
+    assert assert_probleem(gelezen, 404, "not_found")["detail"] == body["detail"]
 
 
 def test_een_correctie_is_zo_zichtbaar_als_het_feit(
