@@ -171,6 +171,25 @@ def _eis_besluitdatum_in_het_proces(besloten_op: dt.date, geopend: dt.datetime) 
         )
 
 
+def _eis_besloten_op_of_voor(besloten_op: dt.date, tijdstip: dt.datetime) -> None:
+    """A party is rond only once it has decided: a consent at ``tijdstip`` cannot rest on a
+    formal decision of a later day, or the step would be settled before that decision."""
+    dag = timezone.localdate(tijdstip)
+    if besloten_op > dag:
+        raise fout(
+            "besloten_op",
+            "na_tijdstip",
+            gettext(
+                "Het formele besluit van %(besloten_op)s was op %(dag)s, het tijdstip van deze "
+                "instemming, nog niet genomen; kies een tijdstip op of na de besluitdatum."
+            )
+            % {
+                "besloten_op": formats.date_format(besloten_op, "j F Y"),
+                "dag": formats.date_format(dag, "j F Y"),
+            },
+        )
+
+
 @in_transactie
 def leg_instemming_vast(
     *,
@@ -187,9 +206,10 @@ def leg_instemming_vast(
 ) -> Instemming:
     """Record where a party stands; the step is settled when every party is rond.
 
-    Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day. With
-    ``besluit`` (a besluit of the case) that besluit is the formal decision: its date and
-    kenmerk (or titel) become ``besloten_op`` and ``besluitreferentie``."""
+    Without ``tijdstip`` a formal decision dated ``besloten_op`` happened on that day; with
+    it, the decision lies on or before that moment's day. With ``besluit`` (a besluit of the
+    case) that besluit is the formal decision: its date and kenmerk (or titel) become
+    ``besloten_op`` and ``besluitreferentie``."""
     if besluit is not None:
         formeel_besloten, besloten_op, besluitreferentie, tijdstip = besluit_als_formeel_besluit(
             instemming, besluit, besluitreferentie, tijdstip
@@ -199,6 +219,8 @@ def leg_instemming_vast(
             pk=instemming.bestuursproces_id
         )
         _eis_besluitdatum_in_het_proces(besloten_op, geopend)
+        if tijdstip is not None:
+            _eis_besloten_op_of_voor(besloten_op, tijdstip)
         if besloten_op < timezone.localdate():
             # A decision of an earlier day happened on that day. One of today happens now,
             # taken once the step is locked: a request that waited for another's lock on

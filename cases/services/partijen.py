@@ -39,8 +39,10 @@ ACTIES: dict[str, tuple[Betrokkenheid, frozenset[Betrokkenheid]]] = {
 }
 
 
-def controleer_betrokkenheidsactie(huidig: str, actie: str) -> Betrokkenheid:
-    """The betrokkenheid an action leads to, or a clear error why it cannot be taken now."""
+def controleer_betrokkenheidsactie(huidig: str, actie: str, *, toen: bool = False) -> Betrokkenheid:
+    """The betrokkenheid an action leads to, or a clear error why it cannot be taken.
+
+    ``toen``: ``huidig`` is the betrokkenheid at the moment of a fact entered late, not now."""
     if actie not in ACTIES:
         raise OngeldigeInvoer(
             {"actie": [("invalid_choice", gettext("'%s' is geen geldige actie.") % (actie,))]}
@@ -48,8 +50,13 @@ def controleer_betrokkenheidsactie(huidig: str, actie: str) -> Betrokkenheid:
     naar, vanaf = ACTIES[actie]
     if huidig not in vanaf:
         toegestaan = ", ".join(sorted(Betrokkenheid(b).label.lower() for b in vanaf))
+        melding = (
+            gettext("%(actie)s kan alleen vanuit: %(toegestaan)s (toen: %(huidig)s).")
+            if toen
+            else gettext("%(actie)s kan alleen vanuit: %(toegestaan)s (nu: %(huidig)s).")
+        )
         raise OngeldigeOvergang(
-            gettext("%(actie)s kan alleen vanuit: %(toegestaan)s (nu: %(huidig)s).")
+            melding
             % {
                 "actie": BetrokkenheidsActie(actie).label,
                 "toegestaan": toegestaan,
@@ -79,9 +86,10 @@ def wijzig_betrokkenheid(
     eis_open(bestuursproces, tijdstip)
     partij = type(partij).objects.get(pk=partij.pk)
     nu = tijdstip or timezone.now()
-    if is_laat(bestuursproces, tijdstip):
+    laat = is_laat(bestuursproces, tijdstip)
+    if laat:
         leg_over(stand_op(bestuursproces, nu), partij)
-    naar = controleer_betrokkenheidsactie(partij.betrokkenheid, actie)
+    naar = controleer_betrokkenheidsactie(partij.betrokkenheid, actie, toen=laat)
     is_speler = isinstance(partij, Speler)
     wijziging = Betrokkenheidswijziging.objects.create(
         bestuursproces=bestuursproces,

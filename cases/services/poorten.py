@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from cases.events.replay_typen import Momentopname
+from cases.events.wereldtijd import is_streng
 from cases.models import Fase, Instemming, Opdrachtgever, Stadium
 
 
@@ -48,7 +49,13 @@ def _wacht_op(staat: Momentopname, stap: dict[str, Any]) -> list[str]:
 
 def geconsolideerde_stap_vereist(staat: Momentopname, van: str, naar: str) -> list[str]:
     """Objections to leaving ``van``: empty when a step in ``van`` was consolidated since the
-    case entered it; otherwise what is missing, naming the parties still to consent or decide."""
+    case entered it; otherwise what is missing, naming the parties still to consent or decide.
+
+    Shown on their own (a refused or forced move, the stadium page) they are sentences. The
+    strict fold asks the gate only about a move at its own moment, and its objection becomes
+    the reason in "Op ... kan dit niet: ...": worded about that moment, like every reason of
+    the history (lower-case, no final period)."""
+    toen = is_streng()
     sinds = staat["_tijden"]["stadiumSinds"]
     geconsolideerd_op: dict[str, Any] = staat["_tijden"]["geconsolideerdOp"]
     stappen = sorted(
@@ -68,20 +75,40 @@ def geconsolideerde_stap_vereist(staat: Momentopname, van: str, naar: str) -> li
     lopend = next((s for s in reversed(stappen) if s["fase"] == Fase.CONSOLIDEREN), None)
     if lopend is None and geconsolideerd:
         stap = geconsolideerd[-1]
-        return [
+        heropend_tekst = (
             _(
+                "stap %(nummer)s (%(doel)s) was toen heropend; wat daar was afgesproken stond "
+                "weer ter discussie"
+            )
+            if toen
+            else _(
                 "Stap %(nummer)s (%(doel)s) is heropend; wat daar was afgesproken staat weer "
                 "ter discussie."
             )
-            % {"nummer": stap["volgnummer"], "doel": stap["doel"][:60]}
-        ]
+        )
+        return [heropend_tekst % {"nummer": stap["volgnummer"], "doel": stap["doel"][:60]}]
     if lopend is None:
-        return [
-            _("Er is sinds het bereiken van stadium %(stadium)s geen wyber-stap geconsolideerd.")
-            % {"stadium": Stadium(van).label.lower()}
-        ]
+        geen_stap = (
+            _(
+                "er was toen sinds het bereiken van stadium %(stadium)s geen wyber-stap "
+                "geconsolideerd"
+            )
+            if toen
+            else _(
+                "Er is sinds het bereiken van stadium %(stadium)s geen wyber-stap geconsolideerd."
+            )
+        )
+        return [geen_stap % {"stadium": Stadium(van).label.lower()}]
+    wacht = (
+        _(
+            "stap %(nummer)s (%(doel)s) was toen nog niet geconsolideerd; er werd gewacht op: "
+            "%(wie)s"
+        )
+        if toen
+        else _("Stap %(nummer)s (%(doel)s) is nog niet geconsolideerd; wacht op: %(wie)s.")
+    )
     return [
-        _("Stap %(nummer)s (%(doel)s) is nog niet geconsolideerd; wacht op: %(wie)s.")
+        wacht
         % {
             "nummer": lopend["volgnummer"],
             "doel": lopend["doel"][:60],

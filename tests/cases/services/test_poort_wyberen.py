@@ -16,6 +16,7 @@ from django.utils import timezone
 from cases import services
 from cases.events import Actor
 from cases.events import poorten as poorten_module
+from cases.events.wereldtijd import streng_vouwen
 from cases.exceptions import PoortGesloten
 from cases.models import Bestuursproces, Opdrachtgever, Speler, Stadium, WyberStap
 from cases.services._wereldtijd import stand_op
@@ -212,6 +213,35 @@ def test_een_stap_geconsolideerd_voor_het_stadium_opnieuw_werd_bereikt_telt_niet
     opnieuw = geconsolideerde_stap(actor, bestuursproces, anna)
     assert opnieuw.stadium == "houdbaar"
     assert poort(bestuursproces, HOUDBAAR, MAAKBAAR) == []
+
+
+# --- in the history ----------------------------------------------------------------------------
+
+
+def test_in_de_geschiedenis_is_het_bezwaar_de_reden_van_toen(
+    bestuursproces: Bestuursproces, actor: Actor, anna: Speler
+) -> None:
+    """The strict fold asks the gate about a move at its own moment: the objection becomes the
+    reason in "Op ... kan dit niet: ...", lower-case and without a final period."""
+
+    def in_de_geschiedenis() -> list[str]:
+        stand = stand_op(bestuursproces, timezone.now())
+        with streng_vouwen():
+            return geconsolideerde_stap_vereist(stand, VOORSTELBAAR, HOUDBAAR)
+
+    assert in_de_geschiedenis() == [
+        "er was toen sinds het bereiken van stadium voorstelbaar geen wyber-stap geconsolideerd"
+    ]
+    stap, _ = naar_consolideren(actor, bestuursproces)
+    consolideer(actor, stap, [anna])
+    assert in_de_geschiedenis() == [
+        f"stap 1 ({DOEL}) was toen nog niet geconsolideerd; er werd gewacht op: "
+        "Anna Aannemer (nog geen reactie)"
+    ]
+    # Shown on its own, the same objection is a sentence.
+    assert poort(bestuursproces, VOORSTELBAAR, HOUDBAAR) == [
+        f"Stap 1 ({DOEL}) is nog niet geconsolideerd; wacht op: Anna Aannemer (nog geen reactie)."
+    ]
 
 
 # --- through wijzig_stadium --------------------------------------------------------------------

@@ -25,12 +25,14 @@ from cases.models import (
     Bestuursproces,
     Betrokkenheidswijziging,
     Gebeurtenis,
+    Opdrachtgever,
     Speler,
+    WyberStap,
     Zichtbaarheid,
 )
 from tests.factories import actor_voor
 
-from ._hulp import beoordeel, maak_speler, schrijft_niets
+from ._hulp import beoordeel, maak_opdrachtgever, maak_speler, schrijft_niets
 
 AMS = ZoneInfo("Europe/Amsterdam")
 ALLES = frozenset(Zichtbaarheid.values)
@@ -325,3 +327,155 @@ def test_het_verhaal_in_willekeurige_volgorde_is_hetzelfde_verhaal(
     ]
     assert staat == selectors.huidige_toestand(proces_2016)
     assert Betrokkenheidswijziging.objects.count() == 0
+
+
+# --- a formal decision and the moment of the consent that rests on it -------------------------
+
+
+@pytest.fixture
+def opdrachtgevers(actor: Actor, proces_2016: Bestuursproces) -> list[Opdrachtgever]:
+    """Two opdrachtgevers who must also decide formally (the default)."""
+    return [
+        maak_opdrachtgever(actor, proces_2016, naam=naam, tijdstip=op(2016, 2, 1))
+        for naam in ("Wethouder Haven", "Directeur Havenbedrijf")
+    ]
+
+
+def stap_in_consolideren(
+    actor: Actor, proces: Bestuursproces, instemmers: list[Any], moment: dt.datetime
+) -> WyberStap:
+    """A step that reaches consolideren at ``moment``, whose consolidation needs ``instemmers``."""
+    dag = dt.timedelta(days=1)
+    stap = services.start_wyberstap(
+        actor=actor, bestuursproces=proces, doel="Welke functies", tijdstip=moment - dag
+    )
+    optie = services.breng_optie_in(actor=actor, stap=stap, titel="Wonen", tijdstip=moment - dag)
+    services.wijzig_fase(actor=actor, stap=stap, naar="convergeren", tijdstip=moment - dag)
+    services.besluit_over_optie(actor=actor, optie=optie, status="gekozen", tijdstip=moment - dag)
+    services.wijzig_fase(actor=actor, stap=stap, naar="consolideren", tijdstip=moment)
+    services.consolideer(
+        actor=actor,
+        stap=stap,
+        instemmers=instemmers,
+        uitkomst="consensus",
+        tekst="Wonen",
+        tijdstip=moment,
+    )
+    return stap
+
+
+def test_een_instemming_ligt_niet_voor_haar_formele_besluit(
+    proces_2016: Bestuursproces, actor: Actor, opdrachtgevers: list[Opdrachtgever]
+) -> None:
+    stap = stap_in_consolideren(actor, proces_2016, opdrachtgevers, op(2017, 4, 1))
+    for opdrachtgever in opdrachtgevers:
+        # Otherwise the step would be geconsolideerd on the 15th, days before either decision.
+        with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+            services.leg_instemming_vast(
+                actor=actor,
+                instemming=stap.instemmingen.get(opdrachtgever=opdrachtgever),
+                status="ingestemd",
+                formeel_besloten=True,
+                besloten_op=dt.date(2017, 4, 20),
+                tijdstip=op(2017, 4, 15),
+            )
+        assert fout.value.fouten == {
+            "besloten_op": [
+                (
+                    "na_tijdstip",
+                    "Het formele besluit van 20 april 2017 was op 15 april 2017, het tijdstip "
+                    "van deze instemming, nog niet genomen; kies een tijdstip op of na de "
+                    "besluitdatum.",
+                )
+            ]
+        }
+    staat = selectors.momentopname(proces_2016, op(2017, 4, 17))
+    assert staat is not None
+    assert [(s["uuid"], s["fase"]) for s in staat["wyberstappen"]] == [
+        (str(stap.uuid), "consolideren")
+    ]
+
+
+@pytest.mark.parametrize("besloten_op", [dt.date(2017, 4, 15), dt.date(2017, 4, 10)])
+def test_een_instemming_op_of_na_de_dag_van_haar_formele_besluit(
+    proces_2016: Bestuursproces,
+    actor: Actor,
+    opdrachtgevers: list[Opdrachtgever],
+    besloten_op: dt.date,
+) -> None:
+    stap = stap_in_consolideren(actor, proces_2016, opdrachtgevers, op(2017, 4, 1))
+    # Half past midnight in Amsterdam, still the 14th in UTC: the day is the local one.
+    tijdstip = dt.datetime(2017, 4, 15, 0, 30, tzinfo=AMS)
+    for opdrachtgever in opdrachtgevers:
+        services.leg_instemming_vast(
+            actor=actor,
+            instemming=stap.instemmingen.get(opdrachtgever=opdrachtgever),
+            status="ingestemd",
+            formeel_besloten=True,
+            besloten_op=besloten_op,
+            tijdstip=tijdstip,
+        )
+    stap.refresh_from_db()
+    assert (stap.fase, stap.geconsolideerd_op) == ("geconsolideerd", tijdstip)
+    assert [i.besloten_op for i in stap.instemmingen.all()] == [besloten_op, besloten_op]
+    vastgelegd = Gebeurtenis.objects.filter(
+        bestuursproces=proces_2016, type="instemming.vastgelegd"
+    )
+    assert {g.tijdstip for g in vastgelegd} == {tijdstip}
+    assert verifieer_keten(proces_2016) is None
+
+
+# --- the reason a late fact is refused, worded about its moment --------------------------------
+
+
+def test_een_stadiumovergang_verplaatst_voor_haar_stap_noemt_wat_toen_ontbrak(
+    proces_2016: Bestuursproces, actor: Actor
+) -> None:
+    houdbaar_in_mei_2017(actor, proces_2016)
+    overgang = Gebeurtenis.objects.get(bestuursproces=proces_2016, type="stadium.gewijzigd")
+    with schrijft_niets(), pytest.raises(Geschiedenisconflict) as fout:
+        services.corrigeer_datum(
+            actor=actor,
+            bestuursproces=proces_2016,
+            volgnummer=overgang.volgnummer,
+            tijdstip=op(2016, 3, 1),
+            toelichting="Verkeerd jaar",
+        )
+    assert fout.value.detail == (
+        "Op 1 maart 2016 10:00 kan dit niet: er was toen sinds het bereiken van stadium "
+        "voorstelbaar geen wyber-stap geconsolideerd."
+    )
+
+
+def test_een_late_heropening_noemt_de_heropende_stap_van_toen(
+    proces_2016: Bestuursproces, actor: Actor
+) -> None:
+    houdbaar_in_mei_2017(actor, proces_2016)
+    overgang = Gebeurtenis.objects.get(bestuursproces=proces_2016, type="stadium.gewijzigd")
+    stap = WyberStap.objects.get(bestuursproces=proces_2016)
+    with schrijft_niets(), pytest.raises(Geschiedenisconflict) as fout:
+        services.heropen_wyberstap(
+            actor=actor, stap=stap, reden="Nieuwe feiten", tijdstip=op(2016, 9, 1)
+        )
+    assert fout.value.detail == (
+        "Dit maakt een later feit onmogelijk: 'Stadium gewijzigd' van 1 mei 2017 10:00 "
+        f"(gebeurtenis {overgang.volgnummer}): stap 1 (Welke functies) was toen heropend; wat "
+        "daar was afgesproken stond weer ter discussie."
+    )
+
+
+def test_een_late_betrokkenheid_noemt_de_betrokkenheid_van_toen(
+    proces_2016: Bestuursproces, actor: Actor
+) -> None:
+    speler = maak_speler(actor, proces_2016, tijdstip=op(2016, 2, 1))
+    services.wijzig_betrokkenheid(
+        actor=actor, partij=speler, actie="aansluiten", reden="Aan tafel", tijdstip=op(2017, 3, 1)
+    )
+    # Aangehaakt now; in June 2016 still nog te betrekken, which aanhaken cannot start from.
+    with schrijft_niets(), pytest.raises(OngeldigeOvergang) as fout:
+        services.wijzig_betrokkenheid(
+            actor=actor, partij=speler, actie="aanhaken", reden="Terug", tijdstip=op(2016, 6, 1)
+        )
+    assert fout.value.detail == (
+        "Aanhaken kan alleen vanuit: afgehaakt, afwachtend (toen: nog te betrekken)."
+    )
