@@ -119,7 +119,7 @@ def test_de_gebeurtenissen_staan_in_de_volgorde_waarin_ze_gebeurden(
 
     [trace] = wortel.findall(f"{XES}trace")
     gebeurtenissen = [
-        {a.get("key"): a.get("value") for a in gebeurtenis}
+        {a.get("key", ""): a.get("value", "") for a in gebeurtenis}
         for gebeurtenis in trace.findall(f"{XES}event")
     ]
     momenten = [dt.datetime.fromisoformat(g["time:timestamp"]) for g in gebeurtenissen]
