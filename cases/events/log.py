@@ -32,7 +32,14 @@ from .standen import vergeet_na, vouw_tot
 from .tijdlijnregels import Nazorg, vertel_bij
 from .tijdlijnregels import herbouw as herbouw_tijdlijn
 from .voorbereid import schuif_kop_en_voeg_in
-from .wereldtijd import DATUMCORRECTIE, Schending, laat_na, laatste_moment_na, streng_vouwen
+from .wereldtijd import (
+    DATUMCORRECTIE,
+    Schending,
+    laat_na,
+    laatste_moment_na,
+    streng_vouwen,
+    vroegst_geraakt,
+)
 
 # A client's clock may run a little ahead of the server's: "now" from there is not the future.
 KLOKSPELING = dt.timedelta(minutes=2)
@@ -166,8 +173,9 @@ def append_event(
             eind = _toets_geschiedenis(bestuursproces, gebeurtenis)
             for functie in _NA_LATE_INVOEGING:
                 functie(bestuursproces, eind)
-            # The tijdlijn's read model is rebuilt, in this transaction.
-            herbouw_tijdlijn(bestuursproces)
+            # The tijdlijn's read model is told again from the fact's moment, in this
+            # transaction.
+            herbouw_tijdlijn(bestuursproces, vanaf=vroegst_geraakt(gebeurtenis))
     elif nazorg is not None:
         nazorg.voer_uit()
     return gebeurtenis

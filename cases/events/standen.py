@@ -32,7 +32,7 @@ from cases.models import Bestuursproces, Foldstand, Gebeurtenis
 from .canonical import canonieke_json
 from .replay import vouw
 from .replay_typen import Momentopname
-from .wereldtijd import DATUMCORRECTIE, geschiedenis
+from .wereldtijd import geschiedenis, vroegst_geraakt
 
 logger = logging.getLogger(__name__)
 
@@ -181,14 +181,7 @@ def _bewaar(bestuursproces_id: int, laatste: int, nieuw: list[Foldstand]) -> Non
 def vergeet_na(gebeurtenis: Gebeurtenis) -> None:
     """Delete the stands a late fact (or a moved moment) changes: those at or after the
     earliest moment it touches. Call in the event's transaction."""
-    grens = gebeurtenis.tijdstip
-    if gebeurtenis.type == DATUMCORRECTIE:
-        grens = min(
-            grens,
-            dt.datetime.fromisoformat(gebeurtenis.payload["van"]),
-            dt.datetime.fromisoformat(gebeurtenis.payload["naar"]),
-        )
-    vergeet_vanaf(gebeurtenis.bestuursproces_id, grens)
+    vergeet_vanaf(gebeurtenis.bestuursproces_id, vroegst_geraakt(gebeurtenis))
 
 
 def vergeet_vanaf(bestuursproces_id: int, moment: dt.datetime) -> None:

@@ -26,15 +26,21 @@ is told (its item, its shifts) is :mod:`cases.events.tijdlijnvertelling`.
 from __future__ import annotations
 
 import contextlib
+import copy
+import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import connections, models, transaction
+from django.db.models.functions import Coalesce
 
 from cases.models import (
     Bestuursproces,
     Gebeurtenis,
+    Geheugenstand,
     Tijdlijngeheugen,
     Tijdlijnregel,
     Tijdlijnstand,
@@ -44,7 +50,7 @@ from procesregie.opruimen import zonder_volledige_opruiming
 
 from .bundel import Bundel
 from .geheugenspoor import ONBEKEND, Spoor
-from .soorten import soort
+from .soorten import alle, soort
 from .tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, Sporen, dateer, telt_mee, vertel
 from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang, voeg_veel_in
 from .vrijgave import laad_vrijgaven
@@ -185,68 +191,50 @@ def _verzet(
     gewijzigd: set[tuple[str, str]],
 ) -> None:
     """Move the items whose own date comes from an entry this event changed."""
-    bronnen = {bron for _niveau, bron in gewijzigd}
-    regels = (
-        Tijdlijnregel.objects.filter(bestuursproces=bestuursproces, datumbron__in=bronnen)
-        .exclude(gebeurtenis=nieuw)
-        .select_related("gebeurtenis")
-    )
-    for regel in regels:
-        if (regel.zichtbaarheid, regel.datumbron) not in gewijzigd:
-            continue
-        e = regel.gebeurtenis
-        if regel.verplaatst_naar is not None:
-            verplaats(e, regel.verplaatst_naar)
-        voor = regel.tijdstip
-        dateer(regel, e, standen[regel.zichtbaarheid])
-        if regel.tijdstip != voor:
-            regel.save(update_fields=["tijdstip"])
+    andere = Tijdlijnregel.objects.filter(bestuursproces=bestuursproces).exclude(gebeurtenis=nieuw)
+    _herdateer(andere, standen, gewijzigd)
 
 
 # ---- rebuilding ----------------------------------------------------------------------------
 
 
 @zonder_volledige_opruiming()
-def herbouw(bestuursproces: Bestuursproces) -> int:
+def herbouw(bestuursproces: Bestuursproces, *, vanaf: dt.datetime | None = None) -> int:
     """Build the case's read model from its log, replacing what was there; the number of
-    tijdlijn items. Call inside a transaction (a partial rebuild must not be seen)."""
-    Tijdlijnregel.objects.filter(bestuursproces=bestuursproces).delete()
-    Verschuivingsregel.objects.filter(bestuursproces=bestuursproces).delete()
-    Tijdlijngeheugen.objects.filter(bestuursproces=bestuursproces).delete()
-    gecorrigeerd = correcties(Gebeurtenis.objects.filter(bestuursproces=bestuursproces))
-    # Events released later are told at the level released to (cases.events.vrijgave).
-    vrijgaven = laad_vrijgaven(bestuursproces.pk)
-    standen: dict[str, Sporen] = {
-        niveau: {veld: Spoor() for veld in ALLE_VELDEN} for niveau in NIVEAUS
-    }
-    klaar: list[Tijdlijnregel] = []
-    # Items on a date of their own stand where the memory at the end of the history puts them.
-    gedateerd: list[tuple[Tijdlijnregel, Gebeurtenis]] = []
-    verschuivingen: list[Verschuivingsregel] = []
-    geteld: dict[str, int] = {}
-    aantal = 0
-    with contextlib.closing(geschiedenis(bestuursproces.pk)) as reeks:
-        for e in reeks:
-            verteld = vertel(e, standen, gecorrigeerd.get(e.volgnummer), vrijgaven)
-            verschuivingen += verteld.verschuivingen
-            if verteld.regel is not None:
-                aantal += 1
-                if soort(e.type).eigen_datum:
-                    gedateerd.append((verteld.regel, e))
-                else:
-                    klaar.append(verteld.regel)
-            if len(klaar) >= BATCH:
-                voeg_veel_in(klaar)
-                geteld = _tel_op(geteld, aantallen(klaar, []))
-                klaar = []
-            if len(verschuivingen) >= BATCH:
-                voeg_veel_in(verschuivingen)
-                geteld = _tel_op(geteld, aantallen([], verschuivingen))
-                verschuivingen = []
-    for regel, e in gedateerd:
-        dateer(regel, e, standen[regel.zichtbaarheid])
-    voeg_veel_in(klaar + [regel for regel, _e in gedateerd])
-    voeg_veel_in(verschuivingen)
+    tijdlijn items. Call inside a transaction (a partial rebuild must not be seen).
+
+    ``vanaf`` is the earliest moment a change touches (a fact entered late, a corrected
+    date): what lies before it is told as before, so the rebuild starts from the nearest
+    stand of the memory before that moment (:class:`~cases.models.Geheugenstand`) and tells
+    again only the events after it. Without a stand there, or without ``vanaf``, it tells
+    the whole history; either way it stores a stand every ``FOLDSTAND_INTERVAL`` events."""
+    stand = _stand_voor(bestuursproces, vanaf) if vanaf is not None else None
+    if stand is None:
+        Tijdlijnregel.objects.filter(bestuursproces=bestuursproces).delete()
+        Verschuivingsregel.objects.filter(bestuursproces=bestuursproces).delete()
+        Geheugenstand.objects.filter(bestuursproces=bestuursproces).delete()
+        standen: dict[str, Sporen] = {
+            niveau: {veld: Spoor() for veld in ALLE_VELDEN} for niveau in NIVEAUS
+        }
+        _vertel_opnieuw(bestuursproces, standen)
+        Tijdlijngeheugen.objects.filter(bestuursproces=bestuursproces).delete()
+    else:
+        na = (stand.tijdstip, stand.volgnummer)
+        _vergeet_na(bestuursproces, na)
+        standen = decodeer_geheugen(stand.geheugen)
+        # Items before the stand keep their row; one on a date of its own moves when the
+        # entry its date comes from is no longer what the memory at the end held.
+        eerder = _eigen_datums(bestuursproces)
+        bronnen = set(eerder.values_list("zichtbaarheid", "datumbron").distinct())
+        was = _geheugen_van(bestuursproces, bronnen)
+        _vertel_opnieuw(bestuursproces, standen, na=na, aantal=stand.aantal)
+        Tijdlijngeheugen.objects.filter(bestuursproces=bestuursproces).delete()
+        verschoven = {
+            (niveau, bron)
+            for niveau, bron in bronnen
+            if not bron or _waarde(standen, niveau, bron) != was.get((niveau, bron), ONBEKEND)
+        }
+        _herdateer(eerder, standen, verschoven)
     voeg_veel_in(
         (
             Tijdlijngeheugen(
@@ -258,12 +246,182 @@ def herbouw(bestuursproces: Bestuursproces) -> int:
         ),
         per_statement=BATCH,
     )
-    geteld = _tel_op(geteld, aantallen(klaar + [regel for regel, _e in gedateerd], verschuivingen))
+    geteld = _tel(bestuursproces)
     Tijdlijnstand.objects.update_or_create(
-        bestuursproces=bestuursproces,
-        defaults={"versie": VERSIE, **dict.fromkeys(TELLERS, 0), **geteld},
+        bestuursproces=bestuursproces, defaults={"versie": VERSIE, **geteld}
     )
-    return aantal
+    return sum(aantal for teller, aantal in geteld.items() if teller.startswith("regels_"))
+
+
+def _vertel_opnieuw(
+    bestuursproces: Bestuursproces,
+    standen: dict[str, Sporen],
+    *,
+    na: tuple[dt.datetime, int] | None = None,
+    aantal: int = 0,
+) -> None:
+    """Tell the events after the position ``na`` (from the opening: None) into rows, with
+    ``standen`` the memory at that position and ``aantal`` the events up to it, storing a
+    stand of the memory every ``FOLDSTAND_INTERVAL`` events. Items on a date of their own
+    stand where the memory at the end of the history puts them."""
+    gecorrigeerd = correcties(Gebeurtenis.objects.filter(bestuursproces=bestuursproces))
+    # Events released later are told at the level released to (cases.events.vrijgave).
+    vrijgaven = laad_vrijgaven(bestuursproces.pk)
+    interval = max(int(settings.FOLDSTAND_INTERVAL), 1)
+    klaar: list[Tijdlijnregel] = []
+    gedateerd: list[tuple[Tijdlijnregel, Gebeurtenis]] = []
+    verschuivingen: list[Verschuivingsregel] = []
+    with contextlib.closing(geschiedenis(bestuursproces.pk, na=na)) as reeks:
+        for e in reeks:
+            verteld = vertel(e, standen, gecorrigeerd.get(e.volgnummer), vrijgaven)
+            verschuivingen += verteld.verschuivingen
+            if verteld.regel is not None:
+                if soort(e.type).eigen_datum:
+                    gedateerd.append((verteld.regel, e))
+                else:
+                    klaar.append(verteld.regel)
+            aantal += 1
+            if aantal % interval == 0:
+                Geheugenstand.objects.create(
+                    bestuursproces=bestuursproces,
+                    versie=VERSIE,
+                    tijdstip=e.tijdstip,
+                    volgnummer=e.volgnummer,
+                    aantal=aantal,
+                    geheugen=codeer_geheugen(standen),
+                )
+            if len(klaar) >= BATCH:
+                voeg_veel_in(klaar)
+                klaar = []
+            if len(verschuivingen) >= BATCH:
+                voeg_veel_in(verschuivingen)
+                verschuivingen = []
+    for regel, e in gedateerd:
+        dateer(regel, e, standen[regel.zichtbaarheid])
+    voeg_veel_in(klaar + [regel for regel, _e in gedateerd])
+    voeg_veel_in(verschuivingen)
+
+
+def _stand_voor(bestuursproces: Bestuursproces, moment: dt.datetime) -> Geheugenstand | None:
+    """The nearest stand of the memory before ``moment``, if the case's rows were built by
+    this version of the read model."""
+    actueel = Tijdlijnstand.objects.filter(bestuursproces=bestuursproces, versie=VERSIE)
+    if not actueel.exists():
+        return None
+    return (
+        Geheugenstand.objects.filter(
+            bestuursproces=bestuursproces, versie=VERSIE, tijdstip__lt=moment
+        )
+        .order_by("-tijdstip", "-volgnummer")
+        .first()
+    )
+
+
+def _vergeet_na(bestuursproces: Bestuursproces, na: tuple[dt.datetime, int]) -> None:
+    """Delete the rows and stands of the events after the position ``na``: an item stands in
+    the history at its corrected moment if it has one, else at its event's."""
+    moment, volgnummer = na
+    na_positie = models.Q(tijdstip__gt=moment) | models.Q(
+        tijdstip=moment, volgnummer__gt=volgnummer
+    )
+    Verschuivingsregel.objects.filter(na_positie, bestuursproces=bestuursproces).delete()
+    Geheugenstand.objects.filter(na_positie, bestuursproces=bestuursproces).delete()
+    Tijdlijnregel.objects.filter(bestuursproces=bestuursproces).alias(
+        positie=Coalesce("verplaatst_naar", "gebeurtenis__tijdstip")
+    ).filter(
+        models.Q(positie__gt=moment) | models.Q(positie=moment, volgnummer__gt=volgnummer)
+    ).delete()
+
+
+def _eigen_datums(bestuursproces: Bestuursproces) -> models.QuerySet[Tijdlijnregel]:
+    """The case's items on a date of their own."""
+    return Tijdlijnregel.objects.filter(
+        bestuursproces=bestuursproces,
+        soort__in=[code for code, s in alle().items() if s.eigen_datum],
+    )
+
+
+def _geheugen_van(
+    bestuursproces: Bestuursproces, bronnen: set[tuple[str, str]]
+) -> dict[tuple[str, str], Any]:
+    """The stored memory's entries named by ``bronnen`` (level, "veld:sleutel")."""
+    sleutels = {bron.partition(":")[2] for _niveau, bron in bronnen if bron}
+    if not sleutels:
+        return {}
+    rijen = Tijdlijngeheugen.objects.filter(bestuursproces=bestuursproces, sleutel__in=sleutels)
+    return {
+        (niveau, f"{veld}:{sleutel}"): waarde
+        for niveau, veld, sleutel, waarde in rijen.values_list(
+            "niveau", "veld", "sleutel", "waarde"
+        )
+    }
+
+
+def _waarde(standen: dict[str, Sporen], niveau: str, bron: str) -> Any:
+    """An entry of the memory as it is stored (JSON: a tuple reads back as a list)."""
+    veld, _, sleutel = bron.partition(":")
+    waarde = dict.get(standen[niveau][veld], sleutel, ONBEKEND)
+    return waarde if waarde is ONBEKEND else json.loads(json.dumps(waarde))
+
+
+def _herdateer(
+    regels: models.QuerySet[Tijdlijnregel],
+    standen: dict[str, Sporen],
+    verschoven: set[tuple[str, str]],
+) -> None:
+    """Put the items whose date comes from an entry in ``verschoven`` (level, "veld:sleutel";
+    an empty source: no entry) where the memory ``standen`` now puts them."""
+    bronnen = {bron for _niveau, bron in verschoven}
+    for regel in regels.filter(datumbron__in=bronnen).select_related("gebeurtenis"):
+        if (regel.zichtbaarheid, regel.datumbron) not in verschoven:
+            continue
+        e = regel.gebeurtenis
+        if regel.verplaatst_naar is not None:
+            verplaats(e, regel.verplaatst_naar)
+        voor = regel.tijdstip, regel.datumbron
+        dateer(regel, e, standen[regel.zichtbaarheid])
+        if (regel.tijdstip, regel.datumbron) != voor:
+            regel.save(update_fields=["tijdstip", "datumbron"])
+
+
+# ---- stands of the memory ------------------------------------------------------------------
+
+# A field that holds, in a stand, what the level before it holds.
+_ZELFDE = "="
+
+
+def codeer_geheugen(standen: dict[str, Sporen]) -> str:
+    """The memory of every level as JSON, a field that holds what the level before it holds
+    as ``"="`` (the levels differ only where one was kept from something)."""
+    gecodeerd: dict[str, dict[str, Any]] = {}
+    vorige: Sporen | None = None
+    for niveau in NIVEAUS:
+        sporen = standen[niveau]
+        gecodeerd[niveau] = {
+            veld: _ZELFDE
+            if vorige is not None and dict.__eq__(vorige[veld], spoor)
+            else dict(spoor)
+            for veld, spoor in sporen.items()
+        }
+        vorige = sporen
+    return json.dumps(gecodeerd, ensure_ascii=False, separators=(",", ":"))
+
+
+def decodeer_geheugen(tekst: str) -> dict[str, Sporen]:
+    """The memory :func:`codeer_geheugen` stored, each level and field its own copy."""
+    gelezen = json.loads(tekst)
+    standen: dict[str, Sporen] = {}
+    vorige: Sporen | None = None
+    for niveau in NIVEAUS:
+        sporen: Sporen = {}
+        for veld in ALLE_VELDEN:
+            spoor = sporen[veld] = Spoor()
+            entries = gelezen[niveau][veld]
+            if entries == _ZELFDE and vorige is not None:
+                entries = copy.deepcopy(dict(vorige[veld]))
+            dict.update(spoor, entries)
+        standen[niveau] = vorige = sporen
+    return standen
 
 
 # The counts on Tijdlijnstand: items by their own level, shifts by the viewer level.
@@ -272,8 +430,22 @@ TELLERS = tuple(
 )
 
 
-def _tel_op(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
-    return {veld: a.get(veld, 0) + b.get(veld, 0) for veld in a.keys() | b.keys()}
+def _tel(bestuursproces: Bestuursproces) -> dict[str, int]:
+    """The counts of the case's rows, as Tijdlijnstand keeps them."""
+    geteld = dict.fromkeys(TELLERS, 0)
+    for model, soort_, niveau in (
+        (Tijdlijnregel, "regels", "zichtbaarheid"),
+        (Verschuivingsregel, "verschuivingen", "niveau"),
+    ):
+        rijen = (
+            model.objects.filter(bestuursproces=bestuursproces)
+            .values_list(niveau)
+            .annotate(aantal=models.Count("pk"))
+            .order_by()
+        )
+        for waarde, aantal in rijen:
+            geteld[f"{soort_}_{waarde}"] = aantal
+    return geteld
 
 
 def aantallen(

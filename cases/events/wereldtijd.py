@@ -114,6 +114,18 @@ def _correcties(reeks: Iterable[Gebeurtenis]) -> dict[int, dt.datetime]:
     return gecorrigeerd
 
 
+def vroegst_geraakt(gebeurtenis: Gebeurtenis) -> dt.datetime:
+    """The earliest moment of the history a fact entered late changes: its own, and for a
+    date correction also the moments it moves a fact from and to."""
+    if gebeurtenis.type != DATUMCORRECTIE:
+        return gebeurtenis.tijdstip
+    return min(
+        gebeurtenis.tijdstip,
+        dt.datetime.fromisoformat(gebeurtenis.payload["van"]),
+        dt.datetime.fromisoformat(gebeurtenis.payload["naar"]),
+    )
+
+
 def is_laat(bestuursproces_id: int, tijdstip: dt.datetime) -> bool:
     """Whether something in the case happened after ``tijdstip``: a fact dated later, or a
     fact whose moment was corrected to later. Read from the case row (see :func:`laat_na`);

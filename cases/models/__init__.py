@@ -54,7 +54,13 @@ from .spelers import (
     Veld,
 )
 from .stadia import Richting, Stadiumovergang
-from .tijdlijn import Tijdlijngeheugen, Tijdlijnregel, Tijdlijnstand, Verschuivingsregel
+from .tijdlijn import (
+    Geheugenstand,
+    Tijdlijngeheugen,
+    Tijdlijnregel,
+    Tijdlijnstand,
+    Verschuivingsregel,
+)
 from .wyberen import Consolidatie, Fase, Instemming, Optie, WyberStap
 from .zichtbaarheid import ALLE_NIVEAUS, Zicht, Zichtbaarheid
 
@@ -85,6 +91,7 @@ __all__ = [
     "Fase",
     "Foldstand",
     "Gebeurtenis",
+    "Geheugenstand",
     "HuidigeOpdrachtgeverBeoordeling",
     "HuidigeSpelerBeoordeling",
     "IdeeEigenaar",

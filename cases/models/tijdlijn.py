@@ -167,3 +167,38 @@ class Tijdlijnstand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bestuursproces_id}: {self.versie}"
+
+
+class Geheugenstand(models.Model):
+    """The tijdlijn's memory, every viewer level, once the events up to one position in
+    world-time order ``(tijdstip, volgnummer)`` were told: where a rebuild after a fact
+    entered late starts, so that it tells again only what follows (the stands of the fold,
+    :class:`~cases.models.Foldstand`, do the same for looking back). A rebuild stores one
+    every ``FOLDSTAND_INTERVAL`` events; ``aantal`` counts the events up to and including the
+    position. ``geheugen`` is JSON: per level and field the entries, or ``"="`` for a field
+    that holds what the level before it holds. A fact entered late, or a corrected date,
+    deletes the stands after the position the rebuild starts from and stores them anew."""
+
+    bestuursproces = models.ForeignKey(
+        Bestuursproces, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    # The read model's version that told the memory (tijdlijnregels.VERSIE): another is ignored.
+    versie = models.PositiveIntegerField(_("versie"))
+    tijdstip = models.DateTimeField(_("tijdstip"))
+    volgnummer = models.PositiveIntegerField(_("volgnummer"))
+    aantal = models.PositiveIntegerField(_("aantal"))
+    geheugen = models.TextField(_("geheugen"))
+
+    class Meta:
+        verbose_name = _("geheugenstand van de tijdlijn")
+        verbose_name_plural = _("geheugenstanden van de tijdlijn")
+        constraints = [
+            models.UniqueConstraint(
+                # The nearest stand before a moment is read from it.
+                fields=["bestuursproces", "tijdstip", "volgnummer"],
+                name="geheugenstand_per_positie",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bestuursproces_id} #{self.aantal} ({self.volgnummer})"

@@ -2,8 +2,11 @@
 
 Reported as ratios against references measured in the same run (``make benchmark``):
 
-- a late fact (a note dated in the middle of the history, so the whole history is folded
-  strictly to check it) against the same note recorded in order (no fold);
+- a late fact (a note dated in the middle of the history, so the whole history after it is
+  folded strictly to check it and the tijdlijn told again) against the same note recorded in
+  order (no fold): told from the opening (no stand of the tijdlijn's memory yet, as for a
+  case's first late fact) and from the nearest stand before its moment; and a note dated
+  shortly before the end of the history (the everyday late fact);
 - a momentopname in the middle of the history, and one as known at an earlier recording
   moment, against reading the case's event rows in world-time order without folding them.
 
@@ -24,7 +27,7 @@ from django.db import connection
 from cases import selectors, services
 from cases.events import verifieer_keten
 from cases.events.wereldtijd import geschiedenis
-from cases.models import Gebeurtenis
+from cases.models import Gebeurtenis, Geheugenstand
 from tests.factories import GebruikerFactory, actor_voor
 
 from .test_groot_proces import START, _groot_proces, _meet
@@ -43,6 +46,7 @@ def test_laat_feit_en_terugkijken_op_een_groot_proces() -> None:
     laatste = Gebeurtenis.objects.filter(bestuursproces=proces).order_by("tijdstip").last()
     assert laatste is not None
     midden = START + (laatste.tijdstip - START) / 2
+    kort_ervoor = laatste.tijdstip - (laatste.tijdstip - START) / 100
     bekend = (
         Gebeurtenis.objects.filter(bestuursproces=proces)
         .order_by("volgnummer")[aantal // 2]
@@ -59,12 +63,18 @@ def test_laat_feit_en_terugkijken_op_een_groot_proces() -> None:
             tijdstip=tijdstip,
         )
 
+    def zonder_stand() -> Any:
+        Geheugenstand.objects.filter(bestuursproces=proces).delete()
+        return notitie(midden)
+
     def rijen_lezen() -> int:
         return sum(1 for _ in geschiedenis(proces.pk, tot=midden))
 
     metingen = [
         ("feit op volgorde (referentie)", lambda: notitie()),
-        ("laat feit (midden)", lambda: notitie(midden)),
+        ("laat feit (midden, alles verteld)", zonder_stand),
+        ("laat feit (midden, vanaf een stand)", lambda: notitie(midden)),
+        ("laat feit (kort voor het einde)", lambda: notitie(kort_ervoor)),
         ("rijen lezen tot het midden (referentie)", rijen_lezen),
         ("momentopname (midden)", lambda: selectors.momentopname(proces, midden)),
         (
@@ -81,8 +91,10 @@ def test_laat_feit_en_terugkijken_op_een_groot_proces() -> None:
         mediaan, piek = _meet(doe)
         uitkomst[naam] = mediaan
         print(f"{naam:42} {mediaan * 1000:10.1f} ms {piek:8.1f} MiB")
-    laat = uitkomst["laat feit (midden)"] / uitkomst["feit op volgorde (referentie)"]
+    op_volgorde = uitkomst["feit op volgorde (referentie)"]
     kijk = uitkomst["momentopname (midden)"] / uitkomst["rijen lezen tot het midden (referentie)"]
-    print(f"laat feit / feit op volgorde: {laat:.1f}×")
+    for naam in uitkomst:
+        if naam.startswith("laat feit"):
+            print(f"{naam} / feit op volgorde: {uitkomst[naam] / op_volgorde:.1f}×")
     print(f"momentopname / rijen lezen: {kijk:.1f}×")
     assert verifieer_keten(proces) is None

@@ -1,13 +1,48 @@
-"""Checks of the stored stands of the fold, shared by the property tests."""
+"""Checks of the stored stands of the fold, shared by the property tests, and the case the
+tests of stored stands (of the fold and of the tijdlijn's memory) start from."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from cases import services
 from cases.events import standen
 from cases.events.replay import vouw
 from cases.events.wereldtijd import geschiedenis
-from cases.models import Bestuursproces, Foldstand, Zichtbaarheid
+from cases.models import Bestuursproces, Foldstand, Speler, Zichtbaarheid
+from tests.factories import actor_voor
+
+AMS = ZoneInfo("Europe/Amsterdam")
+BEGIN = dt.datetime(2019, 3, 4, 9, tzinfo=AMS)
+
+
+def dag(n: int) -> dt.datetime:
+    return BEGIN + dt.timedelta(days=n)
+
+
+def dijkversterking(regisseur: Any) -> tuple[Bestuursproces, Speler]:
+    """A case opened at BEGIN with one speler, registered on day 1."""
+    actor = actor_voor(regisseur)
+    proces = services.open_bestuursproces(
+        actor=actor,
+        titel="Dijkversterking",
+        rol_gemeente="initierend",
+        aanpak="cyclisch",
+        tijdstip=BEGIN,
+    )
+    speler = services.registreer_speler(
+        actor=actor,
+        bestuursproces=proces,
+        naam="Waterschap",
+        soort="groep",
+        veld="verbindende",
+        rol_in_proces="sleutelpersoon",
+        tijdstip=dag(1),
+    )
+    return proces, speler
+
 
 # Every key a fold may store stands under: all events, and each role's levels.
 ZICHTEN: tuple[frozenset[str] | None, ...] = (

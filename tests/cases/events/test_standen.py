@@ -13,7 +13,6 @@ import datetime as dt
 import importlib
 from typing import Any
 from unittest import mock
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.apps import apps
@@ -34,37 +33,16 @@ from cases.models import (
 )
 from tests.factories import actor_voor
 
-from ._standen import elke_stand_klopt
+from ._standen import dag as _dag
+from ._standen import dijkversterking, elke_stand_klopt
 
-AMS = ZoneInfo("Europe/Amsterdam")
-BEGIN = dt.datetime(2019, 3, 4, 9, tzinfo=AMS)
 KERNTEAM = Zichtbaarheid.voor_rol("kernteam")
 ALLES = Zichtbaarheid.voor_rol("procesregisseur")
 
 
-def _dag(n: int) -> dt.datetime:
-    return BEGIN + dt.timedelta(days=n)
-
-
 def _proces(regisseur: Any, assessments: int = 8) -> tuple[Bestuursproces, Speler]:
     """A case with one speler assessed every other day, at alternating levels."""
-    actor = actor_voor(regisseur)
-    proces = services.open_bestuursproces(
-        actor=actor,
-        titel="Dijkversterking",
-        rol_gemeente="initierend",
-        aanpak="cyclisch",
-        tijdstip=BEGIN,
-    )
-    speler = services.registreer_speler(
-        actor=actor,
-        bestuursproces=proces,
-        naam="Waterschap",
-        soort="groep",
-        veld="verbindende",
-        rol_in_proces="sleutelpersoon",
-        tijdstip=_dag(1),
-    )
+    proces, speler = dijkversterking(regisseur)
     for i in range(assessments):
         _beoordeel(
             regisseur,
