@@ -7,6 +7,8 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.apps import apps
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -82,9 +84,8 @@ class RelatieVeld(forms.CharField):
     elsewhere simply matches nothing.
     """
 
-    # The route kwarg and the name in messages, where they differ from the soort.
+    # The route kwarg, where it differs from the soort.
     kwarg: str | None = None
-    naam: str | None = None
 
     def __init__(
         self,
@@ -113,15 +114,21 @@ class RelatieVeld(forms.CharField):
             )
         except ValueError:
             raise forms.ValidationError(
-                f"Geef de URL of de uuid van een {self.naam or self.soort} van dit bestuursproces.",
+                gettext("Geef de URL of de uuid van een %(soort)s van dit bestuursproces.")
+                % {"soort": self.naam},
                 code="invalid",
             ) from None
         if proces != self.bestuursproces_uuid:
             raise forms.ValidationError(
-                f"Deze {self.naam or self.soort} hoort niet bij dit bestuursproces.",
+                gettext("Deze %(soort)s hoort niet bij dit bestuursproces.") % {"soort": self.naam},
                 code="does_not_exist",
             )
         return gevonden
+
+    @property
+    def naam(self) -> str:
+        """The soort as messages name it, in the request's language (the model's name)."""
+        return str(apps.get_model("cases", self.soort)._meta.verbose_name)
 
 
 @extend_schema_field(OpenApiTypes.STR)

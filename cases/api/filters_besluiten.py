@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.models import Afspraak, AfspraakStatus, Besluit, Orgaan
 from cases.selectors.besluiten import verlopen
@@ -41,7 +42,7 @@ class StriktJaNeeVeld(forms.NullBooleanField):
         if value in (None, ""):
             return None
         if value not in ("true", "false"):
-            raise forms.ValidationError("Geef true of false.", code="invalid")
+            raise forms.ValidationError(gettext("Geef true of false."), code="invalid")
         return value == "true"
 
 

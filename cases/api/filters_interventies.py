@@ -9,6 +9,7 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -47,7 +48,8 @@ class InstrumentVeld(forms.CharField):
             return lees_url(tekst, "instrument-detail", "uuid", self.host)[1]
         except ValueError:
             raise forms.ValidationError(
-                "Geef de URL of de uuid van een instrument uit de catalogus.", code="invalid"
+                gettext("Geef de URL of de uuid van een instrument uit de catalogus."),
+                code="invalid",
             ) from None
 
 

@@ -17,7 +17,6 @@ class WyberStapVeld(RelatieVeld):
     """A wyber-stap of this case by its URL or uuid (its route names the step ``stap``)."""
 
     kwarg = "stap"
-    naam = "wyber-stap"
 
 
 @extend_schema_field(OpenApiTypes.STR)

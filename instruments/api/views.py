@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
@@ -54,7 +55,7 @@ class VeldDetailView(generics.RetrieveAPIView[Veld]):
     def get_object(self) -> Veld:
         veld = self.get_queryset().filter(code=self.kwargs["code"]).first()
         if veld is None:
-            raise NotFound("Dit veld bestaat niet.")
+            raise NotFound(gettext("Dit veld bestaat niet."))
         return veld
 
     @extend_schema(
@@ -109,7 +110,7 @@ class InstrumentDetailView(generics.RetrieveAPIView[Instrument]):
     def get_object(self) -> Instrument:
         instrument = self.get_queryset().filter(uuid=self.kwargs["uuid"]).first()
         if instrument is None:
-            raise NotFound("Dit instrument bestaat niet.")
+            raise NotFound(gettext("Dit instrument bestaat niet."))
         return instrument
 
     @extend_schema(

@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from django_filters.rest_framework import DjangoFilterBackend
 
 # The paginator reads these itself.
@@ -22,7 +23,7 @@ class StrikteFilterSet(django_filters.FilterSet):
         onbekend = sorted(set(self.data) - set(self.filters) - PAGINERING)
         for naam in onbekend:
             self.form.errors[naam] = self.form.error_class(
-                [forms.ValidationError("Onbekende parameter.", code="unknown")]
+                [forms.ValidationError(gettext("Onbekende parameter."), code="unknown")]
             )
         return geldig and not onbekend
 

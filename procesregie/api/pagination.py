@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
 from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -16,7 +17,8 @@ class Paginering(PageNumberPagination):
     page_size_query_param = "pageSize"
     page_size = 20
     max_page_size = 100
-    invalid_page_message = "Deze pagina bestaat niet."
+    # Lazy: DRF formats it per request, in that request's language.
+    invalid_page_message = gettext_lazy("Deze pagina bestaat niet.")  # type: ignore[assignment]
 
     def _positief_getal(
         self, request: Request, naam: str, hoogstens: int | None = None
@@ -26,11 +28,22 @@ class Paginering(PageNumberPagination):
             return None
         if not waarde.isdigit() or int(waarde) < 1:
             raise ValidationError(
-                {naam: [ErrorDetail("Geef een geheel getal van 1 of meer.", code="invalid")]}
+                {
+                    naam: [
+                        ErrorDetail(gettext("Geef een geheel getal van 1 of meer."), code="invalid")
+                    ]
+                }
             )
         if hoogstens is not None and int(waarde) > hoogstens:
             raise ValidationError(
-                {naam: [ErrorDetail(f"Hoogstens {hoogstens} per pagina.", code="max_value")]}
+                {
+                    naam: [
+                        ErrorDetail(
+                            gettext("Hoogstens %(aantal)s per pagina.") % {"aantal": hoogstens},
+                            code="max_value",
+                        )
+                    ]
+                }
             )
         return int(waarde)
 

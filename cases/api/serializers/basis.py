@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -160,7 +160,7 @@ class StriktMixin(Serializer):
             }
             # DRF turns numbers into text; a client sending 0 for a text meant something else.
             onbekend |= {
-                naam: [serializers.ErrorDetail("Geef tekst op.", code="invalid")]
+                naam: [serializers.ErrorDetail(gettext("Geef tekst op."), code="invalid")]
                 for naam, veld in self.fields.items()
                 if isinstance(veld, serializers.CharField)
                 and naam in data
@@ -169,7 +169,7 @@ class StriktMixin(Serializer):
             }
             # Likewise 0/1 and "true" for a boolean: JSON has true and false.
             onbekend |= {
-                naam: [serializers.ErrorDetail("Geef true of false.", code="invalid")]
+                naam: [serializers.ErrorDetail(gettext("Geef true of false."), code="invalid")]
                 for naam, veld in self.fields.items()
                 if isinstance(veld, serializers.BooleanField)
                 and naam in data

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -20,7 +21,10 @@ InterventieVeldField = keuzeveld("InterventieVeldEnum", INTERVENTIEVELD_KEUZES)
 
 def _binnen_de_jaren(waarde: dt.date) -> dt.date:
     if not JAREN[0] <= waarde.year <= JAREN[1]:
-        raise serializers.ValidationError(f"Geef een datum tussen {JAREN[0]} en {JAREN[1]}.")
+        raise serializers.ValidationError(
+            gettext("Geef een datum tussen %(van)s en %(tot)s.")
+            % {"van": JAREN[0], "tot": JAREN[1]}
+        )
     return waarde
 
 

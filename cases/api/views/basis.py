@@ -14,6 +14,7 @@ from django.http.request import RawPostDataException
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import generics, serializers
@@ -71,7 +72,9 @@ def lees_tijdstip(request: Request, naam: str = "tijdstip") -> dt.datetime | Non
             {
                 naam: [
                     serializers.ErrorDetail(
-                        "Geef een tijdstip in ISO 8601, bijvoorbeeld 2026-05-01T12:00:00+02:00.",
+                        gettext(
+                            "Geef een tijdstip in ISO 8601, bijvoorbeeld 2026-05-01T12:00:00+02:00."
+                        ),
                         code="invalid",
                     )
                 ]
@@ -82,7 +85,9 @@ def lees_tijdstip(request: Request, naam: str = "tijdstip") -> dt.datetime | Non
             {
                 naam: [
                     serializers.ErrorDetail(
-                        f"Geef een tijdstip tussen {JAREN[0]} en {JAREN[1]}.", code="invalid"
+                        gettext("Geef een tijdstip tussen %(van)s en %(tot)s.")
+                        % {"van": JAREN[0], "tot": JAREN[1]},
+                        code="invalid",
                     )
                 ]
             }

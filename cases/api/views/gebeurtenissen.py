@@ -140,7 +140,7 @@ class MomentopnameView(BestuursprocesBasis):
             bekend_op=lees_tijdstip(request, "bekendOp"),
         )
         if staat is None:
-            raise NotFound("Het bestuursproces bestond op dat tijdstip nog niet.")
+            raise NotFound(gettext("Het bestuursproces bestond op dat tijdstip nog niet."))
         return Response(
             {"tijdstip": serializers.DateTimeField().to_representation(tijdstip), **staat}
         )

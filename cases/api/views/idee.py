@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
@@ -30,7 +31,7 @@ class IdeeView(BestuursprocesBasis):
     def get(self, request: Request, uuid: Any) -> Response:
         idee = selectors.huidig_idee(self.get_bestuursproces())
         if idee is None:
-            raise NotFound("Dit bestuursproces heeft nog geen idee.")
+            raise NotFound(gettext("Dit bestuursproces heeft nog geen idee."))
         # Queries: case with my role; the current idee with its author; its idee-eigenaren.
         return Response(self.get_serializer(idee).data)
 

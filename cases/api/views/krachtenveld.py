@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
@@ -51,7 +52,7 @@ class KrachtenveldView(BestuursprocesBasis):
             bekend_op=lees_tijdstip(request, "bekendOp"),
         )
         if veld is None:
-            raise NotFound("Het bestuursproces bestond op dat tijdstip nog niet.")
+            raise NotFound(gettext("Het bestuursproces bestond op dat tijdstip nog niet."))
         return Response(self.get_serializer({"tijdstip": tijdstip, **veld}).data)
 
 
@@ -84,7 +85,7 @@ class VerschuivingenView(BestuursprocesBasis):
         van = lees_tijdstip(request, "van")
         if van is not None and van > tot:
             raise ValidationError(
-                {"van": [serializers.ErrorDetail("van ligt na tot.", code="invalid")]}
+                {"van": [serializers.ErrorDetail(gettext("van ligt na tot."), code="invalid")]}
             )
         bekend_op = lees_tijdstip(request, "bekendOp")
         rijen: Sequence[dict[str, Any]] | None = None

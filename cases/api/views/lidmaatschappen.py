@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound, ValidationError
@@ -72,7 +73,7 @@ class LidmaatschapDetailView(LidmaatschapBasis):
         # Queries: case with my role (once per request); the membership with its user.
         gevonden = selectors.lidmaatschappen(self.get_bestuursproces()).filter(uuid=uuid).first()
         if gevonden is None:
-            raise NotFound("Dit lidmaatschap bestaat niet in dit bestuursproces.")
+            raise NotFound(gettext("Dit lidmaatschap bestaat niet in dit bestuursproces."))
         return gevonden
 
     @extend_schema(operation_id="lidmaatschap_read", summary="Eén lidmaatschap opvragen")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
@@ -62,7 +63,7 @@ class OrganisatieDetailView(BestuursprocesBasis):
         # Queries: case with my role (once per request); the organisatie.
         gevonden = selectors.organisaties(self.get_bestuursproces()).filter(uuid=uuid).first()
         if gevonden is None:
-            raise NotFound("Deze organisatie bestaat niet in dit bestuursproces.")
+            raise NotFound(gettext("Deze organisatie bestaat niet in dit bestuursproces."))
         return gevonden
 
     @extend_schema(operation_id="organisatie_read", summary="Eén organisatie opvragen")

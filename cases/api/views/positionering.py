@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
@@ -93,7 +94,7 @@ class PositioneringDetailView(PositioneringBasis):
             .first()
         )
         if gevonden is None:
-            raise NotFound("Deze positionering bestaat niet in dit bestuursproces.")
+            raise NotFound(gettext("Deze positionering bestaat niet in dit bestuursproces."))
         return Response(self.get_serializer(gevonden).data)
 
 
@@ -204,7 +205,7 @@ class ProcesontwerpView(BestuursprocesBasis):
         # Queries: case with my role; the current version with its author.
         ontwerp = selectors.huidig_procesontwerp(self.get_bestuursproces())
         if ontwerp is None:
-            raise NotFound("Dit bestuursproces heeft nog geen procesontwerp.")
+            raise NotFound(gettext("Dit bestuursproces heeft nog geen procesontwerp."))
         return Response(self.get_serializer(ontwerp).data)
 
     @extend_schema(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
@@ -69,5 +70,5 @@ class StadiumovergangDetailView(BestuursprocesBasis):
         gevonden = selectors.stadiumovergangen(self.get_bestuursproces()).filter(uuid=overgang)
         instance = gevonden.first()
         if instance is None:
-            raise NotFound("Deze stadiumovergang bestaat niet in dit bestuursproces.")
+            raise NotFound(gettext("Deze stadiumovergang bestaat niet in dit bestuursproces."))
         return Response(self.get_serializer(instance).data)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -51,7 +52,7 @@ class TijdlijnView(BestuursprocesBasis):
         van = lees_tijdstip(request, "van")
         if van is not None and van > tot:
             raise ValidationError(
-                {"van": [serializers.ErrorDetail("van ligt na tot.", code="invalid")]}
+                {"van": [serializers.ErrorDetail(gettext("van ligt na tot."), code="invalid")]}
             )
         bekend_op = lees_tijdstip(request, "bekendOp")
         items: Sequence[TijdlijnItem] | None = None

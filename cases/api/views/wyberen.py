@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
@@ -42,7 +43,7 @@ class StapBasis(BestuursprocesBasis):
                 stappen = stappen.select_related(None).prefetch_related(None)
             gevonden = stappen.filter(uuid=self.kwargs["stap"]).first()
             if gevonden is None:
-                raise NotFound("Deze wyber-stap bestaat niet in dit bestuursproces.")
+                raise NotFound(gettext("Deze wyber-stap bestaat niet in dit bestuursproces."))
             self._stap = gevonden
         return self._stap
 
@@ -230,7 +231,7 @@ class OptieDetailView(StapBasis):
     def get_optie(self) -> Optie:
         optie = opties_van(self.get_stap()).filter(uuid=self.kwargs["optie"]).first()
         if optie is None:
-            raise NotFound("Deze optie bestaat niet in deze wyber-stap.")
+            raise NotFound(gettext("Deze optie bestaat niet in deze wyber-stap."))
         return optie
 
     @extend_schema(operation_id="optie_read", summary="Eén optie opvragen")
@@ -280,7 +281,10 @@ class ConsolidatieView(StapBasis):
         )
         consolidatie = consolidatie_van(stap)
         if consolidatie is None:
-            raise NotFound(f"Stap {stap.volgnummer} heeft nog geen consolidatie.")
+            raise NotFound(
+                gettext("Stap %(nummer)s heeft nog geen consolidatie.")
+                % {"nummer": stap.volgnummer}
+            )
         context = {**self.get_serializer_context(), "stap": stap}
         return s.ConsolidatieSerializer(consolidatie, context=context).data
 
@@ -365,7 +369,7 @@ class InstemmingDetailView(StapBasis):
     def get_instemming(self) -> Instemming:
         gevonden = instemmingen_van(self.get_stap()).filter(uuid=self.kwargs["instemming"]).first()
         if gevonden is None:
-            raise NotFound("Deze instemming bestaat niet in deze wyber-stap.")
+            raise NotFound(gettext("Deze instemming bestaat niet in deze wyber-stap."))
         return gevonden
 
     @extend_schema(operation_id="instemming_read", summary="Eén instemming opvragen")

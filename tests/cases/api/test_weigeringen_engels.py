@@ -254,3 +254,53 @@ def test_titel_van_een_domeinfout_in_het_engels(bestuursproces: Bestuursproces, 
     body = _weiger("bestuursproces-afgerond-afronden", bestuursproces, regisseur, "en")
 
     assert body["title"] == "The governance process is completed."
+
+
+# Refusals of the views themselves (lookups, query parameters, pages), not of a service.
+LEESWEIGERINGEN = [
+    (
+        "/organisaties/6f1b5c1e-8a52-4d3e-9a55-3f5e2c1d0b7a",
+        404,
+        "detail",
+        "This organisation does not exist in this governance process.",
+    ),
+    ("/tijdlijn?page=999", 404, "detail", "This page does not exist."),
+    ("/tijdlijn?pageSize=500", 400, "pageSize", "At most 100 per page."),
+    ("/tijdlijn?page=nul", 400, "page", "Give a whole number of 1 or more."),
+    (
+        "/tijdlijn?van=2026-01-02T00:00:00Z&tot=2026-01-01T00:00:00Z",
+        400,
+        "van",
+        "van lies after tot.",
+    ),
+    (
+        "/tijdlijn?tot=gisteren",
+        400,
+        "tot",
+        "Give a moment in ISO 8601, for example 2026-05-01T12:00:00+02:00.",
+    ),
+    (
+        "/besluiten?organisatie=geen-url",
+        400,
+        "organisatie",
+        "Give the URL or the uuid of the organisation (of this governance process).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pad", "status", "waar", "engels"), LEESWEIGERINGEN)
+def test_weigering_van_een_view_in_het_engels(
+    pad: str, status: int, waar: str, engels: str, bestuursproces: Bestuursproces, regisseur: Any
+) -> None:
+    client = APIClient()
+    client.force_authenticate(regisseur)
+
+    response = client.get(proces_url(bestuursproces, pad), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == status, response.content
+    body = response.json()
+    if waar == "detail":
+        assert body["detail"] == engels
+    else:
+        redenen = {param["name"]: param["reason"] for param in body["invalidParams"]}
+        assert redenen[waar] == engels
