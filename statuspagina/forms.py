@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class MomentFormulier(forms.Form):
-    """``?op=JJJJ-MM-DD``: the case as it stood at the end of that day; empty for now."""
+    """``?op=JJJJ-MM-DD``: the case as it stood at the end of that day; empty for now. The
+    picker sends ISO; typed without it, a date as the page shows it (6-12-2026) is read too,
+    as in the werkruimte's forms."""
 
     op = forms.DateField(
         label=_("Toon de stand op"),
@@ -21,11 +23,9 @@ class MomentFormulier(forms.Form):
             "werkelijk voor stond, met wat later over die tijd is vastgelegd."
         ),
         required=False,
-        input_formats=["%Y-%m-%d"],
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "invalid": _("Vul een geldige datum in als JJJJ-MM-DD, bijvoorbeeld 2026-03-01.")
-        },
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 6-12-2026.")},
     )
 
     def __init__(self, *args: Any, geopend_op: dt.datetime, **kwargs: Any) -> None:

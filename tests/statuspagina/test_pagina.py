@@ -207,11 +207,26 @@ def test_vandaag_is_de_actuele_stand(
     assert p.DOEL_STAP_2 in tekst(response.content)
 
 
+@pytest.mark.parametrize("schrijfwijze", ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"])
+def test_een_dag_zoals_de_pagina_hem_toont(
+    als: Any, statusproces: Statusproces, statusleden: dict[str, Any], schrijfwijze: str
+) -> None:
+    """Without the date picker a member types the day as the page writes it."""
+    gisteren = timezone.localdate() - dt.timedelta(days=1)
+    response = als(statusleden["procesregisseur"]).get(
+        _url(statusproces.bestuursproces, gisteren.strftime(schrijfwijze))
+    )
+    assert response.status_code == 200
+    assert "U bekijkt een moment in het verleden." in tekst(response.content)
+    assert _datum(gisteren) in tekst(response.content)
+
+
 @pytest.mark.parametrize(
     ("op", "melding"),
     [
-        ("gisteren", "Vul een geldige datum in als JJJJ-MM-DD, bijvoorbeeld 2026-03-01."),
-        ("2026-02-30", "Vul een geldige datum in als JJJJ-MM-DD, bijvoorbeeld 2026-03-01."),
+        ("gisteren", "Vul een geldige datum in, bijvoorbeeld 6-12-2026."),
+        ("2026-02-30", "Vul een geldige datum in, bijvoorbeeld 6-12-2026."),
+        ("30-2-2026", "Vul een geldige datum in, bijvoorbeeld 6-12-2026."),
         ("2000-01-01", "Op 1 januari 2000 bestond dit bestuursproces nog niet"),
     ],
 )
