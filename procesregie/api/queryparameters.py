@@ -4,8 +4,9 @@ The OpenAPI document already lists, per operation, the parameters its view under
 filter set's filters, the paginator's page and pageSize, and the ones a view declares with
 extend_schema. Refusing everything else (rather than keeping a second list per view) keeps the
 two in step: a view that reads a parameter it does not document cannot be called with it.
-The document is generated once per process, on the first API request, as
-/api/v1/openapi.json serves it.
+The document is generated once per process, as /api/v1/openapi.json serves it: by the WSGI and
+ASGI entry points while a worker starts (:func:`bereid_voor`, some 0.8 s), otherwise on the
+first API request.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def _gedocumenteerd() -> dict[tuple[Callable[..., Any], str], frozenset[str]]:
             p["name"] for p in operatie.get("parameters", []) if p.get("in") == "query"
         )
     return result
+
+
+def bereid_voor() -> None:
+    """Generate the document now, so that no user's first request waits for it."""
+    _gedocumenteerd()
 
 
 def onbekende_parameters(view: Callable[..., Any], methode: str, namen: Iterable[str]) -> list[str]:
