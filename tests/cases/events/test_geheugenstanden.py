@@ -79,11 +79,14 @@ def vertellingen(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def _zoals_herbouwd(proces: Bestuursproces) -> None:
-    """The rows kept are those a rebuild of the whole log gives."""
+    """The rows kept are those a rebuild of the whole log gives. The rebuild is rolled back:
+    the next late fact goes on from the rows and stands the late facts before it left."""
     bijgehouden = leesmodel(proces)
     with transaction.atomic():
         tijdlijnregels.herbouw(proces)
-    assert leesmodel(proces) == bijgehouden
+        herbouwd = leesmodel(proces)
+        transaction.set_rollback(True)
+    assert herbouwd == bijgehouden
 
 
 def test_zonder_stand_wordt_alles_verteld_en_daarna_alleen_wat_volgt(
@@ -177,3 +180,59 @@ def test_het_geheugen_van_een_stand_leest_terug_zoals_het_was() -> None:
     gelezen[NIVEAUS[0]]["opties"]["o"].append("x")
     assert gelezen[NIVEAUS[1]]["opties"]["o"] == ["Dijk omhoog", "s"]
     assert all(isinstance(s, Spoor) for sporen in gelezen.values() for s in sporen.values())
+
+
+def test_een_interventie_laat_gelogd_uitgevoerd_en_geevalueerd(
+    regisseur: Any, settings: Any, vertellingen: list[Any]
+) -> None:
+    """An interventie's whole cycle entered late, each step from a stand: its items (on dates
+    of their own) and what they remember are those of a rebuild of the whole log."""
+    settings.FOLDSTAND_INTERVAL = 2
+    proces, speler, _ = _proces(regisseur)
+    _notitie(regisseur, proces, speler, 11)  # the first late fact stores the stands
+    vertellingen.clear()
+    actor = actor_voor(regisseur)
+
+    interventie = services.log_interventie(
+        actor=actor,
+        bestuursproces=proces,
+        titel="Rondetafel",
+        datum=_dag(14).date(),
+        velden=["verbindende"],
+        niveau="groep",
+        aangrijpingspunt="interactie",
+        zwaarte="licht",
+        beoogd_effect="Iedereen aan tafel",
+        spelers=[speler],
+        zichtbaarheid="regisseur",
+        tijdstip=_dag(14),
+    )
+    _zoals_herbouwd(proces)
+    services.voer_interventie_uit(
+        actor=actor,
+        interventie=interventie,
+        wat_gedaan="Gesprek gevoerd",
+        uitgevoerd_op=_dag(16).date(),
+        tijdstip=_dag(16),
+    )
+    _zoals_herbouwd(proces)
+    services.wijzig_interventie(
+        actor=actor,
+        interventie=interventie,
+        wijzigingen={"titel": "Rondetafel met het waterschap"},
+        tijdstip=_dag(17),
+    )
+    _zoals_herbouwd(proces)
+
+    services.evalueer_interventie(
+        actor=actor,
+        interventie=interventie,
+        waargenomen_effect="Iedereen kwam",
+        uitgepakt="ja",
+        geevalueerd_op=_dag(18).date(),
+        tijdstip=_dag(18),
+    )
+    _zoals_herbouwd(proces)
+
+    # Each late step told from a stand; each check after it told the whole log.
+    assert [na is not None for na in vertellingen] == [True, False] * 4
