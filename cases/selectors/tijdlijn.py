@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import overload
 
-from django.db.models import Count, QuerySet, Subquery
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -78,11 +78,14 @@ class Tijdlijnreeks(Sequence[TijdlijnItem]):
         regels: QuerySet[Tijdlijnregel],
         niveau: str,
         tel: Callable[[], int | None] | None = None,
+        *,
+        nieuwste_eerst: bool = False,
     ) -> None:
         self._regels = regels
         self._niveau = niveau
         self._tel = tel
         self._aantal: int | None = None
+        self._nieuwste_eerst = nieuwste_eerst
 
     def __len__(self) -> int:
         if self._aantal is None:
@@ -123,7 +126,18 @@ class Tijdlijnreeks(Sequence[TijdlijnItem]):
             regels = regels.filter(tijdstip__gte=van)
         if tot is not None:
             regels = regels.filter(tijdstip__lt=tot)
-        return Tijdlijnreeks(regels, self._niveau)
+        return Tijdlijnreeks(regels, self._niveau, nieuwste_eerst=self._nieuwste_eerst)
+
+    def na(self, tijdstip: dt.datetime, volgnummer: int) -> Tijdlijnreeks:
+        """The items after the one at ``(tijdstip, volgnummer)`` in this order, on the order's
+        index: what was recorded meanwhile before it does not shift what follows."""
+        if self._nieuwste_eerst:
+            verder = Q(tijdstip__lt=tijdstip) | Q(tijdstip=tijdstip, volgnummer__lt=volgnummer)
+        else:
+            verder = Q(tijdstip__gt=tijdstip) | Q(tijdstip=tijdstip, volgnummer__gt=volgnummer)
+        return Tijdlijnreeks(
+            self._regels.filter(verder), self._niveau, nieuwste_eerst=self._nieuwste_eerst
+        )
 
 
 def vertel(regel: Tijdlijnregel, niveau: str) -> TijdlijnItem:
@@ -165,7 +179,12 @@ def tijdlijnreeks(
     else:
         regels = regels.filter(tijdstip__gte=van)
     volgorde = ("-tijdstip", "-volgnummer") if nieuwste_eerst else ("tijdstip", "volgnummer")
-    return Tijdlijnreeks(regels.order_by(*volgorde).select_related("gebeurtenis"), niveau, tel)
+    return Tijdlijnreeks(
+        regels.order_by(*volgorde).select_related("gebeurtenis"),
+        niveau,
+        tel,
+        nieuwste_eerst=nieuwste_eerst,
+    )
 
 
 def _geteld(

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cases.selectors.tijdlijn import TijdlijnItem, tijdlijn, tijdlijnreeks
+from procesregie.api.sleutelpaginering import Sleutelpaginering
 
 from .. import serializers as s
 from .basis import BestuursprocesBasis, bekend_op_parameter, lees_tijdstip, tijdstip_parameter
@@ -23,6 +24,8 @@ from .basis import BestuursprocesBasis, bekend_op_parameter, lees_tijdstip, tijd
 class TijdlijnView(BestuursprocesBasis):
     serializer_class = s.TijdlijnItemSerializer
     filter_backends: list[Any] = []
+    # A fact entered late lands anywhere in the list: the next link names the last item.
+    pagination_class = Sleutelpaginering
 
     @extend_schema(
         operation_id="tijdlijn_list",
