@@ -217,6 +217,13 @@ class Verschuivingenreeks(Sequence[dict[str, Any]]):
             return self._vertel(list(self._regels[index]))
         return self._vertel([self._regels[index]])[0]
 
+    def na(self, tijdstip: dt.datetime, volgnummer: int) -> Verschuivingenreeks:
+        """The shifts after the one at ``(tijdstip, volgnummer)``, on the order's index (one
+        per event and level): what was recorded meanwhile before it does not shift what
+        follows."""
+        verder = Q(tijdstip__gt=tijdstip) | Q(tijdstip=tijdstip, volgnummer__gt=volgnummer)
+        return Verschuivingenreeks(self._regels.filter(verder), self._niveau)
+
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for begin in itertools.count(0, 1000):
             deel = self._vertel(list(self._regels[begin : begin + 1000]))

@@ -8,7 +8,8 @@ page directly; ``count`` and the links to the first and last page stay as on eve
 
 The items are ordered by ``(tijdstip, volgnummer)``; a sequence that can cut itself after a
 position (``na(tijdstip, volgnummer)``, as :class:`cases.selectors.tijdlijn.Tijdlijnreeks`
-does in SQL) is asked to, any other sequence is filtered here.
+and :class:`cases.selectors.krachtenveld.Verschuivingenreeks` do in SQL) is asked to, any
+other sequence (a list folded from the log) is filtered here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.utils.translation import gettext
@@ -30,9 +31,17 @@ from .pagination import Paginering
 Positie = tuple[dt.datetime, int]
 
 
+def positie(item: Any) -> Positie:
+    """Where an item (an object, or a dict as the shifts are) stands in the list."""
+    if isinstance(item, Mapping):
+        return item["tijdstip"], item["volgnummer"]
+    return item.tijdstip, item.volgnummer
+
+
 def cursor_van(item: Any) -> str:
     """The cursor of an item: its position, opaque to clients (they follow links)."""
-    tekst = f"{item.tijdstip.astimezone(dt.UTC).isoformat()}|{item.volgnummer}"
+    tijdstip, volgnummer = positie(item)
+    tekst = f"{tijdstip.astimezone(dt.UTC).isoformat()}|{volgnummer}"
     return base64.urlsafe_b64encode(tekst.encode()).decode().rstrip("=")
 
 
@@ -87,11 +96,11 @@ class Sleutelpaginering(Paginering):
         return self._items
 
     @staticmethod
-    def _na_positie(items: Sequence[Any], positie: Positie) -> Sequence[Any]:
-        na = getattr(items, "na", None)
-        if callable(na):
-            return na(*positie)
-        return [item for item in items if (item.tijdstip, item.volgnummer) > positie]
+    def _na_positie(items: Sequence[Any], na: Positie) -> Sequence[Any]:
+        knip = getattr(items, "na", None)
+        if callable(knip):
+            return knip(*na)
+        return [item for item in items if positie(item) > na]
 
     def _url(self) -> str:
         assert self.request is not None

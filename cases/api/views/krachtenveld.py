@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cases import selectors
+from procesregie.api.sleutelpaginering import Sleutelpaginering
 
 from .. import serializers as s
 from .basis import BestuursprocesBasis, bekend_op_parameter, lees_tijdstip, tijdstip_parameter
@@ -60,6 +61,8 @@ class KrachtenveldView(BestuursprocesBasis):
 class VerschuivingenView(BestuursprocesBasis):
     serializer_class = s.VerschuivingSerializer
     filter_backends: list[Any] = []
+    # A fact entered late lands anywhere in the list: the next link names the last shift.
+    pagination_class = Sleutelpaginering
 
     @extend_schema(
         operation_id="krachtenveld_verschuiving_list",

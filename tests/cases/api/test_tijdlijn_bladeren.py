@@ -1,6 +1,7 @@
-"""Walking the tijdlijn page by page while others write: the next link names the last item
-(``na``), so that a fact entered late before the client's position does not push an item it
-already read onto the next page (procesregie/api/sleutelpaginering.py)."""
+"""Walking the tijdlijn (and the shifts of the krachtenveld) page by page while others write:
+the next link names the last item (``na``), so that a fact entered late before the client's
+position does not push an item it already read onto the next page
+(procesregie/api/sleutelpaginering.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from cases import services
-from cases.models import Bestuursproces
+from cases.models import Bestuursproces, Speler
 from procesregie.api.sleutelpaginering import cursor_van, positie_van
 from tests.factories import actor_voor, open_proces
 
@@ -139,3 +140,50 @@ def test_een_onbruikbare_cursor_is_een_fout(
 
     [fout] = assert_probleem(response, 400, "invalid")["invalidParams"]
     assert (fout["name"], fout["reason"]) == ("na", melding)
+
+
+@pytest.fixture
+def speler(regisseur: Any, proces: Bestuursproces) -> Speler:
+    """A speler whose standpunt changes every day from day 10 to 29: 20 shifts."""
+    speler = services.registreer_speler(
+        actor=actor_voor(regisseur),
+        bestuursproces=proces,
+        naam="Waterschap",
+        soort="groep",
+        veld="verbindende",
+        rol_in_proces="sleutelpersoon",
+        tijdstip=_dag(1),
+    )
+    for dag in range(10, 30):
+        _beoordeel(regisseur, speler, dag)
+    return speler
+
+
+def _beoordeel(regisseur: Any, speler: Speler, dag: int) -> None:
+    services.beoordeel_speler(
+        actor=actor_voor(regisseur),
+        speler=Speler.objects.get(pk=speler.pk),
+        standpunt=("voorstander", "tegenstander")[dag % 2],
+        macht="blokkademacht",
+        invloed=3,
+        vertrouwen=3,
+        tijdstip=_dag(dag) + dt.timedelta(hours=1),
+    )
+
+
+def test_wie_door_de_verschuivingen_bladert_ziet_er_geen_twee_keer(
+    regisseur: Any, proces: Bestuursproces, speler: Speler
+) -> None:
+    client = _client(regisseur)
+    gezien: list[int] = []
+    volgende: str | None = proces_url(proces, "/krachtenveld/verschuivingen?pageSize=6")
+    laat = iter(range(2, 10))
+    while volgende:
+        body = client.get(volgende).json()
+        assert body["count"] >= 20
+        gezien += [item["volgnummer"] for item in body["results"]]
+        volgende = body["next"]
+        if (dag := next(laat, None)) is not None:
+            _beoordeel(regisseur, speler, dag)  # dated before everything read so far
+
+    assert len(gezien) == len(set(gezien)) == 20
