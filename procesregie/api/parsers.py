@@ -126,7 +126,7 @@ class BegrensdeJSONParser(JSONParser):
     @staticmethod
     def _geen_constanten(naam: str) -> Any:
         # NaN and Infinity are not JSON (RFC 8259); DRF's strict mode refuses them likewise.
-        raise ongeldig(_("'%(naam)s' is geen geldige JSON-waarde") % {"naam": naam})
+        raise ongeldig(_("'%(naam)s' is geen geldige JSON-waarde.") % {"naam": naam})
 
     @staticmethod
     def _geheel_getal(cijfers: str) -> int:

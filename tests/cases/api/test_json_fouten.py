@@ -40,7 +40,7 @@ def notitie(client: APIClient, bestuursproces: Bestuursproces, body: bytes) -> A
             b'{"tekst": ' + b"9" * 5000 + b"}",
             f"Een getal in de inhoud is te lang: hoogstens {sys.get_int_max_str_digits()} cijfers.",
         ),
-        (b'{"tekst": NaN}', "'NaN' is geen geldige JSON-waarde"),
+        (b'{"tekst": NaN}', "'NaN' is geen geldige JSON-waarde."),
     ],
 )
 def test_onleesbare_json_krijgt_een_nederlandse_zin(
