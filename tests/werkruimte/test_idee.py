@@ -3,6 +3,7 @@ either, see what changed against the version before, keep the input when refused
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -109,6 +110,10 @@ def test_een_geweigerd_procesontwerp_houdt_de_invoer(
     html = antwoord.content.decode()
     assert veldfout(html, "ontwerp-processtrategie")
     assert "Vul een geldige datum in" in veldfout(html, "ontwerp-stap_1_gepland")
+    # A date input cannot show what was typed; the refused date comes back as text.
+    [invoer] = re.findall(r'<input[^>]*id="id_ontwerp-stap_1_gepland"[^>]*>', html)
+    assert 'type="text"' in invoer
+    assert 'value="2026-13-40"' in invoer
     assert "Iedereen aan tafel</textarea>" in html
     assert "Zonder titel</textarea>" in html
     assert Gebeurtenis.objects.filter(bestuursproces=zaak).count() == aantal

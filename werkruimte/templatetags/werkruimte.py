@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 from typing import Any
 
 from django import forms, template
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -31,7 +33,33 @@ def widgetsoort(veld: Any) -> str:
         return "textarea"
     if isinstance(widget, forms.Select):
         return "select"
-    return str(getattr(widget, "input_type", "text"))
+    soort = str(getattr(widget, "input_type", "text"))
+    if soort in LEESBAAR and not _leesbaar(soort, invoerwaarde(veld)):
+        # A date or time input cannot hold what it cannot read: the browser would show an
+        # empty field where the user typed 31-4-2026. The refused text comes back as text.
+        return "text"
+    return soort
+
+
+# What a date, time or moment input can hold (and what the browser sends from one).
+LEESBAAR = {
+    "date": dt.date.fromisoformat,
+    "time": dt.time.fromisoformat,
+    "datetime-local": dt.datetime.fromisoformat,
+}
+
+
+def _leesbaar(soort: str, waarde: Any) -> bool:
+    if not isinstance(waarde, str) or not waarde:
+        return True  # a value of the field itself, or nothing
+    try:
+        LEESBAAR[soort](waarde)
+    except ValueError:
+        return False
+    return soort != "date" or len(waarde) == 10
+
+
+TIJDVELDEN = (forms.DateField, forms.TimeField, forms.DateTimeField)
 
 
 @register.filter
@@ -40,6 +68,10 @@ def invoerwaarde(veld: Any) -> Any:
     browser shows it in the reader's notation), never localised into words, which a date
     input would reject and leave empty."""
     waarde = veld.value()
+    if isinstance(waarde, str) and waarde and isinstance(veld.field, TIJDVELDEN):
+        # Typed as the field reads it (6-12-2026): the input takes it as ISO.
+        with suppress(ValidationError):
+            waarde = veld.field.to_python(waarde) or waarde
     if isinstance(waarde, dt.datetime):
         return waarde.isoformat(timespec="minutes")
     if isinstance(waarde, dt.date):
