@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
+from django.db import connection, models
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -298,11 +299,12 @@ def _toets_geschiedenis(bestuursproces: Bestuursproces, nieuw: Gebeurtenis) -> M
     except Schending as schending:
         feit = schending.gebeurtenis
         verplaatst = nieuw.payload.get("gebeurtenis") if nieuw.type == DATUMCORRECTIE else None
+        reden = _reden(bestuursproces, schending)
         if feit is None or feit.pk == nieuw.pk or feit.volgnummer == verplaatst:
             moment = feit.tijdstip if feit is not None else nieuw.tijdstip
             raise Geschiedenisconflict(
                 _("Op %(moment)s kan dit niet: %(reden)s.")
-                % {"moment": _datum(moment), "reden": schending.reden}
+                % {"moment": _datum(moment), "reden": reden}
             ) from schending
         raise Geschiedenisconflict(
             _(
@@ -313,7 +315,50 @@ def _toets_geschiedenis(bestuursproces: Bestuursproces, nieuw: Gebeurtenis) -> M
                 "soort": soort(feit.type).label,
                 "moment": _datum(feit.tijdstip),
                 "volgnummer": feit.volgnummer,
-                "reden": schending.reden,
+                "reden": reden,
             },
             later_feit=feit.volgnummer,
         ) from schending
+
+
+def _reden(bestuursproces: Bestuursproces, schending: Schending) -> str:
+    """The reason of a refusal, naming what the fact refers to that did not yet exist then:
+    a party or a step by its name (every member sees those), anything else by its kind only
+    (an interventie or a note may be confidential)."""
+    if schending.onbekend is None:
+        return schending.reden
+    try:
+        sleutel = uuid.UUID(schending.onbekend)
+    except ValueError:
+        return schending.reden
+    for model, naamveld in _benoembaar():
+        gevonden = (
+            model._default_manager.filter(bestuursproces=bestuursproces, uuid=sleutel)
+            .values_list(naamveld or "pk", flat=True)
+            .first()
+        )
+        if gevonden is None:
+            continue
+        wat = str(model._meta.verbose_name)
+        if naamveld:
+            wat = f"{wat} '{gevonden}'"
+        return _("%(reden)s (%(wat)s)") % {"reden": schending.reden, "wat": wat}
+    return schending.reden
+
+
+def _benoembaar() -> list[tuple[type[models.Model], str]]:
+    """The case's objects a reason may name, with the field that names them (empty: by their
+    kind only)."""
+    from cases import models as m
+
+    return [
+        (m.Speler, "naam"),
+        (m.Opdrachtgever, "naam"),
+        (m.Organisatie, "naam"),
+        (m.WyberStap, "doel"),
+        (m.Interventie, ""),
+        (m.Besluit, ""),
+        (m.Bijeenkomst, ""),
+        (m.Document, ""),
+        (m.Afspraak, ""),
+    ]

@@ -120,7 +120,11 @@ def _pas_toe(staat: Momentopname, gebeurtenis: Gebeurtenis) -> None:
     except (KeyError, TypeError) as fout:
         if not is_streng():
             raise
-        raise Schending(_("het verwijst naar iets dat toen nog niet bestond")) from fout
+        sleutel = fout.args[0] if isinstance(fout, KeyError) and fout.args else None
+        raise Schending(
+            _("het verwijst naar iets dat toen nog niet bestond"),
+            onbekend=sleutel if isinstance(sleutel, str) else None,
+        ) from fout
 
 
 def rond_af(staat: Momentopname) -> Momentopname | None:

@@ -33,10 +33,14 @@ _STRENG: contextvars.ContextVar[bool] = contextvars.ContextVar("streng_vouwen", 
 class Schending(Exception):
     """A fact that does not fit the case as it stood at its moment."""
 
-    def __init__(self, reden: str, gebeurtenis: Gebeurtenis | None = None) -> None:
+    def __init__(
+        self, reden: str, gebeurtenis: Gebeurtenis | None = None, *, onbekend: str | None = None
+    ) -> None:
         super().__init__(reden)
         self.reden = reden
         self.gebeurtenis = gebeurtenis
+        # The key of what the fact names and the case did not yet hold then (a uuid).
+        self.onbekend = onbekend
 
 
 def eis(voorwaarde: bool, reden: Callable[[], str]) -> None:

@@ -479,3 +479,23 @@ def test_een_late_betrokkenheid_noemt_de_betrokkenheid_van_toen(
     assert fout.value.detail == (
         "Aanhaken kan alleen vanuit: afgehaakt, afwachtend (toen: nog te betrekken)."
     )
+
+
+# --- a late fact about something the case did not hold yet ---------------------------------
+
+
+def test_een_beoordeling_van_voor_de_registratie_noemt_de_speler(
+    proces_2016: Bestuursproces, actor: Actor
+) -> None:
+    speler = maak_speler(
+        actor, proces_2016, naam="Waterschap Rivierenland", tijdstip=op(2016, 6, 1)
+    )
+    beoordeel(actor, speler, tijdstip=op(2016, 7, 1))
+
+    with schrijft_niets(), pytest.raises(Geschiedenisconflict) as fout:
+        beoordeel(actor, speler, tijdstip=op(2016, 3, 1))
+
+    assert fout.value.detail == (
+        "Op 1 maart 2016 10:00 kan dit niet: het verwijst naar iets dat toen nog niet bestond "
+        "(speler 'Waterschap Rivierenland')."
+    )
