@@ -11,7 +11,6 @@ scripts/met_postgres.py treats a missing PostgreSQL.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -66,9 +65,14 @@ def vereis_browser() -> None:
 
 
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
-    """Where screenshots go: $SCREENSHOTS, or a new temporary directory (never committed)."""
-    map_ = Path(os.environ.get("SCREENSHOTS") or tempfile.mkdtemp(prefix="statuspagina-"))
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: $SCREENSHOTS, or pytest's temporary directory of this run (it
+    keeps the last few runs and removes older ones; a directory of our own stayed behind
+    after every run)."""
+    gekozen = os.environ.get("SCREENSHOTS")
+    if not gekozen:
+        return tmp_path_factory.mktemp("screenshots")
+    map_ = Path(gekozen)
     map_.mkdir(parents=True, exist_ok=True)
     return map_
 

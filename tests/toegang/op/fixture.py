@@ -30,8 +30,13 @@ class IdentityProvider:
 
 
 @pytest.fixture(scope="session")
-def test_op(live_server: Any) -> Iterator[IdentityProvider]:
+def test_op(
+    live_server: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[IdentityProvider]:
     omgeving = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # Its database and key in pytest's directory of this run, which pytest clears later:
+    # the provider is stopped by a signal and cannot remove a directory of its own.
+    omgeving["TEST_OP_WERKMAP"] = str(tmp_path_factory.mktemp("test-op"))
     proces = subprocess.Popen(
         [
             sys.executable,

@@ -2,7 +2,8 @@
 
     python -m tests.toegang.op.start REDIRECT_URI POST_LOGOUT_URI
 
-Makes a fresh sqlite database and RSA key in a temporary directory, the users
+Makes a fresh sqlite database and RSA key in ``$TEST_OP_WERKMAP`` (the test fixture passes
+pytest's directory of the run) or a new temporary directory, the users
 (``WACHTWOORD`` each) and the client ``procesregie``, prints one JSON line (port, client
 secret, the users' ids, which are their ``sub``) and serves until it is stopped.
 """
@@ -34,7 +35,7 @@ def _rsa_sleutel() -> str:
 
 
 def main(redirect_uri: str, post_logout_uri: str) -> None:
-    werkmap = Path(tempfile.mkdtemp(prefix="test-op-"))
+    werkmap = Path(os.environ.get("TEST_OP_WERKMAP") or tempfile.mkdtemp(prefix="test-op-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "tests.toegang.op.instellingen"
     os.environ["TEST_OP_DB"] = str(werkmap / "op.sqlite3")
     os.environ["TEST_OP_SLEUTEL"] = _rsa_sleutel()
