@@ -26,7 +26,6 @@ is told (its item, its shifts) is :mod:`cases.events.tijdlijnvertelling`.
 from __future__ import annotations
 
 import contextlib
-import copy
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
@@ -48,6 +47,7 @@ from cases.models import (
 )
 from procesregie.opruimen import zonder_volledige_opruiming
 
+from . import geheugenstanden
 from .bundel import Bundel
 from .geheugenspoor import ONBEKEND, Spoor
 from .soorten import alle, soort
@@ -221,7 +221,7 @@ def herbouw(bestuursproces: Bestuursproces, *, vanaf: dt.datetime | None = None)
     else:
         na = (stand.tijdstip, stand.volgnummer)
         _vergeet_na(bestuursproces, na)
-        standen = decodeer_geheugen(stand.geheugen)
+        standen = geheugenstanden.decodeer(stand.geheugen)
         # Items before the stand keep their row; one on a date of its own moves when the
         # entry its date comes from is no longer what the memory at the end held.
         eerder = _eigen_datums(bestuursproces)
@@ -282,14 +282,7 @@ def _vertel_opnieuw(
                     klaar.append(verteld.regel)
             aantal += 1
             if aantal % interval == 0:
-                Geheugenstand.objects.create(
-                    bestuursproces=bestuursproces,
-                    versie=VERSIE,
-                    tijdstip=e.tijdstip,
-                    volgnummer=e.volgnummer,
-                    aantal=aantal,
-                    geheugen=codeer_geheugen(standen),
-                )
+                geheugenstanden.bewaar(bestuursproces, e, aantal, standen, VERSIE)
             if len(klaar) >= BATCH:
                 voeg_veel_in(klaar)
                 klaar = []
@@ -308,13 +301,7 @@ def _stand_voor(bestuursproces: Bestuursproces, moment: dt.datetime) -> Geheugen
     actueel = Tijdlijnstand.objects.filter(bestuursproces=bestuursproces, versie=VERSIE)
     if not actueel.exists():
         return None
-    return (
-        Geheugenstand.objects.filter(
-            bestuursproces=bestuursproces, versie=VERSIE, tijdstip__lt=moment
-        )
-        .order_by("-tijdstip", "-volgnummer")
-        .first()
-    )
+    return geheugenstanden.dichtstbij_voor(bestuursproces, moment, VERSIE)
 
 
 def _vergeet_na(bestuursproces: Bestuursproces, na: tuple[dt.datetime, int]) -> None:
@@ -382,46 +369,6 @@ def _herdateer(
         dateer(regel, e, standen[regel.zichtbaarheid])
         if (regel.tijdstip, regel.datumbron) != voor:
             regel.save(update_fields=["tijdstip", "datumbron"])
-
-
-# ---- stands of the memory ------------------------------------------------------------------
-
-# A field that holds, in a stand, what the level before it holds.
-_ZELFDE = "="
-
-
-def codeer_geheugen(standen: dict[str, Sporen]) -> str:
-    """The memory of every level as JSON, a field that holds what the level before it holds
-    as ``"="`` (the levels differ only where one was kept from something)."""
-    gecodeerd: dict[str, dict[str, Any]] = {}
-    vorige: Sporen | None = None
-    for niveau in NIVEAUS:
-        sporen = standen[niveau]
-        gecodeerd[niveau] = {
-            veld: _ZELFDE
-            if vorige is not None and dict.__eq__(vorige[veld], spoor)
-            else dict(spoor)
-            for veld, spoor in sporen.items()
-        }
-        vorige = sporen
-    return json.dumps(gecodeerd, ensure_ascii=False, separators=(",", ":"))
-
-
-def decodeer_geheugen(tekst: str) -> dict[str, Sporen]:
-    """The memory :func:`codeer_geheugen` stored, each level and field its own copy."""
-    gelezen = json.loads(tekst)
-    standen: dict[str, Sporen] = {}
-    vorige: Sporen | None = None
-    for niveau in NIVEAUS:
-        sporen: Sporen = {}
-        for veld in ALLE_VELDEN:
-            spoor = sporen[veld] = Spoor()
-            entries = gelezen[niveau][veld]
-            if entries == _ZELFDE and vorige is not None:
-                entries = copy.deepcopy(dict(vorige[veld]))
-            dict.update(spoor, entries)
-        standen[niveau] = vorige = sporen
-    return standen
 
 
 # The counts on Tijdlijnstand: items by their own level, shifts by the viewer level.
