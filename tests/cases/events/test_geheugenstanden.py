@@ -16,7 +16,7 @@ import pytest
 from django.db import transaction
 
 from cases import services
-from cases.events import tijdlijnregels
+from cases.events import geheugenstanden, tijdlijnregels
 from cases.events.geheugenspoor import Spoor
 from cases.events.tijdlijnvertelling import ALLE_VELDEN, NIVEAUS
 from cases.models import Bestuursproces, Geheugenstand, Interventie, Speler, Tijdlijnregel
@@ -32,25 +32,31 @@ pytestmark = pytest.mark.django_db
 
 def _proces(regisseur: Any) -> tuple[Bestuursproces, Speler, Interventie]:
     """A case with an interventie on day 3 and notes on days 10 to 20, in order."""
-    actor = actor_voor(regisseur)
     proces, speler = dijkversterking(regisseur)
     veld("verbindende")
-    interventie = services.log_interventie(
-        actor=actor,
+    interventie = _interventie(regisseur, proces, speler, 3, titel="Keukentafelgesprek")
+    for dag in range(10, 21):
+        _notitie(regisseur, proces, speler, dag)
+    return proces, speler, interventie
+
+
+def _interventie(
+    regisseur: Any, proces: Bestuursproces, speler: Speler, dag: int, **velden: Any
+) -> Interventie:
+    """An interventie with the speler, logged on its own day."""
+    return services.log_interventie(
+        actor=actor_voor(regisseur),
         bestuursproces=proces,
-        titel="Keukentafelgesprek",
-        datum=_dag(3).date(),
+        datum=_dag(dag).date(),
         velden=["verbindende"],
         niveau="individu",
         aangrijpingspunt="interactie",
         zwaarte="licht",
         beoogd_effect="Het waterschap doet mee",
         spelers=[speler],
-        tijdstip=_dag(3),
+        tijdstip=_dag(dag),
+        **velden,
     )
-    for dag in range(10, 21):
-        _notitie(regisseur, proces, speler, dag)
-    return proces, speler, interventie
 
 
 def _notitie(regisseur: Any, proces: Bestuursproces, speler: Speler, dag: int) -> None:
@@ -171,7 +177,7 @@ def test_het_geheugen_van_een_stand_leest_terug_zoals_het_was() -> None:
         standen[niveau]["opties"]["o"] = ["Dijk omhoog", "s"]
     standen[NIVEAUS[-1]]["partijen"]["b"] = "Alleen de regisseur weet dit"
 
-    gelezen = tijdlijnregels.decodeer_geheugen(tijdlijnregels.codeer_geheugen(standen))
+    gelezen = geheugenstanden.decodeer(geheugenstanden.codeer(standen))
 
     assert {n: {v: dict(s) for v, s in sporen.items()} for n, sporen in gelezen.items()} == {
         n: {v: dict(s) for v, s in sporen.items()} for n, sporen in standen.items()
@@ -193,19 +199,8 @@ def test_een_interventie_laat_gelogd_uitgevoerd_en_geevalueerd(
     vertellingen.clear()
     actor = actor_voor(regisseur)
 
-    interventie = services.log_interventie(
-        actor=actor,
-        bestuursproces=proces,
-        titel="Rondetafel",
-        datum=_dag(14).date(),
-        velden=["verbindende"],
-        niveau="groep",
-        aangrijpingspunt="interactie",
-        zwaarte="licht",
-        beoogd_effect="Iedereen aan tafel",
-        spelers=[speler],
-        zichtbaarheid="regisseur",
-        tijdstip=_dag(14),
+    interventie = _interventie(
+        regisseur, proces, speler, 14, titel="Rondetafel", zichtbaarheid="regisseur"
     )
     _zoals_herbouwd(proces)
     services.voer_interventie_uit(
