@@ -49,7 +49,7 @@ from procesregie.opruimen import zonder_volledige_opruiming
 
 from . import geheugenstanden
 from .bundel import Bundel
-from .geheugenspoor import ONBEKEND, Spoor
+from .geheugenspoor import ONBEKEND, Spoor, Sporenbak
 from .soorten import alle, soort
 from .tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, Sporen, dateer, telt_mee, vertel
 from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang, voeg_veel_in
@@ -100,6 +100,10 @@ class _Lader:
         ):
             self.gelezen.setdefault((veld, sleutel), {})[niveau] = waarde
 
+    def sporen(self, niveau: str) -> Sporenbak:
+        """A viewer level's memory, each field read from here when first asked for."""
+        return Sporenbak(lambda veld: Spoor(self.bron(veld, niveau)))
+
     def bron(self, veld: str, niveau: str) -> Callable[[str], Any]:
         def lees(sleutel: str) -> Any:
             if not sleutel:
@@ -147,10 +151,7 @@ def vertel_bij(
     if not telt_mee(soort(e.type)):
         return nazorg
     lader = _Lader(bestuursproces.pk, set(_sleutels(e.payload)), frozenset(nieuw))
-    standen = {
-        niveau: {veld: Spoor(lader.bron(veld, niveau)) for veld in ALLE_VELDEN}
-        for niveau in NIVEAUS
-    }
+    standen: dict[str, Sporen] = {niveau: lader.sporen(niveau) for niveau in NIVEAUS}
     verteld = vertel(e, standen)
     if verteld.regel is not None:
         dateer(verteld.regel, e, standen[verteld.regel.zichtbaarheid])

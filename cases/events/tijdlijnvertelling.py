@@ -6,7 +6,7 @@ by rebuilding (:mod:`cases.events.tijdlijnregels`) and by the selectors that rea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -19,7 +19,7 @@ from cases.models import (
     Zichtbaarheid,
 )
 
-from .geheugenspoor import ONBEKEND, Spoor
+from .geheugenspoor import ONBEKEND, Spoor, Sporenbak
 from .replay import zichtbaarheid_van
 from .soorten import Soort, partijen, soort
 from .verhaal import Geheugen
@@ -122,18 +122,25 @@ def _verschuivingsregel(e: Gebeurtenis, niveau: str, v: Verschuiving) -> Verschu
 
 def _als(voorbeeld: Sporen, sporen: Sporen) -> bool:
     """Whether an event told at the level of ``voorbeeld`` would be told the same at the
-    level of ``sporen`` (untouched): every entry it touched holds the same there."""
-    return all(sporen[veld].leest_als(spoor) for veld, spoor in voorbeeld.items())
+    level of ``sporen`` (untouched): every entry it touched holds the same there. A field
+    that neither touched (or that ``sporen`` has not made yet, :class:`Sporenbak`) reads
+    the same at both."""
+    return all(
+        sporen[veld].leest_als(spoor)
+        for veld, spoor in voorbeeld.items()
+        if spoor.oorspronkelijk or veld in sporen
+    )
 
 
 def _erboven(onder: Sporen) -> Sporen:
     """A scratch memory over a level's memory: what an event would teach a level that may
     not see it, without teaching it."""
 
-    def bron(spoor: Spoor) -> Callable[[str], Any]:
-        return lambda sleutel: spoor.get(sleutel, ONBEKEND)
+    def erboven(veld: str) -> Spoor:
+        spoor = onder[veld]
+        return Spoor(lambda sleutel: spoor.get(sleutel, ONBEKEND))
 
-    return {veld: Spoor(bron(spoor)) for veld, spoor in onder.items()}
+    return Sporenbak(erboven)
 
 
 def vertel(
@@ -176,8 +183,9 @@ def vertel(
         if gevonden is not None:
             voorbeeld, verschuiving = gevonden
             if gezien:
-                for veld, spoor in standen[niveau].items():
-                    spoor.neem_over(standen[voorbeeld][veld])
+                for veld, spoor in standen[voorbeeld].items():
+                    if spoor.oorspronkelijk:  # else there is nothing to take over
+                        standen[niveau][veld].neem_over(spoor)
             else:
                 verschuiving = None
             if voorbeeld in per_niveau:
@@ -230,9 +238,10 @@ def dateer(regel: Tijdlijnregel, e: Gebeurtenis, sporen: Sporen) -> None:
     feit = soort(e.type)
     if not feit.eigen_datum:
         return
+    g = geheugen_van(sporen)  # every field made first, so that each notes what it reads
     for spoor in sporen.values():
         spoor.noteer()
-    datum = feit.datum(e, geheugen_van(sporen))
+    datum = feit.datum(e, g)
     bronnen = [
         f"{veld}:{sleutel}" for veld, spoor in sporen.items() for sleutel in spoor.genoteerd()
     ]
