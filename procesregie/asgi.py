@@ -8,8 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "procesregie.settings")
 
 application = get_asgi_application()
 
-# A worker reads the API's documented query parameters from the OpenAPI document; it is made
-# while the worker starts rather than during the first request it serves.
-from procesregie.api.queryparameters import bereid_voor  # noqa: E402 (needs the apps loaded)
+# What a worker prepares before its first request (the OpenAPI document, the collector).
+from procesregie.werker import start  # noqa: E402 (needs the apps loaded)
 
-bereid_voor()
+start()

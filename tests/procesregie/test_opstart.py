@@ -1,8 +1,10 @@
 """A worker makes the OpenAPI document while it starts (the API reads its documented query
-parameters from it), so that no user's first request waits for it."""
+parameters from it), so that no user's first request waits for it, and sets the garbage
+collector for requests (procesregie/opruimen.py)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,11 +12,18 @@ import sys
 import pytest
 from django.conf import settings
 
+from procesregie.opruimen import VERZOEKDREMPEL
+
 PROBEER = """
-import importlib, sys
+import gc, importlib, json, sys
 from procesregie.api import queryparameters
+voor = gc.get_threshold()
 importlib.import_module(sys.argv[1])
-print(queryparameters._gedocumenteerd.cache_info().currsize)
+print(json.dumps({
+    "documenten": queryparameters._gedocumenteerd.cache_info().currsize,
+    "drempels": [voor, gc.get_threshold()],
+    "bevroren": gc.get_freeze_count(),
+}))
 """
 
 
@@ -31,4 +40,10 @@ def test_het_document_is_er_voor_het_eerste_verzoek(ingang: str) -> None:
         check=True,
         timeout=120,
     )
-    assert uitkomst.stdout.strip() == "1"
+    gezien = json.loads(uitkomst.stdout)
+    assert gezien["documenten"] == 1
+    (jong_voor, *ouder_voor), (jong, *ouder) = gezien["drempels"]
+    assert (jong_voor, jong) == (700, VERZOEKDREMPEL)
+    assert ouder == ouder_voor  # only the young generation's threshold changes
+    # What the worker loaded (Django, the apps, the document) is out of the collector's way.
+    assert gezien["bevroren"] > 50_000
