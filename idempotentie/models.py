@@ -27,6 +27,7 @@ class IdempotentVerzoek(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("gebruiker"),
+        db_index=False,  # idempotentie_sleutel_per_gebruiker starts with it
     )
     sleutel = models.CharField(_("sleutel"), max_length=255)
     vingerafdruk = models.CharField(

@@ -88,7 +88,11 @@ class Veld(models.Model):
 
 class SubVraag(models.Model):
     veld = models.ForeignKey(
-        Veld, on_delete=models.CASCADE, related_name="subvragen", verbose_name=_("veld")
+        Veld,
+        on_delete=models.CASCADE,
+        related_name="subvragen",
+        verbose_name=_("veld"),
+        db_index=False,  # subvraag_uniek_per_veld starts with it
     )
     nummer = models.PositiveSmallIntegerField(_("nummer"))
     tekst = models.TextField(_("tekst"))
@@ -107,7 +111,11 @@ class SubVraag(models.Model):
 
 class Thema(models.Model):
     veld = models.ForeignKey(
-        Veld, on_delete=models.CASCADE, related_name="themas", verbose_name=_("veld")
+        Veld,
+        on_delete=models.CASCADE,
+        related_name="themas",
+        verbose_name=_("veld"),
+        db_index=False,  # thema_uniek_per_veld starts with it
     )
     subvraag = models.ForeignKey(
         SubVraag,
@@ -143,7 +151,11 @@ class Competentie(models.Model):
     """A competentie of bijlage 2; the general ones sit under ``algemeen``."""
 
     veld = models.ForeignKey(
-        Veld, on_delete=models.CASCADE, related_name="competenties", verbose_name=_("veld")
+        Veld,
+        on_delete=models.CASCADE,
+        related_name="competenties",
+        verbose_name=_("veld"),
+        db_index=False,  # competentie_uniek_per_veld starts with it
     )
     naam = models.CharField(_("naam"), max_length=100)
     omschrijving = models.TextField(_("omschrijving"))

@@ -99,7 +99,12 @@ class DocumentVersie(models.Model):
     """One uploaded file of a document; numbered 1, 2, 3, ... per document."""
 
     bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.PROTECT, related_name="+")
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="versies")
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        related_name="versies",
+        db_index=False,  # documentversie_uniek starts with it
+    )
     nummer = models.PositiveIntegerField(_("versie"))
     bestandsnaam = models.CharField(_("bestandsnaam"), max_length=255)
     inhoudstype = models.CharField(_("inhoudstype"), max_length=100)

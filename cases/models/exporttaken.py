@@ -82,7 +82,11 @@ class Exporttaak(models.Model):
     # Empty for an export across cases: every case its requester may see when it runs
     # (cases.selectors.overzicht), not one.
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.CASCADE, related_name="exporttaken", null=True
+        Bestuursproces,
+        on_delete=models.CASCADE,
+        related_name="exporttaken",
+        null=True,
+        db_index=False,  # an index in Meta starts with it
     )
     aanvrager = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exporttaken"

@@ -13,7 +13,10 @@ from .bestuursproces import Bestuursproces
 
 class IdeeVersie(models.Model):
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.PROTECT, related_name="ideeversies"
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="ideeversies",
+        db_index=False,  # ideeversie_uniek_per_proces starts with it
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     versie = models.PositiveIntegerField(_("versie"))
@@ -66,7 +69,12 @@ class IdeeEigenaar(models.Model):
     ``volgorde`` orders the owners of one kind."""
 
     bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.PROTECT, related_name="+")
-    ideeversie = models.ForeignKey(IdeeVersie, on_delete=models.PROTECT, related_name="eigenaars")
+    ideeversie = models.ForeignKey(
+        IdeeVersie,
+        on_delete=models.PROTECT,
+        related_name="eigenaars",
+        db_index=False,  # idee_eigenaar_uniek_per_versie starts with it
+    )
     speler = models.ForeignKey(
         "cases.Speler", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

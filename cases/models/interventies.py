@@ -60,7 +60,10 @@ INTERVENTIEVELD_KEUZES = [
 
 class Interventie(models.Model):
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.PROTECT, related_name="interventies"
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="interventies",
+        db_index=False,  # an index in Meta starts with it
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     titel = models.CharField(_("titel"), max_length=200)
@@ -152,8 +155,18 @@ class Interventie(models.Model):
 class InterventieVeld(models.Model):
     """A veld an intervention aims at (one row per veld)."""
 
-    bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.PROTECT, related_name="+")
-    interventie = models.ForeignKey(Interventie, on_delete=models.PROTECT, related_name="velden")
+    bestuursproces = models.ForeignKey(
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # an index in Meta starts with it
+    )
+    interventie = models.ForeignKey(
+        Interventie,
+        on_delete=models.PROTECT,
+        related_name="velden",
+        db_index=False,  # interventieveld_uniek starts with it
+    )
     veld = models.CharField(_("veld"), max_length=20, choices=INTERVENTIEVELD_KEUZES)
 
     class Meta:
@@ -171,7 +184,12 @@ class InterventieVeld(models.Model):
 
 class InterventieSpeler(models.Model):
     bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.PROTECT, related_name="+")
-    interventie = models.ForeignKey(Interventie, on_delete=models.PROTECT, related_name="+")
+    interventie = models.ForeignKey(
+        Interventie,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # interventiespeler_uniek starts with it
+    )
     speler = models.ForeignKey("cases.Speler", on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -187,7 +205,12 @@ class InterventieSpeler(models.Model):
 
 class InterventieOpdrachtgever(models.Model):
     bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.PROTECT, related_name="+")
-    interventie = models.ForeignKey(Interventie, on_delete=models.PROTECT, related_name="+")
+    interventie = models.ForeignKey(
+        Interventie,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # interventieopdrachtgever_uniek starts with it
+    )
     opdrachtgever = models.ForeignKey(
         "cases.Opdrachtgever", on_delete=models.PROTECT, related_name="+"
     )

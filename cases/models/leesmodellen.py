@@ -30,7 +30,10 @@ class HuidigeBeoordeling(models.Model):
 
 class HuidigeSpelerBeoordeling(HuidigeBeoordeling):
     speler = models.ForeignKey(
-        Speler, on_delete=models.CASCADE, related_name="huidige_beoordelingen"
+        Speler,
+        on_delete=models.CASCADE,
+        related_name="huidige_beoordelingen",
+        db_index=False,  # huidige_spelerbeoordeling_per_niveau starts with it
     )
     beoordeling = models.ForeignKey(SpelerBeoordeling, on_delete=models.CASCADE, related_name="+")
 
@@ -49,7 +52,10 @@ class HuidigeSpelerBeoordeling(HuidigeBeoordeling):
 
 class HuidigeOpdrachtgeverBeoordeling(HuidigeBeoordeling):
     opdrachtgever = models.ForeignKey(
-        Opdrachtgever, on_delete=models.CASCADE, related_name="huidige_beoordelingen"
+        Opdrachtgever,
+        on_delete=models.CASCADE,
+        related_name="huidige_beoordelingen",
+        db_index=False,  # huidige_opdrachtgeverbeoordeling_per_niveau starts with it
     )
     beoordeling = models.ForeignKey(
         OpdrachtgeverBeoordeling, on_delete=models.CASCADE, related_name="+"
@@ -77,7 +83,12 @@ class Foldstand(models.Model):
     order (every level); ``staat`` is the fold's raw state in canonical JSON.
     """
 
-    bestuursproces = models.ForeignKey(Bestuursproces, on_delete=models.CASCADE, related_name="+")
+    bestuursproces = models.ForeignKey(
+        Bestuursproces,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,  # foldstand_per_positie starts with it
+    )
     zicht = models.CharField(max_length=40)
     tijdstip = models.DateTimeField()
     volgnummer = models.PositiveIntegerField()

@@ -30,7 +30,10 @@ class Rol(models.TextChoices):
 
 class Lidmaatschap(models.Model):
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.PROTECT, related_name="lidmaatschappen"
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="lidmaatschappen",
+        db_index=False,  # lidmaatschap_uniek_per_proces starts with it
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     gebruiker = models.ForeignKey(

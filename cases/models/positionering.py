@@ -69,7 +69,10 @@ class Positionering(models.Model):
     """One chosen position in one veld from a date on; the latest per veld is the current one."""
 
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.PROTECT, related_name="positioneringen"
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="positioneringen",
+        db_index=False,  # an index in Meta starts with it
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     veld = models.CharField(_("veld"), max_length=20, choices=PositioneringsVeld.choices)

@@ -13,7 +13,10 @@ from .bestuursproces import Aanpak, Bestuursproces
 
 class ProcesontwerpVersie(models.Model):
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.PROTECT, related_name="procesontwerpversies"
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="procesontwerpversies",
+        db_index=False,  # procesontwerpversie_uniek_per_proces starts with it
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     versie = models.PositiveIntegerField(_("versie"))

@@ -32,7 +32,10 @@ class Organisatie(models.Model):
         OVERIG = "overig", _("Overig")
 
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.PROTECT, related_name="organisaties"
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="organisaties",
+        db_index=False,  # organisatie_naam_uniek_per_proces starts with it
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     naam = models.CharField(_("naam"), max_length=200)

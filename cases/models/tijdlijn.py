@@ -74,7 +74,11 @@ class Verschuivingsregel(models.Model):
         Bestuursproces, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     gebeurtenis = models.ForeignKey(  # no constraint, as for Tijdlijnregel
-        Gebeurtenis, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+        Gebeurtenis,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        db_index=False,  # verschuiving_een_per_niveau starts with it
     )
     volgnummer = models.PositiveIntegerField(_("volgnummer"))
     tijdstip = models.DateTimeField(_("tijdstip"))

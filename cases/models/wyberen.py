@@ -29,7 +29,10 @@ class Fase(models.TextChoices):
 
 class WyberStap(models.Model):
     bestuursproces = models.ForeignKey(
-        Bestuursproces, on_delete=models.PROTECT, related_name="wyberstappen"
+        Bestuursproces,
+        on_delete=models.PROTECT,
+        related_name="wyberstappen",
+        db_index=False,  # wyberstap_volgnummer_uniek starts with it
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     volgnummer = models.PositiveIntegerField(_("volgnummer"))
