@@ -11,6 +11,7 @@ from rest_framework.reverse import reverse
 
 from instruments.models import Doel, Instrument, Kracht, Lemniscaatkant, Strategie, Veld, VeldCode
 from procesregie.api.keuzevelden import keuzeveld
+from procesregie.api.velden import ModelSerializer
 
 # One enum component each in the OpenAPI document; the case API's suggestions use them too.
 CatalogusVeldField = keuzeveld("CatalogusVeldEnum", VeldCode.choices)
@@ -57,7 +58,7 @@ class VeldLinksSerializer(Serializer):
     instrumenten = serializers.URLField(help_text="De instrumenten van dit veld.")
 
 
-class VeldSerializer(serializers.ModelSerializer[Veld]):
+class VeldSerializer(ModelSerializer[Veld]):
     """Een veld van het 7-veldenmodel (of het algemene blok, of het idee) met zijn vragen."""
 
     url = serializers.HyperlinkedIdentityField(
@@ -95,7 +96,7 @@ class VeldSerializer(serializers.ModelSerializer[Veld]):
         return {"instrumenten": f"{lijst}?{urlencode({'veld': obj.code})}"}
 
 
-class InstrumentSerializer(serializers.ModelSerializer[Instrument]):
+class InstrumentSerializer(ModelSerializer[Instrument]):
     """Een instrument uit de catalogus, met de verdiepingsvraag (de ik-vraag)."""
 
     url = serializers.HyperlinkedIdentityField(
@@ -142,7 +143,7 @@ class InstrumentSerializer(serializers.ModelSerializer[Instrument]):
         read_only_fields = fields
 
 
-class StrategieSerializer(serializers.ModelSerializer[Strategie]):
+class StrategieSerializer(ModelSerializer[Strategie]):
     """Een strategie die een interventie kan volgen (§8.2)."""
 
     class Meta:
@@ -151,7 +152,7 @@ class StrategieSerializer(serializers.ModelSerializer[Strategie]):
         read_only_fields = fields
 
 
-class KrachtSerializer(serializers.ModelSerializer[Kracht]):
+class KrachtSerializer(ModelSerializer[Kracht]):
     """Een van de vijf krachten van de procesregisseur (§3.2)."""
 
     class Meta:

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.models import Afspraak, AfspraakStatus, Opdrachtgever, Organisatie, Speler, Zichtbaarheid
+from procesregie.api.velden import ModelSerializer
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin, keuzeveld
 from .besluiten import besluit_relatie, bijeenkomst_relatie
@@ -54,7 +55,7 @@ def afspraak_relatie(**kwargs: Any) -> ProcesRelatieField:
     return ProcesRelatieField(model=Afspraak, route="afspraak-detail", kwarg="afspraak", **kwargs)
 
 
-class AfspraakSerializer(serializers.ModelSerializer[Afspraak]):
+class AfspraakSerializer(ModelSerializer[Afspraak]):
     url = afspraak_relatie(source="*", read_only=True)
     door = serializers.SerializerMethodField(
         help_text="URL van de speler, opdrachtgever of organisatie die levert."

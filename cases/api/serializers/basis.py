@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any, cast
@@ -26,65 +25,9 @@ from cases.models import (
     Standpunt,
 )
 from procesregie.api.keuzevelden import keuzeveld
+from procesregie.api.velden import Serializer as Serializer
 
 from ..verwijzingen import lees_url
-
-
-def eigen_kopie(veld: serializers.Field[Any, Any, Any, Any]) -> Any:
-    """A declared field copied for one serializer instance, to be bound there.
-
-    DRF deep-copies every declared field for every instance: it builds each field anew from
-    deep copies of its arguments (a choice field's choices with them), which cost an API
-    request more than its own validation. Declared fields are never changed after they are
-    built, and binding only sets attributes on the copy, so a field that holds no other field
-    is copied as it is; a list's or dict's ``child`` is copied likewise and bound to the copy
-    (the constructor bound it to the declared field); nested serializers and many-relations
-    are copied deep, as DRF does.
-    """
-    if isinstance(veld, serializers.BaseSerializer | serializers.ManyRelatedField):
-        return copy.deepcopy(veld)
-    kopie: Any = _ondiep(veld)
-    kind = getattr(veld, "child", None)
-    if isinstance(kind, serializers.Field):
-        # The declared field's constructor bound its child to it; the copy's child is bound
-        # the same way, only to the copy.
-        kopie.child = eigen_kopie(kind)
-        kopie.child.parent = kopie
-    return kopie
-
-
-_GEWOON_TE_KOPIEREN: dict[type, bool] = {}
-
-
-def _ondiep(veld: Any) -> Any:
-    """``copy.copy(veld)``: a new instance with the same attributes. For a class that copies
-    no other way (no ``__copy__``, ``__reduce_ex__``, ``__getstate__`` or slots of its own,
-    as every DRF field), made directly, without ``copy``'s generic path through
-    ``__reduce_ex__`` and the class's ``__new__`` (a quarter of the cost)."""
-    klasse = type(veld)
-    gewoon = _GEWOON_TE_KOPIEREN.get(klasse)
-    if gewoon is None:
-        gewoon = _GEWOON_TE_KOPIEREN[klasse] = (
-            getattr(klasse, "__copy__", None) is None
-            and klasse.__reduce_ex__ is object.__reduce_ex__
-            and klasse.__reduce__ is object.__reduce__
-            and klasse.__getstate__ is object.__getstate__
-            and not any("__slots__" in vars(k) for k in klasse.__mro__[:-1])
-        )
-    if not gewoon:
-        return copy.copy(veld)
-    kopie = object.__new__(klasse)
-    kopie.__dict__.update(veld.__dict__)
-    return kopie
-
-
-class Serializer(serializers.Serializer[Any]):
-    # DRF's Serializer with its declared fields copied by ``eigen_kopie`` (a comment, not a
-    # docstring: the OpenAPI document takes a serializer's docstring as its description).
-
-    def get_fields(self) -> dict[str, Any]:
-        return {naam: eigen_kopie(veld) for naam, veld in self._declared_fields.items()}
-
 
 # The years a moment or date asked for in a query may lie in: far outside any case, and near
 # the ends of the calendar the conversion to UTC or Dutch time overflows.

@@ -17,6 +17,7 @@ from cases.models import (
     Zichtbaarheid,
 )
 from cases.selectors.besluiten import Besluitmomentstatus
+from procesregie.api.velden import ModelSerializer
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin, keuzeveld
 
@@ -56,7 +57,7 @@ def bijeenkomst_relatie(**kwargs: Any) -> ProcesRelatieField:
     )
 
 
-class BesluitSerializer(serializers.ModelSerializer[Besluit]):
+class BesluitSerializer(ModelSerializer[Besluit]):
     url = besluit_relatie(source="*", read_only=True)
     opdrachtgever = ProcesRelatieField(model=Opdrachtgever, read_only=True, allow_null=True)
     organisatie = ProcesRelatieField(model=Organisatie, read_only=True, allow_null=True)

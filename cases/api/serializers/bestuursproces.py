@@ -18,6 +18,7 @@ from cases.models import (
     UitkomstSoort,
 )
 from cases.selectors import huidig_idee
+from procesregie.api.velden import ModelSerializer
 
 from .basis import (
     MomentField,
@@ -63,7 +64,7 @@ LINKS = {
 _MOMENT = serializers.DateTimeField()
 
 
-class BestuursprocesSerializer(serializers.ModelSerializer[Bestuursproces]):
+class BestuursprocesSerializer(ModelSerializer[Bestuursproces]):
     url = serializers.SerializerMethodField()
     rolGemeente = serializers.ChoiceField(source="rol_gemeente", choices=RolGemeente.choices)
     stadium = StadiumField(read_only=True)

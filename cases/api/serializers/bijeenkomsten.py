@@ -21,6 +21,7 @@ from cases.models.partijvelden import Partij, partij_van
 from cases.selectors.besluiten import Aanwezigheid
 from cases.services import DeelnemerInvoer
 from procesregie.api.keuzevelden import keuzeveld
+from procesregie.api.velden import ModelSerializer
 
 from .afspraken import PartijField, afspraak_relatie
 from .basis import Serializer, StriktMixin
@@ -65,7 +66,7 @@ class SoortField(serializers.SlugRelatedField[Bijeenkomstsoort]):
         super().__init__(slug_field="code", **kwargs)
 
 
-class DeelnemerSerializer(serializers.ModelSerializer[Deelnemer]):
+class DeelnemerSerializer(ModelSerializer[Deelnemer]):
     partij = serializers.SerializerMethodField(
         help_text="URL van de speler of opdrachtgever; null voor iemand anders (zie naam)."
     )
@@ -103,7 +104,7 @@ class DeelnemerInvoerSerializer(StriktMixin, Serializer):
         return DeelnemerInvoer.van(waarde.pop("partij", None), **waarde)
 
 
-class BijeenkomstSerializer(serializers.ModelSerializer[Bijeenkomst]):
+class BijeenkomstSerializer(ModelSerializer[Bijeenkomst]):
     url = bijeenkomst_relatie(source="*", read_only=True)
     soort = SoortField(read_only=True)
     soortNaam = serializers.CharField(source="soort.naam", read_only=True)

@@ -11,6 +11,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from cases.models import Consolidatie, Document, DocumentVersie, Zichtbaarheid
+from procesregie.api.velden import ModelSerializer
 
 from ..verwijzingen import lees_url
 from .basis import ProcesRelatieField, Serializer, StriktMixin
@@ -59,7 +60,7 @@ def _versie_url(context: Mapping[str, Any], versie: DocumentVersie, route: str) 
     return reverse(f"api:{route}", kwargs=kwargs, request=context.get("request"))
 
 
-class DocumentVersieSerializer(serializers.ModelSerializer[DocumentVersie]):
+class DocumentVersieSerializer(ModelSerializer[DocumentVersie]):
     url = serializers.SerializerMethodField()
     inhoud = serializers.SerializerMethodField(
         help_text="Hier download je het bestand (met dezelfde toegangscontrole)."
@@ -94,7 +95,7 @@ class DocumentVersieSerializer(serializers.ModelSerializer[DocumentVersie]):
         return _versie_url(self.context, obj, "documentversie-inhoud")
 
 
-class DocumentSerializer(serializers.ModelSerializer[Document]):
+class DocumentSerializer(ModelSerializer[Document]):
     url = ProcesRelatieField(
         model=Document, route="document-detail", kwarg="document", source="*", read_only=True
     )

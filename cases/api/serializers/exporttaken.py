@@ -14,6 +14,7 @@ from cases.exports.overzicht import FORMATEN as OVERZICHTSFORMATEN
 from cases.exports.taken import huidige_stap
 from cases.models import Exportfout, Exporttaak, ExporttaakStatus, RapportFormaat
 from procesregie.api.keuzevelden import keuzeveld
+from procesregie.api.velden import ModelSerializer
 
 from .basis import Serializer, StriktMixin
 
@@ -45,7 +46,7 @@ class ExporttaakFoutSerializer(Serializer):
     melding = serializers.CharField(help_text="Waarom de taak mislukte, in woorden.")
 
 
-class ExporttaakSerializer(serializers.ModelSerializer[Exporttaak]):
+class ExporttaakSerializer(ModelSerializer[Exporttaak]):
     url = serializers.SerializerMethodField(help_text="Deze taak.")
     formaat = RapportFormaatField(read_only=True)
     status = ExporttaakStatusField(

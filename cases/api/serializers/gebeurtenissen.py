@@ -11,11 +11,12 @@ from cases.exports.gebeurtenissen import zichtbare_inhoud
 from cases.models import (
     Gebeurtenis,
 )
+from procesregie.api.velden import ModelSerializer
 
 from .basis import MomentField, Serializer, StriktMixin
 
 
-class GebeurtenisSerializer(serializers.ModelSerializer[Gebeurtenis]):
+class GebeurtenisSerializer(ModelSerializer[Gebeurtenis]):
     url = serializers.SerializerMethodField()
     actor = serializers.CharField(source="actor_gebruikersnaam")
     actorNaam = serializers.CharField(source="actor_naam")

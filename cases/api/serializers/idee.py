@@ -11,6 +11,7 @@ from rest_framework.reverse import reverse
 from cases import selectors
 from cases.models import IdeeVersie, Opdrachtgever, Organisatie, Speler
 from cases.services.idee import IdeeInhoud
+from procesregie.api.velden import ModelSerializer
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin
 
@@ -104,7 +105,7 @@ class IdeeHerzieningSerializer(WereldtijdMixin, IdeeInvoerSerializer):
         )
 
 
-class IdeeVersieSerializer(serializers.ModelSerializer[IdeeVersie]):
+class IdeeVersieSerializer(ModelSerializer[IdeeVersie]):
     stipOpDeHorizon = serializers.CharField(source="stip_op_de_horizon")
     eigenaarSpelers = serializers.SerializerMethodField(
         help_text="URL's van de spelers die idee-eigenaar zijn, in volgorde."

@@ -24,6 +24,7 @@ from cases.models import (
 )
 from cases.models.interventies import INTERVENTIEVELD_KEUZES
 from instruments.models import Instrument, Strategie
+from procesregie.api.velden import ModelSerializer
 
 from ..verwijzingen import lees_url
 from .basis import (
@@ -122,7 +123,7 @@ def interventie_relatie(**kwargs: Any) -> ProcesRelatieField:
     )
 
 
-class InterventieSerializer(serializers.ModelSerializer[Interventie]):
+class InterventieSerializer(ModelSerializer[Interventie]):
     url = interventie_relatie(source="*", read_only=True)
     status = InterventieStatusField(read_only=True)
     statusNaam = serializers.CharField(source="get_status_display", read_only=True)
@@ -347,7 +348,7 @@ class InterventieWijzigingSerializer(InterventieInhoudSerializer):
     )
 
 
-class ReflectieSerializer(serializers.ModelSerializer[Reflectie]):
+class ReflectieSerializer(ModelSerializer[Reflectie]):
     auteur = serializers.CharField(source="auteur.get_username", help_text="Gebruikersnaam.")
     vastgelegdOp = serializers.DateTimeField(source="vastgelegd_op")
 

@@ -6,11 +6,12 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from cases.models import Lidmaatschap, Rol
+from procesregie.api.velden import ModelSerializer
 
 from .basis import Serializer, StriktMixin
 
 
-class LidmaatschapSerializer(serializers.ModelSerializer[Lidmaatschap]):
+class LidmaatschapSerializer(ModelSerializer[Lidmaatschap]):
     url = serializers.SerializerMethodField()
     gebruiker = serializers.CharField(source="gebruiker.get_username", help_text="Gebruikersnaam.")
     naam = serializers.CharField(source="gebruiker.get_full_name", help_text="Volledige naam.")

@@ -14,6 +14,7 @@ from cases.models import (
     Organisatie,
     Zichtbaarheid,
 )
+from procesregie.api.velden import ModelSerializer
 
 from .basis import (
     BetrokkenheidField,
@@ -59,7 +60,7 @@ class OpdrachtgeverBeoordelingSerializer(BeoordelingBasisSerializer[Opdrachtgeve
         read_only_fields = fields
 
 
-class OpdrachtgeverSerializer(serializers.ModelSerializer[Opdrachtgever]):
+class OpdrachtgeverSerializer(ModelSerializer[Opdrachtgever]):
     url = ProcesRelatieField(source="*", model=Opdrachtgever, read_only=True)
     rol = OpdrachtgeverRolField()
     organisatie = ProcesRelatieField(model=Organisatie, read_only=True, allow_null=True)

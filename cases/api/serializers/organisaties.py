@@ -5,13 +5,14 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from cases.models import Organisatie
+from procesregie.api.velden import ModelSerializer
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin, keuzeveld
 
 OrganisatieSoortField = keuzeveld("OrganisatieSoortEnum", Organisatie.Soort.choices)
 
 
-class OrganisatieSerializer(serializers.ModelSerializer[Organisatie]):
+class OrganisatieSerializer(ModelSerializer[Organisatie]):
     url = ProcesRelatieField(source="*", model=Organisatie, read_only=True)
     soort = OrganisatieSoortField()
     eigenGemeente = serializers.BooleanField(

@@ -18,6 +18,7 @@ from cases.models import (
     Speler,
     Zichtbaarheid,
 )
+from procesregie.api.velden import ModelSerializer
 
 from .basis import (
     BetrokkenheidField,
@@ -43,7 +44,7 @@ def partij_links(soort: str, partij: Any, context: Mapping[str, Any]) -> dict[st
     }
 
 
-class BeoordelingBasisSerializer(serializers.ModelSerializer[M]):
+class BeoordelingBasisSerializer(ModelSerializer[M]):
     # What every dated assessment shows: when, by whom, in which stadium, why, for whom.
 
     BASIS = ["uuid", "tijdstip", "auteur", "stadium", "toelichting", "zichtbaarheid"]
@@ -52,7 +53,7 @@ class BeoordelingBasisSerializer(serializers.ModelSerializer[M]):
     stadium = StadiumField(read_only=True, help_text="Het stadium op het moment van beoordelen.")
 
 
-class BetrokkenheidswijzigingSerializer(serializers.ModelSerializer[Betrokkenheidswijziging]):
+class BetrokkenheidswijzigingSerializer(ModelSerializer[Betrokkenheidswijziging]):
     van = BetrokkenheidField()
     naar = BetrokkenheidField()
     door = serializers.CharField(source="door.get_username", help_text="Gebruikersnaam.")
@@ -79,7 +80,7 @@ class BetrokkenheidsactieSerializer(WereldtijdMixin, StriktMixin, Serializer):
     }
 
 
-class NotitieSerializer(serializers.ModelSerializer[Notitie]):
+class NotitieSerializer(ModelSerializer[Notitie]):
     speler = ProcesRelatieField(model=Speler, read_only=True, allow_null=True)
     opdrachtgever = ProcesRelatieField(model=Opdrachtgever, read_only=True, allow_null=True)
     auteur = serializers.CharField(source="auteur.get_username", help_text="Gebruikersnaam.")

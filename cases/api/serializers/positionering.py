@@ -18,6 +18,7 @@ from cases.services.procesontwerp import (
     ProcesontwerpInhoud,
     melding_processtrategie_te_lang,
 )
+from procesregie.api.velden import ModelSerializer
 
 from .basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin, keuzeveld
 from .wyberen import WyberStapRelatieField
@@ -28,7 +29,7 @@ PositieField = keuzeveld("PositieEnum", Positie.choices)
 NON_FIELD_ERRORS = api_settings.NON_FIELD_ERRORS_KEY
 
 
-class PositioneringSerializer(serializers.ModelSerializer[Positionering]):
+class PositioneringSerializer(ModelSerializer[Positionering]):
     url = ProcesRelatieField(source="*", model=Positionering, read_only=True)
     veld = PositioneringsVeldField(read_only=True)
     veldNaam = serializers.CharField(source="get_veld_display", read_only=True)
@@ -180,7 +181,7 @@ class ProcesontwerpHerzieningSerializer(WereldtijdMixin, StriktMixin, Serializer
         return ProcesontwerpInhoud(**tekst, geplande_stappen=stappen)
 
 
-class ProcesontwerpVersieSerializer(serializers.ModelSerializer[ProcesontwerpVersie]):
+class ProcesontwerpVersieSerializer(ModelSerializer[ProcesontwerpVersie]):
     geplandeStappen = GeplandeStapSerializer(source="geplande_stappen", many=True, read_only=True)
     auteur = serializers.CharField(source="auteur.get_username", help_text="Gebruikersnaam.")
     aangemaaktOp = serializers.DateTimeField(source="aangemaakt_op")

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from cases import selectors
 from cases.models import Macht, Organisatie, Speler, SpelerBeoordeling, Veld, Zichtbaarheid
+from procesregie.api.velden import ModelSerializer
 
 from .basis import (
     BetrokkenheidField,
@@ -62,7 +63,7 @@ FORMEEL_BESLUIT_NODIG = (
 )
 
 
-class SpelerSerializer(serializers.ModelSerializer[Speler]):
+class SpelerSerializer(ModelSerializer[Speler]):
     url = ProcesRelatieField(source="*", model=Speler, read_only=True)
     soort = SpelerSoortField()
     organisatie = ProcesRelatieField(model=Organisatie, read_only=True, allow_null=True)

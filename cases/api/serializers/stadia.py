@@ -8,6 +8,7 @@ from rest_framework.reverse import reverse
 from cases.models import (
     Stadiumovergang,
 )
+from procesregie.api.velden import ModelSerializer
 
 from .basis import Serializer, StadiumField, StriktMixin, WereldtijdMixin
 
@@ -24,7 +25,7 @@ class StadiumovergangInvoerSerializer(WereldtijdMixin, StriktMixin, Serializer):
     )
 
 
-class StadiumovergangSerializer(serializers.ModelSerializer[Stadiumovergang]):
+class StadiumovergangSerializer(ModelSerializer[Stadiumovergang]):
     van = StadiumField(read_only=True)
     naar = StadiumField(read_only=True)
     url = serializers.SerializerMethodField()

@@ -1,6 +1,6 @@
-"""Serializers copy their declared fields per instance without DRF's deep copy
-(``cases/api/serializers/basis.eigen_kopie``): every field as DRF would build it, each
-instance with fields of its own, and the same validation."""
+"""Serializers copy their fields per instance without DRF's deep copy, and model serializers
+without building them again (``procesregie/api/velden``): every field as DRF would build it,
+each instance with fields of its own, and the same validation and output."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from rest_framework import serializers
 
-from cases.api import serializers as api_serializers  # noqa: F401  (every serializer imported)
-from cases.api.serializers.basis import Serializer, _ondiep, eigen_kopie
+import instruments.api.serializers  # noqa: F401  (every serializer imported)
+from cases.api import serializers as api_serializers  # noqa: F401
 from cases.api.serializers.interventies import InterventieInvoerSerializer
+from procesregie.api.velden import _MODELVELDEN, ModelSerializer, Serializer, _ondiep, eigen_kopie
 from tests.cases._interventies import INVOER
 
 
@@ -37,8 +38,15 @@ def _toestand(veld: Any) -> dict[str, Any]:
     return toestand
 
 
+MODELSERIALIZERS = sorted(
+    {k for k in _alle(ModelSerializer) if hasattr(k, "Meta")},
+    key=lambda k: f"{k.__module__}.{k.__qualname__}",
+)
+
+
 def test_er_zijn_serializers_om_te_toetsen() -> None:
     assert len(SERIALIZERS) > 40
+    assert len(MODELSERIALIZERS) > 25
 
 
 @pytest.mark.parametrize("klasse", SERIALIZERS, ids=lambda k: k.__qualname__)
@@ -129,3 +137,60 @@ def test_elke_instantie_heeft_eigen_gebonden_velden() -> None:
     assert a.fields["velden"].child.root is a
     # Declarations stay unbound for the next instance.
     assert InterventieInvoerSerializer._declared_fields["titel"].parent is None
+
+
+def _zoals_drf(klasse: type[ModelSerializer[Any]]) -> type[ModelSerializer[Any]]:
+    """The same model serializer with DRF's own get_fields (every field built anew)."""
+
+    def get_fields(self: Any) -> dict[str, Any]:
+        return serializers.ModelSerializer.get_fields(self)
+
+    return type(f"Drf{klasse.__name__}", (klasse,), {"get_fields": get_fields})
+
+
+@pytest.mark.parametrize("klasse", MODELSERIALIZERS, ids=lambda k: k.__qualname__)
+def test_modelvelden_zoals_drf_ze_bouwt(klasse: type[ModelSerializer[Any]]) -> None:
+    eigen: Any = klasse().fields
+    drf: Any = _zoals_drf(klasse)().fields
+    assert list(eigen) == list(drf)
+    for naam, veld in drf.items():
+        assert type(eigen[naam]) is type(veld), naam
+        assert _toestand(eigen[naam]).keys() == _toestand(veld).keys(), naam
+        for sleutel, waarde in _toestand(veld).items():
+            if not isinstance(waarde, serializers.Field) and sleutel not in ("queryset", "default"):
+                assert _toestand(eigen[naam])[sleutel] == waarde, (naam, sleutel)
+            if sleutel == "default":
+                assert type(_toestand(eigen[naam])[sleutel]) is type(waarde), naam
+
+
+@pytest.mark.parametrize("klasse", MODELSERIALIZERS, ids=lambda k: k.__qualname__)
+def test_modelvelden_per_instantie_gebonden_en_eenmaal_gebouwd(
+    klasse: type[ModelSerializer[Any]],
+) -> None:
+    a: Any = klasse()
+    b: Any = klasse()
+    for naam in a.fields:
+        assert a.fields[naam] is not b.fields[naam], naam
+        assert a.fields[naam].parent is a, naam
+        assert b.fields[naam].parent is b, naam
+    # Built once for the class, and left unbound for the next instance.
+    assert all(veld.parent is None for veld in _MODELVELDEN[klasse].values())
+    assert klasse().fields.keys() == a.fields.keys()
+
+
+@pytest.mark.django_db
+def test_dezelfde_weergave_als_met_drfs_velden() -> None:
+    from cases import services
+    from cases.api.serializers.partijen import NotitieSerializer
+    from tests.factories import GebruikerFactory, actor_voor, open_proces
+
+    regisseur: Any = GebruikerFactory()
+    proces = open_proces(regisseur)
+    notitie = services.maak_notitie(
+        actor=actor_voor(regisseur), bestuursproces=proces, tekst="Tekst", zichtbaarheid="proces"
+    )
+    context = {"bestuursproces": proces, "request": None}
+    eigen = NotitieSerializer(notitie, context=context).data
+    drf = _zoals_drf(NotitieSerializer)(notitie, context=context).data
+    assert eigen == drf
+    assert eigen["tekst"] == "Tekst"

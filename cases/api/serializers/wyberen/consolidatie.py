@@ -9,13 +9,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.models import Consolidatie
+from procesregie.api.velden import ModelSerializer
 
 from ..basis import Serializer, StriktMixin, WereldtijdMixin
 from .instemmingen import InstemmingSerializer
 from .velden import PartijRelatieField, UitkomstField, WyberStapRelatieField, stap_url
 
 
-class ConsolidatieSerializer(serializers.ModelSerializer[Consolidatie]):
+class ConsolidatieSerializer(ModelSerializer[Consolidatie]):
     url = serializers.SerializerMethodField()
     stap = WyberStapRelatieField(read_only=True)
     uitkomst = UitkomstField(read_only=True)

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.models import Besluit, Instemming
+from procesregie.api.velden import ModelSerializer
 
 from ..basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin
 from .velden import (
@@ -19,7 +20,7 @@ from .velden import (
 )
 
 
-class InstemmingSerializer(serializers.ModelSerializer[Instemming]):
+class InstemmingSerializer(ModelSerializer[Instemming]):
     url = StapOnderdeelField(
         source="*", model=Instemming, route="instemming-detail", kwarg="instemming", read_only=True
     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from cases.models import Opdrachtgever, Optie, Speler
+from procesregie.api.velden import ModelSerializer
 
 from ..basis import ProcesRelatieField, Serializer, StriktMixin, WereldtijdMixin
 from .velden import OptieStatusField, StapOnderdeelField
 
 
-class OptieSerializer(serializers.ModelSerializer[Optie]):
+class OptieSerializer(ModelSerializer[Optie]):
     url = StapOnderdeelField(
         source="*", model=Optie, route="optie-detail", kwarg="optie", read_only=True
     )

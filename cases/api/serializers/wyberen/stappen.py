@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.models import Instemming, WyberStap
+from procesregie.api.velden import ModelSerializer
 
 from ..basis import Serializer, StadiumField, StriktMixin, WereldtijdMixin
 from .velden import (
@@ -47,7 +48,7 @@ class OntbrekendSerializer(Serializer):
         return partij_van(obj).naam
 
 
-class WyberStapSerializer(serializers.ModelSerializer[WyberStap]):
+class WyberStapSerializer(ModelSerializer[WyberStap]):
     url = WyberStapRelatieField(source="*", read_only=True)
     stadium = StadiumField(read_only=True, help_text="Het stadium waarin de stap begon.")
     fase = FaseField(read_only=True)
