@@ -127,16 +127,39 @@ class Sporenbak(dict[str, Spoor]):
     young generation's collections it set off included. A field never asked for is as one
     never touched: nothing read, nothing changed."""
 
-    __slots__ = ("_maak",)
+    __slots__ = ("_maak", "noteert")
 
     def __init__(self, maak: Callable[[str], Spoor]) -> None:
         super().__init__()
         self._maak = maak
+        # While a telling notes what it reads: a field made meanwhile notes from the start.
+        self.noteert = False
 
     def __missing__(self, veld: str) -> Spoor:
         spoor = self._maak(veld)
+        if self.noteert:
+            spoor.noteer()
         dict.__setitem__(self, veld, spoor)
         return spoor
+
+
+def noteer(sporen: dict[str, Spoor]) -> None:
+    """Note what is read from now on, in every field of ``sporen`` (one made later in a
+    :class:`Sporenbak` too)."""
+    for spoor in sporen.values():
+        spoor.noteer()
+    if isinstance(sporen, Sporenbak):
+        sporen.noteert = True
+
+
+def genoteerd(sporen: dict[str, Spoor]) -> dict[str, dict[str, Any]]:
+    """What each field read since :func:`noteer` (the fields that read something, by name:
+    the same whichever field a telling made first), and no more noting."""
+    if isinstance(sporen, Sporenbak):
+        sporen.noteert = False
+    return {
+        veld: gelezen for veld, spoor in sorted(sporen.items()) if (gelezen := spoor.genoteerd())
+    }
 
 
 def _zelfde(a: Any, b: Any) -> bool:

@@ -19,7 +19,7 @@ from cases.models import (
     Zichtbaarheid,
 )
 
-from .geheugenspoor import ONBEKEND, Spoor, Sporenbak
+from .geheugenspoor import ONBEKEND, Spoor, Sporenbak, genoteerd, noteer
 from .replay import zichtbaarheid_van
 from .soorten import Soort, partijen, soort
 from .verhaal import Geheugen
@@ -45,8 +45,27 @@ def niveau_van(zichtbaar: frozenset[str]) -> str | None:
     return None
 
 
+class _Lui(Geheugen):
+    """The :class:`Geheugen` of a level's memory, taking each field from it when first read:
+    a field that the registration never reads is never made (:class:`Sporenbak`), nor
+    compared, taken over or written back for the other levels."""
+
+    def __init__(self, sporen: Mapping[str, dict[str, Any]]) -> None:  # no field set yet
+        self._sporen = sporen
+
+    def __getattr__(self, naam: str) -> Any:
+        if naam not in _VELDEN:
+            raise AttributeError(naam)
+        veld = self._sporen[naam]
+        setattr(self, naam, veld)
+        return veld
+
+
+_VELDEN = frozenset(VELDEN)
+
+
 def geheugen_van(sporen: Mapping[str, dict[str, Any]]) -> Geheugen:
-    return Geheugen(**{veld: sporen[veld] for veld in VELDEN})  # type: ignore[arg-type]
+    return _Lui(sporen)
 
 
 def geheugen_voor(opgeslagen: dict[str, Any], niveau: str) -> Geheugen:
@@ -195,14 +214,9 @@ def vertel(
             g = geheugen_van(sporen)
             feit.onthoud(e, g)
             if feit.op_tijdlijn:
-                for spoor in sporen.values():
-                    spoor.noteer()
+                noteer(sporen)
                 beschrijving = feit.beschrijf(e, g)
-                per_niveau[niveau] = {
-                    veld: gelezen
-                    for veld, spoor in sporen.items()
-                    if (gelezen := spoor.genoteerd())
-                }
+                per_niveau[niveau] = genoteerd(sporen)
                 if niveau == zichtbaarheid:
                     beschreven = beschrijving is not None
             verschuiving = _verschuiving(e, feit, sporen) if gezien else None
@@ -238,12 +252,11 @@ def dateer(regel: Tijdlijnregel, e: Gebeurtenis, sporen: Sporen) -> None:
     feit = soort(e.type)
     if not feit.eigen_datum:
         return
-    g = geheugen_van(sporen)  # every field made first, so that each notes what it reads
-    for spoor in sporen.values():
-        spoor.noteer()
+    g = geheugen_van(sporen)
+    noteer(sporen)
     datum = feit.datum(e, g)
     bronnen = [
-        f"{veld}:{sleutel}" for veld, spoor in sporen.items() for sleutel in spoor.genoteerd()
+        f"{veld}:{sleutel}" for veld, gelezen in genoteerd(sporen).items() for sleutel in gelezen
     ]
     # Every registration reads at most one entry for its date (an interventie's own fields).
     regel.datumbron = bronnen[0] if bronnen else ""

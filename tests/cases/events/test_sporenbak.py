@@ -11,7 +11,7 @@ import pytest
 from cases import services
 from cases.events import tijdlijnregels, tijdlijnvertelling
 from cases.events.geheugenspoor import ONBEKEND, Spoor, Sporenbak
-from cases.events.tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, VELDEN
+from cases.events.tijdlijnvertelling import NIVEAUS, VELDEN
 from tests.cases._leesmodel import controleer_leesmodel
 from tests.cases.services._hulp import beoordeel, maak_speler
 from tests.factories import actor_voor, open_proces
@@ -60,9 +60,25 @@ def test_een_notitie_voor_iedereen_wordt_een_keer_verteld(
     services.maak_notitie(
         actor=actor_voor(regisseur), bestuursproces=proces, tekst="Gebeld", zichtbaarheid="proces"
     )
-    # The most open level tells it (every field its sentence may read); the other levels know
-    # the same and take it over without making a field. Before, each level made all of them.
-    assert 0 < len(gemaakt) <= len(VELDEN) < len(NIVEAUS) * len(ALLE_VELDEN)
+    # The most open level tells it; its sentence reads no memory, so no field is made, and
+    # the other levels take it over. Before, each level made all of them.
+    assert gemaakt == []
+    controleer_leesmodel(proces)
+
+
+def test_een_notitie_over_een_partij_maakt_alleen_wat_haar_zin_leest(
+    regisseur: Any, gemaakt: list[Spoor]
+) -> None:
+    proces = open_proces(regisseur, titel="Sporen")
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, proces, naam="Waterschap")
+    gemaakt.clear()
+    services.maak_notitie(
+        actor=actor, bestuursproces=proces, tekst="Gebeld", zichtbaarheid="proces", speler=speler
+    )
+    # The sentence names the party: that field at the level that tells it, and at each level
+    # that takes it over (to compare what it knows of that party), nothing else.
+    assert 0 < len(gemaakt) <= len(NIVEAUS) < len(NIVEAUS) * len(VELDEN)
     controleer_leesmodel(proces)
 
 
