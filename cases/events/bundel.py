@@ -10,6 +10,7 @@ row queued before them (:class:`Sleutel`), and get their keys once written.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,9 +76,9 @@ class Bundel:
         kopie.alias, kopie.delen, kopie._namen = self.alias, list(self.delen), dict(self._namen)
         return kopie
 
-    def voer_uit(self, gebeurtenis_id: int | None = None) -> None:
+    def voer_uit(self, gebeurtenis_id: int | None = None, *, cursor: Any = None) -> None:
         """Send the statements one after the other (after the event, whose key
-        ``gebeurtenis_id`` is)."""
+        ``gebeurtenis_id`` is), on ``cursor`` when given (one of this bundle's database)."""
         if self.alias is None:
             return
         verbinding = connections[self.alias]
@@ -88,11 +89,11 @@ class Bundel:
                 raise ValueError("Dit deel van de bundel wijst naar een rij die er niet is.")
             return [sleutels[p.naam] if isinstance(p, Sleutel) else p for p in params]
 
-        with verbinding.cursor() as cursor:
+        with nullcontext(cursor) if cursor is not None else verbinding.cursor() as c:
             for deel in self.delen:
-                cursor.execute(deel.los, ingevuld(deel.params))
+                c.execute(deel.los, ingevuld(deel.params))
                 if deel.rij is not None and deel.naam is not None:
-                    sleutels[deel.naam] = geschreven_rij(deel.rij, cursor, verbinding, self.alias)
+                    sleutels[deel.naam] = geschreven_rij(deel.rij, c, verbinding, self.alias)
         self.alias, self.delen, self._namen = None, [], {}
 
     def geschreven(self, sleutels: dict[str, Any]) -> None:

@@ -99,18 +99,6 @@ def test_een_ingevoegde_rij_leest_terug_als_een_opgeslagen_rij() -> None:
         )
 
 
-def test_de_kop_schuift_alleen_vanaf_de_kop_die_de_rij_heeft() -> None:
-    regisseur: Any = GebruikerFactory()
-    proces = Bestuursproces.objects.get(pk=open_proces(regisseur).pk)
-    kop = proces.keten_volgnummer
-    with transaction.atomic():
-        assert not voorbereid.schuif_kop(proces, kop - 1, kop, "a" * 64, proces.laatste_moment)
-        assert voorbereid.schuif_kop(proces, kop, kop + 1, "b" * 64, proces.laatste_moment)
-        rij = Bestuursproces.objects.get(pk=proces.pk)
-        assert (rij.keten_volgnummer, rij.keten_hash) == (kop + 1, "b" * 64)
-        assert rij.laatste_moment == proces.laatste_moment
-
-
 def test_tel_bij_verhoogt_alleen_de_genoemde_aantallen() -> None:
     regisseur: Any = GebruikerFactory()
     proces = open_proces(regisseur)
