@@ -2,8 +2,9 @@
 third-party integrator would generate one, talking to the app in-process.
 
 The client is generated once per version of the document into the temporary directory (a
-lock keeps parallel test workers from generating it twice) and imported from there. Its
-requests go through Django's test client, so they run inside the test's transaction.
+lock keeps parallel test workers from generating it twice) and imported from there; the
+package of another version that no run has used for a day is removed. Its requests go
+through Django's test client, so they run inside the test's transaction.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from importlib.metadata import version
 from pathlib import Path
@@ -37,9 +39,10 @@ def genereer() -> Path:
     sleutel = hashlib.sha256(
         GECOMMIT.read_bytes() + CONFIG.encode() + version("openapi-python-client").encode()
     ).hexdigest()[:16]
-    basis = Path(tempfile.gettempdir()) / f"procesregie-client-{sleutel}"
+    basis = Path(tempfile.gettempdir()) / f"{VOORVOEGSEL}{sleutel}"
     klaar = basis / PAKKET / "__init__.py"
     basis.mkdir(exist_ok=True)
+    ruim_op(basis)
     with open(basis / ".slot", "w") as slot:
         fcntl.flock(slot, fcntl.LOCK_EX)
         if not klaar.exists():
@@ -65,6 +68,26 @@ def genereer() -> Path:
             (werk / PAKKET).rename(basis / PAKKET)
             shutil.rmtree(werk)
     return basis
+
+
+VOORVOEGSEL = "procesregie-client-"
+# A package no run has opened for this long belongs to a document no checkout uses any more.
+ONGEBRUIKT = 24 * 3600
+
+
+def ruim_op(huidig: Path) -> None:
+    """Remove the packages of other versions of the document that no run has used for a
+    day (each run opens its version's lock file, which marks the use)."""
+    grens = time.time() - ONGEBRUIKT
+    for ander in huidig.parent.glob(f"{VOORVOEGSEL}*"):
+        if ander == huidig or not ander.is_dir():
+            continue
+        try:
+            laatst = (ander / ".slot").stat().st_mtime
+        except FileNotFoundError:
+            laatst = ander.stat().st_mtime
+        if laatst < grens:
+            shutil.rmtree(ander, ignore_errors=True)
 
 
 def laad() -> ModuleType:
