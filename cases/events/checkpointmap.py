@@ -17,16 +17,12 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from .checkpoint import Kop, koppen, lees_verzegeld, schrijf_regels, slot
-
-if TYPE_CHECKING:
-    from cases.models import Gebeurtenis
 
 logger = logging.getLogger(__name__)
 
@@ -76,17 +72,18 @@ def lees_checkpointbestand(pad: Path, sleutel: bytes) -> list[Kop]:
     return lees_verzegeld(pad.read_text(encoding="utf-8"), sleutel)
 
 
-def na_toevoegen(gebeurtenis: Gebeurtenis) -> None:
-    """After the commit, take a checkpoint when this event's id is the N-th."""
+def na_toevoegen(gebeurtenis_id: int) -> None:
+    """Called once an event is written, with its id: when it is the N-th, take a checkpoint
+    after the commit. Decided now, so that a transaction that appends many events keeps no
+    callback (nor the event it would hold) for any of the others until its commit."""
     elke = settings.GEBEURTENIS_CHECKPOINT_ELKE
-    if elke <= 0:
+    if elke <= 0 or gebeurtenis_id % elke:
         return
 
-    def misschien() -> None:
-        if gebeurtenis.pk is not None and gebeurtenis.pk % elke == 0:
-            pad = neem_checkpoint()
-            logger.info("Checkpoint van het gebeurtenissenlog genomen: %s", pad)
+    def neem() -> None:
+        pad = neem_checkpoint()
+        logger.info("Checkpoint van het gebeurtenissenlog genomen: %s", pad)
 
     # robust: a full disk must not turn a committed change into an error for the user; the
     # failure is logged and the daily run takes the next checkpoint.
-    transaction.on_commit(misschien, robust=True)
+    transaction.on_commit(neem, robust=True)

@@ -89,9 +89,7 @@ def klopt(gebeurtenis: Gebeurtenis, sleutel_: bytes) -> bool:
 
 
 def onderteken(gebeurtenis: Gebeurtenis) -> None:
-    """Sign a new event (its hash computed, not yet saved) and have a checkpoint taken after
-    the commit when it is its turn. The one call ``append_event`` makes."""
-    from .checkpointmap import na_toevoegen
-
+    """Sign a new event (its hash computed, not yet saved); ``append_event`` calls it, and
+    once the event is written has a checkpoint taken when it is its turn
+    (:func:`~cases.events.checkpointmap.na_toevoegen`)."""
     gebeurtenis.handtekening = handtekening_van(gebeurtenis.hash, sleutel())
-    na_toevoegen(gebeurtenis)

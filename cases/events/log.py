@@ -26,6 +26,7 @@ from .canonical import (
     envelop_hash,
     inhoud_hash_van_tekst,
 )
+from .checkpointmap import na_toevoegen
 from .handtekening import onderteken
 from .replay_typen import Momentopname
 from .soorten import soort
@@ -179,6 +180,7 @@ def append_event(
             herbouw_tijdlijn(bestuursproces, vanaf=vroegst_geraakt(gebeurtenis))
     elif nazorg is not None:
         nazorg.voer_uit()
+    na_toevoegen(gebeurtenis.pk)  # a checkpoint after the commit, when it is its turn
     return gebeurtenis
 
 

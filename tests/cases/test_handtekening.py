@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
+from django.db import transaction
 
 from cases import services
 from cases.events import handtekening
@@ -133,6 +134,28 @@ def test_geen_automatisch_checkpoint_als_het_uit_staat(
         _herzie(bestuursproces, regisseur, "Zonder checkpoint")
     assert callbacks == []
     assert laatste_checkpoint() is None
+
+
+def test_een_lange_transactie_houdt_alleen_de_beurten_van_een_checkpoint_vast(
+    bestuursproces: Bestuursproces,
+    regisseur: Any,
+    checkpointmap: Path,
+    settings: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Whether an event takes a checkpoint is decided once it is written: a transaction that
+    appends many keeps a callback for the N-th ones only, none holding an event."""
+    settings.GEBEURTENIS_CHECKPOINT_ELKE = 3
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        for versie in range(6):
+            _herzie(bestuursproces, regisseur, f"Versie {versie}")
+    nieuw = list(bestuursproces.gebeurtenissen.order_by("volgnummer"))[-6:]
+    beurten = sum(1 for g in nieuw if g.pk % 3 == 0)  # six ids in a row: two
+    assert len(callbacks) == beurten == 2
+    assert len(sorted(checkpointmap.glob("checkpoint-*.txt"))) == 2
+    for callback in callbacks:
+        waarden = [c.cell_contents for c in callback.__closure__ or ()]
+        assert not any(isinstance(w, Gebeurtenis) for w in waarden)
 
 
 def test_verify_gebruikt_het_laatste_checkpoint(
