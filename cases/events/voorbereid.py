@@ -412,6 +412,8 @@ def schuif_kop_en_voeg_in(
     verbinding = connections[alias]
     if bundel is not None and bundel.alias not in (None, alias):
         raise ValueError("Een bundel schrijft in één database.")
+    model = type(rij)
+    insert = _insert(model, alias)
     if not _in_een_statement(verbinding):
         # One cursor for the head, the event and the bundle: Django wraps each cursor it
         # hands out, which cost a third of a short statement on SQLite.
@@ -419,14 +421,11 @@ def schuif_kop_en_voeg_in(
             cursor.execute(kop_sql, kop_params)
             if cursor.rowcount != 1:
                 return False
-            insert = _insert(type(rij), alias)
             cursor.execute(insert.sql, insert.waarden(rij, verbinding))
             geschreven_rij(rij, cursor, verbinding, alias)
             if bundel is not None:
                 bundel.voer_uit(rij.pk, cursor=cursor)
         return True
-    model = type(rij)
-    insert = _insert(model, alias)
     if (alias, model) not in _KOP_EN_RIJ:
         _KOP_EN_RIJ[(alias, model)] = (
             f"WITH kop AS ({kop_sql} RETURNING 1), "
