@@ -132,6 +132,9 @@ messages-check: install-dev
 	@cp $(VENV)/django.po.committed locale/en/LC_MESSAGES/django.po
 	@msgattrib --untranslated locale/en/LC_MESSAGES/django.po | grep -q '^msgid "[^"]' && \
 	    { echo "locale/en heeft onvertaalde teksten."; exit 1; } || true
+	@# A fuzzy entry is a guess of msgmerge's (another sentence's translation), never compiled.
+	@msgattrib --only-fuzzy locale/en/LC_MESSAGES/django.po | grep -q '^msgid "[^"]' && \
+	    { echo "locale/en heeft vage (fuzzy) vertalingen: controleer ze en haal 'fuzzy' weg."; exit 1; } || true
 	@msgattrib --only-fuzzy locale/en/LC_MESSAGES/django.po | grep -q '^msgid' && \
 	    { echo "locale/en heeft vage (fuzzy) vertalingen: controleer en vertaal ze."; exit 1; } || true
 	@msgfmt --check -o $(VENV)/django.mo locale/en/LC_MESSAGES/django.po

@@ -1,7 +1,9 @@
 """Every message the API or a form gives a client goes through gettext: a literal sentence
-in an exception (``NotFound("...")``, ``ErrorDetail("...")``, ``ValidationError("...")``) or
-in a DRF message attribute reaches an English client in Dutch. Found by reading the code, so
-that a new literal fails here rather than in front of a client."""
+in an exception (``NotFound("...")``, ``Http404("...")``, ``ErrorDetail("...")``,
+``ValidationError({"veld": ["..."]})``, also as a default of a lookup), in a DRF message
+attribute or in a constant named as a message (``MELDING_...``) reaches an English client in
+Dutch. Found by reading the code, so that a new literal fails here rather than in front of a
+client."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ APPS = (
 MELDINGEN = {
     "APIException",
     "ErrorDetail",
+    "Http404",
     "NotFound",
     "ParseError",
     "PermissionDenied",
@@ -57,6 +60,29 @@ def _letterlijk(waarde: ast.expr) -> bool:
     )
 
 
+# Calls whose text is translated (or is no sentence for a client), and so not looked into.
+VERTAALD = {"gettext", "gettext_lazy", "ngettext", "pgettext", "_", "format_lazy"}
+
+
+def _bevat_letterlijk(waarde: ast.expr) -> bool:
+    """Whether a message's argument holds a sentence written out: itself, an element of a
+    list, a value (not a key) of a dict, or an argument of a call other than gettext's (a
+    default such as ``redenen.get(naam, "...")``)."""
+    if _letterlijk(waarde):
+        return True
+    if isinstance(waarde, ast.List | ast.Tuple):
+        return any(_bevat_letterlijk(element) for element in waarde.elts)
+    if isinstance(waarde, ast.Dict):
+        return any(_bevat_letterlijk(element) for element in waarde.values)
+    if isinstance(waarde, ast.Call) and _naam(waarde.func) not in VERTAALD:
+        return any(_bevat_letterlijk(argument) for argument in waarde.args)
+    return False
+
+
+def _is_meldingnaam(naam: str) -> bool:
+    return naam.endswith("_message") or naam.lower().startswith("melding")
+
+
 def _letterlijke_meldingen(pad: Path) -> list[str]:
     gevonden = []
     for knoop in ast.walk(ast.parse(pad.read_text(), str(pad))):
@@ -64,12 +90,12 @@ def _letterlijke_meldingen(pad: Path) -> list[str]:
             isinstance(knoop, ast.Call)
             and _naam(knoop.func) in MELDINGEN
             and knoop.args
-            and _letterlijk(knoop.args[0])
+            and _bevat_letterlijk(knoop.args[0])
         ):
             gevonden.append(f"{pad.relative_to(settings.BASE_DIR)}:{knoop.lineno}")
         if isinstance(knoop, ast.Assign) and _letterlijk(knoop.value):
             for doel in knoop.targets:
-                if isinstance(doel, ast.Name) and doel.id.endswith("_message"):
+                if isinstance(doel, ast.Name) and _is_meldingnaam(doel.id):
                     gevonden.append(f"{pad.relative_to(settings.BASE_DIR)}:{knoop.lineno}")
     return gevonden
 

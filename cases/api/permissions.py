@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
@@ -25,5 +26,5 @@ class LidMetSchrijfrecht(BasePermission):
 
 
 ALLEEN_REGISSEUR = frozenset({Rol.PROCESREGISSEUR})
-MELDING_SCHRIJVEN = "Alleen de procesregisseur en het kernteam kunnen dit dossier wijzigen."
-MELDING_REGISSEUR = "Alleen de procesregisseur beheert de leden van dit bestuursproces."
+MELDING_SCHRIJVEN = _("Alleen de procesregisseur en het kernteam kunnen dit dossier wijzigen.")
+MELDING_REGISSEUR = _("Alleen de procesregisseur beheert de leden van dit bestuursproces.")

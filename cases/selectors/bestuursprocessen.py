@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import router
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
+from django.utils.translation import gettext
 
 from cases.models import (
     Bestuursproces,
@@ -56,7 +57,7 @@ def bestuursproces_voor(
     request's lookup, see :mod:`procesregie.transacties`).
     """
     if not gebruiker.is_authenticated:
-        raise Http404("Bestuursproces niet gevonden.")
+        raise Http404(gettext("Bestuursproces niet gevonden."))
     try:
         gevonden = (_VAN_LID_VERGRENDELD if vergrendel else _VAN_LID).rijen(
             router.db_for_write(Bestuursproces)
@@ -66,9 +67,9 @@ def bestuursproces_voor(
             uuid=bestuursproces_uuid,
         )
     except ValueError as fout:  # not a uuid
-        raise Http404("Bestuursproces niet gevonden.") from fout
+        raise Http404(gettext("Bestuursproces niet gevonden.")) from fout
     if not gevonden:
-        raise Http404("Bestuursproces niet gevonden.")
+        raise Http404(gettext("Bestuursproces niet gevonden."))
     if met_details:
         prefetch_related_objects(
             gevonden,

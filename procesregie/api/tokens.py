@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import authenticate, user_logged_in
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -76,7 +77,7 @@ class TokenView(APIView):
         )
         if gebruiker is None or not gebruiker.is_active:
             raise serializers.ValidationError(
-                {"wachtwoord": ["Gebruikersnaam of wachtwoord klopt niet."]},
+                {"wachtwoord": [gettext("Gebruikersnaam of wachtwoord klopt niet.")]},
                 code="ongeldige_inloggegevens",
             )
         token, verloopt = geef_token(gebruiker)

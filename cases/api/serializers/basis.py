@@ -96,7 +96,7 @@ class StriktMixin(Serializer):
             onbekend = {
                 naam: [
                     serializers.ErrorDetail(
-                        self.onbekend_redenen.get(naam, "Onbekend veld."), code="unknown"
+                        self.onbekend_redenen.get(naam) or gettext("Onbekend veld."), code="unknown"
                     )
                 ]
                 for naam in sorted(set(data) - set(self.fields))

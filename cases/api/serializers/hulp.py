@@ -57,7 +57,7 @@ class AandachtVraagSerializer(StriktMixin):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         van, tot = attrs.get("van"), attrs.get("tot")
         if van is not None and tot is not None and van > tot:
-            raise serializers.ValidationError({"van": ["van ligt na tot."]})
+            raise serializers.ValidationError({"van": [gettext("van ligt na tot.")]})
         return attrs
 
 

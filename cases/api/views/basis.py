@@ -240,7 +240,7 @@ class BestuursprocesBasis(
     def permission_denied(
         self, request: Request, message: Any = None, code: Any = None
     ) -> NoReturn:
-        super().permission_denied(request, message or self.melding_geen_schrijfrecht, code)
+        super().permission_denied(request, str(message or self.melding_geen_schrijfrecht), code)
 
     def zichtbaar(self) -> frozenset[str]:
         """The visibility levels the requesting member may read in this case."""

@@ -25,7 +25,7 @@ from cases.models import Rol
 from ..serializers.export import ExportVraagSerializer
 from .basis import BestuursprocesBasis
 
-MELDING_EXPORTEREN = (
+MELDING_EXPORTEREN = _(
     "Alleen de procesregisseur en de evaluator kunnen dit bestuursproces exporteren."
 )
 

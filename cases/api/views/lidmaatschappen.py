@@ -55,7 +55,9 @@ class LidmaatschappenView(LidmaatschapBasis, generics.ListAPIView[Lidmaatschap])
         invoer.is_valid(raise_exception=True)
         gebruiker = selectors.actieve_gebruiker(invoer.validated_data["gebruiker"])
         if gebruiker is None:
-            raise ValidationError({"gebruiker": ["Er is geen actieve gebruiker met deze naam."]})
+            raise ValidationError(
+                {"gebruiker": [gettext("Er is geen actieve gebruiker met deze naam.")]}
+            )
         lidmaatschap = services.voeg_lid_toe(
             actor=Actor.uit_request(request),
             bestuursproces=self.get_bestuursproces(),

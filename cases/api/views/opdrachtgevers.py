@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.request import Request
@@ -22,7 +23,7 @@ from .partijen import BetrokkenheidswijzigingenBasis, PartijBasis
 
 class OpdrachtgeverPartij(PartijBasis):
     partij_kwarg = "opdrachtgever"
-    melding_onbekend = "Deze opdrachtgever bestaat niet in dit bestuursproces."
+    melding_onbekend = gettext_lazy("Deze opdrachtgever bestaat niet in dit bestuursproces.")
 
     def partijen(self) -> QuerySet[Opdrachtgever]:
         return selectors.opdrachtgevers(self.get_bestuursproces(), self.zichtbaar())

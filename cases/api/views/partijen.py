@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -25,7 +26,7 @@ class PartijBasis(BestuursprocesBasis):
     """Base for the URLs of one speler or opdrachtgever (path parameter ``partij_kwarg``)."""
 
     partij_kwarg: str  # "speler" or "opdrachtgever"
-    melding_onbekend: str
+    melding_onbekend: str | Promise
     _partij: Partij | None = None
 
     def partijen(self) -> QuerySet[Any]:
@@ -40,7 +41,7 @@ class PartijBasis(BestuursprocesBasis):
                 partijen = partijen.prefetch_related(None)
             gevonden = partijen.filter(uuid=self.kwargs[self.partij_kwarg]).first()
             if gevonden is None:
-                raise NotFound(self.melding_onbekend)
+                raise NotFound(str(self.melding_onbekend))
             self._partij = gevonden
         return self._partij
 

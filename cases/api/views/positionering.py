@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
@@ -26,7 +26,7 @@ from .basis import (
     tijdstip_parameter,
 )
 
-MELDING_POSITIONERING = (
+MELDING_POSITIONERING = gettext_lazy(
     "Alleen de procesregisseur kiest een positionering: het is zijn of haar eigen positie."
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.request import Request
@@ -22,7 +23,7 @@ from .partijen import BetrokkenheidswijzigingenBasis, PartijBasis
 
 class SpelerPartij(PartijBasis):
     partij_kwarg = "speler"
-    melding_onbekend = "Deze speler bestaat niet in dit bestuursproces."
+    melding_onbekend = gettext_lazy("Deze speler bestaat niet in dit bestuursproces.")
 
     def partijen(self) -> QuerySet[Speler]:
         return selectors.spelers(self.get_bestuursproces(), self.zichtbaar())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -23,7 +24,7 @@ from .basis import AUDIT_HEADER, BestuursprocesBasis
 class VrijgavenView(BestuursprocesBasis):
     serializer_class = VrijgaveSerializer
     schrijfrollen = frozenset({Rol.PROCESREGISSEUR})
-    melding_geen_schrijfrecht = "Alleen de procesregisseur mag onderdelen vrijgeven."
+    melding_geen_schrijfrecht = gettext_lazy("Alleen de procesregisseur mag onderdelen vrijgeven.")
 
     @extend_schema(
         operation_id="vrijgave_create",
