@@ -8,7 +8,7 @@ from django.http.response import HttpResponseBase
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from .verzoeken import lees_sleutel, voer_eenmaal_uit
+from .verzoeken import inhoud_van, lees_sleutel, voer_eenmaal_uit
 
 
 class IdempotentePostMixin(APIView):
@@ -35,7 +35,11 @@ class IdempotentePostMixin(APIView):
                 return render() if callable(render) else antwoord
 
             return voer_eenmaal_uit(
-                request._request, gebruiker_id=gebruiker_id, sleutel=sleutel, uitvoeren=uitvoeren
+                request._request,
+                gebruiker_id=gebruiker_id,
+                sleutel=sleutel,
+                uitvoeren=uitvoeren,
+                inhoud=inhoud_van(request),
             )
 
         # DRF looks the handler up (by method name, as here) right after initial(), so

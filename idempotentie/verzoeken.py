@@ -1,17 +1,21 @@
 """Doing a keyed POST once: claim the key, run the request, keep its answer; replay it on a
-retry with the same body, refuse another body under the same key (422)."""
+retry with the same content, refuse other content under the same key (422)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from contextlib import nullcontext
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 from rest_framework import exceptions, serializers, status
+from rest_framework.request import Request
 
 from procesregie.transacties import in_schrijfverzoek
 
@@ -62,12 +66,53 @@ def lees_sleutel(request: HttpRequest) -> str | None:
     return waarde
 
 
-def vingerafdruk(request: HttpRequest) -> str:
-    """SHA-256 over method, path with query and the body as sent."""
+def vingerafdruk(request: HttpRequest, inhoud: bytes | None = None) -> str:
+    """SHA-256 over method, path with query and the body's content (``inhoud``, see
+    :func:`inhoud_van`; without it the body as sent)."""
     afdruk = hashlib.sha256()
-    for deel in (request.method or "").encode(), request.get_full_path().encode(), request.body:
+    for deel in (
+        (request.method or "").encode(),
+        request.get_full_path().encode(),
+        request.body if inhoud is None else inhoud,
+    ):
         afdruk.update(len(deel).to_bytes(8, "big"))
         afdruk.update(deel)
+    return afdruk.hexdigest()
+
+
+def inhoud_van(request: Request) -> bytes:
+    """What a retry must repeat of the body: for JSON its data (the same object written out
+    again, with other spacing or key order, is the same request), for a multipart form its
+    fields and its files' names and contents (a client picks a new boundary for every send),
+    else the bytes as sent."""
+    soort = (request.content_type or "").split(";")[0].strip().lower()
+    if soort == "application/json" or soort.endswith("+json"):
+        try:
+            gegevens = json.loads(request._request.body)
+        except (ValueError, UnicodeDecodeError):
+            return request._request.body  # the view answers 400, which keeps nothing
+        return json.dumps(
+            gegevens, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        ).encode()
+    if soort == "multipart/form-data":
+        velden = request.data
+        delen: list[list[str]] = []
+        for naam in sorted(velden):
+            waarden = velden.getlist(naam) if isinstance(velden, MultiValueDict) else [velden[naam]]
+            for waarde in waarden:
+                if isinstance(waarde, UploadedFile):
+                    delen.append([naam, "bestand", waarde.name or "", _sha256_van(waarde)])
+                else:
+                    delen.append([naam, "veld", str(waarde)])
+        return json.dumps(delen, ensure_ascii=False).encode()
+    return request._request.body
+
+
+def _sha256_van(bestand: UploadedFile) -> str:
+    afdruk = hashlib.sha256()
+    for stuk in bestand.chunks():
+        afdruk.update(stuk)
+    bestand.seek(0)  # the view reads it again
     return afdruk.hexdigest()
 
 
@@ -86,6 +131,7 @@ def voer_eenmaal_uit(
     gebruiker_id: int,
     sleutel: str,
     uitvoeren: Callable[[], HttpResponseBase],
+    inhoud: bytes | None = None,
 ) -> HttpResponseBase:
     """Run ``uitvoeren`` (the view's handler, returning a rendered response) once for this
     user and key.
@@ -96,7 +142,7 @@ def voer_eenmaal_uit(
     (:mod:`procesregie.transacties`) that is the request's transaction, which the service
     then runs in as well.
     """
-    afdruk = vingerafdruk(request)
+    afdruk = vingerafdruk(request, inhoud)
     with nullcontext() if in_schrijfverzoek() else transaction.atomic():
         # An expired key is forgotten before it is looked at; the command
         # ruim_idempotentiesleutels_op removes the rest.

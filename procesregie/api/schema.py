@@ -127,15 +127,20 @@ def _probleem(beschrijving: str, extra_headers: dict[str, Any] | None = None) ->
     }
 
 
-def _lege_standaard_buiten_de_keuze(schema: dict[str, Any]) -> None:
-    """drf-spectacular writes an optional blank URL as ``oneOf: [uri with default '', '']``;
-    an empty default is no URI. The default belongs to the property, which allows ''."""
+def _leeg_of_url(schema: dict[str, Any]) -> None:
+    """drf-spectacular writes an optional blank URL as ``oneOf: [uri with default '', '']``.
+    An empty default is no URI: it belongs to the property, which allows ''. And a validator
+    that does not assert formats (most do not) finds '' valid for both alternatives, so that
+    ``oneOf`` refuses it (and the whole document, for its default): ``anyOf`` says what is
+    meant, a URI or nothing."""
     for eigenschap in schema.get("properties", {}).values():
         keuzes = eigenschap.get("oneOf", [])
         if any(keuze.get("default") == "" for keuze in keuzes):
             for keuze in keuzes:
                 keuze.pop("default", None)
             eigenschap["default"] = ""
+        if any(keuze.get("maxLength") == 0 for keuze in keuzes):
+            eigenschap["anyOf"] = eigenschap.pop("oneOf")
 
 
 def voeg_problemen_en_versie_toe(
@@ -144,7 +149,7 @@ def voeg_problemen_en_versie_toe(
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Fout"] = PROBLEM_SCHEMA
     for naam, schema in schemas.items():
-        _lege_standaard_buiten_de_keuze(schema)
+        _leeg_of_url(schema)
         # Input is strict: unknown properties are refused (StriktMixin), so say so.
         if naam.endswith("Request") and schema.get("type") == "object":
             schema["additionalProperties"] = False

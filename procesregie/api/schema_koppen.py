@@ -29,7 +29,10 @@ PARAMETERS = {
             "server het verzoek één keer uit en geeft bij elke herhaling het eerste antwoord "
             "terug (status, inhoud en Location), zonder opnieuw te schrijven. Een herhaling "
             "die binnenkomt terwijl het eerste verzoek nog loopt, wacht daarop. Dezelfde "
-            "sleutel met een andere methode, URL of inhoud is 422. Sleutels gelden per "
+            "sleutel met een andere methode, URL of inhoud is 422. Inhoud zijn de gegevens, "
+            "niet hoe ze zijn opgeschreven: JSON met de velden in een andere volgorde of met "
+            "andere witruimte is dezelfde inhoud, net als een upload (multipart) met dezelfde "
+            "velden en bestanden en een andere grens. Sleutels gelden per "
             "gebruiker en worden 24 uur bewaard; alleen geslaagde antwoorden (2xx) worden "
             "bewaard, want een geweigerd verzoek schreef niets."
         ),
@@ -47,7 +50,7 @@ PARAMETERS = {
             "het verzoek altijd door."
         ),
         "schema": {"type": "string"},
-        "example": '"3f1a…"',
+        "example": '"3f1a9c"',
     },
 }
 

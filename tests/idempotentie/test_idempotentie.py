@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.test.client import encode_multipart
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from cases import services
-from cases.models import Bestuursproces, Gebeurtenis, Notitie, Speler
+from cases.models import Bestuursproces, Document, Gebeurtenis, Notitie, Speler
 from idempotentie.models import IdempotentVerzoek
+from tests._bestanden import PDF, bestand
 from tests.cases.api.helpers import LIJST, MINIMAAL, assert_probleem, fouten, proces_url
 from tests.factories import GebruikerFactory, actor_voor, open_proces
 
@@ -210,3 +213,49 @@ def test_proces_van_een_ander(api: APIClient, regisseur: Any) -> None:
     antwoord = _post(api, proces_url(vreemd, "/notities"), NOTITIE, "k")
     assert_probleem(antwoord, 404)
     assert not IdempotentVerzoek.objects.exists()
+
+
+def test_zelfde_gegevens_anders_opgeschreven_is_een_herhaling(
+    api: APIClient, bestuursproces: Bestuursproces
+) -> None:
+    """A client that builds its request again (other key order, other spacing) after a lost
+    answer repeats the same request: it gets the first answer, not a 422."""
+    url = proces_url(bestuursproces, "/spelers")
+    kop = {"Idempotency-Key": "opnieuw-opgebouwd"}
+    eerste = api.post(url, json.dumps(SPELER), content_type="application/json", headers=kop)
+    anders = json.dumps(dict(reversed(list(SPELER.items()))), indent=2)
+    tweede = api.post(url, anders, content_type="application/json", headers=kop)
+    assert (eerste.status_code, tweede.status_code) == (201, 201), tweede.content
+    assert tweede.content == eerste.content
+    assert Speler.objects.filter(bestuursproces=bestuursproces).count() == 1
+
+    ander = json.dumps({**SPELER, "naam": "Iemand anders"})
+    derde = api.post(url, ander, content_type="application/json", headers=kop)
+    assert_probleem(derde, 422, "idempotentiesleutel_hergebruikt")
+
+
+def _multipart(grens: str, velden: dict[str, Any]) -> tuple[bytes, str]:
+    return encode_multipart(grens, velden), f"multipart/form-data; boundary={grens}"
+
+
+@pytest.mark.usefixtures("documentopslag")
+def test_upload_herhaald_met_een_andere_grens_is_een_herhaling(
+    api: APIClient, bestuursproces: Bestuursproces
+) -> None:
+    """Every send of a multipart form has a boundary of its own: a retried upload is the same
+    request when its fields and files are; another file under the same key is a 422."""
+    url = proces_url(bestuursproces, "/documenten")
+    kop = {"Idempotency-Key": "upload-1"}
+
+    def stuur(grens: str, inhoud: bytes) -> Any:
+        body, soort = _multipart(grens, {"titel": "Verslag", "bestand": bestand(inhoud=inhoud)})
+        return api.post(url, body, content_type=soort, headers=kop)
+
+    eerste = stuur("grens-een", PDF)
+    tweede = stuur("grens-twee", PDF)
+    assert (eerste.status_code, tweede.status_code) == (201, 201), tweede.content
+    assert tweede.content == eerste.content
+    assert Document.objects.filter(bestuursproces=bestuursproces).count() == 1
+
+    assert_probleem(stuur("grens-drie", PDF + b"\n% anders\n"), 422)
+    assert Document.objects.filter(bestuursproces=bestuursproces).count() == 1

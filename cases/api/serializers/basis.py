@@ -138,6 +138,14 @@ class StadiumField(serializers.ChoiceField):
         super().__init__(choices=Stadium.choices, **kwargs)
 
 
+@extend_schema_field(
+    {"anyOf": [{"type": "string", "format": "uri"}, {"type": "string", "maxLength": 0}]}
+)
+class UrlOfLeegField(serializers.URLField):
+    """A URL that may be absent, given as '' (as the model keeps it): the document says so,
+    so that a client that checks formats accepts the ''."""
+
+
 # Links are built from templates: each route reversed once per process (per script prefix
 # and URLconf) with a nil-like uuid per path parameter (uuid4 never makes them, nothing else
 # in a URL looks like them), the path split around them, and the request's scheme and host

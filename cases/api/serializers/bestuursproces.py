@@ -25,6 +25,7 @@ from .basis import (
     Serializer,
     StadiumField,
     StriktMixin,
+    UrlOfLeegField,
     WereldtijdMixin,
     case_url,
     case_urls,
@@ -76,8 +77,10 @@ class BestuursprocesSerializer(ModelSerializer[Bestuursproces]):
         help_text="Waarin het afgeronde proces overging; leeg zolang het niet is afgerond "
         "(en bij processen afgerond vóór deze indeling: dan alleen de uitkomst in woorden).",
     )
-    vervolgUrl = serializers.URLField(
-        source="vervolg_url", read_only=True, help_text="Waar het verder gaat."
+    vervolgUrl = UrlOfLeegField(
+        source="vervolg_url",
+        read_only=True,
+        help_text="Waar het verder gaat; leeg zolang er niets is.",
     )
     opdracht = OpdrachtSerializer(source="*")
     archiefnominatie = serializers.ChoiceField(

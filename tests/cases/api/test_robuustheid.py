@@ -6,11 +6,14 @@ request may yield a 500, and what the document promises must hold.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+import jsonschema
 import pytest
 import yaml
 from django.conf import settings
 
-from .helpers import PROCES_SUFFIXEN, assert_probleem, fouten, proces_url
+from .helpers import LIJST, PROCES_SUFFIXEN, assert_probleem, fouten, proces_url
 
 GECOMMIT = settings.BASE_DIR / "openapi.yaml"
 
@@ -69,6 +72,42 @@ def test_lege_archiefnominatie_past_in_het_antwoordschema(document, bestuursproc
     assert regisseur_api.get(proces_url(bestuursproces)).json()["archiefnominatie"] == ""
 
 
+# A client that checks formats, as openapi-core, schemathesis and typed clients do: a URI has
+# a scheme ('' has none).
+MET_FORMATEN = jsonschema.FormatChecker()
+
+
+@MET_FORMATEN.checks("uri")
+def _is_uri(waarde: object) -> bool:
+    return not isinstance(waarde, str) or bool(urlsplit(waarde).scheme)
+
+
+def test_lege_vervolg_url_past_in_het_antwoordschema(document, bestuursproces, regisseur_api):
+    schemas = document["components"]["schemas"]
+    antwoorden = {
+        "BestuursprocesDetail": regisseur_api.get(proces_url(bestuursproces)).json(),
+        "Bestuursproces": regisseur_api.get(LIJST).json()["results"][0],
+    }
+    for naam, antwoord in antwoorden.items():
+        assert antwoord["vervolgUrl"] == ""  # open: nowhere to go on to yet
+        eigenschap = schemas[naam]["properties"]["vervolgUrl"]
+        jsonschema.validate("", eigenschap, format_checker=MET_FORMATEN)
+        jsonschema.validate("https://zaken.example/123", eigenschap, format_checker=MET_FORMATEN)
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate("geen url", eigenschap, format_checker=MET_FORMATEN)
+
+
+def test_url_of_niets_is_anyof(document):
+    """'' fits both a URI without format checks and the empty alternative: ``oneOf`` would
+    refuse it, and a validator refuses the whole document for its default ''."""
+    for naam, schema in document["components"]["schemas"].items():
+        for veld, eigenschap in schema.get("properties", {}).items():
+            keuzes = eigenschap.get("oneOf", [])
+            assert not any(keuze.get("maxLength") == 0 for keuze in keuzes), (naam, veld)
+            if eigenschap.get("default") == "" and "anyOf" in eigenschap:
+                jsonschema.validate("", {"anyOf": eigenschap["anyOf"]})
+
+
 @pytest.mark.parametrize("waarde", ["0.5", "0", "-1", "een"])
 def test_vanaf_volgnummer_is_een_geheel_getal(bestuursproces, regisseur_api, waarde):
     response = regisseur_api.get(
@@ -97,3 +136,16 @@ def test_waarheidswaarden_zijn_true_of_false(bestuursproces, leden, regisseur_ap
         format="json",
     )
     assert fouten(response) == {"uniekeMacht": "null" if waarde is None else "invalid"}
+
+
+def test_voorbeelden_van_headers_zijn_geldige_headerwaarden(document):
+    """A header value is visible ASCII (RFC 9110): a client that sends the document's example
+    (schemathesis does) must be able to."""
+    for pad, operaties in document["paths"].items():
+        for methode, operatie in operaties.items():
+            for parameter in operatie.get("parameters", []):
+                voorbeeld = parameter.get("example")
+                if parameter.get("in") == "header" and voorbeeld is not None:
+                    tekst = str(voorbeeld)
+                    assert tekst.isascii(), (pad, methode, tekst)
+                    assert tekst.isprintable(), (pad, methode, tekst)
