@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +37,13 @@ class OngeldigeInvoer(DomainError):
         self.fouten = {veld: list(items) for veld, items in fouten.items()}
         eerste = next(iter(self.fouten.values()))[0][1] if self.fouten else str(self.titel)
         super().__init__(eerste, code="invalid")
+
+    def onder(self, prefix: str, velden: Collection[str]) -> OngeldigeInvoer:
+        """The same errors, those of ``velden`` named below ``prefix``: where a request
+        carries them in a nested object (the opdracht of a case)."""
+        return OngeldigeInvoer(
+            {f"{prefix}.{veld}" if veld in velden else veld: i for veld, i in self.fouten.items()}
+        )
 
 
 class OngeldigeOvergang(DomainError):

@@ -58,6 +58,28 @@ def _zet_opdracht(bestuursproces: Bestuursproces, opdracht: Opdracht) -> None:
         setattr(bestuursproces, attr, getattr(opdracht, attr))
 
 
+def _eis_einde_na_opening(bestuursproces: Bestuursproces) -> None:
+    """A time-box ends on or after the day the case opened: an end before it is a typo (a
+    year off), not a plan."""
+    einde = bestuursproces.einddatum
+    opening = timezone.localdate(bestuursproces.geopend_op)
+    if einde is not None and einde < opening:
+        raise OngeldigeInvoer(
+            {
+                "einddatum": [
+                    (
+                        "voor_opening",
+                        gettext(
+                            "De time-box kan niet eindigen vóór de opening van het "
+                            "bestuursproces (%(datum)s)."
+                        )
+                        % {"datum": formats.date_format(opening, "j F Y")},
+                    )
+                ]
+            }
+        )
+
+
 def _vervang_besluitmomenten(
     bestuursproces: Bestuursproces, besluitmomenten: tuple[BesluitmomentInvoer, ...]
 ) -> list[Besluitmoment]:
@@ -122,6 +144,7 @@ def open_bestuursproces(
     )
     _zet_opdracht(bestuursproces, opdracht)
     valideer(bestuursproces)
+    _eis_einde_na_opening(bestuursproces)
     bestuursproces.save(force_insert=True)
     bestuursproces = vergrendel(bestuursproces)
     besluitmomenten = _vervang_besluitmomenten(bestuursproces, opdracht.besluitmomenten)
@@ -232,9 +255,12 @@ def wijzig_bestuursproces(
     voor = bestuursproces_gegevens(bestuursproces, huidige_momenten)
     for attr, waarde in wijzigingen.items():
         setattr(bestuursproces, attr, waarde)
+    einde_was = bestuursproces.einddatum
     if opdracht is not None:
         _zet_opdracht(bestuursproces, opdracht)
     valideer(bestuursproces)
+    if bestuursproces.einddatum != einde_was:  # an older end stays as it was recorded
+        _eis_einde_na_opening(bestuursproces)
     velden = list(wijzigingen)
     if opdracht is not None:
         velden += list(OPDRACHT_VELDEN.values())

@@ -51,7 +51,7 @@ def test_elk_veld_zoals_de_orm_het_omzet() -> None:
     is a saved instance of its database."""
     regisseur: Any = GebruikerFactory()
     opdracht = Opdracht(
-        kaders="Binnen de begroting", budget=Decimal("12500.50"), einddatum=dt.date(2027, 3, 1)
+        kaders="Binnen de begroting", budget=Decimal("12500.50"), einddatum=dt.date(2099, 3, 1)
     )
     proces = open_proces(regisseur, titel="Velden", opdracht=opdracht)
     vraag = VoorafGebouwd(Bestuursproces, _van_lid, gebruiker=-1, uuid=STANDIN)

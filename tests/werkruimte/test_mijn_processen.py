@@ -331,6 +331,33 @@ def test_een_geweigerde_opening_houdt_de_invoer(regisseur: Any, client: Client) 
     assert not Bestuursproces.objects.exists()
 
 
+def test_een_time_box_die_eindigt_voor_de_opening_is_een_veldfout(
+    regisseur: Any, client: Client
+) -> None:
+    """A year off in the end date (6-12-2016 for 6-12-2026) is refused at the field, not
+    kept as a time-box that ended before the process began."""
+    client.force_login(regisseur)
+    begin = _dag(-40)
+    gegevens = {
+        "titel": "Stadshart",
+        "rol_gemeente": "initierend",
+        "aanpak": "lineair",
+        "procesrol": "procesregisseur",
+        "tijdstip": begin.strftime("%d-%m-%Y"),
+    }
+    te_vroeg = begin - dt.timedelta(days=1)
+    antwoord = client.post(
+        "/processen/nieuw/", {**gegevens, "einddatum": te_vroeg.strftime("%d-%m-%Y")}
+    )
+    assert antwoord.status_code == 400
+    assert "kan niet eindigen vóór de opening" in veldfout(antwoord.content.decode(), "einddatum")
+    assert not Bestuursproces.objects.exists()
+
+    antwoord = client.post("/processen/nieuw/", {**gegevens, "einddatum": begin.isoformat()})
+    assert antwoord.status_code == 302
+    assert Bestuursproces.objects.get().einddatum == begin
+
+
 def test_openen_alleen_met_het_recht(client: Client, db: None) -> None:
     lezer: Any = GebruikerFactory(username="lezer")
     client.force_login(lezer)

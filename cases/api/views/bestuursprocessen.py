@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
@@ -11,6 +13,8 @@ from rest_framework.response import Response
 
 from cases import selectors, services
 from cases.events import Actor
+from cases.events.payloads import OPDRACHT_VELDEN
+from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces
 from idempotentie.api import IdempotentePostMixin
 from toegang.rechten import GEEN_RECHT_OM_TE_OPENEN, mag_bestuursproces_openen
@@ -21,6 +25,16 @@ from .basis import AUDIT_HEADER, AuditToelichting, BestuursprocesBasis
 
 
 @extend_schema(tags=["bestuursprocessen"])
+@contextmanager
+def _opdracht_genest() -> Iterator[None]:
+    """A refusal of the opdracht's fields named where the request carries them
+    (``opdracht.einddatum``), not where the service keeps them."""
+    try:
+        yield
+    except OngeldigeInvoer as fout:
+        raise fout.onder("opdracht", set(OPDRACHT_VELDEN.values())) from fout
+
+
 class BestuursprocesLijstView(
     AuditToelichting, IdempotentePostMixin, generics.ListAPIView[Bestuursproces]
 ):
@@ -66,13 +80,14 @@ class BestuursprocesLijstView(
         data = dict(invoer.validated_data)
         opdracht = data.pop("opdracht", None)
         idee = data.pop("idee", None)
-        bestuursproces = services.open_bestuursproces(
-            actor=Actor.uit_request(request),
-            opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
-            idee=s.IdeeInvoerSerializer.naar_inhoud(idee) if idee else None,
-            toelichting=self.toelichting(),
-            **data,
-        )
+        with _opdracht_genest():
+            bestuursproces = services.open_bestuursproces(
+                actor=Actor.uit_request(request),
+                opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
+                idee=s.IdeeInvoerSerializer.naar_inhoud(idee) if idee else None,
+                toelichting=self.toelichting(),
+                **data,
+            )
         bestuursproces = selectors.bestuursproces_voor(
             request.user, bestuursproces.uuid, met_details=True
         )
@@ -119,19 +134,20 @@ class BestuursprocesDetailView(BestuursprocesBasis):
         invoer.is_valid(raise_exception=True)
         data = dict(invoer.validated_data)
         opdracht = data.pop("opdracht", None)
-        services.wijzig_bestuursproces(
-            geopend_op=data.pop("geopend_op", None),
-            actor=Actor.uit_request(request),
-            bestuursproces=bestuursproces,
-            opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
-            status=data.pop("status", None),
-            uitkomst=data.pop("uitkomst", None),
-            uitkomst_soort=data.pop("uitkomst_soort", None),
-            vervolg_url=data.pop("vervolg_url", None),
-            bevestigd=data.pop("bevestigd", False),
-            tijdstip=data.pop("tijdstip", None),
-            wijzigingen=data,
-            toelichting=self.toelichting(),
-        )
+        with _opdracht_genest():
+            services.wijzig_bestuursproces(
+                geopend_op=data.pop("geopend_op", None),
+                actor=Actor.uit_request(request),
+                bestuursproces=bestuursproces,
+                opdracht=s.OpdrachtSerializer.naar_opdracht(opdracht) if opdracht else None,
+                status=data.pop("status", None),
+                uitkomst=data.pop("uitkomst", None),
+                uitkomst_soort=data.pop("uitkomst_soort", None),
+                vervolg_url=data.pop("vervolg_url", None),
+                bevestigd=data.pop("bevestigd", False),
+                tijdstip=data.pop("tijdstip", None),
+                wijzigingen=data,
+                toelichting=self.toelichting(),
+            )
         vers = selectors.bestuursproces_voor(request.user, uuid, met_details=True)
         return Response(self.get_serializer(vers).data)

@@ -33,7 +33,7 @@ VOLLEDIG: dict[str, Any] = {
         "kaders": "Binnen het klimaatakkoord",
         "budget": "12500.50",
         "uren": 800,
-        "einddatum": "2027-06-30",
+        "einddatum": "2099-06-30",
         "speelruimte": "Ruim",
         "besluitmomenten": [
             {"datum": "2026-09-01", "soort": "mandaat", "gevraagd": "Mandaat voor verkenning"},
@@ -167,6 +167,7 @@ def test_openen_noemt_elke_veldfout_ook_onbekende_en_geneste(regisseur_api, db):
         ({"opdracht": {"budget": "veel"}}, "opdracht.budget", "invalid"),
         ({"opdracht": {"uren": "veel"}}, "opdracht.uren", "invalid"),
         ({"opdracht": {"einddatum": "31-12-2026"}}, "opdracht.einddatum", "invalid"),
+        ({"opdracht": {"einddatum": "2016-12-06"}}, "opdracht.einddatum", "voor_opening"),
         ({"opdracht": "geen object"}, "opdracht.nonFieldErrors", "invalid"),
         (
             {

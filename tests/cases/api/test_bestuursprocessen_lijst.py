@@ -301,7 +301,7 @@ def test_een_item_is_wat_drf_veld_voor_veld_ervan_maakt(regisseur, regisseur_api
             kaders="Kaders",
             budget=Decimal("1234.5"),
             uren=12,
-            einddatum=dt.date(2030, 6, 30),
+            einddatum=dt.date(2099, 6, 30),
             speelruimte="Ruim",
             besluitmomenten=(
                 BesluitmomentInvoer(datum=dt.date(2030, 1, 2), soort="mandaat", gevraagd="Ja"),

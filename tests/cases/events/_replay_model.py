@@ -37,6 +37,8 @@ class Model:
     # Per positionering recorded, its zichtbaarheid; per interventie logged, what it holds.
     positioneringen: list[str] = field(default_factory=list)
     interventies: list[InterventieStand] = field(default_factory=list)
+    # The end of the opdracht's time-box: a new one may not lie before the opening.
+    einddatum: dt.date | None = None
 
     @property
     def afgerond(self) -> bool:

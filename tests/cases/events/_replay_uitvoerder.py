@@ -203,7 +203,11 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
         fout: type[DomainError] | None = None
         if self.model.afgerond:
             fout = ProcesAfgerond
-        elif not _opdracht_geldig(opdracht):
+        elif not _opdracht_geldig(opdracht) or (
+            opdracht.einddatum is not None
+            and opdracht.einddatum != self.model.einddatum
+            and opdracht.einddatum < self.geopend
+        ):
             fout = OngeldigeInvoer
 
         def doe() -> None:
@@ -214,6 +218,7 @@ class Uitvoerder(PartijHandelingen, RegieHandelingen, BesluitHandelingen):
                 opdracht=opdracht,
                 toelichting=reden,
             )
+            self.model.einddatum = opdracht.einddatum
 
         return fout, doe
 

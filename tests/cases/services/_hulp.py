@@ -68,7 +68,7 @@ OPDRACHT = Opdracht(
     kaders="Binnen de bestaande begroting",
     budget=Decimal("125000.5"),
     uren=400,
-    einddatum=dt.date(2026, 12, 31),
+    einddatum=dt.date(2099, 12, 31),
     speelruimte="Vrij in de keuze van partners",
     besluitmomenten=(
         BesluitmomentInvoer(dt.date(2026, 6, 1), "mandaat", "Mandaat voor verkenning"),
@@ -79,7 +79,7 @@ OPDRACHT_GEGEVENS = {
     "kaders": "Binnen de bestaande begroting",
     "budget": "125000.50",
     "uren": 400,
-    "einddatum": "2026-12-31",
+    "einddatum": "2099-12-31",
     "speelruimte": "Vrij in de keuze van partners",
     "besluitmomenten": [
         {"datum": "2026-06-01", "soort": "mandaat", "gevraagd": "Mandaat voor verkenning"},

@@ -211,3 +211,36 @@ def test_open_bestuursproces_weigert_ongeldige_besluitmomenten_en_schrijft_niets
             opdracht=opdracht,
         )
     assert set(fout.value.fouten) == {"besluitmomenten.1.soort", "besluitmomenten.2.gevraagd"}
+
+
+def test_een_time_box_eindigt_niet_voor_de_opening(actor: Actor) -> None:
+    geopend = dt.datetime(2025, 3, 3, 9, 0, tzinfo=dt.UTC)
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+        services.open_bestuursproces(
+            actor=actor,
+            titel="Tikfout in het jaar",
+            rol_gemeente="initierend",
+            aanpak="lineair",
+            opdracht=Opdracht(einddatum=dt.date(2015, 3, 3)),
+            tijdstip=geopend,
+        )
+    ((code, melding),) = fout.value.fouten["einddatum"]
+    assert code == "voor_opening"
+    assert "3 maart 2025" in melding
+    # The day of the opening itself is a (short) time-box.
+    proces = services.open_bestuursproces(
+        actor=actor,
+        titel="Een dag",
+        rol_gemeente="initierend",
+        aanpak="lineair",
+        opdracht=Opdracht(einddatum=dt.date(2025, 3, 3)),
+        tijdstip=geopend,
+    )
+    with schrijft_niets(), pytest.raises(OngeldigeInvoer) as fout:
+        services.wijzig_bestuursproces(
+            actor=actor,
+            bestuursproces=proces,
+            wijzigingen={},
+            opdracht=Opdracht(einddatum=dt.date(2025, 3, 2)),
+        )
+    assert [code for code, _ in fout.value.fouten["einddatum"]] == ["voor_opening"]
