@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
@@ -39,27 +39,39 @@ from ._wereldtijd import leg_over, stand_op
 __all__ = ["controleer_stadiumovergang", "registreer_poort", "wijzig_stadium"]
 
 
-def controleer_stadiumovergang(bestuursproces: Bestuursproces, naar: str) -> Richting:
-    """The direction of a legal move, or OngeldigeOvergang saying why it is not legal."""
+def controleer_stadiumovergang(
+    bestuursproces: Bestuursproces, naar: str, op: dt.datetime | None = None
+) -> Richting:
+    """The direction of a legal move, or OngeldigeOvergang saying why it is not legal.
+
+    ``op`` is the moment of a dated move, for which ``bestuursproces`` holds the stadium as
+    it stood then: the refusal names that moment, since the case may stand elsewhere now."""
     if naar not in Stadium.values:
         raise OngeldigeInvoer(
             {"naar": [("invalid_choice", gettext("'%s' is geen geldig stadium.") % (naar,))]}
         )
     huidig, doel = Stadium(bestuursproces.stadium), Stadium(naar)
+    waarden = {"van": huidig.label.lower()}
+    if op is not None:
+        waarden["moment"] = formats.date_format(timezone.localtime(op), "j F Y")
     if doel == huidig:
-        raise OngeldigeOvergang(
-            gettext("Het bestuursproces is al %s.") % (huidig.label.lower(),),
-            veld="naar",
-            code="zelfde-stadium",
+        melding = (
+            gettext("Op %(moment)s was het bestuursproces al %(van)s.")
+            if op is not None
+            else gettext("Het bestuursproces is al %(van)s.")
         )
+        raise OngeldigeOvergang(melding % waarden, veld="naar", code="zelfde-stadium")
     if doel.rang > huidig.rang + 1:
-        volgende = list(Stadium)[huidig.rang + 1]
-        raise OngeldigeOvergang(
-            gettext("Vooruit gaat één stadium tegelijk: van %(van)s alleen naar %(naar)s.")
-            % {"van": huidig.label.lower(), "naar": volgende.label.lower()},
-            veld="naar",
-            code="stadium-overgeslagen",
+        waarden["naar"] = list(Stadium)[huidig.rang + 1].label.lower()
+        melding = (
+            gettext(
+                "Op %(moment)s was het bestuursproces %(van)s, en vooruit gaat één stadium "
+                "tegelijk: van daar alleen naar %(naar)s."
+            )
+            if op is not None
+            else gettext("Vooruit gaat één stadium tegelijk: van %(van)s alleen naar %(naar)s.")
         )
+        raise OngeldigeOvergang(melding % waarden, veld="naar", code="stadium-overgeslagen")
     return Richting.VOORUIT if doel.rang > huidig.rang else Richting.TERUG
 
 
@@ -103,7 +115,7 @@ def wijzig_stadium(
     stand = stand_op(bestuursproces, nu)
     leg_over(stand, bestuursproces)
     eis_open(bestuursproces, tijdstip)
-    richting = controleer_stadiumovergang(bestuursproces, naar)
+    richting = controleer_stadiumovergang(bestuursproces, naar, op=tijdstip)
     van = Stadium(bestuursproces.stadium)
     bezwaren: list[str] = []
     if richting == Richting.VOORUIT:

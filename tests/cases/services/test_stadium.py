@@ -8,6 +8,7 @@ the wyber-stap gate has its own tests in test_stadiumpoort.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from typing import Any
 
@@ -20,7 +21,7 @@ from cases.events import poorten as poorten_module
 from cases.events.replay_typen import Momentopname
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang, PoortGesloten, ProcesAfgerond
 from cases.models import Bestuursproces, Stadium, Stadiumovergang
-from tests.factories import consolideer_stap
+from tests.factories import actor_voor, consolideer_stap, open_proces
 
 from ._hulp import (
     REGISSEUR_NAAM,
@@ -373,3 +374,40 @@ def test_controleer_stadiumovergang_geeft_de_richting(
 ) -> None:
     bestuursproces = Bestuursproces(stadium=VOLGORDE[huidig])
     assert services.controleer_stadiumovergang(bestuursproces, VOLGORDE[naar]) == richting
+
+
+def test_een_gedateerde_overgang_noemt_het_stadium_van_dat_moment(regisseur: Any) -> None:
+    """Entered late, a move is checked against the stadium the case stood in at its moment,
+    and its refusal names that moment: the case may stand elsewhere now (here: back in
+    voorstelbaar), which a bare "is al houdbaar" contradicts."""
+    actor = actor_voor(regisseur)
+    dag = [dt.datetime(2025, 3, d, 9, 0, tzinfo=dt.UTC) for d in (3, 10, 17, 24)]
+    proces = open_proces(regisseur, tijdstip=dag[0])
+    for naar, moment in (("houdbaar", dag[1]), ("voorstelbaar", dag[3])):
+        services.wijzig_stadium(
+            actor=actor,
+            bestuursproces=proces,
+            naar=naar,
+            toelichting=naar,
+            forceren=True,
+            tijdstip=moment,
+        )
+    for naar, code, zin in (
+        ("houdbaar", "zelfde-stadium", "Op 17 maart 2025 was het bestuursproces al houdbaar."),
+        (
+            "uitvoerbaar",
+            "stadium-overgeslagen",
+            "Op 17 maart 2025 was het bestuursproces houdbaar, en vooruit gaat één stadium "
+            "tegelijk: van daar alleen naar maakbaar.",
+        ),
+    ):
+        with schrijft_niets(), pytest.raises(OngeldigeOvergang) as fout:
+            services.wijzig_stadium(
+                actor=actor,
+                bestuursproces=proces,
+                naar=naar,
+                toelichting="Vergeten",
+                forceren=True,
+                tijdstip=dag[2],
+            )
+        assert (fout.value.code, fout.value.veld, fout.value.detail) == (code, "naar", zin)
