@@ -64,7 +64,9 @@ def _tekst(label: Any, *, required: bool = False, rows: int = 3, **kwargs: Any) 
 
 class InstrumentKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.naam} ({obj.veld.naam})"
+        # The veld by its code's label, in the reader's language (the catalogue's own name
+        # is Dutch data).
+        return f"{obj.naam} ({obj.veld.get_code_display()})"
 
 
 # The fields shown at once when planning; the others are folded away (none is required).

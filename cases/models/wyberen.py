@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.tekst import afgekort
@@ -64,7 +65,10 @@ class WyberStap(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Stap {self.volgnummer}: {afgekort(self.doel)}"
+        return gettext("Stap %(nummer)s: %(doel)s") % {
+            "nummer": self.volgnummer,
+            "doel": afgekort(self.doel),
+        }
 
 
 class Optie(models.Model):

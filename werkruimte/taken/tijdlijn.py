@@ -171,10 +171,21 @@ def gebeurtenissen(request: HttpRequest, zaak: Zaak) -> HttpResponse:
     )
 
 
+# What each format holds, for a reader who does not know the codes.
+RAPPORTKEUZES = [
+    (RapportFormaat.PDF, _("Evaluatierapport als PDF")),
+    (RapportFormaat.HTML, _("Evaluatierapport als webpagina (HTML)")),
+    (RapportFormaat.JSONL, _("Gebeurtenissen als JSON Lines")),
+    (RapportFormaat.CSV, _("Gebeurtenissen als spreadsheet (CSV)")),
+    (RapportFormaat.XES, _("Gebeurtenissen voor process mining (XES)")),
+    (RapportFormaat.OCEL, _("Objecten en gebeurtenissen voor process mining (OCEL 2.0)")),
+]
+
+
 class RapportFormulier(forms.Form):
     formaat = forms.ChoiceField(
         label=_("Formaat van het rapport"),
-        choices=RapportFormaat.choices,
+        choices=RAPPORTKEUZES,
         widget=forms.RadioSelect,
         initial=RapportFormaat.PDF,
     )
