@@ -199,7 +199,10 @@ def patch_zonder_standaardwaarden(result: dict[str, Any], **kwargs: Any) -> dict
 
 
 TE_GROOT = {
-    "description": "De body is groter dan de grens van de API (standaard 2,5 MiB).",
+    "description": (
+        "De body is groter dan de grens van de API (standaard 2,5 MiB; voor de upload van een "
+        "document DOCUMENT_MAX_BYTES, standaard 25 MB)."
+    ),
     "headers": dict(VERSIE_HEADER),
     "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}},
 }

@@ -39,8 +39,19 @@ VERVANGING = {
 }
 
 
-def max_body() -> int:
-    return int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+# Room for a multipart form's boundaries and other fields around the file itself.
+UPLOADMARGE = 64 * 1024
+
+
+def max_body(request: HttpRequest | None = None) -> int:
+    """The largest body the API reads: a request kept in memory (Django's setting), or, for
+    an upload (multipart, whose files stream to disk as they arrive), a document with its
+    form (DOCUMENT_MAX_BYTES; the upload views refuse a larger file by its own limit)."""
+    grens = int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    soort = request.content_type if request is not None else ""
+    if soort == "multipart/form-data":
+        grens = max(grens, int(settings.DOCUMENT_MAX_BYTES) + UPLOADMARGE)
+    return grens
 
 
 def te_groot(request: HttpRequest) -> HttpResponse:
@@ -49,7 +60,7 @@ def te_groot(request: HttpRequest) -> HttpResponse:
         413,
         "te_groot",
         _("De body van het verzoek is groter dan %(grens)s bytes; dat is de grens van deze API.")
-        % {"grens": max_body()},
+        % {"grens": max_body(request)},
     )
 
 
@@ -105,7 +116,7 @@ class ApiFoutenMiddleware:
             return self.get_response(request)
         lengte = request.META.get("CONTENT_LENGTH") or "0"
         try:
-            te_lang = int(lengte) > max_body()
+            te_lang = int(lengte) > max_body(request)
         except ValueError:
             return probleem_response(
                 request, 400, "bad_request", _("De header Content-Length is geen geheel getal.")

@@ -259,3 +259,25 @@ def test_upload_herhaald_met_een_andere_grens_is_een_herhaling(
 
     assert_probleem(stuur("grens-drie", PDF + b"\n% anders\n"), 422)
     assert Document.objects.filter(bestuursproces=bestuursproces).count() == 1
+
+
+@pytest.mark.usefixtures("documentopslag")
+def test_een_upload_groter_dan_het_geheugen_van_een_verzoek(
+    api: APIClient, bestuursproces: Bestuursproces, settings: Any
+) -> None:
+    """A document larger than a request body kept in memory (DATA_UPLOAD_MAX_MEMORY_SIZE)
+    streams to a file; comparing its retry never reads the whole body into memory (that
+    answered 413 before)."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+    groot = PDF + b"%" + b"0" * (200 * 1024) + b"\n"
+    url = proces_url(bestuursproces, "/documenten")
+    kop = {"Idempotency-Key": "groot-1"}
+    eerste = api.post(
+        url, {"titel": "Groot", "bestand": bestand(inhoud=groot)}, format="multipart", headers=kop
+    )
+    tweede = api.post(
+        url, {"titel": "Groot", "bestand": bestand(inhoud=groot)}, format="multipart", headers=kop
+    )
+    assert (eerste.status_code, tweede.status_code) == (201, 201), eerste.content
+    assert tweede.content == eerste.content
+    assert Document.objects.filter(bestuursproces=bestuursproces).count() == 1

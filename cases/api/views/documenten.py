@@ -22,13 +22,12 @@ from cases.models import Document
 from cases.selectors.documenten import document_voor, documenten, versie_van
 from cases.services._bestandscontrole import BestandTeGroot
 from cases.services.documenten import opslag
+from procesregie.api.vangnet import UPLOADMARGE
 
 from .. import serializers as s
 from .basis import AUDIT_HEADER, BestuursprocesBasis
 
 TAGS = ["documenten"]
-# Room for the form's other fields and the multipart boundaries around the file itself.
-MARGE = 64 * 1024
 
 
 class DocumentBasis(BestuursprocesBasis):
@@ -45,7 +44,7 @@ class DocumentBasis(BestuursprocesBasis):
             lengte = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             lengte = 0
-        if lengte > settings.DOCUMENT_MAX_BYTES + MARGE:
+        if lengte > settings.DOCUMENT_MAX_BYTES + UPLOADMARGE:
             raise BestandTeGroot(lengte, settings.DOCUMENT_MAX_BYTES)
 
     def vers(self, document: Document) -> dict[str, Any]:

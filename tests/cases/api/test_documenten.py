@@ -140,6 +140,26 @@ def test_te_groot_is_413_met_probleem(
     assert opgeslagen() == []
 
 
+def test_een_document_groter_dan_een_verzoek_in_het_geheugen(
+    regisseur_api: APIClient, bestuursproces: Bestuursproces, settings: Any
+) -> None:
+    """Up to DOCUMENT_MAX_BYTES, as documented, also above the size of a request body the API
+    keeps in memory (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MiB by default): an upload streams to
+    disk. That limit refused every document above it with 413 before."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+    inhoud = PDF + b"%" + b"0" * (200 * 1024) + b"\n"
+    antwoord = upload(regisseur_api, bestuursproces, bestand=bestand("groot.pdf", inhoud))
+    assert antwoord.status_code == 201, antwoord.content
+    assert antwoord.json()["versies"][0]["grootte"] == len(inhoud)
+    # A JSON body keeps the smaller limit.
+    notitie = regisseur_api.post(
+        proces_url(bestuursproces, "/notities"),
+        {"tekst": "x" * (100 * 1024), "zichtbaarheid": "proces"},
+        format="json",
+    )
+    assert notitie.status_code == 413
+
+
 def test_zonder_bestand_of_titel_noemt_beide_velden(
     regisseur_api: APIClient, bestuursproces: Bestuursproces
 ) -> None:
