@@ -6,15 +6,24 @@ where the decimal separator is a comma). Times are Dutch local time twice: ISO 8
 their offset (exact, for programs), and ``dd-mm-jjjj uu:mm`` (``...Excel`` columns), which a
 Dutch Excel reads as a date and time it can sort, filter and subtract.
 
+``tijdstip`` is when the event happened, as XES and OCEL give it (world time: a date
+correction the viewer may read moves it, and the opening stands where it was moved earlier
+to); the recorded moment of a corrected event, which its hash covers, is in
+``tijdstipVoorCorrectie`` (empty when not corrected). An item on a date of its own (an
+interventie's datum, uitgevoerdOp or geevalueerdOp, a besluit's datum, a positionering's
+sinds) has that date, as the tijdlijn places it, in ``eigenDatum`` (ISO, empty for other types
+and for withheld rows); see :class:`~.gebeurtenissen.Wereldtijd`. The rows stay in the
+chain's order (volgnummer).
+
 Two shapes. Every event (the default): the envelope, and the payload as one JSON cell; its
-columns are those of earlier versions, the Excel dates added at the end. Per event type
-(``gebeurtenistype`` of the export: a registered code such as ``interventie.gelogd``, or a
-sub-domain such as ``interventie`` for all its types): the events of those types only, with a
-column per payload key instead of the JSON cell. The columns come from the types'
-registrations (their ``sleutels``); a key that holds an object (``interventie`` of
-``interventie.gelogd``) becomes a column per field (``interventie.titel``, ...), the fields
-found in a first pass over the events the viewer may read. Lists of values are joined by
-commas; deeper structures stay JSON.
+columns are those of earlier versions, the Excel dates and the two above added at the end.
+Per event type (``gebeurtenistype`` of the export: a registered code such as
+``interventie.gelogd``, or a sub-domain such as ``interventie`` for all its types): the events
+of those types only, with a column per payload key instead of the JSON cell. The columns come
+from the types' registrations (their ``sleutels``); a key that holds an object
+(``interventie`` of ``interventie.gelogd``) becomes a column per field (``interventie.titel``,
+...), the fields found in a first pass over the events the viewer may read. Lists of values
+are joined by commas; deeper structures stay JSON.
 
 Every cell that a spreadsheet could take for a formula (starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return) gets a leading apostrophe (OWASP, CSV injection): the text
@@ -39,10 +48,13 @@ from .gebeurtenissen import (
     JSON_REGEL,
     VELDEN,
     Exportopdracht,
+    Inhoud,
     Rij,
     Weergave,
+    Wereldtijd,
     gebundeld,
     inhoud_van_rij,
+    wereldtijd,
 )
 
 MEDIA_TYPE = "text/csv; charset=utf-8"
@@ -65,6 +77,8 @@ KOLOMMEN = [
     "hash",
     "tijdstipExcel",
     "geregistreerdExcel",
+    "tijdstipVoorCorrectie",
+    "eigenDatum",
 ]
 # What a Dutch Excel reads as a date and time: dd-mm-jjjj uu:mm, in Dutch local time.
 EXCEL_TIJD = "%d-%m-%Y %H:%M"
@@ -75,6 +89,8 @@ ENVELOP = [
     "typeOmschrijving",
     "tijdstip",
     "tijdstipExcel",
+    "tijdstipVoorCorrectie",
+    "eigenDatum",
     "geregistreerd",
     "geregistreerdExcel",
     "actor",
@@ -100,14 +116,32 @@ def excel_tijd(waarde: dt.datetime, weergave: Weergave) -> str:
     return weergave.lokaal(waarde).strftime(EXCEL_TIJD)
 
 
-def _rij(rij: Rij, zichtbaar: frozenset[str], weergave: Weergave) -> list[str]:
-    volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
+def _tijden(
+    rij: Rij, inhoud: Inhoud, wereldtijd: Wereldtijd, weergave: Weergave
+) -> tuple[dt.datetime, str, str]:
+    """When the event happened (its world time), its recorded moment if a correction moved it
+    (else empty), and the date its item stands on (empty for other types, and withheld with
+    the content)."""
+    voor_correctie = wereldtijd.voor_correctie(rij)
+    eigen = None if inhoud.afgeschermd else wereldtijd.eigen_datum(rij)
+    return (
+        wereldtijd.moment(rij),
+        "" if voor_correctie is None else weergave.lokaal(voor_correctie).isoformat(),
+        "" if eigen is None else eigen.isoformat(),
+    )
+
+
+def _rij(
+    rij: Rij, zichtbaar: frozenset[str], weergave: Weergave, wereldtijd: Wereldtijd
+) -> list[str]:
+    volgnummer, type_, _tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
     inhoud = inhoud_van_rij(rij, zichtbaar)
+    moment, voor_correctie, eigen_datum = _tijden(rij, inhoud, wereldtijd, weergave)
     cellen = [
         volgnummer,
         type_,
         weergave.label(type_),
-        weergave.lokaal(tijdstip).isoformat(),
+        weergave.lokaal(moment).isoformat(),
         weergave.lokaal(geregistreerd).isoformat(),
         actor,
         actor_naam,
@@ -118,8 +152,10 @@ def _rij(rij: Rij, zichtbaar: frozenset[str], weergave: Weergave) -> list[str]:
         JSON_REGEL.encode(inhoud.payload),
         rij[9],
         rij[10],
-        excel_tijd(tijdstip, weergave),
+        excel_tijd(moment, weergave),
         excel_tijd(geregistreerd, weergave),
+        voor_correctie,
+        eigen_datum,
     ]
     return [onschadelijk(cel) for cel in cellen]
 
@@ -212,17 +248,24 @@ def kolommen_van(codes: list[str], payloads: Iterable[dict[str, Any]]) -> list[K
 
 
 def _typerij(
-    rij: Rij, zichtbaar: frozenset[str], weergave: Weergave, kolommen: list[Kolom]
+    rij: Rij,
+    zichtbaar: frozenset[str],
+    weergave: Weergave,
+    wereldtijd: Wereldtijd,
+    kolommen: list[Kolom],
 ) -> list[str]:
-    volgnummer, type_, tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
+    volgnummer, type_, _tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
     inhoud = inhoud_van_rij(rij, zichtbaar)
     payload = {} if inhoud.afgeschermd else inhoud.payload
+    moment, voor_correctie, eigen_datum = _tijden(rij, inhoud, wereldtijd, weergave)
     cellen = [
         volgnummer,
         type_,
         weergave.label(type_),
-        weergave.lokaal(tijdstip).isoformat(),
-        excel_tijd(tijdstip, weergave),
+        weergave.lokaal(moment).isoformat(),
+        excel_tijd(moment, weergave),
+        voor_correctie,
+        eigen_datum,
         weergave.lokaal(geregistreerd).isoformat(),
         excel_tijd(geregistreerd, weergave),
         actor,
@@ -266,9 +309,10 @@ def rijregels(opdracht: Exportopdracht, voorwaarden: Sequence[str] = ()) -> Iter
     export across cases puts the case there), made as harmless as the others."""
     regels = _Regels()
     weergave = Weergave()
+    tijden = wereldtijd(opdracht)
     voor = [onschadelijk(waarde) for waarde in voorwaarden]
     for rij in opdracht.rijen():
-        yield regels.regel([*voor, *_rij(rij, opdracht.zichtbaar, weergave)])
+        yield regels.regel([*voor, *_rij(rij, opdracht.zichtbaar, weergave, tijden)])
 
 
 def _typeregels(opdracht: Exportopdracht) -> Iterator[str]:
@@ -285,9 +329,10 @@ def _typeregels(opdracht: Exportopdracht) -> Iterator[str]:
     )
     regels = _Regels()
     weergave = Weergave()
+    tijden = wereldtijd(opdracht)
     yield BOM + regels.regel([*ENVELOP, *(k.naam for k in kolommen), *SLOT])
     for rij in _rijen_van(opdracht, codes):
-        yield regels.regel(_typerij(rij, zichtbaar, weergave, kolommen))
+        yield regels.regel(_typerij(rij, zichtbaar, weergave, tijden, kolommen))
 
 
 def _regels(opdracht: Exportopdracht) -> Iterator[str]:

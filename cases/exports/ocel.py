@@ -8,8 +8,12 @@ changes of an object (a standpunt, a betrokkenheid, a phase, a status) becomes a
 attribute (:meth:`~cases.events.soorten.Soort.wijzigingen`), so pm4py and other OCEL tools can
 follow, say, an interventie from gepland to geëvalueerd.
 
-Time is world time (a corrected moment where a correction says so); the recording time, the
-volgnummer, the type code and the hash go along as event attributes. Events the viewer may not
+Time is world time (a corrected moment where a correction says so, the opening at the moment
+it was moved to); the recording time, the volgnummer, the type code and the hash go along as
+event attributes, and so do the recorded moment of a corrected event
+(``tijdstipVoorCorrectie``) and, for an item on a date of its own (an interventie, a besluit,
+a positionering), that date as the tijdlijn places it (``eigenDatum``, the start of the day;
+see :class:`~.gebeurtenissen.Wereldtijd`). Events the viewer may not
 read are left out and counted on the case object (``afgeschermdeGebeurtenissen``): leaving
 out which objects they touch is what keeps them confidential.
 
@@ -33,7 +37,8 @@ from .gebeurtenissen import (
     Weergave,
     gebeurtenis_van_rij,
     gebundeld,
-    gecorrigeerde_momenten,
+    typen_met_eigen_datum,
+    wereldtijd,
 )
 
 MEDIA_TYPE = "application/json"
@@ -46,7 +51,11 @@ GEBEURTENISKENMERKEN = [
     {"name": "actor", "type": "string"},
     {"name": "geregistreerd", "type": "time"},
     {"name": "hash", "type": "string"},
+    # Only on a corrected event (the opening moved earlier, a date correction).
+    {"name": "tijdstipVoorCorrectie", "type": "time"},
 ]
+# Besides those, on the types whose item stands on a date of its own.
+EIGEN_DATUM = {"name": "eigenDatum", "type": "time"}
 
 
 class Objecten:
@@ -97,7 +106,12 @@ def _tijd(waarde: Any, weergave: Weergave) -> str:
 
 
 def _gebeurtenis(
-    e: Gebeurtenis, relaties: list[Relatie], tijd: str, objecten: Objecten, weergave: Weergave
+    e: Gebeurtenis,
+    relaties: list[Relatie],
+    tijd: str,
+    objecten: Objecten,
+    weergave: Weergave,
+    extra: list[dict[str, Any]],
 ) -> dict[str, Any]:
     gezien: set[tuple[str, str]] = set()
     verbanden = []
@@ -112,6 +126,7 @@ def _gebeurtenis(
         {"name": "actor", "value": e.actor_gebruikersnaam or "onbekend"},
         {"name": "geregistreerd", "value": _tijd(e.geregistreerd, weergave)},
         {"name": "hash", "value": e.hash},
+        *extra,
     ]
     if objecten.over_processen:
         kenmerken.append({"name": "bestuursproces", "value": objecten.zaak})
@@ -130,7 +145,7 @@ def _gebeurtenissen(
     """The events of one case the viewer may read, each as its JSON text, gathering their
     objects in ``objecten`` and their types in ``typen``; then the withheld count on the case
     object."""
-    gecorrigeerd = gecorrigeerde_momenten(opdracht)
+    tijden = wereldtijd(opdracht)
     afgeschermd = 0
     for rij in opdracht.rijen():
         e = gebeurtenis_van_rij(rij)
@@ -138,12 +153,19 @@ def _gebeurtenissen(
             afgeschermd += 1
             continue
         soort = soorten.soort(e.type)
-        tijd = _tijd(gecorrigeerd.get(e.volgnummer, e.tijdstip), weergave)
+        tijd = _tijd(tijden.moment(rij), weergave)
+        extra = []
+        if (voor_correctie := tijden.voor_correctie(rij)) is not None:
+            extra.append(
+                {"name": "tijdstipVoorCorrectie", "value": _tijd(voor_correctie, weergave)}
+            )
+        if (eigen := tijden.eigen_begin(rij)) is not None:
+            extra.append({"name": "eigenDatum", "value": _tijd(eigen, weergave)})
         relaties = [Relatie("bestuursproces", DEZE_ZAAK, "bestuursproces"), *soort.objecten(e)]
         for wijziging in soort.wijzigingen(e):
             objecten.wijzig(wijziging, tijd)
         typen[weergave.label(e.type)] = e.type
-        yield JSON.encode(_gebeurtenis(e, relaties, tijd, objecten, weergave))
+        yield JSON.encode(_gebeurtenis(e, relaties, tijd, objecten, weergave, extra))
     objecten.wijzig(
         Objectwijziging("bestuursproces", DEZE_ZAAK, "afgeschermdeGebeurtenissen", afgeschermd),
         _tijd(opdracht.geexporteerd_op, weergave),
@@ -163,9 +185,17 @@ def _typen(
     gebeurteniskenmerken = GEBEURTENISKENMERKEN + (
         [{"name": "bestuursproces", "type": "string"}] if over_processen else []
     )
+    met_eigen_datum = typen_met_eigen_datum()
     yield '],"eventTypes":'
     yield JSON.encode(
-        [{"name": naam, "attributes": gebeurteniskenmerken} for naam in sorted(typen)]
+        [
+            {
+                "name": naam,
+                "attributes": gebeurteniskenmerken
+                + ([EIGEN_DATUM] if typen[naam] in met_eigen_datum else []),
+            }
+            for naam in sorted(typen)
+        ]
     )
     yield ',"objectTypes":'
     yield JSON.encode(

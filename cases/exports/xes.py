@@ -1,12 +1,17 @@
 """XES (IEEE 1849-2016) for process-mining tools: the case as one trace, an event per entry,
 in the order the events happened (world time, a corrected fact at its corrected moment; the
-opening first), since tools read a trace in file order.
+opening first, at the moment it was moved to if it was moved earlier), since tools read a
+trace in file order.
 
 Each event carries the standard attributes that tools such as pm4py, ProM and Disco read:
 ``concept:name`` (the Dutch label of the event type, the activity), ``time:timestamp``,
 ``org:resource`` (the actor's username) and ``lifecycle:transition`` (always ``complete``: an
 entry in the log records something done). The type code, volgnummer and hashes go along as
-``procesregie:*`` attributes so that a mined event can be traced back to the chain.
+``procesregie:*`` attributes so that a mined event can be traced back to the chain; a
+corrected event keeps its recorded moment in ``procesregie:tijdstipVoorCorrectie``, and an
+item on a date of its own (an interventie, a besluit, a positionering) carries that date, as
+the tijdlijn places it, in ``procesregie:eigenDatum`` (the start of the day, Dutch time):
+``time:timestamp`` stays the event's world time (see :class:`~.gebeurtenissen.Wereldtijd`).
 
 Written element by element with :mod:`xml.sax.saxutils` escaping, never as a tree, so that a
 case of any size streams at constant memory.
@@ -27,10 +32,11 @@ from .gebeurtenissen import (
     Exportopdracht,
     Rij,
     Weergave,
+    Wereldtijd,
     gebeurtenis_van_rij,
     gebundeld,
-    gecorrigeerde_momenten,
     inhoud_van_rij,
+    wereldtijd,
 )
 
 MEDIA_TYPE = "application/xml"
@@ -75,10 +81,7 @@ def _tekst(waarde: str) -> str:
 
 
 def _gebeurtenis(
-    rij: Rij,
-    zichtbaar: frozenset[str],
-    weergave: Weergave,
-    gecorrigeerd: dt.datetime | None = None,
+    rij: Rij, zichtbaar: frozenset[str], weergave: Weergave, wereldtijd: Wereldtijd
 ) -> str:
     # One template per event: at 100,000 events the number of string operations counts.
     # Only text that users or translators wrote is escaped; codes, numbers, times and hashes
@@ -91,19 +94,27 @@ def _gebeurtenis(
         else ""
     )
     # A corrected moment is when it happened; the recorded one stays beside it (the hash
-    # covers that one).
+    # covers that one). A correction the viewer may not read is not in ``wereldtijd``.
     oorspronkelijk = (
         f'      <date key="procesregie:tijdstipVoorCorrectie" '
         f'value="{_tijd(tijdstip, weergave)}"/>\n'
-        if gecorrigeerd is not None
+        if volgnummer in wereldtijd.gecorrigeerd
+        else ""
+    )
+    # The date an item stands on is part of its content: withheld with it.
+    eigen = None if inhoud.afgeschermd else wereldtijd.eigen_begin(rij)
+    eigen_datum = (
+        f'      <date key="procesregie:eigenDatum" value="{_tijd(eigen, weergave)}"/>\n'
+        if eigen is not None
         else ""
     )
     return (
         "    <event>\n"
         f'      <string key="concept:name" value={_tekst(weergave.label(type_))}/>\n'
         f'      <date key="time:timestamp" '
-        f'value="{_tijd(gecorrigeerd or tijdstip, weergave)}"/>\n'
+        f'value="{_tijd(wereldtijd.moment(rij), weergave)}"/>\n'
         f"{oorspronkelijk}"
+        f"{eigen_datum}"
         f'      <string key="org:resource" '
         f"value={_tekst(actor or ONBEKEND)}/>\n"
         '      <string key="lifecycle:transition" value="complete"/>\n'
@@ -136,17 +147,17 @@ def _regels(opdracht: Exportopdracht) -> Iterator[str]:
     yield _attr("int", "procesregie:ketenkopVolgnummer", opdracht.kop_volgnummer, 1)
     yield _attr("string", "procesregie:ketenkopHash", opdracht.kop_hash, 1)
     yield _attr("string", "procesregie:casus", opdracht.casus, 1)
-    gecorrigeerd = gecorrigeerde_momenten(opdracht)
+    tijden = wereldtijd(opdracht)
     if opdracht.casus != "bestuursproces":
-        yield from _traces_per_object(opdracht, weergave, gecorrigeerd)
+        yield from _traces_per_object(opdracht, weergave, tijden)
         yield "</log>\n"
         return
     yield "  <trace>\n"
     yield _attr("string", "concept:name", bestuursproces.titel, 2)
     yield _attr("id", "procesregie:bestuursproces", bestuursproces.uuid, 2)
     # Tools read a trace in file order: the events go as they happened, not as recorded.
-    for rij in opdracht.rijen_in_wereldvolgorde(gecorrigeerd):
-        yield _gebeurtenis(rij, opdracht.zichtbaar, weergave, gecorrigeerd.get(rij[0]))
+    for rij in opdracht.rijen_in_wereldvolgorde(tijden.gecorrigeerd):
+        yield _gebeurtenis(rij, opdracht.zichtbaar, weergave, tijden)
     yield "  </trace>\n</log>\n"
 
 
@@ -155,14 +166,14 @@ NAAMKENMERKEN = ("naam", "titel", "doel")
 
 
 def _traces_per_object(
-    opdracht: Exportopdracht, weergave: Weergave, gecorrigeerd: dict[int, dt.datetime]
+    opdracht: Exportopdracht, weergave: Weergave, tijden: Wereldtijd
 ) -> Iterator[str]:
     """One trace per object of the chosen type, with the events the viewer may read that are
     about it (an event about two objects is in both traces). Unlike the case trace this holds
     the rendered events in memory until the end: traces are grouped by object."""
     traces: dict[str, list[str]] = {}
     namen: dict[str, str] = {}
-    for rij in opdracht.rijen_in_wereldvolgorde(gecorrigeerd):
+    for rij in opdracht.rijen_in_wereldvolgorde(tijden.gecorrigeerd):
         gebeurtenis = gebeurtenis_van_rij(rij)
         if not leesbaar(gebeurtenis, opdracht.zichtbaar):
             continue
@@ -173,8 +184,7 @@ def _traces_per_object(
         ids = {r.id for r in soort.objecten(gebeurtenis) if r.objecttype == opdracht.casus}
         if not ids:
             continue
-        moment = gecorrigeerd.get(gebeurtenis.volgnummer)
-        regel = _gebeurtenis(rij, opdracht.zichtbaar, weergave, moment)
+        regel = _gebeurtenis(rij, opdracht.zichtbaar, weergave, tijden)
         for id in sorted(ids):
             traces.setdefault(id, []).append(regel)
     for id, regels in traces.items():
