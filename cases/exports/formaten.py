@@ -77,10 +77,23 @@ FORMATEN: dict[str, Formaat] = {
 }
 
 
+def afgeschermde_onderdelen(opdracht: Exportopdracht) -> str:
+    """The X-Export-Afgeschermd-Onderdelen of a download: ``interventies=6 reflecties=2``,
+    per section what the viewer may not read; empty when nothing is withheld."""
+    return " ".join(
+        f"{naam}={aantal}" for naam, aantal in opdracht.afgeschermd_per_onderdeel.items()
+    )
+
+
 def bestandsnaam(opdracht: Exportopdracht, formaat: Formaat, op: dt.datetime | None = None) -> str:
-    """``<slug of the title>-<date>.<ext>``: nothing personal beyond the case's title."""
+    """``<slug of the title>-<date>.<ext>``: nothing personal beyond the case's title. A CSV
+    of one event type says the type (``-interventie-gelogd``), an XES with another case
+    notion says it (``-per-interventie``): saved in one folder, they would otherwise
+    overwrite the export of the whole case."""
     datum = timezone.localdate(op or opdracht.geexporteerd_op)
     naam = slugify(opdracht.bestuursproces.titel)[:80].strip("-") or "bestuursproces"
     if opdracht.gebeurtenistype:
         naam += "-" + opdracht.gebeurtenistype.replace(".", "-")
+    if opdracht.casus != "bestuursproces":
+        naam += "-per-" + opdracht.casus
     return f"{naam}-{datum.isoformat()}.{formaat.extensie}"

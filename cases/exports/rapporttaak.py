@@ -26,7 +26,7 @@ from cases.models import Bestuursproces, Exportfout, Exporttaak, Rol, Zichtbaarh
 from cases.selectors.overzicht import mag_over_processen_heen
 
 from . import overzicht, taken
-from .formaten import FORMATEN, bestandsnaam
+from .formaten import FORMATEN, afgeschermde_onderdelen, bestandsnaam
 from .gebeurtenissen import Exportopdracht, bereid_voor
 from .pdfproces import maak_pdf
 from .rapport import html
@@ -81,6 +81,8 @@ def _opdracht(taak: Exporttaak) -> Exportopdracht:
         rol=rol,
         kanaal="api",
         zichtbaar=Zichtbaarheid.voor_rol(rol),
+        casus=taak.casus,
+        gebeurtenistype=taak.gebeurtenistype,
     )
 
 
@@ -91,6 +93,7 @@ def _kenmerken(taak: Exporttaak, opdracht: Exportopdracht) -> taken.Kenmerken:
         afgeschermd=opdracht.afgeschermd,
         kop_volgnummer=opdracht.kop_volgnummer,
         kop_hash=opdracht.kop_hash,
+        afgeschermd_onderdelen=afgeschermde_onderdelen(opdracht),
     )
 
 
@@ -130,6 +133,7 @@ def _maak_over_processen(taak: Exporttaak, begin: float) -> None:
             afgeschermd=opdracht.afgeschermd,
             kop_volgnummer=None,
             kop_hash="",
+            afgeschermd_onderdelen=None,  # the direct export across cases has no such header
         )
         taken.rond_af(taak, bestand, kenmerken)
 

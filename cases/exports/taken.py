@@ -103,10 +103,17 @@ def huidige_stap(taak: Exporttaak) -> str | None:
 
 @transaction.atomic
 def vraag_rapport_aan(
-    *, bestuursproces: Bestuursproces | None, aanvrager: User, formaat: str
+    *,
+    bestuursproces: Bestuursproces | None,
+    aanvrager: User,
+    formaat: str,
+    casus: str = "bestuursproces",
+    gebeurtenistype: str = "",
 ) -> Exporttaak:
     """Record a report job and queue it for the worker; TeVeelExporttaken over a limit.
     Without a case, the job exports across cases (:mod:`cases.exports.overzicht`).
+    ``casus`` and ``gebeurtenistype`` mean what they mean for the direct export
+    (:class:`~cases.exports.gebeurtenissen.Exportopdracht`); the caller has validated them.
 
     The caller has checked that the user may export this case (or across cases); the worker
     checks it again when it starts, because a role can change while the job waits.
@@ -136,6 +143,8 @@ def vraag_rapport_aan(
         bestuursproces=bestuursproces,
         aanvrager=aanvrager,
         formaat=formaat,
+        casus=casus,
+        gebeurtenistype=gebeurtenistype,
         stappen=len(STAPPEN[RapportFormaat(formaat)]),
     )
     # Queued after the commit: a worker (or a non-database backend) must find the job.
@@ -177,6 +186,8 @@ class Kenmerken:
     afgeschermd: int
     kop_volgnummer: int | None  # None across cases: each case has its own chain
     kop_hash: str
+    # X-Export-Afgeschermd-Onderdelen; None across cases, whose direct export sends none.
+    afgeschermd_onderdelen: str | None = None
 
 
 def rond_af(taak: Exporttaak, inhoud: File[bytes], kenmerken: Kenmerken) -> None:
@@ -188,6 +199,7 @@ def rond_af(taak: Exporttaak, inhoud: File[bytes], kenmerken: Kenmerken) -> None
         taak.bestandsnaam = kenmerken.bestandsnaam
         taak.niveaus = kenmerken.niveaus
         taak.afgeschermd = kenmerken.afgeschermd
+        taak.afgeschermd_onderdelen = kenmerken.afgeschermd_onderdelen
         taak.kop_volgnummer = kenmerken.kop_volgnummer
         taak.kop_hash = kenmerken.kop_hash
         taak.stap = taak.stappen
@@ -200,6 +212,7 @@ def rond_af(taak: Exporttaak, inhoud: File[bytes], kenmerken: Kenmerken) -> None
                 "bestandsnaam",
                 "niveaus",
                 "afgeschermd",
+                "afgeschermd_onderdelen",
                 "kop_volgnummer",
                 "kop_hash",
                 "stap",

@@ -98,17 +98,29 @@ class Exporttaak(models.Model):
     # Progress as steps: the job knows how many steps its format has, not how long each takes.
     stap = models.PositiveSmallIntegerField(default=0)
     stappen = models.PositiveSmallIntegerField()
+    # What the request chose, as the direct export's query parameters: the case notion of an
+    # XES file (one trace per object of that type) and the event type or sub-domain of a CSV
+    # per type; the defaults are the whole case and every event.
+    casus = models.CharField(max_length=20, default="bestuursproces")
+    gebeurtenistype = models.CharField(max_length=60, blank=True)
     fout = models.CharField(max_length=20, choices=Exportfout.choices, blank=True)
     aangevraagd_op = models.DateTimeField(auto_now_add=True)
     gestart_op = models.DateTimeField(null=True, blank=True)
     klaar_op = models.DateTimeField(null=True, blank=True)
     # Set only once the whole file is stored: a job never points to half a file.
     bestand = models.FileField(upload_to="exports/", max_length=200, blank=True)
-    bestandsnaam = models.CharField(max_length=120, blank=True)
+    # Room for an 80-character title, the longest event type or case notion, a date and
+    # ".ocel.json" (cases.exports.formaten.bestandsnaam).
+    bestandsnaam = models.CharField(max_length=160, blank=True)
     grootte = models.PositiveBigIntegerField(null=True, blank=True)
     # What the report applied, as the download's X-Export-* headers say it.
     niveaus = models.CharField(max_length=40, blank=True)
     afgeschermd = models.PositiveIntegerField(null=True, blank=True)
+    # X-Export-Afgeschermd-Onderdelen as the direct export sends it ("interventies=6
+    # reflecties=2", empty: nothing withheld). Null for a job that kept no such count (one
+    # finished before it was kept, or one across cases): its download then says nothing
+    # rather than that nothing was withheld.
+    afgeschermd_onderdelen = models.TextField(null=True, blank=True)
     kop_volgnummer = models.PositiveIntegerField(null=True, blank=True)
     kop_hash = models.CharField(max_length=64, blank=True)
     taak_id = models.CharField(max_length=64, blank=True)

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from cases.exports.gebeurtenissen import CASUSSEN
 from cases.exports.overzicht import FORMATEN as OVERZICHTSFORMATEN
 from cases.exports.taken import huidige_stap
 from cases.models import Exportfout, Exporttaak, ExporttaakStatus, RapportFormaat
@@ -17,13 +18,17 @@ from procesregie.api.keuzevelden import keuzeveld
 from procesregie.api.velden import ModelSerializer
 
 from .basis import Serializer, StriktMixin
+from .export import ExportVraagSerializer
 
 RapportFormaatField = keuzeveld("RapportFormaatEnum", RapportFormaat.choices)
 ExporttaakStatusField = keuzeveld("ExporttaakStatusEnum", ExporttaakStatus.choices)
 ExportfoutField = keuzeveld("ExportfoutEnum", Exportfout.choices)
 
 
-class ExporttaakInvoerSerializer(StriktMixin, Serializer):
+class ExporttaakInvoerSerializer(ExportVraagSerializer):
+    # The direct export's query with its casus and type, their checks included: a job is
+    # that export for a case too large to stream, so it must accept whatever the 409
+    # export-als-taak sent here.
     formaat = RapportFormaatField(
         help_text="html (een losse pagina) of pdf: het evaluatierapport in dat formaat; "
         "jsonl, csv, xes of ocel: de gebeurtenissen zoals de directe export ze geeft, voor een "
@@ -49,6 +54,14 @@ class ExporttaakFoutSerializer(Serializer):
 class ExporttaakSerializer(ModelSerializer[Exporttaak]):
     url = serializers.SerializerMethodField(help_text="Deze taak.")
     formaat = RapportFormaatField(read_only=True)
+    casus = serializers.ChoiceField(
+        choices=list(CASUSSEN),
+        read_only=True,
+        help_text="Bij xes: wat één trace volgt, zoals gevraagd (standaard bestuursproces).",
+    )
+    type = serializers.SerializerMethodField(
+        help_text="Bij csv: het gevraagde gebeurtenistype of onderdeel; null: alle gebeurtenissen."
+    )
     status = ExporttaakStatusField(
         read_only=True,
         help_text="wachtend (in de wachtrij), bezig, klaar (het bestand staat klaar) of "
@@ -84,6 +97,8 @@ class ExporttaakSerializer(ModelSerializer[Exporttaak]):
             "url",
             "uuid",
             "formaat",
+            "casus",
+            "type",
             "status",
             "aanvrager",
             "voortgang",
@@ -114,6 +129,10 @@ class ExporttaakSerializer(ModelSerializer[Exporttaak]):
         if taak.status != ExporttaakStatus.KLAAR:
             return None
         return self._url(taak, "api:exporttaak-bestand")
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_type(self, taak: Exporttaak) -> str | None:
+        return taak.gebeurtenistype or None
 
     @extend_schema_field(ExporttaakVoortgangSerializer)
     def get_voortgang(self, taak: Exporttaak) -> dict[str, Any]:

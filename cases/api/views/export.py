@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -90,7 +91,8 @@ def _antwoorden() -> dict[Any, OpenApiResponse]:
             "`rapport-als-taak`: html of pdf van een bestuursproces met meer gebeurtenissen "
             "dan de drempel (standaard 500); `export-als-taak`: jsonl, csv of xes van een "
             "bestuursproces met meer dan 50.000 gebeurtenissen. Vraag de export dan aan met "
-            "`POST .../exports`."
+            "`POST .../exports` en de body die `detail` noemt (met `casus` of `type` als je "
+            "die vroeg)."
         )
     )
     return antwoorden
@@ -116,6 +118,17 @@ ANTWOORDKOPPEN = [
         ("X-Export-Ketenkop", "Volgnummer en hash van de laatste geëxporteerde gebeurtenis."),
     )
 ]
+
+
+def _taakbody(vraag: dict[str, Any]) -> str:
+    """The body of ``POST .../exports`` that makes this export as a job: the same format,
+    case notion and event type, so that following the 409 gives the file that was asked for."""
+    body = {"formaat": vraag["formaat"]}
+    if vraag["casus"] != "bestuursproces":
+        body["casus"] = vraag["casus"]
+    if vraag.get("type"):
+        body["type"] = vraag["type"]
+    return json.dumps(body, ensure_ascii=False)
 
 
 @extend_schema(tags=["export"])
@@ -177,10 +190,9 @@ class ExportView(BestuursprocesBasis):
                     gettext(
                         "Dit bestuursproces heeft meer dan %(drempel)d gebeurtenissen; de "
                         "export wordt daarom als taak gemaakt. Vraag hem aan met POST "
-                        '%(url)s en {"formaat": "%(formaat)s"}, en haal het bestand op '
-                        "zodra de taak klaar is."
+                        "%(url)s en %(body)s, en haal het bestand op zodra de taak klaar is."
                     )
-                    % {"drempel": drempel, "url": taken_url, "formaat": formaat.code}
+                    % {"drempel": drempel, "url": taken_url, "body": _taakbody(vraag)}
                 )
         drempel = settings.EXPORT_RAPPORT_DIRECT_MAX_GEBEURTENISSEN
         if formaat.code in RAPPORTFORMATEN and opdracht.aantal > drempel:

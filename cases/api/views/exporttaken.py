@@ -27,7 +27,7 @@ from cases.models import Exporttaak, ExporttaakStatus
 
 from ..serializers.exporttaken import ExporttaakInvoerSerializer, ExporttaakSerializer
 from .basis import BestuursprocesBasis
-from .export import MELDING_EXPORTEREN, AlleenFoutenInJson, MagExporteren
+from .export import ANTWOORDKOPPEN, MELDING_EXPORTEREN, AlleenFoutenInJson, MagExporteren
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -86,8 +86,10 @@ class ExporttakenView(ExporttaakBasis, generics.ListAPIView[Exporttaak]):
         summary="Evaluatierapport of grote export aanvragen",
         description=(
             "Vraagt het evaluatierapport (html of pdf) aan als taak op de achtergrond, met "
-            "de zichtbaarheid van jouw rol; of de gebeurtenissen (jsonl, csv, xes) van een "
-            "bestuursproces dat te groot is voor de directe export (409 `export-als-taak`). "
+            "de zichtbaarheid van jouw rol; of de gebeurtenissen (jsonl, csv, xes, ocel) van "
+            "een bestuursproces dat te groot is voor de directe export (409 "
+            "`export-als-taak`), met `casus` (xes) en `type` (csv) zoals de directe export "
+            "ze kent; de 409 noemt de body die je stuurt. "
             "Het bestand wordt pas bewaard als het compleet is. Het antwoord is 202 met in "
             "`Location` de taak; volg daar status en voortgang en haal het bestand op "
             "zodra de status `klaar` is. Alleen voor de procesregisseur en de evaluator. "
@@ -117,6 +119,8 @@ class ExporttakenView(ExporttaakBasis, generics.ListAPIView[Exporttaak]):
                 bestuursproces=self.get_bestuursproces(),
                 aanvrager=cast("User", request.user),  # MagExporteren: a member
                 formaat=invoer["formaat"],
+                casus=invoer["casus"],
+                gebeurtenistype=invoer.get("type", ""),
             )
         except taken.TeVeelExporttaken as fout:
             # DRF's 429 carries Retry-After; the problem+json handler keeps our code and text.
@@ -166,9 +170,11 @@ class ExporttaakBestandView(ExporttaakBasis):
         summary="Bestand van een exporttaak downloaden",
         description=(
             "Het bestand van een taak met status `klaar`, met dezelfde koppen als de "
-            "directe export (`X-Export-Zichtbaarheid`, `X-Export-Afgeschermd`, "
-            "`X-Export-Ketenkop`). Een taak die nog loopt of mislukt is geeft 409."
+            "directe export voor jouw rol (`X-Export-Zichtbaarheid`, `X-Export-Afgeschermd`, "
+            "`X-Export-Afgeschermd-Onderdelen`, `X-Export-Ketenkop`) en dezelfde "
+            "bestandsnaam. Een taak die nog loopt of mislukt is geeft 409."
         ),
+        parameters=ANTWOORDKOPPEN,
         responses=_bestand_antwoorden(),
     )
     def get(self, request: Request, uuid: Any, taak: Any) -> FileResponse:
@@ -187,5 +193,7 @@ class ExporttaakBestandView(ExporttaakBasis):
         )
         response["X-Export-Zichtbaarheid"] = exporttaak.niveaus
         response["X-Export-Afgeschermd"] = str(exporttaak.afgeschermd)
+        if exporttaak.afgeschermd_onderdelen is not None:
+            response["X-Export-Afgeschermd-Onderdelen"] = exporttaak.afgeschermd_onderdelen
         response["X-Export-Ketenkop"] = f"{exporttaak.kop_volgnummer} {exporttaak.kop_hash}"
         return response
