@@ -212,7 +212,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
 }
 
-API_VERSION = "1.7.0"
+API_VERSION = "1.8.0"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Procesregie API",

@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from . import csvbestand, jsonl, ocel, rapport, xes
 from .gebeurtenissen import Exportopdracht
@@ -20,7 +22,7 @@ class Formaat:
     code: str
     extensie: str
     media_type: str
-    omschrijving: str
+    omschrijving: str | Promise  # in the reader's language
     schrijver: Schrijver
 
 
@@ -31,46 +33,56 @@ FORMATEN: dict[str, Formaat] = {
             "jsonl",
             "jsonl",
             jsonl.MEDIA_TYPE,
-            "JSON Lines: kop, één gebeurtenis per regel met hashes, slot met de kop van de "
-            "keten; controleerbaar met verifieer_export.",
+            _(
+                "JSON Lines: kop, één gebeurtenis per regel met hashes, slot met de kop van de "
+                "keten; controleerbaar met verifieer_export."
+            ),
             jsonl.schrijf,
         ),
         Formaat(
             "csv",
             "csv",
             csvbestand.MEDIA_TYPE,
-            "CSV (UTF-8 met BOM, puntkomma) voor spreadsheets, beveiligd tegen formules; tijden "
-            "ook als dd-mm-jjjj uu:mm voor Excel; per gebeurtenistype met een kolom per gegeven.",
+            _(
+                "CSV (UTF-8 met BOM, puntkomma) voor spreadsheets, beveiligd tegen formules; "
+                "tijden ook als dd-mm-jjjj uu:mm voor Excel; per gebeurtenistype met een kolom "
+                "per gegeven."
+            ),
             csvbestand.schrijf,
         ),
         Formaat(
             "xes",
             "xes",
             xes.MEDIA_TYPE,
-            "XES (IEEE 1849-2016) voor process-mining: het bestuursproces als één trace.",
+            _(
+                "XES (IEEE 1849-2016) voor process mining: het bestuursproces als één trace, of "
+                "een trace per object (casus)."
+            ),
             xes.schrijf,
         ),
         Formaat(
             "ocel",
             "ocel.json",
             ocel.MEDIA_TYPE,
-            "OCEL 2.0 (JSON) voor object-centrische process-mining: elke gebeurtenis met de "
-            "objecten waar zij over gaat (partijen, wyber-stappen, opties, interventies, "
-            "stadia), in werkelijke tijd.",
+            _(
+                "OCEL 2.0 (JSON) voor object-centrische process mining: elke gebeurtenis met de "
+                "objecten waar zij over gaat (partijen, wyber-stappen, opties, interventies, "
+                "stadia), in werkelijke tijd."
+            ),
             ocel.schrijf,
         ),
         Formaat(
             "html",
             "html",
             rapport.HTML_MEDIA_TYPE,
-            "Evaluatierapport als losse HTML-pagina.",
+            _("Evaluatierapport als losse HTML-pagina."),
             rapport.schrijf_html,
         ),
         Formaat(
             "pdf",
             "pdf",
             rapport.PDF_MEDIA_TYPE,
-            "Evaluatierapport als PDF.",
+            _("Evaluatierapport als PDF."),
             rapport.schrijf_pdf,
         ),
     )

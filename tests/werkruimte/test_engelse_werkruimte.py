@@ -98,3 +98,14 @@ def test_een_fout_aan_een_vinkje_is_voor_een_schermlezer_ongeldig(
     html = render_to_string("werkruimte/_veld.html", {"veld": formulier["akkoord"]})
     assert 'aria-invalid="true"' in html
     assert veldfout(html, "akkoord")
+
+
+def test_de_exportformaten_in_de_taal_van_de_lezer(
+    zaak: Bestuursproces, regisseur: Any, web: Any
+) -> None:
+    engels = _pagina(web, regisseur, zaak, "tijdlijn/export/", "en")
+    assert "JSON Lines: a header, one event per line" in engels
+    assert "per event type with a column per field" in engels
+    assert "JSON Lines: kop, één gebeurtenis per regel" in _pagina(
+        web, regisseur, zaak, "tijdlijn/export/", "nl"
+    )
