@@ -31,7 +31,7 @@ from .payloads_positionering import positionering_volgorde
 from .replay_typen import Momentopname
 from .soorten import soort
 from .vrijgave import als_zicht, niveau_van
-from .wereldtijd import Schending, eis, is_streng
+from .wereldtijd import Schending, bestond_niet, eis, is_streng
 
 
 def zichtbaarheid_van(gebeurtenis: Gebeurtenis) -> str:
@@ -122,7 +122,7 @@ def _pas_toe(staat: Momentopname, gebeurtenis: Gebeurtenis) -> None:
             raise
         sleutel = fout.args[0] if isinstance(fout, KeyError) and fout.args else None
         raise Schending(
-            _("het verwijst naar iets dat toen nog niet bestond"),
+            bestond_niet(),
             onbekend=sleutel if isinstance(sleutel, str) else None,
         ) from fout
 

@@ -21,9 +21,11 @@ import contextvars
 import datetime as dt
 import heapq
 from collections.abc import Callable, Generator, Iterable, Iterator
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases.models import Bestuursproces, Gebeurtenis
 
@@ -43,11 +45,30 @@ class Schending(Exception):
         self.onbekend = onbekend
 
 
-def eis(voorwaarde: bool, reden: Callable[[], str]) -> None:
+def eis(voorwaarde: bool, reden: Callable[[], str], *, onbekend: str | None = None) -> None:
     """A rule of the history; only a strict fold refuses a fact that breaks it (the reason is
-    only worded then: an ordinary fold reads on at full speed)."""
+    only worded then: an ordinary fold reads on at full speed). ``onbekend`` is the uuid of
+    what the fact names and the case did not hold then, so that the refusal can name it."""
     if not voorwaarde and _STRENG.get():
-        raise Schending(reden())
+        raise Schending(reden(), onbekend=onbekend)
+
+
+def bestond_niet() -> str:
+    """The reason for a fact that names something the case did not hold at its moment."""
+    return gettext("het verwijst naar iets dat toen nog niet bestond")
+
+
+def eis_bekend(verzameling: dict[str, Any], uuid: str | None) -> None:
+    """A fact that names an object of the case (a party, most often) relies on it existing at
+    the fact's moment: a strict fold refuses it otherwise, naming the object.
+
+    For facts that only *mention* the object (a required instemmer, a note about a party):
+    a reducer that reads the object fails on the missing key and is refused the same way
+    (``replay._pas_toe``). An ordinary fold reads on, so that a history recorded before this
+    rule stays readable.
+    """
+    if uuid and _STRENG.get() and str(uuid) not in verzameling:
+        raise Schending(bestond_niet(), onbekend=str(uuid))
 
 
 def is_streng() -> bool:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 
 from cases.events import Actor, append_event
 from cases.events.payloads import consolidatie_gegevens, instemming_gegevens
+from cases.events.replay_typen import Momentopname
 from cases.events.wereldtijd import moment_van_datum
 from cases.exceptions import OngeldigeInvoer, OngeldigeOvergang
 from cases.models import (
@@ -32,6 +33,7 @@ from cases.models import (
 from procesregie.transacties import in_transactie
 
 from ._common import gebruiker_van, valideer
+from ._wereldtijd import is_laat, stand_op
 from .besluiten import besluit_als_formeel_besluit
 from .wyberen import eis_fase, start_wyberstap, vergrendel_stap
 
@@ -42,22 +44,31 @@ def fout(veld: str, code: str, reden: str) -> OngeldigeInvoer:
     return OngeldigeInvoer({veld: [(code, reden)]})
 
 
-def standaard_instemmers(stap: WyberStap) -> list[Partij]:
+def standaard_instemmers(stap: WyberStap, toen: Momentopname | None = None) -> list[Partij]:
     """Who must consent unless the regisseur says otherwise: every speler and opdrachtgever
     that has not afgehaakt ("niets staat vast totdat alle partijen hebben ingestemd"), the
     afwachtende and the not yet involved included. The regisseur narrows or widens the set
-    with a reason (:func:`wijzig_instemmers`)."""
-    spelers = (
-        Speler.objects.filter(bestuursproces_id=stap.bestuursproces_id)
-        .exclude(betrokkenheid=Betrokkenheid.AFGEHAAKT)
-        .order_by("naam")
-    )
-    opdrachtgevers = (
-        Opdrachtgever.objects.filter(bestuursproces_id=stap.bestuursproces_id)
-        .exclude(betrokkenheid=Betrokkenheid.AFGEHAAKT)
-        .order_by("naam")
-    )
-    return [*spelers, *opdrachtgevers]
+    with a reason (:func:`wijzig_instemmers`).
+
+    With ``toen`` (the case as it stood at a consolidation entered late) only the parties the
+    case held then, by their betrokkenheid then: a party registered afterwards cannot have
+    been asked, and the history refuses a consolidation that names it."""
+    spelers = Speler.objects.filter(bestuursproces_id=stap.bestuursproces_id).order_by("naam")
+    opdrachtgevers = Opdrachtgever.objects.filter(bestuursproces_id=stap.bestuursproces_id)
+    opdrachtgevers = opdrachtgevers.order_by("naam")
+    if toen is None:
+        spelers = spelers.exclude(betrokkenheid=Betrokkenheid.AFGEHAAKT)
+        opdrachtgevers = opdrachtgevers.exclude(betrokkenheid=Betrokkenheid.AFGEHAAKT)
+        return [*spelers, *opdrachtgevers]
+
+    def toen_betrokken(partij: Partij, verzameling: str) -> bool:
+        gegevens = toen[verzameling].get(str(partij.uuid))
+        return gegevens is not None and gegevens["betrokkenheid"] != Betrokkenheid.AFGEHAAKT
+
+    return [
+        *(s for s in spelers if toen_betrokken(s, "spelers")),
+        *(o for o in opdrachtgevers if toen_betrokken(o, "opdrachtgevers")),
+    ]
 
 
 def _instemming_voor(stap: WyberStap, partij: Partij) -> Instemming:
@@ -97,7 +108,15 @@ def consolideer(
             gettext("Stap %d heeft al een consolidatie.") % (stap.volgnummer,),
             code="al-geconsolideerd",
         )
-    partijen = list(standaard_instemmers(stap) if instemmers is None else instemmers)
+    if instemmers is None:
+        # Entered late, the default is the parties of that moment (a rare write: the case
+        # is folded to it once more).
+        toen = None
+        if tijdstip is not None and is_laat(bestuursproces, tijdstip):
+            toen = stand_op(bestuursproces, tijdstip)
+        partijen = standaard_instemmers(stap, toen)
+    else:
+        partijen = list(instemmers)
     if not partijen:
         raise OngeldigeInvoer(
             {

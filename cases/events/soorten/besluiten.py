@@ -77,6 +77,7 @@ class BesluitVastgelegd(OpEigenDatum):
             eis(
                 not besluit[sleutel] or besluit[sleutel] in staat[verzameling],
                 lambda: _("wie besloot was toen nog niet bij het proces bekend"),
+                onbekend=besluit[sleutel],
             )
         staat["besluiten"][besluit["uuid"]] = besluit
 
@@ -121,6 +122,7 @@ class AfspraakGemaakt(OpEigenDatum):
                 eis(
                     not afspraak[naam] or afspraak[naam] in staat[verzameling],
                     lambda: _("een partij van de afspraak was toen nog niet bij het proces bekend"),
+                    onbekend=afspraak[naam],
                 )
         eis(
             not afspraak["besluit"] or afspraak["besluit"] in staat["besluiten"],
@@ -216,6 +218,7 @@ def _eis_deelnemers_bekend(staat: Momentopname, b: dict[str, Any]) -> None:
             eis(
                 not deelnemer[sleutel] or deelnemer[sleutel] in staat[verzameling],
                 lambda: _("een deelnemer was toen nog niet bij het proces bekend"),
+                onbekend=deelnemer[sleutel],
             )
     for interventie in b.get("interventies", []):
         eis(

@@ -12,8 +12,15 @@ from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, met_r
 from cases.models import Gebeurtenis
 
 from . import Soort, registreer
+from .partijen import eis_alle_bekend
 
 EIGENAARSLEUTELS = ("eigenaarSpelers", "eigenaarOpdrachtgevers", "eigenaarOrganisaties")
+# Where the parties named by each list are kept in the folded state.
+EIGENAARVERZAMELINGEN = {
+    "eigenaarSpelers": "spelers",
+    "eigenaarOpdrachtgevers": "opdrachtgevers",
+    "eigenaarOrganisaties": "organisaties",
+}
 
 
 @registreer
@@ -24,6 +31,9 @@ class IdeeHerzien(Soort):
     tabel = ("cases.IdeeVersie", ("idee", "uuid"), "aangemaakt_op")
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
+        # The idee-eigenaren that are parties of the case were known to it by then.
+        for sleutel, verzameling in EIGENAARVERZAMELINGEN.items():
+            eis_alle_bekend(staat, verzameling, e.payload["idee"].get(sleutel, []))
         staat["idee"] = copy.deepcopy(e.payload["idee"])
         # Versions recorded before idee-eigenaren could be spelers, or opdrachtgevers and
         # organisaties, have no such lists.

@@ -8,14 +8,15 @@ own code, the shared behaviour lives in the base classes here.
 from __future__ import annotations
 
 import copy
-from typing import ClassVar
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.events.replay_typen import Momentopname
 from cases.events.verhaal import Beschrijving, Geheugen, Verwijzing, kort, label, met_reden
-from cases.events.wereldtijd import eis
+from cases.events.wereldtijd import eis, eis_bekend
 from cases.models import Betrokkenheid, BetrokkenheidsActie, Gebeurtenis, Standpunt
 
 from . import Objectwijziging, Relatie, Soort, registreer
@@ -25,6 +26,22 @@ VERZAMELING = {
     "opdrachtgever": "opdrachtgevers",
     "organisatie": "organisaties",
 }
+
+
+def eis_partijen_bekend(
+    staat: Momentopname, gegevens: Mapping[str, Any], soorten: Iterable[str] = VERZAMELING
+) -> None:
+    """The parties a fact names by kind (``speler``, ``opdrachtgever``, ``organisatie`` keys
+    of ``gegevens``, each a uuid or empty) existed at the fact's moment: a fact of March
+    2020 cannot name a party registered today (a strict fold refuses it, naming the party)."""
+    for soort in soorten:
+        eis_bekend(staat[VERZAMELING[soort]], gegevens.get(soort))
+
+
+def eis_alle_bekend(staat: Momentopname, verzameling: str, uuids: Iterable[str]) -> None:
+    """As :func:`eis_partijen_bekend`, for a list of parties of one kind (``spelers``...)."""
+    for uuid in uuids:
+        eis_bekend(staat[verzameling], uuid)
 
 
 class Partijfeit(Soort):
@@ -48,6 +65,8 @@ class Geregistreerd(Partijfeit):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         gegevens = copy.deepcopy(e.payload[self.partij])
         if self.partij != "organisatie":
+            # The organisation it belongs to was known to the case by then.
+            eis_partijen_bekend(staat, gegevens, ("organisatie",))
             gegevens["huidigeBeoordeling"] = None
             # Registered before parties could be marked: they decide formally (the default).
             gegevens.setdefault("formeelBesluitNodig", True)
@@ -80,6 +99,7 @@ class Gecorrigeerd(Partijfeit):
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         partij = staat[self.verzameling][e.payload[self.partij]]
+        eis_partijen_bekend(staat, e.payload["wijzigingen"], ("organisatie",))
         partij.update(copy.deepcopy(e.payload["wijzigingen"]))
 
     def wijzigingen(self, e: Gebeurtenis) -> list[Objectwijziging]:
@@ -275,7 +295,9 @@ class NotitieGemaakt(Soort):
     tabel = ("cases.Notitie", ("notitie", "uuid"), "tijdstip")
 
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
-        staat["notities"].append(copy.deepcopy(e.payload["notitie"]))
+        notitie = e.payload["notitie"]
+        eis_partijen_bekend(staat, notitie, ("speler", "opdrachtgever"))
+        staat["notities"].append(copy.deepcopy(notitie))
 
     def objecten(self, e: Gebeurtenis) -> list[Relatie]:
         n = e.payload["notitie"]

@@ -25,6 +25,7 @@ from cases.events.wereldtijd import eis
 from cases.models import Consolidatie, Fase, Gebeurtenis, Instemming, Optie, WyberStap
 
 from . import Objectwijziging, Relatie, Soort, registreer
+from .partijen import eis_partijen_bekend
 
 STAP = "wyberstap"
 
@@ -54,6 +55,14 @@ def stap_in_fase(staat: Momentopname, uuid: str, fase: str | None, wat: str) -> 
         ),
     )
     return stap
+
+
+def eis_instemmers_bekend(staat: Momentopname, instemmingen: list[dict[str, Any]]) -> None:
+    """Each party asked to consent existed at the fact's moment: a party registered today
+    cannot have been a required instemmer in 2020 (the stage gate would later call it "een
+    onbekende partij")."""
+    for instemming in instemmingen:
+        eis_partijen_bekend(staat, instemming, ("speler", "opdrachtgever"))
 
 
 def met_besluitplicht(instemming: dict[str, Any]) -> dict[str, Any]:
@@ -170,6 +179,7 @@ class OptieIngebracht(Soort):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         optie = copy.deepcopy(e.payload["optie"])
         stap = stap_in_fase(staat, e.payload["stap"], Fase.DIVERGEREN, _("Een optie inbrengen"))
+        eis_partijen_bekend(staat, optie, ("speler", "opdrachtgever"))
         stap["opties"][optie["uuid"]] = optie
 
     def objecten(self, e: Gebeurtenis) -> list[Relatie]:
@@ -257,6 +267,7 @@ class ConsolidatieVastgelegd(Soort):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         wat = _("Een consolidatie vastleggen")
         stap = stap_in_fase(staat, e.payload["stap"], Fase.CONSOLIDEREN, wat)
+        eis_instemmers_bekend(staat, e.payload["instemmingen"])
         stap["consolidatie"] = copy.deepcopy(e.payload["consolidatie"])
         for instemming in e.payload["instemmingen"]:
             stap["instemmingen"][instemming["uuid"]] = met_besluitplicht(instemming)
@@ -298,6 +309,7 @@ class InstemmingVastgelegd(Soort):
         instemming = met_besluitplicht(e.payload["instemming"])
         wat = _("Een instemming vastleggen")
         stap = stap_in_fase(staat, e.payload["stap"], Fase.CONSOLIDEREN, wat)
+        eis_instemmers_bekend(staat, [instemming])
         stap["instemmingen"][instemming["uuid"]] = instemming
 
     def objecten(self, e: Gebeurtenis) -> list[Relatie]:
@@ -329,6 +341,7 @@ class InstemmersGewijzigd(Soort):
     def pas_toe(self, staat: Momentopname, e: Gebeurtenis) -> None:
         wat = _("De vereiste instemmers wijzigen")
         stap = stap_in_fase(staat, e.payload["stap"], Fase.CONSOLIDEREN, wat)
+        eis_instemmers_bekend(staat, e.payload["toegevoegd"])
         instemmingen = stap["instemmingen"]
         for instemming in e.payload["toegevoegd"]:
             instemmingen[instemming["uuid"]] = met_besluitplicht(instemming)
