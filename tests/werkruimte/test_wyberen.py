@@ -31,7 +31,9 @@ def _laatste(zaak: Bestuursproces, aantal: int = 1) -> list[str]:
     return list(reversed(list(typen.values_list("type", flat=True)[:aantal])))
 
 
-def _speler(zaak: Bestuursproces, regisseur: Any, naam: str) -> Speler:
+def _speler(
+    zaak: Bestuursproces, regisseur: Any, naam: str, tijdstip: dt.datetime | None = None
+) -> Speler:
     return services.registreer_speler(
         actor=actor_voor(regisseur),
         bestuursproces=zaak,
@@ -39,6 +41,7 @@ def _speler(zaak: Bestuursproces, regisseur: Any, naam: str) -> Speler:
         soort="groep",
         veld="verbindende",
         rol_in_proces="betrokkene",
+        tijdstip=tijdstip,
     )
 
 
@@ -202,8 +205,10 @@ def test_verwerpen_vraagt_een_reden_en_samenvoegen_een_andere_optie(
 def test_consolideren_en_de_matrix_in_place_invullen(
     zaak: Bestuursproces, zaakleden: dict[str, Any], regisseur: Any, web: Any
 ) -> None:
-    corporatie = _speler(zaak, regisseur, "Corporatie")
-    college = _speler(zaak, regisseur, "College")
+    # Registered before the consolidation a week ago that names them: a late fact may only
+    # name parties the case held at its moment.
+    corporatie = _speler(zaak, regisseur, "Corporatie", tijdstip=dagen_geleden(20))
+    college = _speler(zaak, regisseur, "College", tijdstip=dagen_geleden(20))
     stap = _stap_in(zaak, regisseur, "consolideren", tijdstip=dagen_geleden(10))
     client = web(zaakleden["procesregisseur"])
     prefix = f"cons-{stap.uuid}"
