@@ -187,3 +187,10 @@ def verzoek(
     if payload is None:
         return getattr(client, methode)(url)
     return getattr(client, methode)(url, payload, format="json")
+
+
+def post(client: APIClient, pad: str, gegevens: dict[str, Any], status: int = 201) -> Any:
+    """POST JSON, assert the status, return the body."""
+    antwoord = client.post(pad, gegevens, format="json")
+    assert antwoord.status_code == status, antwoord.content
+    return antwoord.json()

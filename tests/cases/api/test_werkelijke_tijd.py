@@ -17,15 +17,11 @@ from rest_framework.test import APIClient
 from cases.events import verifieer_keten
 from cases.models import Bestuursproces, Gebeurtenis
 
+from .helpers import post
+
 pytestmark = pytest.mark.django_db
 
 BASIS = "/api/v1/bestuursprocessen"
-
-
-def post(client: APIClient, pad: str, gegevens: dict[str, Any], status: int = 201) -> Any:
-    antwoord = client.post(pad, gegevens, format="json")
-    assert antwoord.status_code == status, antwoord.content
-    return antwoord.json()
 
 
 @pytest.fixture

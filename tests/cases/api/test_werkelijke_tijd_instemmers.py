@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 
 from cases.models import Gebeurtenis
 
-from .helpers import assert_probleem
+from .helpers import assert_probleem, post
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +31,6 @@ EN = (
     "This is not possible at 7 March 2020 00:00: it refers to something that did not exist "
     f"yet at that moment (commissioning party '{WETHOUDER}')."
 )
-
-
-def post(client: APIClient, pad: str, gegevens: dict[str, Any], status: int = 201) -> Any:
-    antwoord = client.post(pad, gegevens, format="json")
-    assert antwoord.status_code == status, antwoord.content
-    return antwoord.json()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import Model
 from django.utils import timezone
@@ -426,3 +427,11 @@ def stap_gegevens(stap: WyberStap, **anders: Any) -> dict[str, Any]:
         "heropeningsreden": "",
         **anders,
     }
+
+
+# Moments of a history entered late, in Dutch time.
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def op(jaar: int, maand: int, dag: int, uur: int = 10) -> dt.datetime:
+    return dt.datetime(jaar, maand, dag, uur, tzinfo=AMS)

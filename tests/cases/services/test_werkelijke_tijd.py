@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -30,21 +29,10 @@ from cases.models import (
     WyberStap,
     Zichtbaarheid,
 )
-from tests.factories import actor_voor
 
-from ._hulp import beoordeel, maak_opdrachtgever, maak_speler, schrijft_niets
+from ._hulp import AMS, beoordeel, maak_opdrachtgever, maak_speler, op, schrijft_niets
 
-AMS = ZoneInfo("Europe/Amsterdam")
 ALLES = frozenset(Zichtbaarheid.values)
-
-
-def op(jaar: int, maand: int, dag: int, uur: int = 10) -> dt.datetime:
-    return dt.datetime(jaar, maand, dag, uur, tzinfo=AMS)
-
-
-@pytest.fixture
-def actor(regisseur: Any) -> Actor:
-    return actor_voor(regisseur)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -28,22 +27,10 @@ from cases.models import (
     WyberStap,
 )
 from cases.services.idee import IdeeInhoud
-from tests.factories import actor_voor
 
-from ._hulp import maak_opdrachtgever, maak_organisatie, maak_speler, schrijft_niets
-
-AMS = ZoneInfo("Europe/Amsterdam")
+from ._hulp import maak_opdrachtgever, maak_organisatie, maak_speler, op, schrijft_niets
 
 NIET_BESTOND = "het verwijst naar iets dat toen nog niet bestond"
-
-
-def op(jaar: int, maand: int, dag: int, uur: int = 10) -> dt.datetime:
-    return dt.datetime(jaar, maand, dag, uur, tzinfo=AMS)
-
-
-@pytest.fixture
-def actor(regisseur: Any) -> Actor:
-    return actor_voor(regisseur)
 
 
 @pytest.fixture
