@@ -12,7 +12,7 @@ to); the recorded moment of a corrected event, which its hash covers, is in
 ``tijdstipVoorCorrectie`` (empty when not corrected). An item on a date of its own (an
 interventie's datum, uitgevoerdOp or geevalueerdOp, a besluit's datum, a positionering's
 sinds) has that date, as the tijdlijn places it, in ``eigenDatum`` (ISO, empty for other types
-and for withheld rows); see :class:`~.gebeurtenissen.Wereldtijd`. The rows stay in the
+and for withheld rows); see :class:`~.wereldtijd.Wereldtijd`. The rows stay in the
 chain's order (volgnummer).
 
 Two shapes. Every event (the default): the envelope, and the payload as one JSON cell; its
@@ -51,11 +51,10 @@ from .gebeurtenissen import (
     Inhoud,
     Rij,
     Weergave,
-    Wereldtijd,
     gebundeld,
     inhoud_van_rij,
-    wereldtijd,
 )
+from .wereldtijd import Wereldtijd, wereldtijd
 
 MEDIA_TYPE = "text/csv; charset=utf-8"
 SCHEIDINGSTEKEN = ";"

@@ -13,7 +13,7 @@ it was moved to); the recording time, the volgnummer, the type code and the hash
 event attributes, and so do the recorded moment of a corrected event
 (``tijdstipVoorCorrectie``) and, for an item on a date of its own (an interventie, a besluit,
 a positionering), that date as the tijdlijn places it (``eigenDatum``, the start of the day;
-see :class:`~.gebeurtenissen.Wereldtijd`). Events the viewer may not
+see :class:`~.wereldtijd.Wereldtijd`). Events the viewer may not
 read are left out and counted on the case object (``afgeschermdeGebeurtenissen``): leaving
 out which objects they touch is what keeps them confidential.
 
@@ -37,9 +37,8 @@ from .gebeurtenissen import (
     Weergave,
     gebeurtenis_van_rij,
     gebundeld,
-    typen_met_eigen_datum,
-    wereldtijd,
 )
+from .wereldtijd import typen_met_eigen_datum, wereldtijd
 
 MEDIA_TYPE = "application/json"
 JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))

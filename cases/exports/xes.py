@@ -11,7 +11,7 @@ entry in the log records something done). The type code, volgnummer and hashes g
 corrected event keeps its recorded moment in ``procesregie:tijdstipVoorCorrectie``, and an
 item on a date of its own (an interventie, a besluit, a positionering) carries that date, as
 the tijdlijn places it, in ``procesregie:eigenDatum`` (the start of the day, Dutch time):
-``time:timestamp`` stays the event's world time (see :class:`~.gebeurtenissen.Wereldtijd`).
+``time:timestamp`` stays the event's world time (see :class:`~.wereldtijd.Wereldtijd`).
 
 Written element by element with :mod:`xml.sax.saxutils` escaping, never as a tree, so that a
 case of any size streams at constant memory.
@@ -32,12 +32,11 @@ from .gebeurtenissen import (
     Exportopdracht,
     Rij,
     Weergave,
-    Wereldtijd,
     gebeurtenis_van_rij,
     gebundeld,
     inhoud_van_rij,
-    wereldtijd,
 )
+from .wereldtijd import Wereldtijd, wereldtijd
 
 MEDIA_TYPE = "application/xml"
 # Characters XML 1.0 does not allow at all, not even escaped.
