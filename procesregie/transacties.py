@@ -14,8 +14,16 @@ ones) the access lookup itself locks the case row (``FOR UPDATE``), and
   an error anyway. A service that another service calls, or one called while the first
   runs, keeps its own savepoint, so a caller that catches its error can go on.
 
-Outside a write request (the web pages, commands, jobs, tests calling a service) a service
-has its own transaction (``transaction.atomic``) and its lock reads the row, as ever.
+Outside a write request a service has its own transaction and its lock reads the row, as
+ever. Inside a transaction already open (the workspace's, which checks the form's version
+first; a service another one calls; a test's) that is a savepoint, and a savepoint is two
+round trips, ``SAVEPOINT`` and ``RELEASE``, that only matter once the service has written:
+until then there is nothing to return to. So the savepoint is made just before the service's
+first write (:class:`_UitgesteldeSavepoint`), and not at all for a write that is whole in
+itself and the service's last (:func:`zonder_eigen_savepoint`: appending an event, whose
+statement writes the event with everything that goes with it). A failure after such a write,
+which only the database or the connection can cause, marks the transaction around it for
+rollback, as Django's ``atomic(savepoint=False)`` and ``Model.save`` do.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.transaction import Atomic
 
 P = ParamSpec("P")
@@ -78,11 +87,24 @@ def in_schrijfverzoek(using: str = DEFAULT_DB_ALIAS) -> bool:
 
 @contextmanager
 def transactie(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
-    """A service's transaction: the write request's it runs in directly (see the module),
-    else its own ``transaction.atomic``."""
+    """A service's transaction: the write request's it runs in directly, else in a
+    transaction already open a savepoint made when it first writes, else its own
+    ``transaction.atomic`` (see the module)."""
     verzoek = _VERZOEK.get()
     if verzoek is None or verzoek.aangesloten or verzoek.alias != using or not verzoek.actief():
-        with transaction.atomic(using):
+        verbinding = connections[using]
+        if (
+            not verbinding.in_atomic_block
+            or verbinding.needs_rollback
+            or not verbinding.atomic_blocks
+            or _UitgesteldeSavepoint.wacht_op(verbinding)
+        ):
+            # A savepoint still waiting for its service's first write: this one's own
+            # SAVEPOINT makes that one first (see _UitgesteldeSavepoint.__call__).
+            with transaction.atomic(using):
+                yield
+            return
+        with _UitgesteldeSavepoint(verbinding):
             yield
         return
     verzoek.aangesloten = True
@@ -131,3 +153,105 @@ def neem_vergrendeling(pk: Any, gebruiker_pk: Any = None) -> Any | None:
     if verzoek.blok not in connections[verzoek.alias].atomic_blocks:
         return None
     return rij
+
+
+_ZONDER_EIGEN_SAVEPOINT: ContextVar[bool] = ContextVar("zonder_eigen_savepoint", default=False)
+
+
+@contextmanager
+def zonder_eigen_savepoint() -> Iterator[None]:
+    """Writes in this block are whole in themselves and the service's last: they need no
+    savepoint of the service's own (see the module). Anything written after them is covered
+    the same way: a failure marks the transaction around the service for rollback."""
+    token = _ZONDER_EIGEN_SAVEPOINT.set(True)
+    try:
+        yield
+    finally:
+        _ZONDER_EIGEN_SAVEPOINT.reset(token)
+
+
+def _leest(sql: str) -> bool:
+    # A lock (FOR UPDATE) is a read too: there is nothing to return to after it.
+    return sql.lstrip()[:6].upper() == "SELECT"
+
+
+class _UitgesteldeSavepoint:
+    """A service's savepoint in a transaction already open, made just before the service's
+    first write (as an execute wrapper it sees every statement on the connection meanwhile).
+
+    A read that fails, or a write made without the savepoint (:func:`zonder_eigen_savepoint`),
+    leaves no savepoint to return to: an exception then marks the transaction around for
+    rollback.
+    """
+
+    def __init__(self, verbinding: BaseDatabaseWrapper) -> None:
+        self.verbinding = verbinding
+        # The block the savepoint goes on top of.
+        self.onder = verbinding.atomic_blocks[-1]
+        self.blok: Atomic | None = None
+        self.onbeschermd = False
+        self.fout = False
+
+    def wacht(self) -> bool:
+        """Whether the service has not written yet."""
+        return self.blok is None and not self.onbeschermd
+
+    @classmethod
+    def wacht_op(cls, verbinding: BaseDatabaseWrapper) -> bool:
+        """Whether a service on this connection has a savepoint waiting for its first
+        write."""
+        return any(isinstance(w, cls) and w.wacht() for w in verbinding.execute_wrappers)
+
+    def __enter__(self) -> None:
+        self.verbinding.execute_wrappers.append(self)
+
+    def __call__(
+        self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+    ) -> Any:
+        if self.blok is None and not self.onbeschermd and not _leest(sql):
+            self._schrijft()
+        try:
+            return execute(sql, params, many, context)
+        except Exception:
+            self.fout = True
+            raise
+
+    def _schrijft(self) -> None:
+        verbinding = self.verbinding
+        if (
+            _ZONDER_EIGEN_SAVEPOINT.get()
+            or verbinding.needs_rollback
+            or self.onder not in verbinding.atomic_blocks
+        ):
+            self.onbeschermd = True
+            return
+        blok = transaction.atomic(verbinding.alias)
+        self.blok = blok  # set first: its own SAVEPOINT passes this wrapper too
+        # Blocks the service opened since without a savepoint of their own (Django's
+        # bulk_create and delete do): a SAVEPOINT of theirs would have made this one first.
+        boven = len(verbinding.atomic_blocks) - verbinding.atomic_blocks.index(self.onder) - 1
+        try:
+            if not boven:
+                blok.__enter__()
+                return
+            # What Atomic.__enter__ does, beneath those blocks: they close before the
+            # service does, so this block is on top again by the time it closes.
+            sid = verbinding.savepoint()
+        except BaseException:
+            self.blok = None
+            self.onbeschermd = self.fout = True
+            raise
+        if sid is None:  # a database without savepoints
+            self.blok = None
+            self.onbeschermd = True
+            return
+        verbinding.savepoint_ids.insert(len(verbinding.savepoint_ids) - boven, sid)
+        verbinding.atomic_blocks.insert(len(verbinding.atomic_blocks) - boven, blok)
+
+    def __exit__(self, soort: Any, fout: Any, spoor: Any) -> None:
+        verbinding = self.verbinding
+        verbinding.execute_wrappers.remove(self)
+        if self.blok is not None:
+            self.blok.__exit__(soort, fout, spoor)
+        elif soort is not None and (self.onbeschermd or self.fout):
+            verbinding.needs_rollback = True

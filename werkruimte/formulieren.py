@@ -5,11 +5,13 @@ Every write of the workspace runs through :func:`verwerk`:
 - a reading role never gets here (403, see ``toegang.taakpagina``);
 - the form is checked; an irreversible step (``onomkeerbaar``) first shows a confirmation
   step that asks for a toelichting;
-- the service runs in a savepoint after the version check (``versie.eis_versie``, the web's
-  If-Match); a refusal rolls it back and lands on the form: ``OngeldigeInvoer`` per field,
-  another ``DomainError`` (a ``Geschiedenisconflict`` included) at its ``veld``, Django's
-  ``ValidationError`` per field, ``PermissionDenied`` for the form as a whole; the user's
-  input stays as typed;
+- the write is one transaction from its first read of the case, as an API write request is
+  (``procesregie.transacties.schrijfverzoek``): the case is locked and read once with the
+  member's role, for the version check (``versie.eis_versie``, the web's If-Match) and for
+  the service, which runs in that transaction; a refusal rolls it back and lands on the
+  form: ``OngeldigeInvoer`` per field, another ``DomainError`` (a ``Geschiedenisconflict``
+  included) at its ``veld``, Django's ``ValidationError`` per field, ``PermissionDenied``
+  for the form as a whole; the user's input stays as typed;
 - on success: a message and a redirect (POST/redirect/GET), or for htmx ``HX-Redirect`` so
   the whole page shows the new state; on a refusal htmx gets the form fragment alone, a
   browser without JavaScript the whole page, both with status 400 (409 for a conflict).
@@ -23,7 +25,6 @@ from typing import Any, ClassVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
@@ -32,6 +33,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from cases.exceptions import DomainError, OngeldigeInvoer, PoortGesloten
 from cases.models import Bestuursproces
+from cases.selectors import bestuursproces_voor
+from procesregie.transacties import markeer_vergrendeld, schrijfverzoek
 
 from .navigatie import zaakkop
 from .toegang import Zaak
@@ -176,6 +179,17 @@ class _Geweigerd:
 GEWEIGERD = _Geweigerd()
 
 
+def _vergrendel(zaak: Zaak) -> Bestuursproces:
+    """Lock the case row with the member's role, once for the version check and the service:
+    the service takes this row instead of reading it again
+    (:func:`procesregie.transacties.neem_vergrendeling`)."""
+    if zaak.gebruiker is None:
+        return Bestuursproces.objects.select_for_update().get(pk=zaak.bestuursproces.pk)
+    vergrendeld = bestuursproces_voor(zaak.gebruiker, zaak.bestuursproces.uuid, vergrendel=True)
+    markeer_vergrendeld(vergrendeld, zaak.gebruiker.pk)
+    return vergrendeld
+
+
 def voer_uit(formulier: Dienstformulier, aanroep: Callable[[], object]) -> bool:
     """Run the service call after the version check; on a refusal put it on the form."""
     return not isinstance(roep_aan(formulier, aanroep), _Geweigerd)
@@ -184,10 +198,12 @@ def voer_uit(formulier: Dienstformulier, aanroep: Callable[[], object]) -> bool:
 def roep_aan(formulier: Dienstformulier, aanroep: Callable[[], object]) -> object:
     """As :func:`voer_uit`, returning the service's result, or ``GEWEIGERD``."""
     try:
-        with transaction.atomic():
-            versie = formulier.cleaned_data.get("versie")
-            if versie is not None and formulier.zaak is not None:
-                eis_versie(formulier.zaak.bestuursproces, versie)
+        with schrijfverzoek():
+            if formulier.zaak is not None:
+                vergrendeld = _vergrendel(formulier.zaak)
+                versie = formulier.cleaned_data.get("versie")
+                if versie is not None:
+                    eis_versie(vergrendeld, versie)
             return aanroep()
     except (DomainError, ValidationError, PermissionDenied, Versieconflict) as fout:
         formulier.neem_weigering_op(fout)

@@ -31,6 +31,9 @@ class Zaak:
 
     bestuursproces: Bestuursproces
     rol: str
+    # The member: a write locks the case with their role once, for the version check and the
+    # service (werkruimte.formulieren.roep_aan).
+    gebruiker: Any = None
 
     @property
     def mag_werken(self) -> bool:
@@ -48,7 +51,7 @@ class Zaak:
 def zaak_voor(request: HttpRequest, bestuursproces_uuid: uuid.UUID) -> Zaak:
     """The case for a member of it, or Http404."""
     bestuursproces = bestuursproces_voor(request.user, bestuursproces_uuid)
-    return Zaak(bestuursproces, str(getattr(bestuursproces, "mijn_rol")))  # noqa: B009
+    return Zaak(bestuursproces, str(getattr(bestuursproces, "mijn_rol")), request.user)  # noqa: B009
 
 
 def eis_werkend(zaak: Zaak) -> None:

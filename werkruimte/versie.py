@@ -43,14 +43,14 @@ def versie_van(bestuursproces: Bestuursproces) -> int:
 
 
 def eis_versie(bestuursproces: Bestuursproces, verwacht: int) -> None:
-    """Lock the case row (for the rest of the caller's transaction) and refuse with
-    :class:`Versieconflict` when events were recorded after version ``verwacht``.
+    """Refuse with :class:`Versieconflict` when events were recorded after version
+    ``verwacht``; ``bestuursproces`` is the row the caller locked in its transaction, so the
+    chain head it holds (the volgnummer of the latest event) is the case's version.
 
     Only the kind of each change, who recorded it and when are listed: the kind of an event
     is visible to every member (as in the API's event list), its content may not be.
     """
-    Bestuursproces.objects.select_for_update().filter(pk=bestuursproces.pk).first()
-    huidig = versie_van(bestuursproces)
+    huidig = int(bestuursproces.keten_volgnummer)
     if huidig == verwacht:
         return
     from statuspagina.selectors import soort_label

@@ -7,6 +7,7 @@ import json
 import secrets
 import uuid
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from cases.exceptions import Geschiedenisconflict, OngeldigeInvoer
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
 from procesregie.opruimen import zonder_volledige_opruiming
+from procesregie.transacties import zonder_eigen_savepoint
 
 from .bundel import Bundel
 from .canonical import (
@@ -222,7 +224,14 @@ def _schuif_kop_en_voeg_in(
         deel.hoort_bij(gebeurtenis)
         nazorg = None if laat else vertel_bij(bestuursproces, gebeurtenis, deel, nieuw=nieuw)
         moment = laatste_moment_na(vorig_moment, gebeurtenis)
-        if schuif_kop_en_voeg_in(bestuursproces, volgnummer, gebeurtenis, moment, deel):
+        # A fact at the end of the history is written whole (the head, the event and what
+        # goes with it), and nothing after it can refuse it: the service needs no savepoint
+        # of its own for it. A late one is checked against the history after it is written.
+        with nullcontext() if laat else zonder_eigen_savepoint():
+            geschreven = schuif_kop_en_voeg_in(
+                bestuursproces, volgnummer, gebeurtenis, moment, deel
+            )
+        if geschreven:
             bestuursproces.keten_volgnummer = gebeurtenis.volgnummer
             bestuursproces.keten_hash = gebeurtenis.hash
             bestuursproces.laatste_moment = moment

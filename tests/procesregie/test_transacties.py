@@ -1,23 +1,26 @@
 """A write request below a case is one transaction from its first read of the case
 (procesregie/transacties.py): its lookup locks the case, the service takes that row and runs
-in the request's transaction, and whatever fails or answers 400 or more writes nothing."""
+in the request's transaction, and whatever fails or answers 400 or more writes nothing. In a
+transaction already open a service's savepoint is made when it first writes, and not for the
+append of an event."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.transaction import TransactionManagementError
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path
+from django.utils import timezone
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cases import selectors, services
 from cases.api.views.basis import BestuursprocesBasis
-from cases.events import Actor
+from cases.events import Actor, verifieer_keten
 from cases.exceptions import OngeldigeInvoer
 from cases.models import Bestuursproces, Notitie
 from procesregie.transacties import (
@@ -49,6 +52,42 @@ def _dienst_met_dienst(actor: Actor, bestuursproces: Bestuursproces) -> None:
     _notitie(actor, bestuursproces)
 
 
+@in_transactie
+def _schrijft_en_faalt_niet(actor: Actor, bestuursproces: Bestuursproces) -> None:
+    _schrijft_eerst(actor, bestuursproces, faalt=False)
+
+
+@in_transactie
+def _schrijft_eerst(
+    actor: Actor, bestuursproces: Bestuursproces, *, bulk: bool = True, faalt: bool = True
+) -> None:
+    """An ORM write (Django's bulk_create opens an atomic block without a savepoint of its
+    own; save does not), then a refusal."""
+    notitie = Notitie(
+        bestuursproces=bestuursproces,
+        tekst="Met de ORM",
+        zichtbaarheid="proces",
+        auteur=actor.gebruiker,
+        tijdstip=timezone.now(),
+    )
+    if bulk:
+        Notitie.objects.bulk_create([notitie])
+    else:
+        notitie.save()
+    if faalt:
+        raise OngeldigeInvoer({"tekst": [("invalid", "Bewust mislukt.")]})
+
+
+@in_transactie
+def _gebeurtenis_en_fout(actor: Actor, bestuursproces: Bestuursproces) -> None:
+    # The note service's own body in this service's transaction: its event is this
+    # service's first write.
+    services.maak_notitie.__wrapped__(  # type: ignore[attr-defined]
+        actor=actor, bestuursproces=bestuursproces, tekst="Met gebeurtenis", zichtbaarheid="proces"
+    )
+    raise OngeldigeInvoer({"tekst": [("invalid", "Bewust mislukt.")]})
+
+
 def _savepoints(queries: CaptureQueriesContext) -> list[str]:
     return [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SAVEPOINT")]
 
@@ -66,10 +105,17 @@ def test_een_dienst_in_een_schrijfverzoek_loopt_in_de_transactie_van_het_verzoek
     assert Notitie.objects.filter(bestuursproces=proces).count() == 1
 
 
-def test_een_dienst_die_een_dienst_aanroept_geeft_die_een_savepoint(regisseur: Any) -> None:
+def test_een_dienst_die_een_dienst_aanroept_geeft_die_pas_bij_schrijven_een_savepoint(
+    regisseur: Any,
+) -> None:
     proces = open_proces(regisseur)
+    actor = actor_voor(regisseur)
     with schrijfverzoek(), CaptureQueriesContext(connection) as queries:
-        _dienst_met_dienst(actor_voor(regisseur), proces)
+        _dienst_met_dienst(actor, proces)
+    # The note's only write is its event's append, which needs none.
+    assert _savepoints(queries) == []
+    with schrijfverzoek(), CaptureQueriesContext(connection) as queries:
+        _schrijft_en_faalt_niet(actor, proces)
     assert len(_savepoints(queries)) == 1  # the inner service's, not the outer one's
 
 
@@ -175,3 +221,69 @@ def test_een_antwoord_van_400_of_meer_schrijft_niets(regisseur: Any, api: Any) -
     assert (
         Bestuursproces.objects.values_list("keten_volgnummer", flat=True).get(pk=proces.pk) == voor
     )
+
+
+def test_in_een_open_transactie_schrijft_een_notitie_zonder_savepoint(regisseur: Any) -> None:
+    proces = open_proces(regisseur)
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        _notitie(actor_voor(regisseur), proces)
+    assert [q["sql"] for q in queries.captured_queries if "SAVEPOINT" in q["sql"]] == []
+    assert Notitie.objects.filter(bestuursproces=proces).count() == 1
+    assert verifieer_keten(proces) is None
+
+
+def test_een_dienst_die_weigert_voor_hij_schrijft_laat_de_transactie_bruikbaar(
+    regisseur: Any,
+) -> None:
+    proces = open_proces(regisseur)
+    with transaction.atomic():
+        with CaptureQueriesContext(connection) as queries, pytest.raises(OngeldigeInvoer):
+            services.maak_notitie(
+                actor=actor_voor(regisseur), bestuursproces=proces, tekst="x", zichtbaarheid="geen"
+            )
+        assert _savepoints(queries) == []
+        assert not connection.needs_rollback
+        assert Notitie.objects.filter(bestuursproces=proces).count() == 0
+
+
+@pytest.mark.parametrize("bulk", [True, False], ids=["bulk_create", "save"])
+def test_een_dienst_die_schreef_en_weigert_rolt_terug_tot_zijn_savepoint(
+    regisseur: Any, bulk: bool
+) -> None:
+    proces = open_proces(regisseur)
+    actor = actor_voor(regisseur)
+    with transaction.atomic():
+        _notitie(actor, proces, "Eerst geschreven")
+        with CaptureQueriesContext(connection) as queries, pytest.raises(OngeldigeInvoer):
+            _schrijft_eerst(actor, proces, bulk=bulk)
+        # Made just before the ORM's INSERT, and returned to: the caller can go on.
+        assert len(_savepoints(queries)) == 1
+        assert queries.captured_queries[0]["sql"].startswith("SAVEPOINT")
+        assert not connection.needs_rollback
+        teksten = list(
+            Notitie.objects.filter(bestuursproces=proces).values_list("tekst", flat=True)
+        )
+    assert teksten == ["Eerst geschreven"]
+
+
+def test_een_dienst_die_na_zijn_gebeurtenis_faalt_rolt_de_transactie_eromheen_terug(
+    regisseur: Any,
+) -> None:
+    proces = open_proces(regisseur)
+    actor = actor_voor(regisseur)
+
+    def buitenste_transactie() -> None:
+        with transaction.atomic():
+            _notitie(actor, proces, "In dezelfde transactie")
+            try:
+                _gebeurtenis_en_fout(actor, proces)
+            except OngeldigeInvoer:
+                # No savepoint of its own to return to: the transaction around it rolls back.
+                with pytest.raises(TransactionManagementError):
+                    Notitie.objects.count()
+                raise
+
+    with pytest.raises(OngeldigeInvoer):
+        buitenste_transactie()
+    assert not Notitie.objects.filter(bestuursproces=proces).exists()
+    assert verifieer_keten(proces) is None

@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cases import services
 from cases.models import Afspraak, Bestuursproces, Gebeurtenis
@@ -257,3 +259,32 @@ def test_het_overzicht_noemt_de_verlopen_afspraken(
     verleden = web(leden["opdrachtgever"]).get(overzicht, {"op": dag(3).isoformat()})
     assert "Te laat" in verleden.content.decode()
     assert 'id="verlopen-afspraken"' not in verleden.content.decode()
+
+
+def test_een_schrijvend_formulier_leest_het_proces_eenmaal_en_vergrendelt_het(
+    dossier: Dossier, leden: dict[str, Any], web: Any
+) -> None:
+    laatste = versie_van(dossier.zaak)
+    client = web(leden["kernteam"])
+    with CaptureQueriesContext(connection) as queries:
+        antwoord = client.post(
+            _url(dossier.zaak),
+            {
+                "afspraak-wat": "Eén keer vergrendeld",
+                "afspraak-door": f"speler:{dossier.speler.uuid}",
+                "afspraak-uiterlijk": dag(-14).isoformat(),
+                "afspraak-zichtbaarheid": "proces",
+                "afspraak-versie": laatste,
+            },
+        )
+    assert antwoord.status_code == 302
+    assert _typen(dossier.zaak, laatste) == ["afspraak.gemaakt"]
+    statements = [q["sql"] for q in queries.captured_queries]
+    transactie = statements[next(i for i, s in enumerate(statements) if "SAVEPOINT" in s) :]
+    # The version check and the service share one locked read of the case with the role;
+    # the version is the head on that row, not a count of the log.
+    gelezen = [s for s in transactie if s.startswith('SELECT "cases_bestuursproces"."id"')]
+    assert len(gelezen) == 1
+    if connection.features.has_select_for_update:
+        assert "FOR UPDATE" in gelezen[0]
+    assert not any("MAX(" in s for s in transactie)
