@@ -208,13 +208,24 @@ class _UitgesteldeSavepoint:
     def __call__(
         self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
     ) -> Any:
-        if self.blok is None and not self.onbeschermd and not _leest(sql):
+        if not self.wacht():
+            return execute(sql, params, many, context)
+        if not _leest(sql):
             self._schrijft()
+            if not self.wacht():
+                # Decided: the savepoint covers what follows, or a failure marks the
+                # transaction around for rollback; no need to see the other statements.
+                self._los()
         try:
             return execute(sql, params, many, context)
         except Exception:
             self.fout = True
             raise
+
+    def _los(self) -> None:
+        wrappers = self.verbinding.execute_wrappers
+        if self in wrappers:
+            wrappers.remove(self)
 
     def _schrijft(self) -> None:
         verbinding = self.verbinding
@@ -250,7 +261,7 @@ class _UitgesteldeSavepoint:
 
     def __exit__(self, soort: Any, fout: Any, spoor: Any) -> None:
         verbinding = self.verbinding
-        verbinding.execute_wrappers.remove(self)
+        self._los()
         if self.blok is not None:
             self.blok.__exit__(soort, fout, spoor)
         elif soort is not None and (self.onbeschermd or self.fout):
