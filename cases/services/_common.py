@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connections, models, router
 from django.db.models import OuterRef, Subquery
 from django.db.transaction import TransactionManagementError
@@ -94,21 +94,48 @@ def valideer(
 ) -> None:
     """Run the model's own validation; raise every field error at once as OngeldigeInvoer.
 
+    A foreign key whose object the instance holds is not looked up again: services are given
+    or read their related objects from the database (and check that they belong to the
+    case), so Django's query whether the object exists would only read it again; the
+    database's constraint still guards the key. A key given as a bare id, or left empty, is
+    validated as ever, and so are the model's constraints over such keys.
+
     ``beperkingen=False`` leaves the model's constraints to a service that checked them
     itself (with its own message); the database still enforces them.
     """
+    uitgezonderd = set(exclude or ())
+    vastgehouden = {
+        veld.name
+        for veld in instance._meta.concrete_fields
+        if veld.many_to_one and instance._state.fields_cache.get(veld.name) is not None
+    }
+    fout: dict[str, Any] = {}
+    # Model.full_clean's steps (without the unique checks), the keys held left out of the
+    # fields' own checks only.
     try:
-        instance.full_clean(
-            exclude=exclude, validate_unique=False, validate_constraints=beperkingen
-        )
-    except ValidationError as fout:
-        fouten: dict[str, list[tuple[str, str]]] = {}
-        for veld, meldingen in fout.error_dict.items():
-            for melding in meldingen:
-                fouten.setdefault(veld, []).append(
-                    (melding.code or "invalid", " ".join(melding.messages))
-                )
-        raise OngeldigeInvoer(fouten) from fout
+        instance.clean_fields(exclude=uitgezonderd | vastgehouden)
+    except ValidationError as e:
+        fout = e.update_error_dict(fout)
+    try:
+        instance.clean()
+    except ValidationError as e:
+        fout = e.update_error_dict(fout)
+    if beperkingen:
+        try:
+            instance.validate_constraints(
+                exclude=uitgezonderd | {naam for naam in fout if naam != NON_FIELD_ERRORS}
+            )
+        except ValidationError as e:
+            fout = e.update_error_dict(fout)
+    if not fout:
+        return
+    fouten: dict[str, list[tuple[str, str]]] = {}
+    for veld, meldingen in fout.items():
+        for melding in meldingen:
+            fouten.setdefault(veld, []).append(
+                (melding.code or "invalid", " ".join(melding.messages))
+            )
+    raise OngeldigeInvoer(fouten) from ValidationError(fout)
 
 
 def gebruiker_van(actor: Actor) -> User:
