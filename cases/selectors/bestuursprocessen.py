@@ -86,17 +86,21 @@ def bestuursproces_voor(
 
 
 # Every request below a case runs this lookup: compiled once per database (building it through
-# the ORM cost more than running it).
+# the ORM cost more than running it). One row by its uuid: the model's ordering would only add
+# a sort.
 _VAN_LID = VoorafGebouwd(
     Bestuursproces,
-    lambda gebruiker, uuid: Bestuursproces.objects.van_lid(gebruiker).filter(uuid=uuid),
+    lambda gebruiker, uuid: Bestuursproces.objects.van_lid(gebruiker).filter(uuid=uuid).order_by(),
     gebruiker=-730_100_002,
     uuid=uuid.UUID("00000000-0000-0000-0000-000073010003"),
 )
 _VAN_LID_VERGRENDELD = VoorafGebouwd(
     Bestuursproces,
     lambda gebruiker, uuid: (
-        Bestuursproces.objects.van_lid(gebruiker).filter(uuid=uuid).select_for_update(of=("self",))
+        Bestuursproces.objects.van_lid(gebruiker)
+        .filter(uuid=uuid)
+        .order_by()
+        .select_for_update(of=("self",))
     ),
     gebruiker=-730_100_002,
     uuid=uuid.UUID("00000000-0000-0000-0000-000073010003"),
