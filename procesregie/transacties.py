@@ -209,6 +209,7 @@ class _UitgesteldeSavepoint:
         self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
     ) -> Any:
         if not self.wacht():
+            # The savepoint's own SAVEPOINT, made from inside this call.
             return execute(sql, params, many, context)
         if not _leest(sql):
             self._schrijft()
