@@ -15,6 +15,7 @@ from cases.events import Actor
 from cases.exceptions import OngeldigeInvoer, ProcesAfgerond
 from cases.models import ALLE_NIVEAUS, Bestuursproces, Lidmaatschap, Status, Zichtbaarheid
 from cases.vooraf_gebouwd import VoorafGebouwd
+from procesregie.beperkingen import valideer_beperkingen
 from procesregie.transacties import neem_vergrendeling
 
 from ._wereldtijd import is_laat
@@ -98,7 +99,9 @@ def valideer(
     or read their related objects from the database (and check that they belong to the
     case), so Django's query whether the object exists would only read it again; the
     database's constraint still guards the key. A key given as a bare id, or left empty, is
-    validated as ever, and so are the model's constraints over such keys.
+    validated as ever, and so are the model's constraints over such keys. Check constraints
+    are decided in Python where the answer is certain (procesregie/beperkingen.py), the rest
+    by the database, as Django does.
 
     ``beperkingen=False`` leaves the model's constraints to a service that checked them
     itself (with its own message); the database still enforces them.
@@ -122,8 +125,8 @@ def valideer(
         fout = e.update_error_dict(fout)
     if beperkingen:
         try:
-            instance.validate_constraints(
-                exclude=uitgezonderd | {naam for naam in fout if naam != NON_FIELD_ERRORS}
+            valideer_beperkingen(
+                instance, uitgezonderd | {naam for naam in fout if naam != NON_FIELD_ERRORS}
             )
         except ValidationError as e:
             fout = e.update_error_dict(fout)

@@ -288,5 +288,7 @@ def test_een_schrijvend_formulier_leest_het_proces_eenmaal_en_vergrendelt_het(
     if connection.features.has_select_for_update:
         assert "FOR UPDATE" in gelezen[0]
     assert not any("MAX(" in s for s in transactie)
-    # The parties, the case and the user the service holds are not looked up again.
+    # The parties, the case and the user the service holds are not looked up again, and the
+    # afspraak's two check constraints are decided without asking the database.
     assert [s for s in transactie if s.startswith('SELECT 1 AS "a"')] == []
+    assert [s for s in transactie if '"_check"' in s] == []
