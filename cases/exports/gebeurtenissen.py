@@ -18,7 +18,7 @@ from functools import reduce
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils import timezone
 
 from cases.events import GENESIS_HASH, soorten, zichtbaarheid_van
@@ -26,6 +26,7 @@ from cases.events.canonical import formatteer_tijdstip
 from cases.events.vrijgave import als_zicht, laad_vrijgaven_van, niveau_van
 from cases.models import ALLE_NIVEAUS, Bestuursproces, Gebeurtenis, Zichtbaarheid
 from cases.selectors.afscherming import afscherming
+from cases.vaste_termen import HeeftSleutel
 
 # Rows fetched per round trip while streaming (a server-side cursor on PostgreSQL): a few
 # megabytes in hand at most (the streaming test holds it to a tenth of the file), and
@@ -256,7 +257,7 @@ def _afgeschermd_filter(zichtbaar: frozenset[str], vrijgegeven: dict[int, str]) 
     if zichtbaar >= ALLE_NIVEAUS:
         return Q(pk__in=[])  # sees every level: nothing is withheld
     vrij = [volgnummer for volgnummer, niveau in vrijgegeven.items() if niveau in zichtbaar]
-    verborgen = Q(payload__has_key="zichtbaarheid") & ~Q(
+    verborgen = Q(HeeftSleutel(F("payload"), "zichtbaarheid")) & ~Q(
         payload__zichtbaarheid__in=sorted(zichtbaar)
     )
     return verborgen & ~Q(volgnummer__in=vrij) if vrij else verborgen

@@ -11,6 +11,9 @@ from cases.querysets import GebeurtenisQuerySet
 
 from .bestuursproces import Bestuursproces
 
+# The events that vouch for a document version (its SHA-256): every export lists them.
+DOCUMENTVERSIES = ("document.toegevoegd", "document.versie_toegevoegd")
+
 
 class Gebeurtenis(models.Model):
     bestuursproces = models.ForeignKey(
@@ -114,6 +117,14 @@ class Gebeurtenis(models.Model):
                 fields=["bestuursproces", "volgnummer"],
                 name="gebeurtenis_afgeschermd",
                 condition=models.Q(payload__has_key="zichtbaarheid"),
+            ),
+            # The few events that vouch for a document version, which every export lists in
+            # its header (cases/exports/documenten.py); without it that list read every
+            # event of the case before the first line.
+            models.Index(
+                fields=["bestuursproces", "volgnummer"],
+                name="gebeurtenis_documenten",
+                condition=models.Q(type__in=DOCUMENTVERSIES),
             ),
         ]
         constraints = [

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +50,7 @@ from cases.models import (
     Stadiumovergang,
     Zichtbaarheid,
 )
+from cases.vaste_termen import HeeftSleutel
 from procesregie.transacties import in_transactie
 
 from ._common import vergrendel
@@ -214,7 +215,9 @@ def _gebeurtenissen_per_item(bestuursproces: Bestuursproces) -> dict[str, list[i
     item_van: dict[int, str] = {}
     correcties: list[tuple[int, int]] = []
     rijen = (
-        Gebeurtenis.objects.filter(bestuursproces=bestuursproces, payload__has_key="zichtbaarheid")
+        Gebeurtenis.objects.filter(
+            HeeftSleutel(F("payload"), "zichtbaarheid"), bestuursproces=bestuursproces
+        )
         .exclude(type=VRIJGAVE)
         .order_by("volgnummer")
         .values_list("volgnummer", "type", "payload")
