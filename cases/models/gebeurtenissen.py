@@ -13,6 +13,10 @@ from .bestuursproces import Bestuursproces
 
 # The events that vouch for a document version (its SHA-256): every export lists them.
 DOCUMENTVERSIES = ("document.toegevoegd", "document.versie_toegevoegd")
+# The changes of a speler or opdrachtgever, which may rename it (the shifts up to a moment
+# name the parties as they were called then). Sorted, as cases/vaste_termen.py writes them:
+# SQLite matches a query's list to the index's as written.
+PARTIJWIJZIGINGEN = ("opdrachtgever.gewijzigd", "speler.gewijzigd")
 
 
 class Gebeurtenis(models.Model):
@@ -125,6 +129,13 @@ class Gebeurtenis(models.Model):
                 fields=["bestuursproces", "volgnummer"],
                 name="gebeurtenis_documenten",
                 condition=models.Q(type__in=DOCUMENTVERSIES),
+            ),
+            # The changes of a party after a moment, which a look back at the shifts asks
+            # for first (cases/selectors/krachtenveld.py); by world time.
+            models.Index(
+                fields=["bestuursproces", "tijdstip"],
+                name="gebeurtenis_partijwijzigingen",
+                condition=models.Q(type__in=PARTIJWIJZIGINGEN),
             ),
         ]
         constraints = [

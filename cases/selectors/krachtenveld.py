@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from cases.events import soorten
 from cases.events.soorten import partijen, soort
@@ -31,6 +31,7 @@ from cases.models import (
     Tijdlijnstand,
     Verschuivingsregel,
 )
+from cases.vaste_termen import IsEenVan
 
 from .toestand import momentopname
 
@@ -247,11 +248,13 @@ def verschuivingenreeks(
         return None
     regels = Verschuivingsregel.objects.filter(bestuursproces=bestuursproces, niveau=niveau)
     if tot is not None:
-        later = Gebeurtenis.objects.filter(bestuursproces=bestuursproces).filter(
-            Q(type__in=hernoemingen(), tijdstip__gt=tot)
-            | Q(type=DATUMCORRECTIE, payload__type__in=hernoemingen())
-        )
-        if later.exists():
+        # Each on a partial index of its few events (a change of a party after tot, a
+        # correction of such a change), not over the case's events after tot.
+        alle = Gebeurtenis.objects.filter(bestuursproces=bestuursproces)
+        if (
+            alle.filter(IsEenVan(F("type"), hernoemingen()), tijdstip__gt=tot).exists()
+            or alle.filter(type=DATUMCORRECTIE, payload__type__in=hernoemingen()).exists()
+        ):
             return None
         regels = regels.filter(tijdstip__lte=tot)
     if van is not None:

@@ -167,11 +167,15 @@ def test_leesendpoints_groeien_met_het_log() -> None:
             f"{time.perf_counter() - begin:.0f} s; door de services tot {SNEL_VANAF:,})"
         )
 
+    # Looking back to a moment early in the case (its spelers registered, none assessed yet):
+    # what came after it, up to 100,000 events, must not be read.
+    vroeg = (START + dt.timedelta(minutes=30)).isoformat()
+
     def lezingen(proces: Bestuursproces) -> dict[str, Callable[[], Any]]:
         basis = f"/api/v1/bestuursprocessen/{proces.uuid}"
 
-        def get(client: Any, pad: str) -> Callable[[], Any]:
-            return lambda: ok(client.get(pad))
+        def get(client: Any, pad: str, **query: str) -> Callable[[], Any]:
+            return lambda: ok(client.get(pad, query))
 
         return {
             "tijdlijn, eerste pagina": get(client, basis + "/tijdlijn"),
@@ -180,6 +184,18 @@ def test_leesendpoints_groeien_met_het_log() -> None:
             "momentopname": get(client, basis + "/momentopname"),
             "verschuivingen, eerste pagina": get(client, basis + "/krachtenveld/verschuivingen"),
             "spelers, eerste pagina": get(client, basis + "/spelers"),
+            "krachtenveld op een vroeg moment": get(
+                client, basis + "/krachtenveld", tijdstip=vroeg
+            ),
+            "momentopname op een vroeg moment": get(
+                client, basis + "/momentopname", tijdstip=vroeg
+            ),
+            "verschuivingen tot een vroeg moment": get(
+                client, basis + "/krachtenveld/verschuivingen", tot=vroeg
+            ),
+            "statuspagina op een vroege dag": get(
+                pagina, f"/processen/{proces.uuid}/", op=START.date().isoformat()
+            ),
             "gebeurtenissen, eerste pagina (referentie)": get(client, basis + "/gebeurtenissen"),
         }
 

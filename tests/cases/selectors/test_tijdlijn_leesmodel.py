@@ -75,6 +75,21 @@ def test_een_hernoemde_partij_heet_in_elke_verschuiving_zoals_op_tot(
     voor = verschuivingen(proces, None, _op(2) + dt.timedelta(hours=1), ALLES)
     assert [v["partij"]["naam"] for v in voor] == ["Dijkgraaf"]
     assert voor == verschuivingen_gevouwen(proces, None, _op(2) + dt.timedelta(hours=1), ALLES)
+    # The read model answers only up to a moment after which no party changed.
+    assert verschuivingenreeks(proces, None, _op(2) + dt.timedelta(hours=1), ALLES) is None
+    na = verschuivingenreeks(proces, None, _op(4) + dt.timedelta(hours=1), ALLES)
+    assert na is not None
+    assert [v["partij"]["naam"] for v in na] == ["Hoogheemraad", "Hoogheemraad"]
+    # A change whose date was corrected may have moved across any moment: the log is folded.
+    wijziging = Gebeurtenis.objects.get(bestuursproces=proces, type="speler.gewijzigd")
+    services.corrigeer_datum(
+        actor=actor,
+        bestuursproces=proces,
+        volgnummer=wijziging.volgnummer,
+        tijdstip=_op(3) + dt.timedelta(hours=2),
+        toelichting="Later op de dag",
+    )
+    assert verschuivingenreeks(proces, None, _op(4) + dt.timedelta(hours=1), ALLES) is None
 
 
 def test_een_niveau_dat_iets_niet_zag_krijgt_het_feit_verteld_zoals_het_dat_kent(
