@@ -86,16 +86,25 @@ def test_een_bestuursproces_leest_zijn_gebeurtenissen_via_een_samengestelde_inde
     assert "Seq Scan" not in plan
 
 
-def _plan(queryset: Any) -> str:
-    """The plan, with statistics of the table as it is now, not as other tests left it (and
-    on PostgreSQL with scans of the table ruled out: on a few rows it would take one)."""
+def _plan(vraag: Any) -> str:
+    """The plan of a queryset or of a statement as run, with statistics of the table as it
+    is now, not as other tests left it (and on PostgreSQL with scans of the table ruled out:
+    on a few rows it would take one)."""
+
+    def uitleg(cursor: Any) -> str:
+        if not isinstance(vraag, str):
+            return str(vraag.explain())
+        uitleggen = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+        cursor.execute(uitleggen + vraag)
+        return "\n".join(str(regel) for regel in cursor.fetchall())
+
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Gebeurtenis._meta.db_table}")
         if connection.vendor != "postgresql":
-            return queryset.explain()
+            return uitleg(cursor)
         cursor.execute("SET enable_seqscan = off")
         try:
-            return queryset.explain()
+            return uitleg(cursor)
         finally:
             cursor.execute("RESET enable_seqscan")
 
@@ -217,16 +226,4 @@ def test_de_geschiedenis_leest_de_opening_en_de_correcties_via_hun_indexen():
         eerste = next(geschiedenis(proces.pk))
     assert eerste.volgnummer == 1
     kop = next(q["sql"] for q in queries.captured_queries if "UNION ALL" in q["sql"])
-    with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {Gebeurtenis._meta.db_table}")
-        if connection.vendor == "postgresql":
-            cursor.execute("SET enable_seqscan = off")
-        try:
-            cursor.execute(
-                ("EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ") + kop
-            )
-            plan = "\n".join(str(regel) for regel in cursor.fetchall())
-        finally:
-            if connection.vendor == "postgresql":
-                cursor.execute("RESET enable_seqscan")
-    assert "gebeurtenis_datumcorrecties" in plan
+    assert "gebeurtenis_datumcorrecties" in _plan(kop)
