@@ -17,6 +17,9 @@ DOCUMENTVERSIES = ("document.toegevoegd", "document.versie_toegevoegd")
 # name the parties as they were called then). Sorted, as cases/vaste_termen.py writes them:
 # SQLite matches a query's list to the index's as written.
 PARTIJWIJZIGINGEN = ("opdrachtgever.gewijzigd", "speler.gewijzigd")
+# The event that moves the opening earlier: for the history it corrects the opening's moment,
+# as a date correction does another fact's (the opening's own event keeps its recorded time).
+OPENING_VERVROEGD = "bestuursproces.opening_vervroegd"
 
 
 class Gebeurtenis(models.Model):
@@ -107,6 +110,13 @@ class Gebeurtenis(models.Model):
                 fields=["bestuursproces", "volgnummer"],
                 name="gebeurtenis_datumcorrecties",
                 condition=models.Q(type="gebeurtenis.datum_gecorrigeerd"),
+            ),
+            # The few moves of the opening earlier, which an export in world time reads with
+            # the date corrections before its first line (cases/exports/wereldtijd.py).
+            models.Index(
+                fields=["bestuursproces", "volgnummer"],
+                name="gebeurtenis_vervroegingen",
+                condition=models.Q(type=OPENING_VERVROEGD),
             ),
             # The few releases of a case, which every read for a restricted viewer loads
             # once (cases/events/vrijgave.py).

@@ -36,9 +36,11 @@ def test_elke_index_van_de_gebeurtenissentabel_heeft_een_eigen_taak():
         (("bestuursproces_id", "tijdstip"), False),
         (("bestuursproces_id", "tijdstip", "volgnummer"), False),
         # Partial: only the date corrections (gebeurtenis_datumcorrecties), only the
-        # releases (loaded once per read of a case below the closed level), only the
-        # events above the open level (an export counts what it withholds), and only the
-        # document versions (every export lists them).
+        # moves of the opening (an export in world time reads them with the corrections),
+        # only the releases (loaded once per read of a case below the closed level), only
+        # the events above the open level (an export counts what it withholds), and only
+        # the document versions (every export lists them).
+        (("bestuursproces_id", "volgnummer"), False),
         (("bestuursproces_id", "volgnummer"), False),
         (("bestuursproces_id", "volgnummer"), False),
         (("bestuursproces_id", "volgnummer"), False),
@@ -227,3 +229,24 @@ def test_de_geschiedenis_leest_de_opening_en_de_correcties_via_hun_indexen():
     assert eerste.volgnummer == 1
     kop = next(q["sql"] for q in queries.captured_queries if "UNION ALL" in q["sql"])
     assert "gebeurtenis_datumcorrecties" in _plan(kop)
+
+
+def test_een_export_in_wereldtijd_leest_de_correcties_en_vervroegingen_via_hun_indexen():
+    # CSV, XES and OCEL read the corrected moments before their first line: each kind on its
+    # own partial index, not every event of the case (as with both in one condition).
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.exports.gebeurtenissen import bereid_voor
+    from cases.exports.wereldtijd import gecorrigeerde_momenten
+    from cases.models import ALLE_NIVEAUS
+
+    proces = _met_afgeschermde_en_documenten()
+    opdracht = bereid_voor(
+        proces, exporteur=None, rol=None, kanaal="test", zichtbaar=frozenset(ALLE_NIVEAUS)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert gecorrigeerde_momenten(opdracht) == {}
+    [vraag] = [q["sql"] for q in queries.captured_queries if "UNION ALL" in q["sql"]]
+    plan = _plan(vraag)
+    assert "gebeurtenis_datumcorrecties" in plan
+    assert "gebeurtenis_vervroegingen" in plan
