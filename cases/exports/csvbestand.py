@@ -38,6 +38,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, cast
 
 from cases.events import soorten
@@ -111,8 +112,13 @@ def onschadelijk(waarde: Any) -> str:
     return "'" + tekst if tekst.startswith(GEVAARLIJK) else tekst
 
 
-def excel_tijd(waarde: dt.datetime, weergave: Weergave) -> str:
-    return weergave.lokaal(waarde).strftime(EXCEL_TIJD)
+def _iso_en_excel(lokaal: dt.datetime) -> tuple[str, str]:
+    """A local time as ISO 8601 and as :data:`EXCEL_TIJD`, the latter cut from the former
+    (``strftime`` costs more than the rest of a row's times together)."""
+    iso = lokaal.isoformat()
+    if lokaal.year < 1000:  # ISO pads the year to four digits, strftime does not
+        return iso, lokaal.strftime(EXCEL_TIJD)
+    return iso, f"{iso[8:10]}-{iso[5:7]}-{iso[:4]} {iso[11:16]}"
 
 
 def _tijden(
@@ -132,31 +138,35 @@ def _tijden(
 
 def _rij(
     rij: Rij, zichtbaar: frozenset[str], weergave: Weergave, wereldtijd: Wereldtijd
-) -> list[str]:
+) -> list[Any]:
+    """An event's cells. Only the users' text (who, where from, why) and the type's label can
+    start like a formula; every other cell is a number, a code, a time, a hash or a JSON
+    object, which cannot, and goes as it is (``csv`` writes None as an empty cell)."""
     volgnummer, type_, _tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
     inhoud = inhoud_van_rij(rij, zichtbaar)
     moment, voor_correctie, eigen_datum = _tijden(rij, inhoud, wereldtijd, weergave)
-    cellen = [
+    moment_iso, moment_excel = _iso_en_excel(weergave.lokaal(moment))
+    geregistreerd_iso, geregistreerd_excel = _iso_en_excel(weergave.lokaal(geregistreerd))
+    return [
         volgnummer,
         type_,
-        weergave.label(type_),
-        weergave.lokaal(moment).isoformat(),
-        weergave.lokaal(geregistreerd).isoformat(),
-        actor,
-        actor_naam,
-        herkomst,
-        inhoud.toelichting,
+        onschadelijk(weergave.label(type_)),
+        moment_iso,
+        geregistreerd_iso,
+        onschadelijk(actor),
+        onschadelijk(actor_naam),
+        onschadelijk(herkomst),
+        onschadelijk(inhoud.toelichting),
         inhoud.zichtbaarheid,
         "ja" if inhoud.afgeschermd else "nee",
         JSON_REGEL.encode(inhoud.payload),
         rij[9],
         rij[10],
-        excel_tijd(moment, weergave),
-        excel_tijd(geregistreerd, weergave),
+        moment_excel,
+        geregistreerd_excel,
         voor_correctie,
         eigen_datum,
     ]
-    return [onschadelijk(cel) for cel in cellen]
 
 
 # --- per event type -----------------------------------------------------------------------
@@ -257,16 +267,18 @@ def _typerij(
     inhoud = inhoud_van_rij(rij, zichtbaar)
     payload = {} if inhoud.afgeschermd else inhoud.payload
     moment, voor_correctie, eigen_datum = _tijden(rij, inhoud, wereldtijd, weergave)
+    moment_iso, moment_excel = _iso_en_excel(weergave.lokaal(moment))
+    geregistreerd_iso, geregistreerd_excel = _iso_en_excel(weergave.lokaal(geregistreerd))
     cellen = [
         volgnummer,
         type_,
         weergave.label(type_),
-        weergave.lokaal(moment).isoformat(),
-        excel_tijd(moment, weergave),
+        moment_iso,
+        moment_excel,
         voor_correctie,
         eigen_datum,
-        weergave.lokaal(geregistreerd).isoformat(),
-        excel_tijd(geregistreerd, weergave),
+        geregistreerd_iso,
+        geregistreerd_excel,
         actor,
         actor_naam,
         herkomst,
@@ -283,6 +295,10 @@ def _typerij(
 # --- writing ------------------------------------------------------------------------------
 
 
+# Rows handed to the csv module at once: a few tens of KiB of text, well below a bundle.
+RIJEN_PER_SCHRIJFBEURT = 100
+
+
 class _Regels:
     """CSV lines as text, one ``csv.writer`` over a reused buffer."""
 
@@ -291,7 +307,10 @@ class _Regels:
         self.schrijver = csv.writer(self.buffer, delimiter=SCHEIDINGSTEKEN, lineterminator="\r\n")
 
     def regel(self, cellen: Sequence[Any]) -> str:
-        self.schrijver.writerow(cellen)
+        return self.regels([cellen])
+
+    def regels(self, rijen: Iterable[Sequence[Any]]) -> str:
+        self.schrijver.writerows(rijen)
         tekst = self.buffer.getvalue()
         self.buffer.seek(0)
         self.buffer.truncate()
@@ -310,8 +329,11 @@ def rijregels(opdracht: Exportopdracht, voorwaarden: Sequence[str] = ()) -> Iter
     weergave = Weergave()
     tijden = wereldtijd(opdracht)
     voor = [onschadelijk(waarde) for waarde in voorwaarden]
-    for rij in opdracht.rijen():
-        yield regels.regel([*voor, *_rij(rij, opdracht.zichtbaar, weergave, tijden)])
+    zichtbaar = opdracht.zichtbaar
+    # Written a batch of rows at a time: one call into the csv module per batch, not per row.
+    rijen = iter(opdracht.rijen())
+    while batch := list(islice(rijen, RIJEN_PER_SCHRIJFBEURT)):
+        yield regels.regels([*voor, *_rij(rij, zichtbaar, weergave, tijden)] for rij in batch)
 
 
 def _typeregels(opdracht: Exportopdracht) -> Iterator[str]:

@@ -20,6 +20,7 @@ case of any size streams at constant memory.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from xml.sax.saxutils import quoteattr
@@ -79,6 +80,10 @@ def _tekst(waarde: str) -> str:
     return quoteattr(ONGELDIG_IN_XML.sub("", waarde))
 
 
+# The same few values on every event (a type's label, a visibility level): escaped once.
+_vaste_tekst = functools.lru_cache(maxsize=512)(_tekst)
+
+
 def _gebeurtenis(
     rij: Rij, zichtbaar: frozenset[str], weergave: Weergave, wereldtijd: Wereldtijd
 ) -> str:
@@ -109,7 +114,7 @@ def _gebeurtenis(
     )
     return (
         "    <event>\n"
-        f'      <string key="concept:name" value={_tekst(weergave.label(type_))}/>\n'
+        f'      <string key="concept:name" value={_vaste_tekst(weergave.label(type_))}/>\n'
         f'      <date key="time:timestamp" '
         f'value="{_tijd(wereldtijd.moment(rij), weergave)}"/>\n'
         f"{oorspronkelijk}"
@@ -121,7 +126,8 @@ def _gebeurtenis(
         f'      <int key="procesregie:volgnummer" value="{volgnummer}"/>\n'
         f'      <date key="procesregie:geregistreerd" '
         f'value="{_tijd(geregistreerd, weergave)}"/>\n'
-        f'      <string key="procesregie:zichtbaarheid" value={_tekst(inhoud.zichtbaarheid)}/>\n'
+        f'      <string key="procesregie:zichtbaarheid" '
+        f"value={_vaste_tekst(inhoud.zichtbaarheid)}/>\n"
         f'      <boolean key="procesregie:afgeschermd" '
         f'value="{"true" if inhoud.afgeschermd else "false"}"/>\n'
         f'      <string key="procesregie:vorigeHash" value="{rij[9]}"/>\n'
