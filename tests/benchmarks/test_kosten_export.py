@@ -1,5 +1,7 @@
 """Vlakke kosten (issue 16): the JSON Lines export against ``COPY ... TO STDOUT`` of the same
-rows (a cursor read on SQLite), and its memory from 1,000 to 100,000 events.
+rows (a cursor read on SQLite), and its memory from 1,000 to 100,000 events; CSV and XES
+against the same reference, and the read of the corrected moments that they (and OCEL) do
+before their first line, at each size (no goal).
 
 Run on demand with ``make benchmark`` (SQLite, then PostgreSQL through scripts/met_postgres.py)
 or alone::
@@ -13,6 +15,7 @@ or alone::
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -21,6 +24,7 @@ from django.test import override_settings
 
 from cases.events.canonical import formatteer_tijdstip
 from cases.exports.gebeurtenissen import CHUNK, JSON_REGEL, bereid_voor, zichtbare_inhoud
+from cases.exports.wereldtijd import gecorrigeerde_momenten
 from cases.models import Bestuursproces, Gebeurtenis, Rol
 from tests.cases.exports._massa import voeg_gebeurtenissen_toe
 from tests.factories import GebruikerFactory, open_proces, voeg_leden_toe
@@ -126,6 +130,7 @@ def test_export_tegen_copy_en_geheugen() -> None:
     evaluator = api(voeg_leden_toe(proces, regisseur)[Rol.EVALUATOR.value])
     referentie = "COPY" if DATABASE == "postgresql" else "cursor"
     pieken: dict[int, float] = {}
+    correcties: dict[int, float] = {}
     aantal = Gebeurtenis.objects.filter(bestuursproces=proces).count()
     for doel in EXPORT:
         voeg_gebeurtenissen_toe(proces, doel - aantal)
@@ -143,6 +148,11 @@ def test_export_tegen_copy_en_geheugen() -> None:
             return doe
 
         rondes = 3 if doel >= 100_000 else RONDES
+        # What CSV, XES and OCEL read before their first line: the corrected moments.
+        opdracht = bereid_voor(
+            proces, exporteur=None, rol=None, kanaal="benchmark", zichtbaar=ALLES
+        )
+        correcties[doel], _ = mediaan_en_piek(partial(gecorrigeerde_momenten, opdracht), 7)
         t_export, t_ref = afwisselend(export(), _referentie(proces), rondes)
         _, piek = mediaan_en_piek(export(), 0)
         pieken[doel] = piek
@@ -175,6 +185,15 @@ def test_export_tegen_copy_en_geheugen() -> None:
                     f"{t_ref / t_export:.2f} ({t_export:.2f} s tegen {t_ref:.2f} s)",
                     None,
                 )
+    klein, groot = min(correcties), max(correcties)
+    meld(
+        f"(geen doel) correcties voor een export in wereldtijd, {klein:,} tot {groot:,} "
+        "gebeurtenissen",
+        f"{correcties[groot] / correcties[klein]:.2f}× ("
+        + " → ".join(f"{correcties[n] * 1000:.2f}" for n in EXPORT)
+        + " ms)",
+        None,
+    )
     # Below one chunk of rows (2,000) the export holds fewer rows; flat means: no growth
     # once the chunks are full. A peak of a fraction of a MiB moves by a tenth of a MiB
     # from run to run (the interpreter's own allocations), so growth up to a quarter or
