@@ -112,7 +112,7 @@ def onschadelijk(waarde: Any) -> str:
     return "'" + tekst if tekst.startswith(GEVAARLIJK) else tekst
 
 
-def _iso_en_excel(lokaal: dt.datetime) -> tuple[str, str]:
+def iso_en_excel(lokaal: dt.datetime) -> tuple[str, str]:
     """A local time as ISO 8601 and as :data:`EXCEL_TIJD`, the latter cut from the former
     (``strftime`` costs more than the rest of a row's times together)."""
     iso = lokaal.isoformat()
@@ -145,8 +145,8 @@ def _rij(
     volgnummer, type_, _tijdstip, geregistreerd, actor, actor_naam, herkomst = rij[:7]
     inhoud = inhoud_van_rij(rij, zichtbaar)
     moment, voor_correctie, eigen_datum = _tijden(rij, inhoud, wereldtijd, weergave)
-    moment_iso, moment_excel = _iso_en_excel(weergave.lokaal(moment))
-    geregistreerd_iso, geregistreerd_excel = _iso_en_excel(weergave.lokaal(geregistreerd))
+    moment_iso, moment_excel = iso_en_excel(weergave.lokaal(moment))
+    geregistreerd_iso, geregistreerd_excel = iso_en_excel(weergave.lokaal(geregistreerd))
     return [
         volgnummer,
         type_,
@@ -267,8 +267,8 @@ def _typerij(
     inhoud = inhoud_van_rij(rij, zichtbaar)
     payload = {} if inhoud.afgeschermd else inhoud.payload
     moment, voor_correctie, eigen_datum = _tijden(rij, inhoud, wereldtijd, weergave)
-    moment_iso, moment_excel = _iso_en_excel(weergave.lokaal(moment))
-    geregistreerd_iso, geregistreerd_excel = _iso_en_excel(weergave.lokaal(geregistreerd))
+    moment_iso, moment_excel = iso_en_excel(weergave.lokaal(moment))
+    geregistreerd_iso, geregistreerd_excel = iso_en_excel(weergave.lokaal(geregistreerd))
     cellen = [
         volgnummer,
         type_,

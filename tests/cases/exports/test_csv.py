@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cases import services
 from cases.events import soorten
-from cases.exports.csvbestand import KOLOMMEN, kolommen_van, onschadelijk
+from cases.exports.csvbestand import EXCEL_TIJD, KOLOMMEN, iso_en_excel, kolommen_van, onschadelijk
 from cases.exports.formaten import FORMATEN
 from cases.exports.gebeurtenissen import bereid_voor
 from cases.models import Bestuursproces, Gebeurtenis, Zichtbaarheid
@@ -146,6 +148,17 @@ def test_excel_datums_naast_iso_en_de_oude_kolommen_blijven(dossier: Bestuurspro
         assert geregistreerd == timezone.localtime(gebeurtenis.geregistreerd).replace(
             tzinfo=None, second=0, microsecond=0
         )
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1, 1, 2),
+        timezones=st.sampled_from([dt.UTC, timezone.get_default_timezone()]),
+    )
+)
+def test_de_excel_tijd_is_wat_strftime_ervan_maakt(moment: dt.datetime) -> None:
+    # Cut from the ISO text for speed; it must stay what strftime gives, every year included.
+    assert iso_en_excel(moment) == (moment.isoformat(), moment.strftime(EXCEL_TIJD))
 
 
 # --- per event type -------------------------------------------------------------------------
