@@ -1,6 +1,6 @@
 """Vlakke kosten (issue 16): the JSON Lines export against ``COPY ... TO STDOUT`` of the same
-rows (a cursor read on SQLite), and its memory from 1,000 to 100,000 events; CSV and XES
-against the same reference, and the read of the corrected moments that they (and OCEL) do
+rows (a cursor read on SQLite), and its memory from 1,000 to 100,000 events; CSV, XES and
+OCEL against the same reference, and the read of the corrected moments that those three do
 before their first line, at each size (no goal).
 
 Run on demand with ``make benchmark`` (SQLite, then PostgreSQL through scripts/met_postgres.py)
@@ -176,9 +176,10 @@ def test_export_tegen_copy_en_geheugen() -> None:
             f"{ratio:.2f} ({t_evaluator:.2f} s tegen {t_ref:.2f} s)",
             ratio >= 0.5 if referentie == "COPY" else None,
         )
-        # CSV and XES (no goal) at the largest size up to 100,000: beyond it they take minutes.
+        # CSV, XES and OCEL (no goal) at the largest size up to 100,000: beyond it they take
+        # minutes.
         if doel == max([n for n in EXPORT if n <= 100_000] or EXPORT[:1]):
-            for formaat in ("csv", "xes"):
+            for formaat in ("csv", "xes", "ocel"):
                 t_export, t_ref = afwisselend(export(formaat), _referentie(proces), 3)
                 meld(
                     f"{formaat}-export tegen {referentie} ({doel:,} gebeurtenissen)",

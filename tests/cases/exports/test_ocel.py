@@ -152,3 +152,25 @@ def test_casus_alleen_bij_xes(demo: Bestuursproces, als: Any) -> None:
     inhoud = b"".join(goed.streaming_content).decode()
     assert '<string key="procesregie:casus" value="speler"/>' in inhoud
     assert inhoud.count("<trace>") >= 1
+
+
+def test_een_exportrij_wordt_de_gebeurtenis_die_trefwoorden_maken(
+    dossier: Bestuursproces,
+) -> None:
+    # OCEL and XES per object ask the registrations about an unsaved event made from each
+    # row; made from the values in column order, it must equal Django's keyword construction.
+    from cases.exports.gebeurtenissen import VELDEN, gebeurtenis_van_rij
+
+    opdracht = bereid_voor(
+        dossier, exporteur=None, rol=None, kanaal="test", zichtbaar=frozenset(Zichtbaarheid)
+    )
+    rijen = list(opdracht.rijen())
+    assert rijen
+    for rij in rijen:
+        snel = gebeurtenis_van_rij(rij)
+        gewoon = Gebeurtenis(**dict(zip(VELDEN, rij, strict=True)))
+        assert snel.__dict__.keys() == gewoon.__dict__.keys()
+        for veld in Gebeurtenis._meta.concrete_fields:
+            assert getattr(snel, veld.attname) == getattr(gewoon, veld.attname), veld.attname
+        assert snel.pk is None
+        assert snel._state.adding
