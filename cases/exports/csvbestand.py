@@ -295,7 +295,7 @@ def _typerij(
 # --- writing ------------------------------------------------------------------------------
 
 
-# Rows handed to the csv module at once: a few tens of KiB of text, well below a bundle.
+# Rows handed to the csv module at once: some tens of KiB of text, about one bundle.
 RIJEN_PER_SCHRIJFBEURT = 100
 
 
@@ -331,7 +331,7 @@ def rijregels(opdracht: Exportopdracht, voorwaarden: Sequence[str] = ()) -> Iter
     voor = [onschadelijk(waarde) for waarde in voorwaarden]
     zichtbaar = opdracht.zichtbaar
     # Written a batch of rows at a time: one call into the csv module per batch, not per row.
-    rijen = iter(opdracht.rijen())
+    rijen = opdracht.rijen()
     while batch := list(islice(rijen, RIJEN_PER_SCHRIJFBEURT)):
         yield regels.regels([*voor, *_rij(rij, zichtbaar, weergave, tijden)] for rij in batch)
 
