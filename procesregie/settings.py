@@ -212,7 +212,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
 }
 
-API_VERSION = "1.8.0"
+API_VERSION = "1.8.1"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Procesregie API",

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cases.models import Bestuursproces, Gebeurtenis
+from cases.models.gebeurtenissen import OPENING_VERVROEGD
 
 _STRENG: contextvars.ContextVar[bool] = contextvars.ContextVar("streng_vouwen", default=False)
 
@@ -127,16 +128,31 @@ DATUMCORRECTIE = "gebeurtenis.datum_gecorrigeerd"
 
 
 def correcties(alle: QuerySet[Gebeurtenis]) -> dict[int, dt.datetime]:
-    """Per volgnummer, the moment later corrections gave an event (the latest one counts)."""
-    return _correcties(alle.filter(type=DATUMCORRECTIE).order_by("volgnummer"))
+    """Per volgnummer, the moment later corrections gave an event (the latest one counts).
+    The opening (volgnummer 1) stands at the moment it was last moved earlier to
+    (``bestuursproces.opening_vervroegd``): the case began then."""
+    eerste, *andere = correcties_per_soort(alle.order_by())
+    return _correcties(eerste.union(*andere, all=True).order_by("volgnummer"))
+
+
+def correcties_per_soort(alle: QuerySet[Gebeurtenis]) -> list[QuerySet[Gebeurtenis]]:
+    """The corrections of moments among ``alle``, a query per kind, to be united in one
+    statement: each on its own partial index (with both in one condition the database read
+    every event of the case for these few)."""
+    return [alle.filter(type=DATUMCORRECTIE), alle.filter(type=OPENING_VERVROEGD)]
+
+
+def gecorrigeerd_feit(type_: str, payload: dict[str, Any]) -> int:
+    """The volgnummer of the fact a correction of a moment moves: the opening's for a move
+    of the opening earlier."""
+    return 1 if type_ == OPENING_VERVROEGD else int(payload["gebeurtenis"])
 
 
 def _correcties(reeks: Iterable[Gebeurtenis]) -> dict[int, dt.datetime]:
-    gecorrigeerd: dict[int, dt.datetime] = {}
-    for correctie in reeks:
-        naar = dt.datetime.fromisoformat(correctie.payload["naar"])
-        gecorrigeerd[correctie.payload["gebeurtenis"]] = naar
-    return gecorrigeerd
+    return {
+        gecorrigeerd_feit(c.type, c.payload): dt.datetime.fromisoformat(c.payload["naar"])
+        for c in reeks
+    }
 
 
 def vroegst_geraakt(gebeurtenis: Gebeurtenis) -> dt.datetime:
@@ -213,9 +229,9 @@ def geschiedenis(
     """A case's events in world-time order, up to ``tot`` and as known at ``bekend``; with
     ``na`` only those after that position ``(tijdstip, volgnummer)`` (the opening never).
 
-    The opening (volgnummer 1) comes first whatever its date: the opening can be moved
-    earlier by a later fact, and every fact of the case stands after it. Nothing at all when
-    the opening itself had not been recorded at ``bekend``.
+    The opening (volgnummer 1) comes first, at the moment it was last moved earlier to (as
+    known at ``bekend``): every fact of the case stands after it. Nothing at all when the
+    opening itself had not been recorded at ``bekend``.
 
     An event whose moment was corrected stands at its corrected moment (as known at
     ``bekend``); the few corrected events are read apart and merged into the stream.
@@ -224,18 +240,18 @@ def geschiedenis(
     # The opening and the corrections in one statement, both needed before the stream starts:
     # each part on its own index (the chain's, the corrections' partial one). With an OR in
     # one WHERE, SQLite read every event of the case to find them.
+    zonder_volgorde = alle.order_by()
     kop = list(
-        alle.filter(volgnummer=1)
-        .order_by()
-        .union(alle.filter(type=DATUMCORRECTIE).order_by(), all=True)
+        zonder_volgorde.filter(volgnummer=1)
+        .union(*correcties_per_soort(zonder_volgorde), all=True)
         .order_by("volgnummer")
     )
     if not kop or kop[0].volgnummer != 1:
         return
-    opening = kop[0]
-    if na is None:
-        yield opening
     gecorrigeerd = _correcties(kop[1:])
+    opening, vervroegd = kop[0], gecorrigeerd.pop(1, None)
+    if na is None:
+        yield opening if vervroegd is None else verplaats(opening, vervroegd)
     rest = alle.exclude(volgnummer=1)
     # The stream after ``na`` (a range on the world-time index; the few events at that very
     # moment up to its volgnummer left out); a corrected event is placed by its corrected

@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from cases.events import soorten
 from cases.events.vrijgave import als_zicht
-from cases.events.wereldtijd import DATUMCORRECTIE
+from cases.events.wereldtijd import correcties_per_soort, gecorrigeerd_feit
 from cases.models import Gebeurtenis, Tijdlijnregel, Zichtbaarheid
-from cases.models.gebeurtenissen import OPENING_VERVROEGD
 
 from .gebeurtenissen import CHUNK, Exportopdracht, Rij
 
@@ -26,19 +25,15 @@ def gecorrigeerde_momenten(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
     bekend = Gebeurtenis.objects.filter(
         bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
     ).order_by()
-    # Each kind on its own partial index, in one statement: with both in one condition the
-    # database read every event of the case for these few.
+    eerste, *andere = correcties_per_soort(bekend)
     rijen = (
-        bekend.filter(type=DATUMCORRECTIE)
-        .union(bekend.filter(type=OPENING_VERVROEGD), all=True)
+        eerste.union(*andere, all=True)
         .order_by("volgnummer")
         .values_list("volgnummer", "type", "payload")
     )
     zicht = als_zicht(opdracht.zichtbaar)
     return {
-        (1 if type_ == OPENING_VERVROEGD else p["gebeurtenis"]): dt.datetime.fromisoformat(
-            p["naar"]
-        )
+        gecorrigeerd_feit(type_, p): dt.datetime.fromisoformat(p["naar"])
         for volgnummer, type_, p in rijen
         if zicht.niveau_van(volgnummer, p.get("zichtbaarheid", Zichtbaarheid.PROCES))
         in opdracht.zichtbaar

@@ -217,8 +217,9 @@ def test_de_lijsten_van_de_gedeeltelijke_indexen_staan_op_volgorde():
 
 
 def test_de_geschiedenis_leest_de_opening_en_de_correcties_via_hun_indexen():
-    # Every look back starts with the opening and the date corrections. Asked with an OR in
-    # one condition, SQLite read every event of the case for them (110 ms at 100,000 events).
+    # Every look back starts with the opening, the date corrections and the moves of the
+    # opening. Asked with an OR in one condition, SQLite read every event of the case for
+    # them (110 ms at 100,000 events).
     from django.test.utils import CaptureQueriesContext
 
     from cases.events.wereldtijd import geschiedenis
@@ -228,7 +229,9 @@ def test_de_geschiedenis_leest_de_opening_en_de_correcties_via_hun_indexen():
         eerste = next(geschiedenis(proces.pk))
     assert eerste.volgnummer == 1
     kop = next(q["sql"] for q in queries.captured_queries if "UNION ALL" in q["sql"])
-    assert "gebeurtenis_datumcorrecties" in _plan(kop)
+    plan = _plan(kop)
+    assert "gebeurtenis_datumcorrecties" in plan
+    assert "gebeurtenis_vervroegingen" in plan
 
 
 def test_een_export_in_wereldtijd_leest_de_correcties_en_vervroegingen_via_hun_indexen():

@@ -12,7 +12,7 @@ from cases.models import Bestuursproces, Gebeurtenis
 API = "/api/v1"
 LIJST = f"{API}/bestuursprocessen"
 HOST = "http://testserver"
-API_VERSIE = "1.8.0"
+API_VERSIE = "1.8.1"
 PROBLEEM = "application/problem+json"
 PROBLEEM_SLEUTELS = {"type", "code", "title", "status", "detail", "instance"}
 

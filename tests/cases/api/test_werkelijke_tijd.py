@@ -252,6 +252,9 @@ def test_de_opening_eerder_zetten(client: APIClient, proces: dict[str, Any]) -> 
     assert staat.json()["bestuursproces"]["geopendOp"] == "2015-10-01T07:00:00.000000Z"
     _speler(client, proces, "Energiecoöperatie", "2015-10-15")
     tijdlijn = client.get(_pad(proces, "tijdlijn")).json()["results"]
-    assert "opening vervroegd" in tijdlijn[0]["omschrijving"]
-    assert "Eerste gesprek met de coöperatie gevonden" in tijdlijn[0]["omschrijving"]
+    # The case began at the new opening: it stands there first, with the move beside it.
+    assert [i["tijdstip"] for i in tijdlijn[:2]] == ["2015-10-01T09:00:00+02:00"] * 2
+    assert tijdlijn[0]["omschrijving"].startswith("Bestuursproces geopend")
+    assert "opening vervroegd" in tijdlijn[1]["omschrijving"]
+    assert "Eerste gesprek met de coöperatie gevonden" in tijdlijn[1]["omschrijving"]
     assert verifieer_keten(Bestuursproces.objects.get(uuid=proces["uuid"])) is None

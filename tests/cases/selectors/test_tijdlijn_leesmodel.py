@@ -1,13 +1,17 @@
 """The tijdlijn's read model on the histories that are hard for it: a renamed party, a fact
-entered late and a corrected date, an item moved by a later change of its own date, a case
-from before the read model, a release of an item; and the rich case of ``_tijdlijn``."""
+entered late and a corrected date, an opening moved earlier, an item moved by a later change
+of its own date, a case from before the read model, a release of an item; and the rich case
+of ``_tijdlijn``."""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone, translation
@@ -17,6 +21,7 @@ from cases.events.soorten import soort
 from cases.events.tijdlijnregels import herbouw_na_migratie, te_herbouwen
 from cases.models import (
     Bestuursproces,
+    Foldstand,
     Gebeurtenis,
     Tijdlijngeheugen,
     Tijdlijnregel,
@@ -198,6 +203,78 @@ def test_een_laat_feit_en_een_gecorrigeerde_datum_bouwen_het_leesmodel_opnieuw(
     # As known before the correction: the old moment (the log folded).
     voor = tijdlijn(proces, None, timezone.now(), ALLES, bekend_op=fout.geregistreerd)
     assert next(i for i in voor if i.volgnummer == fout.volgnummer).tijdstip == _op(5)
+
+
+def _vervroegd(regisseur: Any, proces: Bestuursproces) -> dt.datetime:
+    """The case of a process that began two months before its file was opened: an
+    assessment on the file, the opening moved earlier, one entered dated in between."""
+    actor = actor_voor(regisseur)
+    speler = maak_speler(actor, proces, naam="Dijkgraaf", tijdstip=GEOPEND)
+    beoordeel(actor, speler, standpunt="afwachtend", tijdstip=_op(1))
+    nieuw = _op(-60)
+    services.vervroeg_opening(
+        actor=actor, bestuursproces=proces, geopend_op=nieuw, toelichting="Eerste gesprek"
+    )
+    waterschap = maak_speler(actor, proces, naam="Waterschap", tijdstip=_op(-30))
+    beoordeel(actor, waterschap, standpunt="voorstander", tijdstip=_op(-20))
+    return nieuw
+
+
+def test_een_vervroegde_opening_staat_vooraan_op_haar_nieuwe_moment(
+    regisseur: Any, proces: Bestuursproces
+) -> None:
+    """As in the exports: the case began at the new opening, so "Bestuursproces geopend"
+    stands there, before what happened since, and says it was recorded later."""
+    nieuw = _vervroegd(regisseur, proces)
+    controleer_leesmodel(proces)
+
+    items = tijdlijn(proces, None, timezone.now(), ALLES)
+    assert [(i.soort, i.tijdstip) for i in items] == [
+        ("bestuursproces.geopend", nieuw),
+        ("bestuursproces.opening_vervroegd", nieuw),
+        ("speler.beoordeeld", _op(-20)),
+        ("idee.herzien", GEOPEND),
+        ("speler.beoordeeld", _op(1)),
+    ]
+    assert items[0].volgnummer == 1
+    assert items[0].later_vastgelegd
+    opening = Tijdlijnregel.objects.get(bestuursproces=proces, volgnummer=1)
+    assert (opening.tijdstip, opening.verplaatst_naar) == (nieuw, nieuw)
+    # As known before the move: the opening on the date the file was opened with.
+    verzet = Gebeurtenis.objects.get(bestuursproces=proces, type="bestuursproces.opening_vervroegd")
+    voor = Gebeurtenis.objects.get(bestuursproces=proces, volgnummer=verzet.volgnummer - 1)
+    toen = tijdlijn(proces, None, timezone.now(), ALLES, bekend_op=voor.geregistreerd)
+    assert [(i.soort, i.tijdstip) for i in toen] == [
+        ("bestuursproces.geopend", GEOPEND),
+        ("idee.herzien", GEOPEND),
+        ("speler.beoordeeld", _op(1)),
+    ]
+
+
+def test_de_migratie_bouwt_de_tijdlijn_van_een_vervroegde_opening_opnieuw(
+    regisseur: Any, proces: Bestuursproces
+) -> None:
+    nieuw = _vervroegd(regisseur, proces)
+    ander = open_proces(regisseur, titel="Niet vervroegd", tijdstip=GEOPEND)
+    verwacht = leesmodel(proces)
+    # What the previous version built: the opening on its recorded moment.
+    Tijdlijnregel.objects.filter(bestuursproces=proces, volgnummer=1).update(
+        tijdstip=GEOPEND, verplaatst_naar=None
+    )
+    Foldstand.objects.create(
+        bestuursproces=proces, zicht="x", tijdstip=GEOPEND, volgnummer=1, aantal=1, staat="{}"
+    )
+    assert list(te_herbouwen()) == []
+
+    migratie = importlib.import_module("cases.migrations.0043_opening_op_vervroegd_moment")
+    migratie.markeer_voor_herbouw(apps, SimpleNamespace(connection=connection))
+
+    assert list(te_herbouwen()) == [proces]
+    assert not Foldstand.objects.filter(bestuursproces=proces).exists()
+    herbouw_na_migratie(using=connection.alias)
+    assert leesmodel(proces) == verwacht
+    assert tijdlijn(proces, None, timezone.now(), ALLES)[0].tijdstip == nieuw
+    assert Tijdlijnstand.objects.get(bestuursproces=ander).versie > 0
 
 
 def test_een_gewijzigde_datum_verplaatst_het_item(regisseur: Any, proces: Bestuursproces) -> None:
