@@ -29,6 +29,7 @@ from cases.events.wereldtijd import einde_van
 from cases.exports import taken as exporttaken
 from cases.exports.formaten import FORMATEN, bestandsnaam
 from cases.exports.gebeurtenissen import bereid_voor, zichtbare_inhoud
+from cases.exports.koppen import zet_koppen, zet_taakkoppen
 from cases.models import ExporttaakStatus, Gebeurtenis, RapportFormaat, Rol, Zichtbaarheid
 from cases.selectors.tijdlijn import tijdlijnreeks
 from statuspagina.selectors import soort_label
@@ -290,9 +291,7 @@ def download(request: HttpRequest, zaak: Zaak, formaat: str) -> HttpResponseBase
         return redirect(reverse("werkruimte:export", args=[zaak.bestuursproces.uuid]))
     response = StreamingHttpResponse(gekozen.schrijver(opdracht), content_type=gekozen.media_type)
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam(opdracht, gekozen)}"'
-    response["X-Export-Zichtbaarheid"] = " ".join(opdracht.niveaus)
-    response["X-Export-Afgeschermd"] = str(opdracht.afgeschermd)
-    response["X-Export-Ketenkop"] = f"{opdracht.kop_volgnummer} {opdracht.kop_hash}"
+    zet_koppen(response, opdracht)
     return response
 
 
@@ -310,9 +309,7 @@ def taakbestand(request: HttpRequest, zaak: Zaak, taak: Any) -> HttpResponseBase
         filename=exporttaak.bestandsnaam,
         content_type=FORMATEN[exporttaak.formaat].media_type,
     )
-    response["X-Export-Zichtbaarheid"] = exporttaak.niveaus
-    response["X-Export-Afgeschermd"] = str(exporttaak.afgeschermd)
-    response["X-Export-Ketenkop"] = f"{exporttaak.kop_volgnummer} {exporttaak.kop_hash}"
+    zet_taakkoppen(response, exporttaak)
     return response
 
 

@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from cases.exceptions import DomainError
 from cases.exports.formaten import FORMATEN, bestandsnaam
 from cases.exports.gebeurtenissen import bereid_voor
+from cases.exports.koppen import zet_koppen
 from cases.models import Rol
 
 from ..serializers.export import ExportVraagSerializer
@@ -211,10 +212,5 @@ class ExportView(BestuursprocesBasis):
         response["Content-Disposition"] = (
             f'attachment; filename="{bestandsnaam(opdracht, formaat)}"'
         )
-        response["X-Export-Zichtbaarheid"] = " ".join(opdracht.niveaus)
-        response["X-Export-Afgeschermd"] = str(opdracht.afgeschermd)
-        response["X-Export-Afgeschermd-Onderdelen"] = " ".join(
-            f"{naam}={aantal}" for naam, aantal in opdracht.afgeschermd_per_onderdeel.items()
-        )
-        response["X-Export-Ketenkop"] = f"{opdracht.kop_volgnummer} {opdracht.kop_hash}"
+        zet_koppen(response, opdracht)
         return response

@@ -23,6 +23,7 @@ from rest_framework.response import Response
 from cases.exceptions import DomainError
 from cases.exports import taken
 from cases.exports.formaten import FORMATEN
+from cases.exports.koppen import zet_taakkoppen
 from cases.models import Exporttaak, ExporttaakStatus
 
 from ..serializers.exporttaken import ExporttaakInvoerSerializer, ExporttaakSerializer
@@ -191,9 +192,5 @@ class ExporttaakBestandView(ExporttaakBasis):
             filename=exporttaak.bestandsnaam,
             content_type=FORMATEN[exporttaak.formaat].media_type,
         )
-        response["X-Export-Zichtbaarheid"] = exporttaak.niveaus
-        response["X-Export-Afgeschermd"] = str(exporttaak.afgeschermd)
-        if exporttaak.afgeschermd_onderdelen is not None:
-            response["X-Export-Afgeschermd-Onderdelen"] = exporttaak.afgeschermd_onderdelen
-        response["X-Export-Ketenkop"] = f"{exporttaak.kop_volgnummer} {exporttaak.kop_hash}"
+        zet_taakkoppen(response, exporttaak)
         return response

@@ -1,6 +1,7 @@
 """An export job gives what the direct export gives the same member: the same X-Export-*
 headers, the same file name, and (above the direct limit) every variant the direct export
-has, the XES per object (``casus``) and the CSV per type (``type``) included.
+has, the XES per object (``casus``) and the CSV per type (``type``) included. The workspace's
+downloads, at once and as a job, carry the same headers as the API's.
 
 The test settings run tasks with the immediate backend (see test_taken_api.py).
 """
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from cases.models import Bestuursproces, Exporttaak
@@ -314,3 +315,31 @@ def test_over_processen_heen_zonder_casus_en_type_zoals_de_directe_export(
 
     assert fouten(aanvraag) == {"type": "unknown"}
     assert fouten(rechtstreeks) == {"type": "unknown"}
+
+
+@pytest.mark.usefixtures("stilstaande_klok")
+@pytest.mark.parametrize("formaat", ["jsonl", "csv", "html"])
+def test_de_werkruimte_geeft_de_koppen_van_de_api(
+    dossier: Bestuursproces,
+    leden: dict[str, Any],
+    als: Any,
+    django_capture_on_commit_callbacks: Any,
+    formaat: str,
+) -> None:
+    evaluator = leden["evaluator"]
+    api = direct(als(evaluator), dossier, {"formaat": formaat})
+    assert api["X-Export-Afgeschermd-Onderdelen"] == ONDERDELEN_VOOR_EVALUATOR
+    web = Client()
+    web.force_login(evaluator)
+    export = f"/processen/{dossier.uuid}/tijdlijn/export/"
+    meteen = web.get(f"{export}{formaat}/")
+    assert meteen.status_code == 200
+    downloads = [meteen]
+    if formaat == "html":  # the workspace makes reports as a job too
+        with django_capture_on_commit_callbacks(execute=True):
+            assert web.post(export, {"formaat": formaat}).status_code == 302
+        taak = Exporttaak.objects.get(aanvrager=evaluator)
+        downloads.append(web.get(f"{export}taken/{taak.uuid}/"))
+    for download in downloads:
+        assert download.status_code == 200
+        assert {kop: download.get(kop) for kop in KOPPEN} == {kop: api[kop] for kop in KOPPEN}
