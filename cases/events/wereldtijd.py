@@ -237,9 +237,9 @@ def geschiedenis(
     ``bekend``); the few corrected events are read apart and merged into the stream.
     """
     alle = bekend_op(Gebeurtenis.objects.filter(bestuursproces_id=bestuursproces_id), bekend)
-    # The opening and the corrections in one statement, both needed before the stream starts:
-    # each part on its own index (the chain's, the corrections' partial one). With an OR in
-    # one WHERE, SQLite read every event of the case to find them.
+    # The opening and the corrections in one statement, all needed before the stream starts:
+    # each part on its own index (the chain's, a partial one per kind of correction). With an
+    # OR in one WHERE, SQLite read every event of the case to find them.
     zonder_volgorde = alle.order_by()
     kop = list(
         zonder_volgorde.filter(volgnummer=1)
