@@ -125,6 +125,26 @@ def _herhaling(eerder: IdempotentVerzoek) -> HttpResponse:
     return antwoord
 
 
+def neem_sleutel(gebruiker_id: int, sleutel: str, afdruk: str) -> tuple[IdempotentVerzoek, bool]:
+    """Claim the key in the caller's transaction: the new row and True, or the row a request
+    with this key kept before and False (one still running is waited for, by the unique
+    constraint). The row is kept exactly when the caller's transaction commits."""
+    # An expired key is forgotten before it is looked at; the command
+    # ruim_idempotentiesleutels_op removes the rest.
+    IdempotentVerzoek.objects.filter(
+        gebruiker_id=gebruiker_id, aangemaakt__lt=IdempotentVerzoek.verlopen_voor()
+    ).delete()
+    try:
+        with transaction.atomic():
+            verzoek = IdempotentVerzoek.objects.create(
+                gebruiker_id=gebruiker_id, sleutel=sleutel, vingerafdruk=afdruk
+            )
+    except IntegrityError:
+        # Another request with this key committed first (we waited for it): its row.
+        return IdempotentVerzoek.objects.get(gebruiker_id=gebruiker_id, sleutel=sleutel), False
+    return verzoek, True
+
+
 def voer_eenmaal_uit(
     request: HttpRequest,
     *,
@@ -144,22 +164,11 @@ def voer_eenmaal_uit(
     """
     afdruk = vingerafdruk(request, inhoud)
     with nullcontext() if in_schrijfverzoek() else transaction.atomic():
-        # An expired key is forgotten before it is looked at; the command
-        # ruim_idempotentiesleutels_op removes the rest.
-        IdempotentVerzoek.objects.filter(
-            gebruiker_id=gebruiker_id, aangemaakt__lt=IdempotentVerzoek.verlopen_voor()
-        ).delete()
-        try:
-            with transaction.atomic():
-                verzoek = IdempotentVerzoek.objects.create(
-                    gebruiker_id=gebruiker_id, sleutel=sleutel, vingerafdruk=afdruk
-                )
-        except IntegrityError:
-            # Another request with this key committed first (we waited for it): its answer.
-            eerder = IdempotentVerzoek.objects.get(gebruiker_id=gebruiker_id, sleutel=sleutel)
-            if eerder.vingerafdruk != afdruk:
-                raise SleutelHergebruikt() from None
-            return _herhaling(eerder)
+        verzoek, nieuw = neem_sleutel(gebruiker_id, sleutel, afdruk)
+        if not nieuw:
+            if verzoek.vingerafdruk != afdruk:
+                raise SleutelHergebruikt()
+            return _herhaling(verzoek)
         antwoord = uitvoeren()
         if not 200 <= antwoord.status_code < 300 or antwoord.streaming:
             transaction.set_rollback(True)

@@ -14,11 +14,15 @@ Every write of the workspace runs through :func:`verwerk`:
   for the form as a whole; the user's input stays as typed;
 - on success: a message and a redirect (POST/redirect/GET), or for htmx ``HX-Redirect`` so
   the whole page shows the new state; on a refusal htmx gets the form fragment alone, a
-  browser without JavaScript the whole page, both with status 400 (409 for a conflict).
+  browser without JavaScript the whole page, both with status 400 (409 for a conflict);
+- a form sent again after it was saved (Save pressed twice, a retry after a lost
+  connection, Back and Save) writes nothing and leads where the first did
+  (:mod:`werkruimte.verzending`).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -39,6 +43,7 @@ from procesregie.transacties import markeer_vergrendeld, schrijfverzoek
 from .navigatie import zaakkop
 from .toegang import Zaak
 from .versie import Versieconflict, Wijziging, eis_versie, versie_van
+from .verzending import AlVerwerkt, Verzending
 
 
 class Dienstformulier(forms.Form):
@@ -53,6 +58,8 @@ class Dienstformulier(forms.Form):
     onomkeerbaar: ClassVar[bool] = False
 
     versie = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Made when the page is shown; a form sent again with it is written once (verzending).
+    verzendsleutel = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
     toelichting = forms.CharField(
         label=_("Toelichting"),
@@ -64,7 +71,11 @@ class Dienstformulier(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, zaak: Zaak | None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, zaak: Zaak | None, versie: int | None = None, **kwargs: Any
+    ) -> None:
+        """``versie``: the case's version when the page read it already (a list of forms
+        reads it once, not per row); else an unbound form reads it."""
         super().__init__(*args, **kwargs)
         # None for a form that creates the case itself: no case, no version to check.
         self.zaak = zaak
@@ -72,10 +83,14 @@ class Dienstformulier(forms.Form):
         self.wijzigingen: list[Wijziging] = []
         self.aantal_wijzigingen = 0
         self.vraagt_bevestiging = False
+        if not self.is_bound:
+            self.initial.setdefault("verzendsleutel", uuid.uuid4().hex)
         if zaak is None:
             del self.fields["versie"]
         elif not self.is_bound:
-            self.initial.setdefault("versie", versie_van(zaak.bestuursproces))
+            self.initial.setdefault(
+                "versie", versie if versie is not None else versie_van(zaak.bestuursproces)
+            )
 
     @property
     def bestuursproces(self) -> Bestuursproces:
@@ -178,6 +193,11 @@ class _Geweigerd:
 
 GEWEIGERD = _Geweigerd()
 
+AL_VERWERKT = _(
+    "Dit formulier was al verstuurd en is toen opgeslagen. Er is niets dubbel vastgelegd; "
+    "hieronder staat wat er nu is."
+)
+
 
 def _vergrendel(zaak: Zaak) -> Bestuursproces:
     """Lock the case row with the member's role, once for the version check and the service:
@@ -195,16 +215,28 @@ def voer_uit(formulier: Dienstformulier, aanroep: Callable[[], object]) -> bool:
     return not isinstance(roep_aan(formulier, aanroep), _Geweigerd)
 
 
-def roep_aan(formulier: Dienstformulier, aanroep: Callable[[], object]) -> object:
-    """As :func:`voer_uit`, returning the service's result, or ``GEWEIGERD``."""
+def roep_aan(
+    formulier: Dienstformulier,
+    aanroep: Callable[[], object],
+    verzending: Verzending | None = None,
+    volgende: Callable[[object], str] | None = None,
+) -> object:
+    """As :func:`voer_uit`, returning the service's result, or ``GEWEIGERD``. With a
+    ``verzending``, a form saved before returns :class:`AlVerwerkt` and writes nothing; one
+    saved now keeps ``volgende(result)``, the page it leads to."""
     try:
         with schrijfverzoek():
+            if verzending is not None and (eerder := verzending.eerder()) is not None:
+                return eerder
             if formulier.zaak is not None:
                 vergrendeld = _vergrendel(formulier.zaak)
                 versie = formulier.cleaned_data.get("versie")
                 if versie is not None:
                     eis_versie(vergrendeld, versie)
-            return aanroep()
+            resultaat = aanroep()
+            if verzending is not None and volgende is not None:
+                verzending.onthoud(volgende(resultaat))
+            return resultaat
     except (DomainError, ValidationError, PermissionDenied, Versieconflict) as fout:
         formulier.neem_weigering_op(fout)
         return GEWEIGERD
@@ -236,10 +268,23 @@ def verwerk(
             formulier.vraagt_bevestiging = True
             formulier.zet_waarde("bevestigd", "on")
         else:
-            resultaat = roep_aan(formulier, lambda: aanroep(formulier))
+
+            def naar(resultaat: object) -> str:
+                return volgende(resultaat) if callable(volgende) else volgende
+
+            resultaat = roep_aan(
+                formulier,
+                lambda: aanroep(formulier),
+                Verzending.van(request, formulier),
+                naar,
+            )
             if not isinstance(resultaat, _Geweigerd):
-                messages.success(request, gelukt)
-                url = volgende(resultaat) if callable(volgende) else volgende
+                if isinstance(resultaat, AlVerwerkt):
+                    messages.info(request, str(AL_VERWERKT))
+                    url = resultaat.url
+                else:
+                    messages.success(request, gelukt)
+                    url = naar(resultaat)
                 if getattr(request, "htmx", False):
                     return HttpResponseClientRedirect(url)
                 return redirect(url)

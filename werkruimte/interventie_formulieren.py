@@ -36,24 +36,10 @@ from .velden import DatumVeld
 
 class Rijformulier(Dienstformulier):
     """A service form shown once per row of a list: the page reads the case's version once
-    and hands it to every row (``versie=``), so that a list of 50 rows costs no 50 queries.
-
-    Unbound with ``versie`` given, it sets up what :class:`Dienstformulier` would, without its
-    query; bound, it is a Dienstformulier as any other.
-    """
+    and hands it to every row (``versie=``), so that a list of 50 rows costs no 50 queries."""
 
     def __init__(self, *args: Any, zaak: Zaak, versie: int | None = None, **kwargs: Any) -> None:
-        gebonden = (bool(args) and args[0] is not None) or kwargs.get("data") is not None
-        if gebonden or versie is None:
-            super().__init__(*args, zaak=zaak, **kwargs)
-            return
-        forms.Form.__init__(self, *args, **kwargs)
-        self.zaak = zaak
-        self.weigering = None
-        self.wijzigingen = []
-        self.aantal_wijzigingen = 0
-        self.vraagt_bevestiging = False
-        self.initial.setdefault("versie", versie)
+        super().__init__(*args, zaak=zaak, versie=versie, **kwargs)
 
 
 def _tekst(label: Any, *, required: bool = False, rows: int = 3, **kwargs: Any) -> Any:

@@ -275,6 +275,8 @@ def test_een_schrijvend_formulier_leest_het_proces_eenmaal_en_vergrendelt_het(
                 "afspraak-uiterlijk": dag(-14).isoformat(),
                 "afspraak-zichtbaarheid": "proces",
                 "afspraak-versie": laatste,
+                # As a browser sends it: the form's key claimed in the same transaction.
+                "afspraak-verzendsleutel": "0" * 32,
             },
         )
     assert antwoord.status_code == 302
@@ -292,3 +294,4 @@ def test_een_schrijvend_formulier_leest_het_proces_eenmaal_en_vergrendelt_het(
     # afspraak's two check constraints are decided without asking the database.
     assert [s for s in transactie if s.startswith('SELECT 1 AS "a"')] == []
     assert [s for s in transactie if '"_check"' in s] == []
+    assert any("idempotentie_idempotentverzoek" in s for s in transactie)
