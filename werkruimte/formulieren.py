@@ -43,7 +43,7 @@ from procesregie.transacties import markeer_vergrendeld, schrijfverzoek
 from .navigatie import zaakkop
 from .toegang import Zaak
 from .versie import Versieconflict, Wijziging, eis_versie, versie_van
-from .verzending import AlVerwerkt, Verzending
+from .verzending import AL_VERWERKT, AlVerwerkt, Verzending
 
 
 class Dienstformulier(forms.Form):
@@ -193,11 +193,6 @@ class _Geweigerd:
 
 GEWEIGERD = _Geweigerd()
 
-AL_VERWERKT = _(
-    "Dit formulier was al verstuurd en is toen opgeslagen. Er is niets dubbel vastgelegd; "
-    "hieronder staat wat er nu is."
-)
-
 
 def _vergrendel(zaak: Zaak) -> Bestuursproces:
     """Lock the case row with the member's role, once for the version check and the service:
@@ -219,11 +214,10 @@ def roep_aan(
     formulier: Dienstformulier,
     aanroep: Callable[[], object],
     verzending: Verzending | None = None,
-    volgende: Callable[[object], str] | None = None,
 ) -> object:
     """As :func:`voer_uit`, returning the service's result, or ``GEWEIGERD``. With a
     ``verzending``, a form saved before returns :class:`AlVerwerkt` and writes nothing; one
-    saved now keeps ``volgende(result)``, the page it leads to."""
+    saved now keeps the page it leads to."""
     try:
         with schrijfverzoek():
             if verzending is not None and (eerder := verzending.eerder()) is not None:
@@ -234,8 +228,8 @@ def roep_aan(
                 if versie is not None:
                     eis_versie(vergrendeld, versie)
             resultaat = aanroep()
-            if verzending is not None and volgende is not None:
-                verzending.onthoud(volgende(resultaat))
+            if verzending is not None:
+                verzending.onthoud(resultaat)
             return resultaat
     except (DomainError, ValidationError, PermissionDenied, Versieconflict) as fout:
         formulier.neem_weigering_op(fout)
@@ -273,10 +267,7 @@ def verwerk(
                 return volgende(resultaat) if callable(volgende) else volgende
 
             resultaat = roep_aan(
-                formulier,
-                lambda: aanroep(formulier),
-                Verzending.van(request, formulier),
-                naar,
+                formulier, lambda: aanroep(formulier), Verzending.van(request, formulier, naar)
             )
             if not isinstance(resultaat, _Geweigerd):
                 if isinstance(resultaat, AlVerwerkt):

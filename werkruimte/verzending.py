@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from idempotentie.models import IdempotentVerzoek
 from idempotentie.verzoeken import neem_sleutel
@@ -29,6 +31,11 @@ VELD = "verzendsleutel"
 # What the fingerprint leaves out: what the page sets rather than what the user typed (the
 # version changes after a conflict; the CSRF token is not the user's input).
 NIET_GETYPT = ("versie", VELD)
+
+AL_VERWERKT = _(
+    "Dit formulier was al verstuurd en is toen opgeslagen. Er is niets dubbel vastgelegd; "
+    "hieronder staat wat er nu is."
+)
 
 
 @dataclass(frozen=True)
@@ -39,23 +46,29 @@ class AlVerwerkt:
 
 
 class Verzending:
-    """One submission of a form with its key, inside the write's transaction."""
+    """One submission of a form with its key, inside the write's transaction; ``naar`` gives
+    the page a write's result leads to."""
 
-    def __init__(self, gebruiker_id: int, sleutel: str, afdruk: str) -> None:
+    def __init__(
+        self, gebruiker_id: int, sleutel: str, afdruk: str, naar: Callable[[object], str]
+    ) -> None:
         self.gebruiker_id = gebruiker_id
+        self.naar = naar
         # The fingerprint is part of the key: other content under it is another submission.
         self.sleutel = f"werkruimte:{sleutel}:{afdruk}"
         self.afdruk = afdruk
         self._verzoek: IdempotentVerzoek | None = None
 
     @classmethod
-    def van(cls, request: HttpRequest, formulier: forms.Form) -> Verzending | None:
+    def van(
+        cls, request: HttpRequest, formulier: forms.Form, naar: Callable[[object], str]
+    ) -> Verzending | None:
         """The submission of ``formulier``, or None when it carries no key (or nobody is
         logged in)."""
         sleutel = str(formulier.data.get(formulier.add_prefix(VELD), "")).strip()
         if not sleutel or not request.user.is_authenticated:
             return None
-        return cls(int(request.user.pk), sleutel[:64], afdruk(request, formulier))
+        return cls(int(request.user.pk), sleutel[:64], afdruk(request, formulier), naar)
 
     def eerder(self) -> AlVerwerkt | None:
         """Claim the key; if this form was saved before, where that took the user."""
@@ -65,12 +78,12 @@ class Verzending:
         self._verzoek = verzoek
         return None
 
-    def onthoud(self, url: str) -> None:
-        """Keep, with the key, the page the user goes to after the write."""
+    def onthoud(self, resultaat: object) -> None:
+        """Keep, with the key, the page the write's ``resultaat`` leads the user to."""
         if self._verzoek is None:
             raise RuntimeError("Claim the key (eerder) before the write.")
         self._verzoek.status = 302
-        self._verzoek.locatie = url
+        self._verzoek.locatie = self.naar(resultaat)
         self._verzoek.save(update_fields=["status", "locatie"])
 
 

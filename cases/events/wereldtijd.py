@@ -131,8 +131,13 @@ def correcties(alle: QuerySet[Gebeurtenis]) -> dict[int, dt.datetime]:
     """Per volgnummer, the moment later corrections gave an event (the latest one counts).
     The opening (volgnummer 1) stands at the moment it was last moved earlier to
     (``bestuursproces.opening_vervroegd``): the case began then."""
+    return _correcties(correcties_van(alle).order_by("volgnummer"))
+
+
+def correcties_van(alle: QuerySet[Gebeurtenis]) -> QuerySet[Gebeurtenis]:
+    """The corrections of moments among ``alle`` (unordered), in one statement."""
     eerste, *andere = correcties_per_soort(alle.order_by())
-    return _correcties(eerste.union(*andere, all=True).order_by("volgnummer"))
+    return eerste.union(*andere, all=True)
 
 
 def correcties_per_soort(alle: QuerySet[Gebeurtenis]) -> list[QuerySet[Gebeurtenis]]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cases.events import soorten
 from cases.events.vrijgave import als_zicht
-from cases.events.wereldtijd import correcties_per_soort, gecorrigeerd_feit
+from cases.events.wereldtijd import correcties_van, gecorrigeerd_feit
 from cases.models import Gebeurtenis, Tijdlijnregel, Zichtbaarheid
 
 from .gebeurtenissen import CHUNK, Exportopdracht, Rij
@@ -25,11 +25,8 @@ def gecorrigeerde_momenten(opdracht: Exportopdracht) -> dict[int, dt.datetime]:
     bekend = Gebeurtenis.objects.filter(
         bestuursproces=opdracht.bestuursproces, volgnummer__lte=opdracht.kop_volgnummer
     ).order_by()
-    eerste, *andere = correcties_per_soort(bekend)
     rijen = (
-        eerste.union(*andere, all=True)
-        .order_by("volgnummer")
-        .values_list("volgnummer", "type", "payload")
+        correcties_van(bekend).order_by("volgnummer").values_list("volgnummer", "type", "payload")
     )
     zicht = als_zicht(opdracht.zichtbaar)
     return {
