@@ -56,7 +56,7 @@ STATIC_ROOT = None  # type: ignore[assignment]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "procesregie.sqlite":  # noqa: F405
     # A file rather than memory, so that the tests run in the journal mode of `make run` (WAL
     # needs a file) and the live-server tests have separate connections that really contend
     # for the write lock (an in-memory database hands every server thread one connection).

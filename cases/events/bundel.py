@@ -116,7 +116,7 @@ def geschreven_rij(rij: models.Model, cursor: Any, verbinding: Any, alias: str) 
     meta = type(rij)._meta
     if meta.auto_field is None:
         sleutel = rij.pk
-    elif verbinding.features.can_return_columns_from_insert:
+    elif cursor.description is not None:  # the INSERT returned it
         sleutel = cursor.fetchone()[0]
     else:
         sleutel = verbinding.ops.last_insert_id(cursor, meta.db_table, str(meta.pk.column))

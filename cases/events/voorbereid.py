@@ -113,7 +113,11 @@ def _insert(model: type[models.Model], alias: str) -> _Insert:
             if meta.auto_field is not None and verbinding.features.can_return_columns_from_insert
             else None
         )
-        sql = f"{kop} VALUES ({plaatsen})" + (f" RETURNING {terug}" if terug else "")
+        # SQLite hands the key of a single row's INSERT out as the cursor's lastrowid; its
+        # RETURNING costs a buffered result and a fetch on top (the event's parts on
+        # PostgreSQL still return theirs).
+        terug_los = terug if verbinding.vendor != "sqlite" else None
+        sql = f"{kop} VALUES ({plaatsen})" + (f" RETURNING {terug_los}" if terug_los else "")
         bereiders = [bereider(veld) for veld in velden]
         namen = [_kolom(veld) for veld in velden]
         _INSERTS[sleutel] = _Insert(
