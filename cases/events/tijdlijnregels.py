@@ -52,7 +52,8 @@ from .bundel import Bundel
 from .geheugenspoor import ONBEKEND, Spoor, Sporenbak
 from .soorten import alle, soort
 from .tijdlijnvertelling import ALLE_VELDEN, NIVEAUS, Sporen, dateer, telt_mee, vertel
-from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang, voeg_veel_in
+from .veel_rijen import voeg_veel_in
+from .voorbereid import tel_bij, voeg_in, voeg_in_of_vervang
 from .vrijgave import laad_vrijgaven
 from .wereldtijd import correcties, geschiedenis, verplaats
 

@@ -20,7 +20,6 @@ the statement keeps few parameters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +70,7 @@ def _zonder_sleutels(params: list[Any]) -> list[Any]:
 
 
 @dataclass(frozen=True)
-class _Insert:
+class Insert:
     """A model's INSERT, built once per database: the whole ``sql`` and its parts, ``kop``
     (``INSERT INTO t (columns)``) with the quoted ``tabel`` and ``kolommen`` (and the columns'
     plain names), the ``plaatsen`` and ``terug``, the key's column when the INSERT returns
@@ -91,10 +90,11 @@ class _Insert:
         return [bereid(rij, verbinding) for bereid in self.bereiders]
 
 
-_INSERTS: dict[tuple[type[models.Model], str], _Insert] = {}
+_INSERTS: dict[tuple[type[models.Model], str], Insert] = {}
 
 
-def _insert(model: type[models.Model], alias: str) -> _Insert:
+def insert_van(model: type[models.Model], alias: str) -> Insert:
+    """The INSERT of one row of ``model`` on the database ``alias``, built once."""
     sleutel = (model, alias)
     if sleutel not in _INSERTS:
         verbinding = connections[alias]
@@ -113,14 +113,14 @@ def _insert(model: type[models.Model], alias: str) -> _Insert:
             if meta.auto_field is not None and verbinding.features.can_return_columns_from_insert
             else None
         )
-        # SQLite hands the key of a single row's INSERT out as the cursor's lastrowid; its
-        # RETURNING costs a buffered result and a fetch on top (the event's parts on
-        # PostgreSQL still return theirs).
-        terug_los = terug if verbinding.vendor != "sqlite" else None
-        sql = f"{kop} VALUES ({plaatsen})" + (f" RETURNING {terug_los}" if terug_los else "")
+        # SQLite hands a single row's key out as the cursor's lastrowid; its RETURNING costs a
+        # buffered result and a fetch on top. ``terug`` stays for the parts of PostgreSQL's
+        # one statement, which return theirs.
+        geeft_terug = terug is not None and verbinding.vendor != "sqlite"
+        sql = f"{kop} VALUES ({plaatsen})" + (f" RETURNING {terug}" if geeft_terug else "")
         bereiders = [bereider(veld) for veld in velden]
         namen = [_kolom(veld) for veld in velden]
-        _INSERTS[sleutel] = _Insert(
+        _INSERTS[sleutel] = Insert(
             sql, kop, tabel, kolommen, namen, plaatsen, terug, velden, bereiders
         )
     return _INSERTS[sleutel]
@@ -133,7 +133,7 @@ def voeg_in(rij: models.Model, *, bundel: Bundel | None = None) -> None:
     model = type(rij)
     alias = router.db_for_write(model, instance=rij)
     verbinding = connections[alias]
-    insert = _insert(model, alias)
+    insert = insert_van(model, alias)
     waarden = [
         _waarde(rij, veld, bereid, verbinding, bundel)
         if veld.is_relation
@@ -160,7 +160,7 @@ def _onder_de_kop(
     if not _in_een_statement(verbinding):
         return []
     if not any(isinstance(p, Sleutel) for p in waarden):
-        tekst = als_een_waarde(_insert(model, verbinding.alias).kolomnamen, waarden)
+        tekst = als_een_waarde(insert_van(model, verbinding.alias).kolomnamen, waarden)
         if tekst is not None:
             return [(_rij_als_een_waarde(model, naam, verbinding), [tekst])]
     return [(_rij_onder_de_kop(model, waarden, naam, verbinding), _zonder_sleutels(waarden))]
@@ -170,7 +170,7 @@ _ALS_EEN_WAARDE: dict[tuple[type[models.Model], str, bool], str] = {}
 
 
 def _rij_als_een_waarde(model: type[models.Model], naam: str | None, verbinding: Any) -> str:
-    insert = _insert(model, verbinding.alias)
+    insert = insert_van(model, verbinding.alias)
     terug = bool(naam and insert.terug)
     sleutel = (model, verbinding.alias, terug)
     if sleutel not in _ALS_EEN_WAARDE:
@@ -190,7 +190,7 @@ def _rij_onder_de_kop(
 ) -> str:
     """A row's INSERT as a part of the event's statement, built once per model, database and
     place of the keys it reads from the bundle."""
-    insert = _insert(model, verbinding.alias)
+    insert = insert_van(model, verbinding.alias)
     terug = bool(naam and insert.terug)
     sleutel = (
         model,
@@ -216,78 +216,6 @@ def _waarde(
         if doel is not None and doel.pk is None and (naam := bundel.naam_van(doel)):
             return Sleutel(naam)
     return bereid(rij, verbinding)
-
-
-_VEEL: dict[tuple[type[models.Model], str, int], str] = {}
-
-
-def _veel(model: type[models.Model], alias: str, aantal: int, vol: bool) -> str:
-    """The INSERT of ``aantal`` rows; kept only for a full block (a last, shorter one has a
-    length of its own each time)."""
-    sleutel = (model, alias, aantal)
-    if sleutel in _VEEL:
-        return _VEEL[sleutel]
-    insert = _insert(model, alias)
-    sql = f"{insert.kop} VALUES {', '.join([f'({insert.plaatsen})'] * aantal)}"
-    if vol:
-        _VEEL[sleutel] = sql
-    return sql
-
-
-def voeg_veel_in(rijen: Iterable[models.Model], *, per_statement: int = 2000) -> int:
-    """Insert new rows of one model in blocks of ``per_statement``, as ``bulk_create`` does
-    but without its compiler's work per value (a rebuild writes thousands of rows): a block is
-    one multi-row INSERT, on PostgreSQL the one row's INSERT for each row in one pipeline. The
-    rows get no primary key. The number of rows written."""
-    blok: list[models.Model] = []
-    geschreven = blokgrootte = 0
-    for rij in rijen:
-        if not blokgrootte:  # the first row: its model, database and block size
-            model = type(rij)
-            alias = router.db_for_write(model)
-            verbinding = connections[alias]
-            insert = _insert(model, alias)
-            # Within the database's limit on parameters (SQLite's, as Django counts it).
-            blokgrootte = max(
-                1, verbinding.ops.bulk_batch_size(insert.velden, [rij] * per_statement)
-            )
-        blok.append(rij)
-        if len(blok) == blokgrootte:
-            geschreven += _schrijf_blok(blok, verbinding, alias, vol=True)
-            blok = []
-    if blok:
-        geschreven += _schrijf_blok(blok, verbinding, alias, vol=False)
-    return geschreven
-
-
-def _schrijf_blok(blok: list[models.Model], verbinding: Any, alias: str, *, vol: bool) -> int:
-    model = type(blok[0])
-    if any(type(rij) is not model for rij in blok):
-        raise ValueError("voeg_veel_in schrijft rijen van één model.")
-    insert = _insert(model, alias)
-    relaties = [veld for veld in insert.velden if veld.is_relation]
-    for rij in blok:
-        # A row made before its related row was written (an event's shifts) holds the row,
-        # not yet its key: take the key now, as bulk_create does.
-        for veld in relaties:
-            doel = veld.get_cached_value(rij, None)
-            if doel is not None:
-                if doel.pk is None:
-                    raise ValueError(f"{model.__name__}.{veld.name} wijst naar een nieuwe rij.")
-                setattr(rij, veld.attname, doel.pk)
-    with verbinding.cursor() as cursor:
-        if verbinding.vendor == "postgresql":
-            # psycopg keeps the conversion of a statement's placeholders only for short
-            # statements, and converting a block's thousands took a quarter of a rebuild:
-            # the one row's INSERT, sent for every row in one pipeline.
-            cursor.executemany(
-                f"{insert.kop} VALUES ({insert.plaatsen})",
-                [insert.waarden(rij, verbinding) for rij in blok],
-            )
-        else:
-            params = [waarde for rij in blok for waarde in insert.waarden(rij, verbinding)]
-            cursor.execute(_veel(model, alias, len(blok), vol), params)
-    return len(blok)
 
 
 _UPSERTS: dict[tuple[type[models.Model], str, int, tuple[str, ...], tuple[str, ...]], str] = {}
@@ -318,7 +246,7 @@ def voeg_in_of_vervang(
     model = type(rijen[0])
     alias = router.db_for_write(model)
     verbinding = connections[alias]
-    insert = _insert(model, alias)
+    insert = insert_van(model, alias)
     velden = insert.velden
     sleutel = (model, alias, len(rijen), uniek, vervang)
     if sleutel not in _UPSERTS:
@@ -356,7 +284,7 @@ def _upsert_onder_de_kop(
     and conflict (its values are parameters, none a key from the bundle)."""
     sleutel = (model, verbinding.alias, uniek, vervang)
     if sleutel not in _UPSERT_ONDER_DE_KOP:
-        insert = _insert(model, verbinding.alias)
+        insert = insert_van(model, verbinding.alias)
         waarden = _rij_onder_kop(insert.velden, rij, verbinding)
         conflict = _conflict(model, verbinding, uniek, vervang)
         _UPSERT_ONDER_DE_KOP[sleutel] = (
@@ -417,7 +345,7 @@ def schuif_kop_en_voeg_in(
     if bundel is not None and bundel.alias not in (None, alias):
         raise ValueError("Een bundel schrijft in één database.")
     model = type(rij)
-    insert = _insert(model, alias)
+    insert = insert_van(model, alias)
     if not _in_een_statement(verbinding):
         # One cursor for the head, the event and the bundle: Django wraps each cursor it
         # hands out, which cost a third of a short statement on SQLite.

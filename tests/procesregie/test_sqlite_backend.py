@@ -1,6 +1,7 @@
 """The embedded SQLite runs through Django's backend with each statement's placeholder
 rewrite kept (procesregie/sqlite): the same SQL reaches SQLite as through Django's own
-cursor, the query log still shows Django's text, and what is kept stays bounded."""
+cursor, what is kept stays bounded, and the write path's rows get their keys without
+RETURNING."""
 
 from __future__ import annotations
 

@@ -143,60 +143,6 @@ def test_voeg_in_of_vervang_voegt_toe_en_vervangt_zoals_bulk_create() -> None:
     assert opgeslagen == {"a": "Daarna", "b": {"x": [1]}, "c": 0}
 
 
-def test_voeg_veel_in_schrijft_in_blokken_wat_bulk_create_schrijft() -> None:
-    regisseur: Any = GebruikerFactory()
-    proces = open_proces(regisseur)
-
-    def rijen(veld_: str, aantal: int) -> list[Tijdlijngeheugen]:
-        return [
-            Tijdlijngeheugen(
-                bestuursproces=proces,
-                niveau=("proces", "regisseur")[i % 2],
-                veld=veld_,
-                sleutel=f"s{i:04d}",
-                waarde={"i": i, "naam": f"Partij {i}"} if i % 3 else f"Partij {i}",
-            )
-            for i in range(aantal)
-        ]
-
-    # More rows than one statement may carry on SQLite (999 parameters, 5 columns), and a
-    # last block that is shorter; the rows may come from a generator.
-    velden = voorbereid._insert(Tijdlijngeheugen, connection.alias).velden
-    per_statement = min(2000, connection.ops.bulk_batch_size(velden, [None] * 2000))
-    aantal = 2 * per_statement + 7
-    statements = _Statements()
-    with connection.execute_wrapper(statements):
-        geschreven = voorbereid.voeg_veel_in(r for r in rijen("veel", aantal))
-    Tijdlijngeheugen.objects.bulk_create(rijen("bulk", aantal))
-
-    assert geschreven == aantal
-    assert len(statements.sql) == 3
-
-    def gelezen(veld_: str) -> list[tuple[Any, ...]]:
-        return list(
-            Tijdlijngeheugen.objects.filter(bestuursproces=proces, veld=veld_)
-            .order_by("sleutel", "niveau")
-            .values_list("niveau", "sleutel", "waarde")
-        )
-
-    assert gelezen("veel") == gelezen("bulk")
-    assert len(gelezen("veel")) == aantal
-    assert voorbereid.voeg_veel_in([]) == 0
-
-
-def test_voeg_veel_in_weigert_rijen_van_verschillende_modellen() -> None:
-    regisseur: Any = GebruikerFactory()
-    proces = open_proces(regisseur)
-    geheugen = Tijdlijngeheugen(
-        bestuursproces=proces, niveau="proces", veld="namen", sleutel="a", waarde=1
-    )
-    regel = Tijdlijnregel.objects.filter(bestuursproces=proces).first()
-    assert regel is not None
-    with pytest.raises(ValueError, match="één model"), transaction.atomic():
-        voorbereid.voeg_veel_in([geheugen, regel])
-    assert not Tijdlijngeheugen.objects.filter(bestuursproces=proces, veld="namen").exists()
-
-
 class _Statements:
     def __init__(self) -> None:
         self.sql: list[str] = []
@@ -433,14 +379,16 @@ def test_een_rij_als_een_waarde_leest_terug_als_een_opgeslagen_rij() -> None:
     ],
 )
 def test_een_waarde_zonder_vaste_json_vorm_gaat_per_kolom(waarde: Any) -> None:
-    kolommen = [str(veld.column) for veld in voorbereid._insert(Notitie, connection.alias).velden]
+    insert = voorbereid.insert_van(Notitie, connection.alias)
+    kolommen = [str(veld.column) for veld in insert.velden]
     waarden: list[Any] = [None] * len(kolommen)
     waarden[0] = waarde
     assert als_een_waarde(kolommen, waarden) is None
 
 
 def test_de_json_vorm_van_een_rij() -> None:
-    kolommen = [str(veld.column) for veld in voorbereid._insert(Notitie, connection.alias).velden]
+    insert = voorbereid.insert_van(Notitie, connection.alias)
+    kolommen = [str(veld.column) for veld in insert.velden]
     moment = dt.datetime(2024, 1, 8, 9, 0, 0, 5, tzinfo=dt.UTC)
     sleutel = uuid.UUID("12345678-1234-5678-1234-567812345678")
     waarden = [moment, sleutel, Decimal("1.10"), dt.date(2024, 2, 29), True, 7, "t\u00e9"]
